@@ -1,0 +1,28 @@
+"""Entry point: the GUI by default, the headless commands of CONTRACT section 7 otherwise."""
+
+from __future__ import annotations
+
+import sys
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    from jury_desk import logsetup
+
+    logsetup.configure()
+    from jury_desk.cli import build_parser, run
+
+    args, _ = build_parser().parse_known_args(argv)
+    if args.self_test:
+        from jury_desk import selftest
+
+        return selftest.run(args)
+    if args.command is None:
+        from jury_desk.ui.app import run_gui
+
+        return run_gui(args)
+    return run(argv)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,310 @@
+"""The headless commands of CONTRACT section 7, thin over ``core.services``.
+
+Exit codes: 0 success, 2 refused input (one French message on stderr, nothing changed),
+1 any other failure.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import os
+import sys
+from pathlib import Path
+from typing import Any
+
+from jury_desk import __version__
+from jury_desk.core.errors import UserError
+
+log = logging.getLogger(__name__)
+
+EXIT_OK, EXIT_FAILURE, EXIT_REFUSED = 0, 1, 2
+
+
+def _db_arg(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--db", type=Path, default=argparse.SUPPRESS,
+                   help="fichier de base de données (par défaut : dossier de données de l’utilisateur)")
+    p.add_argument("--session", default=argparse.SUPPRESS, help="identifiant de session (par défaut : la dernière importée)")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="jury-desk",
+        description="jury_desk — jurys du Label Actions Innovantes (Grand-Orly Seine Bièvre). "
+                    "Sans sous-commande : ouvre l’interface graphique.",
+    )
+    parser.add_argument("--version", action="version", version=f"jury_desk {__version__}")
+    parser.add_argument("--db", type=Path, default=None, help="fichier de base de données")
+    parser.add_argument("--session", default=None, help="identifiant de session")
+    parser.add_argument("--demo", action="store_true", help="ouvre la session de démonstration intégrée")
+    parser.add_argument("--lang", choices=["fr", "en"], default=None, help="langue de l’interface")
+    parser.add_argument("--no-err-windows", action="store_true",
+                        help="journalise les erreurs au lieu d’ouvrir des fenêtres")
+    parser.add_argument("--self-test", action="store_true",
+                        help="vérifie l’installation (import, notes, clôture, export, vérification) et quitte")
+    sub = parser.add_subparsers(dest="command", metavar="COMMANDE")
+
+    p = sub.add_parser("import", help="importe un paquet de session signé")
+    p.add_argument("bundle", type=Path)
+    p.add_argument("--trust", type=Path, action="append", default=[], help="jeu de clés JWK de confiance (pour cette commande)")
+    _db_arg(p)
+
+    scores = sub.add_parser("scores", help="feuilles de notes (CSV)")
+    ssub = scores.add_subparsers(dest="scores_command", metavar="ACTION", required=True)
+    p = ssub.add_parser("import", help="saisit des feuilles papier depuis un CSV (tout ou rien)")
+    p.add_argument("csv", type=Path)
+    _db_arg(p)
+    p = ssub.add_parser("export", help="écrit toutes les notes sur la sortie standard")
+    _db_arg(p)
+
+    p = sub.add_parser("attendance", help="marque des jurés absents de la séance")
+    p.add_argument("--absent", nargs="*", default=[], metavar="ID")
+    _db_arg(p)
+
+    p = sub.add_parser("recuse", help="enregistre une récusation (déport ou absence)")
+    p.add_argument("--juror", required=True)
+    p.add_argument("--dossier", required=True)
+    p.add_argument("--kind", required=True, choices=["conflict", "absent"])
+    p.add_argument("--reason", required=True)
+    _db_arg(p)
+
+    p = sub.add_parser("results", help="affiche le classement et la proposition par défaut")
+    p.add_argument("--json", action="store_true")
+    _db_arg(p)
+
+    p = sub.add_parser("export", help="clôt la délibération et écrit le paquet de résultats signé")
+    p.add_argument("--out", type=Path, required=True)
+    p.add_argument("--key", type=Path, default=None, help="clé PEM ou certificat PKCS#12 (par défaut : la clé de l’installation)")
+    p.add_argument("--key-password-env", default=None, help="variable d’environnement qui contient le mot de passe du PKCS#12")
+    p.add_argument("--accept-proposal", action="store_true", help="clôt sur la proposition par défaut")
+    _db_arg(p)
+
+    p = sub.add_parser("verify", help="vérifie un paquet de résultats")
+    p.add_argument("result", type=Path)
+    p.add_argument("--trust", type=Path, action="append", default=[], required=True)
+
+    b = sub.add_parser("bundle", help="côté siège : fabrique un paquet de session")
+    bsub = b.add_subparsers(dest="bundle_command", metavar="ACTION", required=True)
+    p = bsub.add_parser("make", help="construit et signe un paquet de session")
+    p.add_argument("source", type=Path)
+    p.add_argument("--key", type=Path, required=True)
+    p.add_argument("--out", type=Path, required=True)
+
+    k = sub.add_parser("keys", help="clé de signature de l’installation")
+    ksub = k.add_subparsers(dest="keys_command", metavar="ACTION", required=True)
+    p = ksub.add_parser("new", help="crée la paire de clés P-256 et son certificat")
+    p.add_argument("--name", default=None, help="nom du ou de la secrétaire du jury (certificat)")
+    p.add_argument("--force", action="store_true")
+    p.add_argument("--out", type=Path, default=None, help="écrit la clé privée PEM dans ce fichier au lieu du dossier de l’installation (siège)")
+    ksub.add_parser("show", help="affiche l’empreinte de la clé")
+    p = ksub.add_parser("export", help="exporte la clé publique (JWK) et le certificat")
+    p.add_argument("--jwk", type=Path, default=None)
+    p.add_argument("--cert", type=Path, default=None)
+    p = ksub.add_parser("import", help="importe un certificat PKCS#12 délivré par le siège")
+    p.add_argument("p12", type=Path)
+    p.add_argument("--password-env", default=None)
+    p = ksub.add_parser("trust", help="ajoute une clé de confiance pour les paquets de session")
+    p.add_argument("jwks", type=Path)
+    p.add_argument("--name", default=None)
+
+    p = sub.add_parser("restore", help="restaure la base depuis un instantané")
+    p.add_argument("snapshot", type=Path, nargs="?")
+    p.add_argument("--list", action="store_true", help="liste les instantanés disponibles")
+    _db_arg(p)
+
+    p = sub.add_parser("purge", help="efface les données personnelles de cette base (après export vérifié)")
+    p.add_argument("--yes", action="store_true", help="ne pas demander de confirmation")
+    p.add_argument("--force", action="store_true", help="purger même sans export vérifié")
+    _db_arg(p)
+    return parser
+
+
+def _desk(args: argparse.Namespace) -> Any:
+    from jury_desk.core.services import Desk
+
+    return Desk(getattr(args, "db", None))
+
+
+def run(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        return _dispatch(args)
+    except UserError as exc:
+        print(f"jury-desk : {exc}", file=sys.stderr)
+        return EXIT_REFUSED
+    except KeyboardInterrupt:
+        return EXIT_FAILURE
+    except Exception as exc:  # a bug: log it and say so
+        log.exception("command failed")
+        print(f"jury-desk : erreur inattendue ({type(exc).__name__} : {exc}).", file=sys.stderr)
+        return EXIT_FAILURE
+
+
+def _dispatch(args: argparse.Namespace) -> int:
+    cmd = args.command
+    if cmd == "import":
+        return _cmd_import(args)
+    if cmd == "scores":
+        return _cmd_scores(args)
+    if cmd == "attendance":
+        desk = _desk(args)
+        sid = desk.resolve(args.session)
+        desk.set_attendance(sid, args.absent)
+        st = desk.state(sid)
+        print(f"Présence enregistrée : {len(st.present)} présent(s) sur {len(st.jurors)} (quorum : {st.info.rules.quorum}).")
+        return EXIT_OK
+    if cmd == "recuse":
+        desk = _desk(args)
+        sid = desk.resolve(args.session)
+        desk.recuse(sid, args.juror, args.dossier, args.kind, args.reason)
+        print(f"Récusation enregistrée : {args.juror} pour {args.dossier}.")
+        return EXIT_OK
+    if cmd == "results":
+        return _cmd_results(args)
+    if cmd == "export":
+        return _cmd_export(args)
+    if cmd == "verify":
+        return _cmd_verify(args)
+    if cmd == "bundle":
+        return _cmd_bundle(args)
+    if cmd == "keys":
+        return _cmd_keys(args)
+    if cmd == "restore":
+        from jury_desk.core import snapshots
+
+        return snapshots.cli_restore(args)
+    if cmd == "purge":
+        from jury_desk.core import privacy
+
+        return privacy.cli_purge(args)
+    raise AssertionError(cmd)
+
+
+def _cmd_import(args: argparse.Namespace) -> int:
+    from jury_desk.core import keys
+
+    desk = _desk(args)
+    report = desk.import_bundle(args.bundle, keys.trusted_keys(args.trust))
+    if report.unchanged:
+        print(f"Session « {report.title} » déjà importée à l’identique : rien n’a changé.")
+    else:
+        mb = report.attachment_bytes / 1e6
+        print(f"Session importée : « {report.title} » ({report.session_id}) — {report.dossiers} dossiers, "
+              f"{report.attachments} pièces jointes ({mb:.1f} Mo)"
+              + (" — SESSION DE DÉMONSTRATION" if report.is_demo else "") + ".")
+    return EXIT_OK
+
+
+def _cmd_scores(args: argparse.Namespace) -> int:
+    desk = _desk(args)
+    sid = desk.resolve(args.session)
+    if args.scores_command == "import":
+        try:
+            text = Path(args.csv).read_text(encoding="utf-8-sig")
+        except (OSError, UnicodeDecodeError) as exc:
+            raise UserError("csv_unreadable", f"Impossible de lire « {args.csv} » ({exc}).") from exc
+        n = desk.import_scores_csv(sid, text)
+        print(f"{n} note(s) enregistrée(s).")
+        return EXIT_OK
+    sys.stdout.write(desk.export_scores_csv(sid))
+    return EXIT_OK
+
+
+def _cmd_results(args: argparse.Namespace) -> int:
+    from jury_desk.core import reporting
+
+    desk = _desk(args)
+    st = desk.state(args.session)
+    result = desk.results(st.info.id)
+    if args.json:
+        doc = reporting.results_json(st, result)
+        sys.stdout.write(json.dumps(doc, ensure_ascii=False, indent=2) + "\n")
+    else:
+        sys.stdout.write(reporting.results_table(st, result))
+    return EXIT_OK
+
+
+def _cmd_export(args: argparse.Namespace) -> int:
+    from jury_desk.core import export, keys
+
+    desk = _desk(args)
+    sid = desk.resolve(args.session)
+    password = os.environ.get(args.key_password_env, "").encode() if args.key_password_env else None
+    ident = keys.load_identity(args.key, password)
+    report = export.export_session(desk, sid, args.out, ident, accept_proposal=args.accept_proposal)
+    print(f"Paquet de résultats écrit : {report.path} (export n° {report.export_seq}, "
+          f"signé par {ident.name}, clé {ident.kid}).")
+    return EXIT_OK
+
+
+def _cmd_verify(args: argparse.Namespace) -> int:
+    from jury_desk.core import export, keys
+
+    trusted = keys.trusted_keys(args.trust)
+    report = export.verify_result(args.result, trusted)
+    for check in report.checks:
+        mark = "OK " if check.ok else "ÉCHEC"
+        print(f"[{mark}] {check.label}" + (f" — {check.detail}" if check.detail else ""))
+    if not report.ok:
+        print("jury-desk : le paquet de résultats ne se vérifie pas :", file=sys.stderr)
+        for check in report.checks:
+            if not check.ok:
+                print(f"  – {check.label} : {check.detail}", file=sys.stderr)
+        return EXIT_REFUSED
+    print("Paquet de résultats vérifié : signatures, empreintes, journal d’audit et schéma conformes.")
+    return EXIT_OK
+
+
+def _cmd_bundle(args: argparse.Namespace) -> int:
+    from jury_desk.core import bundle, crypto
+
+    ident = crypto.load_identity(args.key)
+    doc = bundle.make_bundle(args.source, ident.key, args.out)
+    print(f"Paquet de session écrit : {args.out} ({len(doc['dossiers'])} dossiers), signé par la clé {ident.kid}.")
+    return EXIT_OK
+
+
+def _cmd_keys(args: argparse.Namespace) -> int:
+    from cryptography.hazmat.primitives import serialization
+
+    from jury_desk.core import crypto, keys
+
+    kc = args.keys_command
+    if kc == "new":
+        if args.out is not None:
+            key = crypto.new_private_key()
+            name = args.name or "Siège — Label Actions Innovantes"
+            cert = crypto.self_signed_certificate(key, name)
+            if args.out.exists() and not args.force:
+                raise UserError("key_exists", f"« {args.out} » existe déjà ; utilisez --force pour le remplacer.")
+            keys._write_private(args.out, crypto.private_key_pem(key) + cert.public_bytes(serialization.Encoding.PEM))
+            ident = crypto.SigningIdentity(key, cert, [])
+        else:
+            ident = keys.new_identity(args.name, force=args.force)
+        print(f"Clé créée pour « {ident.name} ».\nEmpreinte (kid) : {ident.kid}")
+        return EXIT_OK
+    if kc == "import":
+        password = os.environ.get(args.password_env, "").encode() if args.password_env else None
+        ident = keys.import_p12(args.p12, password)
+        print(f"Certificat importé : « {ident.name} ».\nEmpreinte (kid) : {ident.kid}")
+        return EXIT_OK
+    if kc == "trust":
+        added = keys.add_trusted(args.jwks, args.name)
+        print(f"{len(added)} clé(s) de confiance ajoutée(s) : {', '.join(added) or '—'}")
+        return EXIT_OK
+    ident = keys.load_identity(create=False)
+    if kc == "show":
+        print(f"Titulaire : {ident.name}\nEmpreinte (kid) : {ident.kid}\n  {crypto.fingerprint_text(ident.kid)}")
+        if ident.certificate is not None:
+            print(f"Certificat valable jusqu’au : {ident.certificate.not_valid_after_utc:%d/%m/%Y}")
+        return EXIT_OK
+    jwk_text = keys.public_jwk_document(ident)
+    if args.jwk:
+        args.jwk.write_text(jwk_text, encoding="utf-8")
+    if args.cert and ident.certificate is not None:
+        args.cert.write_bytes(ident.certificate.public_bytes(serialization.Encoding.PEM))
+    if not args.jwk and not args.cert:
+        sys.stdout.write(jwk_text)
+    return EXIT_OK

@@ -1,0 +1,138 @@
+"""The hash-chained audit log (CONTRACT section 6).
+
+Each session has its own chain. An entry is ``{seq, at, actor, action, data, prev,
+hash}`` where ``hash`` is the SHA-256 hex of the canonical JSON of the entry without
+``hash``, and ``prev`` the previous entry's hash (64 zeros for the first). Entries are
+appended in the same transaction as the change they record; database triggers refuse
+any UPDATE or DELETE of the table.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from sqlmodel import Session, col, select
+
+from jury_desk.core.storage import AuditRow, now_iso
+
+GENESIS = "0" * 64
+
+
+def canonical_json(obj: Any) -> bytes:
+    return json.dumps(obj, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode(
+        "utf-8"
+    )
+
+
+def entry_hash(entry: Mapping[str, Any]) -> str:
+    body = {k: v for k, v in entry.items() if k != "hash"}
+    return hashlib.sha256(canonical_json(body)).hexdigest()
+
+
+def append(
+    db: Session, session_id: str, action: str, data: Mapping[str, Any], actor: str = "secretariat"
+) -> AuditRow:
+    """Append one entry to the session's chain, inside the caller's transaction."""
+    last = db.exec(
+        select(AuditRow)
+        .where(AuditRow.session_id == session_id)
+        .order_by(col(AuditRow.seq).desc())
+        .limit(1)
+    ).first()
+    entry: dict[str, Any] = {
+        "seq": (last.seq + 1) if last else 1,
+        "at": now_iso(),
+        "actor": actor,
+        "action": action,
+        "data": dict(data),
+        "prev": last.hash if last else GENESIS,
+    }
+    entry["hash"] = entry_hash(entry)
+    row = AuditRow(
+        session_id=session_id,
+        seq=entry["seq"],
+        at=entry["at"],
+        actor=actor,
+        action=action,
+        data=canonical_json(entry["data"]).decode("utf-8"),
+        prev=entry["prev"],
+        hash=entry["hash"],
+    )
+    db.add(row)
+    db.flush()
+    return row
+
+
+def row_to_entry(row: AuditRow) -> dict[str, Any]:
+    return {
+        "seq": row.seq,
+        "at": row.at,
+        "actor": row.actor,
+        "action": row.action,
+        "data": json.loads(row.data),
+        "prev": row.prev,
+        "hash": row.hash,
+    }
+
+
+def entries(db: Session, session_id: str) -> list[dict[str, Any]]:
+    rows = db.exec(
+        select(AuditRow).where(AuditRow.session_id == session_id).order_by(col(AuditRow.seq))
+    ).all()
+    return [row_to_entry(r) for r in rows]
+
+
+def head(db: Session, session_id: str) -> str:
+    last = db.exec(
+        select(AuditRow)
+        .where(AuditRow.session_id == session_id)
+        .order_by(col(AuditRow.seq).desc())
+        .limit(1)
+    ).first()
+    return last.hash if last else GENESIS
+
+
+@dataclass(frozen=True, slots=True)
+class ChainCheck:
+    ok: bool
+    count: int
+    head: str
+    broken_seq: int | None = None  # the first entry that does not verify
+    problem: str | None = None  # French, says what is wrong with it
+
+
+def verify_chain(items: Iterable[Mapping[str, Any]]) -> ChainCheck:
+    prev = GENESIS
+    expected_seq = 1
+    count = 0
+    for entry in items:
+        seq = entry.get("seq")
+        if seq != expected_seq:
+            return ChainCheck(False, count, prev, expected_seq,
+                              f"entrée n° {expected_seq} manquante ou déplacée (trouvé n° {seq})")
+        if entry.get("prev") != prev:
+            return ChainCheck(False, count, prev, expected_seq,
+                              f"entrée n° {seq} : le lien vers l’entrée précédente est rompu")
+        if entry_hash(entry) != entry.get("hash"):
+            return ChainCheck(False, count, prev, expected_seq,
+                              f"entrée n° {seq} : son contenu a été modifié (empreinte différente)")
+        prev = str(entry["hash"])
+        expected_seq += 1
+        count += 1
+    return ChainCheck(True, count, prev)
+
+
+def to_jsonl(items: Iterable[Mapping[str, Any]]) -> bytes:
+    return b"".join(canonical_json(dict(e)) + b"\n" for e in items)
+
+
+def parse_jsonl(data: bytes) -> list[dict[str, Any]]:
+    out: list[dict[str, Any]] = []
+    for line in data.decode("utf-8").splitlines():
+        if line.strip():
+            out.append(json.loads(line))
+    return out

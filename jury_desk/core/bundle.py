@@ -1,0 +1,452 @@
+"""Session bundles (CONTRACT sections 1, 3 and 5): read safely, and make (headquarters).
+
+Reading is in two stages so that nothing is extracted before the signature holds:
+
+1. :func:`open_bundle` checks the archive's structure, reads ``manifest.json`` and its
+   detached JWS into memory (both small, sizes capped), verifies the JWS against the
+   trusted keys, then parses and checks the manifest (JSON Schema and semantic rules).
+2. :meth:`OpenedBundle.stage_attachments` streams each listed attachment into a
+   staging folder under a name of our own (a counter), hashing and counting as it
+   reads; memory stays flat whatever the sizes.
+
+The caller (``services``) writes the rows and moves the staged files into the
+content-addressed store in one transaction, or removes the staging folder.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+import zipfile
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path
+from typing import Any, BinaryIO
+
+import jsonschema
+
+from jury_desk.core import crypto, resources, zipcheck
+from jury_desk.core.domain import (
+    Attachment,
+    Conflict,
+    Criterion,
+    Dossier,
+    HolderKind,
+    Juror,
+    Manifest,
+    Role,
+    Rules,
+    SessionInfo,
+    Timer,
+    to_fraction,
+)
+from jury_desk.core.errors import BundleRefused
+from jury_desk.core.zipcheck import refuse
+
+MANIFEST = "manifest.json"
+MANIFEST_JWS = "manifest.json.jws"
+MAX_MANIFEST_BYTES = 32 * 1024 * 1024
+MAX_JWS_BYTES = 64 * 1024
+ID_RE = re.compile(r"[A-Za-z0-9_-]{1,64}")
+
+Progress = Callable[[int, int], None]  # (bytes done, bytes total)
+
+_MAGIC: dict[str, tuple[bytes, ...]] = {
+    "application/pdf": (b"%PDF-",),
+    "image/png": (b"\x89PNG\r\n\x1a\n",),
+    "image/jpeg": (b"\xff\xd8\xff",),
+    "application/vnd.oasis.opendocument.text": (b"PK\x03\x04",),
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": (b"PK\x03\x04",),
+}
+
+
+# --------------------------------------------------------------------------- demo trust
+
+
+@dataclass(frozen=True, slots=True)
+class DemoTrust:
+    session_id: str
+    jwk: dict[str, Any]
+
+    @property
+    def kid(self) -> str:
+        return crypto.thumbprint(self.jwk)
+
+
+def demo_trust() -> DemoTrust:
+    data = json.loads(resources.path("demo", "demo-trust.json").read_text(encoding="utf-8"))
+    return DemoTrust(data["session_id"], data["jwk"])
+
+
+def demo_bundle_path() -> Path:
+    return resources.path("demo", "demo-session.zip")
+
+
+# --------------------------------------------------------------------------- manifest
+
+
+def _no_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for k, v in pairs:
+        if k in out:
+            raise ValueError(f"clé « {k} » en double")
+        out[k] = v
+    return out
+
+
+def parse_json(data: bytes, entry: str) -> Any:
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise refuse("json_encoding", entry, "le fichier n’est pas en UTF-8.") from exc
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    try:
+        return json.loads(text, parse_float=Decimal, object_pairs_hook=_no_duplicate_keys)
+    except ValueError as exc:
+        raise refuse("json_invalid", entry, f"JSON invalide ({exc}).") from exc
+
+
+def _schema_error_path(err: jsonschema.ValidationError) -> str:
+    parts = []
+    for p in err.absolute_path:
+        parts.append(f"[{p}]" if isinstance(p, int) else f".{p}")
+    return "".join(parts).lstrip(".") or "(racine)"
+
+
+def check_schema(doc: Any, schema_name: str, entry: str) -> None:
+    schema = resources.schema(schema_name)
+    validator = jsonschema.Draft202012Validator(schema)
+    err = jsonschema.exceptions.best_match(validator.iter_errors(doc))
+    if err is not None:
+        raise refuse("schema", entry, f"non conforme au schéma en « {_schema_error_path(err)} » : {err.message}.")
+
+
+def parse_manifest(doc: Any) -> Manifest:
+    """Check a decoded manifest (schema + semantic rules) and build the domain objects."""
+    if isinstance(doc, dict) and "format_version" in doc and doc.get("format_version") != 1:
+        raise refuse("format_version", MANIFEST,
+                     f"version de format {doc.get('format_version')!r} non prise en charge (seule la version 1 l’est).")
+    check_schema(doc, "session.schema.json", MANIFEST)
+    s = doc["session"]
+
+    def need_id(value: str, where: str) -> None:
+        if not ID_RE.fullmatch(value):
+            raise refuse("id_pattern", MANIFEST, f"identifiant {value!r} invalide en {where}.")
+
+    def unique(items: list[dict[str, Any]], where: str) -> set[str]:
+        ids: set[str] = set()
+        for item in items:
+            need_id(item["id"], where)
+            if item["id"] in ids:
+                raise refuse("id_duplicate", MANIFEST, f"identifiant « {item['id']} » en double dans {where}.")
+            ids.add(item["id"])
+        return ids
+
+    need_id(s["id"], "session.id")
+    criteria_ids = unique(doc["criteria"], "criteria")
+    juror_ids = unique(doc["jurors"], "jurors")
+    dossier_ids = unique(doc["dossiers"], "dossiers")
+    del criteria_ids
+
+    criteria = []
+    for c in doc["criteria"]:
+        weight, lo, hi, step = (to_fraction(c[k]) for k in ("weight", "min", "max", "step"))
+        where = f"critère « {c['id']} »"
+        if weight <= 0:
+            raise refuse("criterion_weight", MANIFEST, f"{where} : le poids doit être > 0.")
+        if not lo < hi:
+            raise refuse("criterion_bounds", MANIFEST, f"{where} : min doit être < max.")
+        if step <= 0:
+            raise refuse("criterion_step", MANIFEST, f"{where} : le pas doit être > 0.")
+        if ((hi - lo) / step).denominator != 1:
+            raise refuse("criterion_step", MANIFEST, f"{where} : (max − min) n’est pas un multiple entier du pas.")
+        if (hi - lo) / step > 1000:
+            raise refuse("criterion_step", MANIFEST, f"{where} : plus de 1000 valeurs possibles.")
+        criteria.append(Criterion(c["id"], c["label"], c["description"], weight, lo, hi, step))
+
+    jurors = tuple(
+        Juror(j["id"], j["name"], Role(j["role"]), j["organisation"], j["commune"]) for j in doc["jurors"]
+    )
+
+    orders: set[int] = set()
+    paths: set[str] = set()
+    dossiers = []
+    for d in doc["dossiers"]:
+        order = d["hearing"]["order"]
+        if order in orders:
+            raise refuse("hearing_order", MANIFEST, f"ordre de passage {order} en double (dossier « {d['id']} »).")
+        orders.add(order)
+        atts = []
+        for a in d["attachments"]:
+            path = a["path"]
+            zipcheck.check_name(path)
+            parts = path.split("/")
+            if len(parts) != 3 or parts[0] != "attachments" or parts[1] != d["id"]:
+                raise refuse("attachment_folder", MANIFEST,
+                             f"la pièce « {path} » n’est pas rangée sous attachments/{d['id']}/.")
+            if zipcheck.fold(path) in paths:
+                raise refuse("attachment_duplicate", MANIFEST, f"pièce « {path} » listée deux fois.")
+            paths.add(zipcheck.fold(path))
+            atts.append(Attachment(path, a["title"], a["media_type"], a["bytes"], a["sha256"]))
+        qpv, holder = d["qpv"], d["holder"]
+        dossiers.append(Dossier(
+            id=d["id"], reference=d["reference"], title=d["title"], commune=d["commune"],
+            qpv_code=qpv["code"], qpv_name=qpv["name"], holder_name=holder["name"],
+            holder_kind=HolderKind(holder["kind"]), holder_rna=holder["rna"],
+            holder_siret=holder["siret"], holder_contact=holder["contact"],
+            project_manager=d["project_manager"], summary=d["summary"],
+            amount_requested_cents=d["amount_requested_cents"],
+            budget_total_cents=d["budget_total_cents"], hearing_order=order,
+            hearing_start=d["hearing"].get("start"), attachments=tuple(atts),
+        ))
+
+    conflicts = []
+    seen_pairs: set[tuple[str, str]] = set()
+    for c in doc["conflicts"]:
+        if c["juror_id"] not in juror_ids:
+            raise refuse("reference", MANIFEST, f"conflit d’intérêts : le juré « {c['juror_id']} » n’existe pas.")
+        if c["dossier_id"] not in dossier_ids:
+            raise refuse("reference", MANIFEST, f"conflit d’intérêts : le dossier « {c['dossier_id']} » n’existe pas.")
+        pair = (c["juror_id"], c["dossier_id"])
+        if pair in seen_pairs:
+            raise refuse("conflict_duplicate", MANIFEST, f"conflit {pair[0]} / {pair[1]} listé deux fois.")
+        seen_pairs.add(pair)
+        conflicts.append(Conflict(c["juror_id"], c["dossier_id"], c["reason"]))
+
+    if s["min_sheets"] > len(jurors):
+        raise refuse("min_sheets", MANIFEST, f"min_sheets ({s['min_sheets']}) dépasse le nombre de jurés ({len(jurors)}).")
+    rules = Rules(
+        quorum=s["quorum"], min_sheets=s["min_sheets"], min_score=to_fraction(s["min_score"]),
+        envelope_cents=s["envelope_cents"], max_laureates=s["max_laureates"],
+    )
+    t = s["timer"]
+    session = SessionInfo(
+        id=s["id"], title=s["title"], edition=s["edition"], date=s["date"], venue=s["venue"],
+        rules=rules, timer=Timer(t["presentation_s"], t["questions_s"], t["warning_s"]),
+    )
+    return Manifest(session, tuple(criteria), jurors, tuple(dossiers), tuple(conflicts))
+
+
+# --------------------------------------------------------------------------- reading
+
+
+@dataclass
+class StagedFile:
+    attachment: Attachment
+    dossier_id: str
+    position: int
+    staged: Path
+
+
+@dataclass
+class OpenedBundle:
+    """A bundle whose structure, signature and manifest have been checked."""
+
+    path: Path
+    manifest: Manifest
+    manifest_bytes: bytes
+    manifest_sha256: str
+    signer_kid: str
+    is_demo: bool
+    _zf: zipfile.ZipFile
+    _fh: BinaryIO
+    _entries: dict[str, zipcheck.Entry]
+    _budget: zipcheck.Budget
+    staged: list[StagedFile] = field(default_factory=list)
+
+    @property
+    def attachment_bytes(self) -> int:
+        return sum(a.bytes for d in self.manifest.dossiers for a in d.attachments)
+
+    def close(self) -> None:
+        self._zf.close()
+        self._fh.close()
+
+    def __enter__(self) -> OpenedBundle:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def stage_attachments(self, staging: Path, progress: Progress | None = None) -> list[StagedFile]:
+        """Stream every attachment into ``staging`` (files named by a counter), checked."""
+        total = max(self.attachment_bytes, 1)
+        done = 0
+        n = 0
+        for d in self.manifest.dossiers:
+            for pos, att in enumerate(d.attachments):
+                entry = self._entries[att.path]
+                target = staging / f"{n:06d}"
+                n += 1
+                digest = hashlib.sha256()
+                size = 0
+                head = b""
+                with open(target, "xb") as out:
+                    for chunk in zipcheck.stream(self._zf, entry, self._budget, max_bytes=att.bytes):
+                        if len(head) < 16:
+                            head += chunk[:16]
+                        digest.update(chunk)
+                        out.write(chunk)
+                        size += len(chunk)
+                        done += len(chunk)
+                        if progress is not None:
+                            progress(done, total)
+                    out.flush()
+                    os.fsync(out.fileno())
+                if size != att.bytes:
+                    raise refuse("size_mismatch", att.path, f"taille {size} octets, le manifeste annonce {att.bytes}.")
+                if digest.hexdigest() != att.sha256:
+                    raise refuse("hash_mismatch", att.path, "l’empreinte SHA-256 ne correspond pas au manifeste.")
+                magics = _MAGIC.get(att.media_type, ())
+                if magics and not any(head.startswith(m) for m in magics):
+                    raise refuse("media_type", att.path,
+                                 f"le contenu ne correspond pas au type annoncé « {att.media_type} »"
+                                 + (" (un PDF doit commencer par « %PDF- »)." if att.media_type == "application/pdf" else "."))
+                self.staged.append(StagedFile(att, d.id, pos, target))
+        if progress is not None:
+            progress(total, total)
+        return self.staged
+
+
+def open_bundle(path: Path, trusted: list[dict[str, Any]]) -> OpenedBundle:
+    """Check structure, signature and manifest of a session bundle. Extracts nothing."""
+    path = Path(path)
+    zf, fh, size = zipcheck.open_archive(path)
+    try:
+        entries = zipcheck.inspect(zf, fh, size)
+        for required in (MANIFEST, MANIFEST_JWS):
+            if required not in entries:
+                raise refuse("missing_entry", required, "entrée obligatoire absente.")
+        for name, entry in entries.items():
+            if name in (MANIFEST, MANIFEST_JWS):
+                continue
+            parts = name.rstrip("/").split("/")
+            if parts[0] != "attachments" or len(parts) > 3 or (not entry.is_dir and len(parts) != 3):
+                raise refuse("unexpected_entry", name,
+                             "entrée inattendue (seuls manifest.json, manifest.json.jws et attachments/<dossier>/<fichier> sont admis).")
+            if entry.is_dir and entry.info.file_size:
+                raise refuse("unexpected_entry", name, "un dossier ne peut pas avoir de contenu.")
+        budget = zipcheck.Budget()
+        jws_bytes = zipcheck.read_small(zf, entries[MANIFEST_JWS], budget, MAX_JWS_BYTES)
+        manifest_bytes = zipcheck.read_small(zf, entries[MANIFEST], budget, MAX_MANIFEST_BYTES)
+
+        demo = demo_trust()
+        try:
+            jws_text = jws_bytes.decode("ascii")
+        except UnicodeDecodeError as exc:
+            raise refuse("jws_format", MANIFEST_JWS, "la signature n’est pas du texte ASCII.") from exc
+        try:
+            signer = crypto.verify_detached(jws_text, manifest_bytes, [*trusted, demo.jwk])
+        except crypto.JwsError as exc:
+            raise refuse(exc.code, MANIFEST_JWS, exc.message + ".") from exc
+        kid = crypto.thumbprint(signer)
+
+        doc = parse_json(manifest_bytes, MANIFEST)
+        manifest = parse_manifest(doc)
+        is_demo = kid == demo.kid and not any(crypto.thumbprint(k) == kid for k in trusted if _is_jwk(k))
+        if is_demo and manifest.session.id != demo.session_id:
+            raise refuse("jws_untrusted", MANIFEST_JWS,
+                         "la clé de démonstration n’est de confiance que pour la session de démonstration.")
+
+        listed = {a.path for d in manifest.dossiers for a in d.attachments}
+        for name, entry in entries.items():
+            if name.startswith("attachments/") and not entry.is_dir and name not in listed:
+                raise refuse("unlisted_attachment", name, "fichier présent dans l’archive mais absent du manifeste.")
+        for p in sorted(listed):
+            if p not in entries or entries[p].is_dir:
+                raise refuse("missing_attachment", p, "pièce listée dans le manifeste mais absente de l’archive.")
+        return OpenedBundle(
+            path=path, manifest=manifest, manifest_bytes=manifest_bytes,
+            manifest_sha256=hashlib.sha256(manifest_bytes).hexdigest(), signer_kid=kid,
+            is_demo=is_demo, _zf=zf, _fh=fh, _entries=entries, _budget=budget,
+        )
+    except BaseException:
+        zf.close()
+        fh.close()
+        raise
+
+
+def _is_jwk(k: Any) -> bool:
+    try:
+        crypto.thumbprint(k)
+        return True
+    except (KeyError, ValueError, TypeError):
+        return False
+
+
+# --------------------------------------------------------------------------- making
+
+
+def make_bundle(source: Path, key: crypto.PrivateKey, out: Path) -> dict[str, Any]:
+    """Headquarters' side: build and sign a session bundle from ``source``.
+
+    ``source`` holds ``manifest.json`` (attachment ``bytes``/``sha256`` may be left out)
+    and ``attachments/``. The result is checked as an importer would before it is kept.
+    """
+    source = Path(source)
+    manifest_path = source / MANIFEST
+    if not manifest_path.is_file():
+        raise BundleRefused("missing_manifest", f"« {manifest_path} » est introuvable.")
+    doc = parse_json(manifest_path.read_bytes(), MANIFEST)
+    if not isinstance(doc, dict) or not isinstance(doc.get("dossiers"), list):
+        raise refuse("schema", MANIFEST, "le manifeste n’a pas de liste « dossiers ».")
+    files: list[tuple[str, Path]] = []
+    for d in doc["dossiers"]:
+        for a in d.get("attachments", []):
+            rel = a.get("path", "")
+            zipcheck.check_name(rel)
+            file_path = source / Path(*rel.split("/"))
+            if not file_path.is_file():
+                raise refuse("missing_attachment", rel, f"fichier introuvable dans « {source} ».")
+            digest = hashlib.sha256()
+            size = 0
+            with open(file_path, "rb") as fh:
+                while chunk := fh.read(zipcheck.CHUNK):
+                    digest.update(chunk)
+                    size += len(chunk)
+            a["bytes"] = size
+            a["sha256"] = digest.hexdigest()
+            files.append((rel, file_path))
+    parse_manifest(_reparse(doc))  # refuse now what an importer would refuse
+    manifest_bytes = json.dumps(doc, ensure_ascii=False, indent=2, default=_json_decimal).encode("utf-8") + b"\n"
+    jws = crypto.sign_detached(key, manifest_bytes)
+    out = Path(out)
+    tmp = out.with_name(out.name + ".part")
+    try:
+        with zipfile.ZipFile(tmp, "w") as zf:
+            zf.writestr(_zinfo(MANIFEST, zipfile.ZIP_DEFLATED), manifest_bytes)
+            zf.writestr(_zinfo(MANIFEST_JWS, zipfile.ZIP_STORED), jws.encode("ascii"))
+            for rel, file_path in files:
+                info = _zinfo(rel, zipfile.ZIP_STORED)
+                with open(file_path, "rb") as src, zf.open(info, "w", force_zip64=True) as dst:
+                    while chunk := src.read(zipcheck.CHUNK):
+                        dst.write(chunk)
+        with open(tmp, "rb+") as fh2:
+            os.fsync(fh2.fileno())
+        tmp.replace(out)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    return doc
+
+
+def _zinfo(name: str, method: int) -> zipfile.ZipInfo:
+    info = zipfile.ZipInfo(name, date_time=(2026, 1, 1, 0, 0, 0))
+    info.compress_type = method
+    info.external_attr = 0o100644 << 16
+    info.create_system = 3
+    return info
+
+
+def _json_decimal(obj: Any) -> Any:
+    if isinstance(obj, Decimal):
+        return int(obj) if obj == obj.to_integral_value() and "E" not in str(obj) and "." not in str(obj) else float(obj)
+    raise TypeError(f"not JSON serialisable: {obj!r}")
+
+
+def _reparse(doc: Any) -> Any:
+    return json.loads(json.dumps(doc, default=_json_decimal), parse_float=Decimal)

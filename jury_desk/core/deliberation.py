@@ -1,0 +1,891 @@
+"""The deliberation rules of CONTRACT section 4, as pure functions.
+
+No Qt, no database, no I/O: :func:`compute` turns a :class:`DeliberationInput` into a
+:class:`DeliberationResult` (notes, validity, ranking, default proposal), and
+:func:`closing_blockers` says what stops the jury's decision from closing. The aids
+(:func:`alternative_rankings`, :func:`kendall_w`) are shown to the jury and never decide.
+
+Exactness. Every number the rules compare is exact. A valid value of a criterion is
+``min + k * step`` for a whole ``k``, so a sheet's note is ``sum_c(A_c * k_c) / D`` with
+whole ``A_c`` and one common denominator ``D`` for the session (:class:`_Scale`). The
+mean, median, variance and spread of a dossier are then computed on whole numerators and
+turned into :class:`~fractions.Fraction` once, instead of normalising a fraction at every
+step; this keeps :func:`compute` fast enough to run on every refresh of the screen.
+
+Decisions taken where the contract is silent (each is repeated where it applies):
+
+- a dossier needs at least one complete sheet to be valid, whatever ``min_sheets`` says
+  (a mean of no note does not exist); the schema already asks ``min_sheets >= 1``;
+- ``median``, ``variance``, ``sd`` and ``spread`` are ``None`` when the dossier is not
+  valid, like ``score``; ``notes`` and ``criteria_means`` are still given over the
+  complete sheets of counted jurors, for display (``None`` for a criterion without any);
+- within a rank group, and between valid dossiers of the same rank, the stable order is
+  the hearing order, then the dossier id;
+- a juror present in ``inp.present`` but not in ``inp.juror_ids`` is ignored.
+"""
+
+from __future__ import annotations
+
+import math
+from bisect import bisect_left, bisect_right
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from decimal import ROUND_HALF_EVEN, Decimal
+from fractions import Fraction
+from functools import lru_cache
+
+from jury_desk.core.domain import (
+    Criterion,
+    DeliberationInput,
+    DossierRef,
+    JuryDecision,
+    Rules,
+    to_fraction,
+)
+
+__all__ = [
+    "BLOCKER_CODES",
+    "MENTIONS",
+    "TIE_AT_BOUNDARY",
+    "AlternativeRanking",
+    "Blocker",
+    "DeliberationResult",
+    "DossierResult",
+    "Missing",
+    "ProposalEntry",
+    "ProposalFlag",
+    "alternative_rankings",
+    "closing_blockers",
+    "compute",
+    "kendall_w",
+    "mention",
+    "propose",
+    "sheet_note",
+]
+
+TIE_AT_BOUNDARY = "tie_at_boundary"
+
+
+# --------------------------------------------------------------------------- results
+
+
+@dataclass(frozen=True, slots=True)
+class Missing:
+    """An incomplete or absent sheet of a juror who counts for the dossier.
+
+    ``criterion_ids`` lists, in the session's criteria order, the criteria without a
+    valid value (all of them when the sheet is absent).
+    """
+
+    juror_id: str
+    criterion_ids: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class DossierResult:
+    """One dossier's result (CONTRACT sections 2 and 4)."""
+
+    dossier_id: str
+    valid: bool
+    counted: tuple[str, ...]  # present and not recused, in input juror order
+    sheets: int  # complete sheets among the counted jurors
+    notes: dict[str, Fraction]  # juror_id -> note /20, counted jurors with a complete sheet
+    score: Fraction | None  # mean of the notes; None when not valid
+    median: Fraction | None
+    variance: Fraction | None  # population variance, exact
+    sd: Decimal | None  # population sd rounded half-to-even to 4 decimals, exactly
+    spread: Fraction | None  # highest note - lowest note
+    criteria_means: dict[str, Fraction | None]  # mean raw value over the complete sheets
+    rank: int | None  # standard competition ranking among valid dossiers
+    ex_aequo: bool
+    eligible: bool  # valid and score >= min_score
+    missing: tuple[Missing, ...]  # empty when valid
+    too_few_sheets: bool  # complete sheets < min_sheets (or none at all)
+    disagreement: bool  # sd > sd_threshold or spread > range_threshold (valid only)
+
+
+@dataclass(frozen=True, slots=True)
+class ProposalEntry:
+    dossier_id: str
+    amount_cents: int
+
+
+@dataclass(frozen=True, slots=True)
+class ProposalFlag:
+    """A rank group at the boundary of the default proposal (``flag`` = ``tie_at_boundary``)."""
+
+    dossier_ids: tuple[str, ...]
+    flag: str
+
+
+@dataclass(frozen=True)
+class DeliberationResult:
+    """Everything :func:`compute` derives from a :class:`DeliberationInput`.
+
+    ``results`` holds the valid dossiers by rank (then hearing order, then id), then the
+    invalid ones by hearing order (then id).
+    """
+
+    results: tuple[DossierResult, ...]
+    default_proposal: tuple[ProposalEntry, ...]
+    proposal_flags: tuple[ProposalFlag, ...]
+    proposal_total_cents: int
+    present_count: int
+    quorum_met: bool
+    _index: dict[str, DossierResult] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_index", {r.dossier_id: r for r in self.results})
+
+    def by_id(self, dossier_id: str) -> DossierResult:
+        """The result of one dossier; :class:`KeyError` for an unknown id."""
+        return self._index[dossier_id]
+
+
+# --------------------------------------------------------------------------- notes
+
+
+@dataclass(frozen=True, slots=True)
+class _Scale:
+    """The criteria in whole numbers.
+
+    A value ``v`` of criterion ``i`` is valid when ``x = v * unit[i]`` is whole and
+    ``x - offset[i] = k * step[i]`` with a whole ``0 <= k <= top[i]`` (this is exactly
+    :meth:`Criterion.is_valid`). The note of a complete sheet is then
+    ``sum_i(coef[i] * k_i) / denom``.
+    """
+
+    ids: tuple[str, ...]
+    unit: tuple[int, ...]
+    offset: tuple[int, ...]
+    step: tuple[int, ...]
+    top: tuple[int, ...]
+    coef: tuple[int, ...]
+    denom: int
+
+    def steps(self, i: int, value: object) -> int | None:
+        """The whole ``k`` of a value of criterion ``i``, or ``None`` when it is not valid."""
+        v = value if isinstance(value, Fraction | int) else to_fraction(value)
+        num, den = v.numerator, v.denominator
+        x = num * self.unit[i]
+        if den != 1:
+            x, r = divmod(x, den)
+            if r:
+                return None
+        k, r = divmod(x - self.offset[i], self.step[i])
+        if r or k < 0 or k > self.top[i]:
+            return None
+        return k
+
+    def numerator(self, note: Fraction) -> int:
+        """``note * denom``, whole for any note of this scale."""
+        return note.numerator * (self.denom // note.denominator)
+
+
+@lru_cache(maxsize=16)
+def _scale(criteria: tuple[Criterion, ...]) -> _Scale:
+    if not criteria:
+        raise ValueError("a session needs at least one criterion")
+    total_weight = sum((c.weight for c in criteria), Fraction(0))
+    if total_weight <= 0:
+        raise ValueError("the criteria weights must add up to more than 0")
+    # (v - min) / (max - min) = k * step / (max - min)
+    factors = [20 * c.weight * c.step / (total_weight * (c.max - c.min)) for c in criteria]
+    denom = math.lcm(*(f.denominator for f in factors))
+    units = [math.lcm(c.min.denominator, c.step.denominator) for c in criteria]
+    return _Scale(
+        ids=tuple(c.id for c in criteria),
+        unit=tuple(units),
+        offset=tuple(int(c.min * u) for c, u in zip(criteria, units, strict=True)),
+        step=tuple(int(c.step * u) for c, u in zip(criteria, units, strict=True)),
+        top=tuple(math.floor((c.max - c.min) / c.step) for c in criteria),
+        coef=tuple(int(f * denom) for f in factors),
+        denom=denom,
+    )
+
+
+def sheet_note(criteria: Sequence[Criterion], values: Mapping[str, Fraction]) -> Fraction | None:
+    """The note /20 of one sheet, or ``None`` when it is not complete.
+
+    ``20 * sum_c(w_c * (v_c - min_c) / (max_c - min_c)) / sum_c(w_c)``; a value missing
+    from ``values`` or not valid for its criterion makes the sheet incomplete.
+    """
+    scale = _scale(tuple(criteria))
+    total = 0
+    for i, cid in enumerate(scale.ids):
+        value = values.get(cid)
+        k = None if value is None else scale.steps(i, value)
+        if k is None:
+            return None
+        total += scale.coef[i] * k
+    return Fraction(total, scale.denom)
+
+
+def _sqrt_round4(p: int, q: int) -> Decimal:
+    """``sqrt(p / q)`` rounded half-to-even to 4 decimals, exactly (whole arithmetic)."""
+    a = 4 * 10**8 * p
+    f = math.isqrt(a // q)  # floor(2 * 10**4 * sqrt(p / q))
+    k, odd = divmod(f, 2)
+    if odd and (f * f * q != a or k % 2):  # above the half, or exactly half with k odd
+        k += 1
+    return Decimal(k).scaleb(-4)
+
+
+# --------------------------------------------------------------------------- compute
+
+
+@dataclass(slots=True)
+class _Work:
+    ref: DossierRef
+    counted: tuple[str, ...]
+    nums: dict[str, int]  # juror_id -> note numerator over scale.denom
+    missing: tuple[Missing, ...]
+    criteria_means: dict[str, Fraction | None]
+    valid: bool
+
+
+def _gather(inp: DeliberationInput, scale: _Scale, ref: DossierRef, present: list[str]) -> _Work:
+    scores = inp.scores
+    recused = inp.recused
+    did = ref.id
+    ids = scale.ids
+    coef = scale.coef
+    ncrit = len(ids)
+    counted = tuple(j for j in present if (j, did) not in recused)
+    nums: dict[str, int] = {}
+    sums = [0] * ncrit
+    missing: list[Missing] = []
+    for jid in counted:
+        ks: list[int] = []
+        lacking: list[str] = []
+        for i, cid in enumerate(ids):
+            value = scores.get((did, jid, cid))
+            k = None if value is None else scale.steps(i, value)
+            if k is None:
+                lacking.append(cid)
+            else:
+                ks.append(k)
+        if lacking:
+            missing.append(Missing(jid, tuple(lacking)))
+            continue
+        nums[jid] = sum(c * k for c, k in zip(coef, ks, strict=True))
+        for i, k in enumerate(ks):
+            sums[i] += k
+    n = len(nums)
+    means: dict[str, Fraction | None] = {}
+    for i, cid in enumerate(ids):
+        # mean of min + k * step = (offset * n + step * sum k) / (unit * n)
+        means[cid] = (
+            Fraction(scale.offset[i] * n + scale.step[i] * sums[i], scale.unit[i] * n)
+            if n
+            else None
+        )
+    valid = not missing and n >= max(inp.rules.min_sheets, 1)
+    return _Work(ref, counted, nums, tuple(missing), means, valid)
+
+
+def _finish(
+    work: _Work, scale: _Scale, rules: Rules, ranking: tuple[Fraction, int, bool] | None
+) -> DossierResult:
+    """The final result of a dossier; ``ranking`` = (score, rank, ex aequo) when valid."""
+    d = scale.denom
+    notes = {j: Fraction(n, d) for j, n in work.nums.items()}
+    n = len(work.nums)
+    too_few = n < max(rules.min_sheets, 1)
+    if ranking is None:
+        return DossierResult(
+            dossier_id=work.ref.id,
+            valid=False,
+            counted=work.counted,
+            sheets=n,
+            notes=notes,
+            score=None,
+            median=None,
+            variance=None,
+            sd=None,
+            spread=None,
+            criteria_means=work.criteria_means,
+            rank=None,
+            ex_aequo=False,
+            eligible=False,
+            missing=work.missing,
+            too_few_sheets=too_few,
+            disagreement=False,
+        )
+    score, rank, ex_aequo = ranking
+    values = sorted(work.nums.values())
+    total = sum(values)
+    squares = sum(v * v for v in values)
+    mid = n // 2
+    median = Fraction(values[mid], d) if n % 2 else Fraction(values[mid - 1] + values[mid], 2 * d)
+    var_num, var_den = n * squares - total * total, n * n * d * d
+    variance = Fraction(var_num, var_den)
+    spread = Fraction(values[-1] - values[0], d)
+    sd_limit = rules.sd_threshold
+    disagreement = (
+        sd_limit < 0 or variance > sd_limit * sd_limit
+    ) or spread > rules.range_threshold
+    return DossierResult(
+        dossier_id=work.ref.id,
+        valid=True,
+        counted=work.counted,
+        sheets=n,
+        notes=notes,
+        score=score,
+        median=median,
+        variance=variance,
+        sd=_sqrt_round4(var_num, var_den),
+        spread=spread,
+        criteria_means=work.criteria_means,
+        rank=rank,
+        ex_aequo=ex_aequo,
+        eligible=score >= rules.min_score,
+        missing=(),
+        too_few_sheets=False,
+        disagreement=disagreement,
+    )
+
+
+def _stable(ref: DossierRef) -> tuple[int, str]:
+    return (ref.hearing_order, ref.id)
+
+
+def _fits(total: int, count: int, rules: Rules) -> bool:
+    envelope, cap = rules.envelope_cents, rules.max_laureates
+    return (envelope is None or total <= envelope) and (cap is None or count <= cap)
+
+
+def propose(
+    groups: Iterable[Sequence[DossierRef]], rules: Rules
+) -> tuple[tuple[ProposalEntry, ...], tuple[ProposalFlag, ...]]:
+    """The envelope walk of section 4 over rank groups given best first.
+
+    Each group is taken whole, at the requested amounts, while the running total stays
+    within ``envelope_cents`` and the count within ``max_laureates`` (``None``: no limit).
+    The walk stops at the first group that does not fit; when that group holds several
+    dossiers and one of them alone would fit, it is flagged ``tie_at_boundary`` (ids in
+    the group's order). The caller passes only eligible dossiers.
+    """
+    taken: list[ProposalEntry] = []
+    flags: list[ProposalFlag] = []
+    total = count = 0
+    for group in groups:
+        group_sum = sum(d.amount_requested_cents for d in group)
+        if _fits(total + group_sum, count + len(group), rules):
+            taken.extend(ProposalEntry(d.id, d.amount_requested_cents) for d in group)
+            total += group_sum
+            count += len(group)
+            continue
+        if len(group) > 1 and any(
+            _fits(total + d.amount_requested_cents, count + 1, rules) for d in group
+        ):
+            flags.append(ProposalFlag(tuple(d.id for d in group), TIE_AT_BOUNDARY))
+        break
+    return tuple(taken), tuple(flags)
+
+
+def _groups(ordered: Sequence[DossierRef], rank: Mapping[str, int]) -> list[list[DossierRef]]:
+    """Consecutive dossiers of ``ordered`` that share a rank."""
+    groups: list[list[DossierRef]] = []
+    previous = 0
+    for ref in ordered:
+        r = rank[ref.id]
+        if groups and r == previous:
+            groups[-1].append(ref)
+        else:
+            groups.append([ref])
+        previous = r
+    return groups
+
+
+def compute(inp: DeliberationInput) -> DeliberationResult:
+    """Notes, validity, statistics, ranking and default proposal (CONTRACT section 4).
+
+    The jurors who count for a dossier are those present and not recused for it; the
+    values of every other juror are ignored. A value that fails
+    :meth:`Criterion.is_valid` counts as missing.
+    """
+    scale = _scale(tuple(inp.criteria))
+    rules = inp.rules
+    present = [j for j in inp.juror_ids if j in inp.present]
+    works = [_gather(inp, scale, ref, present) for ref in inp.dossiers]
+
+    valid = [w for w in works if w.valid]
+    scores = {w.ref.id: Fraction(sum(w.nums.values()), len(w.nums) * scale.denom) for w in valid}
+    valid.sort(key=lambda w: _stable(w.ref))
+    valid.sort(key=lambda w: scores[w.ref.id], reverse=True)  # stable: ties keep hearing order
+    ranks = _competition(scores, [w.ref.id for w in valid])
+    shared = Counter(ranks.values())
+    invalid = sorted((w for w in works if not w.valid), key=lambda w: _stable(w.ref))
+
+    ranked = [
+        _finish(w, scale, rules, (scores[w.ref.id], ranks[w.ref.id], shared[ranks[w.ref.id]] > 1))
+        for w in valid
+    ]
+    eligible = [w.ref for w, r in zip(valid, ranked, strict=True) if r.eligible]
+    proposal, flags = propose(_groups(eligible, ranks), rules)
+    results = (*ranked, *(_finish(w, scale, rules, None) for w in invalid))
+    return DeliberationResult(
+        results=results,
+        default_proposal=proposal,
+        proposal_flags=flags,
+        proposal_total_cents=sum(e.amount_cents for e in proposal),
+        present_count=len(present),
+        quorum_met=len(present) >= rules.quorum,
+    )
+
+
+# --------------------------------------------------------------------------- closing
+
+BLOCKER_CODES = (
+    "quorum",
+    "invalid_without_reason",
+    "unknown_dossier",
+    "duplicate_laureate",
+    "negative_amount",
+    "invalid_laureate",
+    "unjustified_addition",
+    "unjustified_amount",
+    "unjustified_departure",
+    "over_envelope",
+    "over_count",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Blocker:
+    """One reason why the deliberation cannot close yet.
+
+    ``code`` is stable (tests, logs, translation); ``message`` is French, names the
+    dossier or the juror and says what to do. The codes, in the order
+    :func:`closing_blockers` reports them:
+
+    - ``quorum``: fewer present jurors than ``rules.quorum`` (no dossier, no juror: the
+      message lists the absent jurors).
+    - ``invalid_without_reason``: a dossier is not valid and ``decision.invalid_reasons``
+      has no non-blank reason for it. ``juror_id`` is set when exactly one sheet is
+      missing; the message lists every missing sheet and criterion, or the shortage of
+      sheets.
+    - ``unknown_dossier``: a laureate is not a dossier of the session.
+    - ``duplicate_laureate``: a dossier appears more than once among the laureates.
+    - ``negative_amount``: a laureate's amount is below 0 cents.
+    - ``invalid_laureate``: a laureate's dossier is not valid (it has no score and no
+      rank); no justification lifts this one.
+    - ``unjustified_addition``: a laureate that is not in the default proposal (a
+      dossier further down, one of a ``tie_at_boundary`` group, or one under
+      ``min_score``: the jury is sovereign) has a blank justification.
+    - ``unjustified_amount``: a laureate of the default proposal granted another amount
+      has a blank justification.
+    - ``unjustified_departure``: a dossier of the default proposal left out of the
+      laureates has no non-blank justification in ``decision.departures``.
+    - ``over_envelope``: the laureates' total exceeds ``envelope_cents``.
+    - ``over_count``: there are more laureates than ``max_laureates``.
+    """
+
+    code: str
+    dossier_id: str | None
+    juror_id: str | None
+    message: str
+
+
+def _blank(text: str | None) -> bool:
+    return text is None or not text.strip()
+
+
+def _cents(cents: int) -> str:
+    sign = "-" if cents < 0 else ""
+    euros, rest = divmod(abs(cents), 100)
+    return f"{sign}{euros:,}".replace(",", " ") + f",{rest:02d} €"
+
+
+def _number(value: Fraction) -> str:
+    d = Decimal(value.numerator) / Decimal(value.denominator)
+    text = format(d.quantize(Decimal("0.0001"), rounding=ROUND_HALF_EVEN).normalize(), "f")
+    return text.replace(".", ",")
+
+
+def _listing(items: Sequence[str]) -> str:
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " et " + items[-1]
+
+
+def _invalid_message(r: DossierResult, min_sheets: int) -> str:
+    parts: list[str] = []
+    if r.missing:
+        sheets = [f"{m.juror_id} (critères : {', '.join(m.criterion_ids)})" for m in r.missing]
+        noun = "la feuille" if len(sheets) == 1 else "les feuilles"
+        parts.append(f"il manque {noun} de {_listing(sheets)}")
+    if r.too_few_sheets:
+        parts.append(f"{r.sheets} feuille(s) complète(s) pour un minimum de {max(min_sheets, 1)}")
+    action = (
+        ("Saisissez-la" if len(r.missing) == 1 else "Saisissez-les")
+        if r.missing
+        else "Revoyez les présences et les déports"
+    )
+    return f"Le dossier {r.dossier_id} n'est pas valide : {' ; '.join(parts)}. {action} ou donnez un motif."
+
+
+def closing_blockers(
+    inp: DeliberationInput, result: DeliberationResult, decision: JuryDecision
+) -> list[Blocker]:
+    """Everything that stops the deliberation from closing on ``decision`` (empty: it may).
+
+    Section 4: quorum; every dossier valid or with a written reason; the jury's total and
+    count within the envelope and ``max_laureates``; every departure from the default
+    proposal justified. A laureate that is not valid is always refused; one that is valid
+    but not eligible (under ``min_score``) is accepted with a justification, like any
+    addition. See :class:`Blocker` for the codes.
+    """
+    rules = inp.rules
+    blockers: list[Blocker] = []
+
+    if not result.quorum_met:
+        absent = [j for j in inp.juror_ids if j not in inp.present]
+        who = f" Absents : {', '.join(absent)}." if absent else ""
+        blockers.append(
+            Blocker(
+                "quorum",
+                None,
+                None,
+                f"Le quorum n'est pas atteint : {result.present_count} juré(s) présent(s) "
+                f"pour un quorum de {rules.quorum}.{who} Vérifiez les présences.",
+            )
+        )
+
+    for r in result.results:
+        if not r.valid and _blank(decision.invalid_reasons.get(r.dossier_id)):
+            juror = r.missing[0].juror_id if len(r.missing) == 1 else None
+            blockers.append(
+                Blocker(
+                    "invalid_without_reason",
+                    r.dossier_id,
+                    juror,
+                    _invalid_message(r, rules.min_sheets),
+                )
+            )
+
+    default = {e.dossier_id: e.amount_cents for e in result.default_proposal}
+    known = {ref.id for ref in inp.dossiers}
+    seen: Counter[str] = Counter(entry.dossier_id for entry in decision.laureates)
+    checked: set[str] = set()
+    for entry in decision.laureates:
+        did = entry.dossier_id
+        if did in checked:
+            continue
+        checked.add(did)
+        if seen[did] > 1:
+            blockers.append(
+                Blocker(
+                    "duplicate_laureate",
+                    did,
+                    None,
+                    f"Le dossier {did} figure {seen[did]} fois parmi les lauréats. "
+                    "Gardez-en une seule ligne.",
+                )
+            )
+        if did not in known:
+            blockers.append(
+                Blocker(
+                    "unknown_dossier",
+                    did,
+                    None,
+                    f"Le lauréat {did} n'est pas un dossier de la session. Retirez-le de la liste.",
+                )
+            )
+            continue
+        if entry.amount_cents < 0:
+            blockers.append(
+                Blocker(
+                    "negative_amount",
+                    did,
+                    None,
+                    f"Le montant accordé au dossier {did} est négatif ({_cents(entry.amount_cents)}). "
+                    "Corrigez-le.",
+                )
+            )
+        r = result.by_id(did)
+        if not r.valid:
+            blockers.append(
+                Blocker(
+                    "invalid_laureate",
+                    did,
+                    None,
+                    f"Le dossier {did} n'est pas valide et ne peut pas être lauréat. "
+                    "Complétez ses feuilles ou retirez-le de la liste.",
+                )
+            )
+            continue
+        if not _blank(entry.justification):
+            continue
+        if did not in default:
+            assert r.score is not None
+            why = (
+                f"sa note {_number(r.score)} est sous le minimum de {_number(rules.min_score)}"
+                if not r.eligible
+                else f"il est classé {r.rank}e et hors de la proposition par défaut"
+            )
+            blockers.append(
+                Blocker(
+                    "unjustified_addition",
+                    did,
+                    None,
+                    f"Le dossier {did} est ajouté aux lauréats alors que {why}. Justifiez cet ajout.",
+                )
+            )
+        elif default[did] != entry.amount_cents:
+            blockers.append(
+                Blocker(
+                    "unjustified_amount",
+                    did,
+                    None,
+                    f"Le montant accordé au dossier {did} ({_cents(entry.amount_cents)}) diffère de "
+                    f"celui de la proposition par défaut ({_cents(default[did])}). "
+                    "Justifiez ce montant.",
+                )
+            )
+
+    for e in result.default_proposal:
+        if e.dossier_id not in seen and _blank(decision.departures.get(e.dossier_id)):
+            blockers.append(
+                Blocker(
+                    "unjustified_departure",
+                    e.dossier_id,
+                    None,
+                    f"Le dossier {e.dossier_id}, retenu par la proposition par défaut, ne figure "
+                    "pas parmi les lauréats. Justifiez ce retrait.",
+                )
+            )
+
+    total = sum(entry.amount_cents for entry in decision.laureates)
+    if rules.envelope_cents is not None and total > rules.envelope_cents:
+        blockers.append(
+            Blocker(
+                "over_envelope",
+                None,
+                None,
+                f"Le total des lauréats ({_cents(total)}) dépasse l'enveloppe de "
+                f"{_cents(rules.envelope_cents)} de {_cents(total - rules.envelope_cents)}. "
+                "Retirez un lauréat ou réduisez un montant.",
+            )
+        )
+    count = len(decision.laureates)
+    if rules.max_laureates is not None and count > rules.max_laureates:
+        blockers.append(
+            Blocker(
+                "over_count",
+                None,
+                None,
+                f"La liste compte {count} lauréats pour un maximum de {rules.max_laureates}. "
+                f"Retirez-en {count - rules.max_laureates}.",
+            )
+        )
+    return blockers
+
+
+# --------------------------------------------------------------------------- aids
+
+MENTIONS = (
+    "À rejeter",  # note < 4
+    "Insuffisant",  # 4 <= note < 7
+    "Passable",  # 7 <= note < 10
+    "Assez bien",  # 10 <= note < 12
+    "Bien",  # 12 <= note < 14
+    "Très bien",  # 14 <= note < 17
+    "Excellent",  # 17 <= note
+)
+_MENTION_FLOORS = (4, 7, 10, 12, 14, 17)
+
+
+def mention(note: Fraction) -> int:
+    """Index in :data:`MENTIONS` of a note /20 (Majority Judgment grade), exact bounds."""
+    return bisect_right(_MENTION_FLOORS, note)
+
+
+@dataclass(frozen=True)
+class AlternativeRanking:
+    """Another way of ranking the valid dossiers, shown to the jury as an aid.
+
+    ``ranks`` gives every dossier (``None`` when not valid); ``laureates`` is the
+    envelope walk (:func:`propose`) over the eligible dossiers in this order;
+    ``entering`` / ``leaving`` compare it with the default proposal.
+    """
+
+    method: str
+    label: str
+    ranks: dict[str, int | None]
+    laureates: tuple[str, ...]
+    entering: tuple[str, ...]
+    leaving: tuple[str, ...]
+    tie_break: str
+
+
+def _competition(values: Mapping[str, object], order: Sequence[str]) -> dict[str, int]:
+    """Ranks 1, 2, 2, 4 of ids already sorted best first, equal values sharing a rank."""
+    ranks: dict[str, int] = {}
+    for position, did in enumerate(order):
+        if position and values[order[position - 1]] == values[did]:
+            ranks[did] = ranks[order[position - 1]]
+        else:
+            ranks[did] = position + 1
+    return ranks
+
+
+def _zscores(
+    inp: DeliberationInput, scale: _Scale, valid: Sequence[DossierResult]
+) -> dict[str, float]:
+    """Mean per dossier of its jurors' z-scores (floats; sums are exactly rounded)."""
+    per_juror: dict[str, list[int]] = {}
+    for r in valid:
+        for jid, note in r.notes.items():
+            per_juror.setdefault(jid, []).append(scale.numerator(note))
+    spread: dict[str, tuple[int, int, float]] = {}
+    for jid, nums in per_juror.items():
+        n, total = len(nums), sum(nums)
+        # z = (note - mean) / sd = (n * N - S) / sqrt(n * Q - S**2) on numerators N
+        var = n * sum(v * v for v in nums) - total * total
+        spread[jid] = (n, total, math.sqrt(var) if var > 0 else 0.0)
+    out: dict[str, float] = {}
+    for r in valid:
+        zs: list[float] = []
+        for jid, note in r.notes.items():
+            n, total, root = spread[jid]
+            zs.append((n * scale.numerator(note) - total) / root if root else 0.0)
+        out[r.dossier_id] = math.fsum(zs) / len(zs)
+    return out
+
+
+def _majority_value(grades: Iterable[int]) -> tuple[int, ...]:
+    """Successive lower-median grades, removing one each time (Balinski-Laraki)."""
+    rest = sorted(grades)
+    value: list[int] = []
+    while rest:
+        value.append(rest.pop((len(rest) - 1) // 2))
+    return tuple(value)
+
+
+def _majority_ranks(values: Mapping[str, tuple[int, ...]]) -> dict[str, int]:
+    """Rank = 1 + number of dossiers that beat this one.
+
+    ``a`` beats ``b`` when, at the first place their majority values differ, ``a``'s
+    grade is higher; when one runs out of grades first, neither beats the other. A
+    sequence beats ``x`` exactly when it sorts at or after ``x + (len(MENTIONS),)``.
+    """
+    ordered = sorted(values.values())
+    size = len(ordered)
+    cap = (len(MENTIONS),)
+    return {did: 1 + size - bisect_left(ordered, value + cap) for did, value in values.items()}
+
+
+_LABELS = {
+    "median": "Classement par la note médiane",
+    "zscore": "Classement par notes centrées-réduites par juré (z-scores)",
+    "majority_judgment": "Jugement majoritaire (mentions)",
+}
+_TIE_BREAKS = {
+    "median": "Sans départage : des médianes égales partagent le rang (1, 2, 2, 4).",
+    "zscore": (
+        "Sans départage : des moyennes de z égales partagent le rang ; un juré dont toutes "
+        "les notes sont égales compte pour 0."
+    ),
+    "majority_judgment": (
+        "Variante de Balinski-Laraki : à mention majoritaire (médiane inférieure) égale, on "
+        "retire une mention majoritaire de chaque dossier et on recommence ; ex aequo si "
+        "l'un n'a plus de mention avant qu'une différence n'apparaisse."
+    ),
+}
+
+
+def alternative_rankings(
+    inp: DeliberationInput, result: DeliberationResult
+) -> list[AlternativeRanking]:
+    """The valid dossiers ranked by median, by per-juror z-score, and by Majority Judgment.
+
+    - ``median``: exact median note, highest first.
+    - ``zscore``: for each juror, mean and population sd of their notes over the valid
+      dossiers they scored; z = (note - mean) / sd, 0 for a juror whose sd is 0; a
+      dossier's value is the mean of its jurors' z (floats).
+    - ``majority_judgment``: each note /20 becomes a mention (:data:`MENTIONS`, bounds
+      4, 7, 10, 12, 14, 17 from below); majority mention = lower median; ties broken by
+      Balinski-Laraki's iterative removal (see :func:`_majority_ranks`).
+
+    Equal values share a rank (1, 2, 2, 4). Each ranking's laureates come from the
+    same envelope walk as the default proposal, over its eligible dossiers.
+    """
+    scale = _scale(tuple(inp.criteria))
+    refs = {ref.id: ref for ref in inp.dossiers}
+    valid = sorted(
+        (r for r in result.results if r.valid), key=lambda r: _stable(refs[r.dossier_id])
+    )
+    baseline = [e.dossier_id for e in result.default_proposal]
+    in_baseline = set(baseline)
+
+    methods: list[tuple[str, dict[str, int]]] = []
+    medians = {r.dossier_id: r.median for r in valid if r.median is not None}
+    order = sorted(medians, key=medians.__getitem__, reverse=True)
+    methods.append(("median", _competition(medians, order)))
+    zs = _zscores(inp, scale, valid)
+    order = sorted(zs, key=zs.__getitem__, reverse=True)
+    methods.append(("zscore", _competition(zs, order)))
+    majority = {r.dossier_id: _majority_value(map(mention, r.notes.values())) for r in valid}
+    methods.append(("majority_judgment", _majority_ranks(majority)))
+
+    out: list[AlternativeRanking] = []
+    for method, ranks in methods:
+        eligible = sorted(
+            (refs[r.dossier_id] for r in valid if r.eligible),
+            key=lambda ref: (ranks[ref.id], *_stable(ref)),
+        )
+        entries, _flags = propose(_groups(eligible, ranks), inp.rules)
+        laureates = tuple(e.dossier_id for e in entries)
+        chosen = set(laureates)
+        out.append(
+            AlternativeRanking(
+                method=method,
+                label=_LABELS[method],
+                ranks={ref.id: ranks.get(ref.id) for ref in inp.dossiers},
+                laureates=laureates,
+                entering=tuple(d for d in laureates if d not in in_baseline),
+                leaving=tuple(d for d in baseline if d not in chosen),
+                tie_break=_TIE_BREAKS[method],
+            )
+        )
+    return out
+
+
+def kendall_w(inp: DeliberationInput, result: DeliberationResult) -> Fraction | None:
+    """Kendall's coefficient of concordance W, with the correction for ties (exact).
+
+    Raters: the jurors (input order) with a note on every valid dossier; objects: the
+    valid dossiers. Each juror ranks the dossiers by note, equal notes taking the mean
+    of their places. ``W = 12 S / (m² (n³ - n) - m Σ T)`` where ``S`` is the sum of the
+    squared deviations of the rank sums from ``m (n + 1) / 2`` and ``T = Σ (t³ - t)``
+    over each juror's groups of ``t`` equal notes. ``None`` when fewer than 2 jurors or
+    2 dossiers, or when every juror gave one note to all (the denominator is 0).
+    """
+    scale = _scale(tuple(inp.criteria))
+    objects = [r for r in result.results if r.valid]
+    raters = [j for j in inp.juror_ids if all(j in r.notes for r in objects)]
+    n, m = len(objects), len(raters)
+    if n < 2 or m < 2:
+        return None
+    doubled = [0] * n  # rank sums, times 2 so that mean places stay whole
+    ties = 0
+    for jid in raters:
+        keys = [scale.numerator(r.notes[jid]) for r in objects]
+        order = sorted(range(n), key=keys.__getitem__)
+        start = 0
+        while start < n:
+            end = start
+            while end + 1 < n and keys[order[end + 1]] == keys[order[start]]:
+                end += 1
+            for idx in order[start : end + 1]:
+                doubled[idx] += start + end + 2  # 2 * mean of places start+1 .. end+1
+            t = end - start + 1
+            ties += t**3 - t
+            start = end + 1
+    denominator = m * m * (n**3 - n) - m * ties
+    if denominator <= 0:
+        return None
+    centre = m * (n + 1)  # 2 * m (n + 1) / 2
+    # 12 S = 12 * sum((doubled/2 - centre/2)**2) = 3 * sum((doubled - centre)**2)
+    return Fraction(3 * sum((x - centre) ** 2 for x in doubled), denominator)

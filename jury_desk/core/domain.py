@@ -1,0 +1,219 @@
+"""Plain data of a jury session, free of storage and of Qt.
+
+Numbers that the rules compare are :class:`fractions.Fraction` (exact); money is in
+whole euro cents (``int``). These objects are what the storage layer hands to the
+deliberation rules and what the report and the UI read.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from decimal import ROUND_HALF_EVEN, Decimal
+from enum import StrEnum
+from fractions import Fraction
+
+
+class Role(StrEnum):
+    ELU = "elu"
+    EXPERT = "expert"
+    TECHNICIEN = "technicien"
+
+
+class HolderKind(StrEnum):
+    ASSOCIATION = "association"
+    COLLECTIF = "collectif"
+    HABITANTS = "habitants"
+    AUTRE = "autre"
+
+
+class RecusalKind(StrEnum):
+    CONFLICT = "conflict"  # conflict of interest, or a "déport" recorded in the session
+    ABSENT = "absent"  # absent from that hearing
+
+
+class RecusalSource(StrEnum):
+    BUNDLE = "bundle"
+    SESSION = "session"
+
+
+def to_fraction(value: object) -> Fraction:
+    """Exact value of a JSON number or a decimal string (never through binary float)."""
+    if isinstance(value, Fraction):
+        return value
+    if isinstance(value, bool):
+        raise TypeError("a boolean is not a number")
+    if isinstance(value, int | Decimal):
+        return Fraction(value)
+    if isinstance(value, float):
+        return Fraction(Decimal(repr(value)))
+    if isinstance(value, str):
+        return Fraction(Decimal(value.strip().replace(",", ".")))
+    raise TypeError(f"not a number: {value!r}")
+
+
+def round4(value: Fraction | None) -> float | None:
+    """Round half-to-even to 4 decimals for output (CONTRACT section 2)."""
+    if value is None:
+        return None
+    q = Decimal(value.numerator) / Decimal(value.denominator)
+    return float(q.quantize(Decimal("0.0001"), rounding=ROUND_HALF_EVEN))
+
+
+def decimal_text(value: Fraction) -> str:
+    """Shortest exact decimal text of a value that has one (scores, weights)."""
+    d = Decimal(value.numerator) / Decimal(value.denominator)
+    if Fraction(d) != value:
+        raise ValueError(f"{value} has no finite decimal form")
+    text = format(d.normalize(), "f")
+    return text
+
+
+@dataclass(frozen=True, slots=True)
+class Criterion:
+    id: str
+    label: str
+    description: str
+    weight: Fraction
+    min: Fraction
+    max: Fraction
+    step: Fraction
+
+    def is_valid(self, value: Fraction) -> bool:
+        if value < self.min or value > self.max:
+            return False
+        k = (value - self.min) / self.step
+        return k.denominator == 1
+
+    def allowed_values(self) -> list[Fraction]:
+        n = int((self.max - self.min) / self.step)
+        return [self.min + i * self.step for i in range(n + 1)]
+
+
+@dataclass(frozen=True, slots=True)
+class Juror:
+    id: str
+    name: str
+    role: Role
+    organisation: str
+    commune: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Timer:
+    presentation_s: int
+    questions_s: int
+    warning_s: int
+
+
+@dataclass(frozen=True, slots=True)
+class Rules:
+    quorum: int
+    min_sheets: int
+    min_score: Fraction
+    envelope_cents: int | None
+    max_laureates: int | None
+    # Deliberation aids (flags only, never deciding); the session may change them.
+    sd_threshold: Fraction = Fraction(3)
+    range_threshold: Fraction = Fraction(8)
+
+
+@dataclass(frozen=True, slots=True)
+class Attachment:
+    path: str  # the name inside the bundle; never a path on disk
+    title: str
+    media_type: str
+    bytes: int
+    sha256: str
+
+
+@dataclass(frozen=True, slots=True)
+class Dossier:
+    id: str
+    reference: str
+    title: str
+    commune: str
+    qpv_code: str
+    qpv_name: str
+    holder_name: str
+    holder_kind: HolderKind
+    holder_rna: str | None
+    holder_siret: str | None
+    holder_contact: str | None
+    project_manager: str
+    summary: str
+    amount_requested_cents: int
+    budget_total_cents: int
+    hearing_order: int
+    hearing_start: str | None
+    attachments: tuple[Attachment, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Conflict:
+    juror_id: str
+    dossier_id: str
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class SessionInfo:
+    id: str
+    title: str
+    edition: int
+    date: str
+    venue: str
+    rules: Rules
+    timer: Timer
+
+
+@dataclass(frozen=True, slots=True)
+class Manifest:
+    """A parsed, validated ``manifest.json`` (CONTRACT section 1)."""
+
+    session: SessionInfo
+    criteria: tuple[Criterion, ...]
+    jurors: tuple[Juror, ...]
+    dossiers: tuple[Dossier, ...]
+    conflicts: tuple[Conflict, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class DossierRef:
+    """What the rules need of a dossier."""
+
+    id: str
+    amount_requested_cents: int
+    hearing_order: int
+
+
+ScoreKey = tuple[str, str, str]  # (dossier_id, juror_id, criterion_id)
+
+
+@dataclass(frozen=True)
+class DeliberationInput:
+    """Everything section 4 of the contract needs, as exact values."""
+
+    rules: Rules
+    criteria: tuple[Criterion, ...]
+    juror_ids: tuple[str, ...]
+    dossiers: tuple[DossierRef, ...]
+    present: frozenset[str]
+    recused: frozenset[tuple[str, str]]  # (juror_id, dossier_id)
+    scores: Mapping[ScoreKey, Fraction] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class LaureateDecision:
+    dossier_id: str
+    amount_cents: int
+    justification: str = ""
+
+
+@dataclass(frozen=True)
+class JuryDecision:
+    """The jury's final list and the written reasons that closing requires."""
+
+    laureates: tuple[LaureateDecision, ...] = ()
+    departures: Mapping[str, str] = field(default_factory=dict)  # dossier_id -> justification
+    invalid_reasons: Mapping[str, str] = field(default_factory=dict)  # dossier_id -> reason

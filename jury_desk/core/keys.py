@@ -1,0 +1,120 @@
+"""The installation's signing identity and the trusted keys (CONTRACT section 3).
+
+A P-256 key pair is created on first use in the user data folder with a self-signed
+X.509 certificate in the secretary's name. A PKCS#12 certificate issued by
+headquarters can be imported; it is then used in its place. Trusted keys for session
+bundles are a JWK set in the user config folder.
+"""
+
+from __future__ import annotations
+
+import getpass
+import json
+import os
+from pathlib import Path
+from typing import Any
+
+from cryptography.hazmat.primitives import serialization
+
+from jury_desk.core import crypto, paths
+from jury_desk.core.errors import UserError
+
+KEY_FILE = "installation-key.pem"
+P12_FILE = "installation.p12"
+
+
+def _write_private(path: Path, data: bytes) -> None:
+    tmp = path.with_name(path.name + ".tmp")
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(fd, "wb") as fh:
+        fh.write(data)
+        fh.flush()
+        os.fsync(fh.fileno())
+    tmp.replace(path)
+
+
+def key_dir() -> Path:
+    return paths.installation_key_dir()
+
+
+def has_identity() -> bool:
+    d = key_dir()
+    return (d / P12_FILE).exists() or (d / KEY_FILE).exists()
+
+
+def new_identity(common_name: str | None = None, *, force: bool = False) -> crypto.SigningIdentity:
+    d = key_dir()
+    if has_identity() and not force:
+        raise UserError("key_exists", "Cette installation a déjà une clé ; utilisez --force pour la remplacer.")
+    name = common_name or f"Secrétariat du jury ({getpass.getuser()})"
+    key = crypto.new_private_key()
+    cert = crypto.self_signed_certificate(key, name)
+    pem = crypto.private_key_pem(key) + cert.public_bytes(serialization.Encoding.PEM)
+    _write_private(d / KEY_FILE, pem)
+    (d / P12_FILE).unlink(missing_ok=True)
+    return crypto.SigningIdentity(key, cert, [])
+
+
+def import_p12(p12: Path, password: bytes | None) -> crypto.SigningIdentity:
+    ident = crypto.load_identity(Path(p12), password)
+    if ident.certificate is None:
+        raise UserError("p12_no_cert", "Le fichier PKCS#12 ne contient pas de certificat.")
+    # Store re-encrypted with no password, readable by this user only.
+    from cryptography.hazmat.primitives.serialization import pkcs12
+
+    data = pkcs12.serialize_key_and_certificates(
+        b"jury_desk", ident.key, ident.certificate, ident.chain or None,
+        serialization.NoEncryption())
+    _write_private(key_dir() / P12_FILE, data)
+    return ident
+
+
+def load_identity(path: Path | None = None, password: bytes | None = None,
+                  *, create: bool = True) -> crypto.SigningIdentity:
+    """The key to sign with: ``path`` if given, else the installation's (created if needed)."""
+    if path is not None:
+        return crypto.load_identity(Path(path), password)
+    d = key_dir()
+    if (d / P12_FILE).exists():
+        return crypto.load_identity(d / P12_FILE, None)
+    if (d / KEY_FILE).exists():
+        return crypto.load_identity(d / KEY_FILE, None)
+    if not create:
+        raise UserError("no_key", "Cette installation n’a pas encore de clé (jury-desk keys new).")
+    return new_identity()
+
+
+def trusted_keys(extra: list[Path] | None = None) -> list[dict[str, Any]]:
+    keys: list[dict[str, Any]] = []
+    store = paths.trusted_keys_file()
+    if store.exists():
+        keys.extend(crypto.load_jwks(store))
+    for p in extra or []:
+        keys.extend(crypto.load_jwks(Path(p)))
+    return keys
+
+
+def add_trusted(source: Path, name: str | None = None) -> list[str]:
+    """Add the keys of ``source`` to the user's trusted set; return their kids."""
+    new = crypto.load_jwks(Path(source))
+    store = paths.trusted_keys_file()
+    current = crypto.load_jwks(store) if store.exists() else []
+    kids = {crypto.thumbprint(k) for k in current}
+    added = []
+    for k in new:
+        kid = crypto.thumbprint(k)
+        if kid not in kids:
+            if name:
+                k = {**k, "name": name}
+            current.append(k)
+            kids.add(kid)
+            added.append(kid)
+    tmp = store.with_name(store.name + ".tmp")
+    tmp.write_bytes(crypto.jwks_document(current))
+    tmp.replace(store)
+    return added
+
+
+def public_jwk_document(ident: crypto.SigningIdentity) -> str:
+    jwk = {**ident.jwk, "kid": ident.kid, "use": "sig", "alg": "ES256" if ident.jwk["kty"] == "EC" else "PS256"}
+    return json.dumps({"keys": [jwk]}, indent=2, ensure_ascii=False) + "\n"

@@ -1,0 +1,74 @@
+"""Shared fixtures: every test runs with its own data and config folders."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from jury_desk.core import bundle, crypto, resources
+from jury_desk.core.services import Desk
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(autouse=True)
+def _isolated_dirs(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+    base = tmp_path_factory.mktemp("userdirs")
+    monkeypatch.setenv("JURY_DESK_DATA_DIR", str(base / "data"))
+    monkeypatch.setenv("JURY_DESK_CONFIG_DIR", str(base / "config"))
+
+
+@pytest.fixture(scope="session")
+def hq_key(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, crypto.PrivateKey]:
+    """Headquarters' key: (private PEM path, public JWKS path, key)."""
+    d = tmp_path_factory.mktemp("hq")
+    key = crypto.new_private_key()
+    pem = d / "hq.pem"
+    pem.write_bytes(crypto.private_key_pem(key))
+    jwks = d / "hq.jwks"
+    jwks.write_bytes(crypto.jwks_document([crypto.public_jwk(key)]))
+    return pem, jwks, key
+
+
+@pytest.fixture
+def demo_source(tmp_path: Path) -> Path:
+    """A writable copy of the demonstration session's source folder."""
+    src = tmp_path / "source"
+    shutil.copytree(resources.path("demo", "source"), src)
+    return src
+
+
+@pytest.fixture
+def demo_desk(tmp_path: Path) -> Iterator[tuple[Desk, str]]:
+    desk = Desk(tmp_path / "jury.sqlite3")
+    report = desk.import_demo()
+    yield desk, report.session_id
+    desk.close()
+
+
+@pytest.fixture
+def scored_demo(demo_desk: tuple[Desk, str]) -> tuple[Desk, str]:
+    desk, sid = demo_desk
+    desk.import_scores_csv(sid, resources.path("demo", "demo-scores.csv").read_text(encoding="utf-8"))
+    return desk, sid
+
+
+def run_cli(*args: str | os.PathLike[str], env: dict[str, str] | None = None,
+            input: str | None = None) -> subprocess.CompletedProcess[str]:
+    """Run ``python -m jury_desk`` in a real subprocess."""
+    full_env = {**os.environ, **(env or {})}
+    return subprocess.run(
+        [sys.executable, "-m", "jury_desk", *map(str, args)],
+        capture_output=True, text=True, env=full_env, input=input, timeout=120, check=False,
+    )
+
+
+def make_signed_bundle(source: Path, key: crypto.PrivateKey, out: Path) -> Path:
+    bundle.make_bundle(source, key, out)
+    return out
