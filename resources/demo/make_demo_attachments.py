@@ -27,7 +27,6 @@ from typing import Any
 from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
-from reportlab.lib.enums import TA_RIGHT
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
@@ -113,7 +112,10 @@ CONTENT: dict[str, dict[str, Any]] = {
         "jeunesse et la mission locale ; auditeurs : l’ensemble des habitants.",
         "calendrier": [
             ("Septembre 2026", "Constitution de l’équipe et ateliers d’initiation"),
-            ("Oct. 2026 – juin 2027", "Un épisode par mois, en ligne et sur une radio associative locale"),
+            (
+                "Oct. 2026 – juin 2027",
+                "Un épisode par mois, en ligne et sur une radio associative locale",
+            ),
             ("Juin 2027", "Écoute publique en plein air et remise des attestations"),
         ],
         "partenaires": "Service jeunesse de la ville, mission locale, médiathèque, radio "
@@ -162,9 +164,15 @@ CONTENT: dict[str, dict[str, Any]] = {
         "public": "Habitants de plus de 65 ans du quartier Pierre-au-Prêtre, en priorité les "
         "personnes isolées repérées par le CCAS et le bailleur social.",
         "calendrier": [
-            ("Septembre 2026", "Recrutement de deux médiateurs et de quatre volontaires en service civique"),
+            (
+                "Septembre 2026",
+                "Recrutement de deux médiateurs et de quatre volontaires en service civique",
+            ),
             ("Octobre 2026", "Ouverture des permanences hebdomadaires en pied d’immeuble"),
-            ("Nov. 2026 – juin 2027", "Accompagnements à domicile et prêt de tablettes reconditionnées"),
+            (
+                "Nov. 2026 – juin 2027",
+                "Accompagnements à domicile et prêt de tablettes reconditionnées",
+            ),
             ("Juillet 2027", "Évaluation avec les seniors accompagnés et le CCAS"),
         ],
         "partenaires": "CCAS d’Orly, bailleur social, caisse de retraite, conseiller numérique "
@@ -197,7 +205,10 @@ CONTENT: dict[str, dict[str, Any]] = {
         "loisirs du quartier Lebon-Lamartine.",
         "calendrier": [
             ("Septembre 2026", "Étude de charge de la toiture et accord du bailleur"),
-            ("Nov. 2026 – févr. 2027", "Travaux : garde-corps, bacs hors sol, récupération des eaux de pluie"),
+            (
+                "Nov. 2026 – févr. 2027",
+                "Travaux : garde-corps, bacs hors sol, récupération des eaux de pluie",
+            ),
             ("Mars 2027", "Premières plantations avec les habitants"),
             ("Mai – juin 2027", "Ateliers avec l’école et première fête des récoltes"),
         ],
@@ -334,7 +345,10 @@ CONTENT: dict[str, dict[str, Any]] = {
         "personnes atteintes de maladies chroniques (diabète, surpoids, hypertension).",
         "calendrier": [
             ("Septembre 2026", "Bilans de forme initiaux avec le centre municipal de santé"),
-            ("Oct. 2026 – juin 2027", "Marche active, renforcement musculaire et football en marchant"),
+            (
+                "Oct. 2026 – juin 2027",
+                "Marche active, renforcement musculaire et football en marchant",
+            ),
             ("Mars 2027", "Tournoi familial de football en marchant"),
             ("Juin 2027", "Bilans de forme de fin de saison"),
         ],
@@ -367,7 +381,10 @@ CONTENT: dict[str, dict[str, Any]] = {
         "public": "Familles du quartier de Grand-Vaux, en particulier les ménages en précarité "
         "énergétique signalés par le bailleur et le centre social.",
         "calendrier": [
-            ("Octobre 2026", "Installation de l’atelier au centre social avec le fablab partenaire"),
+            (
+                "Octobre 2026",
+                "Installation de l’atelier au centre social avec le fablab partenaire",
+            ),
             ("Nov. 2026 – mai 2027", "Ateliers mensuels et permanences énergie dans les halls"),
             ("Février 2027", "Formation des habitants relais"),
             ("Juin 2027", "Fête de la débrouille et bilan des économies réalisées"),
@@ -402,8 +419,18 @@ KIND_LABEL = {
     "autre": "Autre structure",
 }
 MONTHS = [
-    "janvier", "février", "mars", "avril", "mai", "juin",
-    "juillet", "août", "septembre", "octobre", "novembre", "décembre",
+    "janvier",
+    "février",
+    "mars",
+    "avril",
+    "mai",
+    "juin",
+    "juillet",
+    "août",
+    "septembre",
+    "octobre",
+    "novembre",
+    "décembre",
 ]
 DAYS = ["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"]
 
@@ -466,7 +493,9 @@ def register_fonts() -> None:
             sys.exit(f"police manquante : {font_file} (copier DejaVu Sans dans resources/fonts/)")
     pdfmetrics.registerFont(TTFont(FONT, str(regular)))
     pdfmetrics.registerFont(TTFont(FONT_BOLD, str(bold)))
-    pdfmetrics.registerFontFamily(FONT, normal=FONT, bold=FONT_BOLD, italic=FONT, boldItalic=FONT_BOLD)
+    pdfmetrics.registerFontFamily(
+        FONT, normal=FONT, bold=FONT_BOLD, italic=FONT, boldItalic=FONT_BOLD
+    )
 
 
 def styles() -> dict[str, ParagraphStyle]:
@@ -474,20 +503,35 @@ def styles() -> dict[str, ParagraphStyle]:
     return {
         "base": base,
         "ref": ParagraphStyle("ref", parent=base, fontName=FONT_BOLD, fontSize=9, textColor=ACCENT),
-        "title": ParagraphStyle("title", parent=base, fontName=FONT_BOLD, fontSize=15, leading=19,
-                                spaceBefore=2, spaceAfter=4),
-        "h2": ParagraphStyle("h2", parent=base, fontName=FONT_BOLD, fontSize=10.5, leading=14,
-                             textColor=ACCENT, spaceBefore=9, spaceAfter=4),
+        "title": ParagraphStyle(
+            "title",
+            parent=base,
+            fontName=FONT_BOLD,
+            fontSize=15,
+            leading=19,
+            spaceBefore=2,
+            spaceAfter=4,
+        ),
+        "h2": ParagraphStyle(
+            "h2",
+            parent=base,
+            fontName=FONT_BOLD,
+            fontSize=10.5,
+            leading=14,
+            textColor=ACCENT,
+            spaceBefore=9,
+            spaceAfter=4,
+        ),
         "cell": ParagraphStyle("cell", parent=base, fontSize=8.5, leading=11),
         "cellb": ParagraphStyle("cellb", parent=base, fontName=FONT_BOLD, fontSize=8.5, leading=11),
-        "num": ParagraphStyle("num", parent=base, fontSize=8.5, leading=11, alignment=TA_RIGHT),
-        "small": ParagraphStyle("small", parent=base, fontSize=7.5, leading=10,
-                                textColor=colors.HexColor("#4A5568")),
+        "small": ParagraphStyle(
+            "small", parent=base, fontSize=7.5, leading=10, textColor=colors.HexColor("#4A5568")
+        ),
         "body": ParagraphStyle("body", parent=base, fontSize=9.5, leading=13.5),
     }
 
 
-def page_decor(heading: str, reference: str):  # noqa: ANN201 (ReportLab callback)
+def page_decor(heading: str, reference: str):
     def draw(canvas: Canvas, doc: SimpleDocTemplate) -> None:
         width, height = A4
         left, right = doc.leftMargin, width - doc.rightMargin
@@ -564,7 +608,10 @@ def identity_rows(dossier: dict[str, Any], st: dict[str, ParagraphStyle]) -> lis
         ("Commune", dossier["commune"]),
         ("Quartier prioritaire", f"{qpv['name']} ({qpv['code']})"),
         ("Chef de projet contrat de ville", dossier["project_manager"]),
-        ("Audition devant le jury", hearing_text(dossier["hearing"]["start"]) + " — Orly, bâtiment Askia"),
+        (
+            "Audition devant le jury",
+            hearing_text(dossier["hearing"]["start"]) + " — Orly, bâtiment Askia",
+        ),
     ]
     return [[Paragraph(typo(k), st["cellb"]), Paragraph(typo(v), st["cell"])] for k, v in rows]
 
@@ -581,7 +628,9 @@ def build_candidature(dossier: dict[str, Any], target: Path, st: dict[str, Parag
     ref = dossier["reference"]
     width = A4[0] - 36 * mm
     story: list[Any] = [
-        Paragraph(typo(f"{ref} — dossier déposé auprès du chef de projet contrat de ville"), st["ref"]),
+        Paragraph(
+            typo(f"{ref} — dossier déposé auprès du chef de projet contrat de ville"), st["ref"]
+        ),
         Paragraph(typo(dossier["title"]), st["title"]),
         Paragraph("1. Identification", st["h2"]),
     ]
@@ -590,15 +639,19 @@ def build_candidature(dossier: dict[str, Any], target: Path, st: dict[str, Parag
     story.append(ident)
     story.append(Spacer(1, 3 * mm))
     money = Table(money_rows(dossier, st), colWidths=[width / 3] * 3)
-    money.setStyle(grid_style([
-        ("BACKGROUND", (0, 0), (-1, 0), LIGHT),
-        ("FONTNAME", (0, 1), (-1, 1), FONT_BOLD),
-        ("FONTSIZE", (0, 1), (-1, 1), 10.5),
-        ("TEXTCOLOR", (0, 1), (-1, 1), INK),
-        ("ALIGN", (0, 1), (-1, 1), "CENTER"),
-        ("TOPPADDING", (0, 1), (-1, 1), 5),
-        ("BOTTOMPADDING", (0, 1), (-1, 1), 6),
-    ]))
+    money.setStyle(
+        grid_style(
+            [
+                ("BACKGROUND", (0, 0), (-1, 0), LIGHT),
+                ("FONTNAME", (0, 1), (-1, 1), FONT_BOLD),
+                ("FONTSIZE", (0, 1), (-1, 1), 10.5),
+                ("TEXTCOLOR", (0, 1), (-1, 1), INK),
+                ("ALIGN", (0, 1), (-1, 1), "CENTER"),
+                ("TOPPADDING", (0, 1), (-1, 1), 5),
+                ("BOTTOMPADDING", (0, 1), (-1, 1), 6),
+            ]
+        )
+    )
     story.append(money)
 
     story.append(Paragraph("2. Présentation du projet", st["h2"]))
@@ -607,22 +660,32 @@ def build_candidature(dossier: dict[str, Any], target: Path, st: dict[str, Parag
     story.append(Paragraph("3. Objectifs, public visé et calendrier", st["h2"]))
     objectifs = [Paragraph(typo(f"•{NB}{o}"), st["cell"]) for o in content["objectifs"]]
     calendrier = Table(
-        [[Paragraph(typo(p), st["cellb"]), Paragraph(typo(s), st["cell"])] for p, s in content["calendrier"]],
-        colWidths=[38 * mm, width - 40 * mm - 38 * mm - 10],
+        [
+            [Paragraph(typo(p), st["cellb"]), Paragraph(typo(s), st["cell"])]
+            for p, s in content["calendrier"]
+        ],
+        colWidths=[42 * mm, width - 40 * mm - 42 * mm - 10],
     )
-    calendrier.setStyle(TableStyle([
-        ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("LEFTPADDING", (0, 0), (-1, -1), 0),
-        ("RIGHTPADDING", (0, 0), (-1, -1), 3),
-        ("TOPPADDING", (0, 0), (-1, -1), 0),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
-    ]))
+    calendrier.setStyle(
+        TableStyle(
+            [
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 3),
+                ("TOPPADDING", (0, 0), (-1, -1), 0),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
+            ]
+        )
+    )
     plan = Table(
         [
             [Paragraph("Objectifs", st["cellb"]), objectifs],
             [Paragraph("Public visé", st["cellb"]), Paragraph(typo(content["public"]), st["cell"])],
             [Paragraph("Calendrier", st["cellb"]), calendrier],
-            [Paragraph("Partenaires", st["cellb"]), Paragraph(typo(content["partenaires"]), st["cell"])],
+            [
+                Paragraph("Partenaires", st["cellb"]),
+                Paragraph(typo(content["partenaires"]), st["cell"]),
+            ],
         ],
         colWidths=[40 * mm, width - 40 * mm],
     )
@@ -672,9 +735,14 @@ def check_budget(dossier: dict[str, Any]) -> tuple[list[tuple[str, int]], list[t
     for side, lines in (("charges", charges), ("produits", produits)):
         got = sum(amount for _, amount in lines) * 100
         if got != total:
-            raise ValueError(f"{dossier['id']}: total des {side} {got} ≠ budget_total_cents {total}")
+            raise ValueError(
+                f"{dossier['id']}: total des {side} {got} ≠ budget_total_cents {total}"
+            )
     label = [amount for name, amount in produits if name == LABEL_LINE]
-    if label != [dossier["amount_requested_cents"] // 100] or dossier["amount_requested_cents"] % 100:
+    if (
+        label != [dossier["amount_requested_cents"] // 100]
+        or dossier["amount_requested_cents"] % 100
+    ):
         raise ValueError(f"{dossier['id']}: la ligne du Label ne correspond pas au montant demandé")
     return charges, produits
 
@@ -719,52 +787,70 @@ def build_budget(dossier: dict[str, Any], target: Path, st: dict[str, ParagraphS
     rows.append(["Total des charges", euros(total), "Total des produits", euros(total)])
     last = len(rows) - 1
     table = Table(rows, colWidths=[label_w, amount_w, label_w, amount_w], repeatRows=1)
-    table.setStyle(grid_style([
-        ("FONTNAME", (0, 0), (-1, -1), FONT),
-        ("FONTSIZE", (0, 0), (-1, -1), 8.5),
-        ("TEXTCOLOR", (0, 0), (-1, -1), INK),
-        ("FONTNAME", (0, 0), (-1, 0), FONT_BOLD),
-        ("BACKGROUND", (0, 0), (-1, 0), LIGHT),
-        ("ALIGN", (1, 0), (1, -1), "RIGHT"),
-        ("ALIGN", (3, 0), (3, -1), "RIGHT"),
-        ("FONTNAME", (0, last), (-1, last), FONT_BOLD),
-        ("BACKGROUND", (0, last), (-1, last), LIGHT),
-        ("LINEABOVE", (0, last), (-1, last), 1.2, ACCENT),
-        *highlight,
-    ]))
+    table.setStyle(
+        grid_style(
+            [
+                ("FONTNAME", (0, 0), (-1, -1), FONT),
+                ("FONTSIZE", (0, 0), (-1, -1), 8.5),
+                ("TEXTCOLOR", (0, 0), (-1, -1), INK),
+                ("FONTNAME", (0, 0), (-1, 0), FONT_BOLD),
+                ("BACKGROUND", (0, 0), (-1, 0), LIGHT),
+                ("ALIGN", (1, 0), (1, -1), "RIGHT"),
+                ("ALIGN", (3, 0), (3, -1), "RIGHT"),
+                ("FONTNAME", (0, last), (-1, last), FONT_BOLD),
+                ("BACKGROUND", (0, last), (-1, last), LIGHT),
+                ("LINEABOVE", (0, last), (-1, last), 1.2, ACCENT),
+                *highlight,
+            ]
+        )
+    )
     story.append(table)
     story.append(Spacer(1, 4 * mm))
     summary = Table(
         [
-            [Paragraph("Montant demandé à l’EPT Grand-Orly Seine Bièvre au titre du Label Actions Innovantes", st["cellb"]),
-             euros(req)],
+            [
+                Paragraph(
+                    "Montant demandé à l’EPT Grand-Orly Seine Bièvre au titre du Label Actions Innovantes",
+                    st["cellb"],
+                ),
+                euros(req),
+            ],
             [Paragraph("Budget total de l’action", st["cellb"]), euros(total)],
             [Paragraph("Part du Label dans le budget", st["cellb"]), percent(req, total)],
         ],
         colWidths=[width - 40 * mm, 40 * mm],
     )
-    summary.setStyle(grid_style([
-        ("FONTNAME", (1, 0), (1, -1), FONT_BOLD),
-        ("FONTSIZE", (1, 0), (1, -1), 10),
-        ("ALIGN", (1, 0), (1, -1), "RIGHT"),
-        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-        ("BACKGROUND", (0, 0), (0, -1), LIGHT),
-    ]))
+    summary.setStyle(
+        grid_style(
+            [
+                ("FONTNAME", (1, 0), (1, -1), FONT_BOLD),
+                ("FONTSIZE", (1, 0), (1, -1), 10),
+                ("ALIGN", (1, 0), (1, -1), "RIGHT"),
+                ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+                ("BACKGROUND", (0, 0), (0, -1), LIGHT),
+            ]
+        )
+    )
     story.append(summary)
     story.append(Spacer(1, 4 * mm))
-    story.append(Paragraph(
-        typo(
-            "Le budget est présenté à l’équilibre : le total des charges est égal au total des "
-            "produits. Les financements autres que le Label sont acquis ou sollicités à la date du "
-            "dépôt ; les contributions volontaires en nature (bénévolat, mise à disposition de "
-            "locaux) ne sont pas valorisées dans ce tableau."
-        ),
-        st["small"],
-    ))
+    story.append(
+        Paragraph(
+            typo(
+                "Le budget est présenté à l’équilibre : le total des charges est égal au total des "
+                "produits. Les financements autres que le Label sont acquis ou sollicités à la date du "
+                "dépôt ; les contributions volontaires en nature (bénévolat, mise à disposition de "
+                "locaux) ne sont pas valorisées dans ce tableau."
+            ),
+            st["small"],
+        )
+    )
     story.append(Spacer(1, 2 * mm))
-    story.append(Paragraph(
-        typo(f"Fait à {dossier['commune']}, le 15 avril 2026, pour {holder['name']}."), st["body"],
-    ))
+    story.append(
+        Paragraph(
+            typo(f"Fait à {dossier['commune']}, le 15 avril 2026, pour {holder['name']}."),
+            st["body"],
+        )
+    )
 
     doc = new_doc(target, f"{ref} — Budget prévisionnel", dossier["title"])
     decor = page_decor("Label Actions Innovantes 2026 — Budget prévisionnel", ref)
@@ -793,8 +879,12 @@ def target_path(source: Path, dossier_id: str, entry: str) -> Path:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--source", type=Path, default=HERE / "source",
-                        help="dossier contenant manifest.json (par défaut : source/ à côté du script)")
+    parser.add_argument(
+        "--source",
+        type=Path,
+        default=HERE / "source",
+        help="dossier contenant manifest.json (par défaut : source/ à côté du script)",
+    )
     args = parser.parse_args(argv)
     source: Path = args.source
     manifest = json.loads((source / "manifest.json").read_text(encoding="utf-8"))
