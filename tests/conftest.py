@@ -11,6 +11,9 @@ from pathlib import Path
 
 import pytest
 
+# GUI tests run offscreen unless a display is asked for explicitly.
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
 from jury_desk.core import bundle, crypto, resources
 from jury_desk.core.services import Desk
 

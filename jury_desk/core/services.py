@@ -590,6 +590,7 @@ class Desk:
                      value: object, actor: str = "secretariat") -> ScoreWrite:
         """Record (or correct) one value; durable when this returns."""
         with transaction(self.engine) as db:
+            self._open_for_change(db, session_id)
             write = self._record_score(db, session_id, dossier_id, juror_id, criterion_id, value, actor)
         return write
 
