@@ -15,6 +15,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from sqlalchemy import Connection
 from sqlmodel import Session, col, select
 
 from jury_desk.core.storage import AuditRow, now_iso
@@ -34,37 +35,38 @@ def entry_hash(entry: Mapping[str, Any]) -> str:
 
 
 def append(
-    db: Session, session_id: str, action: str, data: Mapping[str, Any], actor: str = "secretariat"
-) -> AuditRow:
+    db: Session | Connection,
+    session_id: str,
+    action: str,
+    data: Mapping[str, Any],
+    actor: str = "secretariat",
+) -> dict[str, Any]:
     """Append one entry to the session's chain, inside the caller's transaction."""
-    last = db.exec(
-        select(AuditRow)
-        .where(AuditRow.session_id == session_id)
-        .order_by(col(AuditRow.seq).desc())
-        .limit(1)
+    if isinstance(db, Session):
+        db.flush()
+        conn = db.connection()
+    else:
+        conn = db
+    last = conn.exec_driver_sql(
+        "SELECT seq, hash FROM audit WHERE session_id = ? ORDER BY seq DESC LIMIT 1",
+        (session_id,),
     ).first()
     entry: dict[str, Any] = {
-        "seq": (last.seq + 1) if last else 1,
+        "seq": (last[0] + 1) if last else 1,
         "at": now_iso(),
         "actor": actor,
         "action": action,
         "data": dict(data),
-        "prev": last.hash if last else GENESIS,
+        "prev": last[1] if last else GENESIS,
     }
     entry["hash"] = entry_hash(entry)
-    row = AuditRow(
-        session_id=session_id,
-        seq=entry["seq"],
-        at=entry["at"],
-        actor=actor,
-        action=action,
-        data=canonical_json(entry["data"]).decode("utf-8"),
-        prev=entry["prev"],
-        hash=entry["hash"],
+    conn.exec_driver_sql(
+        "INSERT INTO audit (session_id, seq, at, actor, action, data, prev, hash)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        (session_id, entry["seq"], entry["at"], actor, action,
+         canonical_json(entry["data"]).decode("utf-8"), entry["prev"], entry["hash"]),
     )
-    db.add(row)
-    db.flush()
-    return row
+    return entry
 
 
 def row_to_entry(row: AuditRow) -> dict[str, Any]:

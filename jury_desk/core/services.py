@@ -20,7 +20,7 @@ from fractions import Fraction
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine
+from sqlalchemy import Connection, Engine
 from sqlmodel import Session, col, delete, select
 
 from jury_desk.core import audit, bundle, paths, storage
@@ -355,9 +355,9 @@ class Desk:
                 db.add(AttachmentRow(session_id=sid, dossier_id=d.id, position=pos, name=a.path,
                                      title=a.title, media_type=a.media_type, bytes=a.bytes,
                                      sha256=a.sha256))
-        for c in m.conflicts:
-            db.add(ConflictRow(session_id=sid, juror_id=c.juror_id, dossier_id=c.dossier_id,
-                               reason=c.reason))
+        for conflict in m.conflicts:
+            db.add(ConflictRow(session_id=sid, juror_id=conflict.juror_id,
+                               dossier_id=conflict.dossier_id, reason=conflict.reason))
         db.add(DeliberationRow(session_id=sid))
 
     def _blob_path(self, sha256: str) -> Path:
@@ -401,7 +401,9 @@ class Desk:
         )
         conflicts = tuple(Conflict(r.juror_id, r.dossier_id, r.reason) for r in db.exec(
             select(ConflictRow).where(ConflictRow.session_id == session_id)))
-        cached = (criteria, jurors, dossiers, conflicts)
+        lookups = ({c.id: c for c in criteria}, {j.id: j for j in jurors},
+                   {d.id: d for d in dossiers}, {(c.juror_id, c.dossier_id) for c in conflicts})
+        cached = (criteria, jurors, dossiers, conflicts, lookups)
         self._static[session_id] = cached
         return cached
 
@@ -410,7 +412,7 @@ class Desk:
         with reading(self.engine) as db:
             srow = db.get(SessionRow, sid)
             assert srow is not None
-            criteria, jurors, dossiers, conflicts = self._load_static(db, sid)
+            criteria, jurors, dossiers, conflicts, _ = self._load_static(db, sid)
             att = {r.juror_id: r.present for r in db.exec(
                 select(AttendanceRow).where(AttendanceRow.session_id == sid))}
             present = frozenset(j.id for j in jurors if att.get(j.id, True))
@@ -483,9 +485,9 @@ class Desk:
         return srow
 
     def _static_for(self, db: Session, session_id: str) -> tuple[dict[str, Criterion], dict[str, Juror], dict[str, Dossier], set[tuple[str, str]]]:
-        criteria, jurors, dossiers, conflicts = self._load_static(db, session_id)
-        return ({c.id: c for c in criteria}, {j.id: j for j in jurors}, {d.id: d for d in dossiers},
-                {(c.juror_id, c.dossier_id) for c in conflicts})
+        lookups: tuple[dict[str, Criterion], dict[str, Juror], dict[str, Dossier], set[tuple[str, str]]]
+        lookups = self._load_static(db, session_id)[4]
+        return lookups
 
     def _check_ids(self, db: Session, sid: str, *, juror: str | None = None, dossier: str | None = None,
                    criterion: str | None = None) -> None:
@@ -566,14 +568,6 @@ class Desk:
             db.delete(row)
             audit.append(db, session_id, "recusal.remove", {"juror_id": juror_id, "dossier_id": dossier_id}, actor)
 
-    def _check_can_score(self, db: Session, sid: str, dossier_id: str, juror_id: str) -> None:
-        _, _, _, conflicts = self._static_for(db, sid)
-        if (juror_id, dossier_id) in conflicts or db.get(RecusalRow, (sid, juror_id, dossier_id)) is not None:
-            raise UserError("juror_recused", f"Le juré « {juror_id} » est récusé pour le dossier « {dossier_id} » : sa note ne peut pas être saisie.")
-        att = db.get(AttendanceRow, (sid, juror_id))
-        if att is not None and not att.present:
-            raise UserError("juror_absent", f"Le juré « {juror_id} » est absent de la séance : sa note ne peut pas être saisie.")
-
     def validate_value(self, criterion: Criterion, raw: object) -> Fraction:
         try:
             value = to_fraction(raw)
@@ -588,33 +582,57 @@ class Desk:
 
     def record_score(self, session_id: str, dossier_id: str, juror_id: str, criterion_id: str,
                      value: object, actor: str = "secretariat") -> ScoreWrite:
-        """Record (or correct) one value; durable when this returns."""
-        with transaction(self.engine) as db:
-            self._open_for_change(db, session_id)
-            write = self._record_score(db, session_id, dossier_id, juror_id, criterion_id, value, actor)
-        return write
+        """Record (or correct) one value; durable when this returns.
 
-    def _record_score(self, db: Session, sid: str, dossier_id: str, juror_id: str, criterion_id: str,
-                      value: object, actor: str) -> ScoreWrite:
-        self._check_ids(db, sid, juror=juror_id, dossier=dossier_id, criterion=criterion_id)
-        crit, _, _, _ = self._static_for(db, sid)
+        The hot path of the hearing room: plain SQL on one connection (no ORM unit of
+        work), one BEGIN IMMEDIATE transaction with its audit entry.
+        """
+        if session_id not in self._static:
+            with reading(self.engine) as db:
+                self._load_static(db, session_id)
+        with self.engine.begin() as conn:
+            closed = conn.exec_driver_sql(
+                "SELECT closed_at FROM deliberation WHERE session_id = ?", (session_id,)).first()
+            if closed is None:
+                raise UserError("unknown_session", f"Aucune session « {session_id} ».")
+            if closed[0]:
+                raise UserError("closed", "La délibération est close : rouvrez-la (avec un motif) pour modifier quoi que ce soit.")
+            return self._write_score(conn, session_id, dossier_id, juror_id, criterion_id, value, actor)
+
+    def _write_score(self, conn: Connection, sid: str, dossier_id: str, juror_id: str,
+                     criterion_id: str, value: object, actor: str) -> ScoreWrite:
+        crit, jur, dos, conflicts = self._static[sid][4]
+        if juror_id not in jur:
+            raise UserError("unknown_juror", f"Juré « {juror_id} » inconnu dans cette session.")
+        if dossier_id not in dos:
+            raise UserError("unknown_dossier", f"Dossier « {dossier_id} » inconnu dans cette session.")
+        if criterion_id not in crit:
+            raise UserError("unknown_criterion", f"Critère « {criterion_id} » inconnu dans cette session.")
         v = self.validate_value(crit[criterion_id], value)
-        self._check_can_score(db, sid, dossier_id, juror_id)
+        if (juror_id, dossier_id) in conflicts or conn.exec_driver_sql(
+                "SELECT 1 FROM recusal WHERE session_id = ? AND juror_id = ? AND dossier_id = ?",
+                (sid, juror_id, dossier_id)).first():
+            raise UserError("juror_recused", f"Le juré « {juror_id} » est récusé pour le dossier « {dossier_id} » : sa note ne peut pas être saisie.")
+        att = conn.exec_driver_sql(
+            "SELECT present FROM attendance WHERE session_id = ? AND juror_id = ?", (sid, juror_id)).first()
+        if att is not None and not att[0]:
+            raise UserError("juror_absent", f"Le juré « {juror_id} » est absent de la séance : sa note ne peut pas être saisie.")
+        key = (sid, dossier_id, juror_id, criterion_id)
+        prev_row = conn.exec_driver_sql(
+            "SELECT value FROM score WHERE session_id = ? AND dossier_id = ? AND juror_id = ?"
+            " AND criterion_id = ?", key).first()
+        previous = to_fraction(prev_row[0]) if prev_row is not None else None
         at = now_iso()
-        row = db.get(ScoreRow, (sid, dossier_id, juror_id, criterion_id))
-        previous = to_fraction(row.value) if row is not None else None
         text = decimal_text(v)
-        if row is None:
-            db.add(ScoreRow(session_id=sid, dossier_id=dossier_id, juror_id=juror_id,
-                            criterion_id=criterion_id, value=text, at=at))
-        else:
-            row.value, row.at = text, at
-            db.add(row)
+        conn.exec_driver_sql(
+            "INSERT INTO score (session_id, dossier_id, juror_id, criterion_id, value, at)"
+            " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (session_id, dossier_id, juror_id, criterion_id)"
+            " DO UPDATE SET value = excluded.value, at = excluded.at", (*key, text, at))
         data: dict[str, Any] = {"dossier_id": dossier_id, "juror_id": juror_id,
                                 "criterion_id": criterion_id, "value": text}
         if previous is not None:
             data["previous"] = decimal_text(previous)
-        audit.append(db, sid, "score.correct" if previous is not None else "score.set", data, actor)
+        audit.append(conn, sid, "score.correct" if previous is not None else "score.set", data, actor)
         return ScoreWrite(dossier_id, juror_id, criterion_id, v, previous, at)
 
     def clear_score(self, session_id: str, dossier_id: str, juror_id: str, criterion_id: str,
@@ -636,9 +654,11 @@ class Desk:
         """All rows or none (paper sheets)."""
         with transaction(self.engine) as db:
             self._open_for_change(db, session_id)
+            self._static_for(db, session_id)
+            conn = db.connection()
             for i, (d, j, c, v) in enumerate(rows, start=1):
                 try:
-                    self._record_score(db, session_id, d, j, c, v, actor)
+                    self._write_score(conn, session_id, d, j, c, v, actor)
                 except UserError as exc:
                     raise UserError(exc.code, f"Ligne {i} : {exc.message} Aucune note n’a été enregistrée.") from exc
         return len(rows)
@@ -830,8 +850,8 @@ class Desk:
                 if d not in dossiers:
                     raise UserError("unknown_dossier", f"Dossier « {d} » inconnu dans cette session.")
             at = now_iso()
-            db.exec(delete(LaureateRow).where(col(LaureateRow.session_id) == session_id))  # type: ignore[call-overload]
-            db.exec(delete(DepartureRow).where(col(DepartureRow.session_id) == session_id))  # type: ignore[call-overload]
+            db.exec(delete(LaureateRow).where(col(LaureateRow.session_id) == session_id))
+            db.exec(delete(DepartureRow).where(col(DepartureRow.session_id) == session_id))
             for lau in laureates:
                 db.add(LaureateRow(session_id=session_id, dossier_id=lau.dossier_id,
                                    amount_cents=lau.amount_cents, justification=lau.justification.strip(), at=at))
