@@ -217,7 +217,7 @@ def _cmd_results(args: argparse.Namespace) -> int:
 
     desk = _desk(args)
     st = desk.state(args.session)
-    result = desk.results(st.info.id)
+    result = desk.results(state=st)
     if args.json:
         doc = reporting.results_json(st, result)
         sys.stdout.write(json.dumps(doc, ensure_ascii=False, indent=2) + "\n")

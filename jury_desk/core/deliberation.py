@@ -27,6 +27,7 @@ Decisions taken where the contract is silent (each is repeated where it applies)
 from __future__ import annotations
 
 import math
+import operator
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
@@ -34,6 +35,8 @@ from dataclasses import dataclass, field
 from decimal import ROUND_HALF_EVEN, Decimal
 from fractions import Fraction
 from functools import lru_cache
+from itertools import groupby
+from typing import cast
 
 from jury_desk.core.domain import (
     Criterion,
@@ -164,19 +167,42 @@ class _Scale:
     coef: tuple[int, ...]
     denom: int
 
-    def steps(self, i: int, value: object) -> int | None:
-        """The whole ``k`` of a value of criterion ``i``, or ``None`` when it is not valid."""
-        v = value if isinstance(value, Fraction | int) else to_fraction(value)
-        num, den = v.numerator, v.denominator
-        x = num * self.unit[i]
-        if den != 1:
-            x, r = divmod(x, den)
-            if r:
-                return None
-        k, r = divmod(x - self.offset[i], self.step[i])
-        if r or k < 0 or k > self.top[i]:
-            return None
-        return k
+    def read(self, values: Iterable[Fraction | None]) -> list[int | None]:
+        """The whole ``k`` of each value, in criteria order; ``None`` where missing or invalid.
+
+        This is the hot loop of :func:`compute` (one call per sheet), hence written flat.
+        """
+        out: list[int | None] = []
+        append = out.append
+        for value, unit, offset, step, top in zip(
+            values, self.unit, self.offset, self.step, self.top, strict=True
+        ):
+            if value is None:
+                append(None)
+                continue
+            try:  # Fraction or int
+                num, den = value.numerator, value.denominator
+            except AttributeError:  # anything else to_fraction reads exactly
+                exact = to_fraction(value)
+                num, den = exact.numerator, exact.denominator
+            if den == 1:
+                x = num * unit - offset
+            else:
+                x, r = divmod(num * unit, den)
+                if r:
+                    append(None)
+                    continue
+                x -= offset
+            if step == 1:
+                append(x if 0 <= x <= top else None)
+            else:
+                k, r = divmod(x, step)
+                append(None if r or k < 0 or k > top else k)
+        return out
+
+    def note(self, ks: Iterable[int]) -> int:
+        """Numerator over :attr:`denom` of the note of a complete sheet."""
+        return sum(map(operator.mul, self.coef, ks))
 
     def numerator(self, note: Fraction) -> int:
         """``note * denom``, whole for any note of this scale."""
@@ -212,14 +238,10 @@ def sheet_note(criteria: Sequence[Criterion], values: Mapping[str, Fraction]) ->
     from ``values`` or not valid for its criterion makes the sheet incomplete.
     """
     scale = _scale(tuple(criteria))
-    total = 0
-    for i, cid in enumerate(scale.ids):
-        value = values.get(cid)
-        k = None if value is None else scale.steps(i, value)
-        if k is None:
-            return None
-        total += scale.coef[i] * k
-    return Fraction(total, scale.denom)
+    ks = scale.read([values.get(cid) for cid in scale.ids])
+    if None in ks:
+        return None
+    return Fraction(scale.note(cast(list[int], ks)), scale.denom)
 
 
 def _sqrt_round4(p: int, q: int) -> Decimal:
@@ -229,7 +251,7 @@ def _sqrt_round4(p: int, q: int) -> Decimal:
     k, odd = divmod(f, 2)
     if odd and (f * f * q != a or k % 2):  # above the half, or exactly half with k odd
         k += 1
-    return Decimal(k).scaleb(-4)
+    return Decimal(f"{k // 10**4}.{k % 10**4:04d}")  # exact, whatever the decimal context
 
 
 # --------------------------------------------------------------------------- compute
@@ -250,28 +272,19 @@ def _gather(inp: DeliberationInput, scale: _Scale, ref: DossierRef, present: lis
     recused = inp.recused
     did = ref.id
     ids = scale.ids
-    coef = scale.coef
-    ncrit = len(ids)
     counted = tuple(j for j in present if (j, did) not in recused)
     nums: dict[str, int] = {}
-    sums = [0] * ncrit
+    sums = [0] * len(ids)
     missing: list[Missing] = []
     for jid in counted:
-        ks: list[int] = []
-        lacking: list[str] = []
-        for i, cid in enumerate(ids):
-            value = scores.get((did, jid, cid))
-            k = None if value is None else scale.steps(i, value)
-            if k is None:
-                lacking.append(cid)
-            else:
-                ks.append(k)
-        if lacking:
-            missing.append(Missing(jid, tuple(lacking)))
+        ks = scale.read([scores.get((did, jid, cid)) for cid in ids])
+        if None in ks:
+            lacking = tuple(cid for cid, k in zip(ids, ks, strict=True) if k is None)
+            missing.append(Missing(jid, lacking))
             continue
-        nums[jid] = sum(c * k for c, k in zip(coef, ks, strict=True))
-        for i, k in enumerate(ks):
-            sums[i] += k
+        complete = cast(list[int], ks)
+        nums[jid] = scale.note(complete)
+        sums = list(map(operator.add, sums, complete))
     n = len(nums)
     means: dict[str, Fraction | None] = {}
     for i, cid in enumerate(ids):
@@ -322,10 +335,10 @@ def _finish(
     var_num, var_den = n * squares - total * total, n * n * d * d
     variance = Fraction(var_num, var_den)
     spread = Fraction(values[-1] - values[0], d)
-    sd_limit = rules.sd_threshold
-    disagreement = (
-        sd_limit < 0 or variance > sd_limit * sd_limit
-    ) or spread > rules.range_threshold
+    # sd > threshold, compared exactly as variance > threshold**2 (sd >= 0 > a negative one)
+    limit = rules.sd_threshold
+    above = limit < 0 or variance > limit * limit
+    disagreement = above or spread > rules.range_threshold
     return DossierResult(
         dossier_id=work.ref.id,
         valid=True,
@@ -387,16 +400,18 @@ def propose(
 
 def _groups(ordered: Sequence[DossierRef], rank: Mapping[str, int]) -> list[list[DossierRef]]:
     """Consecutive dossiers of ``ordered`` that share a rank."""
-    groups: list[list[DossierRef]] = []
-    previous = 0
-    for ref in ordered:
-        r = rank[ref.id]
-        if groups and r == previous:
-            groups[-1].append(ref)
+    return [list(group) for _, group in groupby(ordered, key=lambda ref: rank[ref.id])]
+
+
+def _competition(values: Mapping[str, object], order: Sequence[str]) -> dict[str, int]:
+    """Ranks 1, 2, 2, 4 of ids already sorted best first, equal values sharing a rank."""
+    ranks: dict[str, int] = {}
+    for position, did in enumerate(order):
+        if position and values[order[position - 1]] == values[did]:
+            ranks[did] = ranks[order[position - 1]]
         else:
-            groups.append([ref])
-        previous = r
-    return groups
+            ranks[did] = position + 1
+    return ranks
 
 
 def compute(inp: DeliberationInput) -> DeliberationResult:
@@ -441,8 +456,8 @@ def compute(inp: DeliberationInput) -> DeliberationResult:
 BLOCKER_CODES = (
     "quorum",
     "invalid_without_reason",
-    "unknown_dossier",
     "duplicate_laureate",
+    "unknown_dossier",
     "negative_amount",
     "invalid_laureate",
     "unjustified_addition",
@@ -458,8 +473,10 @@ class Blocker:
     """One reason why the deliberation cannot close yet.
 
     ``code`` is stable (tests, logs, translation); ``message`` is French, names the
-    dossier or the juror and says what to do. The codes, in the order
-    :func:`closing_blockers` reports them:
+    dossier or the juror and says what to do. :func:`closing_blockers` reports the quorum,
+    then the invalid dossiers in results order, then each laureate in the decision's order
+    (its blockers in the order below), then the departures in the default proposal's
+    order, then the envelope and the count. The codes:
 
     - ``quorum``: fewer present jurors than ``rules.quorum`` (no dossier, no juror: the
       message lists the absent jurors).
@@ -467,8 +484,9 @@ class Blocker:
       has no non-blank reason for it. ``juror_id`` is set when exactly one sheet is
       missing; the message lists every missing sheet and criterion, or the shortage of
       sheets.
+    - ``duplicate_laureate``: a dossier appears more than once among the laureates
+      (reported once, at its first line).
     - ``unknown_dossier``: a laureate is not a dossier of the session.
-    - ``duplicate_laureate``: a dossier appears more than once among the laureates.
     - ``negative_amount``: a laureate's amount is below 0 cents.
     - ``invalid_laureate``: a laureate's dossier is not valid (it has no score and no
       rank); no justification lifts this one.
@@ -510,18 +528,21 @@ def _listing(items: Sequence[str]) -> str:
 
 
 def _invalid_message(r: DossierResult, min_sheets: int) -> str:
+    """Why a dossier is not valid, and what to do, in French."""
+    need = max(min_sheets, 1)
     parts: list[str] = []
     if r.missing:
         sheets = [f"{m.juror_id} (critères : {', '.join(m.criterion_ids)})" for m in r.missing]
         noun = "la feuille" if len(sheets) == 1 else "les feuilles"
         parts.append(f"il manque {noun} de {_listing(sheets)}")
-    if r.too_few_sheets:
-        parts.append(f"{r.sheets} feuille(s) complète(s) pour un minimum de {max(min_sheets, 1)}")
-    action = (
-        ("Saisissez-la" if len(r.missing) == 1 else "Saisissez-les")
-        if r.missing
-        else "Revoyez les présences et les déports"
-    )
+    if len(r.counted) < need:  # entering sheets cannot mend this one
+        parts.append(
+            f"{len(r.counted)} juré(s) seulement compte(nt) pour ce dossier (présents et non "
+            f"déportés), pour un minimum de {need} feuille(s)"
+        )
+        action = "Revoyez les présences et les déports"
+    else:
+        action = "Saisissez-la" if len(r.missing) == 1 else "Saisissez-les"
     return f"Le dossier {r.dossier_id} n'est pas valide : {' ; '.join(parts)}. {action} ou donnez un motif."
 
 
@@ -622,7 +643,8 @@ def closing_blockers(
             why = (
                 f"sa note {_number(r.score)} est sous le minimum de {_number(rules.min_score)}"
                 if not r.eligible
-                else f"il est classé {r.rank}e et hors de la proposition par défaut"
+                else f"il est classé {r.rank}{'er' if r.rank == 1 else 'e'} et hors de la "
+                "proposition par défaut"
             )
             blockers.append(
                 Blocker(
@@ -717,17 +739,6 @@ class AlternativeRanking:
     entering: tuple[str, ...]
     leaving: tuple[str, ...]
     tie_break: str
-
-
-def _competition(values: Mapping[str, object], order: Sequence[str]) -> dict[str, int]:
-    """Ranks 1, 2, 2, 4 of ids already sorted best first, equal values sharing a rank."""
-    ranks: dict[str, int] = {}
-    for position, did in enumerate(order):
-        if position and values[order[position - 1]] == values[did]:
-            ranks[did] = ranks[order[position - 1]]
-        else:
-            ranks[did] = position + 1
-    return ranks
 
 
 def _zscores(
@@ -826,7 +837,13 @@ def alternative_rankings(
     zs = _zscores(inp, scale, valid)
     order = sorted(zs, key=zs.__getitem__, reverse=True)
     methods.append(("zscore", _competition(zs, order)))
-    majority = {r.dossier_id: _majority_value(map(mention, r.notes.values())) for r in valid}
+    floors = [scale.denom * f for f in _MENTION_FLOORS]  # mention() on numerators, faster
+    majority = {
+        r.dossier_id: _majority_value(
+            bisect_right(floors, scale.numerator(note)) for note in r.notes.values()
+        )
+        for r in valid
+    }
     methods.append(("majority_judgment", _majority_ranks(majority)))
 
     out: list[AlternativeRanking] = []

@@ -423,8 +423,16 @@ class Desk:
                 if (r.juror_id, r.dossier_id) not in bundle_pairs:
                     recusals.append(Recusal(r.juror_id, r.dossier_id, RecusalKind(r.kind), r.reason,
                                             RecusalSource.SESSION, r.at))
+            values: dict[str, Fraction] = {}  # a few distinct texts: convert each once
+
+            def exact(text: str) -> Fraction:
+                found = values.get(text)
+                if found is None:
+                    found = values[text] = to_fraction(text)
+                return found
+
             scores = {
-                (d, j, c): to_fraction(v)
+                (d, j, c): exact(v)
                 for d, j, c, v in db.exec(
                     select(ScoreRow.dossier_id, ScoreRow.juror_id, ScoreRow.criterion_id, ScoreRow.value)
                     .where(ScoreRow.session_id == sid))
@@ -869,10 +877,10 @@ class Desk:
                                "justification": lau.justification.strip()} for lau in laureates],
                 "departures": {d: t.strip() for d, t in departures.items() if t.strip()}}, actor)
 
-    def results(self, session_id: str | None = None) -> Any:
+    def results(self, session_id: str | None = None, state: SessionState | None = None) -> Any:
         from jury_desk.core import deliberation
 
-        st = self.state(session_id)
+        st = state or self.state(session_id)
         return deliberation.compute(st.deliberation_input())
 
     def effective_decision(self, st: SessionState, result: Any) -> JuryDecision:

@@ -152,17 +152,18 @@ def test_statistics_of_one_dossier() -> None:
 def test_disagreement_compares_exact_values() -> None:
     sheets = {"d1": {"j1": ("5", "10"), "j2": ("4", "8"), "j3": ("3", "6.5")}}
 
-    def disagree(**rules: object) -> bool:
-        return compute(make_input(sheets, amounts={"d1": 100}, **rules)).by_id("d1").disagreement
+    def disagree(sd: str, spread: str) -> bool:
+        inp = make_input(sheets, amounts={"d1": 100}, sd_threshold=F(sd), range_threshold=F(spread))
+        return compute(inp).by_id("d1").disagreement
 
     # the rounded sd 3.1645 is above 3.16448, but the exact one is not:
     # 3.16448**2 = 10.0139336704 > 721/72 = 10.0138888...
-    assert not disagree(sd_threshold=F("3.16448"), range_threshold=F(20))
+    assert not disagree("3.16448", "20")
     # 3.1644**2 = 10.01342736 < 10.0138888...
-    assert disagree(sd_threshold=F("3.1644"), range_threshold=F(20))
+    assert disagree("3.1644", "20")
     # spread 7.75: above 7, not above 7.75
-    assert disagree(sd_threshold=F(20), range_threshold=F(7))
-    assert not disagree(sd_threshold=F(20), range_threshold=F("7.75"))
+    assert disagree("20", "7")
+    assert not disagree("20", "7.75")
 
 
 def test_sd_is_rounded_half_to_even_exactly() -> None:
@@ -329,9 +330,9 @@ def test_min_sheets() -> None:
     assert two.valid and two.sheets == 2 and two.score == 15
     three = compute(make_input(recused=recused, min_sheets=3)).by_id("dA")
     assert not three.valid and three.too_few_sheets and three.missing == ()
-    # everybody recused: never valid, even with min_sheets 1
+    # everybody recused: never valid, even with min_sheets 0 (no mean of no note)
     nobody = frozenset((j, "dA") for j in JURORS)
-    alone = compute(make_input(recused=nobody, min_sheets=1)).by_id("dA")
+    alone = compute(make_input(recused=nobody, min_sheets=0)).by_id("dA")
     assert not alone.valid and alone.sheets == 0 and alone.too_few_sheets
     assert alone.criteria_means == {"innovation": None, "impact": None}
 
@@ -526,7 +527,10 @@ def test_alternative_rankings() -> None:
     assert mj.laureates == ("dA", "dB") and mj.entering == ("dB",) and mj.leaving == ()
     assert "Balinski-Laraki" in mj.tie_break
 
-    # z: dB - dC = -1/sd(j1) + 1/sd(j2), sd(j1) = sqrt(2.6875) > ... < sd(j2) = sqrt(3.5): dC first
+    # z per juror: j1 notes 15 14 15 11, mean 13.75, variance (1.5625+0.0625+1.5625+7.5625)/4
+    # = 2.6875 ; j2 15 14 13 10, mean 13, variance (4+1+0+9)/4 = 3.5 ; j3 15 14 14 9, mean 13.
+    # j3 gives dB and dC the same z, so z(dB) - z(dC) = ((14-15)/sqrt(2.6875) + (14-13)/sqrt(3.5))/3
+    # = (-0.610 + 0.535)/3 < 0: dC before dB
     z = alts["zscore"]
     assert z.ranks == {"dA": 1, "dC": 2, "dB": 3, "dD": 4}
     for a in alts.values():
