@@ -97,6 +97,11 @@ def _no_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     return out
 
 
+def _no_constant(name: str) -> Any:
+    # NaN, Infinity and -Infinity are not JSON (RFC 8259); Python's parser accepts them.
+    raise ValueError(f"« {name} » n’est pas un nombre JSON")
+
+
 def parse_json(data: bytes, entry: str) -> Any:
     try:
         text = data.decode("utf-8")
@@ -105,7 +110,8 @@ def parse_json(data: bytes, entry: str) -> Any:
     if text.startswith("\ufeff"):
         text = text[1:]
     try:
-        return json.loads(text, parse_float=Decimal, object_pairs_hook=_no_duplicate_keys)
+        return json.loads(text, parse_float=Decimal, parse_constant=_no_constant,
+                          object_pairs_hook=_no_duplicate_keys)
     except ValueError as exc:
         raise refuse("json_invalid", entry, f"JSON invalide ({exc}).") from exc
 
@@ -119,7 +125,8 @@ def _schema_error_path(err: jsonschema.ValidationError) -> str:
 
 def check_schema(doc: Any, schema_name: str, entry: str) -> None:
     schema = resources.schema(schema_name)
-    validator = jsonschema.Draft202012Validator(schema)
+    validator = jsonschema.Draft202012Validator(
+        schema, format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER)
     err = jsonschema.exceptions.best_match(validator.iter_errors(doc))
     if err is not None:
         raise refuse("schema", entry, f"non conforme au schéma en « {_schema_error_path(err)} » : {err.message}.")
@@ -152,8 +159,16 @@ def parse_manifest(doc: Any) -> Manifest:
     dossier_ids = unique(doc["dossiers"], "dossiers")
     del criteria_ids
 
+    def bounded(value: Any, where: str) -> None:
+        # A number like 1e99999999 is valid JSON but would make a gigantic exact value.
+        if isinstance(value, Decimal) and value.is_finite() and value and abs(value.adjusted()) > 6:
+            raise refuse("number_range", MANIFEST, f"nombre {value} hors des bornes admises en {where}.")
+
+    bounded(s["min_score"], "session.min_score")
     criteria = []
     for c in doc["criteria"]:
+        for k in ("weight", "min", "max", "step"):
+            bounded(c[k], f"critère « {c['id']} ».{k}")
         weight, lo, hi, step = (to_fraction(c[k]) for k in ("weight", "min", "max", "step"))
         where = f"critère « {c['id']} »"
         if weight <= 0:

@@ -223,7 +223,7 @@ def self_signed_certificate(key: PrivateKey, common_name: str, years: int = 5) -
 def load_identity(path: Path, password: bytes | None = None) -> SigningIdentity:
     """A PEM (private key, optionally followed by certificates) or a PKCS#12 file."""
     data = Path(path).read_bytes()
-    if path.suffix.lower() in (".p12", ".pfx") or not data.lstrip().startswith(b"-----"):
+    if path.suffix.lower() in (".p12", ".pfx") or b"-----BEGIN" not in data:
         try:
             key, cert, extra = pkcs12.load_key_and_certificates(data, password)
         except ValueError as exc:
@@ -247,7 +247,7 @@ def load_jwks(path: Path) -> list[dict[str, Any]]:
     """A JWK set file ({"keys": [...]}), a single JWK, or a PEM public key/certificate."""
     data = Path(path).read_bytes()
     try:
-        if data.lstrip().startswith(b"-----"):
+        if b"-----BEGIN" in data:
             if b"CERTIFICATE" in data:
                 cert = x509.load_pem_x509_certificate(data)
                 return [public_jwk(cert.public_key())]  # type: ignore[arg-type]
@@ -267,7 +267,7 @@ def load_jwks(path: Path) -> list[dict[str, Any]]:
 def jwks_document(keys: list[dict[str, Any]]) -> bytes:
     out = []
     for k in keys:
-        pub = {kk: k[kk] for kk in ("kty", "crv", "x", "y", "n", "e") if kk in k}
+        pub: dict[str, Any] = {kk: k[kk] for kk in ("kty", "crv", "x", "y", "n", "e") if kk in k}
         pub["kid"] = thumbprint(pub)
         for extra in ("name", "use"):
             if extra in k:

@@ -21,7 +21,7 @@ WEEKDAYS = ["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanc
 def _group(int_part: str) -> str:
     neg = int_part.startswith("-")
     digits = int_part.lstrip("-")
-    groups = []
+    groups: list[str] = []
     while len(digits) > 3:
         groups.insert(0, digits[-3:])
         digits = digits[:-3]
@@ -93,7 +93,7 @@ def duration(seconds: int | float | None) -> str:
     """« 10 min 05 s »."""
     if seconds is None:
         return "—"
-    s = int(round(seconds))
+    s = round(seconds)
     m, s = divmod(s, 60)
     return f"{m}{NBSP}min{NBSP}{s:02d}{NBSP}s"
 

@@ -236,6 +236,13 @@ class Desk:
         self.engine: Engine = storage.open_database(self.db_path)
         self.files = paths.files_dir(self.db_path)
         self._static: dict[str, tuple[Any, ...]] = {}
+        self._remove_stale_staging()
+
+    def _remove_stale_staging(self) -> None:
+        """Staging folders left by an import that was killed half-way."""
+        if self.files.is_dir():
+            for stale in self.files.glob(".staging-*"):
+                shutil.rmtree(stale, ignore_errors=True)
 
     def close(self) -> None:
         self.engine.dispose()
@@ -305,6 +312,8 @@ class Desk:
                         target.parent.mkdir(exist_ok=True)
                         os.replace(s.staged, target)
                         placed.append(target)
+                    for parent in sorted({p.parent for p in placed}):
+                        _fsync_dir(parent)
                     _fsync_dir(self.files)
             except BaseException:
                 for p in placed:

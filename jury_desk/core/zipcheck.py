@@ -13,6 +13,7 @@ import stat
 import struct
 import unicodedata
 import zipfile
+import zlib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -41,7 +42,8 @@ def refuse(code: str, entry: str | None, rule: str) -> BundleRefused:
 
 def check_name(name: str) -> None:
     """Refuse a name that could not be a safe, portable relative path."""
-    shown = name.encode("unicode_escape").decode("ascii") if any(ord(c) < 32 or ord(c) == 127 for c in name) else name
+    shown = (name.encode("unicode_escape").decode("ascii")
+             if any(ord(c) < 32 or 0x7F <= ord(c) < 0xA0 for c in name) else name)
     if not name:
         raise refuse("name_empty", None, "une entrée porte un nom vide.")
     if len(name) > MAX_PATH_CHARS:
@@ -52,7 +54,7 @@ def check_name(name: str) -> None:
         raise refuse("name_backslash", shown, "le nom contient une barre oblique inverse (\\).")
     if name.startswith("/") or (len(name) >= 2 and name[1] == ":" and name[0].isalpha()):
         raise refuse("name_absolute", shown, "chemin absolu ou lettre de lecteur interdits.")
-    parts = name.rstrip("/").split("/") if name.endswith("/") else name.split("/")
+    parts = name[:-1].split("/") if name.endswith("/") else name.split("/")  # one "/" marks a folder
     for part in parts:
         if part in ("", ".", ".."):
             raise refuse("name_dots", shown, "le chemin contient « .. », « . » ou un élément vide.")
@@ -132,14 +134,15 @@ def _data_span(fh: BinaryIO, info: zipfile.ZipInfo, archive_size: int) -> tuple[
 class Budget:
     """Counts uncompressed bytes over the whole archive while reading."""
 
-    def __init__(self, limit: int = MAX_TOTAL_BYTES) -> None:
-        self.limit = limit
+    def __init__(self, limit: int | None = None) -> None:
+        self.limit = MAX_TOTAL_BYTES if limit is None else limit
         self.used = 0
 
     def take(self, n: int, entry: str) -> None:
         self.used += n
         if self.used > self.limit:
-            raise refuse("total_size", entry, "la taille totale décompressée dépasse 4 Gio.")
+            raise refuse("total_size", entry,
+                         f"la taille totale décompressée dépasse {self.limit / 1024**3:g} Gio.")
 
 
 def stream(
@@ -169,9 +172,12 @@ def stream(
                 if on_chunk is not None:
                     on_chunk(len(chunk))
                 yield chunk
+        if got != info.file_size:
+            raise refuse("header_size", entry.name,
+                         f"l’en-tête annonce {info.file_size} octets, l’entrée en contient {got}.")
     except zipfile.BadZipFile as exc:
         raise refuse("corrupt", entry.name, f"données corrompues ({exc}).") from exc
-    except (EOFError, OSError, ValueError) as exc:  # zlib errors surface as these
+    except (EOFError, OSError, ValueError, zlib.error) as exc:  # zlib.error is none of the others
         if isinstance(exc, BundleRefused):
             raise
         raise refuse("corrupt", entry.name, f"données illisibles ({exc}).") from exc
