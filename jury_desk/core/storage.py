@@ -13,6 +13,7 @@ score values) are decimal text, read back as :class:`fractions.Fraction`.
 from __future__ import annotations
 
 import logging
+import os
 import sqlite3
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -362,6 +363,8 @@ def vacuum_into(engine: Engine, target: Path) -> None:
     if tmp.exists():
         tmp.unlink()
     _autocommit(engine, "VACUUM INTO ?", (str(tmp),))
+    with open(tmp, "rb+") as fh:
+        os.fsync(fh.fileno())
     tmp.replace(target)
 
 

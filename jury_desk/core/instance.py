@@ -1,0 +1,193 @@
+"""One running jury_desk per database, and where a database may live.
+
+:func:`acquire` takes an operating-system lock on ``<db>.lock`` (``fcntl.flock`` on
+POSIX, ``msvcrt.locking`` on Windows) and keeps it for the life of the process, or
+until :meth:`InstanceLock.release`. The system drops the lock when the process ends,
+even when it is killed, so a crash never leaves a stale lock behind. A second launch on
+the same database gets ``None`` and, through :func:`server_name`, knows the name of
+the local server (Qt's ``QLocalServer`` in the GUI) on which it asks the first one to
+bring its window forward; this module only computes that name.
+
+:func:`check_location` refuses, on Windows, a database on a network share or a
+removable drive: SQLite's locking and durability are not reliable there (the WAL needs
+shared memory on the same machine; a USB key may be pulled out mid-write). On other
+systems it returns ``None``: there is no portable and reliable way to tell, and the
+secretary's laptop runs Windows.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import getpass
+import hashlib
+import ntpath
+import os
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+DRIVE_UNKNOWN = 0
+DRIVE_NO_ROOT_DIR = 1
+DRIVE_REMOVABLE = 2
+DRIVE_FIXED = 3
+DRIVE_REMOTE = 4
+DRIVE_CDROM = 5
+DRIVE_RAMDISK = 6
+
+
+def lock_path(db_path: Path) -> Path:
+    db_path = Path(db_path)
+    return db_path.with_name(db_path.name + ".lock")
+
+
+@dataclass
+class InstanceLock:
+    """A held lock; released by :meth:`release` or when the process ends."""
+
+    path: Path
+    _fd: int | None
+
+    @property
+    def held(self) -> bool:
+        return self._fd is not None
+
+    def release(self) -> None:
+        fd, self._fd = self._fd, None
+        if fd is None:
+            return
+        try:
+            _unlock(fd)
+        finally:
+            os.close(fd)
+
+    def __enter__(self) -> InstanceLock:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.release()
+
+
+def acquire(db_path: Path) -> InstanceLock | None:
+    """Lock the database for this process, or ``None`` when another process holds it.
+
+    Locks are per open file: a second ``acquire`` in the same process also gets
+    ``None`` while the first lock is held.
+    """
+    path = lock_path(Path(db_path))
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
+    try:
+        if not _try_lock(fd):
+            os.close(fd)
+            return None
+        # For a person looking at the folder: which process holds it (no personal data).
+        if os.name == "posix":
+            os.ftruncate(fd, 0)
+            os.pwrite(fd, f"{os.getpid()}\n".encode("ascii"), 0)
+    except BaseException:
+        os.close(fd)
+        raise
+    return InstanceLock(path, fd)
+
+
+if sys.platform == "win32":  # pragma: no cover - exercised on Windows only
+    import msvcrt
+
+    def _try_lock(fd: int) -> bool:
+        os.lseek(fd, 0, os.SEEK_SET)
+        try:
+            msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
+        except OSError:
+            return False
+        return True
+
+    def _unlock(fd: int) -> None:
+        os.lseek(fd, 0, os.SEEK_SET)
+        with contextlib.suppress(OSError):
+            msvcrt.locking(fd, msvcrt.LK_UNLCK, 1)
+
+else:
+    import fcntl
+
+    def _try_lock(fd: int) -> bool:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            return False
+        return True
+
+    def _unlock(fd: int) -> None:
+        fcntl.flock(fd, fcntl.LOCK_UN)
+
+
+def _normalised(db_path: Path) -> str:
+    return os.path.normcase(os.path.realpath(os.path.abspath(db_path)))
+
+
+def server_name(db_path: Path) -> str:
+    """The local server name (QLocalServer) of the instance that has ``db_path`` open.
+
+    Derived from the resolved path and the user name, so that two users of one machine
+    never collide; short and made of safe characters (a Unix socket name in the temp
+    folder, a named pipe on Windows).
+    """
+    try:
+        user = getpass.getuser()
+    except (KeyError, OSError):  # no user name in the environment
+        user = str(os.getuid()) if hasattr(os, "getuid") else "user"
+    digest = hashlib.sha256(f"{user}\0{_normalised(Path(db_path))}".encode()).hexdigest()
+    return f"jury_desk-{digest[:24]}"
+
+
+# --------------------------------------------------------------------------- location
+
+
+def check_location(db_path: Path) -> str | None:
+    """A French explanation when the database must not be opened where it is, else None.
+
+    Only Windows is checked (network shares, mapped network drives, USB keys, CDs); on
+    other systems this returns ``None``.
+    """
+    if os.name != "nt":
+        return None
+    return check_windows_location(os.path.realpath(os.path.abspath(db_path)))  # pragma: no cover
+
+
+def _drive_type(root: str) -> int:  # pragma: no cover - the Windows API
+    """``GetDriveTypeW`` of a root such as ``C:\\``."""
+    import ctypes
+
+    windll = ctypes.windll  # type: ignore[attr-defined,unused-ignore]
+    return int(windll.kernel32.GetDriveTypeW(ctypes.c_wchar_p(root)))
+
+
+_WHY = ("SQLite ne garantit ni le verrouillage ni la durabilité des écritures à cet endroit : "
+        "une coupure du réseau ou une clé retirée pendant la séance peut corrompre la base. ")
+_WHAT = ("Copiez le fichier sur le disque de l’ordinateur (par exemple dans « Documents ») "
+         "puis ouvrez cette copie ; les instantanés peuvent, eux, être copiés sur une clé USB "
+         "(Préférences → second dossier d’instantanés).")
+
+
+def check_windows_location(path: str) -> str | None:
+    """The Windows rule on an absolute Windows path (pure, testable anywhere)."""
+    p = path.replace("/", "\\")
+    if p.startswith("\\\\?\\UNC\\"):
+        p = "\\\\" + p[len("\\\\?\\UNC\\"):]
+    elif p.startswith("\\\\?\\") or p.startswith("\\\\.\\"):
+        p = p[4:]
+    drive, _ = ntpath.splitdrive(p)
+    if drive.startswith("\\\\") or p.startswith("\\\\"):
+        return (f"La base « {path} » est sur un partage réseau ({drive or p}). " + _WHY + _WHAT)
+    if len(drive) != 2 or drive[1] != ":":
+        return None
+    root = drive.upper() + "\\"
+    kind = _drive_type(root)
+    if kind == DRIVE_REMOTE:
+        return (f"La base « {path} » est sur le lecteur réseau {drive.upper()}. " + _WHY + _WHAT)
+    if kind == DRIVE_REMOVABLE:
+        return (f"La base « {path} » est sur un support amovible ({drive.upper()}, clé USB ou "
+                "carte mémoire). " + _WHY + _WHAT)
+    if kind == DRIVE_CDROM:
+        return (f"La base « {path} » est sur un CD ou un DVD ({drive.upper()}), où rien ne peut "
+                "être enregistré. " + _WHAT)
+    return None
