@@ -7,16 +7,16 @@ import sys
 
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
-    from jury_desk import logsetup
-
-    logsetup.configure()
     from jury_desk.cli import build_parser, run
 
     args, _ = build_parser().parse_known_args(argv)
-    if args.self_test:
+    if args.self_test:  # before logging: the self-test keeps away from the user's folders
         from jury_desk import selftest
 
         return selftest.run(args)
+    from jury_desk import logsetup
+
+    logsetup.configure()
     if args.command is None:
         from jury_desk.ui.app import run_gui
 
