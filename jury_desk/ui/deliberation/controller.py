@@ -1,0 +1,281 @@
+"""The deliberation as the views see it, and the secretary's actions on it.
+
+:class:`Snapshot` is one consistent reading of a session (state, results, the jury's
+effective decision, what blocks closing, the aids), computed from a single
+``Desk.state`` read with the rules of ``core.deliberation``: no rule is written here.
+:class:`DeliberationController` owns the snapshot, runs the services and tells the
+views (``changed``) and the rest of the application (the signal hub) what happened.
+Every refused action arrives as ``failed(message, details)``, shown in one place by
+the view.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from fractions import Fraction
+from functools import cached_property
+from typing import Any
+
+from PySide6.QtCore import QObject, QTimer, Signal, Slot
+
+from jury_desk.core import deliberation
+from jury_desk.core.deliberation import (
+    TIE_AT_BOUNDARY,
+    AlternativeRanking,
+    Blocker,
+    DeliberationResult,
+    DossierResult,
+)
+from jury_desk.core.domain import JuryDecision, LaureateDecision
+from jury_desk.core.errors import UserError
+from jury_desk.core.services import Desk, SessionState
+
+log = logging.getLogger(__name__)
+
+# Signals of the application's hub (jury_desk/ui/hub.py) after which the deliberation
+# must be read again. Connected only where the hub has them.
+HUB_REFRESH_SIGNALS = (
+    "scoresChanged",
+    "revealChanged",
+    "blindChanged",
+    "sessionChanged",
+    "attendanceChanged",
+    "recusalsChanged",
+)
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    """One consistent reading of a session's deliberation."""
+
+    state: SessionState
+    result: DeliberationResult
+    decision: JuryDecision  # the jury's list, or the default proposal until it sets one
+    blockers: tuple[Blocker, ...]
+    alternatives: tuple[AlternativeRanking, ...]
+    concordance: Fraction | None  # Kendall's W over the valid dossiers
+
+    @classmethod
+    def read(cls, desk: Desk, session_id: str) -> Snapshot:
+        st = desk.state(session_id)
+        inp = st.deliberation_input()
+        res = deliberation.compute(inp)
+        decision = desk.effective_decision(st, res)
+        return cls(
+            state=st,
+            result=res,
+            decision=decision,
+            blockers=tuple(deliberation.closing_blockers(inp, res, decision)),
+            alternatives=tuple(deliberation.alternative_rankings(inp, res)),
+            concordance=deliberation.kendall_w(inp, res),
+        )
+
+    @property
+    def hidden(self) -> bool:
+        """Blind scores not yet revealed: nothing individual goes to the shared screen."""
+        return self.state.blind and not self.state.revealed
+
+    @property
+    def closed(self) -> bool:
+        return self.state.closed
+
+    @cached_property
+    def default_amounts(self) -> dict[str, int]:
+        return {e.dossier_id: e.amount_cents for e in self.result.default_proposal}
+
+    @cached_property
+    def boundary_ties(self) -> frozenset[str]:
+        return frozenset(
+            did
+            for flag in self.result.proposal_flags
+            if flag.flag == TIE_AT_BOUNDARY
+            for did in flag.dossier_ids
+        )
+
+    @cached_property
+    def granted(self) -> dict[str, LaureateDecision]:
+        return {lau.dossier_id: lau for lau in self.decision.laureates}
+
+    @property
+    def granted_total_cents(self) -> int:
+        return sum(lau.amount_cents for lau in self.decision.laureates)
+
+    @property
+    def requested_eligible_cents(self) -> int:
+        """What the eligible dossiers ask for, together."""
+        st = self.state
+        return sum(
+            st.dossier(r.dossier_id).amount_requested_cents
+            for r in self.result.results
+            if r.eligible
+        )
+
+    @property
+    def remaining_cents(self) -> int | None:
+        envelope = self.state.rules.envelope_cents
+        return None if envelope is None else envelope - self.granted_total_cents
+
+    def departure_kind(self, r: DossierResult) -> str | None:
+        """What the jury's list does with this dossier against the rules' proposal.
+
+        ``added``, ``removed``, ``amount``, ``invalid`` (not valid: a reason is needed)
+        or ``None`` (no departure).
+        """
+        did = r.dossier_id
+        if not r.valid:
+            return "invalid"
+        default = self.default_amounts.get(did)
+        lau = self.granted.get(did)
+        if lau is None:
+            return "removed" if default is not None else None
+        if default is None:
+            return "added"
+        return "amount" if lau.amount_cents != default else None
+
+
+class DeliberationController(QObject):
+    """Runs the deliberation services for one session and publishes the snapshot.
+
+    Writes run on the application's single database writer when one is given
+    (``jury_desk.ui.writer.DbWriter``: ordered with the console's writes, off the GUI
+    thread), else directly (standalone use, tests). Either way the outcome arrives as
+    a signal: ``done(action)`` after the write and the new snapshot, or
+    ``failed(message, details)``.
+    """
+
+    changed = Signal(object)  # Snapshot
+    done = Signal(str)  # action name: reveal, open, decision, close, reopen...
+    failed = Signal(str, list)  # message, details (French)
+
+    def __init__(self, desk: Desk, session_id: str, hub: QObject | None = None,
+                 parent: QObject | None = None, *, writer: Any = None) -> None:
+        super().__init__(parent)
+        self.desk = desk
+        self.session_id = session_id
+        self.hub = hub
+        self.writer = writer
+        self._snapshot: Snapshot | None = None
+        self._emitting = False
+        self._refresh_timer = QTimer(self)
+        self._refresh_timer.setSingleShot(True)
+        self._refresh_timer.setInterval(0)
+        self._refresh_timer.timeout.connect(self.refresh)
+        if hub is not None:
+            for name in HUB_REFRESH_SIGNALS:
+                signal = getattr(hub, name, None)
+                if signal is not None and hasattr(signal, "connect"):
+                    signal.connect(self._schedule_refresh)
+
+    # ------------------------------------------------------------------ reading
+
+    @property
+    def snapshot(self) -> Snapshot:
+        if self._snapshot is None:
+            self._snapshot = Snapshot.read(self.desk, self.session_id)
+        return self._snapshot
+
+    @Slot()
+    def refresh(self) -> None:
+        if self._emitting:  # asked from a view that is applying the last reading: next turn
+            self._schedule_refresh()
+            return
+        self._refresh_timer.stop()
+        try:
+            self._snapshot = Snapshot.read(self.desk, self.session_id)
+        except UserError as exc:
+            self.failed.emit(exc.message, exc.details)
+            return
+        self._emitting = True
+        try:
+            self.changed.emit(self._snapshot)
+        finally:
+            self._emitting = False
+
+    def _schedule_refresh(self, *_args: Any) -> None:
+        # Several hub signals in a row (an import of scores) give one reading.
+        self._refresh_timer.start()
+
+    # ------------------------------------------------------------------ actions
+
+    def _run(self, action: str, fn: Any, *args: Any) -> None:
+        if self.writer is not None:
+            self.writer.submit(fn, *args, on_done=lambda _r: self._succeeded(action),
+                               on_error=lambda exc: self._refused(action, exc))
+            return
+        try:
+            fn(*args)
+        except UserError as exc:
+            self._refused(action, exc)
+            return
+        self._succeeded(action)
+
+    def _succeeded(self, action: str) -> None:
+        self.refresh()
+        self._tell_hub(action)
+        self.done.emit(action)
+
+    def _refused(self, action: str, exc: BaseException) -> None:
+        if not isinstance(exc, UserError):
+            raise exc  # a bug: the application's error dialog takes it
+        log.info("%s refused: %s", action, exc.code)
+        self.refresh()
+        self.failed.emit(exc.message, exc.details)
+
+    def _tell_hub(self, action: str) -> None:
+        """Let the other windows (console, shared screen) follow."""
+        hub = self.hub
+        if hub is None:
+            return
+        if action == "reveal":
+            _emit(hub, "revealChanged", True)
+        elif action in ("close", "reopen"):
+            # The console locks or unlocks score entry: the session is read again.
+            _emit(hub, "sessionChanged", self.session_id)
+
+    def reveal(self) -> None:
+        """Reveal the blind scores; this opens the deliberation."""
+        self._run("reveal", self.desk.reveal, self.session_id)
+
+    def open(self) -> None:
+        self._run("open", self.desk.open_deliberation, self.session_id)
+
+    def set_decision(self, laureates: Sequence[LaureateDecision], departures: Mapping[str, str]) -> None:
+        self._run("decision", self.desk.set_decision, self.session_id, list(laureates),
+                  dict(departures))
+
+    def accept_default(self) -> None:
+        """Go back to the rules' proposal: its laureates at their amounts, no departure."""
+        laureates = [LaureateDecision(e.dossier_id, e.amount_cents)
+                     for e in self.snapshot.result.default_proposal]
+        self.set_decision(laureates, {})
+
+    def set_invalid_reason(self, dossier_id: str, reason: str) -> None:
+        self._run("invalid_reason", self.desk.set_invalid_reason, self.session_id, dossier_id, reason)
+
+    def set_opinion(self, dossier_id: str, text: str) -> None:
+        self._run("opinion", self.desk.set_opinion, self.session_id, dossier_id, text)
+
+    def set_notes(self, text: str) -> None:
+        self._run("notes", self.desk.set_notes, self.session_id, text)
+
+    def close(self) -> None:
+        """Close on the jury's list (section 4 checks); ``failed`` lists what blocks."""
+        self._run("close", self.desk.close_deliberation, self.session_id)
+
+    def reopen(self, reason: str) -> None:
+        self._run("reopen", self.desk.reopen, self.session_id, reason)
+
+    def exported(self) -> None:
+        """An export was written (by the export dialog): read the new number."""
+        self.refresh()
+
+
+def _emit(hub: QObject | None, name: str, *args: Any) -> None:
+    signal = getattr(hub, name, None) if hub is not None else None
+    if signal is not None and hasattr(signal, "emit"):
+        try:
+            signal.emit(*args)
+        except TypeError:  # a hub of another shape (standalone use)
+            log.debug("hub signal %s does not take %r", name, args)
