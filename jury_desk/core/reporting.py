@@ -1,0 +1,374 @@
+"""The results as data (``result.json``, CONTRACT section 2) and as a terminal table.
+
+:func:`results_json` gives the ``results``, ``default_proposal`` and ``proposal_flags``
+fields (``jury-desk results --json``); :func:`result_document` the whole ``result.json``
+of an export; :func:`results_table` the French table that ``jury-desk results`` prints.
+Computed numbers are written rounded half-to-even to 4 decimals
+(:func:`~jury_desk.core.domain.round4`); every comparison was made before, on exact
+values, by :mod:`jury_desk.core.deliberation`. Raw values (scores, weights) are written
+exactly. Nothing here reads the database or writes a file.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from datetime import date, datetime
+from decimal import Decimal
+from fractions import Fraction
+from typing import TYPE_CHECKING, Any
+
+from jury_desk import __version__
+from jury_desk.core import fmt
+from jury_desk.core.deliberation import TIE_AT_BOUNDARY, DeliberationResult, DossierResult
+from jury_desk.core.domain import JuryDecision, LaureateDecision, round4
+
+if TYPE_CHECKING:
+    from jury_desk.core.services import SessionState
+
+FORMAT = "lai.result"
+FORMAT_VERSION = 1
+GENERATOR = "jury_desk"
+PV_NAME = "proces-verbal.pdf"
+AUDIT_NAME = "audit.jsonl"
+RESULT_NAME = "result.json"
+JWS_NAME = "result.json.jws"
+
+
+# --------------------------------------------------------------------------- numbers
+
+
+def exact_number(value: Fraction) -> int | float:
+    """A raw value that has a short decimal form (scores, weights), as a JSON number."""
+    d = Decimal(value.numerator) / Decimal(value.denominator)
+    if Fraction(d) != value:  # not a finite decimal: fall back to the contract's rounding
+        rounded = round4(value)
+        assert rounded is not None
+        return rounded
+    if d == d.to_integral_value():
+        return int(d)
+    return float(d)
+
+
+def _r4(value: Fraction | Decimal | None) -> float | None:
+    if value is None:
+        return None
+    if isinstance(value, Decimal):
+        return round4(Fraction(value))
+    return round4(value)
+
+
+# --------------------------------------------------------------------------- results
+
+
+def result_entry(st: SessionState, r: DossierResult) -> dict[str, Any]:
+    """One item of ``results`` (``score``, ``median``, ``sd``, ``rank`` null when not valid)."""
+    entry: dict[str, Any] = {
+        "dossier_id": r.dossier_id,
+        "valid": r.valid,
+        "sheets": r.sheets,
+        "score": _r4(r.score) if r.valid else None,
+        "median": _r4(r.median) if r.valid else None,
+        "sd": _r4(r.sd) if r.valid else None,
+        "criteria_means": {c.id: _r4(r.criteria_means.get(c.id)) for c in st.criteria},
+        "rank": r.rank if r.valid else None,
+        "ex_aequo": r.ex_aequo,
+        "eligible": r.eligible,
+    }
+    if not r.valid:
+        entry["missing"] = [
+            {"juror_id": m.juror_id, "criterion_ids": list(m.criterion_ids)} for m in r.missing
+        ]
+        reason = st.invalid_reasons.get(r.dossier_id, "").strip()
+        if reason:
+            entry["invalid_reason"] = reason
+    return entry
+
+
+def results_json(st: SessionState, result: DeliberationResult) -> dict[str, Any]:
+    """The ``results``, ``default_proposal`` and ``proposal_flags`` fields of result.json."""
+    return {
+        "results": [result_entry(st, r) for r in result.results],
+        "default_proposal": [
+            {"dossier_id": e.dossier_id, "amount_cents": e.amount_cents}
+            for e in result.default_proposal
+        ],
+        "proposal_flags": [
+            {"dossier_ids": list(f.dossier_ids), "flag": f.flag} for f in result.proposal_flags
+        ],
+    }
+
+
+def jury_laureates(
+    st: SessionState, result: DeliberationResult, decision: JuryDecision
+) -> list[LaureateDecision]:
+    """The jury's laureates best rank first (then hearing order)."""
+    def key(lau: LaureateDecision) -> tuple[int, int, str]:
+        r = result.by_id(lau.dossier_id)
+        return (r.rank if r.rank is not None else 10**9, st.dossier(lau.dossier_id).hearing_order,
+                lau.dossier_id)
+
+    return sorted(decision.laureates, key=key)
+
+
+def departures(
+    result: DeliberationResult, decision: JuryDecision
+) -> list[tuple[str, str]]:
+    """(dossier id, justification) of each default-proposal dossier the jury left out."""
+    chosen = {lau.dossier_id for lau in decision.laureates}
+    return [
+        (e.dossier_id, decision.departures.get(e.dossier_id, "").strip())
+        for e in result.default_proposal
+        if e.dossier_id not in chosen
+    ]
+
+
+def needs_justification(result: DeliberationResult, lau: LaureateDecision) -> bool:
+    """True when a laureate is not in the default proposal with the same amount."""
+    default = {e.dossier_id: e.amount_cents for e in result.default_proposal}
+    return default.get(lau.dossier_id) != lau.amount_cents
+
+
+def result_document(
+    st: SessionState,
+    result: DeliberationResult,
+    *,
+    export_seq: int,
+    signer: Mapping[str, Any],
+    files: Mapping[str, Mapping[str, Any]],
+    audit_head: str,
+    generated_at: datetime,
+    purge_due_on: date | None = None,
+) -> dict[str, Any]:
+    """The whole ``result.json`` (CONTRACT section 2) of a closed deliberation.
+
+    ``signer`` is ``{"name", "kid", "jwk"}`` (public key only); ``files`` gives
+    ``{"bytes", "sha256"}`` of ``proces-verbal.pdf`` and ``audit.jsonl``.
+    """
+    if generated_at.tzinfo is None:
+        raise ValueError("generated_at must carry its offset")
+    decision = st.decision()
+    d_order = {d.id: d.hearing_order for d in st.dossiers}
+    j_order = {j.id: i for i, j in enumerate(st.jurors)}
+    c_order = {c.id: i for i, c in enumerate(st.criteria)}
+
+    recusals = sorted(st.recusals, key=lambda r: (d_order[r.dossier_id], j_order[r.juror_id]))
+    hearings = []
+    for d in sorted(st.dossiers, key=lambda d: d.hearing_order):
+        h = st.hearings.get(d.id)
+        heard = h is not None and h.started_at is not None
+        hearings.append({
+            "dossier_id": d.id,
+            "started_at": h.started_at if heard and h is not None else None,
+            "presentation_s": h.presentation_s if heard and h is not None else None,
+            "questions_s": h.questions_s if heard and h is not None else None,
+        })
+    scores = [
+        {"dossier_id": d, "juror_id": j, "criterion_id": c, "value": exact_number(v)}
+        for (d, j, c), v in sorted(
+            st.scores.items(), key=lambda kv: (d_order[kv[0][0]], j_order[kv[0][1]], c_order[kv[0][2]])
+        )
+    ]
+    comments = [
+        {"dossier_id": d, "juror_id": j, "text": text}
+        for (d, j), text in sorted(st.comments.items(), key=lambda kv: (d_order[kv[0][0]], j_order[kv[0][1]]))
+        if text.strip()
+    ]
+    laureates = [
+        {
+            "dossier_id": lau.dossier_id,
+            "amount_cents": lau.amount_cents,
+            "rank": result.by_id(lau.dossier_id).rank,
+            "justification": lau.justification.strip() or None,
+        }
+        for lau in jury_laureates(st, result, decision)
+    ]
+    doc: dict[str, Any] = {
+        "format": FORMAT,
+        "format_version": FORMAT_VERSION,
+        "session_id": st.info.id,
+        "export_seq": export_seq,
+        "demonstration": st.is_demo,
+        "source_manifest_sha256": st.manifest_sha256,
+        "generated_at": generated_at.isoformat(timespec="seconds"),
+        "generator": {"name": GENERATOR, "version": __version__},
+        "signer": {"name": signer["name"], "kid": signer["kid"], "jwk": dict(signer["jwk"])},
+        "attendance": [{"juror_id": j.id, "present": j.id in st.present} for j in st.jurors],
+        "recusals": [
+            {"juror_id": r.juror_id, "dossier_id": r.dossier_id, "kind": r.kind.value,
+             "reason": r.reason, "source": r.source.value}
+            for r in recusals
+        ],
+        "hearings": hearings,
+        "scores": scores,
+        "comments": comments,
+        **results_json(st, result),
+        "proposed_laureates": laureates,
+        "departures": [
+            {"dossier_id": did, "justification": text} for did, text in departures(result, decision)
+        ],
+        "opinions": [
+            {"dossier_id": did, "text": st.opinions[did].strip()}
+            for did in sorted(st.opinions, key=lambda x: d_order[x])
+            if st.opinions[did].strip()
+        ],
+        "deliberation": {
+            "opened_at": st.opened_at,
+            "closed_at": st.closed_at,
+            "present": len(st.present),
+            "quorum_met": result.quorum_met,
+            "notes": st.notes,
+        },
+        "files": {name: {"bytes": int(f["bytes"]), "sha256": str(f["sha256"])}
+                  for name, f in files.items()},
+        "audit_head": audit_head,
+    }
+    if purge_due_on is not None:
+        doc["retention"] = {"purge_due_on": purge_due_on.isoformat()}
+    return doc
+
+
+def semantic_problems(doc: Mapping[str, Any]) -> list[str]:
+    """What a schema cannot say about a result.json (French, empty when all holds)."""
+    problems: list[str] = []
+    results = {r["dossier_id"]: r for r in doc.get("results", [])}
+    default = {e["dossier_id"]: e["amount_cents"] for e in doc.get("default_proposal", [])}
+    chosen = set()
+    for lau in doc.get("proposed_laureates", []):
+        did = lau["dossier_id"]
+        chosen.add(did)
+        r = results.get(did)
+        if r is None:
+            problems.append(f"le lauréat « {did} » n’a pas de résultat")
+            continue
+        if not r["valid"]:
+            problems.append(f"le lauréat « {did} » n’a pas de résultat valide")
+        if r["rank"] != lau["rank"]:
+            problems.append(f"le rang du lauréat « {did} » diffère de son résultat")
+        if default.get(did) != lau["amount_cents"] and not (lau.get("justification") or "").strip():
+            problems.append(f"le lauréat « {did} » s’écarte de la proposition par défaut sans justification")
+    left_out = {did for did in default if did not in chosen}
+    listed = {d["dossier_id"] for d in doc.get("departures", [])}
+    if left_out != listed:
+        problems.append("« departures » ne liste pas exactement les dossiers de la proposition "
+                        "par défaut que le jury n’a pas retenus")
+    for did in default:
+        if did not in results:
+            problems.append(f"la proposition par défaut cite un dossier inconnu « {did} »")
+    return problems
+
+
+# --------------------------------------------------------------------------- terminal
+
+
+_ROLE = {"elu": "élu", "expert": "expert", "technicien": "technicien"}
+
+
+def short_title(title: str, width: int) -> str:
+    title = re.sub(r"[ \t\r\n]+", " ", title).strip()  # keep no-break spaces (str.split() would not)
+    return title if len(title) <= width else title[: width - 1].rstrip() + "…"
+
+
+def _cell(text: str, width: int, right: bool = False) -> str:
+    text = text if len(text) <= width else text[: width - 1] + "…"
+    return text.rjust(width) if right else text.ljust(width)
+
+
+def _why_invalid(st: SessionState, r: DossierResult) -> str:
+    parts = []
+    for m in r.missing:
+        name = st.juror(m.juror_id).name
+        if len(m.criterion_ids) == len(st.criteria):
+            parts.append(f"feuille de {name} absente")
+        else:
+            parts.append(f"feuille de {name} incomplète ({', '.join(m.criterion_ids)})")
+    if r.too_few_sheets and not r.missing:
+        parts.append(f"{r.sheets} feuille(s) pour un minimum de {st.info.rules.min_sheets}")
+    reason = st.invalid_reasons.get(r.dossier_id)
+    if reason:
+        parts.append(f"motif : {fmt.quote(reason)}")
+    return "non valide : " + " ; ".join(parts) if parts else "non valide"
+
+
+def results_table(st: SessionState, result: DeliberationResult) -> str:
+    """The ranking, the default proposal and its flags, for a terminal (French)."""
+    rules = st.info.rules
+    lines: list[str] = []
+    lines.append(st.info.title + (" — SESSION DE DÉMONSTRATION" if st.is_demo else ""))
+    lines.append(f"Séance du {fmt.long_date(st.info.date)} — {st.info.venue}")
+    quorum = "atteint" if result.quorum_met else "NON ATTEINT"
+    lines.append(
+        f"Présents : {result.present_count} sur {len(st.jurors)} (quorum de {rules.quorum} : {quorum}) — "
+        f"note minimale : {fmt.note20(rules.min_score)} — au moins {rules.min_sheets} feuilles par dossier"
+    )
+    lines.append("")
+    widths = (5, 46, 9, 8, 11, 9, 9)
+    head = ("Rang", "Dossier", "Note /20", "Médiane", "Écart-type", "Feuilles", "Éligible")
+    lines.append("  ".join(_cell(h, w, right=i >= 2) for i, (h, w) in enumerate(zip(head, widths, strict=True)))
+                 + "  Remarques")
+    lines.append("  ".join("─" * w for w in widths) + "  " + "─" * 12)
+    proposal = {e.dossier_id for e in result.default_proposal}
+    flagged = {did for f in result.proposal_flags for did in f.dossier_ids}
+    for r in result.results:
+        d = st.dossier(r.dossier_id)
+        label = f"{d.reference} {short_title(d.title, widths[1] - len(d.reference) - 1)}"
+        if r.valid:
+            rank = f"{r.rank}" + ("=" if r.ex_aequo else "")
+            cells = (rank, label, fmt.number(r.score, 2), fmt.number(r.median, 2),
+                     fmt.number(r.sd, 2), f"{r.sheets}/{len(r.counted)}",
+                     "oui" if r.eligible else "non")
+            remarks = []
+            if r.ex_aequo:
+                remarks.append("ex æquo")
+            if r.disagreement:
+                remarks.append("désaccord du jury")
+            if r.dossier_id in proposal:
+                remarks.append("proposé")
+            elif r.eligible:
+                remarks.append("éligible, hors enveloppe")
+            if r.dossier_id in flagged:
+                remarks.append("égalité à la limite")
+        else:
+            cells = ("—", label, "—", "—", "—", f"{r.sheets}/{len(r.counted)}", "non")
+            remarks = [_why_invalid(st, r)]
+        lines.append("  ".join(_cell(c, w, right=i >= 2) for i, (c, w) in enumerate(zip(cells, widths, strict=True)))
+                     + "  " + ", ".join(remarks))
+    if any(r.ex_aequo for r in result.results):
+        lines.append("(« = » : ex æquo, même note exacte.)")
+    lines.append("")
+
+    env = rules.envelope_cents
+    cap = rules.max_laureates
+    limits = f"enveloppe : {fmt.euros(env)}" + (f", au plus {cap} lauréat(s)" if cap is not None else "")
+    lines.append(f"Proposition par défaut ({limits}) :")
+    if not result.default_proposal:
+        lines.append("  aucun dossier éligible ne tient dans l’enveloppe.")
+    for i, e in enumerate(result.default_proposal, start=1):
+        d = st.dossier(e.dossier_id)
+        r = result.by_id(e.dossier_id)
+        lines.append(f"  {i:>2}. {d.reference} {short_title(d.title, 44):<44}  "
+                     f"{fmt.note20(r.score):>9}  {fmt.euros(e.amount_cents):>14}")
+    total = result.proposal_total_cents
+    used = f"Total : {fmt.euros(total)}"
+    if env is not None:
+        used += f" sur {fmt.euros(env)} — reste {fmt.euros(env - total)}"
+    lines.append("  " + used + ".")
+    for f in result.proposal_flags:
+        lines.append("  " + flag_sentence(st, result, f.dossier_ids, f.flag))
+    return "\n".join(lines) + "\n"
+
+
+def flag_sentence(st: SessionState, result: DeliberationResult, dossier_ids: Sequence[str], flag: str) -> str:
+    """A proposal flag in words."""
+    refs = [st.dossier(d).reference for d in dossier_ids]
+    names = ", ".join(refs[:-1]) + " et " + refs[-1] if len(refs) > 1 else refs[0]
+    if flag == TIE_AT_BOUNDARY:
+        r = result.by_id(dossier_ids[0])
+        return (f"Égalité à la limite de l’enveloppe : {names} sont ex æquo au rang {r.rank} ; "
+                "l’un d’eux seul tiendrait dans l’enveloppe, mais pas tous ensemble. "
+                "Le jury doit trancher.")
+    return f"Signalement « {flag} » : {names}."
+
+
+def role_label(role: str) -> str:
+    return _ROLE.get(role, role)
