@@ -39,6 +39,7 @@ import jsonschema
 from jury_desk import __version__
 from jury_desk.core import audit, crypto, deliberation, fmt, report, reporting, resources, zipcheck
 from jury_desk.core.errors import BundleRefused, UserError
+from jury_desk.core.fsutil import fsync_dir
 
 if TYPE_CHECKING:
     from jury_desk.core.services import Desk
@@ -209,7 +210,7 @@ class _Target:
         os.close(fd)
         self.fd = None
         os.replace(self.tmp, self.out)
-        _fsync_dir(self.folder)
+        fsync_dir(self.folder)
 
     def discard(self) -> None:
         if self.fd is not None:
@@ -220,16 +221,6 @@ class _Target:
             self.tmp.unlink(missing_ok=True)
         except OSError:
             log.warning("could not remove %s", self.tmp)
-
-
-def _fsync_dir(path: Path) -> None:
-    if os.name != "posix":
-        return
-    fd = os.open(path, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
 
 
 def _estimate(desk: Desk, session_id: str) -> int:

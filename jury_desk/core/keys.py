@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import getpass
 import json
-import os
 from pathlib import Path
 from typing import Any
 
@@ -18,19 +17,14 @@ from cryptography.hazmat.primitives import serialization
 
 from jury_desk.core import crypto, paths
 from jury_desk.core.errors import UserError
+from jury_desk.core.fsutil import write_atomic
 
 KEY_FILE = "installation-key.pem"
 P12_FILE = "installation.p12"
 
 
 def _write_private(path: Path, data: bytes) -> None:
-    tmp = path.with_name(path.name + ".tmp")
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    with os.fdopen(fd, "wb") as fh:
-        fh.write(data)
-        fh.flush()
-        os.fsync(fh.fileno())
-    tmp.replace(path)
+    write_atomic(path, data, mode=0o600)
 
 
 def key_dir() -> Path:

@@ -45,6 +45,7 @@ from jury_desk.core.domain import (
     to_fraction,
 )
 from jury_desk.core.errors import UserError
+from jury_desk.core.fsutil import fsync_dir
 from jury_desk.core.storage import (
     AttachmentRow,
     AttendanceRow,
@@ -313,8 +314,8 @@ class Desk:
                         os.replace(s.staged, target)
                         placed.append(target)
                     for parent in sorted({p.parent for p in placed}):
-                        _fsync_dir(parent)
-                    _fsync_dir(self.files)
+                        fsync_dir(parent)
+                    fsync_dir(self.files)
             except BaseException:
                 for p in placed:
                     p.unlink(missing_ok=True)
@@ -964,13 +965,3 @@ class Desk:
             db.add(row)
             audit.append(db, session_id, "export.written", {**data, "export_seq": row.export_seq}, actor)
             return row.export_seq
-
-
-def _fsync_dir(path: Path) -> None:
-    if os.name != "posix":
-        return
-    fd = os.open(path, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)

@@ -40,6 +40,7 @@ import sqlalchemy.exc
 from jury_desk.core import audit, fmt, paths, storage
 from jury_desk.core import settings as settings_mod
 from jury_desk.core.errors import UserError
+from jury_desk.core.fsutil import fsync_dir
 
 if TYPE_CHECKING:
     from jury_desk.core.services import Desk
@@ -172,7 +173,7 @@ def _snapshot_engine(engine: Any, db_path: Path, reason: str) -> SnapshotResult:
     target = _new_name(folder, reason)
     storage.vacuum_into(engine, target)
     _fsync_file(target)
-    settings_mod.fsync_dir(folder)
+    fsync_dir(folder)
     pruned = tuple(_prune(folder))
     log.info("snapshot %s taken (%d bytes)", target.name, target.stat().st_size)
     secondary, error = _copy_secondary(db_path, target)
@@ -209,7 +210,7 @@ def _copy_secondary(db_path: Path, source: Path) -> tuple[Path | None, str | Non
             with contextlib.suppress(OSError):
                 tmp.unlink()
             raise
-        settings_mod.fsync_dir(folder)
+        fsync_dir(folder)
         _prune(folder)
     except OSError as exc:
         message = (f"La copie de l’instantané dans le second dossier a échoué ({exc}). "
@@ -438,7 +439,7 @@ def restore(db_path: Path, snapshot_path: Path) -> Path | None:
         _fsync_file(tmp)
         _retire_wal(db_path)
         os.replace(tmp, db_path)
-        settings_mod.fsync_dir(db_path.parent)
+        fsync_dir(db_path.parent)
     except BaseException:
         _remove_sqlite_files(tmp)
         raise

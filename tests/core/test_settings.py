@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from jury_desk.core import paths, settings
+from jury_desk.core import fsutil, paths, settings
 from jury_desk.core.errors import UserError
 from jury_desk.core.settings import Settings
 
@@ -74,7 +74,7 @@ def test_a_failed_save_leaves_the_previous_file_and_no_temp_file(monkeypatch: py
         raise OSError(28, "No space left on device")
 
     with monkeypatch.context() as m, pytest.raises(UserError) as err:
-        m.setattr(settings.os, "fsync", disk_full)
+        m.setattr(fsutil.os, "fsync", disk_full)
         settings.save(Settings(language="fr", font_scale=2.0))
     assert err.value.code == "settings_unwritable"
     assert "préférences précédentes sont conservées" in err.value.message
@@ -91,7 +91,7 @@ def test_a_failed_rename_leaves_the_previous_file(monkeypatch: pytest.MonkeyPatc
         raise PermissionError(13, "Permission denied")
 
     with monkeypatch.context() as m, pytest.raises(UserError):
-        m.setattr(settings.os, "replace", refuse)
+        m.setattr(fsutil.os, "replace", refuse)
         settings.save(Settings(purge_after_days=99))
     assert settings.settings_path().read_bytes() == before
     assert [p.name for p in paths.config_dir().iterdir()] == ["settings.json"]
