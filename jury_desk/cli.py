@@ -236,6 +236,12 @@ def _cmd_export(args: argparse.Namespace) -> int:
     report = export.export_session(desk, sid, args.out, ident, accept_proposal=args.accept_proposal)
     print(f"Paquet de résultats écrit : {report.path} (export n° {report.export_seq}, "
           f"signé par {ident.name}, clé {ident.kid}).")
+    checked = export.verify_written(desk, sid, report, ident)
+    if not checked.ok:
+        failed = "; ".join(f"{c.label} : {c.detail}" for c in checked.checks if not c.ok)
+        print(f"jury-desk : le paquet écrit ne se vérifie pas ({failed}).", file=sys.stderr)
+        return EXIT_FAILURE
+    print("Vérifié : signatures, empreintes, journal d’audit et schéma conformes.")
     return EXIT_OK
 
 

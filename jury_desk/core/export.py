@@ -405,6 +405,18 @@ def _read_archive(path: Path) -> tuple[dict[str, bytes] | None, Check]:
         fh.close()
 
 
+def verify_written(desk: Desk, session_id: str, report: ExportReport,
+                   identity: crypto.SigningIdentity) -> VerifyReport:
+    """Verify what an export has just written, trusting the key that signed it, and
+    record in the audit log that this export was verified (which allows the purge)."""
+    checked = verify_result(report.path, [identity.jwk])
+    if checked.ok:
+        from jury_desk.core import privacy
+
+        privacy.mark_export_verified(desk, session_id, report.export_seq, path=report.path)
+    return checked
+
+
 def verify_result(path: Path, trusted: Sequence[Mapping[str, Any]]) -> VerifyReport:
     """Check a result bundle; each check says in French what holds or what does not."""
     path = Path(path)

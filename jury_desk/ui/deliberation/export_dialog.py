@@ -250,7 +250,8 @@ class ExportDialog(QDialog):
             self.written.emit(report)
             self.progress.setValue(len(export.STEPS))
             self.step_label.setText(self.tr("Vérification de ce qui a été écrit…"))
-            checked = await loop.run_in_executor(None, export.verify_result, report.path, [identity.jwk])
+            checked = await loop.run_in_executor(
+                None, export.verify_written, self.desk, self.session_id, report, identity)
         except UserError as exc:
             self._set_busy(False)
             self._fail(str(exc))
