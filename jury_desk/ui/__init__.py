@@ -1,0 +1,33 @@
+"""The PySide6 user interface (the hearing room). Nothing in ``jury_desk.core`` imports it.
+
+Importing this package first works around a reference-counting defect of PySide6 /
+shiboken6 6.12.0 on CPython 3.11: every call of a wrapped C++ function that returns
+``None`` (``QLabel.setText``, ``QWidget.parent()`` of a top-level widget, any ``void``
+method…) drops one reference to ``None`` that it never took. ``None`` starts with a few
+thousand references, so a GUI that runs for a minute hits ``Fatal Python error:
+none_dealloc: deallocating None`` and dies (measured: ``sys.getrefcount(None)`` falls by
+exactly 1000 over 1000 calls of ``QObject.setObjectName``). CPython 3.12 made ``None``
+immortal (PEP 683), which hides the defect there; on 3.11 we give ``None`` the same
+immortality by raising its reference count far out of reach. ``None`` is a static
+object that is never freed, so this changes nothing else.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+
+
+def _immortalize_none() -> None:
+    if sys.version_info >= (3, 12) or sys.implementation.name != "cpython":
+        return
+    import ctypes
+
+    refcnt = ctypes.c_ssize_t.from_address(id(None))
+    if refcnt.value < 1 << 60:
+        refcnt.value += 1 << 60
+
+
+_immortalize_none()
+# qasync binds to the first Qt binding it finds: make it PySide6 whatever is installed.
+os.environ.setdefault("QT_API", "pyside6")

@@ -1,0 +1,237 @@
+"""GUI figures: launch-to-painted console, and event-loop stalls during a big import.
+
+1. Time from launch to the console painted with the demo session, against a minimal
+   PySide6 + qasync window measured the same way in the same run: each is a fresh
+   process (``QT_QPA_PLATFORM=offscreen``); the clock starts at a ``time.time()`` stamp
+   taken just before the process is started and stops at the window's first paint
+   (``JURY_DESK_BENCH_PAINT=1``, see ``jury_desk/ui/app.py``). Median of 5 each,
+   alternated. Target: at most 2 times the minimal window.
+2. The longest event-loop stall while a 400 MB bundle (100 attachments of 4 MB that
+   start with ``%PDF-``, random otherwise) imports through the GUI's own path
+   (``MainController.run_import``: checks and copies in the single writer thread, a
+   progress bar on the GUI thread). A 5 ms QTimer records the gaps between its ticks;
+   max and 99th percentile are printed, with as a baseline the same import run on the
+   GUI thread. Target: max stall under 50 ms.
+
+    uv run python benchmarks/gui.py [--runs 5] [--mb 400]
+
+Files go to a temporary folder that is removed at the end.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+MINIMAL = r"""
+import os, sys, time
+os.environ.setdefault("QT_API", "pyside6")
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QApplication, QLabel, QMainWindow
+import qasync, asyncio
+
+class FirstPaint(QObject):
+    done = False
+    def eventFilter(self, obj, event):
+        if not self.done and event.type() == QEvent.Type.Paint:
+            self.done = True
+            QTimer.singleShot(0, report)
+        return False
+
+def report():
+    print(f"PAINTED {time.time() - float(os.environ['JURY_DESK_BENCH_T0']):.4f}", flush=True)
+    QApplication.quit()
+
+app = QApplication(sys.argv[:1])
+loop = qasync.QEventLoop(app)
+asyncio.set_event_loop(loop)
+w = QMainWindow()
+w.setCentralWidget(QLabel("jury_desk"))
+w.resize(1440, 900)
+f = FirstPaint(w)
+w.installEventFilter(f)
+w.show()
+with loop:
+    loop.run_forever()
+"""
+
+
+def _env(base: Path) -> dict[str, str]:
+    """Both processes start warm, as an installed application does: byte code is cached
+    (in a folder of our own, the tree is not touched) even where the environment says
+    PYTHONDONTWRITEBYTECODE."""
+    env = dict(os.environ)
+    env.update(QT_QPA_PLATFORM="offscreen", JURY_DESK_BENCH_PAINT="1",
+               JURY_DESK_DATA_DIR=str(base / "data"), JURY_DESK_CONFIG_DIR=str(base / "config"),
+               PYTHONPYCACHEPREFIX=str(base / "pycache"))
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    env.pop("JURY_DESK_TEST_SCRIPT", None)
+    return env
+
+
+def _painted(cmd: list[str], env: dict[str, str]) -> float:
+    env = {**env, "JURY_DESK_BENCH_T0": repr(time.time())}
+    out = subprocess.run(cmd, env=env, capture_output=True, text=True, timeout=120, check=False)
+    for line in out.stdout.splitlines():
+        if line.startswith("PAINTED "):
+            return float(line.split()[1])
+    raise RuntimeError(f"no PAINTED line from {cmd[:3]}: {out.stderr[-800:]}")
+
+
+def launch(base: Path, runs: int) -> None:
+    from jury_desk.core.services import Desk
+
+    db = base / "bench.sqlite3"
+    desk = Desk(db)
+    desk.import_demo()
+    desk.close()
+    env = _env(base)
+    app_cmd = [sys.executable, "-m", "jury_desk", "--db", str(db)]
+    minimal_cmd = [sys.executable, "-c", MINIMAL]
+    _painted(minimal_cmd, env)  # warm the file cache for both
+    _painted(app_cmd, env)
+    app_t, min_t = [], []
+    for _ in range(runs):
+        min_t.append(_painted(minimal_cmd, env))
+        app_t.append(_painted(app_cmd, env))
+    a, m = statistics.median(app_t), statistics.median(min_t)
+    print(f"launch to painted (median of {runs}, offscreen)")
+    print(f"  minimal PySide6 + qasync window : {m * 1000:7.0f} ms   {[round(x * 1000) for x in min_t]}")
+    print(f"  jury_desk console, demo session : {a * 1000:7.0f} ms   {[round(x * 1000) for x in app_t]}")
+    print(f"  ratio                           : {a / m:7.2f} x   (target <= 2)")
+
+
+def make_big_bundle(base: Path, total_mb: int, n: int = 100) -> tuple[Path, Path]:
+    from jury_desk.core import bundle, crypto, resources
+
+    src = base / "src"
+    (src / "attachments").mkdir(parents=True)
+    doc = json.loads(resources.path("demo", "source", "manifest.json").read_text(encoding="utf-8"))
+    doc["session"]["id"] = "b1a5e000-0000-4000-8000-000000000400"
+    doc["session"]["title"] = "Session de mesure (400 Mo)"
+    size = total_mb * 1_000_000 // n
+    for d in doc["dossiers"]:
+        d["attachments"] = []
+    for i in range(n):
+        d = doc["dossiers"][i % len(doc["dossiers"])]
+        folder = src / "attachments" / d["id"]
+        folder.mkdir(exist_ok=True)
+        name = f"piece-{i:03d}.pdf"
+        with open(folder / name, "wb") as fh:
+            fh.write(b"%PDF-1.7\n")
+            fh.write(os.urandom(size - 9))
+        d["attachments"].append({"path": f"attachments/{d['id']}/{name}", "title": f"Pièce {i + 1}",
+                                 "media_type": "application/pdf"})
+    (src / "manifest.json").write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
+    key = crypto.new_private_key()
+    jwks = base / "hq.jwks"
+    jwks.write_bytes(crypto.jwks_document([crypto.public_jwk(key)]))
+    out = base / "big.zip"
+    bundle.make_bundle(src, key, out)
+    shutil.rmtree(src)
+    return out, jwks
+
+
+def stalls(base: Path, total_mb: int) -> None:
+    os.environ.update(QT_QPA_PLATFORM="offscreen", JURY_DESK_DATA_DIR=str(base / "data"),
+                      JURY_DESK_CONFIG_DIR=str(base / "config"))
+    t = time.perf_counter()
+    bundle_path, jwks = make_big_bundle(base, total_mb)
+    print(f"\n{bundle_path.stat().st_size / 1e6:.0f} MB bundle built in {time.perf_counter() - t:.1f} s")
+
+    import asyncio
+
+    # isort: off
+    import jury_desk.ui  # noqa: F401  (QT_API and the PySide6 None fix, before any Qt)
+    # isort: on
+    import qasync
+    from PySide6.QtCore import QTimer
+
+    from jury_desk.core import keys
+    from jury_desk.core import settings as core_settings
+    from jury_desk.core.services import Desk
+    from jury_desk.ui import app as app_module
+    from jury_desk.ui import dialogs
+
+    keys.add_trusted(jwks, "bench")
+    dialogs.HEADLESS = True
+    qapp = app_module.make_application([sys.argv[0]])
+    loop = qasync.QEventLoop(qapp)
+    asyncio.set_event_loop(loop)
+    window, controller = app_module.build(core_settings.load(), db_path=base / "gui.sqlite3", language="fr")
+    window.show()
+
+    gaps: list[float] = []
+    last = [time.perf_counter()]
+
+    def tick() -> None:
+        now = time.perf_counter()
+        gaps.append((now - last[0]) * 1000)
+        last[0] = now
+
+    timer = QTimer()
+    timer.setInterval(5)
+    timer.timeout.connect(tick)
+
+    async def through_gui() -> float:
+        await asyncio.sleep(0.2)
+        gaps.clear()
+        last[0] = time.perf_counter()
+        timer.start()
+        t0 = time.perf_counter()
+        report = await controller.run_import(bundle_path)
+        elapsed = time.perf_counter() - t0
+        timer.stop()
+        assert report is not None and report.attachments == 100, report
+        return elapsed
+
+    elapsed = loop.run_until_complete(through_gui())
+    g = sorted(gaps)
+    p99 = g[int(len(g) * 0.99) - 1] if g else 0.0
+    print(f"import through the GUI (writer thread): {elapsed:.2f} s, {len(gaps)} ticks of 5 ms")
+    print(f"  longest event-loop stall : {max(g):6.1f} ms   (target < 50 ms)")
+    print(f"  99th percentile gap      : {p99:6.1f} ms")
+
+    # Baseline: the same import on the GUI thread, the timer cannot tick until it ends.
+    desk = Desk(base / "baseline.sqlite3")
+    t0 = time.perf_counter()
+    desk.import_bundle(bundle_path, keys.trusted_keys())
+    block = (time.perf_counter() - t0) * 1000
+    desk.close()
+    print(f"  baseline, same import on the GUI thread: one stall of {block:.0f} ms")
+    controller.shutdown()
+    controller.writer.shutdown()
+    if controller.desk is not None:
+        controller.desk.close()
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--mb", type=int, default=400)
+    parser.add_argument("--skip-launch", action="store_true")
+    parser.add_argument("--skip-import", action="store_true")
+    args = parser.parse_args()
+    base = Path(tempfile.mkdtemp(prefix="jd-bench-gui-"))
+    try:
+        if not args.skip_launch:
+            launch(base / "launch", args.runs)
+        if not args.skip_import:
+            stalls(base / "import", args.mb)
+    finally:
+        shutil.rmtree(base, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

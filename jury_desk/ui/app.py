@@ -1,0 +1,291 @@
+"""The GUI application: QApplication, translations, theme, error reporting, the qasync
+loop, one instance per database, and the main window.
+
+``run_gui(args)`` is called by ``jury_desk.__main__`` with the Namespace of
+``jury_desk.cli`` (``db``, ``session``, ``demo``, ``lang``, ``no_err_windows``).
+
+Two environment hooks exist for tests and benchmarks, and do nothing otherwise:
+``JURY_DESK_BENCH_PAINT=1`` prints ``PAINTED <seconds>`` at the console's first paint
+(seconds since ``JURY_DESK_BENCH_T0``, a ``time.time()`` stamp taken by the caller before
+it started the process) and quits; ``JURY_DESK_TEST_SCRIPT=<file.py>`` runs that file's
+``run(controller)`` once the window is shown (the kill-and-restart test drives the
+grid with it).
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import importlib.util
+import logging
+import os
+import platform
+import sys
+import time
+import traceback
+from pathlib import Path
+from types import TracebackType
+from typing import Any
+
+# isort: off
+import jury_desk.ui  # QT_API=pyside6 and the PySide6 6.12 None fix, first
+
+# Before PySide6 on purpose: once PySide6 is loaded, its import hook (shibokensupport's
+# feature_imported) inspects every module imported after it. SQLAlchemy and sqlmodel are
+# ~400 modules: importing them first saves ~100 ms of the start (benchmarks/gui.py).
+import jury_desk.core.services  # noqa: F401
+# isort: on
+
+from PySide6.QtCore import (
+    QCoreApplication,
+    QEvent,
+    QLibraryInfo,
+    QLocale,
+    QObject,
+    QTimer,
+    QtMsgType,
+    QTranslator,
+    qInstallMessageHandler,
+)
+from PySide6.QtGui import QIcon
+from PySide6.QtNetwork import QLocalServer, QLocalSocket
+from PySide6.QtWidgets import QApplication
+
+from jury_desk import __version__
+from jury_desk.core import resources
+from jury_desk.core.errors import UserError
+from jury_desk.ui import dialogs, prefs, theme
+
+log = logging.getLogger(__name__)
+
+_no_windows = False
+_in_report = False
+_translators: list[QTranslator] = []
+
+
+# --------------------------------------------------------------------------- translations
+
+
+def install_translators(app: QCoreApplication, language: str) -> str:
+    """Qt's own French (or English) strings, and ours for English (French is the source)."""
+    for t in _translators:
+        app.removeTranslator(t)
+    _translators.clear()
+    language = language if language in ("fr", "en") else "fr"
+    QLocale.setDefault(QLocale(QLocale.Language.French, QLocale.Country.France) if language == "fr"
+                       else QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom))
+    qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    qt = QTranslator(app)
+    if qt.load(f"qtbase_{language}", qt_dir):
+        app.installTranslator(qt)
+        _translators.append(qt)
+    if language != "fr":
+        ours = QTranslator(app)
+        qm = resources.path("i18n", f"jury_desk_{language}.qm")
+        if ours.load(str(qm)):
+            app.installTranslator(ours)
+            _translators.append(ours)
+        else:
+            log.warning("translation %s not found", qm.name)
+    return language
+
+
+# --------------------------------------------------------------------------- errors
+
+
+def report_exception(exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
+    """The one place where an unexpected error reaches the user (a French dialog)."""
+    global _in_report
+    if issubclass(exc_type, KeyboardInterrupt):
+        QApplication.quit()
+        return
+    if isinstance(exc, UserError):
+        dialogs.show_user_error(None, exc)
+        return
+    log.error("unexpected error", exc_info=(exc_type, exc, tb))
+    details = "".join(traceback.format_exception(exc_type, exc, tb))
+    details += f"\njury_desk {__version__} — Python {platform.python_version()} — {platform.platform()}\n"
+    if _no_windows or dialogs.HEADLESS or _in_report or QApplication.instance() is None:
+        sys.stderr.write(details)
+        return
+    _in_report = True
+    try:
+        dialogs.ErrorDialog(details).exec()
+    finally:
+        _in_report = False
+
+
+def _qt_message(mode: QtMsgType, _context: Any, message: str) -> None:
+    level = {QtMsgType.QtDebugMsg: logging.DEBUG, QtMsgType.QtInfoMsg: logging.INFO,
+             QtMsgType.QtWarningMsg: logging.WARNING}.get(mode, logging.ERROR)
+    logging.getLogger("qt").log(level, "%s", message)
+
+
+# --------------------------------------------------------------------------- single instance
+
+
+class InstanceServer(QObject):
+    """Answers a second launch on the same database by bringing the window forward."""
+
+    def __init__(self, name: str, window: Any, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.window = window
+        self.server = QLocalServer(self)
+        QLocalServer.removeServer(name)  # a socket left by a killed process
+        if not self.server.listen(name):
+            log.warning("local server not listening: %s", self.server.errorString())
+        self.server.newConnection.connect(self._connection)
+
+    def _connection(self) -> None:
+        sock = self.server.nextPendingConnection()
+        if sock is None:
+            return
+        sock.readyRead.connect(sock.readAll)
+        sock.disconnected.connect(sock.deleteLater)
+        w = self.window
+        if w.isMinimized():
+            w.showNormal()
+        w.show()
+        w.raise_()
+        w.activateWindow()
+
+
+def _ask_running_instance(name: str) -> bool:
+    sock = QLocalSocket()
+    sock.connectToServer(name)
+    if not sock.waitForConnected(1500):
+        return False
+    sock.write(b"raise\n")
+    sock.waitForBytesWritten(1000)
+    sock.disconnectFromServer()
+    return True
+
+
+# --------------------------------------------------------------------------- hooks
+
+
+class _FirstPaint(QObject):
+    """Benchmark hook: time from the caller's stamp to the console's first paint."""
+
+    def __init__(self, target: Any) -> None:
+        super().__init__(target)
+        self.target = target
+        self.done = False
+        target.installEventFilter(self)
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:
+        if not self.done and event.type() == QEvent.Type.Paint:
+            self.done = True
+            QTimer.singleShot(0, self._report)
+        return False
+
+    def _report(self) -> None:
+        t0 = float(os.environ.get("JURY_DESK_BENCH_T0", "0") or 0)
+        print(f"PAINTED {time.time() - t0:.4f}", flush=True)
+        QApplication.quit()
+
+
+def _run_test_script(path: str, controller: Any) -> None:
+    spec = importlib.util.spec_from_file_location("jury_desk_test_script", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    module.run(controller)
+
+
+# --------------------------------------------------------------------------- building
+
+
+def make_application(argv: list[str] | None = None) -> QApplication:
+    app = QApplication.instance()
+    if not isinstance(app, QApplication):
+        app = QApplication(argv or [sys.argv[0] if sys.argv else "jury-desk"])
+    app.setApplicationName("jury_desk")
+    app.setOrganizationName("GrandOrlySeineBievre")
+    app.setApplicationVersion(__version__)
+    app.setApplicationDisplayName("jury_desk")
+    icon = resources.path("icons", "jury_desk.png")
+    if icon.exists():
+        app.setWindowIcon(QIcon(str(icon)))
+    return app
+
+
+def build(settings: Any, *, db_path: Path | None, language: str | None, clock: Any = None) -> tuple[Any, Any]:
+    """The main window and its controller (tests call this; ``run_gui`` adds the rest)."""
+    from jury_desk.ui.main_controller import MainController
+    from jury_desk.ui.main_window import MainWindow
+    from jury_desk.ui.timer import monotonic_ms
+
+    app = make_application()
+    install_translators(app, str(language or getattr(settings, "language", "fr") or "fr"))
+    theme.apply(app, float(getattr(settings, "font_scale", 1.0) or 1.0), bool(getattr(settings, "high_contrast", False)))
+    window = MainWindow()
+    controller = MainController(window, settings, db_path, clock or monotonic_ms)
+    return window, controller
+
+
+def run_gui(args: argparse.Namespace) -> int:
+    global _no_windows
+    _no_windows = bool(getattr(args, "no_err_windows", False))
+    app = make_application()
+    settings = prefs.load()
+    from jury_desk.core import instance, paths
+
+    db_arg: Path | None = getattr(args, "db", None)
+    demo = bool(getattr(args, "demo", False))
+    session = getattr(args, "session", None)
+    last_db = getattr(settings, "last_db", None)
+    reopen_last = db_arg is None and not demo and last_db is not None and Path(last_db).exists()
+    db_path = Path(db_arg) if db_arg else (Path(str(last_db)) if reopen_last else paths.default_db())
+
+    lock = instance.acquire(db_path)
+    name = instance.server_name(db_path)
+    if lock is None:
+        if _ask_running_instance(name):
+            print(f"jury-desk : « {db_path.name} » est déjà ouvert ; sa fenêtre est ramenée au premier plan.",
+                  file=sys.stderr)
+            return 0
+        print(f"jury-desk : la base « {db_path} » est utilisée par un autre programme jury_desk "
+              "(une commande en cours ?). Réessayez quand il a fini.", file=sys.stderr)
+        return 2
+
+    import qasync
+
+    loop = qasync.QEventLoop(app)
+    asyncio.set_event_loop(loop)
+    sys.excepthook = report_exception
+    if not os.environ.get("JURY_DESK_BENCH_PAINT"):
+        qInstallMessageHandler(_qt_message)
+
+    window, controller = build(settings, db_path=db_path, language=getattr(args, "lang", None))
+    controller.lock, controller.lock_path = lock, db_path
+    server = InstanceServer(name, window, controller)
+    try:
+        if demo:
+            report = controller.get_desk().import_demo()
+            controller.open_session(report.session_id)
+        elif db_arg is not None or session:
+            controller.open_session(session)
+        elif reopen_last and not controller.open_session(getattr(settings, "last_session_id", None)):
+            controller.show_welcome()
+    except UserError as exc:
+        controller.show_welcome()
+        dialogs.show_user_error(window, exc)
+    if os.environ.get("JURY_DESK_BENCH_PAINT"):
+        _FirstPaint(window.console or window)
+    window.show()
+    script = os.environ.get("JURY_DESK_TEST_SCRIPT")
+    if script:
+        QTimer.singleShot(0, lambda: _run_test_script(script, controller))
+    try:
+        with loop:
+            loop.run_forever()
+    finally:
+        controller.writer.shutdown()
+        if controller.desk is not None:
+            controller.desk.close()
+        server.server.close()
+        if controller.lock is not None:
+            controller.lock.release()
+    return 0
+

@@ -1,0 +1,98 @@
+"""Attendance at the opening (with the quorum) and the recusals of the session."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QListView,
+    QPushButton,
+    QTableView,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from jury_desk.ui import theme
+
+
+class AttendanceView(QWidget):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAccessibleName(self.tr("Présences et déports"))
+        lay = QHBoxLayout(self)
+        left = QVBoxLayout()
+        title = QLabel(self.tr("Présence des jurés à l’ouverture"))
+        title.setObjectName("sectionTitle")
+        theme.scaled(title, 1.15, bold=True)
+        left.addWidget(title)
+        hint = QLabel(self.tr("Cochez les jurés présents (Espace coche ou décoche). Chaque changement est "
+                              "enregistré et journalisé."))
+        hint.setObjectName("hint")
+        hint.setWordWrap(True)
+        left.addWidget(hint)
+        self.list = QListView()
+        self.list.setAccessibleName(self.tr("Liste des jurés et présence"))
+        self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.list.setSpacing(2)
+        left.addWidget(self.list, 1)
+        self.quorum = QLabel("")
+        self.quorum.setAccessibleName(self.tr("Quorum"))
+        self.quorum.setWordWrap(True)
+        theme.scaled(self.quorum, 1.15, bold=True)
+        left.addWidget(self.quorum)
+        self.all_present = QPushButton(self.tr("Tous présents"))
+        self.all_present.setAccessibleName(self.tr("Marquer tous les jurés présents"))
+        left.addWidget(self.all_present)
+        lay.addLayout(left, 2)
+
+        right = QVBoxLayout()
+        rtitle = QLabel(self.tr("Conflits d’intérêts et déports"))
+        rtitle.setObjectName("sectionTitle")
+        theme.scaled(rtitle, 1.15, bold=True)
+        right.addWidget(rtitle)
+        rhint = QLabel(self.tr("Les conflits viennent du paquet du siège ; les déports sont enregistrés en "
+                               "séance avec leur motif et leur heure."))
+        rhint.setObjectName("hint")
+        rhint.setWordWrap(True)
+        right.addWidget(rhint)
+        self.recusals = QTableView()
+        self.recusals.setAccessibleName(self.tr("Conflits d’intérêts et déports"))
+        self.recusals.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.recusals.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.recusals.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.recusals.verticalHeader().hide()
+        self.recusals.setWordWrap(True)
+        self.recusals.horizontalHeader().setStretchLastSection(False)
+        right.addWidget(self.recusals, 1)
+        buttons = QHBoxLayout()
+        self.deport_button = QToolButton()
+        self.withdraw = QPushButton(self.tr("Retirer le déport sélectionné"))
+        self.withdraw.setAccessibleName(self.tr("Retirer le déport sélectionné"))
+        buttons.addWidget(self.deport_button)
+        buttons.addWidget(self.withdraw)
+        buttons.addStretch(1)
+        right.addLayout(buttons)
+        lay.addLayout(right, 3)
+
+    def finish_setup(self) -> None:
+        h = self.recusals.horizontalHeader()
+        for col, mode in enumerate([QHeaderView.ResizeMode.ResizeToContents, QHeaderView.ResizeMode.Stretch,
+                                    QHeaderView.ResizeMode.ResizeToContents, QHeaderView.ResizeMode.Stretch,
+                                    QHeaderView.ResizeMode.ResizeToContents, QHeaderView.ResizeMode.ResizeToContents]):
+            if col < h.count():
+                h.setSectionResizeMode(col, mode)
+
+    def show_quorum(self, present: int, total: int, quorum: int, taken: bool) -> None:
+        ok = present >= quorum
+        text = self.tr("{present} présents sur {total} — quorum de {quorum} {state}").format(
+            present=present, total=total, quorum=quorum,
+            state=self.tr("atteint ✓") if ok else self.tr("NON atteint ✗"))
+        if not taken:
+            text += "\n" + self.tr("(présence pas encore relevée : tous les jurés comptent comme présents)")
+        self.quorum.setText(text)
+        self.quorum.setObjectName("quorumOk" if ok else "quorumKo")
+        self.quorum.style().unpolish(self.quorum)
+        self.quorum.style().polish(self.quorum)

@@ -1,0 +1,152 @@
+"""The secretary's console: session header, hearing order, and the four pages
+(hearing, scoring, attendance and recusals, deliberation)."""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QSplitter,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from jury_desk.ui import theme
+from jury_desk.ui.attachments_view import AttachmentsView
+from jury_desk.ui.attendance_view import AttendanceView
+from jury_desk.ui.dossier_panel import DossierPanel
+from jury_desk.ui.scoring_grid import ScoringGridView
+from jury_desk.ui.timer_widget import TimerWidget
+
+log = logging.getLogger(__name__)
+
+
+class DeliberationPlaceholder(QLabel):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setText(self.tr("Délibération : bientôt disponible"))
+        self.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.setObjectName("hint")
+        theme.scaled(self, 1.4)
+
+
+class ConsoleView(QWidget):
+    TAB_HEARING, TAB_SCORING, TAB_ATTENDANCE, TAB_DELIBERATION = range(4)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("console")
+        root = QVBoxLayout(self)
+        root.setContentsMargins(0, 0, 0, 0)
+        root.setSpacing(0)
+
+        header = QWidget()
+        header.setObjectName("consoleHeader")
+        header.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        hl = QHBoxLayout(header)
+        hl.setContentsMargins(12, 8, 12, 8)
+        self.demo_badge = QLabel(self.tr("DÉMONSTRATION"))
+        self.demo_badge.setObjectName("demoBadge")
+        self.demo_badge.setToolTip(self.tr("Session fictive : ses résultats ne sont jamais transmis au siège."))
+        self.demo_badge.hide()
+        hl.addWidget(self.demo_badge)
+        titles = QVBoxLayout()
+        titles.setSpacing(0)
+        self.session_title = QLabel("")
+        self.session_title.setObjectName("sessionTitle")
+        theme.scaled(self.session_title, 1.15, bold=True)
+        self.session_meta = QLabel("")
+        self.session_meta.setObjectName("hint")
+        titles.addWidget(self.session_title)
+        titles.addWidget(self.session_meta)
+        hl.addLayout(titles, 1)
+        self.blind_badge = QLabel("")
+        self.blind_badge.setObjectName("blindBadge")
+        hl.addWidget(self.blind_badge)
+        hl.addSpacing(18)
+        self.quorum_badge = QLabel("")
+        self.quorum_badge.setObjectName("quorumOk")
+        self.quorum_badge.setAccessibleName(self.tr("Quorum"))
+        hl.addWidget(self.quorum_badge)
+        root.addWidget(header)
+
+        self.banner = QLabel("")
+        self.banner.setObjectName("banner")
+        self.banner.setWordWrap(True)
+        self.banner.hide()
+        root.addWidget(self.banner)
+
+        split = QSplitter(Qt.Orientation.Horizontal)
+        split.setChildrenCollapsible(False)
+        left = QWidget()
+        ll = QVBoxLayout(left)
+        ll.setContentsMargins(8, 8, 0, 8)
+        order_title = QLabel(self.tr("&Ordre de passage"))
+        order_title.setObjectName("sectionTitle")
+        ll.addWidget(order_title)
+        self.order = QTableView()
+        self.order.setAccessibleName(self.tr("Ordre de passage"))
+        self.order.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.order.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.order.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.order.verticalHeader().hide()
+        self.order.setWordWrap(False)
+        self.order.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.order.setShowGrid(False)
+        self.order.setAlternatingRowColors(True)
+        order_title.setBuddy(self.order)
+        ll.addWidget(self.order, 1)
+        left.setMinimumWidth(300)
+        split.addWidget(left)
+
+        self.tabs = QTabWidget()
+        self.tabs.setDocumentMode(True)
+        self.tabs.setAccessibleName(self.tr("Pages de la console"))
+        # Hearing page: timer on top, dossier and attachments side by side.
+        hearing = QWidget()
+        hv = QVBoxLayout(hearing)
+        hv.setContentsMargins(8, 8, 8, 8)
+        self.timer = TimerWidget()
+        hv.addWidget(self.timer)
+        hsplit = QSplitter(Qt.Orientation.Horizontal)
+        self.dossier = DossierPanel()
+        self.attachments = AttachmentsView()
+        hsplit.addWidget(self.dossier)
+        hsplit.addWidget(self.attachments)
+        self.dossier.setMinimumWidth(300)
+        hsplit.setStretchFactor(0, 2)
+        hsplit.setStretchFactor(1, 3)
+        hsplit.setSizes([440, 660])
+        hv.addWidget(hsplit, 1)
+        self.grid = ScoringGridView()
+        self.attendance = AttendanceView()
+        self.deliberation_host = QWidget()
+        self.deliberation_layout = QVBoxLayout(self.deliberation_host)
+        self.deliberation_layout.setContentsMargins(0, 0, 0, 0)
+        self.tabs.addTab(hearing, self.tr("&Audition"))
+        self.tabs.addTab(self.grid, self.tr("&Notation"))
+        self.tabs.addTab(self.attendance, self.tr("&Présences et déports"))
+        self.tabs.addTab(self.deliberation_host, self.tr("Dé&libération"))
+        split.addWidget(self.tabs)
+        split.setStretchFactor(0, 1)
+        split.setStretchFactor(1, 4)
+        split.setSizes([380, 1200])
+        root.addWidget(split, 1)
+
+    def finish_order_setup(self) -> None:
+        h = self.order.horizontalHeader()
+        h.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        h.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        h.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        h.setSectionResizeMode(3, QHeaderView.ResizeMode.ResizeToContents)
+
+    def show_banner(self, text: str) -> None:
+        self.banner.setText(text)
+        self.banner.setVisible(bool(text))

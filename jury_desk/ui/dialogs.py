@@ -1,0 +1,228 @@
+"""Dialogs: errors (one place for each family), confirmation, déport, settings, shortcuts."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QGuiApplication, QKeySequence
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QDoubleSpinBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QRadioButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from jury_desk.core.domain import Juror
+from jury_desk.core.errors import UserError
+
+log = logging.getLogger(__name__)
+
+# Tests replace these with callables that record what would have been shown.
+HEADLESS = False
+
+
+class ErrorDialog(QDialog):
+    """An unexpected error: what happened in plain French, the details, « Copier les détails »."""
+
+    def __init__(self, details: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Erreur inattendue — jury_desk"))
+        self.setAccessibleName(self.tr("Erreur inattendue"))
+        lay = QVBoxLayout(self)
+        msg = QLabel(self.tr(
+            "Une erreur inattendue s’est produite. Les notes et décisions déjà affichées comme "
+            "enregistrées sont en sécurité dans la base.\n\nVous pouvez continuer ; si l’erreur se "
+            "répète, copiez les détails et transmettez-les au support."))
+        msg.setWordWrap(True)
+        lay.addWidget(msg)
+        self.details = QPlainTextEdit(details)
+        self.details.setReadOnly(True)
+        self.details.setAccessibleName(self.tr("Détails de l’erreur"))
+        self.details.setMinimumSize(560, 180)
+        lay.addWidget(self.details)
+        buttons = QDialogButtonBox()
+        self.copy_button = QPushButton(self.tr("Copier les détails"))
+        self.copy_button.setAccessibleName(self.tr("Copier les détails"))
+        buttons.addButton(self.copy_button, QDialogButtonBox.ButtonRole.ActionRole)
+        close = buttons.addButton(QDialogButtonBox.StandardButton.Close)
+        close.setText(self.tr("Fermer"))
+        self.copy_button.clicked.connect(self._copy)
+        buttons.rejected.connect(self.reject)
+        lay.addWidget(buttons)
+
+    def _copy(self) -> None:
+        QGuiApplication.clipboard().setText(self.details.toPlainText())
+        self.copy_button.setText(self.tr("Détails copiés"))
+
+
+def show_user_error(parent: QWidget | None, exc: UserError, title: str | None = None) -> None:
+    """A refused action: its French message in full (with every detail line)."""
+    log.info("user error %s", exc.code)
+    if HEADLESS:
+        return
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Warning)
+    box.setWindowTitle(title or QCoreApplication.translate("Dialogs", "Action refusée"))
+    box.setText(exc.message)
+    if exc.details:
+        box.setInformativeText("\n".join(f"– {d}" for d in exc.details))
+    box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    box.exec()
+
+
+def confirm(parent: QWidget | None, title: str, text: str, yes: str, no: str | None = None) -> bool:
+    if HEADLESS:
+        return True
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Question)
+    box.setWindowTitle(title)
+    box.setText(text)
+    yes_b = box.addButton(yes, QMessageBox.ButtonRole.AcceptRole)
+    no_b = box.addButton(no or QCoreApplication.translate("Dialogs", "Annuler"), QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(no_b)
+    box.exec()
+    return box.clickedButton() is yes_b
+
+
+class DeportDialog(QDialog):
+    """Record a « déport » (or an absence from this hearing): juror, reason; time is now.
+
+    Opened by Ctrl+D on the juror's column, it is filled in already: Enter records it.
+    """
+
+    def __init__(self, jurors: Sequence[Juror], preselect: str | None, dossier_title: str,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Déport d’un juré"))
+        lay = QVBoxLayout(self)
+        head = QLabel(self.tr("Dossier : {title}").format(title=dossier_title))
+        head.setWordWrap(True)
+        head.setObjectName("dossierTitle")
+        lay.addWidget(head)
+        form = QFormLayout()
+        self.juror = QComboBox()
+        self.juror.setAccessibleName(self.tr("Juré qui se déporte"))
+        for j in jurors:
+            self.juror.addItem(j.name, j.id)
+        if preselect:
+            i = self.juror.findData(preselect)
+            if i >= 0:
+                self.juror.setCurrentIndex(i)
+        form.addRow(self.tr("&Juré :"), self.juror)
+        self.deport = QRadioButton(self.tr("Déport (conflit d’intérêts déclaré en séance)"))
+        self.absent = QRadioButton(self.tr("Absent pendant cette audition"))
+        self.deport.setChecked(True)
+        form.addRow(self.tr("Nature :"), self.deport)
+        form.addRow("", self.absent)
+        self.reason = QLineEdit(self.tr("Déport déclaré en séance"))
+        self.reason.setAccessibleName(self.tr("Motif du déport"))
+        self.reason.selectAll()
+        form.addRow(self.tr("&Motif :"), self.reason)
+        lay.addLayout(form)
+        note = QLabel(self.tr("L’heure est enregistrée. L’écran partagé annonce que le juré quitte "
+                              "la salle pour ce dossier."))
+        note.setWordWrap(True)
+        note.setObjectName("hint")
+        lay.addWidget(note)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        ok.setText(self.tr("Enregistrer le déport"))
+        ok.setDefault(True)
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Annuler"))
+        buttons.accepted.connect(self._accept)
+        buttons.rejected.connect(self.reject)
+        self.absent.toggled.connect(self._kind_changed)
+        lay.addWidget(buttons)
+        self.reason.setFocus()
+
+    def _kind_changed(self, absent: bool) -> None:
+        defaults = (self.tr("Déport déclaré en séance"), self.tr("Absent pendant l’audition"))
+        if self.reason.text() in defaults:
+            self.reason.setText(defaults[1] if absent else defaults[0])
+            self.reason.selectAll()
+
+    def _accept(self) -> None:
+        if self.reason.text().strip():
+            self.accept()
+
+    def values(self) -> tuple[str, str, str]:
+        """(juror id, kind, reason)."""
+        return (str(self.juror.currentData()), "absent" if self.absent.isChecked() else "conflict",
+                self.reason.text().strip())
+
+
+class SettingsDialog(QDialog):
+    def __init__(self, language: str, font_scale: float, high_contrast: bool,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Préférences"))
+        lay = QVBoxLayout(self)
+        form = QFormLayout()
+        self.language = QComboBox()
+        self.language.setAccessibleName(self.tr("Langue de l’interface"))
+        self.language.addItem("Français", "fr")
+        self.language.addItem("English", "en")
+        self.language.setCurrentIndex(max(0, self.language.findData(language)))
+        form.addRow(self.tr("&Langue :"), self.language)
+        self.scale = QDoubleSpinBox()
+        self.scale.setAccessibleName(self.tr("Taille du texte"))
+        self.scale.setRange(0.8, 2.0)
+        self.scale.setSingleStep(0.1)
+        self.scale.setSuffix(" ×")
+        self.scale.setValue(font_scale)
+        form.addRow(self.tr("&Taille du texte :"), self.scale)
+        self.contrast = QCheckBox(self.tr("Contraste élevé (noir sur blanc, aussi sur l’écran partagé)"))
+        self.contrast.setChecked(high_contrast)
+        form.addRow("", self.contrast)
+        lay.addLayout(form)
+        note = QLabel(self.tr("Le changement de langue s’applique au prochain démarrage."))
+        note.setObjectName("hint")
+        lay.addWidget(note)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Appliquer"))
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Annuler"))
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        lay.addWidget(buttons)
+
+
+class ShortcutsDialog(QDialog):
+    """The list of keyboard shortcuts, from the actions themselves (never out of date)."""
+
+    def __init__(self, rows: Sequence[tuple[str, QKeySequence]], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        from PySide6.QtGui import QStandardItem, QStandardItemModel
+
+        self.setWindowTitle(self.tr("Raccourcis clavier"))
+        lay = QVBoxLayout(self)
+        model = QStandardItemModel(0, 2, self)
+        model.setHorizontalHeaderLabels([self.tr("Action"), self.tr("Touches")])
+        for text, seq in rows:
+            model.appendRow([QStandardItem(text.replace("&", "")),
+                             QStandardItem(seq.toString(QKeySequence.SequenceFormat.NativeText))])
+        view = QTableView()
+        view.setModel(model)
+        view.setAccessibleName(self.tr("Raccourcis clavier"))
+        view.verticalHeader().hide()
+        view.horizontalHeader().setStretchLastSection(True)
+        view.resizeColumnsToContents()
+        view.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
+        view.setMinimumSize(520, 420)
+        lay.addWidget(view)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("Fermer"))
+        buttons.rejected.connect(self.reject)
+        lay.addWidget(buttons)

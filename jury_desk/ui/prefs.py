@@ -1,0 +1,64 @@
+"""The UI's side of the user's settings (``core.settings``) and of the core services the
+hearing room calls at its edges (snapshots, recovery). Imported lazily: none of them is
+needed to paint the first window."""
+
+from __future__ import annotations
+
+import base64
+import logging
+from typing import Any
+
+log = logging.getLogger(__name__)
+
+
+def load() -> Any:
+    from jury_desk.core import settings as core_settings
+
+    return core_settings.load()
+
+
+def save(settings: Any) -> None:
+    from jury_desk.core import settings as core_settings
+    from jury_desk.core.errors import UserError
+
+    try:
+        core_settings.save(settings)
+    except UserError as exc:  # a full disk must not stop a hearing: log it, keep going
+        log.warning("settings not saved: %s", exc.code)
+
+
+def update(settings: Any, **values: Any) -> None:
+    """Set fields of the (mutable) settings object, then save it atomically."""
+    for name, value in values.items():
+        setattr(settings, name, value)
+    save(settings)
+
+
+def encode_geometry(data: bytes) -> str:
+    return base64.b64encode(data).decode("ascii")
+
+
+def decode_geometry(value: Any) -> bytes | None:
+    if not value:
+        return None
+    try:
+        return base64.b64decode(str(value), validate=True)
+    except ValueError:
+        return None
+
+
+def take_snapshot(desk: Any, reason: str) -> None:
+    """A consistent copy of the database after each hearing (core.snapshots)."""
+    from jury_desk.core import snapshots
+
+    try:
+        snapshots.take_snapshot(desk, reason)
+    except Exception:  # a snapshot that fails must not stop the hearing
+        log.exception("snapshot failed (%s)", reason)
+
+
+def settle_interrupted(desk: Any, session_id: str) -> list[Any]:
+    """Pause the timers that were running when the application stopped (core.recovery)."""
+    from jury_desk.core import recovery
+
+    return list(recovery.settle_interrupted(desk, session_id))

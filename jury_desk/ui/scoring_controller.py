@@ -1,0 +1,293 @@
+"""Wires the scoring grid: a committed cell → one ordered write → « enregistré ».
+
+A value is shown as saved only once ``Desk.record_score`` (or ``clear_score``) has
+returned, which is after the commit (WAL, ``synchronous=FULL``). Writes go through the
+session's single writer thread, in the order typed. Undo (Ctrl+Z) re-writes the
+previous value of the last change made here, as a new audited correction.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+from dataclasses import dataclass
+from fractions import Fraction
+from typing import Any
+
+from PySide6.QtCore import QModelIndex, QObject, Qt, Signal, Slot
+
+from jury_desk.core import fmt
+from jury_desk.core.errors import UserError
+from jury_desk.core.services import ScoreWrite, format_value
+from jury_desk.ui import dialogs
+from jury_desk.ui.actions import Actions
+from jury_desk.ui.context import SessionContext
+from jury_desk.ui.models import ScoringGridModel
+from jury_desk.ui.scoring_grid import ScoringGridView
+
+log = logging.getLogger(__name__)
+
+UNDO_ACTOR = "secretariat (annulation)"
+
+
+@dataclass(frozen=True, slots=True)
+class Change:
+    dossier_id: str
+    juror_id: str
+    criterion_id: str
+    previous: Fraction | None
+    value: Fraction | None
+
+
+class ScoringController(QObject):
+    # Emitted once a value is durable: dossier, juror, criterion, value text ("" when cleared).
+    saved = Signal(str, str, str, str)
+
+    def __init__(self, ctx: SessionContext, view: ScoringGridView, model: ScoringGridModel,
+                 actions: Actions, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.view = view
+        self.model = model
+        self.actions = actions
+        self.undo_stack: list[Change] = []
+        self._comment_key: tuple[str, str] | None = None  # (dossier, juror) the box is showing
+        view.set_model(model)
+        view.set_actions(actions.undo, actions.deport)
+        model.valueCommitted.connect(self._write)
+        view.table.clearRequested.connect(self._clear)
+        view.table.selectionModel().currentChanged.connect(self._current_changed)
+        model.modelReset.connect(self._load_comment)
+        view.comment.submit.connect(self.save_comment)
+        view.blind.clicked.connect(self._blind_clicked)
+        view.reveal.clicked.connect(self.reveal)
+        actions.undo.triggered.connect(self.undo)
+        actions.reveal.triggered.connect(self.reveal)
+        actions.blind.triggered.connect(self._blind_action)
+        self.sync_flags()
+
+    def disconnect_all(self) -> None:
+        for a, slot in ((self.actions.undo, self.undo), (self.actions.reveal, self.reveal),
+                        (self.actions.blind, self._blind_action)):
+            with contextlib.suppress(RuntimeError, TypeError):
+                a.triggered.disconnect(slot)
+
+    # ------------------------------------------------------------------ state
+
+    def sync_flags(self) -> None:
+        st = self.ctx.st
+        self.view.blind.setChecked(st.blind)
+        self.actions.blind.setChecked(st.blind)
+        can_toggle = not st.revealed and not st.closed
+        self.view.blind.setEnabled(can_toggle)
+        self.actions.blind.setEnabled(can_toggle)
+        self.view.reveal.setVisible(st.blind)
+        self.view.reveal.setEnabled(st.blind and not st.revealed and not st.closed)
+        self.actions.reveal.setEnabled(st.blind and not st.revealed and not st.closed)
+        if st.revealed:
+            self.view.reveal.setText(self.tr("Notes révélées"))
+        self.actions.undo.setEnabled(bool(self.undo_stack) and not st.closed)
+        self.update_summary()
+
+    def update_summary(self) -> None:
+        comp = self.model.completeness()
+        counting = [c for c in comp if c[3]]
+        done = sum(1 for c in counting if c[1] == c[2] and c[2])
+        text = self.tr("Fiches complètes : {done} sur {n}").format(done=done, n=len(counting))
+        off = len(comp) - len(counting)
+        if off:
+            text += " — " + self.tr("{off} juré(s) ne notent pas ce dossier").format(off=off)
+        if self.model.masked:
+            text += " — " + self.tr("valeurs masquées (notation à l’aveugle)")
+        self.view.summary.setText(text)
+
+    # ------------------------------------------------------------------ writing values
+
+    @Slot(str, str, str, object)
+    def _write(self, dossier_id: str, juror_id: str, criterion_id: str, value: Fraction | None,
+               actor: str = "secretariat", record_undo: bool = True) -> None:
+        desk, sid = self.ctx.desk, self.ctx.sid
+        fn: Any = desk.clear_score if value is None else desk.record_score
+        args: tuple[Any, ...] = (sid, dossier_id, juror_id, criterion_id)
+        if value is not None:
+            args = (*args, value)
+        self.ctx.writer.submit(
+            fn, *args, actor=actor,
+            on_done=lambda w: self._saved(w, record_undo),
+            on_error=lambda exc: self._failed(dossier_id, juror_id, criterion_id, exc))
+
+    def _saved(self, w: ScoreWrite, record_undo: bool) -> None:
+        key = (w.dossier_id, w.juror_id, w.criterion_id)
+        if w.value is None:
+            self.ctx.st.scores.pop(key, None)
+        else:
+            self.ctx.st.scores[key] = w.value
+        if self.model.dossier_id == w.dossier_id:
+            self.model.mark_saved(w.juror_id, w.criterion_id, w.value)
+        if record_undo:
+            self.undo_stack.append(Change(*key, w.previous, w.value))
+        self.actions.undo.setEnabled(bool(self.undo_stack))
+        self.update_summary()
+        self.ctx.hub.scoresChanged.emit(w.dossier_id)
+        self.saved.emit(*key, "" if w.value is None else format_value(w.value))
+
+    def _failed(self, dossier_id: str, juror_id: str, criterion_id: str, exc: BaseException) -> None:
+        if not isinstance(exc, UserError):
+            self.ctx.writer.unhandled(exc)
+            message = self.tr("La valeur n’a pas été enregistrée (erreur inattendue).")
+        else:
+            message = exc.message
+        if self.model.dossier_id == dossier_id:
+            self.model.mark_failed(juror_id, criterion_id, message)
+        self.view.show_message(self.tr("Non enregistré — {message}").format(message=message))
+
+    @Slot(QModelIndex)
+    def _clear(self, index: QModelIndex) -> None:
+        if not index.isValid() or not self.model.flags(index) & Qt.ItemFlag.ItemIsEditable:
+            return
+        juror_id, criterion_id = self.model.key(index)
+        if self.model.saved_value(juror_id, criterion_id) is None:
+            return
+        self.model.mark_pending(juror_id, criterion_id, None)
+        self._write(self.model.dossier_id, juror_id, criterion_id, None)
+
+    @Slot()
+    def undo(self) -> None:
+        if not self.undo_stack or self.ctx.st.closed:
+            return
+        ch = self.undo_stack.pop()
+        self.actions.undo.setEnabled(bool(self.undo_stack))
+        if self.model.dossier_id == ch.dossier_id:
+            self.model.mark_pending(ch.juror_id, ch.criterion_id, ch.previous)
+        self._write(ch.dossier_id, ch.juror_id, ch.criterion_id, ch.previous, actor=UNDO_ACTOR, record_undo=False)
+        c = next(c for c in self.ctx.st.criteria if c.id == ch.criterion_id)
+        j = self.ctx.st.juror(ch.juror_id)
+        if self.model.masked:
+            shown = self.tr("valeur précédente (masquée)") if ch.previous is not None else self.tr("vide")
+        else:
+            shown = format_value(ch.previous) if ch.previous is not None else self.tr("vide")
+        self.view.show_message(self.tr("Annulé : « {criterion} » de {juror} revient à {value}.").format(
+            criterion=c.label, juror=j.name, value=shown))
+
+    # ------------------------------------------------------------------ comments
+
+    @Slot(QModelIndex, QModelIndex)
+    def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if current.isValid():
+            juror = self.model.juror(current.column())
+            if self._comment_key != (self.model.dossier_id, juror.id):
+                self.save_comment()
+                self._show_comment(juror.id)
+
+    @Slot()
+    def _load_comment(self) -> None:
+        self._comment_key = None
+        cur = self.view.table.currentIndex()
+        if self.model.columnCount():
+            col = cur.column() if cur.isValid() else 0
+            self._show_comment(self.model.juror(col).id)
+        else:
+            self.view.comment.clear()
+
+    def _show_comment(self, juror_id: str) -> None:
+        j = self.ctx.st.juror(juror_id)
+        self._comment_key = (self.model.dossier_id, juror_id)
+        self.view.comment_label.setText(self.tr("Commentaire de {name}").format(name=j.name))
+        self.view.comment.setPlainText(self.model.comment(juror_id))
+        off = self.model.off_reason(juror_id)
+        self.view.comment.setReadOnly(off is not None or self.ctx.st.closed)
+        self.view.comment_state.setText("")
+
+    @Slot()
+    def save_comment(self) -> None:
+        key = self._comment_key
+        if key is None or self.view.comment.isReadOnly():
+            return
+        dossier_id, juror_id = key
+        text = self.view.comment.toPlainText().strip()
+        saved = self.ctx.st.comments.get((dossier_id, juror_id), "")
+        if text == saved:
+            return
+        self.view.comment_state.setText(self.tr("enregistrement…"))
+
+        def done(_: object) -> None:
+            if text:
+                self.ctx.st.comments[(dossier_id, juror_id)] = text
+            else:
+                self.ctx.st.comments.pop((dossier_id, juror_id), None)
+            if self.model.dossier_id == dossier_id:
+                self.model.set_comment_saved(juror_id, text)
+            if self._comment_key == key:
+                self.view.comment_state.setText(self.tr("Commentaire enregistré ✓ {time}").format(
+                    time=fmt.time_hm(_now())))
+            self.ctx.hub.commentsChanged.emit(dossier_id, juror_id)
+
+        def failed(exc: BaseException) -> None:
+            self.view.comment_state.setText(self.tr("Commentaire NON enregistré"))
+            if isinstance(exc, UserError):
+                dialogs.show_user_error(self.view, exc)
+            else:
+                self.ctx.writer.unhandled(exc)
+
+        self.ctx.writer.submit(self.ctx.desk.set_comment, self.ctx.sid, dossier_id, juror_id, text,
+                               on_done=done, on_error=failed)
+
+    # ------------------------------------------------------------------ blind mode
+
+    @Slot(bool)
+    def _blind_clicked(self, checked: bool) -> None:
+        self.set_blind(checked)
+
+    @Slot(bool)
+    def _blind_action(self, checked: bool) -> None:
+        self.set_blind(checked)
+
+    def set_blind(self, on: bool) -> None:
+        st = self.ctx.st
+        if on == st.blind or st.revealed or st.closed:
+            self.sync_flags()
+            return
+        if not on and not dialogs.confirm(
+                self.view, self.tr("Notation à l’aveugle"),
+                self.tr("Désactiver la notation à l’aveugle ? Les valeurs déjà saisies deviendront visibles "
+                        "ici et sur l’écran partagé."), self.tr("Désactiver")):
+            self.sync_flags()
+            return
+
+        def done(_: object) -> None:
+            self.ctx.st.blind = on
+            self.model.set_masked(on and not self.ctx.st.revealed)
+            self.sync_flags()
+            self.ctx.hub.blindChanged.emit(on)
+
+        def failed(exc: BaseException) -> None:
+            self.sync_flags()
+            self.ctx.writer.unhandled(exc)
+
+        self.ctx.writer.submit(self.ctx.desk.set_blind, self.ctx.sid, on, on_done=done, on_error=failed)
+
+    @Slot()
+    def reveal(self) -> None:
+        st = self.ctx.st
+        if not st.blind or st.revealed or st.closed:
+            return
+        if not dialogs.confirm(
+                self.view, self.tr("Révéler les notes"),
+                self.tr("Révéler toutes les notes de la session ? Cela ouvre la délibération ; les valeurs "
+                        "deviennent visibles ici et sur l’écran partagé. Ce choix est définitif et journalisé."),
+                self.tr("Révéler")):
+            return
+
+        def done(_: object) -> None:
+            self.ctx.reload()
+            self.model.set_masked(False)
+            self.sync_flags()
+            self.ctx.hub.revealChanged.emit(True)
+
+        self.ctx.writer.submit(self.ctx.desk.reveal, self.ctx.sid, on_done=done)
+
+
+def _now() -> str:
+    from jury_desk.core.storage import now_iso
+
+    return now_iso()

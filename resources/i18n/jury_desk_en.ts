@@ -1,0 +1,2234 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en_GB" sourcelanguage="fr_FR">
+<context>
+    <name>Actions</name>
+    <message>
+        <source>&amp;Importer un paquet de session…</source>
+        <translation>&amp;Import a session bundle…</translation>
+    </message>
+    <message>
+        <source>Ouvrir la session de &amp;démonstration</source>
+        <translation>Open the &amp;demonstration session</translation>
+    </message>
+    <message>
+        <source>&amp;Ouvrir une base…</source>
+        <translation>&amp;Open a database…</translation>
+    </message>
+    <message>
+        <source>Écran d’&amp;accueil</source>
+        <translation>&amp;Welcome screen</translation>
+    </message>
+    <message>
+        <source>&amp;Préférences…</source>
+        <translation>&amp;Preferences…</translation>
+    </message>
+    <message>
+        <source>&amp;Quitter</source>
+        <translation>&amp;Quit</translation>
+    </message>
+    <message>
+        <source>&amp;Démarrer</source>
+        <translation>&amp;Start</translation>
+    </message>
+    <message>
+        <source>Démarrer, mettre en pause ou reprendre le chronomètre</source>
+        <translation>Start, pause or resume the timer</translation>
+    </message>
+    <message>
+        <source>Phase &amp;suivante</source>
+        <translation>&amp;Next phase</translation>
+    </message>
+    <message>
+        <source>Passer de la présentation aux questions, puis terminer</source>
+        <translation>Go from the presentation to the questions, then end</translation>
+    </message>
+    <message>
+        <source>&amp;Terminer l’audition</source>
+        <translation>&amp;End the hearing</translation>
+    </message>
+    <message>
+        <source>&amp;Réinitialiser le chronomètre…</source>
+        <translation>&amp;Reset the timer…</translation>
+    </message>
+    <message>
+        <source>Dossier &amp;précédent</source>
+        <translation>&amp;Previous dossier</translation>
+    </message>
+    <message>
+        <source>Dossier &amp;suivant</source>
+        <translation>&amp;Next dossier</translation>
+    </message>
+    <message>
+        <source>Page &amp;Audition</source>
+        <translation>&amp;Hearing page</translation>
+    </message>
+    <message>
+        <source>Page &amp;Notation</source>
+        <translation>&amp;Scoring page</translation>
+    </message>
+    <message>
+        <source>Page &amp;Présences et déports</source>
+        <translation>&amp;Attendance and recusals page</translation>
+    </message>
+    <message>
+        <source>Page &amp;Délibération</source>
+        <translation>&amp;Deliberation page</translation>
+    </message>
+    <message>
+        <source>&amp;Annuler la dernière saisie</source>
+        <translation>&amp;Undo the last entry</translation>
+    </message>
+    <message>
+        <source>Dé&amp;port…</source>
+        <translation>&amp;Recusal…</translation>
+    </message>
+    <message>
+        <source>Enregistrer le déport du juré sélectionné pour ce dossier</source>
+        <translation>Record the recusal of the selected juror for this dossier</translation>
+    </message>
+    <message>
+        <source>Notation à l’a&amp;veugle</source>
+        <translation>&amp;Blind scoring</translation>
+    </message>
+    <message>
+        <source>&amp;Révéler les notes…</source>
+        <translation>&amp;Reveal the scores…</translation>
+    </message>
+    <message>
+        <source>&amp;Afficher l’écran partagé</source>
+        <translation>&amp;Show the shared screen</translation>
+    </message>
+    <message>
+        <source>Écran partagé en &amp;plein écran</source>
+        <translation>Shared screen &amp;full screen</translation>
+    </message>
+    <message>
+        <source>&amp;Grille sur l’écran partagé</source>
+        <translation>&amp;Grid on the shared screen</translation>
+    </message>
+    <message>
+        <source>A&amp;grandir le texte</source>
+        <translation>&amp;Larger text</translation>
+    </message>
+    <message>
+        <source>&amp;Réduire le texte</source>
+        <translation>&amp;Smaller text</translation>
+    </message>
+    <message>
+        <source>&amp;Taille normale du texte</source>
+        <translation>&amp;Normal text size</translation>
+    </message>
+    <message>
+        <source>&amp;Contraste élevé</source>
+        <translation>High &amp;contrast</translation>
+    </message>
+    <message>
+        <source>&amp;Raccourcis clavier</source>
+        <translation>&amp;Keyboard shortcuts</translation>
+    </message>
+    <message>
+        <source>À &amp;propos de jury_desk</source>
+        <translation>&amp;About jury_desk</translation>
+    </message>
+</context>
+<context>
+    <name>AlternativesChart</name>
+    <message>
+        <source>Comparaison avec d&apos;autres méthodes de classement</source>
+        <translation>Comparison with other ranking methods</translation>
+    </message>
+    <message>
+        <source>Moyenne
+(règle)</source>
+        <translation>Mean
+(rule)</translation>
+    </message>
+    <message>
+        <source>Médiane</source>
+        <translation>Median</translation>
+    </message>
+    <message>
+        <source>z-scores
+par juré</source>
+        <translation>z-scores
+by juror</translation>
+    </message>
+    <message>
+        <source>Jugement
+majoritaire</source>
+        <translation>Majority
+judgement</translation>
+    </message>
+    <message>
+        <source>mêmes lauréats</source>
+        <translation>same laureates</translation>
+    </message>
+    <message>
+        <source>entrerait : {ids}</source>
+        <translation>would come in: {ids}</translation>
+    </message>
+    <message>
+        <source>sortirait : {ids}</source>
+        <translation>would go out: {ids}</translation>
+    </message>
+    <message>
+        <source>Aucun dossier valide : rien à comparer.</source>
+        <translation>No valid dossier: nothing to compare.</translation>
+    </message>
+    <message>
+        <source>Qui changerait ? ● lauréat selon la méthode, ○ non retenu ; trait orange : entrerait, tireté rouge : sortirait</source>
+        <translation>Who would change? ● laureate by the method, ○ not selected; orange line: would come in, red dashes: would go out</translation>
+    </message>
+</context>
+<context>
+    <name>AmountDelegate</name>
+    <message>
+        <source>Montant accordé en euros</source>
+        <translation>Granted amount in euros</translation>
+    </message>
+</context>
+<context>
+    <name>AttachmentsView</name>
+    <message>
+        <source>Pièces jointes</source>
+        <translation>Attachments</translation>
+    </message>
+    <message>
+        <source>Pièces jointes du dossier</source>
+        <translation>The dossier&apos;s attachments</translation>
+    </message>
+    <message>
+        <source>Réduire</source>
+        <translation>Zoom out</translation>
+    </message>
+    <message>
+        <source>Largeur</source>
+        <translation>Width</translation>
+    </message>
+    <message>
+        <source>Ajuster à la largeur</source>
+        <translation>Fit to width</translation>
+    </message>
+    <message>
+        <source>Agrandir</source>
+        <translation>Zoom in</translation>
+    </message>
+    <message>
+        <source>Aperçu du document PDF</source>
+        <translation>PDF document preview</translation>
+    </message>
+    <message>
+        <source>Aperçu de l’image</source>
+        <translation>Image preview</translation>
+    </message>
+    <message>
+        <source>Aucune pièce jointe pour ce dossier.</source>
+        <translation>No attachment for this dossier.</translation>
+    </message>
+    <message>
+        <source>Impossible d’afficher « {title} » ({error}).</source>
+        <translation>Cannot display “{title}” ({error}).</translation>
+    </message>
+    <message>
+        <source>Le document « {title} » n’a pas pu être ouvert.</source>
+        <translation>The document “{title}” could not be opened.</translation>
+    </message>
+    <message>
+        <source>Aperçu indisponible pour « {title} » ({kind}) : ce format ne s’affiche pas dans l’application.</source>
+        <translation>No preview for “{title}” ({kind}): this format is not displayed in the application.</translation>
+    </message>
+</context>
+<context>
+    <name>AttendanceModel</name>
+    <message>
+        <source>Présent</source>
+        <translation>Present</translation>
+    </message>
+    <message>
+        <source>Absent</source>
+        <translation>Absent</translation>
+    </message>
+    <message>
+        <source>présent</source>
+        <translation>present</translation>
+    </message>
+    <message>
+        <source>absent</source>
+        <translation>absent</translation>
+    </message>
+</context>
+<context>
+    <name>AttendanceView</name>
+    <message>
+        <source>Présences et déports</source>
+        <translation>Attendance and recusals</translation>
+    </message>
+    <message>
+        <source>Présence des jurés à l’ouverture</source>
+        <translation>Attendance of the jurors at the opening</translation>
+    </message>
+    <message>
+        <source>Cochez les jurés présents (Espace coche ou décoche). Chaque changement est enregistré et journalisé.</source>
+        <translation>Tick the jurors who are present (Space ticks or unticks). Each change is saved and logged.</translation>
+    </message>
+    <message>
+        <source>Liste des jurés et présence</source>
+        <translation>Jurors and attendance</translation>
+    </message>
+    <message>
+        <source>Quorum</source>
+        <translation>Quorum</translation>
+    </message>
+    <message>
+        <source>Tous présents</source>
+        <translation>All present</translation>
+    </message>
+    <message>
+        <source>Marquer tous les jurés présents</source>
+        <translation>Mark every juror present</translation>
+    </message>
+    <message>
+        <source>Conflits d’intérêts et déports</source>
+        <translation>Conflicts of interest and recusals</translation>
+    </message>
+    <message>
+        <source>Les conflits viennent du paquet du siège ; les déports sont enregistrés en séance avec leur motif et leur heure.</source>
+        <translation>Conflicts come from headquarters&apos; bundle; recusals are recorded during the session with their reason and time.</translation>
+    </message>
+    <message>
+        <source>Retirer le déport sélectionné</source>
+        <translation>Withdraw the selected recusal</translation>
+    </message>
+    <message>
+        <source>{present} présents sur {total} — quorum de {quorum} {state}</source>
+        <translation>{present} present of {total} — quorum of {quorum} {state}</translation>
+    </message>
+    <message>
+        <source>atteint ✓</source>
+        <translation>met ✓</translation>
+    </message>
+    <message>
+        <source>NON atteint ✗</source>
+        <translation>NOT met ✗</translation>
+    </message>
+    <message>
+        <source>(présence pas encore relevée : tous les jurés comptent comme présents)</source>
+        <translation>(attendance not taken yet: every juror counts as present)</translation>
+    </message>
+</context>
+<context>
+    <name>BlockersModel</name>
+    <message>
+        <source>À régler : {message}</source>
+        <translation>To settle: {message}</translation>
+    </message>
+</context>
+<context>
+    <name>ChecksModel</name>
+    <message>
+        <source>réussi</source>
+        <translation>passed</translation>
+    </message>
+    <message>
+        <source>échec</source>
+        <translation>failed</translation>
+    </message>
+</context>
+<context>
+    <name>ConsoleController</name>
+    <message>
+        <source>{n} présents sur {total} · quorum {q} atteint ✓</source>
+        <translation>{n} present of {total} · quorum {q} met ✓</translation>
+    </message>
+    <message>
+        <source>{n} présents sur {total} · quorum {q} NON atteint ✗</source>
+        <translation>{n} present of {total} · quorum {q} NOT met ✗</translation>
+    </message>
+    <message>
+        <source>{n} jurés présents sur {total}, quorum : {q}</source>
+        <translation>{n} jurors present of {total}, quorum: {q}</translation>
+    </message>
+    <message>
+        <source>● Notation à l’aveugle</source>
+        <translation>● Blind scoring</translation>
+    </message>
+    <message>
+        <source>Notes révélées</source>
+        <translation>Scores revealed</translation>
+    </message>
+    <message>
+        <source>{n} audition(s) interrompue(s) par un arrêt de l’application : le chronomètre est en pause au dernier temps enregistré ; F5 pour reprendre.</source>
+        <translation>{n} hearing(s) interrupted when the application stopped: the timer is paused at the last recorded time; F5 to resume.</translation>
+    </message>
+    <message>
+        <source>Audition en cours</source>
+        <translation>Hearing in progress</translation>
+    </message>
+    <message>
+        <source>L’audition de « {title} » est en cours. Mettre le chronomètre en pause et changer de dossier ?</source>
+        <translation>The hearing of “{title}” is in progress. Pause the timer and change dossier?</translation>
+    </message>
+    <message>
+        <source>Mettre en pause et changer</source>
+        <translation>Pause and change</translation>
+    </message>
+    <message>
+        <source>Déport enregistré : {name} quitte la salle pour ce dossier.</source>
+        <translation>Recusal recorded: {name} leaves the room for this dossier.</translation>
+    </message>
+    <message>
+        <source>Absence à l’audition enregistrée : {name}.</source>
+        <translation>Absence from the hearing recorded: {name}.</translation>
+    </message>
+    <message>
+        <source>Un conflit d’intérêts venu du paquet du siège ne peut pas être retiré.</source>
+        <translation>A conflict of interest from headquarters&apos; bundle cannot be withdrawn.</translation>
+    </message>
+    <message>
+        <source>Retirer le déport</source>
+        <translation>Withdraw the recusal</translation>
+    </message>
+    <message>
+        <source>Retirer ce déport ? Le juré pourra de nouveau noter ce dossier (l’opération est journalisée).</source>
+        <translation>Withdraw this recusal? The juror will be able to score this dossier again (the operation is logged).</translation>
+    </message>
+    <message>
+        <source>Retirer</source>
+        <translation>Withdraw</translation>
+    </message>
+</context>
+<context>
+    <name>ConsoleView</name>
+    <message>
+        <source>DÉMONSTRATION</source>
+        <translation>DEMONSTRATION</translation>
+    </message>
+    <message>
+        <source>Session fictive : ses résultats ne sont jamais transmis au siège.</source>
+        <translation>Fictitious session: its results are never sent to headquarters.</translation>
+    </message>
+    <message>
+        <source>Quorum</source>
+        <translation>Quorum</translation>
+    </message>
+    <message>
+        <source>&amp;Ordre de passage</source>
+        <translation>Hearing &amp;order</translation>
+    </message>
+    <message>
+        <source>Ordre de passage</source>
+        <translation>Hearing order</translation>
+    </message>
+    <message>
+        <source>Pages de la console</source>
+        <translation>Console pages</translation>
+    </message>
+    <message>
+        <source>&amp;Audition</source>
+        <translation>&amp;Hearing</translation>
+    </message>
+    <message>
+        <source>&amp;Notation</source>
+        <translation>&amp;Scoring</translation>
+    </message>
+    <message>
+        <source>&amp;Présences et déports</source>
+        <translation>&amp;Attendance and recusals</translation>
+    </message>
+    <message>
+        <source>Dé&amp;libération</source>
+        <translation>De&amp;liberation</translation>
+    </message>
+</context>
+<context>
+    <name>DecisionModel</name>
+    <message>
+        <source>Lauréat</source>
+        <translation>Laureate</translation>
+    </message>
+    <message>
+        <source>Rang</source>
+        <translation>Rank</translation>
+    </message>
+    <message>
+        <source>Dossier</source>
+        <translation>Dossier</translation>
+    </message>
+    <message>
+        <source>Demandé</source>
+        <translation>Requested</translation>
+    </message>
+    <message>
+        <source>Proposé</source>
+        <translation>Proposed</translation>
+    </message>
+    <message>
+        <source>Accordé</source>
+        <translation>Granted</translation>
+    </message>
+    <message>
+        <source>Écart</source>
+        <translation>Gap</translation>
+    </message>
+    <message>
+        <source>Justification ou motif</source>
+        <translation>Justification or reason</translation>
+    </message>
+    <message>
+        <source>Cochez (Espace) pour retenir le dossier parmi les lauréats</source>
+        <translation>Tick (Space) to select the dossier among the laureates</translation>
+    </message>
+    <message>
+        <source>Montant de la proposition par défaut des règles</source>
+        <translation>Amount of the rules&apos; default proposal</translation>
+    </message>
+    <message>
+        <source>Montant accordé par le jury (F2 pour modifier)</source>
+        <translation>Amount granted by the jury (F2 to change)</translation>
+    </message>
+    <message>
+        <source>Ce qui s&apos;écarte de la proposition par défaut</source>
+        <translation>What departs from the default proposal</translation>
+    </message>
+    <message>
+        <source>Obligatoire pour chaque écart et pour chaque dossier non valide (F2 pour écrire)</source>
+        <translation>Required for each departure and for each dossier not valid (F2 to write)</translation>
+    </message>
+    <message>
+        <source>non valide</source>
+        <translation>not valid</translation>
+    </message>
+    <message>
+        <source>lauréat</source>
+        <translation>laureate</translation>
+    </message>
+    <message>
+        <source>non retenu</source>
+        <translation>not selected</translation>
+    </message>
+    <message>
+        <source>⚠ à justifier</source>
+        <translation>⚠ to justify</translation>
+    </message>
+    <message>
+        <source>Groupe ex æquo à la limite de l&apos;enveloppe : le jury tranche</source>
+        <translation>Tied group at the envelope&apos;s limit: the jury decides</translation>
+    </message>
+    <message>
+        <source>Non valide : motif</source>
+        <translation>Not valid: reason</translation>
+    </message>
+    <message>
+        <source>Ajout sous le seuil</source>
+        <translation>Added below the threshold</translation>
+    </message>
+    <message>
+        <source>Ajout</source>
+        <translation>Added</translation>
+    </message>
+    <message>
+        <source>Retrait</source>
+        <translation>Removed</translation>
+    </message>
+    <message>
+        <source>Montant modifié</source>
+        <translation>Amount changed</translation>
+    </message>
+    <message>
+        <source>Ex æquo à la limite</source>
+        <translation>Tie at the limit</translation>
+    </message>
+</context>
+<context>
+    <name>DecisionPanel</name>
+    <message>
+        <source>Cochez les lauréats (Espace), F2 ou Entrée pour modifier un montant ou écrire une justification. Tout écart à la proposition des règles doit être justifié.</source>
+        <translation>Tick the laureates (Space), F2 or Enter to change an amount or write a justification. Any departure from the rules&apos; proposal must be justified.</translation>
+    </message>
+    <message>
+        <source>Décision du jury : lauréats, montants et justifications</source>
+        <translation>Jury&apos;s decision: laureates, amounts and justifications</translation>
+    </message>
+    <message>
+        <source>Re&amp;venir à la proposition des règles</source>
+        <translation>Back to the &amp;rules&apos; proposal</translation>
+    </message>
+    <message>
+        <source>Reprend la liste de la proposition par défaut (Ctrl+Maj+P)</source>
+        <translation>Takes back the list of the default proposal (Ctrl+Shift+P)</translation>
+    </message>
+    <message>
+        <source>{n} lauréat(s) · accordé {total} · écarts à justifier : {open}</source>
+        <translation>{n} laureate(s) · granted {total} · departures to justify: {open}</translation>
+    </message>
+    <message>
+        <source> · délibération close</source>
+        <translation> · deliberation closed</translation>
+    </message>
+</context>
+<context>
+    <name>DeliberationPlaceholder</name>
+    <message>
+        <source>Délibération : bientôt disponible</source>
+        <translation>Deliberation: coming soon</translation>
+    </message>
+</context>
+<context>
+    <name>DeliberationView</name>
+    <message>
+        <source>Classement</source>
+        <translation>Ranking</translation>
+    </message>
+    <message>
+        <source>Nuage des notes</source>
+        <translation>Score cloud</translation>
+    </message>
+    <message>
+        <source>Jurés × dossiers</source>
+        <translation>Jurors × dossiers</translation>
+    </message>
+    <message>
+        <source>Autres méthodes</source>
+        <translation>Other methods</translation>
+    </message>
+    <message>
+        <source>Décision du jury</source>
+        <translation>Jury&apos;s decision</translation>
+    </message>
+    <message>
+        <source>Avis et notes</source>
+        <translation>Opinions and notes</translation>
+    </message>
+    <message>
+        <source>Révéler les notes et ouvrir la délibération</source>
+        <translation>Reveal the scores and open the deliberation</translation>
+    </message>
+    <message>
+        <source>Projeter sur l&apos;écran partagé, ou revenir à l&apos;audition</source>
+        <translation>Project on the shared screen, or go back to the hearing</translation>
+    </message>
+    <message>
+        <source>Aller à la liste de ce qui bloque la clôture</source>
+        <translation>Go to the list of what blocks the closing</translation>
+    </message>
+    <message>
+        <source>Clore la délibération</source>
+        <translation>Close the deliberation</translation>
+    </message>
+    <message>
+        <source>Exporter le résultat signé</source>
+        <translation>Export the signed result</translation>
+    </message>
+    <message>
+        <source>Rouvrir la délibération (avec un motif)</source>
+        <translation>Reopen the deliberation (with a reason)</translation>
+    </message>
+    <message>
+        <source>Délibération</source>
+        <translation>Deliberation</translation>
+    </message>
+    <message>
+        <source>Image à projeter</source>
+        <translation>Picture to project</translation>
+    </message>
+    <message>
+        <source>Projeter</source>
+        <translation>Project</translation>
+    </message>
+    <message>
+        <source>Projeter sur l&apos;écran partagé</source>
+        <translation>Project on the shared screen</translation>
+    </message>
+    <message>
+        <source>Classement des dossiers</source>
+        <translation>Ranking of the dossiers</translation>
+    </message>
+    <message>
+        <source>Fond bleu : proposition des règles · fond jaune : ex æquo à la limite de l&apos;enveloppe · ⚠ : désaccord du jury ou dossier non valide · Entrée sur une ligne : décision du jury pour ce dossier.</source>
+        <translation>Blue background: rules&apos; proposal · yellow background: tie at the envelope&apos;s limit · ⚠: jury disagreement or dossier not valid · Enter on a row: the jury&apos;s decision for this dossier.</translation>
+    </message>
+    <message>
+        <source>Avant de clore</source>
+        <translation>Before closing</translation>
+    </message>
+    <message>
+        <source>Ce qui bloque encore la clôture</source>
+        <translation>What still blocks the closing</translation>
+    </message>
+    <message>
+        <source>Entrée ou double-clic : aller où cela se règle.</source>
+        <translation>Enter or double-click: go where it is settled.</translation>
+    </message>
+    <message>
+        <source>✔ Rien ne bloque la clôture.</source>
+        <translation>✔ Nothing blocks the closing.</translation>
+    </message>
+    <message>
+        <source>Clore la &amp;délibération…</source>
+        <translation>Close the &amp;deliberation…</translation>
+    </message>
+    <message>
+        <source>Exporter le résultat &amp;signé…</source>
+        <translation>Export the &amp;signed result…</translation>
+    </message>
+    <message>
+        <source>&amp;Rouvrir la délibération…</source>
+        <translation>&amp;Reopen the deliberation…</translation>
+    </message>
+    <message>
+        <source>Révéler les notes</source>
+        <translation>Reveal the scores</translation>
+    </message>
+    <message>
+        <source>Les notes sont masquées (mode à l&apos;aveugle) : les révéler ouvre la délibération (Ctrl+R)</source>
+        <translation>The scores are hidden (blind mode): revealing them opens the deliberation (Ctrl+R)</translation>
+    </message>
+    <message>
+        <source>Ouvrir la délibération</source>
+        <translation>Open the deliberation</translation>
+    </message>
+    <message>
+        <source>Ouvrir la délibération (Ctrl+R)</source>
+        <translation>Open the deliberation (Ctrl+R)</translation>
+    </message>
+    <message>
+        <source>Délibération close</source>
+        <translation>Deliberation closed</translation>
+    </message>
+    <message>
+        <source>Avant de clore : {n} point(s) à régler</source>
+        <translation>Before closing: {n} item(s) to settle</translation>
+    </message>
+    <message>
+        <source>Notes masquées (à l&apos;aveugle)</source>
+        <translation>Scores hidden (blind)</translation>
+    </message>
+    <message>
+        <source>Notes révélées</source>
+        <translation>Scores revealed</translation>
+    </message>
+    <message>
+        <source>close le {when}</source>
+        <translation>closed on {when}</translation>
+    </message>
+    <message>
+        <source>ouverte le {when}</source>
+        <translation>opened on {when}</translation>
+    </message>
+    <message>
+        <source>pas encore ouverte</source>
+        <translation>not opened yet</translation>
+    </message>
+    <message>
+        <source>quorum atteint ({n} présents sur {q} requis)</source>
+        <translation>quorum met ({n} present of {q} required)</translation>
+    </message>
+    <message>
+        <source>quorum NON atteint ({n} présents sur {q} requis)</source>
+        <translation>quorum NOT met ({n} present of {q} required)</translation>
+    </message>
+    <message>
+        <source>accord du jury W = {w}</source>
+        <translation>jury agreement W = {w}</translation>
+    </message>
+    <message>
+        <source>Close le {when}.</source>
+        <translation>Closed on {when}.</translation>
+    </message>
+    <message>
+        <source>Dernier export : n° {n}.</source>
+        <translation>Last export: no. {n}.</translation>
+    </message>
+    <message>
+        <source>Le prochain export portera le n° {n} et remplacera le n° {m}.</source>
+        <translation>The next export will be no. {n} and will replace no. {m}.</translation>
+    </message>
+    <message>
+        <source>Pas encore exporté.</source>
+        <translation>Not exported yet.</translation>
+    </message>
+    <message>
+        <source>Une fois close, la délibération s&apos;exporte en un paquet signé.</source>
+        <translation>Once closed, the deliberation is exported as a signed bundle.</translation>
+    </message>
+    <message>
+        <source>Délibération rouverte. Le prochain export portera le n° {n}{replaces}.</source>
+        <translation>Deliberation reopened. The next export will be no. {n}{replaces}.</translation>
+    </message>
+    <message>
+        <source> et remplacera le n° {m}</source>
+        <translation> and will replace no. {m}</translation>
+    </message>
+    <message>
+        <source>Révéler toutes les notes de la session ? Cela ouvre la délibération ; les valeurs deviennent visibles ici et sur l&apos;écran partagé. Ce choix est définitif et journalisé.</source>
+        <translation>Reveal every score of the session? This opens the deliberation; the values become visible here and on the shared screen. This choice is final and logged.</translation>
+    </message>
+    <message>
+        <source>Révéler</source>
+        <translation>Reveal</translation>
+    </message>
+    <message>
+        <source>Lauréats : {n}, pour un total de {total}.</source>
+        <translation>Laureates: {n}, for a total of {total}.</translation>
+    </message>
+    <message>
+        <source>Après la clôture, toute modification demandera de rouvrir la délibération avec un motif, inscrit au journal d&apos;audit.</source>
+        <translation>After closing, any change will require reopening the deliberation with a reason, written to the audit log.</translation>
+    </message>
+    <message>
+        <source>Clore</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Annuler</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Les notes de chaque juré : cette carte reste sur l&apos;écran du secrétariat et ne peut être projetée qu&apos;après la révélation des notes.</source>
+        <translation>Each juror&apos;s scores: this map stays on the secretary&apos;s screen and can be projected only after the scores are revealed.</translation>
+    </message>
+    <message>
+        <source>Closez d&apos;abord la délibération : l&apos;export porte sur la décision close.</source>
+        <translation>Close the deliberation first: the export carries the closed decision.</translation>
+    </message>
+    <message>
+        <source>Rouvrir la délibération</source>
+        <translation>Reopen the deliberation</translation>
+    </message>
+    <message>
+        <source>Pourquoi rouvrir la délibération ? Le motif est inscrit au journal d&apos;audit ; un nouvel export, numéroté, remplacera le précédent.</source>
+        <translation>Why reopen the deliberation? The reason is written to the audit log; a new, numbered export will replace the previous one.</translation>
+    </message>
+    <message>
+        <source>Rouvrir</source>
+        <translation>Reopen</translation>
+    </message>
+    <message>
+        <source>Le quorum se règle dans les présences, sur la console d&apos;audition.</source>
+        <translation>The quorum is settled in the attendance, on the hearing console.</translation>
+    </message>
+    <message>
+        <source>Aucun écran partagé n&apos;est ouvert.</source>
+        <translation>No shared screen is open.</translation>
+    </message>
+    <message>
+        <source>Revenir à l&apos;audition</source>
+        <translation>Back to the hearing</translation>
+    </message>
+    <message>
+        <source>Les notes sont masquées : cette image sera projetée après leur révélation.</source>
+        <translation>The scores are hidden: this picture will be projected after they are revealed.</translation>
+    </message>
+</context>
+<context>
+    <name>DeportDialog</name>
+    <message>
+        <source>Déport d’un juré</source>
+        <translation>Recusal of a juror</translation>
+    </message>
+    <message>
+        <source>Dossier : {title}</source>
+        <translation>Dossier: {title}</translation>
+    </message>
+    <message>
+        <source>Juré qui se déporte</source>
+        <translation>Juror who steps aside</translation>
+    </message>
+    <message>
+        <source>&amp;Juré :</source>
+        <translation>&amp;Juror:</translation>
+    </message>
+    <message>
+        <source>Déport (conflit d’intérêts déclaré en séance)</source>
+        <translation>Recusal (conflict of interest declared during the session)</translation>
+    </message>
+    <message>
+        <source>Absent pendant cette audition</source>
+        <translation>Absent during this hearing</translation>
+    </message>
+    <message>
+        <source>Nature :</source>
+        <translation>Kind:</translation>
+    </message>
+    <message>
+        <source>Déport déclaré en séance</source>
+        <translation>Recusal declared during the session</translation>
+    </message>
+    <message>
+        <source>Motif du déport</source>
+        <translation>Reason for the recusal</translation>
+    </message>
+    <message>
+        <source>&amp;Motif :</source>
+        <translation>&amp;Reason:</translation>
+    </message>
+    <message>
+        <source>L’heure est enregistrée. L’écran partagé annonce que le juré quitte la salle pour ce dossier.</source>
+        <translation>The time is recorded. The shared screen announces that the juror leaves the room for this dossier.</translation>
+    </message>
+    <message>
+        <source>Enregistrer le déport</source>
+        <translation>Record the recusal</translation>
+    </message>
+    <message>
+        <source>Annuler</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Absent pendant l’audition</source>
+        <translation>Absent during the hearing</translation>
+    </message>
+</context>
+<context>
+    <name>Dialogs</name>
+    <message>
+        <source>Action refusée</source>
+        <translation>Action refused</translation>
+    </message>
+    <message>
+        <source>Annuler</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>DossierPanel</name>
+    <message>
+        <source>association</source>
+        <translation>association</translation>
+    </message>
+    <message>
+        <source>collectif</source>
+        <translation>collective</translation>
+    </message>
+    <message>
+        <source>collectif d’habitants</source>
+        <translation>residents&apos; collective</translation>
+    </message>
+    <message>
+        <source>autre</source>
+        <translation>other</translation>
+    </message>
+    <message>
+        <source>Fiche du dossier</source>
+        <translation>Dossier card</translation>
+    </message>
+    <message>
+        <source>Porteur</source>
+        <translation>Holder</translation>
+    </message>
+    <message>
+        <source>RNA / SIRET</source>
+        <translation>RNA / SIRET</translation>
+    </message>
+    <message>
+        <source>Commune</source>
+        <translation>Municipality</translation>
+    </message>
+    <message>
+        <source>Quartier prioritaire</source>
+        <translation>Priority neighbourhood</translation>
+    </message>
+    <message>
+        <source>Chef de projet</source>
+        <translation>Project manager</translation>
+    </message>
+    <message>
+        <source>Montant demandé</source>
+        <translation>Amount requested</translation>
+    </message>
+    <message>
+        <source>Budget total</source>
+        <translation>Total budget</translation>
+    </message>
+    <message>
+        <source>Audition</source>
+        <translation>Hearing</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>Contact</translation>
+    </message>
+    <message>
+        <source>Résumé du projet</source>
+        <translation>Project summary</translation>
+    </message>
+    <message>
+        <source>Aucun dossier sélectionné</source>
+        <translation>No dossier selected</translation>
+    </message>
+    <message>
+        <source>Dossier {n} sur {total} — {ref}</source>
+        <translation>Dossier {n} of {total} — {ref}</translation>
+    </message>
+    <message>
+        <source> (le montant demandé en représente {pct} %)</source>
+        <translation> (the amount requested is {pct} % of it)</translation>
+    </message>
+    <message>
+        <source>prévue à {time}</source>
+        <translation>planned at {time}</translation>
+    </message>
+    <message>
+        <source>présentation {p}</source>
+        <translation>presentation {p}</translation>
+    </message>
+    <message>
+        <source>questions {q}</source>
+        <translation>questions {q}</translation>
+    </message>
+    <message>
+        <source>(jamais affiché sur l’écran partagé)</source>
+        <translation>(never shown on the shared screen)</translation>
+    </message>
+</context>
+<context>
+    <name>DotsChart</name>
+    <message>
+        <source>Notes de chaque dossier : points, moyenne et médiane</source>
+        <translation>Each dossier&apos;s scores: points, mean and median</translation>
+    </message>
+    <message>
+        <source>{id} : moyenne {mean}, médiane {median}, notes {notes}</source>
+        <translation>{id}: mean {mean}, median {median}, scores {notes}</translation>
+    </message>
+    <message>
+        <source>{id} : non valide, notes {notes}</source>
+        <translation>{id}: not valid, scores {notes}</translation>
+    </message>
+    <message>
+        <source>Aucun dossier</source>
+        <translation>No dossier</translation>
+    </message>
+    <message>
+        <source>moyenne</source>
+        <translation>mean</translation>
+    </message>
+    <message>
+        <source>non valide</source>
+        <translation>not valid</translation>
+    </message>
+    <message>
+        <source>seuil {v}</source>
+        <translation>threshold {v}</translation>
+    </message>
+    <message>
+        <source>note d&apos;un juré</source>
+        <translation>a juror&apos;s score</translation>
+    </message>
+    <message>
+        <source>médiane</source>
+        <translation>median</translation>
+    </message>
+    <message>
+        <source>seuil d&apos;éligibilité</source>
+        <translation>eligibility threshold</translation>
+    </message>
+    <message>
+        <source>lauréat du jury</source>
+        <translation>jury&apos;s laureate</translation>
+    </message>
+    <message>
+        <source>ex æquo à la limite</source>
+        <translation>tie at the limit</translation>
+    </message>
+    <message>
+        <source>{id} — notes : {notes}
+moyenne {mean} · médiane {median} · écart-type {sd}</source>
+        <translation>{id} — scores: {notes}
+mean {mean} · median {median} · standard deviation {sd}</translation>
+    </message>
+</context>
+<context>
+    <name>DropZone</name>
+    <message>
+        <source>Zone de dépôt d’un paquet de session</source>
+        <translation>Drop zone for a session bundle</translation>
+    </message>
+    <message>
+        <source>Déposez ici le paquet de session (.zip) reçu du siège</source>
+        <translation>Drop here the session bundle (.zip) received from headquarters</translation>
+    </message>
+</context>
+<context>
+    <name>EnvelopeBar</name>
+    <message>
+        <source>Enveloppe</source>
+        <translation>Envelope</translation>
+    </message>
+    <message>
+        <source>Enveloppe {env} ; accordé par le jury {granted} ; proposition des règles {proposed} ; demandé par les dossiers éligibles {requested}.</source>
+        <translation>Envelope {env}; granted by the jury {granted}; rules&apos; proposal {proposed}; requested by the eligible dossiers {requested}.</translation>
+    </message>
+    <message>
+        <source>Reste {v}.</source>
+        <translation>Left {v}.</translation>
+    </message>
+    <message>
+        <source>Dépassement {v}.</source>
+        <translation>Overtime {v}.</translation>
+    </message>
+    <message>
+        <source>Enveloppe {v}</source>
+        <translation>Envelope {v}</translation>
+    </message>
+    <message>
+        <source>Accordé {v}</source>
+        <translation>Granted {v}</translation>
+    </message>
+    <message>
+        <source>Reste {v}</source>
+        <translation>Left {v}</translation>
+    </message>
+    <message>
+        <source>Dépassement {v}</source>
+        <translation>Overtime {v}</translation>
+    </message>
+    <message>
+        <source>Proposition des règles {p}  ·  Demandé (éligibles) {r}</source>
+        <translation>Rules&apos; proposal {p}  ·  Requested (eligible) {r}</translation>
+    </message>
+    <message>
+        <source>proposition des règles</source>
+        <translation>rules&apos; proposal</translation>
+    </message>
+</context>
+<context>
+    <name>ErrorDialog</name>
+    <message>
+        <source>Erreur inattendue — jury_desk</source>
+        <translation>Unexpected error — jury_desk</translation>
+    </message>
+    <message>
+        <source>Erreur inattendue</source>
+        <translation>Unexpected error</translation>
+    </message>
+    <message>
+        <source>Une erreur inattendue s’est produite. Les notes et décisions déjà affichées comme enregistrées sont en sécurité dans la base.
+
+Vous pouvez continuer ; si l’erreur se répète, copiez les détails et transmettez-les au support.</source>
+        <translation>An unexpected error occurred. The scores and decisions already shown as saved are safe in the database.
+
+You can carry on; if the error happens again, copy the details and send them to support.</translation>
+    </message>
+    <message>
+        <source>Détails de l’erreur</source>
+        <translation>Error details</translation>
+    </message>
+    <message>
+        <source>Copier les détails</source>
+        <translation>Copy the details</translation>
+    </message>
+    <message>
+        <source>Fermer</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Détails copiés</source>
+        <translation>Details copied</translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <source>Exporter le résultat signé</source>
+        <translation>Export the signed result</translation>
+    </message>
+    <message>
+        <source>Export n° {n} du résultat de « {title} »</source>
+        <translation>Export no. {n} of the result of “{title}”</translation>
+    </message>
+    <message>
+        <source>Il remplace l&apos;export n° {n}, qui ne doit plus être transmis.</source>
+        <translation>It replaces export no. {n}, which must no longer be sent.</translation>
+    </message>
+    <message>
+        <source>Dossier de destination</source>
+        <translation>Destination folder</translation>
+    </message>
+    <message>
+        <source>&amp;Parcourir…</source>
+        <translation>&amp;Browse…</translation>
+    </message>
+    <message>
+        <source>Choisir le dossier de destination</source>
+        <translation>Choose the destination folder</translation>
+    </message>
+    <message>
+        <source>&amp;Dossier :</source>
+        <translation>&amp;Folder:</translation>
+    </message>
+    <message>
+        <source>Fichier :</source>
+        <translation>File:</translation>
+    </message>
+    <message>
+        <source>Signataire :</source>
+        <translation>Signer:</translation>
+    </message>
+    <message>
+        <source>Prêt à écrire le paquet de résultat signé.</source>
+        <translation>Ready to write the signed result bundle.</translation>
+    </message>
+    <message>
+        <source>Progression de l&apos;export</source>
+        <translation>Export progress</translation>
+    </message>
+    <message>
+        <source>Vérification de ce qui a été écrit</source>
+        <translation>Checking what was written</translation>
+    </message>
+    <message>
+        <source>&amp;Exporter et vérifier</source>
+        <translation>&amp;Export and verify</translation>
+    </message>
+    <message>
+        <source>Écrit le paquet signé puis le vérifie (Entrée)</source>
+        <translation>Writes the signed bundle then verifies it (Enter)</translation>
+    </message>
+    <message>
+        <source>&amp;Ouvrir le dossier</source>
+        <translation>&amp;Open the folder</translation>
+    </message>
+    <message>
+        <source>&amp;Fermer</source>
+        <translation>&amp;Close</translation>
+    </message>
+    <message>
+        <source>Fermer (Échap)</source>
+        <translation>Close (Esc)</translation>
+    </message>
+    <message>
+        <source>Clé de cette installation (créée au premier export)</source>
+        <translation>This installation&apos;s key (created at the first export)</translation>
+    </message>
+    <message>
+        <source>{name}
+empreinte {kid}</source>
+        <translation>{name}
+fingerprint {kid}</translation>
+    </message>
+    <message>
+        <source>Étape {n} sur {total} : {what}…</source>
+        <translation>Step {n} of {total}: {what}…</translation>
+    </message>
+    <message>
+        <source>Le dossier « {f} » n&apos;existe pas.</source>
+        <translation>The folder “{f}” does not exist.</translation>
+    </message>
+    <message>
+        <source>Vérification de ce qui a été écrit…</source>
+        <translation>Checking what was written…</translation>
+    </message>
+    <message>
+        <source>Erreur inattendue pendant l&apos;export : {e}</source>
+        <translation>Unexpected error during the export: {e}</translation>
+    </message>
+    <message>
+        <source>L&apos;export n&apos;a pas été écrit.</source>
+        <translation>The export was not written.</translation>
+    </message>
+    <message>
+        <source>✔ Export n° {n} écrit et vérifié : {k} contrôles sur {k} réussis.
+{path}</source>
+        <translation>✔ Export no. {n} written and verified: {k} checks of {k} passed.
+{path}</translation>
+    </message>
+    <message>
+        <source>✘ Export n° {n} écrit, mais la vérification échoue ({f} contrôle(s) en défaut). Ne le transmettez pas.
+{path}</source>
+        <translation>✘ Export no. {n} written, but the verification fails ({f} check(s) failed). Do not send it.
+{path}</translation>
+    </message>
+    <message>
+        <source>Terminé.</source>
+        <translation>Done.</translation>
+    </message>
+</context>
+<context>
+    <name>HearingOrderModel</name>
+    <message>
+        <source>à venir</source>
+        <translation>upcoming</translation>
+    </message>
+    <message>
+        <source>en audition</source>
+        <translation>in hearing</translation>
+    </message>
+    <message>
+        <source>entendu</source>
+        <translation>heard</translation>
+    </message>
+    <message>
+        <source>noté</source>
+        <translation>scored</translation>
+    </message>
+    <message>
+        <source>incomplet</source>
+        <translation>incomplete</translation>
+    </message>
+    <message>
+        <source>N°</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <source>Heure</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>Dossier</source>
+        <translation>Dossier</translation>
+    </message>
+    <message>
+        <source>État</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>Dossier {n}, {title}, {state}</source>
+        <translation>Dossier {n}, {title}, {state}</translation>
+    </message>
+</context>
+<context>
+    <name>HeatmapChart</name>
+    <message>
+        <source>Carte des notes : jurés par dossiers</source>
+        <translation>Score map: jurors by dossiers</translation>
+    </message>
+    <message>
+        <source>accord fort</source>
+        <translation>strong agreement</translation>
+    </message>
+    <message>
+        <source>accord moyen</source>
+        <translation>moderate agreement</translation>
+    </message>
+    <message>
+        <source>accord faible</source>
+        <translation>weak agreement</translation>
+    </message>
+    <message>
+        <source>Concordance de Kendall W = {w}</source>
+        <translation>Kendall&apos;s W concordance = {w}</translation>
+    </message>
+    <message>
+        <source>{name} : écart moyen {v}</source>
+        <translation>{name}: mean gap {v}</translation>
+    </message>
+    <message>
+        <source>Aucun dossier</source>
+        <translation>No dossier</translation>
+    </message>
+    <message>
+        <source>plus sévère que la moyenne du dossier</source>
+        <translation>stricter than the dossier&apos;s mean</translation>
+    </message>
+    <message>
+        <source>plus généreux</source>
+        <translation>more generous</translation>
+    </message>
+    <message>
+        <source>W de Kendall : {w} — {level}</source>
+        <translation>Kendall&apos;s W: {w} — {level}</translation>
+    </message>
+    <message>
+        <source>absent</source>
+        <translation>absent</translation>
+    </message>
+    <message>
+        <source>déport</source>
+        <translation>recusal</translation>
+    </message>
+    <message>
+        <source>manque</source>
+        <translation>missing</translation>
+    </message>
+    <message>
+        <source>Écart moyen du juré</source>
+        <translation>Juror&apos;s mean gap</translation>
+    </message>
+    <message>
+        <source>note {n} ; écart à la moyenne {d}</source>
+        <translation>score {n}; gap to the mean {d}</translation>
+    </message>
+    <message>
+        <source>pas de note</source>
+        <translation>no score</translation>
+    </message>
+</context>
+<context>
+    <name>JustificationDelegate</name>
+    <message>
+        <source>Écrivez la justification, puis Entrée</source>
+        <translation>Write the justification, then Enter</translation>
+    </message>
+    <message>
+        <source>Justification ou motif</source>
+        <translation>Justification or reason</translation>
+    </message>
+</context>
+<context>
+    <name>MainController</name>
+    <message>
+        <source>La base « {name} » est déjà ouverte par une autre fenêtre de jury_desk ou par une commande en cours.</source>
+        <translation>The database “{name}” is already open in another jury_desk window or by a running command.</translation>
+    </message>
+    <message>
+        <source>{db} — session {sid}</source>
+        <translation>{db} — session {sid}</translation>
+    </message>
+    <message>
+        <source>jury_desk — {title}</source>
+        <translation>jury_desk — {title}</translation>
+    </message>
+    <message>
+        <source>jury_desk — console du secrétariat</source>
+        <translation>jury_desk — secretary&apos;s console</translation>
+    </message>
+    <message>
+        <source>Ouverture de la session de démonstration…</source>
+        <translation>Opening the demonstration session…</translation>
+    </message>
+    <message>
+        <source>Ouvrir une base jury_desk</source>
+        <translation>Open a jury_desk database</translation>
+    </message>
+    <message>
+        <source>Base jury_desk (*.sqlite3 *.db);;Tous les fichiers (*)</source>
+        <translation>jury_desk database (*.sqlite3 *.db);;All files (*)</translation>
+    </message>
+    <message>
+        <source>Importer un paquet de session</source>
+        <translation>Import a session bundle</translation>
+    </message>
+    <message>
+        <source>Paquet de session (*.zip)</source>
+        <translation>Session bundle (*.zip)</translation>
+    </message>
+    <message>
+        <source>Impossible de lire « {name} » ({error}).</source>
+        <translation>Cannot read “{name}” ({error}).</translation>
+    </message>
+    <message>
+        <source>Session « {title} » déjà importée à l’identique : rien n’a changé.</source>
+        <translation>Session “{title}” already imported identically: nothing changed.</translation>
+    </message>
+    <message>
+        <source>Session importée : « {title} » — {d} dossiers, {a} pièces jointes ({mb} Mo).</source>
+        <translation>Session imported: “{title}” — {d} dossiers, {a} attachments ({mb} MB).</translation>
+    </message>
+    <message>
+        <source>Écran {i} : {name} ({w} × {h})</source>
+        <translation>Screen {i}: {name} ({w} × {h})</translation>
+    </message>
+    <message>
+        <source>Taille du texte : {pct} %</source>
+        <translation>Text size: {pct} %</translation>
+    </message>
+    <message>
+        <source>Langue</source>
+        <translation>Language</translation>
+    </message>
+    <message>
+        <source>La nouvelle langue s’appliquera au prochain démarrage.</source>
+        <translation>The new language will apply at the next start.</translation>
+    </message>
+    <message>
+        <source>Saisir une note puis passer au critère suivant</source>
+        <translation>Enter a score then go to the next criterion</translation>
+    </message>
+    <message>
+        <source>Passer au juré suivant</source>
+        <translation>Go to the next juror</translation>
+    </message>
+    <message>
+        <source>Effacer la note de la cellule</source>
+        <translation>Clear the cell&apos;s score</translation>
+    </message>
+    <message>
+        <source>Enregistrer le commentaire</source>
+        <translation>Save the comment</translation>
+    </message>
+    <message>
+        <source>Quitter le plein écran (écran partagé)</source>
+        <translation>Leave full screen (shared screen)</translation>
+    </message>
+    <message>
+        <source>À propos de jury_desk</source>
+        <translation>About jury_desk</translation>
+    </message>
+    <message>
+        <source>jury_desk {v}
+Application hors ligne des jurys du Label Actions Innovantes (Grand-Orly Seine Bièvre).</source>
+        <translation>jury_desk {v}
+Offline application for the juries of the Label Actions Innovantes (Grand-Orly Seine Bièvre).</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>jury_desk — console du secrétariat</source>
+        <translation>jury_desk — secretary&apos;s console</translation>
+    </message>
+    <message>
+        <source>Console du secrétariat</source>
+        <translation>Secretary&apos;s console</translation>
+    </message>
+    <message>
+        <source>&amp;Fichier</source>
+        <translation>&amp;File</translation>
+    </message>
+    <message>
+        <source>&amp;Audition</source>
+        <translation>&amp;Hearing</translation>
+    </message>
+    <message>
+        <source>&amp;Notation</source>
+        <translation>&amp;Scoring</translation>
+    </message>
+    <message>
+        <source>&amp;Écran partagé</source>
+        <translation>&amp;Shared screen</translation>
+    </message>
+    <message>
+        <source>&amp;Déplacer vers l’écran</source>
+        <translation>&amp;Move to screen</translation>
+    </message>
+    <message>
+        <source>Aff&amp;ichage</source>
+        <translation>&amp;View</translation>
+    </message>
+    <message>
+        <source>&amp;Aide</source>
+        <translation>&amp;Help</translation>
+    </message>
+</context>
+<context>
+    <name>OpinionsPanel</name>
+    <message>
+        <source>Dossiers</source>
+        <translation>Dossiers</translation>
+    </message>
+    <message>
+        <source>Avis motivé du jury, adressé au porteur</source>
+        <translation>The jury&apos;s reasoned opinion, sent to the holder</translation>
+    </message>
+    <message>
+        <source>Avis motivé du jury sur ce dossier, tel qu&apos;il sera envoyé au porteur.</source>
+        <translation>The jury&apos;s reasoned opinion on this dossier, as it will be sent to the holder.</translation>
+    </message>
+    <message>
+        <source>Enregis&amp;trer l&apos;avis</source>
+        <translation>Sa&amp;ve the opinion</translation>
+    </message>
+    <message>
+        <source>Enregistre l&apos;avis de ce dossier (Ctrl+Entrée)</source>
+        <translation>Saves this dossier&apos;s opinion (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <source>Notes de délibération (au procès-&amp;verbal)</source>
+        <translation>Deliberation notes (in the &amp;minutes)</translation>
+    </message>
+    <message>
+        <source>Notes de délibération</source>
+        <translation>Deliberation notes</translation>
+    </message>
+    <message>
+        <source>Enre&amp;gistrer les notes</source>
+        <translation>Sa&amp;ve the notes</translation>
+    </message>
+    <message>
+        <source>Enregistre les notes de délibération (Ctrl+Maj+Entrée)</source>
+        <translation>Saves the deliberation notes (Ctrl+Shift+Enter)</translation>
+    </message>
+    <message>
+        <source>Avis &amp;motivé sur {id} — {title} (adressé à {holder})</source>
+        <translation>Reasoned &amp;opinion on {id} — {title} (sent to {holder})</translation>
+    </message>
+</context>
+<context>
+    <name>RankingModel</name>
+    <message>
+        <source>Rang</source>
+        <translation>Rank</translation>
+    </message>
+    <message>
+        <source>Dossier</source>
+        <translation>Dossier</translation>
+    </message>
+    <message>
+        <source>Note /20</source>
+        <translation>Score /20</translation>
+    </message>
+    <message>
+        <source>Médiane</source>
+        <translation>Median</translation>
+    </message>
+    <message>
+        <source>Écart-type</source>
+        <translation>Standard deviation</translation>
+    </message>
+    <message>
+        <source>Feuilles</source>
+        <translation>Sheets</translation>
+    </message>
+    <message>
+        <source>Éligible</source>
+        <translation>Eligible</translation>
+    </message>
+    <message>
+        <source>Proposition</source>
+        <translation>Proposal</translation>
+    </message>
+    <message>
+        <source>Jury</source>
+        <translation>Jury</translation>
+    </message>
+    <message>
+        <source>Demandé</source>
+        <translation>Requested</translation>
+    </message>
+    <message>
+        <source>Moyenne des valeurs brutes, de {min} à {max}, poids {w}</source>
+        <translation>Mean of the raw values, from {min} to {max}, weight {w}</translation>
+    </message>
+    <message>
+        <source>Moyenne des notes sur 20 des jurés qui comptent</source>
+        <translation>Mean of the /20 scores of the jurors who count</translation>
+    </message>
+    <message>
+        <source>Écart-type des notes ; ⚠ signale un désaccord du jury</source>
+        <translation>Standard deviation of the scores; ⚠ flags a jury disagreement</translation>
+    </message>
+    <message>
+        <source>Feuilles complètes sur jurés qui comptent (présents, non déportés)</source>
+        <translation>Complete sheets out of the jurors who count (present, not recused)</translation>
+    </message>
+    <message>
+        <source>Proposition par défaut des règles (enveloppe parcourue par rang)</source>
+        <translation>The rules&apos; default proposal (envelope walked by rank)</translation>
+    </message>
+    <message>
+        <source>Liste du jury : lauréats retenus et montants accordés</source>
+        <translation>The jury&apos;s list: selected laureates and granted amounts</translation>
+    </message>
+    <message>
+        <source>désaccord</source>
+        <translation>disagreement</translation>
+    </message>
+    <message>
+        <source> ex æquo</source>
+        <translation> tied</translation>
+    </message>
+    <message>
+        <source>Non valide</source>
+        <translation>Not valid</translation>
+    </message>
+    <message>
+        <source>Oui</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <source>Non (sous le seuil)</source>
+        <translation>No (below the threshold)</translation>
+    </message>
+    <message>
+        <source>Ex æquo à la limite</source>
+        <translation>Tie at the limit</translation>
+    </message>
+    <message>
+        <source>{commune} — {qpv}</source>
+        <translation>{commune} — {qpv}</translation>
+    </message>
+    <message>
+        <source>Porteur : {name}</source>
+        <translation>Holder: {name}</translation>
+    </message>
+    <message>
+        <source>Désaccord : écart-type au-dessus de {sd} ou étendue au-dessus de {spread} (étendue : {value})</source>
+        <translation>Disagreement: standard deviation above {sd} or range above {spread} (range: {value})</translation>
+    </message>
+    <message>
+        <source>Dossier non valide. Feuilles manquantes : {who}</source>
+        <translation>Dossier not valid. Missing sheets: {who}</translation>
+    </message>
+    <message>
+        <source>Groupe ex æquo à la limite de l&apos;enveloppe : le jury tranche</source>
+        <translation>Tied group at the envelope&apos;s limit: the jury decides</translation>
+    </message>
+</context>
+<context>
+    <name>ReasonDialog</name>
+    <message>
+        <source>Annuler</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>RecusalModel</name>
+    <message>
+        <source>Absent à l’audition</source>
+        <translation>Absent from the hearing</translation>
+    </message>
+    <message>
+        <source>Conflit d’intérêts</source>
+        <translation>Conflict of interest</translation>
+    </message>
+    <message>
+        <source>Déport</source>
+        <translation>Recusal</translation>
+    </message>
+    <message>
+        <source>Paquet du siège</source>
+        <translation>Headquarters&apos; bundle</translation>
+    </message>
+    <message>
+        <source>Séance</source>
+        <translation>Session</translation>
+    </message>
+    <message>
+        <source>Juré</source>
+        <translation>Juror</translation>
+    </message>
+    <message>
+        <source>Dossier</source>
+        <translation>Dossier</translation>
+    </message>
+    <message>
+        <source>Nature</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>Motif</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>Origine</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <source>Heure</source>
+        <translation>Time</translation>
+    </message>
+</context>
+<context>
+    <name>ScoreDelegate</name>
+    <message>
+        <source>Note de {juror} pour « {criterion} »</source>
+        <translation>Score of {juror} for “{criterion}”</translation>
+    </message>
+    <message>
+        <source>{criterion} : {scale}</source>
+        <translation>{criterion}: {scale}</translation>
+    </message>
+    <message>
+        <source>Refusé — {hint}</source>
+        <translation>Refused — {hint}</translation>
+    </message>
+    <message>
+        <source>Valeur incomplète — {hint}</source>
+        <translation>Incomplete value — {hint}</translation>
+    </message>
+</context>
+<context>
+    <name>ScoringController</name>
+    <message>
+        <source>Notes révélées</source>
+        <translation>Scores revealed</translation>
+    </message>
+    <message>
+        <source>Fiches complètes : {done} sur {n}</source>
+        <translation>Complete sheets: {done} of {n}</translation>
+    </message>
+    <message>
+        <source>{off} juré(s) ne notent pas ce dossier</source>
+        <translation>{off} juror(s) do not score this dossier</translation>
+    </message>
+    <message>
+        <source>valeurs masquées (notation à l’aveugle)</source>
+        <translation>values hidden (blind scoring)</translation>
+    </message>
+    <message>
+        <source>La valeur n’a pas été enregistrée (erreur inattendue).</source>
+        <translation>The value was not saved (unexpected error).</translation>
+    </message>
+    <message>
+        <source>Non enregistré — {message}</source>
+        <translation>Not saved — {message}</translation>
+    </message>
+    <message>
+        <source>valeur précédente (masquée)</source>
+        <translation>previous value (hidden)</translation>
+    </message>
+    <message>
+        <source>vide</source>
+        <translation>empty</translation>
+    </message>
+    <message>
+        <source>Annulé : « {criterion} » de {juror} revient à {value}.</source>
+        <translation>Undone: “{criterion}” of {juror} is back to {value}.</translation>
+    </message>
+    <message>
+        <source>Commentaire de {name}</source>
+        <translation>Comment by {name}</translation>
+    </message>
+    <message>
+        <source>enregistrement…</source>
+        <translation>saving…</translation>
+    </message>
+    <message>
+        <source>Commentaire enregistré ✓ {time}</source>
+        <translation>Comment saved ✓ {time}</translation>
+    </message>
+    <message>
+        <source>Commentaire NON enregistré</source>
+        <translation>Comment NOT saved</translation>
+    </message>
+    <message>
+        <source>Notation à l’aveugle</source>
+        <translation>Blind scoring</translation>
+    </message>
+    <message>
+        <source>Désactiver la notation à l’aveugle ? Les valeurs déjà saisies deviendront visibles ici et sur l’écran partagé.</source>
+        <translation>Turn off blind scoring? The values already entered will become visible here and on the shared screen.</translation>
+    </message>
+    <message>
+        <source>Désactiver</source>
+        <translation>Turn off</translation>
+    </message>
+    <message>
+        <source>Révéler les notes</source>
+        <translation>Reveal the scores</translation>
+    </message>
+    <message>
+        <source>Révéler toutes les notes de la session ? Cela ouvre la délibération ; les valeurs deviennent visibles ici et sur l’écran partagé. Ce choix est définitif et journalisé.</source>
+        <translation>Reveal every score of the session? This opens the deliberation; the values become visible here and on the shared screen. This choice is final and logged.</translation>
+    </message>
+    <message>
+        <source>Révéler</source>
+        <translation>Reveal</translation>
+    </message>
+</context>
+<context>
+    <name>ScoringGridModel</name>
+    <message>
+        <source>Absent de la séance</source>
+        <translation>Absent from the session</translation>
+    </message>
+    <message>
+        <source>absent</source>
+        <translation>absent</translation>
+    </message>
+    <message>
+        <source>absent à l’audition</source>
+        <translation>absent from the hearing</translation>
+    </message>
+    <message>
+        <source>conflit d’intérêts</source>
+        <translation>conflict of interest</translation>
+    </message>
+    <message>
+        <source>déport</source>
+        <translation>recusal</translation>
+    </message>
+    <message>
+        <source>de {min} à {max}, pas de {step}</source>
+        <translation>from {min} to {max}, step {step}</translation>
+    </message>
+    <message>
+        <source>ne note pas</source>
+        <translation>does not score</translation>
+    </message>
+    <message>
+        <source>enregistrement en cours</source>
+        <translation>saving</translation>
+    </message>
+    <message>
+        <source>enregistré</source>
+        <translation>saved</translation>
+    </message>
+    <message>
+        <source>non enregistré</source>
+        <translation>not saved</translation>
+    </message>
+    <message>
+        <source>à saisir</source>
+        <translation>to enter</translation>
+    </message>
+    <message>
+        <source>saisi</source>
+        <translation>entered</translation>
+    </message>
+    <message>
+        <source>« {text} » n’est pas admis pour « {label} » : {scale}.</source>
+        <translation>“{text}” is not allowed for “{label}”: {scale}.</translation>
+    </message>
+</context>
+<context>
+    <name>ScoringGridView</name>
+    <message>
+        <source>Notation</source>
+        <translation>Scoring</translation>
+    </message>
+    <message>
+        <source>Notation à l’&amp;aveugle</source>
+        <translation>&amp;Blind scoring</translation>
+    </message>
+    <message>
+        <source>Notation à l’aveugle</source>
+        <translation>Blind scoring</translation>
+    </message>
+    <message>
+        <source>Les valeurs sont masquées dès leur saisie, ici comme sur l’écran partagé, jusqu’à leur révélation en délibération.</source>
+        <translation>Values are hidden as soon as they are entered, here as on the shared screen, until they are revealed at the deliberation.</translation>
+    </message>
+    <message>
+        <source>Révéler les notes…</source>
+        <translation>Reveal the scores…</translation>
+    </message>
+    <message>
+        <source>Révéler les notes</source>
+        <translation>Reveal the scores</translation>
+    </message>
+    <message>
+        <source>Grille de notation : critères en lignes, jurés en colonnes</source>
+        <translation>Scoring grid: criteria in rows, jurors in columns</translation>
+    </message>
+    <message>
+        <source>Commentaire</source>
+        <translation>Comment</translation>
+    </message>
+    <message>
+        <source>Commentaire du juré</source>
+        <translation>Juror&apos;s comment</translation>
+    </message>
+    <message>
+        <source>Commentaire du juré sur ce dossier (Ctrl+Entrée pour enregistrer)</source>
+        <translation>The juror&apos;s comment on this dossier (Ctrl+Enter to save)</translation>
+    </message>
+    <message>
+        <source>Message de saisie</source>
+        <translation>Entry message</translation>
+    </message>
+    <message>
+        <source>Saisir une valeur puis Entrée (critère suivant) ou Tab (juré suivant) ; flèches pour se déplacer ; Suppr efface ; Ctrl+Z annule la dernière saisie ; Ctrl+D enregistre un déport.</source>
+        <translation>Type a value then Enter (next criterion) or Tab (next juror); arrows to move; Del clears; Ctrl+Z undoes the last entry; Ctrl+D records a recusal.</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Préférences</source>
+        <translation>Preferences</translation>
+    </message>
+    <message>
+        <source>Langue de l’interface</source>
+        <translation>Interface language</translation>
+    </message>
+    <message>
+        <source>&amp;Langue :</source>
+        <translation>&amp;Language:</translation>
+    </message>
+    <message>
+        <source>Taille du texte</source>
+        <translation>Text size</translation>
+    </message>
+    <message>
+        <source>&amp;Taille du texte :</source>
+        <translation>&amp;Text size:</translation>
+    </message>
+    <message>
+        <source>Contraste élevé (noir sur blanc, aussi sur l’écran partagé)</source>
+        <translation>High contrast (black on white, on the shared screen too)</translation>
+    </message>
+    <message>
+        <source>Le changement de langue s’applique au prochain démarrage.</source>
+        <translation>The change of language applies at the next start.</translation>
+    </message>
+    <message>
+        <source>Appliquer</source>
+        <translation>Apply</translation>
+    </message>
+    <message>
+        <source>Annuler</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>SharedDeliberationPanel</name>
+    <message>
+        <source>Délibération du jury</source>
+        <translation>Jury deliberation</translation>
+    </message>
+    <message>
+        <source>Classement</source>
+        <translation>Ranking</translation>
+    </message>
+    <message>
+        <source>Les notes restent masquées.
+Le classement sera affiché quand le secrétariat les révélera.</source>
+        <translation>The scores remain hidden.
+The ranking will be shown when the secretary reveals them.</translation>
+    </message>
+    <message>
+        <source>Délibération du jury — close</source>
+        <translation>Jury deliberation — closed</translation>
+    </message>
+</context>
+<context>
+    <name>SharedGridModel</name>
+    <message>
+        <source>saisi</source>
+        <translation>entered</translation>
+    </message>
+    <message>
+        <source>à saisir</source>
+        <translation>to enter</translation>
+    </message>
+</context>
+<context>
+    <name>SharedPresenter</name>
+    <message>
+        <source>{min} à {max} · coefficient {w}</source>
+        <translation>{min} to {max} · weight {w}</translation>
+    </message>
+    <message>
+        <source>En attente du prochain dossier</source>
+        <translation>Waiting for the next dossier</translation>
+    </message>
+    <message>
+        <source>conflit d’intérêts</source>
+        <translation>conflict of interest</translation>
+    </message>
+    <message>
+        <source>déport</source>
+        <translation>recusal</translation>
+    </message>
+    <message>
+        <source>{name} quitte la salle pour ce dossier ({why}).</source>
+        <translation>{name} leaves the room for this dossier ({why}).</translation>
+    </message>
+    <message>
+        <source>quartier {name}</source>
+        <translation>{name} neighbourhood</translation>
+    </message>
+    <message>
+        <source>Dossier {n} sur {total}</source>
+        <translation>Dossier {n} of {total}</translation>
+    </message>
+</context>
+<context>
+    <name>SharedScreen</name>
+    <message>
+        <source>jury_desk — écran du jury</source>
+        <translation>jury_desk — jury screen</translation>
+    </message>
+    <message>
+        <source>Écran partagé du jury</source>
+        <translation>Jury&apos;s shared screen</translation>
+    </message>
+    <message>
+        <source>Titre du dossier</source>
+        <translation>Dossier title</translation>
+    </message>
+    <message>
+        <source>Annonce</source>
+        <translation>Announcement</translation>
+    </message>
+    <message>
+        <source>Chronomètre</source>
+        <translation>Timer</translation>
+    </message>
+    <message>
+        <source>Grille de notation</source>
+        <translation>Scoring grid</translation>
+    </message>
+    <message>
+        <source>DÉMONSTRATION — </source>
+        <translation>DEMONSTRATION — </translation>
+    </message>
+    <message>
+        <source>Notation à l’aveugle : les notes restent masquées jusqu’à la délibération.</source>
+        <translation>Blind scoring: the scores remain hidden until the deliberation.</translation>
+    </message>
+    <message>
+        <source>Critères de notation</source>
+        <translation>Scoring criteria</translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <source>Raccourcis clavier</source>
+        <translation>Keyboard shortcuts</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>Touches</source>
+        <translation>Keys</translation>
+    </message>
+    <message>
+        <source>Fermer</source>
+        <translation>Close</translation>
+    </message>
+</context>
+<context>
+    <name>TimerController</name>
+    <message>
+        <source>Réinitialiser le chronomètre</source>
+        <translation>Reset the timer</translation>
+    </message>
+    <message>
+        <source>Remettre le chronomètre de ce dossier à zéro ? Les durées enregistrées pour cette audition seront effacées (l’opération est journalisée).</source>
+        <translation>Reset this dossier&apos;s timer? The durations recorded for this hearing will be cleared (the operation is logged).</translation>
+    </message>
+    <message>
+        <source>Réinitialiser</source>
+        <translation>Reset</translation>
+    </message>
+    <message>
+        <source>&amp;Démarrer</source>
+        <translation>&amp;Start</translation>
+    </message>
+    <message>
+        <source>&amp;Pause</source>
+        <translation>&amp;Pause</translation>
+    </message>
+    <message>
+        <source>&amp;Reprendre</source>
+        <translation>&amp;Resume</translation>
+    </message>
+    <message>
+        <source>Audition terminée</source>
+        <translation>Hearing over</translation>
+    </message>
+    <message>
+        <source>&amp;Questions du jury</source>
+        <translation>&amp;Jury&apos;s questions</translation>
+    </message>
+    <message>
+        <source>Phase &amp;suivante</source>
+        <translation>&amp;Next phase</translation>
+    </message>
+</context>
+<context>
+    <name>TimerWidget</name>
+    <message>
+        <source>Avant l’audition</source>
+        <translation>Before the hearing</translation>
+    </message>
+    <message>
+        <source>Audition terminée</source>
+        <translation>Hearing over</translation>
+    </message>
+    <message>
+        <source>Présentation</source>
+        <translation>Presentation</translation>
+    </message>
+    <message>
+        <source>Questions du jury</source>
+        <translation>Jury&apos;s questions</translation>
+    </message>
+    <message>
+        <source>en pause</source>
+        <translation>paused</translation>
+    </message>
+    <message>
+        <source>temps dépassé</source>
+        <translation>time exceeded</translation>
+    </message>
+    <message>
+        <source>dernière minute</source>
+        <translation>last minute</translation>
+    </message>
+    <message>
+        <source>bientôt terminé</source>
+        <translation>ending soon</translation>
+    </message>
+    <message>
+        <source>en cours</source>
+        <translation>running</translation>
+    </message>
+    <message>
+        <source>Chronomètre de l’audition</source>
+        <translation>Hearing timer</translation>
+    </message>
+    <message>
+        <source>Temps restant</source>
+        <translation>Time left</translation>
+    </message>
+    <message>
+        <source>présentation {p}, questions {q}</source>
+        <translation>presentation {p}, questions {q}</translation>
+    </message>
+    <message>
+        <source>présentation : {d}</source>
+        <translation>presentation: {d}</translation>
+    </message>
+    <message>
+        <source>questions : {d}</source>
+        <translation>questions: {d}</translation>
+    </message>
+    <message>
+        <source>Durées enregistrées — </source>
+        <translation>Recorded durations — </translation>
+    </message>
+</context>
+<context>
+    <name>WelcomeView</name>
+    <message>
+        <source>jury_desk</source>
+        <translation>jury_desk</translation>
+    </message>
+    <message>
+        <source>Jurys du Label Actions Innovantes — Grand-Orly Seine Bièvre</source>
+        <translation>Juries of the Label Actions Innovantes — Grand-Orly Seine Bièvre</translation>
+    </message>
+    <message>
+        <source>Reprendre la dernière session</source>
+        <translation>Resume the last session</translation>
+    </message>
+    <message>
+        <source>Importer un paquet de session…</source>
+        <translation>Import a session bundle…</translation>
+    </message>
+    <message>
+        <source>Importer un paquet de session</source>
+        <translation>Import a session bundle</translation>
+    </message>
+    <message>
+        <source>Ouvrir la session de démonstration</source>
+        <translation>Open the demonstration session</translation>
+    </message>
+    <message>
+        <source>Progression de l’import</source>
+        <translation>Import progress</translation>
+    </message>
+    <message>
+        <source>Motif du refus</source>
+        <translation>Reason for the refusal</translation>
+    </message>
+    <message>
+        <source>La session de démonstration est fictive : elle sert à essayer l’application, ses résultats ne sont jamais transmis au siège.</source>
+        <translation>The demonstration session is fictitious: it is for trying the application, its results are never sent to headquarters.</translation>
+    </message>
+    <message>
+        <source>Version {v} — fonctionne entièrement hors ligne</source>
+        <translation>Version {v} — works entirely offline</translation>
+    </message>
+    <message>
+        <source>Aucune session ouverte récemment.</source>
+        <translation>No session opened recently.</translation>
+    </message>
+    <message>
+        <source>Paquet de session (*.zip)</source>
+        <translation>Session bundle (*.zip)</translation>
+    </message>
+    <message>
+        <source>Vérification et import de « {name} » : %p %</source>
+        <translation>Checking and importing “{name}”: %p %</translation>
+    </message>
+</context>
+</TS>

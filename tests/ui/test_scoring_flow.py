@@ -1,0 +1,190 @@
+"""The keyboard scoring flow, end to end, on the demo session and a real SQLite file.
+
+A secretary opens the demo, goes to the grid with Ctrl+2 and types a juror's whole
+sheet (Enter after each value), then a value for the next juror with Tab; nothing is
+shown as saved before it is in the database; blind mode masks what was typed; Ctrl+Z
+undoes the last change (as an audited correction); Delete clears a value; an invalid
+keystroke is refused; recused jurors are skipped and greyed with their reason.
+"""
+
+from __future__ import annotations
+
+from fractions import Fraction
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QLineEdit
+
+from jury_desk.core.services import Desk
+from jury_desk.ui.console import ConsoleView
+from jury_desk.ui.models import Roles
+
+CTRL = Qt.KeyboardModifier.ControlModifier
+
+
+def db_scores(gui, dossier: str) -> dict[tuple[str, str], Fraction]:
+    """What another process would read from the file now."""
+    desk = Desk(gui.db)
+    try:
+        st = desk.state(gui.ctx.sid)
+        return {(j, c): v for (d, j, c), v in st.scores.items() if d == dossier}
+    finally:
+        desk.close()
+
+
+def go_to_grid(gui) -> None:
+    gui.window.activateWindow()
+    gui.key(Qt.Key.Key_2, CTRL, gui.window)
+    QApplication.processEvents()
+    assert gui.console.view.tabs.currentIndex() == ConsoleView.TAB_SCORING
+    gui.console.view.grid.table.setFocus()
+
+
+def test_typing_a_whole_sheet_by_keyboard_saves_each_value(gui) -> None:
+    console = gui.console
+    assert console.current == "d01"
+    go_to_grid(gui)
+    table = console.view.grid.table
+    model = console.grid_model
+    # The cursor starts on the first juror's first criterion.
+    assert (table.currentIndex().row(), table.currentIndex().column()) == (0, 0)
+    for text in ["4", "7,5", "3", "2.0", "5"]:
+        gui.type(text, table)
+        gui.key(Qt.Key.Key_Return, widget=QApplication.focusWidget())
+    gui.wait_writes()
+    # Enter went down the sheet, then to the next juror's first criterion.
+    assert (table.currentIndex().row(), table.currentIndex().column()) == (0, 1)
+    saved = db_scores(gui, "d01")
+    assert saved == {("j01", "innovation"): 4, ("j01", "impact"): Fraction(15, 2),
+                     ("j01", "implication"): 3, ("j01", "faisabilite"): 2, ("j01", "partenariats"): 5}
+    for row in range(5):
+        assert model.index(row, 0).data(Roles.State) == "saved"
+    # Blind mode (the demo's default): the grid never shows what was typed.
+    assert {model.index(r, 0).data() for r in range(5)} == {model.MASK}
+    assert model.headerData(0, Qt.Orientation.Horizontal).endswith("5/5 ✓")
+    # Tab goes across jurors on the same criterion.
+    gui.type("1", table)
+    gui.key(Qt.Key.Key_Tab, widget=QApplication.focusWidget())
+    gui.wait_writes()
+    assert (table.currentIndex().row(), table.currentIndex().column()) == (0, 2)
+    assert db_scores(gui, "d01")[("j02", "innovation")] == 1
+
+
+def test_a_value_is_shown_saved_only_once_written(gui) -> None:
+    console = gui.console
+    go_to_grid(gui)
+    table = console.view.grid.table
+    states: list[tuple[str, bool]] = []
+    model = console.grid_model
+
+    def on_change(top_left, _bottom_right, _roles=()) -> None:
+        if top_left.row() == 0 and top_left.column() == 0:
+            state = model.index(0, 0).data(Roles.State)
+            states.append((state, ("j01", "innovation") in db_scores(gui, "d01")))
+
+    model.dataChanged.connect(on_change)
+    gui.type("3", table)
+    gui.key(Qt.Key.Key_Return, widget=QApplication.focusWidget())
+    gui.wait_writes()
+    assert states[0][0] == "pending"
+    saved_states = [in_db for state, in_db in states if state == "saved"]
+    assert saved_states and all(saved_states), states
+
+
+def test_invalid_keystrokes_are_refused_as_typed(gui) -> None:
+    console = gui.console
+    go_to_grid(gui)
+    table = console.view.grid.table
+    gui.type("7", table)  # innovation is 0 to 5
+    editor = QApplication.focusWidget()
+    assert isinstance(editor, QLineEdit) and editor.text() == ""
+    assert "0 à 5" in console.view.grid.message.text()
+    gui.type("3,5", editor)  # step 1: « 3,5 » is refused at the « 5 » (« 3,0 » would do)
+    assert editor.text() == "3,"
+    gui.key(Qt.Key.Key_Return, widget=editor)  # an incomplete value is not recorded
+    assert QApplication.focusWidget() is editor
+    assert "incomplète" in console.view.grid.message.text()
+    gui.key(Qt.Key.Key_Escape, widget=editor)
+    gui.wait_writes()
+    assert db_scores(gui, "d01") == {}
+
+
+def test_undo_and_delete_are_audited_corrections(gui) -> None:
+    console = gui.console
+    go_to_grid(gui)
+    table = console.view.grid.table
+    gui.type("4", table)
+    gui.key(Qt.Key.Key_Return, widget=QApplication.focusWidget())
+    gui.wait_writes()
+    table.go(console.grid_model.index(0, 0))
+    gui.type("2", table)
+    gui.key(Qt.Key.Key_Return, widget=QApplication.focusWidget())
+    gui.wait_writes()
+    assert db_scores(gui, "d01")[("j01", "innovation")] == 2
+    gui.key(Qt.Key.Key_Z, CTRL, table)
+    gui.wait_writes()
+    assert db_scores(gui, "d01")[("j01", "innovation")] == 4
+    assert "revient à" in console.view.grid.message.text()
+    table.go(console.grid_model.index(0, 0))
+    gui.key(Qt.Key.Key_Delete, widget=table)
+    gui.wait_writes()
+    assert ("j01", "innovation") not in db_scores(gui, "d01")
+    actions = [(e["action"], e["actor"]) for e in gui.ctx.desk.audit_entries(gui.ctx.sid)
+               if e["action"].startswith("score.")]
+    assert actions == [("score.set", "secretariat"), ("score.correct", "secretariat"),
+                       ("score.correct", "secretariat (annulation)"), ("score.clear", "secretariat")]
+
+
+def test_recused_and_absent_jurors_are_greyed_and_skipped(gui) -> None:
+    console = gui.console
+    # j01 has a conflict of interest for d03 (from the bundle); mark j04 absent.
+    gui.console.set_present("j04", False)
+    gui.wait_writes()
+    console.select("d03")
+    go_to_grid(gui)
+    model = console.grid_model
+    assert not model.flags(model.index(0, 0)) & Qt.ItemFlag.ItemIsEditable
+    assert model.index(0, 0).data(Roles.State) == "off"
+    assert model.index(0, 0).data() == "conflit d’intérêts"
+    assert "Élue de la commune du projet" in model.index(0, 0).data(Qt.ItemDataRole.ToolTipRole)
+    assert model.index(0, 3).data() == "absent"
+    table = console.view.grid.table
+    # The first cell to type in is the first juror who scores: j02.
+    assert table.currentIndex().column() == 1
+    # Tab from j03 (column 2) jumps over the absent j04 (column 3).
+    table.go(model.index(0, 2))
+    gui.key(Qt.Key.Key_Tab, widget=table)
+    assert table.currentIndex().column() == 4
+
+
+def test_a_deport_in_two_keystrokes(gui) -> None:
+    console = gui.console
+    go_to_grid(gui)
+    table = console.view.grid.table
+    table.go(console.grid_model.index(0, 2))  # Hélène Marchetti (j03)
+    gui.key(Qt.Key.Key_D, CTRL, table)  # the dialog opens filled in; Enter (headless: accepted)
+    gui.wait_writes()
+    st = gui.ctx.st
+    rec = st.recusal("j03", "d01")
+    assert rec is not None and rec.reason == "Déport déclaré en séance" and rec.at
+    assert console.grid_model.index(0, 2).data(Roles.State) == "off"
+    banner = gui.controller.shared.banner
+    assert banner.isVisibleTo(gui.controller.shared)
+    assert banner.text() == "Hélène Marchetti quitte la salle pour ce dossier (déport)."
+
+
+def test_comment_is_saved_per_juror(gui) -> None:
+    console = gui.console
+    go_to_grid(gui)
+    view = console.view.grid
+    view.table.go(console.grid_model.index(0, 1))
+    assert view.comment_label.text() == "Commentaire de Karim Benhadj"
+    view.comment.setFocus()
+    gui.type("Projet solide, partenariats à préciser.", view.comment)
+    gui.key(Qt.Key.Key_Return, CTRL, view.comment)
+    gui.wait_writes()
+    desk = Desk(gui.db)
+    try:
+        assert desk.state(gui.ctx.sid).comments[("d01", "j02")] == "Projet solide, partenariats à préciser."
+    finally:
+        desk.close()
+    assert view.comment_state.text().startswith("Commentaire enregistré")

@@ -1,0 +1,84 @@
+"""Translations: the .ts is complete and up to date with the sources, the committed .qm
+is what the .ts compiles to, and the application really speaks English when asked."""
+
+from __future__ import annotations
+
+import importlib.util
+import shutil
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QCoreApplication, QTranslator
+
+from jury_desk.core import resources
+
+ROOT = Path(__file__).resolve().parent.parent.parent
+TS = resources.path("i18n", "jury_desk_en.ts")
+QM = resources.path("i18n", "jury_desk_en.qm")
+
+
+def _script():  # scripts/ is not a package
+    spec = importlib.util.spec_from_file_location("build_translations", ROOT / "scripts" / "build_translations.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def _messages(ts: Path) -> dict[tuple[str, str], ET.Element | None]:
+    root = ET.parse(ts).getroot()
+    out = {}
+    for ctx in root.iter("context"):
+        name = ctx.findtext("name") or ""
+        for m in ctx.iter("message"):
+            out[(name, m.findtext("source") or "")] = m.find("translation")
+    return out
+
+
+def test_every_source_string_is_translated_and_the_ts_is_current(tmp_path: Path) -> None:
+    build = _script()
+    copy = tmp_path / "jury_desk_en.ts"
+    shutil.copy(TS, copy)
+    build.lupdate(copy, "en")  # what the sources ask today, merged into the committed file
+    now = _messages(copy)
+    committed = _messages(TS)
+    assert set(now) == set(committed), "run: uv run python scripts/build_translations.py"
+    unfinished = [key for key, tr in now.items()
+                  if tr is None or tr.get("type") in ("unfinished", "vanished", "obsolete") or not (tr.text or "").strip()]
+    assert unfinished == [], f"{len(unfinished)} string(s) without English: {unfinished[:5]}"
+    assert len(now) > 300
+
+
+def test_placeholders_survive_translation() -> None:
+    import re
+
+    for (_ctx, source), tr in _messages(TS).items():
+        assert tr is not None
+        assert sorted(re.findall(r"\{\w*\}", source)) == sorted(re.findall(r"\{\w*\}", tr.text or "")), source
+
+
+def test_committed_qm_is_the_compiled_ts(tmp_path: Path) -> None:
+    build = _script()
+    out = tmp_path / "jury_desk_en.qm"
+    build.lrelease(TS, out)
+    assert out.read_bytes() == QM.read_bytes(), "run: uv run python scripts/build_translations.py --no-update"
+
+
+def test_the_translator_gives_english(qapp) -> None:
+    t = QTranslator()
+    assert t.load(str(QM))
+    assert t.translate("Actions", "&Importer un paquet de session…") == "&Import a session bundle…"
+    assert t.translate("HearingOrderModel", "à venir") == "upcoming"
+
+
+@pytest.mark.usefixtures("qloop")
+def test_the_console_in_english(make_gui) -> None:
+    gui = make_gui(language="en")
+    gui.open_demo()
+    menus = [a.text() for a in gui.window.menuBar().actions()]
+    assert menus[:3] == ["&File", "&Hearing", "&Scoring"]
+    assert gui.console.view.tabs.tabText(1) == "&Scoring"
+    assert gui.console.order_model.index(0, 3).data() == "upcoming"
+    assert gui.controller.shared.position_label.text() == "Dossier 1 of 12"
+    assert QCoreApplication.translate("TimerWidget", "en pause") == "paused"
