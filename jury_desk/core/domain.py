@@ -7,6 +7,7 @@ deliberation rules and what the report and the UI read.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_EVEN, Decimal
@@ -37,6 +38,9 @@ class RecusalSource(StrEnum):
     SESSION = "session"
 
 
+_PLAIN_DECIMAL = re.compile(r"\s*-?[0-9]+(?:[.,][0-9]+)?\s*")
+
+
 def to_fraction(value: object) -> Fraction:
     """Exact value of a JSON number or a decimal string (never through binary float)."""
     if isinstance(value, Fraction):
@@ -48,6 +52,8 @@ def to_fraction(value: object) -> Fraction:
     if isinstance(value, float):
         return Fraction(Decimal(repr(value)))
     if isinstance(value, str):
+        if not _PLAIN_DECIMAL.fullmatch(value):
+            raise ValueError(f"not a plain decimal number: {value!r}")
         return Fraction(Decimal(value.strip().replace(",", ".")))
     raise TypeError(f"not a number: {value!r}")
 

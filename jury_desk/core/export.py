@@ -305,8 +305,10 @@ def export_session(
         step(1)
         snapshot = _take_snapshot(desk)
         step(2)
+        # The file's name only: the audit log goes to headquarters, a local path
+        # (with a user name in it) does not; the path stays in the local ledger.
         seq = desk.record_export(session_id, {
-            "path": str(out.absolute()), "signer_kid": identity.kid,
+            "file": out.name, "signer_kid": identity.kid,
             "generator": f"jury_desk {__version__}"})
         st = desk.state(session_id)
         result = deliberation.compute(st.deliberation_input())
@@ -343,15 +345,46 @@ def export_session(
         target.discard()
         recorded = (f" L’export n° {seq} est inscrit au journal d’audit sans fichier : relancez l’export, "
                     f"il portera le n° {seq + 1}.") if seq is not None else ""
+        _record_failure(desk, session_id, seq, _os_reason(exc))
         raise UserError("export_write", f"Export impossible : le fichier « {out} » n’a pas pu être écrit "
                                          f"({_os_reason(exc)}). Aucun fichier n’a été laissé.{recorded}") from exc
-    except BaseException:
+    except BaseException as exc:
         target.discard()
+        _record_failure(desk, session_id, seq, type(exc).__name__)
         raise
+    _remember_path(desk, session_id, seq, out)
     step(total)
     log.info("export n° %s of %s written to %s (%d bytes)", seq, session_id, out, len(data))
     return ExportReport(out, seq, hashlib.sha256(result_bytes).hexdigest(), len(data), pv.pages,
                         st.audit_head, identity.kid, snapshot)
+
+
+def _record_failure(desk: Desk, session_id: str, seq: int | None, reason: str) -> None:
+    """An export number was taken but no file was written: say so in the audit log."""
+    if seq is None:
+        return
+    from jury_desk.core import storage
+
+    try:
+        with storage.transaction(desk.engine) as db:
+            audit.append(db, session_id, "export.failed", {"export_seq": seq, "reason": reason})
+    except Exception:  # the original failure is what the user must see
+        log.exception("could not record the failed export n° %s", seq)
+
+
+def _remember_path(desk: Desk, session_id: str, seq: int, out: Path) -> None:
+    """Keep where the export was written, locally, so that the purge can remove it."""
+    from jury_desk.core import paths
+
+    line = json.dumps({"session_id": session_id, "export_seq": seq, "path": str(out.absolute())},
+                      ensure_ascii=False) + "\n"
+    try:
+        with open(paths.exports_ledger(desk.db_path), "a", encoding="utf-8") as fh:
+            fh.write(line)
+            fh.flush()
+            os.fsync(fh.fileno())
+    except OSError:
+        log.warning("could not record where export n° %s was written", seq)
 
 
 # --------------------------------------------------------------------------- verifying
@@ -413,7 +446,7 @@ def verify_written(desk: Desk, session_id: str, report: ExportReport,
     if checked.ok:
         from jury_desk.core import privacy
 
-        privacy.mark_export_verified(desk, session_id, report.export_seq, path=report.path)
+        privacy.mark_export_verified(desk, session_id, report.export_seq, path=Path(report.path.name))
     return checked
 
 
@@ -440,10 +473,19 @@ def verify_result(path: Path, trusted: Sequence[Mapping[str, Any]]) -> VerifyRep
         jws_text = files[JWS].decode("ascii")
         signer_jwk = crypto.verify_detached(jws_text, result_bytes, trusted_list)
         kid = crypto.thumbprint(signer_jwk)
-        declared = doc.get("signer", {}).get("kid") if isinstance(doc, dict) else None
+        signer = doc.get("signer", {}) if isinstance(doc, dict) else {}
+        declared = signer.get("kid") if isinstance(signer, dict) else None
+        declared_jwk = signer.get("jwk") if isinstance(signer, dict) else None
+        try:
+            declared_jwk_kid = crypto.thumbprint(declared_jwk) if isinstance(declared_jwk, dict) else None
+        except (KeyError, ValueError):
+            declared_jwk_kid = None
         if declared is not None and declared != kid:
             checks.append(Check(L_JWS, False, f"result.json annonce la clé {declared} mais la signature est "
                                               f"celle de la clé {kid}"))
+        elif declared_jwk_kid != kid:
+            checks.append(Check(L_JWS, False, "la clé publique donnée dans signer.jwk n’est pas celle "
+                                              f"qui a signé (clé {kid})"))
         else:
             checks.append(Check(L_JWS, True, f"signé par la clé de confiance {kid}"))
     except UnicodeDecodeError:

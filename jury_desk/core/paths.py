@@ -36,6 +36,11 @@ def files_dir(db_path: Path) -> Path:
     return db_path.with_name(db_path.name + ".files")
 
 
+def exports_ledger(db_path: Path) -> Path:
+    """Where this installation wrote each export (local only: never sent to headquarters)."""
+    return db_path.with_name(db_path.name + ".exports")
+
+
 def snapshots_dir(db_path: Path) -> Path:
     return db_path.with_name(db_path.name + ".snapshots")
 

@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import dataclasses
 import json
 import logging
 import os
@@ -129,6 +130,29 @@ def _parse_at(text: str) -> datetime:
     return dt if dt.tzinfo else dt.replace(tzinfo=UTC)
 
 
+def _ledger(db_path: Path) -> dict[tuple[str, int], tuple[Path, ...]]:
+    """Where each export was written (``<db>.exports``, local: the audit log only names the file)."""
+    out: dict[tuple[str, int], tuple[Path, ...]] = {}
+    try:
+        lines = paths.exports_ledger(db_path).read_text(encoding="utf-8").splitlines()
+    except OSError:
+        return out
+    for line in lines:
+        try:
+            rec = json.loads(line)
+            key = (str(rec["session_id"]), int(rec["export_seq"]))
+            out[key] = (*out.get(key, ()), Path(rec["path"]))
+        except (ValueError, KeyError, TypeError):
+            continue
+    return out
+
+
+def _with_ledger(record: ExportRecord, found: tuple[Path, ...]) -> ExportRecord:
+    if not found:
+        return record
+    return dataclasses.replace(record, paths=tuple(dict.fromkeys((*record.paths, *found))))
+
+
 def _exports(rows: Iterable[tuple[int, str, str, str]]) -> list[ExportRecord]:
     """Export records from one session's (seq, at, action, data) audit rows, in order."""
     written: list[dict[str, Any]] = []
@@ -193,10 +217,12 @@ def purge_status(db_path: Path, *, now: datetime | None = None,
     by_session: dict[str, list[tuple[int, str, str, str]]] = {}
     for sid, seq, at, action, data in audit_rows:
         by_session.setdefault(str(sid), []).append((int(seq), str(at), str(action), str(data)))
+    ledger = _ledger(db_path)
     statuses: list[SessionPurgeStatus] = []
     records: list[ExportRecord] = []
     for sid, title, is_demo in sessions:
-        exports = _exports(by_session.get(str(sid), []))
+        exports = [_with_ledger(e, ledger.get((str(sid), e.seq), ()))
+                   for e in _exports(by_session.get(str(sid), []))]
         records.extend(exports)
         last = exports[-1] if exports else None
         demo = bool(is_demo)
@@ -336,7 +362,7 @@ def _db_siblings(db_path: Path) -> list[Path]:
     if not folder.is_dir():
         return []
     pattern = re.compile(re.escape(db_path.name)
-                         + r"\.(files|snapshots|avant-migration-v\d+|restauration\.tmp)(-wal|-shm|-journal)?")
+                         + r"\.(files|snapshots|exports|avant-migration-v\d+|restauration\.tmp)(-wal|-shm|-journal)?")
     return sorted(p for p in folder.iterdir() if pattern.fullmatch(p.name))
 
 

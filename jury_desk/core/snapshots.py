@@ -413,6 +413,18 @@ def restore(db_path: Path, snapshot_path: Path) -> Path | None:
     snapshot_path = Path(snapshot_path)
     info = verify_snapshot(snapshot_path)
     digest = _sha256(snapshot_path)
+    current = _chain_heads(db_path) if db_path.is_file() else {}
+    restored = _chain_heads(snapshot_path)
+    for sid, head in current.items():
+        kept = restored.get(sid)
+        kept_seq = kept.seq if kept else 0
+        if head.last_export_entry > kept_seq:
+            raise UserError(
+                "restore_before_export",
+                f"Cet instantané est antérieur à l’export n° {head.last_export_seq} déjà écrit "
+                f"pour la session « {sid} » : le restaurer effacerait du journal d’audit un export "
+                "qui a pu être remis au siège. Restauration refusée ; rouvrez la délibération "
+                "(avec un motif) pour corriger.")
     db_path.parent.mkdir(parents=True, exist_ok=True)
     tmp = _side(db_path, ".restauration.tmp")
     _remove_sqlite_files(tmp)
@@ -426,12 +438,17 @@ def restore(db_path: Path, snapshot_path: Path) -> Path | None:
         try:
             with storage.transaction(engine) as db:
                 for s in info.sessions:
+                    abandoned = current.get(s.id)
                     audit.append(db, s.id, "snapshot.restore", {
                         "snapshot": snapshot_path.name,
                         "snapshot_sha256": digest,
                         "taken_at": info.taken_at.isoformat(timespec="seconds"),
                         "reason": info.reason,
                         "safety_snapshot": safety.name if safety else None,
+                        # The chain as it stood before the restore, kept in the safety
+                        # snapshot: the entries after the snapshot are set aside, not erased.
+                        "abandoned_seq": abandoned.seq if abandoned else None,
+                        "abandoned_hash": abandoned.hash if abandoned else None,
                     })
         finally:
             engine.dispose()
@@ -445,6 +462,34 @@ def restore(db_path: Path, snapshot_path: Path) -> Path | None:
         raise
     log.info("database %s restored from snapshot %s", db_path.name, snapshot_path.name)
     return safety
+
+
+@dataclass(frozen=True, slots=True)
+class _Head:
+    seq: int
+    hash: str
+    last_export_entry: int  # seq of the last export.written entry (0: none)
+    last_export_seq: int  # its export number
+
+
+def _chain_heads(path: Path) -> dict[str, _Head]:
+    """Each session's audit head in a database file, read without writing to it."""
+    con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        heads: dict[str, _Head] = {}
+        rows = con.execute(
+            "SELECT a.session_id, a.seq, a.hash FROM audit a WHERE a.seq = "
+            "(SELECT MAX(seq) FROM audit b WHERE b.session_id = a.session_id)").fetchall()
+        for sid, seq, digest in rows:
+            exp = con.execute(
+                "SELECT seq, json_extract(data, '$.export_seq') FROM audit WHERE session_id = ?"
+                " AND action = 'export.written' ORDER BY seq DESC LIMIT 1", (sid,)).fetchone()
+            heads[sid] = _Head(seq, digest, exp[0] if exp else 0, int(exp[1] or 0) if exp else 0)
+        return heads
+    except sqlite3.DatabaseError:
+        return {}
+    finally:
+        con.close()
 
 
 def _fold_wal(path: Path) -> None:

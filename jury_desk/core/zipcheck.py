@@ -96,8 +96,8 @@ def inspect(zf: zipfile.ZipFile, fh: BinaryIO, archive_size: int) -> dict[str, E
             raise refuse("name_duplicate", name, f"nom en double (identique à « {seen[key]} » à la casse ou à la forme Unicode près).")
         seen[key] = name
         mode = (info.external_attr >> 16) & 0xFFFF
-        if info.create_system == 3 and mode and stat.S_ISLNK(mode):
-            raise refuse("link", name, "les liens symboliques sont interdits.")
+        if (mode and stat.S_ISLNK(mode)) or info.external_attr & 0x400:  # 0x400: reparse point
+            raise refuse("link", name, "les liens symboliques et les points d’analyse (reparse points) sont interdits.")
         if info.flag_bits & 0x1:
             raise refuse("encrypted", name, "entrée chiffrée.")
         if info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):

@@ -71,6 +71,7 @@ class Raw:
     flags: int = UTF8_FLAG
     mode: int = stat.S_IFREG | 0o644
     create_system: int = 3
+    dos_attr: int = 0  # low byte(s) of the external attributes (MS-DOS attributes)
     crc: int | None = None
     file_size: int | None = None  # declared uncompressed size (both headers)
     compress_size: int | None = None  # declared compressed size (both headers)
@@ -133,7 +134,7 @@ def write_zip(entries: list[Raw], *, comment: bytes = b"") -> bytes:
             0,
             0,
             0,
-            (e.mode & 0xFFFF) << 16,
+            ((e.mode & 0xFFFF) << 16) | e.dos_attr,
             own if e.offset is None else e.offset,
         )
         out += name
@@ -559,6 +560,21 @@ def _symlink(kit: Kit) -> bytes:
 @case("symlink-dir", "link", "attachments/d02")
 def _symlink_dir(kit: Kit) -> bytes:
     return kit.bundle(extra=[stored("attachments/d02", b"/", mode=stat.S_IFLNK | 0o777)])
+
+
+@case("symlink-made-on-dos", "link", "liens symboliques")
+def _symlink_dos(kit: Kit) -> bytes:
+    entries = kit.entries()
+    entries[2] = stored("attachments/d01/dossier-candidature.pdf", b"/etc/passwd",
+                        mode=stat.S_IFLNK | 0o777, create_system=0)
+    return write_zip(entries)
+
+
+@case("reparse-point", "link", "points d’analyse")
+def _reparse_point(kit: Kit) -> bytes:
+    entries = kit.entries()
+    entries[2] = replace(entries[2], create_system=0, mode=0, dos_attr=0x400 | 0x20)
+    return write_zip(entries)
 
 
 @case("encrypted", "encrypted", "entrée chiffrée")

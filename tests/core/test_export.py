@@ -101,7 +101,9 @@ def test_result_json_ends_the_audit_with_its_own_export(exported: Exported) -> N
     assert doc["audit_head"] == lines[-1]["hash"] == exported.report.audit_head
     assert lines[-1]["action"] == "export.written"
     assert lines[-1]["data"]["export_seq"] == doc["export_seq"] == 1
-    assert lines[-1]["data"]["path"] == str(exported.path.absolute())
+    # The audit log goes to headquarters: it names the file, never a local path.
+    assert lines[-1]["data"]["file"] == exported.path.name
+    assert str(exported.path.parent) not in exported.entries["audit.jsonl"].decode("utf-8")
     assert lines[-2]["action"] == "deliberation.close"
     assert doc["files"]["proces-verbal.pdf"] == {
         "bytes": len(exported.entries["proces-verbal.pdf"]),

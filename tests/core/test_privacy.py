@@ -349,8 +349,10 @@ def test_no_canary_survives_a_purge(tmp_path: Path, demo_source: Path, hq_key: H
             report = export.export_session(desk, sid, out, keys.load_identity(), accept_proposal=True)
             exported = report.path
             assert exported.exists()
-            recorded = [e["data"].get("path") for e in desk.audit_entries(sid) if e["action"] == "export.written"]
-            assert recorded == [str(exported)], "export.written must record the file's path"
+            recorded = [e["data"].get("file") for e in desk.audit_entries(sid) if e["action"] == "export.written"]
+            assert recorded == [exported.name], "export.written names the file (never a local path)"
+            ledger = paths.exports_ledger(db).read_text(encoding="utf-8")
+            assert str(exported.absolute()) in ledger, "the local ledger keeps where it was written"
             assert _scan([exported.parent], needles, None)[0], "the export holds canaries (comments)"
         desk.close()
 

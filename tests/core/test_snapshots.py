@@ -289,3 +289,37 @@ def test_cli_list_without_snapshots(tmp_path: Path) -> None:
     r = run_cli("restore", "--db", tmp_path / "none.sqlite3")
     assert r.returncode == 0
     assert "Aucun instantané" in r.stdout and "Pour restaurer" in r.stdout
+
+
+def test_restore_sets_the_later_entries_aside_in_the_chain(scored_demo: tuple[Desk, str]) -> None:
+    desk, sid = scored_demo
+    db = desk.db_path
+    snap = snapshots.take_snapshot(desk, "test")
+    desk.record_score(sid, "d01", "j02", "innovation", 0)
+    head = desk.state(sid).audit_head
+    seq = desk.state(sid).audit_count
+    desk.close()
+    snapshots.restore(db, snap)
+    desk = Desk(db)
+    entries = desk.audit_entries(sid)
+    assert audit.verify_chain(entries).ok
+    last = entries[-1]
+    assert last["action"] == "snapshot.restore"
+    assert last["data"]["abandoned_seq"] == seq and last["data"]["abandoned_hash"] == head
+    desk.close()
+
+
+def test_restore_before_an_export_is_refused(scored_demo: tuple[Desk, str], tmp_path: Path) -> None:
+    from jury_desk.core import export, keys
+
+    desk, sid = scored_demo
+    db = desk.db_path
+    before = snapshots.take_snapshot(desk, "avant")
+    export.export_session(desk, sid, tmp_path / "r.zip", keys.load_identity(), accept_proposal=True)
+    desk.close()
+    digest = hashlib.sha256(db.read_bytes()).hexdigest()
+    with pytest.raises(UserError) as exc:
+        snapshots.restore(db, before)
+    assert exc.value.code == "restore_before_export"
+    assert "export n° 1" in exc.value.message
+    assert hashlib.sha256(db.read_bytes()).hexdigest() == digest

@@ -15,7 +15,7 @@ import logging
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from fractions import Fraction
-from functools import cached_property
+from functools import cached_property, partial
 from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
@@ -261,8 +261,14 @@ class DeliberationController(QObject):
         self._run("notes", self.desk.set_notes, self.session_id, text)
 
     def close(self) -> None:
-        """Close on the jury's list (section 4 checks); ``failed`` lists what blocks."""
-        self._run("close", self.desk.close_deliberation, self.session_id)
+        """Close on the jury's list (section 4 checks); ``failed`` lists what blocks.
+
+        A jury that has not changed the list closes on the rules' proposal, which the
+        view shows as its list and the confirmation names.
+        """
+        keep_proposal = self.snapshot is not None and not self.snapshot.state.decision_made
+        self._run("close", partial(self.desk.close_deliberation, accept_proposal=keep_proposal),
+                  self.session_id)
 
     def reopen(self, reason: str) -> None:
         self._run("reopen", self.desk.reopen, self.session_id, reason)
