@@ -120,10 +120,22 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _db_path(args: argparse.Namespace) -> Path:
+    from jury_desk.core import paths
+
+    db = getattr(args, "db", None)
+    return Path(db) if db else paths.default_db()
+
+
 def _desk(args: argparse.Namespace) -> Any:
+    """The database of a command that reads or changes a session: it must exist."""
     from jury_desk.core.services import Desk
 
-    return Desk(getattr(args, "db", None))
+    path = _db_path(args)
+    if not path.is_file():
+        raise UserError("no_db", f"La base « {path} » n’existe pas : importez d’abord un paquet "
+                                 "de session (jury-desk import PAQUET.zip --db FICHIER).")
+    return Desk(path)
 
 
 def run(argv: list[str] | None = None) -> int:
@@ -184,9 +196,18 @@ def _dispatch(args: argparse.Namespace) -> int:
 
 def _cmd_import(args: argparse.Namespace) -> int:
     from jury_desk.core import keys
+    from jury_desk.core.services import Desk
 
-    desk = _desk(args)
-    report = desk.import_bundle(args.bundle, keys.trusted_keys(args.trust))
+    path = _db_path(args)
+    created = not path.exists()
+    desk = Desk(path)
+    try:
+        report = desk.import_bundle(args.bundle, keys.trusted_keys(args.trust))
+    except BaseException:
+        desk.close()
+        if created:  # a refused bundle leaves nothing behind, not even an empty database
+            _remove_new_database(path)
+        raise
     if report.unchanged:
         print(f"Session « {report.title} » déjà importée à l’identique : rien n’a changé.")
     else:
@@ -195,6 +216,16 @@ def _cmd_import(args: argparse.Namespace) -> int:
               f"{report.attachments} pièces jointes ({mb:.1f} Mo)"
               + (" — SESSION DE DÉMONSTRATION" if report.is_demo else "") + ".")
     return EXIT_OK
+
+
+def _remove_new_database(path: Path) -> None:
+    import shutil
+
+    from jury_desk.core import paths
+
+    for suffix in ("", "-wal", "-shm", "-journal"):
+        path.with_name(path.name + suffix).unlink(missing_ok=True)
+    shutil.rmtree(paths.files_dir(path), ignore_errors=True)
 
 
 def _cmd_scores(args: argparse.Namespace) -> int:

@@ -38,7 +38,7 @@ class RecusalSource(StrEnum):
     SESSION = "session"
 
 
-_PLAIN_DECIMAL = re.compile(r"\s*-?[0-9]+(?:[.,][0-9]+)?\s*")
+_PLAIN_DECIMAL = re.compile(r"\s*-?[0-9]+(?:[.,][0-9]*)?\s*")
 
 
 def to_fraction(value: object) -> Fraction:

@@ -81,7 +81,7 @@ def test_keys_trust_lets_import_work_without_trust_option(
     refused = run_cli("import", bundle_zip, "--db", db)
     assert refused.returncode == 2
     assert "n’est pas une clé de confiance" in refused.stderr
-    assert rows(db, "SELECT count(*) FROM session") == [(0,)]
+    assert not db.exists()  # a refused bundle leaves nothing behind, not even an empty base
 
     trusted = run_cli("keys", "trust", jwks, "--name", "Siège LAI")
     assert trusted.returncode == 0, trusted.stderr

@@ -91,7 +91,12 @@ def test_refused_commands_change_nothing(db: Path, args: tuple[str, ...]) -> Non
     assert _audit_count(db) == before
 
 
-def test_unknown_session_and_empty_db(tmp_path: Path) -> None:
-    r = run_cli("results", "--db", tmp_path / "empty.sqlite3")
+def test_unknown_session_and_missing_db(tmp_path: Path, db: Path) -> None:
+    missing = tmp_path / "missing.sqlite3"
+    r = run_cli("results", "--db", missing)
     assert r.returncode == 2
-    assert "aucune session" in r.stderr
+    assert "n’existe pas" in r.stderr
+    assert not missing.exists()  # a read-only command never creates a database
+    r = run_cli("results", "--db", db, "--session", "nope")
+    assert r.returncode == 2
+    assert "Aucune session « nope »" in r.stderr
