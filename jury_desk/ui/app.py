@@ -9,7 +9,12 @@ Two environment hooks exist for tests and benchmarks, and do nothing otherwise:
 (seconds since ``JURY_DESK_BENCH_T0``, a ``time.time()`` stamp taken by the caller before
 it started the process) and quits; ``JURY_DESK_TEST_SCRIPT=<file.py>`` runs that file's
 ``run(controller)`` once the window is shown (the kill-and-restart test drives the
-grid with it).
+grid with it). The second is ignored in the frozen application (``sys.frozen``): an
+installed copy never runs code named by its environment.
+
+Errors are reported by ``errors.ErrorReporter`` (``sys.excepthook``,
+``threading.excepthook``, the qasync loop's exception handler) and Qt's own messages
+go to the log (``errors.install_qt_messages``).
 """
 
 from __future__ import annotations
@@ -19,12 +24,9 @@ import asyncio
 import importlib.util
 import logging
 import os
-import platform
 import sys
 import time
-import traceback
 from pathlib import Path
-from types import TracebackType
 from typing import Any
 
 # isort: off
@@ -43,9 +45,8 @@ from PySide6.QtCore import (
     QLocale,
     QObject,
     QTimer,
-    QtMsgType,
     QTranslator,
-    qInstallMessageHandler,
+    Signal,
 )
 from PySide6.QtGui import QIcon
 from PySide6.QtNetwork import QLocalServer, QLocalSocket
@@ -54,12 +55,10 @@ from PySide6.QtWidgets import QApplication
 from jury_desk import __version__
 from jury_desk.core import resources
 from jury_desk.core.errors import UserError
-from jury_desk.ui import dialogs, prefs, theme
+from jury_desk.ui import errors, prefs, theme
 
 log = logging.getLogger(__name__)
 
-_no_windows = False
-_in_report = False
 _translators: list[QTranslator] = []
 
 
@@ -90,42 +89,13 @@ def install_translators(app: QCoreApplication, language: str) -> str:
     return language
 
 
-# --------------------------------------------------------------------------- errors
-
-
-def report_exception(exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
-    """The one place where an unexpected error reaches the user (a French dialog)."""
-    global _in_report
-    if issubclass(exc_type, KeyboardInterrupt):
-        QApplication.quit()
-        return
-    if isinstance(exc, UserError):
-        dialogs.show_user_error(None, exc)
-        return
-    log.error("unexpected error", exc_info=(exc_type, exc, tb))
-    details = "".join(traceback.format_exception(exc_type, exc, tb))
-    details += f"\njury_desk {__version__} — Python {platform.python_version()} — {platform.platform()}\n"
-    if _no_windows or dialogs.HEADLESS or _in_report or QApplication.instance() is None:
-        sys.stderr.write(details)
-        return
-    _in_report = True
-    try:
-        dialogs.ErrorDialog(details).exec()
-    finally:
-        _in_report = False
-
-
-def _qt_message(mode: QtMsgType, _context: Any, message: str) -> None:
-    level = {QtMsgType.QtDebugMsg: logging.DEBUG, QtMsgType.QtInfoMsg: logging.INFO,
-             QtMsgType.QtWarningMsg: logging.WARNING}.get(mode, logging.ERROR)
-    logging.getLogger("qt").log(level, "%s", message)
-
-
 # --------------------------------------------------------------------------- single instance
 
 
 class InstanceServer(QObject):
     """Answers a second launch on the same database by bringing the window forward."""
+
+    raised = Signal()  # after the window was brought forward for a second launch
 
     def __init__(self, name: str, window: Any, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -148,6 +118,8 @@ class InstanceServer(QObject):
         w.show()
         w.raise_()
         w.activateWindow()
+        log.info("second launch on the same database: window brought forward")
+        self.raised.emit()
 
 
 def _ask_running_instance(name: str) -> bool:
@@ -224,10 +196,18 @@ def build(settings: Any, *, db_path: Path | None, language: str | None, clock: A
     return window, controller
 
 
+def test_script() -> str | None:
+    """The test driver named by ``JURY_DESK_TEST_SCRIPT``; never in the frozen application."""
+    if getattr(sys, "frozen", False):
+        return None
+    return os.environ.get("JURY_DESK_TEST_SCRIPT") or None
+
+
 def run_gui(args: argparse.Namespace) -> int:
-    global _no_windows
-    _no_windows = bool(getattr(args, "no_err_windows", False))
+    no_windows = bool(getattr(args, "no_err_windows", False))
     app = make_application()
+    reporter = errors.ErrorReporter(no_windows, app)
+    errors.reporter = reporter
     settings = prefs.load()
     from jury_desk.core import instance, paths
 
@@ -237,6 +217,12 @@ def run_gui(args: argparse.Namespace) -> int:
     last_db = getattr(settings, "last_db", None)
     reopen_last = db_arg is None and not demo and last_db is not None and Path(last_db).exists()
     db_path = Path(db_arg) if db_arg else (Path(str(last_db)) if reopen_last else paths.default_db())
+    # Windows: a database on a network share, a USB key or a CD is refused (its French
+    # message is shown once the window is up); the welcome screen opens on the default one.
+    refusal = instance.check_location(db_path)
+    if refusal is not None:
+        log.warning("database location refused")
+        db_path, db_arg, session, reopen_last = paths.default_db(), None, None, False
 
     lock = instance.acquire(db_path)
     name = instance.server_name(db_path)
@@ -253,11 +239,12 @@ def run_gui(args: argparse.Namespace) -> int:
 
     loop = qasync.QEventLoop(app)
     asyncio.set_event_loop(loop)
-    sys.excepthook = report_exception
+    reporter.install(loop)
     if not os.environ.get("JURY_DESK_BENCH_PAINT"):
-        qInstallMessageHandler(_qt_message)
+        errors.install_qt_messages()
 
     window, controller = build(settings, db_path=db_path, language=getattr(args, "lang", None))
+    reporter.parent_widget = lambda: window
     controller.lock, controller.lock_path = lock, db_path
     server = InstanceServer(name, window, controller)
     try:
@@ -270,11 +257,15 @@ def run_gui(args: argparse.Namespace) -> int:
             controller.show_welcome()
     except UserError as exc:
         controller.show_welcome()
-        dialogs.show_user_error(window, exc)
+        reporter.user_error(exc)
     if os.environ.get("JURY_DESK_BENCH_PAINT"):
         _FirstPaint(window.console or window)
     window.show()
-    script = os.environ.get("JURY_DESK_TEST_SCRIPT")
+    if refusal is not None:
+        QTimer.singleShot(0, lambda: reporter.user_error(UserError("db_location", refusal)))
+    elif controller.console is None:
+        QTimer.singleShot(0, controller.check_purge_reminder)  # open_session did it otherwise
+    script = test_script()
     if script:
         QTimer.singleShot(0, lambda: _run_test_script(script, controller))
     try:
@@ -287,5 +278,6 @@ def run_gui(args: argparse.Namespace) -> int:
         server.server.close()
         if controller.lock is not None:
             controller.lock.release()
+        reporter.uninstall()
     return 0
 

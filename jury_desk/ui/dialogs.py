@@ -1,23 +1,26 @@
-"""Dialogs: errors (one place for each family), confirmation, déport, settings, shortcuts."""
+"""Dialogs: refused actions (the one place for ``UserError``), confirmation, déport, settings,
+shortcuts. The unexpected-error dialog is in ``errors``; snapshots and purge in ``maintenance``."""
 
 from __future__ import annotations
 
 import logging
 from collections.abc import Sequence
+from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QGuiApplication, QKeySequence
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
     QDoubleSpinBox,
+    QFileDialog,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QMessageBox,
-    QPlainTextEdit,
     QPushButton,
     QRadioButton,
     QTableView,
@@ -32,40 +35,6 @@ log = logging.getLogger(__name__)
 
 # Tests replace these with callables that record what would have been shown.
 HEADLESS = False
-
-
-class ErrorDialog(QDialog):
-    """An unexpected error: what happened in plain French, the details, « Copier les détails »."""
-
-    def __init__(self, details: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setWindowTitle(self.tr("Erreur inattendue — jury_desk"))
-        self.setAccessibleName(self.tr("Erreur inattendue"))
-        lay = QVBoxLayout(self)
-        msg = QLabel(self.tr(
-            "Une erreur inattendue s’est produite. Les notes et décisions déjà affichées comme "
-            "enregistrées sont en sécurité dans la base.\n\nVous pouvez continuer ; si l’erreur se "
-            "répète, copiez les détails et transmettez-les au support."))
-        msg.setWordWrap(True)
-        lay.addWidget(msg)
-        self.details = QPlainTextEdit(details)
-        self.details.setReadOnly(True)
-        self.details.setAccessibleName(self.tr("Détails de l’erreur"))
-        self.details.setMinimumSize(560, 180)
-        lay.addWidget(self.details)
-        buttons = QDialogButtonBox()
-        self.copy_button = QPushButton(self.tr("Copier les détails"))
-        self.copy_button.setAccessibleName(self.tr("Copier les détails"))
-        buttons.addButton(self.copy_button, QDialogButtonBox.ButtonRole.ActionRole)
-        close = buttons.addButton(QDialogButtonBox.StandardButton.Close)
-        close.setText(self.tr("Fermer"))
-        self.copy_button.clicked.connect(self._copy)
-        buttons.rejected.connect(self.reject)
-        lay.addWidget(buttons)
-
-    def _copy(self) -> None:
-        QGuiApplication.clipboard().setText(self.details.toPlainText())
-        self.copy_button.setText(self.tr("Détails copiés"))
 
 
 def show_user_error(parent: QWidget | None, exc: UserError, title: str | None = None) -> None:
@@ -165,8 +134,12 @@ class DeportDialog(QDialog):
 
 
 class SettingsDialog(QDialog):
+    """Language, text size, contrast; the second snapshot folder (a USB key) and the purge
+    reminder (``core.settings``)."""
+
     def __init__(self, language: str, font_scale: float, high_contrast: bool,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, *, secondary_dir: Path | None = None,
+                 purge_reminder: bool = True) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Préférences"))
         lay = QVBoxLayout(self)
@@ -187,6 +160,32 @@ class SettingsDialog(QDialog):
         self.contrast = QCheckBox(self.tr("Contraste élevé (noir sur blanc, aussi sur l’écran partagé)"))
         self.contrast.setChecked(high_contrast)
         form.addRow("", self.contrast)
+
+        # The second snapshot folder: a line showing it, « Choisir… », « Aucun ».
+        self.secondary = QLineEdit(str(secondary_dir) if secondary_dir else "")
+        self.secondary.setReadOnly(True)
+        self.secondary.setPlaceholderText(self.tr("Aucun (instantanés seulement à côté de la base)"))
+        self.secondary.setAccessibleName(self.tr("Second dossier d’instantanés"))
+        self.secondary_choose = QPushButton(self.tr("C&hoisir…"))
+        self.secondary_choose.setAccessibleName(self.tr("Choisir le second dossier d’instantanés"))
+        self.secondary_clear = QPushButton(self.tr("A&ucun"))
+        self.secondary_clear.setAccessibleName(self.tr("Ne plus copier les instantanés dans un second dossier"))
+        row = QHBoxLayout()
+        row.addWidget(self.secondary, 1)
+        row.addWidget(self.secondary_choose)
+        row.addWidget(self.secondary_clear)
+        label = QLabel(self.tr("&Second dossier d’instantanés :"))
+        label.setBuddy(self.secondary_choose)
+        form.addRow(label, row)
+        hint = QLabel(self.tr("Une clé USB, par exemple : chaque instantané y est aussi copié. Si la "
+                              "copie échoue (clé débranchée), la séance continue et la barre d’état le signale."))
+        hint.setObjectName("hint")
+        hint.setWordWrap(True)
+        form.addRow("", hint)
+        self.purge_reminder = QCheckBox(self.tr("Rappeler d’effacer les données personnelles une fois le "
+                                                "délai de conservation passé"))
+        self.purge_reminder.setChecked(purge_reminder)
+        form.addRow("", self.purge_reminder)
         lay.addLayout(form)
         note = QLabel(self.tr("Le changement de langue s’applique au prochain démarrage."))
         note.setObjectName("hint")
@@ -197,6 +196,18 @@ class SettingsDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         lay.addWidget(buttons)
+        self.secondary_choose.clicked.connect(self._choose_secondary)
+        self.secondary_clear.clicked.connect(self.secondary.clear)
+
+    def _choose_secondary(self) -> None:
+        start = self.secondary.text() or str(Path.home())
+        path = QFileDialog.getExistingDirectory(self, self.tr("Second dossier d’instantanés"), start)
+        if path:
+            self.secondary.setText(path)
+
+    def secondary_dir(self) -> Path | None:
+        text = self.secondary.text().strip()
+        return Path(text) if text else None
 
 
 class ShortcutsDialog(QDialog):
@@ -210,7 +221,7 @@ class ShortcutsDialog(QDialog):
         lay = QVBoxLayout(self)
         model = QStandardItemModel(0, 2, self)
         model.setHorizontalHeaderLabels([self.tr("Action"), self.tr("Touches")])
-        for text, seq in rows:
+        for text, seq in [*rows, *deliberation_shortcuts()]:
             model.appendRow([QStandardItem(text.replace("&", "")),
                              QStandardItem(seq.toString(QKeySequence.SequenceFormat.NativeText))])
         view = QTableView()
@@ -226,3 +237,12 @@ class ShortcutsDialog(QDialog):
         buttons.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("Fermer"))
         buttons.rejected.connect(self.reject)
         lay.addWidget(buttons)
+
+
+def deliberation_shortcuts() -> list[tuple[str, QKeySequence]]:
+    """The deliberation page's own keys (``deliberation.view.SHORTCUTS``), translated."""
+    from jury_desk.ui.deliberation.view import SHORTCUTS
+
+    page = QCoreApplication.translate("ShortcutsDialog", "Délibération : {label}")
+    return [(page.format(label=QCoreApplication.translate("DeliberationView", str(label))), QKeySequence(keys))
+            for _name, keys, label in SHORTCUTS]

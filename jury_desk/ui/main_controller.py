@@ -1,5 +1,7 @@
 """Wires the main window: welcome screen, opening sessions, importing bundles, the shared
-screen's window, view settings. One per application."""
+screen's window, view settings, and the database's upkeep (snapshots and restoring one,
+the purge of personal data, the purge reminder, where a database may live). One per
+application."""
 
 from __future__ import annotations
 
@@ -18,7 +20,7 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 from jury_desk import __version__
 from jury_desk.core import fmt
 from jury_desk.core.errors import UserError
-from jury_desk.ui import dialogs, prefs, theme
+from jury_desk.ui import dialogs, maintenance, prefs, theme
 from jury_desk.ui.console import ConsoleView
 from jury_desk.ui.console_controller import ConsoleController
 from jury_desk.ui.context import SessionContext
@@ -71,6 +73,9 @@ class MainController(QObject):
         self.shared.addActions(self.actions.hearing_actions())
         self.shared.geometryChanged.connect(self._save_shared_geometry)
         self.hub.statusMessage.connect(lambda text: window.statusBar().showMessage(text, 8000))
+        self._reminded: set[Path] = set()
+        self.secondary_watch = maintenance.SecondaryCopyWatch(self)
+        self.secondary_watch.failed.connect(self._secondary_failed)
         a = self.actions
         for action, slot in [
             (a.import_bundle, self.choose_bundle), (a.open_demo, self.open_demo), (a.open_db, self.choose_db),
@@ -87,6 +92,12 @@ class MainController(QObject):
         w.importRequested.connect(self.import_bundle)
         w.demoRequested.connect(self.open_demo)
         window.closing.connect(self.shutdown)
+        m = window.maintenance
+        m.snapshots.triggered.connect(self.show_snapshots)
+        m.purge.triggered.connect(self.request_purge)
+        window.file_menu.aboutToShow.connect(self.refresh_purge_action)
+        window.reminder.action_button.clicked.connect(self.request_purge)
+        window.warning.clicked.connect(self._warning_clicked)
         if window.screens_menu is not None:
             window.screens_menu.aboutToShow.connect(self._fill_screens_menu)
         self._session_actions_enabled(False)
@@ -98,7 +109,7 @@ class MainController(QObject):
         if isinstance(exc, UserError):
             dialogs.show_user_error(self.window, exc)
             return
-        from jury_desk.ui.app import report_exception
+        from jury_desk.ui.errors import report_exception
 
         report_exception(type(exc), exc, exc.__traceback__)
 
@@ -129,6 +140,9 @@ class MainController(QObject):
             from jury_desk.core.services import Desk
 
             path = Path(self.db_path) if self.db_path else paths.default_db()
+            refusal = instance.check_location(path)  # Windows: network share, USB key, CD
+            if refusal is not None:
+                raise UserError("db_location", refusal)
             if self.lock is None or self.lock_path is None or self.lock_path.resolve() != path.resolve():
                 new = instance.acquire(path)
                 if new is None:
@@ -142,6 +156,16 @@ class MainController(QObject):
             self.db_path = self.desk.db_path
         return self.desk
 
+    def current_db(self) -> Path:
+        """The database this window works on (open or not)."""
+        if self.desk is not None:
+            return Path(self.desk.db_path)
+        if self.db_path:
+            return Path(self.db_path)
+        from jury_desk.core import paths
+
+        return paths.default_db()
+
     def _show_last(self) -> None:
         last_db = getattr(self.settings, "last_db", None)
         sid = getattr(self.settings, "last_session_id", None)
@@ -154,8 +178,8 @@ class MainController(QObject):
 
     def open_session(self, sid: str | None = None) -> bool:
         """Open a session of the current database in the console (the last imported by default)."""
-        desk = self.get_desk()
         try:
+            desk = self.get_desk()
             sid = desk.resolve(sid)
             settled = prefs.settle_interrupted(desk, sid)
             ctx = SessionContext.open(desk, sid, self.hub, self.writer)
@@ -175,6 +199,7 @@ class MainController(QObject):
         self.hub.sessionChanged.emit(sid)
         self.hub.sessionChanged.connect(self._session_changed)  # later changes (deliberation)
         self.sessionOpened.emit(sid)
+        self.check_purge_reminder()
         return True
 
     @Slot(str)
@@ -197,7 +222,7 @@ class MainController(QObject):
         self._session_actions_enabled(False)
         self.shared.hide()
         self._show_last()
-        self.window.show_welcome()
+        self.window.drop_console()
         self.window.setWindowTitle(self.tr("jury_desk — console du secrétariat"))
 
     @Slot()
@@ -218,9 +243,9 @@ class MainController(QObject):
         self.spawn(self._open_demo())
 
     async def _open_demo(self) -> None:
-        desk = self.get_desk()
         self.window.statusBar().showMessage(self.tr("Ouverture de la session de démonstration…"))
         try:
+            desk = self.get_desk()
             report = await self.writer.run(desk.import_demo)
         except UserError as exc:
             dialogs.show_user_error(self.window, exc)
@@ -240,6 +265,7 @@ class MainController(QObject):
             self.desk.close()
         self.desk = None
         self.db_path = Path(path)
+        self.window.reminder.hide()
         try:
             self.get_desk()
         except UserError as exc:
@@ -383,9 +409,25 @@ class MainController(QObject):
     def edit_settings(self) -> None:
         s = self.settings
         dlg = dialogs.SettingsDialog(getattr(s, "language", "fr"), theme.current_scale(),
-                                     bool(getattr(s, "high_contrast", False)), self.window)
+                                     bool(getattr(s, "high_contrast", False)), self.window,
+                                     secondary_dir=getattr(s, "secondary_snapshot_dir", None),
+                                     purge_reminder=bool(getattr(s, "purge_reminder", True)))
         if dlg.exec() != dialogs.SettingsDialog.DialogCode.Accepted:
             return
+        self.apply_settings_dialog(dlg)
+
+    def apply_settings_dialog(self, dlg: dialogs.SettingsDialog) -> None:
+        """What an accepted preferences dialog changes."""
+        s = self.settings
+        secondary = dlg.secondary_dir()
+        if secondary != getattr(s, "secondary_snapshot_dir", None):
+            prefs.update(s, secondary_snapshot_dir=secondary)
+            self.window.warning.hide()
+            self.hub.statusMessage.emit(
+                self.tr("Les instantanés seront aussi copiés dans « {dir} ».").format(dir=str(secondary))
+                if secondary else self.tr("Les instantanés ne sont plus copiés dans un second dossier."))
+        if dlg.purge_reminder.isChecked() != bool(getattr(s, "purge_reminder", True)):
+            prefs.update(s, purge_reminder=dlg.purge_reminder.isChecked())
         language = str(dlg.language.currentData())
         if language != getattr(s, "language", "fr"):
             prefs.update(s, language=language)
@@ -399,7 +441,7 @@ class MainController(QObject):
     @Slot()
     def show_shortcuts(self) -> None:
         rows: list[tuple[str, QKeySequence]] = []
-        for act in self.actions.all():
+        for act in [*self.actions.all(), *self.window.maintenance.all()]:
             for seq in act.shortcuts():
                 rows.append((act.text(), seq))
         rows.append((self.tr("Saisir une note puis passer au critère suivant"), QKeySequence("Return")))
@@ -415,11 +457,242 @@ class MainController(QObject):
             "jury_desk {v}\nApplication hors ligne des jurys du Label Actions Innovantes "
             "(Grand-Orly Seine Bièvre).").format(v=__version__))
 
+    # ------------------------------------------------------------------ snapshots
+
+    @Slot()
+    def show_snapshots(self) -> None:
+        """« Instantanés… » : the list; a snapshot now; the restore of the chosen one."""
+        from jury_desk.core import snapshots
+
+        db = self.current_db()
+        dlg = maintenance.SnapshotsDialog(db, snapshots.list_snapshots(db, include_secondary=True),
+                                          getattr(self.settings, "secondary_snapshot_dir", None), self.window)
+        dlg.take_button.setEnabled(self.desk is not None or db.is_file())
+        dlg.snapshotRequested.connect(lambda: self.take_snapshot_now(dlg))
+        if dlg.exec() == maintenance.SnapshotsDialog.DialogCode.Accepted and dlg.chosen is not None:
+            self.restore_snapshot(dlg.chosen.path)
+
+    def take_snapshot_now(self, dlg: maintenance.SnapshotsDialog | None = None) -> Any:
+        """A snapshot by hand, through the writer (after the writes already asked)."""
+        from jury_desk.core import snapshots
+
+        try:
+            desk = self.get_desk()
+        except UserError as exc:
+            dialogs.show_user_error(self.window, exc)
+            return None
+
+        def done(result: Any) -> None:
+            if result.secondary_error:
+                text = self.tr("Instantané pris : « {name} ». Mais sa copie dans le second dossier a "
+                               "échoué.").format(name=result.path.name)
+            else:
+                text = self.tr("Instantané pris : « {name} ».").format(name=result.path.name)
+            self.hub.statusMessage.emit(text)
+            if dlg is not None:
+                with contextlib.suppress(RuntimeError):  # the dialog may be gone
+                    dlg.set_items(snapshots.list_snapshots(desk.db_path, include_secondary=True))
+                    dlg.show_message(text, warning=bool(result.secondary_error))
+
+        return self.writer.submit(snapshots.snapshot, desk, "manuel", on_done=done, on_error=self._unhandled)
+
+    @Slot(str)
+    def _secondary_failed(self, kind: str) -> None:
+        """A snapshot's copy to the second folder failed: a warning that does not block."""
+        folder = getattr(self.settings, "secondary_snapshot_dir", None)
+        self.window.show_warning(
+            self.tr("Copie de l’instantané sur le second dossier échouée"),
+            self.tr("L’instantané est bien enregistré à côté de la base, mais sa copie dans le second "
+                    "dossier « {dir} » a échoué ({kind}) : vérifiez que la clé USB est branchée et "
+                    "qu’elle a de la place. La séance peut continuer.").format(dir=str(folder or "?"), kind=kind))
+
+    @Slot()
+    def _warning_clicked(self) -> None:
+        self.window.warning.hide()
+        self.show_snapshots()
+
+    def _release_database(self) -> None:
+        """Before the database is replaced or erased: what is being typed is saved, the
+        console goes, and the writes already asked finish. The Desk itself is closed in
+        the writer thread, after them (see ``_restore`` and ``_purge``)."""
+        if self.console is not None:
+            self.console.scoring.save_comment()
+            self.console.timer.pause_if_running()
+        self.close_console()
+        self.window.drop_console()
+        self._session_actions_enabled(False)
+        self.writer.flush(timeout=30)
+
+    def _close_desk_then(self, fn: Any, *args: Any, **kwargs: Any) -> Any:
+        """Runs in the writer thread: close the Desk (no connection left), then ``fn``."""
+        desk, self.desk = self.desk, None
+        if desk is not None:
+            desk.close()
+        return fn(*args, **kwargs)
+
+    def restore_snapshot(self, snapshot: Path) -> asyncio.Task[Any]:
+        return self.spawn(self._restore(Path(snapshot)))
+
+    async def _restore(self, snapshot: Path) -> Path | None:
+        """Stop the writes, close the Desk, ``snapshots.restore``, reopen the Desk and the
+        console on the same session. The instance lock is kept throughout. Returns the
+        snapshot taken of the state before, or None when refused."""
+        from jury_desk.core import snapshots
+
+        db = self.current_db()
+        sid = self.ctx.sid if self.ctx is not None else getattr(self.settings, "last_session_id", None)
+        self._release_database()
+        self.window.setEnabled(False)
+        self.window.statusBar().showMessage(self.tr("Restauration de l’instantané…"))
+        safety: Path | None = None
+        refused: UserError | None = None
+        failed: Exception | None = None
+        try:
+            safety = await self.writer.run(self._close_desk_then, snapshots.restore, db, snapshot)
+        except UserError as exc:  # the database is untouched
+            refused = exc
+        except Exception as exc:  # reported below, once the session is open again
+            failed = exc
+        finally:
+            self.window.setEnabled(True)
+            self.window.statusBar().clearMessage()
+        self.db_path = db
+        if refused is not None:
+            dialogs.show_user_error(self.window, refused, self.tr("Restauration refusée"))
+        self._reopen(sid)
+        if failed is not None:
+            raise failed
+        if refused is None:
+            self.hub.statusMessage.emit(self.tr(
+                "Instantané restauré. L’état d’avant est conservé dans l’instantané « {name} ».").format(
+                    name=safety.name if safety else "—"))
+        self.refresh_purge_action()
+        return None if refused is not None else safety
+
+    def _reopen(self, sid: str | None) -> bool:
+        """The console on ``sid`` if the database still holds it, else on its last session,
+        else the welcome screen."""
+        try:
+            sessions = {s.id for s in self.get_desk().sessions()}
+        except UserError as exc:
+            dialogs.show_user_error(self.window, exc)
+            self.show_welcome()
+            return False
+        if not sessions:
+            self.show_welcome()
+            return False
+        return self.open_session(sid if sid in sessions else None)
+
+    # ------------------------------------------------------------------ purge
+
+    @Slot()
+    def refresh_purge_action(self) -> None:
+        """« Effacer les données de cette base… » is enabled once every real session's
+        last export was verified (``privacy.purge_status``); otherwise its tooltip says why."""
+        from jury_desk.core import privacy
+
+        act = self.window.maintenance.purge
+        try:
+            status = privacy.purge_status(self.current_db(), settings=self.settings)
+        except Exception:  # never let a menu fail to open
+            log.exception("purge status unavailable")
+            act.setEnabled(False)
+            return
+        if not status.exists:
+            act.setEnabled(False)
+            act.setToolTip(self.tr("Aucune base ouverte."))
+        elif status.allowed:
+            act.setEnabled(True)
+            act.setToolTip(self.tr("Efface la base, ses pièces jointes, ses instantanés et ses exports."))
+        else:
+            act.setEnabled(False)
+            act.setToolTip("\n".join(status.reasons))
+        act.setStatusTip(act.toolTip())
+
+    @Slot()
+    def request_purge(self) -> asyncio.Task[Any] | None:
+        """Refused with its reasons unless allowed; then the strong confirmation; then the purge."""
+        from jury_desk.core import privacy
+
+        db = self.current_db()
+        status = privacy.purge_status(db, settings=self.settings)
+        if not status.exists:
+            self.hub.statusMessage.emit(self.tr("Aucune base à effacer."))
+            return None
+        if not status.allowed:
+            dialogs.show_user_error(self.window, UserError(
+                "purge_refused", self.tr("L’effacement est refusé : des résultats n’ont pas encore été remis "
+                                         "en lieu sûr (export vérifié). Rien n’a été effacé."),
+                details=status.reasons), self.tr("Effacement refusé"))
+            return None
+        if not maintenance.ask_purge(self.window, status):
+            return None
+        return self.spawn(self._purge(db))
+
+    async def _purge(self, db: Path) -> Any:
+        """Close everything on this database, ``privacy.purge``, give the lock back, and
+        return to the welcome screen with the outcome. Returns the report (None if refused)."""
+        from jury_desk.core import instance, privacy
+
+        self._release_database()
+        self.show_welcome()
+        self.window.setEnabled(False)
+        self.window.statusBar().showMessage(self.tr("Effacement des données…"))
+        try:
+            report = await self.writer.run(self._close_desk_then, privacy.purge, db, settings=self.settings)
+        except UserError as exc:
+            dialogs.show_user_error(self.window, exc, self.tr("Effacement refusé"))
+            return None
+        finally:
+            self.window.setEnabled(True)
+            self.window.statusBar().clearMessage()
+        if self.lock is not None and self.lock_path is not None and self.lock_path.resolve() == db.resolve():
+            self.lock.release()
+            self.lock = None
+            self.lock_path = None
+            with contextlib.suppress(OSError):
+                instance.lock_path(db).unlink()
+        last = getattr(self.settings, "last_db", None)
+        if last is not None and Path(last).resolve() == db.resolve():
+            prefs.update(self.settings, last_db=None, last_session_id=None)
+        self.window.reminder.hide()
+        self._reminded.discard(db.resolve())
+        self.show_welcome()
+        summary, _details = maintenance.purge_report_text(report)
+        self.window.welcome.show_message(summary)
+        self.hub.statusMessage.emit(summary)
+        maintenance.show_purge_report(self.window, report)
+        self.refresh_purge_action()
+        return report
+
+    def check_purge_reminder(self) -> bool:
+        """The start-up reminder: a banner (never a modal dialog) when every real session of
+        this database is past its retention period (``privacy.purge_due``); once per run."""
+        from jury_desk.core import privacy
+
+        db = self.current_db()
+        key = db.resolve()
+        if key in self._reminded:
+            return False
+        try:
+            due = db.is_file() and privacy.purge_due(db, settings=self.settings)
+        except Exception:
+            log.exception("purge reminder unavailable")
+            return False
+        if due:
+            self._reminded.add(key)
+            self.window.reminder.show_text(self.tr(
+                "Le délai de conservation des données de cette base ({days} jours après l’export) est "
+                "passé : pensez à effacer ses données personnelles (Fichier → Effacer les données de "
+                "cette base…).").format(days=getattr(self.settings, "purge_after_days", 30)))
+        return due
+
     # ------------------------------------------------------------------ closing
 
     @Slot()
     def shutdown(self) -> None:
         """Before the window goes: the comment being typed, the pending writes, the shared screen."""
+        self.secondary_watch.close()
         if self.console is not None:
             self.console.scoring.save_comment()
             self.console.timer.pause_if_running()

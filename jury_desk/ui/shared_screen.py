@@ -326,7 +326,7 @@ QTableView#sharedGrid QTableCornerButton::section {{ background: {s.bg}; border:
         self.title_label.setText(frame.title)
         self.holder_label.setText(" — ".join(x for x in (frame.holder, frame.place) if x))
         self.banner.setText(frame.banner)
-        self.banner.setVisible(bool(frame.banner))
+        self.banner.setVisible(bool(frame.banner) and not self.page_borrowed())
         if frame.grid is not None:
             self.grid_model.set_grid(frame.grid)
         self.grid_note.setText(
@@ -424,17 +424,33 @@ QTableView#sharedGrid QTableCornerButton::section {{ background: {s.bg}; border:
         return self._mode
 
     def set_page(self, widget: QWidget) -> None:
-        """Show a page provided by another view (the deliberation's ranking)."""
+        """Show a page provided by another view (the deliberation's ranking).
+
+        The current dossier's header (position, title, holder, announcement) belongs to
+        the hearing: it is hidden while the page is shown, and :meth:`show_hearing`
+        brings it back.
+        """
         if self._external is not None and self._external is not widget:
             self.stack.removeWidget(self._external)
         self._external = widget
         if self.stack.indexOf(widget) < 0:
             self.stack.addWidget(widget)
         self.stack.setCurrentWidget(widget)
+        self._show_header(False)
 
     def show_hearing(self) -> None:
-        """Back to the hearing room's own pages."""
+        """Back to the hearing room's own pages, with the dossier's header."""
         self.stack.setCurrentWidget(self.scoring_page if self._mode == "scoring" else self.hearing_page)
+        self._show_header(True)
+
+    def page_borrowed(self) -> bool:
+        """True while another view's page is shown (see :meth:`set_page`)."""
+        return self._external is not None and self.stack.currentWidget() is self._external
+
+    def _show_header(self, on: bool) -> None:
+        for w in (self.position_label, self.title_label, self.holder_label):
+            w.setVisible(on)
+        self.banner.setVisible(on and bool(self._frame.banner))
 
     # ------------------------------------------------------------------ placement
 

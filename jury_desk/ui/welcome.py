@@ -190,3 +190,9 @@ class WelcomeView(QWidget):
         if message:
             self.status.setText(message)
             self.status.show()
+
+    def show_message(self, text: str) -> None:
+        """A message under the buttons (the outcome of a purge, for instance)."""
+        self.refusal.hide()
+        self.status.setText(text)
+        self.status.show()

@@ -1104,12 +1104,16 @@ mean {mean} · median {median} · standard deviation {sd}</translation>
         <translation>Unexpected error</translation>
     </message>
     <message>
-        <source>Une erreur inattendue s’est produite. Les notes et décisions déjà affichées comme enregistrées sont en sécurité dans la base.
+        <source>Une erreur inattendue s’est produite.</source>
+        <translation>An unexpected error occurred.</translation>
+    </message>
+    <message>
+        <source>Vos notes enregistrées sont conservées dans la base : tout ce que l’écran a affiché comme «&#xa0;enregistré&#xa0;» est en sécurité.
 
-Vous pouvez continuer ; si l’erreur se répète, copiez les détails et transmettez-les au support.</source>
-        <translation>An unexpected error occurred. The scores and decisions already shown as saved are safe in the database.
+Vous pouvez continuer. Si l’erreur se répète, copiez les détails et transmettez-les au support (ils ne sont enregistrés nulle part ailleurs).</source>
+        <translation>Your saved scores are kept in the database: everything the screen showed as “saved” is safe.
 
-You can carry on; if the error happens again, copy the details and send them to support.</translation>
+You can carry on. If the error happens again, copy the details and send them to support (they are not recorded anywhere else).</translation>
     </message>
     <message>
         <source>Détails de l’erreur</source>
@@ -1425,6 +1429,14 @@ fingerprint {kid}</translation>
         <translation>Text size: {pct} %</translation>
     </message>
     <message>
+        <source>Les instantanés seront aussi copiés dans « {dir} ».</source>
+        <translation>Snapshots will also be copied to “{dir}”.</translation>
+    </message>
+    <message>
+        <source>Les instantanés ne sont plus copiés dans un second dossier.</source>
+        <translation>Snapshots are no longer copied to a second folder.</translation>
+    </message>
+    <message>
         <source>Langue</source>
         <translation>Language</translation>
     </message>
@@ -1461,6 +1473,62 @@ fingerprint {kid}</translation>
 Application hors ligne des jurys du Label Actions Innovantes (Grand-Orly Seine Bièvre).</source>
         <translation>jury_desk {v}
 Offline application for the juries of the Label Actions Innovantes (Grand-Orly Seine Bièvre).</translation>
+    </message>
+    <message>
+        <source>Instantané pris : « {name} ». Mais sa copie dans le second dossier a échoué.</source>
+        <translation>Snapshot taken: “{name}”. But its copy to the second folder failed.</translation>
+    </message>
+    <message>
+        <source>Instantané pris : « {name} ».</source>
+        <translation>Snapshot taken: “{name}”.</translation>
+    </message>
+    <message>
+        <source>Copie de l’instantané sur le second dossier échouée</source>
+        <translation>Copy of the snapshot to the second folder failed</translation>
+    </message>
+    <message>
+        <source>L’instantané est bien enregistré à côté de la base, mais sa copie dans le second dossier « {dir} » a échoué ({kind}) : vérifiez que la clé USB est branchée et qu’elle a de la place. La séance peut continuer.</source>
+        <translation>The snapshot is saved next to the database, but its copy to the second folder “{dir}” failed ({kind}): check that the USB key is plugged in and has room. The session can go on.</translation>
+    </message>
+    <message>
+        <source>Restauration de l’instantané…</source>
+        <translation>Restoring the snapshot…</translation>
+    </message>
+    <message>
+        <source>Restauration refusée</source>
+        <translation>Restore refused</translation>
+    </message>
+    <message>
+        <source>Instantané restauré. L’état d’avant est conservé dans l’instantané « {name} ».</source>
+        <translation>Snapshot restored. The previous state is kept in the snapshot “{name}”.</translation>
+    </message>
+    <message>
+        <source>Aucune base ouverte.</source>
+        <translation>No database open.</translation>
+    </message>
+    <message>
+        <source>Efface la base, ses pièces jointes, ses instantanés et ses exports.</source>
+        <translation>Erases the database, its attachments, its snapshots and its exports.</translation>
+    </message>
+    <message>
+        <source>Aucune base à effacer.</source>
+        <translation>No database to erase.</translation>
+    </message>
+    <message>
+        <source>L’effacement est refusé : des résultats n’ont pas encore été remis en lieu sûr (export vérifié). Rien n’a été effacé.</source>
+        <translation>Erasing is refused: some results have not been put in a safe place yet (verified export). Nothing was erased.</translation>
+    </message>
+    <message>
+        <source>Effacement refusé</source>
+        <translation>Erasing refused</translation>
+    </message>
+    <message>
+        <source>Effacement des données…</source>
+        <translation>Erasing the data…</translation>
+    </message>
+    <message>
+        <source>Le délai de conservation des données de cette base ({days} jours après l’export) est passé : pensez à effacer ses données personnelles (Fichier → Effacer les données de cette base…).</source>
+        <translation>The retention period of this database’s data ({days} days after the export) is over: remember to erase its personal data (File → Erase this database’s data…).</translation>
     </message>
 </context>
 <context>
@@ -1500,6 +1568,60 @@ Offline application for the juries of the Label Actions Innovantes (Grand-Orly S
     <message>
         <source>&amp;Aide</source>
         <translation>&amp;Help</translation>
+    </message>
+</context>
+<context>
+    <name>Maintenance</name>
+    <message>
+        <source>Restaurer un instantané</source>
+        <translation>Restore a snapshot</translation>
+    </message>
+    <message>
+        <source>Restaurer l’instantané du {when} ({reason}) ?
+
+Un instantané de l’état actuel est pris d’abord (« avant restauration ») : la restauration pourra elle-même être annulée. Ce qui a été saisi depuis cet instantané disparaît de la base ; la séance reprend ensuite là où l’instantané l’avait laissée.</source>
+        <translation>Restore the snapshot of {when} ({reason})?
+
+A snapshot of the current state is taken first (“before restore”): the restore itself can be undone. What was entered since this snapshot leaves the database; the session then resumes where the snapshot left it.</translation>
+    </message>
+    <message>
+        <source>Restaurer</source>
+        <translation>Restore</translation>
+    </message>
+    <message>
+        <source>Données effacées : {files} fichier(s), dont {exports} export(s).</source>
+        <translation>Data erased: {files} file(s), including {exports} export(s).</translation>
+    </message>
+    <message>
+        <source>Effacement incomplet : certains fichiers n’ont pas pu être effacés. Supprimez-les à la main.</source>
+        <translation>Erasing incomplete: some files could not be erased. Delete them by hand.</translation>
+    </message>
+    <message>
+        <source>Non effacé : « {path} » — {why}</source>
+        <translation>Not erased: “{path}” — {why}</translation>
+    </message>
+    <message>
+        <source>Conservé : « {path} » — {why}</source>
+        <translation>Kept: “{path}” — {why}</translation>
+    </message>
+    <message>
+        <source>Effacement des données</source>
+        <translation>Erasing the data</translation>
+    </message>
+</context>
+<context>
+    <name>MaintenanceActions</name>
+    <message>
+        <source>I&amp;nstantanés…</source>
+        <translation>S&amp;napshots…</translation>
+    </message>
+    <message>
+        <source>Lister les instantanés de la base, en prendre un, en restaurer un</source>
+        <translation>List the database’s snapshots, take one, restore one</translation>
+    </message>
+    <message>
+        <source>&amp;Effacer les données de cette base…</source>
+        <translation>&amp;Erase this database’s data…</translation>
     </message>
 </context>
 <context>
@@ -1543,6 +1665,61 @@ Offline application for the juries of the Label Actions Innovantes (Grand-Orly S
     <message>
         <source>Avis &amp;motivé sur {id} — {title} (adressé à {holder})</source>
         <translation>Reasoned &amp;opinion on {id} — {title} (sent to {holder})</translation>
+    </message>
+</context>
+<context>
+    <name>PurgeDialog</name>
+    <message>
+        <source>Effacer les données de cette base</source>
+        <translation>Erase this database’s data</translation>
+    </message>
+    <message>
+        <source>EFFACER</source>
+        <translation>ERASE</translation>
+    </message>
+    <message>
+        <source>Toutes les données personnelles de la base « {db} » vont être effacées définitivement.</source>
+        <translation>All the personal data of the database “{db}” will be erased for good.</translation>
+    </message>
+    <message>
+        <source> (démonstration)</source>
+        <translation> (demonstration)</translation>
+    </message>
+    <message>
+        <source>Sessions :</source>
+        <translation>Sessions:</translation>
+    </message>
+    <message>
+        <source>– aucune session lisible</source>
+        <translation>– no readable session</translation>
+    </message>
+    <message>
+        <source>Sont effacés : la base (notes, commentaires, avis, présences, journal d’audit), les pièces jointes, les instantanés (y compris sur le second dossier) et {n} fichier(s) d’export écrit(s) par jury_desk.</source>
+        <translation>Erased: the database (scores, comments, opinions, attendance, audit log), the attachments, the snapshots (including those in the second folder) and {n} export file(s) written by jury_desk.</translation>
+    </message>
+    <message>
+        <source>Sont conservés : la clé de signature, les clés de confiance, les préférences et le journal technique (qui ne contient aucun nom).</source>
+        <translation>Kept: the signing key, the trusted keys, the preferences and the technical log (which holds no name).</translation>
+    </message>
+    <message>
+        <source>Sur un SSD, l’effacement est « au mieux » : seul le chiffrement du disque (BitLocker) protège des blocs résiduels.</source>
+        <translation>On an SSD, erasing is “best effort”: only disk encryption (BitLocker) protects against leftover blocks.</translation>
+    </message>
+    <message>
+        <source>Pour confirmer, tapez {word} :</source>
+        <translation>To confirm, type {word}:</translation>
+    </message>
+    <message>
+        <source>Mot de confirmation</source>
+        <translation>Confirmation word</translation>
+    </message>
+    <message>
+        <source>Effacer définitivement</source>
+        <translation>Erase for good</translation>
+    </message>
+    <message>
+        <source>Annuler</source>
+        <translation>Cancel</translation>
     </message>
 </context>
 <context>
@@ -1708,6 +1885,25 @@ Offline application for the juries of the Label Actions Innovantes (Grand-Orly S
     <message>
         <source>Heure</source>
         <translation>Time</translation>
+    </message>
+</context>
+<context>
+    <name>ReminderBar</name>
+    <message>
+        <source>Rappel</source>
+        <translation>Reminder</translation>
+    </message>
+    <message>
+        <source>Effacer les données…</source>
+        <translation>Erase the data…</translation>
+    </message>
+    <message>
+        <source>Plus tard</source>
+        <translation>Later</translation>
+    </message>
+    <message>
+        <source>Masquer ce rappel</source>
+        <translation>Hide this reminder</translation>
     </message>
 </context>
 <context>
@@ -1941,6 +2137,42 @@ Offline application for the juries of the Label Actions Innovantes (Grand-Orly S
         <translation>High contrast (black on white, on the shared screen too)</translation>
     </message>
     <message>
+        <source>Aucun (instantanés seulement à côté de la base)</source>
+        <translation>None (snapshots only next to the database)</translation>
+    </message>
+    <message>
+        <source>Second dossier d’instantanés</source>
+        <translation>Second snapshot folder</translation>
+    </message>
+    <message>
+        <source>C&amp;hoisir…</source>
+        <translation>C&amp;hoose…</translation>
+    </message>
+    <message>
+        <source>Choisir le second dossier d’instantanés</source>
+        <translation>Choose the second snapshot folder</translation>
+    </message>
+    <message>
+        <source>A&amp;ucun</source>
+        <translation>N&amp;one</translation>
+    </message>
+    <message>
+        <source>Ne plus copier les instantanés dans un second dossier</source>
+        <translation>Stop copying snapshots to a second folder</translation>
+    </message>
+    <message>
+        <source>&amp;Second dossier d’instantanés :</source>
+        <translation>&amp;Second snapshot folder:</translation>
+    </message>
+    <message>
+        <source>Une clé USB, par exemple : chaque instantané y est aussi copié. Si la copie échoue (clé débranchée), la séance continue et la barre d’état le signale.</source>
+        <translation>A USB key, for instance: every snapshot is also copied there. If the copy fails (key unplugged), the session goes on and the status bar says so.</translation>
+    </message>
+    <message>
+        <source>Rappeler d’effacer les données personnelles une fois le délai de conservation passé</source>
+        <translation>Remind me to erase the personal data once the retention period is over</translation>
+    </message>
+    <message>
         <source>Le changement de langue s’applique au prochain démarrage.</source>
         <translation>The change of language applies at the next start.</translation>
     </message>
@@ -2072,6 +2304,96 @@ The ranking will be shown when the secretary reveals them.</translation>
     <message>
         <source>Fermer</source>
         <translation>Close</translation>
+    </message>
+    <message>
+        <source>Délibération : {label}</source>
+        <translation>Deliberation: {label}</translation>
+    </message>
+</context>
+<context>
+    <name>SnapshotsDialog</name>
+    <message>
+        <source>Instantanés de la base</source>
+        <translation>Database snapshots</translation>
+    </message>
+    <message>
+        <source>Une copie cohérente de la base est prise après chaque audition, avant chaque export et avant chaque restauration ; les dix dernières sont gardées. Base : « {db} ».</source>
+        <translation>A consistent copy of the database is taken after each hearing, before each export and before each restore; the last ten are kept. Database: “{db}”.</translation>
+    </message>
+    <message>
+        <source>Second dossier : « {dir} ».</source>
+        <translation>Second folder: “{dir}”.</translation>
+    </message>
+    <message>
+        <source>Aucun second dossier (clé USB) : réglez-le dans les Préférences.</source>
+        <translation>No second folder (USB key): set one in the Preferences.</translation>
+    </message>
+    <message>
+        <source>Liste des instantanés, du plus récent au plus ancien</source>
+        <translation>Snapshots, newest first</translation>
+    </message>
+    <message>
+        <source>Aucun instantané pour l’instant.</source>
+        <translation>No snapshot yet.</translation>
+    </message>
+    <message>
+        <source>&amp;Prendre un instantané maintenant</source>
+        <translation>&amp;Take a snapshot now</translation>
+    </message>
+    <message>
+        <source>&amp;Restaurer…</source>
+        <translation>&amp;Restore…</translation>
+    </message>
+    <message>
+        <source>Restaurer l’instantané choisi</source>
+        <translation>Restore the chosen snapshot</translation>
+    </message>
+    <message>
+        <source>Fermer</source>
+        <translation>Close</translation>
+    </message>
+</context>
+<context>
+    <name>SnapshotsModel</name>
+    <message>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Motif</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>Sessions</source>
+        <translation>Sessions</translation>
+    </message>
+    <message>
+        <source>Taille</source>
+        <translation>Size</translation>
+    </message>
+    <message>
+        <source>Opérations</source>
+        <translation>Operations</translation>
+    </message>
+    <message>
+        <source>Emplacement</source>
+        <translation>Place</translation>
+    </message>
+    <message>
+        <source>illisible</source>
+        <translation>unreadable</translation>
+    </message>
+    <message>
+        <source>aucune session</source>
+        <translation>no session</translation>
+    </message>
+    <message>
+        <source>second dossier</source>
+        <translation>second folder</translation>
+    </message>
+    <message>
+        <source>à côté de la base</source>
+        <translation>next to the database</translation>
     </message>
 </context>
 <context>

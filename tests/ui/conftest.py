@@ -79,10 +79,17 @@ def dialog_log(monkeypatch: pytest.MonkeyPatch) -> DialogLog:
 
 @pytest.fixture
 def qloop(qapp: QApplication) -> Iterator[qasync.QEventLoop]:
-    """The qasync loop the application runs, already running inside Qt's."""
+    """The qasync loop the application runs, already running inside Qt's.
+
+    It gets its own executor (``run_in_executor(None, …)``), shut down at teardown so that
+    no worker thread outlives the test (« QThread: Destroyed while thread is still running »).
+    """
     loop = qasync.QEventLoop(qapp, already_running=True)
+    executor = qasync.QThreadExecutor(2)
+    loop.set_default_executor(executor)
     asyncio.set_event_loop(loop)
     yield loop
+    executor.shutdown(wait=True)
     asyncio.events._set_running_loop(None)
     asyncio.set_event_loop(None)
 
