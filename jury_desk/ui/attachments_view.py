@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from jury_desk.core import fmt
 from jury_desk.core.domain import Attachment
+from jury_desk.ui.errors import log_failure
 
 log = logging.getLogger(__name__)
 
@@ -126,7 +127,7 @@ class AttachmentsView(QWidget):
         try:
             data = self._loader(i)
         except Exception as exc:  # a missing blob must not take the console down
-            log.exception("attachment %s could not be read", a.path)
+            log_failure(log, "an attachment could not be read", exc)
             self.message.setText(self.tr("Impossible d’afficher « {title} » ({error}).").format(
                 title=a.title, error=type(exc).__name__))
             self.stack.setCurrentWidget(self.message)

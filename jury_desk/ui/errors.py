@@ -94,6 +94,11 @@ def log_text(exc_type: type[BaseException], exc: BaseException, tb: TracebackTyp
     return "".join(parts)
 
 
+def log_failure(logger: logging.Logger, what: str, exc: BaseException) -> None:
+    """Log a handled failure without its message (which may hold a name): type and frames."""
+    logger.error("%s\n%s", what, log_text(type(exc), exc, exc.__traceback__))
+
+
 def details_text(exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None) -> str:
     """What « Copier les détails » copies: the full traceback, version, platform."""
     text = "".join(traceback.format_exception(exc_type, exc, tb))

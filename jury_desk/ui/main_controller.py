@@ -24,6 +24,7 @@ from jury_desk.ui import dialogs, maintenance, prefs, theme
 from jury_desk.ui.console import ConsoleView
 from jury_desk.ui.console_controller import ConsoleController
 from jury_desk.ui.context import SessionContext
+from jury_desk.ui.errors import log_failure
 from jury_desk.ui.hub import Hub
 from jury_desk.ui.main_window import MainWindow
 from jury_desk.ui.shared_screen import SharedScreen
@@ -594,8 +595,8 @@ class MainController(QObject):
         act = self.window.maintenance.purge
         try:
             status = privacy.purge_status(self.current_db(), settings=self.settings)
-        except Exception:  # never let a menu fail to open
-            log.exception("purge status unavailable")
+        except Exception as exc:  # never let a menu fail to open
+            log_failure(log, "purge status unavailable", exc)
             act.setEnabled(False)
             return
         if not status.exists:
@@ -676,8 +677,8 @@ class MainController(QObject):
             return False
         try:
             due = db.is_file() and privacy.purge_due(db, settings=self.settings)
-        except Exception:
-            log.exception("purge reminder unavailable")
+        except Exception as exc:
+            log_failure(log, "purge reminder unavailable", exc)
             return False
         if due:
             self._reminded.add(key)

@@ -53,8 +53,10 @@ def take_snapshot(desk: Any, reason: str) -> None:
 
     try:
         snapshots.take_snapshot(desk, reason)
-    except Exception:  # a snapshot that fails must not stop the hearing
-        log.exception("snapshot failed (%s)", reason)
+    except Exception as exc:  # a snapshot that fails must not stop the hearing
+        from jury_desk.ui.errors import log_failure
+
+        log_failure(log, f"snapshot failed ({reason})", exc)
 
 
 def settle_interrupted(desk: Any, session_id: str) -> list[Any]:

@@ -35,6 +35,12 @@ Done = Callable[[Any], None]
 Failed = Callable[[BaseException], None]
 
 
+
+def _log_write_failure(exc: BaseException) -> None:
+    from jury_desk.ui.errors import log_failure
+
+    log_failure(log, "write failed", exc)
+
 class DbWriter(QObject):
     _finished = Signal(object, object, object, object)  # on_done, on_error, result, exception
 
@@ -44,7 +50,7 @@ class DbWriter(QObject):
         self._pending: set[Future[Any]] = set()
         self._finished.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
         # Errors no callback handles go here (the app routes them to a dialog).
-        self.unhandled: Failed = lambda exc: log.error("write failed", exc_info=exc)
+        self.unhandled: Failed = _log_write_failure
 
     def submit(self, fn: Callable[..., Any], *args: Any, on_done: Done | None = None,
                on_error: Failed | None = None, **kwargs: Any) -> Future[Any]:

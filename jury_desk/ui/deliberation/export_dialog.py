@@ -257,7 +257,9 @@ class ExportDialog(QDialog):
             self._fail(str(exc))
             return
         except Exception as exc:  # a bug: say so here, and let the log keep the trace
-            log.exception("export failed")
+            from jury_desk.ui.errors import log_failure
+
+            log_failure(log, "export failed", exc)
             self._set_busy(False)
             self._fail(self.tr("Erreur inattendue pendant l'export : {e}").format(e=exc))
             return
