@@ -18,12 +18,15 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from fractions import Fraction
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Connection, Engine
 from sqlmodel import Session, col, delete, select
 
-from jury_desk.core import audit, bundle, paths, storage
+# Not ``bundle`` (JSON Schema, cryptography, zip checks: ~70 ms) nor ``deliberation``:
+# they are imported by the methods that need them, so that the GUI's first paint does
+# not pay for them (benchmarks/gui.py; tests/core/test_import_cost.py).
+from jury_desk.core import audit, paths, storage
 from jury_desk.core.domain import (
     Attachment,
     Conflict,
@@ -67,6 +70,9 @@ from jury_desk.core.storage import (
     reading,
     transaction,
 )
+
+if TYPE_CHECKING:
+    from jury_desk.core import bundle
 
 log = logging.getLogger(__name__)
 
@@ -276,6 +282,8 @@ class Desk:
         progress: bundle.Progress | None = None,
     ) -> ImportReport:
         """Import a signed session bundle, all or nothing (CONTRACT sections 1 and 5)."""
+        from jury_desk.core import bundle
+
         with bundle.open_bundle(Path(path), [dict(k) for k in trusted]) as opened:
             m = opened.manifest
             with reading(self.engine) as db:
@@ -326,6 +334,8 @@ class Desk:
                             opened.attachment_bytes, opened.is_demo, False)
 
     def import_demo(self, progress: bundle.Progress | None = None) -> ImportReport:
+        from jury_desk.core import bundle
+
         return self.import_bundle(bundle.demo_bundle_path(), (), progress)
 
     def _insert_manifest(self, db: Session, opened: bundle.OpenedBundle) -> None:

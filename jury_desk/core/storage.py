@@ -21,6 +21,10 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+# The SQLite dialect is otherwise imported by the first create_engine(): importing it
+# here, with the rest of SQLAlchemy, keeps it ahead of PySide6 in the GUI (whose import
+# hook reads the source of every module imported after it; benchmarks/gui.py).
+import sqlalchemy.dialects.sqlite  # noqa: F401
 from sqlalchemy import Engine, LargeBinary, event
 from sqlmodel import Column, Field, Session, SQLModel, create_engine
 
