@@ -123,13 +123,59 @@ def _schema_error_path(err: jsonschema.ValidationError) -> str:
     return "".join(parts).lstrip(".") or "(racine)"
 
 
+_TYPES_FR = {"string": "un texte", "integer": "un nombre entier", "number": "un nombre",
+             "object": "un objet", "array": "une liste", "null": "null", "boolean": "un booléen"}
+
+
+def _shown(value: Any) -> str:
+    text = json.dumps(value, ensure_ascii=False, default=_json_decimal)
+    return text if len(text) <= 60 else text[:57] + "…"
+
+
+def schema_message_fr(err: jsonschema.ValidationError) -> str:
+    """The rule a value breaks, in French (jsonschema's own messages are English)."""
+    v, inst, kind = err.validator_value, err.instance, err.validator
+    if kind == "required":
+        missing = [k for k in v if isinstance(inst, dict) and k not in inst]
+        return f"champ obligatoire « {missing[0] if missing else v} » absent"
+    if kind == "additionalProperties":
+        extra = sorted(set(inst) - set(err.schema.get("properties", {}))) if isinstance(inst, dict) else []
+        return f"propriété inconnue « {', '.join(extra)} »"
+    if kind == "type":
+        wanted = v if isinstance(v, list) else [v]
+        return f"{_shown(inst)} devrait être " + " ou ".join(_TYPES_FR.get(str(t), str(t)) for t in wanted)
+    bounds = {"minimum": "supérieur ou égal à", "exclusiveMinimum": "strictement supérieur à",
+              "maximum": "inférieur ou égal à", "exclusiveMaximum": "strictement inférieur à"}
+    if kind in bounds:
+        return f"{_shown(inst)} devrait être {bounds[kind]} {v}"
+    if kind == "enum":
+        return f"{_shown(inst)} n’est pas une valeur admise (valeurs admises : {', '.join(map(str, v))})"
+    if kind == "const":
+        return f"{_shown(inst)} au lieu de {_shown(v)}"
+    if kind == "pattern":
+        return f"{_shown(inst)} n’a pas la forme attendue"
+    if kind == "format":
+        return f"{_shown(inst)} n’est pas une valeur « {v} » valide"
+    if kind == "minLength":
+        return "texte vide" if v == 1 else f"texte trop court (au moins {v} caractères)"
+    if kind == "maxLength":
+        return f"texte trop long (au plus {v} caractères)"
+    if kind == "minItems":
+        return "liste vide" if v == 1 else f"liste trop courte (au moins {v} éléments)"
+    if kind == "maxItems":
+        return f"liste trop longue (au plus {v} éléments)"
+    if kind == "oneOf":
+        return f"{_shown(inst)} ne correspond à aucune des formes admises"
+    return f"{_shown(inst)} ne respecte pas la règle « {kind} » du schéma"
+
+
 def check_schema(doc: Any, schema_name: str, entry: str) -> None:
     schema = resources.schema(schema_name)
     validator = jsonschema.Draft202012Validator(
         schema, format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER)
     err = jsonschema.exceptions.best_match(validator.iter_errors(doc))
     if err is not None:
-        raise refuse("schema", entry, f"non conforme au schéma en « {_schema_error_path(err)} » : {err.message}.")
+        raise refuse("schema", entry, f"non conforme au schéma en « {_schema_error_path(err)} » : {schema_message_fr(err)}.")
 
 
 def parse_manifest(doc: Any) -> Manifest:
@@ -340,7 +386,8 @@ def open_bundle(path: Path, trusted: list[dict[str, Any]]) -> OpenedBundle:
             if name in (MANIFEST, MANIFEST_JWS):
                 continue
             parts = name.rstrip("/").split("/")
-            if parts[0] != "attachments" or len(parts) > 3 or (not entry.is_dir and len(parts) != 3):
+            if (parts[0] != "attachments" or len(parts) > 3 or (not entry.is_dir and len(parts) != 3)
+                    or (entry.is_dir and len(parts) > 2)):
                 raise refuse("unexpected_entry", name,
                              "entrée inattendue (seuls manifest.json, manifest.json.jws et attachments/<dossier>/<fichier> sont admis).")
             if entry.is_dir and entry.info.file_size:
@@ -367,6 +414,12 @@ def open_bundle(path: Path, trusted: list[dict[str, Any]]) -> OpenedBundle:
             raise refuse("jws_untrusted", MANIFEST_JWS,
                          "la clé de démonstration n’est de confiance que pour la session de démonstration.")
 
+        dossier_ids = {d.id for d in manifest.dossiers}
+        for name, entry in entries.items():
+            if entry.is_dir:
+                parts = name.rstrip("/").split("/")
+                if len(parts) == 2 and parts[1] not in dossier_ids:
+                    raise refuse("attachment_folder", name, "dossier de pièces jointes qui ne correspond à aucun dossier du manifeste.")
         listed = {a.path for d in manifest.dossiers for a in d.attachments}
         for name, entry in entries.items():
             if name.startswith("attachments/") and not entry.is_dir and name not in listed:

@@ -123,9 +123,13 @@ def verify_detached(jws: str, payload: bytes, trusted: list[dict[str, Any]]) -> 
     if not isinstance(header, dict):
         raise JwsError("jws_format", "l’en-tête du JWS n’est pas un objet JSON")
     alg, kid = header.get("alg"), header.get("kid")
+    if "crit" in header:  # RFC 7515 4.1.11: no extension is understood here
+        raise JwsError("jws_header", "l’en-tête du JWS déclare des extensions critiques (« crit ») non prises en charge")
+    if not isinstance(kid, str) or not kid:
+        raise JwsError("jws_header", "l’en-tête du JWS ne donne pas l’empreinte (« kid ») de la clé qui a signé")
     if alg not in ("ES256", "PS256"):
         raise JwsError("jws_alg", f"algorithme de signature « {alg} » refusé (ES256 ou PS256 attendu)")
-    if set(header) - {"alg", "kid", "typ", "b64", "crit"} or header.get("b64", True) is not True:
+    if set(header) - {"alg", "kid", "typ", "b64"} or header.get("b64", True) is not True:
         raise JwsError("jws_header", "l’en-tête du JWS contient des paramètres non pris en charge")
     candidates = [k for k in trusted if _safe_thumbprint(k) == kid]
     if not candidates:
@@ -222,7 +226,7 @@ def self_signed_certificate(key: PrivateKey, common_name: str, years: int = 5) -
 
 def load_identity(path: Path, password: bytes | None = None) -> SigningIdentity:
     """A PEM (private key, optionally followed by certificates) or a PKCS#12 file."""
-    data = Path(path).read_bytes()
+    data = _read(Path(path), "key_unreadable", "La clé")
     if path.suffix.lower() in (".p12", ".pfx") or b"-----BEGIN" not in data:
         try:
             key, cert, extra = pkcs12.load_key_and_certificates(data, password)
@@ -243,9 +247,17 @@ def load_identity(path: Path, password: bytes | None = None) -> SigningIdentity:
     return SigningIdentity(key_pem, certs[0] if certs else None, certs[1:])
 
 
+def _read(path: Path, code: str, what: str) -> bytes:
+    try:
+        return path.read_bytes()
+    except OSError as exc:
+        reason = "introuvable" if isinstance(exc, FileNotFoundError) else "illisible"
+        raise UserError(code, f"{what} « {path} » est {reason}.") from exc
+
+
 def load_jwks(path: Path) -> list[dict[str, Any]]:
     """A JWK set file ({"keys": [...]}), a single JWK, or a PEM public key/certificate."""
-    data = Path(path).read_bytes()
+    data = _read(Path(path), "jwks_unreadable", "Le fichier de clés de confiance")
     try:
         if b"-----BEGIN" in data:
             if b"CERTIFICATE" in data:

@@ -288,13 +288,7 @@ class Desk:
             m = opened.manifest
             with reading(self.engine) as db:
                 existing = db.get(SessionRow, m.session.id)
-            if existing is not None:
-                if existing.manifest == opened.manifest_bytes:
-                    if progress:
-                        progress(1, 1)
-                    return ImportReport(m.session.id, m.session.title, len(m.dossiers),
-                                        sum(len(d.attachments) for d in m.dossiers),
-                                        opened.attachment_bytes, existing.is_demo, True)
+            if existing is not None and existing.manifest != opened.manifest_bytes:
                 raise UserError("session_exists",
                                 f"Paquet de session refusé — la session « {m.session.id} » est déjà dans la base "
                                 "avec un manifeste différent. Une session importée ne peut pas être remplacée ; "
@@ -304,7 +298,11 @@ class Desk:
             staging.mkdir()
             placed: list[Path] = []
             try:
+                # Every attachment is checked, a re-import of the same manifest included.
                 staged = opened.stage_attachments(staging, progress)
+                if existing is not None:  # byte-identical manifest, intact bundle: nothing changes
+                    return ImportReport(m.session.id, m.session.title, len(m.dossiers), len(staged),
+                                        opened.attachment_bytes, existing.is_demo, True)
                 with transaction(self.engine) as db:
                     self._insert_manifest(db, opened)
                     audit.append(db, m.session.id, "session.import", {
@@ -935,12 +933,15 @@ class Desk:
                 {}, dict(st.invalid_reasons))
         else:
             decision = self.effective_decision(st, res)
-        blockers = deliberation.closing_blockers(inp, res, decision)
-        if blockers:
-            raise ClosingBlocked("closing_blocked",
-                                 "La délibération ne peut pas être close :",
-                                 details=[b.message for b in blockers])
-        if accept_proposal or not st.decision_made:
+        messages = [b.message for b in deliberation.closing_blockers(inp, res, decision)]
+        if not accept_proposal and not st.decision_made:
+            messages.insert(0, "Le jury n’a pas arrêté sa liste de lauréats : arrêtez-la dans "
+                               "l’interface (Délibération, onglet « Décision du jury »), ou closez "
+                               "sur la proposition par défaut (--accept-proposal).")
+        if messages:
+            raise ClosingBlocked("closing_blocked", "La délibération ne peut pas être close :",
+                                 details=messages)
+        if accept_proposal:
             self.set_decision(session_id, decision.laureates, {}, actor)
         with transaction(self.engine) as db:
             self._open_for_change(db, session_id)

@@ -252,6 +252,10 @@ _AUDIT_TRIGGERS = (
        BEGIN SELECT RAISE(ABORT, 'audit log is append-only'); END""",
     """CREATE TRIGGER IF NOT EXISTS audit_no_delete BEFORE DELETE ON audit
        BEGIN SELECT RAISE(ABORT, 'audit log is append-only'); END""",
+    # INSERT OR REPLACE deletes without firing delete triggers: refuse it before it acts.
+    """CREATE TRIGGER IF NOT EXISTS audit_no_replace BEFORE INSERT ON audit
+       WHEN EXISTS (SELECT 1 FROM audit WHERE session_id = NEW.session_id AND seq = NEW.seq)
+       BEGIN SELECT RAISE(ABORT, 'audit log is append-only'); END""",
 )
 
 

@@ -838,11 +838,34 @@ def _jws_jku(kit: Kit) -> bytes:
     return write_zip(kit.entries(raw_manifest=m, jws=jws_parts(header, b"\0" * 64)))
 
 
-@case("jws-b64-false", "jws_header", "paramètres non pris en charge")
+@case("jws-b64-false", "jws_header", "en charge")
 def _jws_b64(kit: Kit) -> bytes:
     m = manifest_bytes(kit.doc())
     header = {"alg": "ES256", "kid": kit.hq_kid, "b64": False, "crit": ["b64"]}
     return write_zip(kit.entries(raw_manifest=m, jws=jws_parts(header, b"\0" * 64)))
+
+
+@case("jws-crit-unknown", "jws_header", "crit")
+def _jws_crit(kit: Kit) -> bytes:
+    m = manifest_bytes(kit.doc())
+    header = {"alg": "ES256", "kid": kit.hq_kid, "crit": ["urn:example:x"], "urn:example:x": 1}
+    return write_zip(kit.entries(raw_manifest=m, jws=jws_parts(header, b"\0" * 64)))
+
+
+@case("jws-no-kid", "jws_header", "kid")
+def _jws_no_kid(kit: Kit) -> bytes:
+    m = manifest_bytes(kit.doc())
+    return write_zip(kit.entries(raw_manifest=m, jws=jws_parts({"alg": "ES256"}, b"\0" * 64)))
+
+
+@case("folder-of-unknown-dossier", "attachment_folder", "attachments/zz99")
+def _folder_unknown(kit: Kit) -> bytes:
+    return kit.bundle(extra=[stored("attachments/zz99/", b"")])
+
+
+@case("folder-too-deep", "unexpected_entry", "attachments/d01/sub")
+def _folder_deep(kit: Kit) -> bytes:
+    return kit.bundle(extra=[stored("attachments/d01/sub/", b"")])
 
 
 # -- JSON (signed: these reach the parser)
@@ -924,7 +947,7 @@ _schema("root-empty-object", "(racine)", lambda d: d.clear())
 CORPUS.append(Case("schema-root-array", "schema", "(racine)", _signed_text(b"[]\n")))
 _schema("missing-session", "session", lambda d: d.pop("session"))
 _schema("wrong-format", "format", lambda d: d.__setitem__("format", "lai.result"))
-_schema("extra-property", "Additional properties", lambda d: d.__setitem__("extra", True))
+_schema("extra-property", "propriété inconnue « extra »", lambda d: d.__setitem__("extra", True))
 _schema("role", "jurors[0].role", lambda d: d["jurors"][0].__setitem__("role", "president"))
 _schema(
     "holder-kind",
