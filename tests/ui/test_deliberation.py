@@ -8,15 +8,12 @@ screen shows nothing individual before the reveal.
 
 from __future__ import annotations
 
-import asyncio
 import json
 import zipfile
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
-import qasync  # pytest-qt has already loaded PySide6, which qasync then binds to
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QMainWindow, QTableView, QWidget
 
@@ -47,19 +44,6 @@ pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSi
 REMOVED, ADDED = "d08", "d10"  # a laureate of the rules' proposal, and the next eligible one
 WHY_REMOVED = "Projet déjà financé par le contrat de ville cette année"
 WHY_ADDED = "Seul projet sport-santé du territoire"
-
-
-@pytest.fixture
-def qloop(qapp: QApplication) -> Iterator[qasync.QEventLoop]:
-    """The qasync loop the application runs, already running inside Qt's."""
-    loop = qasync.QEventLoop(qapp, already_running=True)
-    executor = qasync.QThreadExecutor(2)
-    loop.set_default_executor(executor)
-    asyncio.set_event_loop(loop)
-    yield loop
-    executor.shutdown(wait=True)
-    asyncio.events._set_running_loop(None)
-    asyncio.set_event_loop(None)
 
 
 @pytest.fixture

@@ -20,13 +20,12 @@ from jury_desk.ui.console import ConsoleView
 from jury_desk.ui.deliberation import DeliberationView, SharedDeliberationPanel
 from jury_desk.ui.deliberation.charts import DotsChart, EnvelopeBar, HeatmapChart
 from jury_desk.ui.deliberation.models import DecisionModel
-from tests.ui.test_deliberation import (  # noqa: F401  (qloop: the loop with its executor)
+from tests.ui.test_deliberation import (
     ADDED,
     REMOVED,
     WHY_ADDED,
     WHY_REMOVED,
     blocker_messages,
-    qloop,
     row_index,
     texts_under,
 )

@@ -167,6 +167,26 @@ class Chart(QWidget):
         f.setBold(bold)
         return f
 
+    def paintEvent(self, event: QPaintEvent) -> None:
+        p = self._begin()
+        try:
+            if self._snap is None:
+                return
+            nothing = self._nothing_to_draw()
+            if nothing is not None:
+                self._empty(p, nothing)
+                return
+            self._paint(p)
+        finally:
+            p.end()
+
+    def _nothing_to_draw(self) -> str | None:
+        """What to say instead of the picture when there is nothing to draw."""
+        return None
+
+    def _paint(self, p: QPainter) -> None:
+        raise NotImplementedError
+
     def _begin(self) -> QPainter:
         p = QPainter(self)
         p.setRenderHint(QPainter.RenderHint.Antialiasing)
@@ -239,15 +259,6 @@ class EnvelopeBar(Chart):
             text += " " + (self.tr("Reste {v}.") if remaining >= 0 else self.tr("Dépassement {v}.")).format(
                 v=fmt.euros(abs(remaining), with_cents=False))
         return text
-
-    def paintEvent(self, event: QPaintEvent) -> None:
-        p = self._begin()
-        try:
-            if self._snap is None:
-                return
-            self._paint(p)
-        finally:
-            p.end()
 
     def _paint(self, p: QPainter) -> None:
         snap = self._snap
@@ -410,17 +421,8 @@ class DotsChart(Chart):
                 lines.append(self.tr("{id} : non valide, notes {notes}").format(id=r.dossier_id, notes=notes or "—"))
         return "\n".join(lines)
 
-    def paintEvent(self, event: QPaintEvent) -> None:
-        p = self._begin()
-        try:
-            if self._snap is None:
-                return
-            if not self._snap.result.results:
-                self._empty(p, self.tr("Aucun dossier"))
-                return
-            self._paint(p)
-        finally:
-            p.end()
+    def _nothing_to_draw(self) -> str | None:
+        return None if self._snap.result.results else self.tr("Aucun dossier")
 
     def _paint(self, p: QPainter) -> None:
         snap = self._snap
@@ -665,17 +667,8 @@ class HeatmapChart(Chart):
                     name=self._snap.state.juror(j).name, v=_signed(lean)))
         return "\n".join(lines)
 
-    def paintEvent(self, event: QPaintEvent) -> None:
-        p = self._begin()
-        try:
-            if self._snap is None:
-                return
-            if not self._snap.result.results:
-                self._empty(p, self.tr("Aucun dossier"))
-                return
-            self._paint(p)
-        finally:
-            p.end()
+    def _nothing_to_draw(self) -> str | None:
+        return None if self._snap.result.results else self.tr("Aucun dossier")
 
     def _paint(self, p: QPainter) -> None:
         snap = self._snap
@@ -886,17 +879,10 @@ class AlternativesChart(Chart):
             parts.append(self.tr("sortirait : {ids}").format(ids=", ".join(leaving)))
         return " ; ".join(parts)
 
-    def paintEvent(self, event: QPaintEvent) -> None:
-        p = self._begin()
-        try:
-            if self._snap is None:
-                return
-            if not any(r.valid for r in self._snap.result.results):
-                self._empty(p, self.tr("Aucun dossier valide : rien à comparer."))
-                return
-            self._paint(p)
-        finally:
-            p.end()
+    def _nothing_to_draw(self) -> str | None:
+        if any(r.valid for r in self._snap.result.results):
+            return None
+        return self.tr("Aucun dossier valide : rien à comparer.")
 
     def _paint(self, p: QPainter) -> None:
         snap = self._snap
