@@ -211,9 +211,11 @@ def _cmd_import(args: argparse.Namespace) -> int:
     if report.unchanged:
         print(f"Session « {report.title} » déjà importée à l’identique : rien n’a changé.")
     else:
-        mb = report.attachment_bytes / 1e6
+        from jury_desk.core import fmt
+
+        size = fmt.number(report.attachment_bytes / 1e6, 1)
         print(f"Session importée : « {report.title} » ({report.session_id}) — {report.dossiers} dossiers, "
-              f"{report.attachments} pièces jointes ({mb:.1f} Mo)"
+              f"{report.attachments} pièces jointes ({size}{fmt.NBSP}Mo)"
               + (" — SESSION DE DÉMONSTRATION" if report.is_demo else "") + ".")
     return EXIT_OK
 
