@@ -18,21 +18,27 @@ from PySide6.QtWidgets import (
 from jury_desk.ui import theme
 
 
+def _section(title_text: str, hint_text: str) -> QVBoxLayout:
+    """A column that opens with a section title and a hint."""
+    column = QVBoxLayout()
+    title = QLabel(title_text)
+    title.setObjectName("sectionTitle")
+    theme.scaled(title, 1.15, bold=True)
+    column.addWidget(title)
+    hint = QLabel(hint_text)
+    hint.setObjectName("hint")
+    hint.setWordWrap(True)
+    column.addWidget(hint)
+    return column
+
 class AttendanceView(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setAccessibleName(self.tr("Présences et déports"))
         lay = QHBoxLayout(self)
-        left = QVBoxLayout()
-        title = QLabel(self.tr("Présence des jurés à l’ouverture"))
-        title.setObjectName("sectionTitle")
-        theme.scaled(title, 1.15, bold=True)
-        left.addWidget(title)
-        hint = QLabel(self.tr("Cochez les jurés présents (Espace coche ou décoche). Chaque changement est "
-                              "enregistré et journalisé."))
-        hint.setObjectName("hint")
-        hint.setWordWrap(True)
-        left.addWidget(hint)
+        left = _section(self.tr("Présence des jurés à l’ouverture"),
+                        self.tr("Cochez les jurés présents (Espace coche ou décoche). Chaque changement est "
+                                "enregistré et journalisé."))
         self.list = QListView()
         self.list.setAccessibleName(self.tr("Liste des jurés et présence"))
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -48,16 +54,9 @@ class AttendanceView(QWidget):
         left.addWidget(self.all_present)
         lay.addLayout(left, 2)
 
-        right = QVBoxLayout()
-        rtitle = QLabel(self.tr("Conflits d’intérêts et déports"))
-        rtitle.setObjectName("sectionTitle")
-        theme.scaled(rtitle, 1.15, bold=True)
-        right.addWidget(rtitle)
-        rhint = QLabel(self.tr("Les conflits viennent du paquet du siège ; les déports sont enregistrés en "
-                               "séance avec leur motif et leur heure."))
-        rhint.setObjectName("hint")
-        rhint.setWordWrap(True)
-        right.addWidget(rhint)
+        right = _section(self.tr("Conflits d’intérêts et déports"),
+                         self.tr("Les conflits viennent du paquet du siège ; les déports sont enregistrés en "
+                                 "séance avec leur motif et leur heure."))
         self.recusals = QTableView()
         self.recusals.setAccessibleName(self.tr("Conflits d’intérêts et déports"))
         self.recusals.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
