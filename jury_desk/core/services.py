@@ -235,6 +235,18 @@ def _info(row: SessionRow) -> SessionInfo:
                        Timer(row.presentation_s, row.questions_s, row.warning_s))
 
 
+
+def _require_known(lookups: tuple[Mapping[str, Criterion], Mapping[str, Juror], Mapping[str, Dossier], Any],
+                   juror: str | None, dossier: str | None, criterion: str | None) -> None:
+    """Refuse an id that the session does not have (None: not asked)."""
+    crit, jur, dos, _ = lookups
+    if juror is not None and juror not in jur:
+        raise UserError("unknown_juror", f"Juré « {juror} » inconnu dans cette session.")
+    if dossier is not None and dossier not in dos:
+        raise UserError("unknown_dossier", f"Dossier « {dossier} » inconnu dans cette session.")
+    if criterion is not None and criterion not in crit:
+        raise UserError("unknown_criterion", f"Critère « {criterion} » inconnu dans cette session.")
+
 class Desk:
     """One jury_desk database file and the operations on its sessions."""
 
@@ -517,13 +529,7 @@ class Desk:
 
     def _check_ids(self, db: Session, sid: str, *, juror: str | None = None, dossier: str | None = None,
                    criterion: str | None = None) -> None:
-        crit, jur, dos, _ = self._static_for(db, sid)
-        if juror is not None and juror not in jur:
-            raise UserError("unknown_juror", f"Juré « {juror} » inconnu dans cette session.")
-        if dossier is not None and dossier not in dos:
-            raise UserError("unknown_dossier", f"Dossier « {dossier} » inconnu dans cette session.")
-        if criterion is not None and criterion not in crit:
-            raise UserError("unknown_criterion", f"Critère « {criterion} » inconnu dans cette session.")
+        _require_known(self._static_for(db, sid), juror, dossier, criterion)
 
     def set_attendance(self, session_id: str, absent: Iterable[str], actor: str = "secretariat") -> None:
         """Take attendance: the named jurors are absent, every other one present."""
@@ -627,13 +633,9 @@ class Desk:
 
     def _write_score(self, conn: Connection, sid: str, dossier_id: str, juror_id: str,
                      criterion_id: str, value: object, actor: str) -> ScoreWrite:
-        crit, jur, dos, conflicts = self._static[sid][4]
-        if juror_id not in jur:
-            raise UserError("unknown_juror", f"Juré « {juror_id} » inconnu dans cette session.")
-        if dossier_id not in dos:
-            raise UserError("unknown_dossier", f"Dossier « {dossier_id} » inconnu dans cette session.")
-        if criterion_id not in crit:
-            raise UserError("unknown_criterion", f"Critère « {criterion_id} » inconnu dans cette session.")
+        lookups = self._static[sid][4]
+        _require_known(lookups, juror_id, dossier_id, criterion_id)
+        crit, _, _, conflicts = lookups
         v = self.validate_value(crit[criterion_id], value)
         if (juror_id, dossier_id) in conflicts or conn.exec_driver_sql(
                 "SELECT 1 FROM recusal WHERE session_id = ? AND juror_id = ? AND dossier_id = ?",
