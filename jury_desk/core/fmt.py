@@ -75,18 +75,16 @@ def time_hm(value: datetime | str | None) -> str:
     """« 9 h 30 »."""
     if value is None:
         return "—"
-    if isinstance(value, str):
-        value = parse_iso(value)
-    return f"{value.hour}{NBSP}h{NBSP}{value.minute:02d}"
+    moment = parse_iso(value) if isinstance(value, str) else value
+    return f"{moment.hour}{NBSP}h{NBSP}{moment.minute:02d}"
 
 
 def datetime_text(value: datetime | str | None) -> str:
     """« 18/06/2026 à 9 h 30 »."""
     if value is None:
         return "—"
-    if isinstance(value, str):
-        value = parse_iso(value)
-    return f"{value:%d/%m/%Y} à {time_hm(value)}"
+    moment = parse_iso(value) if isinstance(value, str) else value
+    return f"{moment:%d/%m/%Y} à {time_hm(moment)}"
 
 
 def duration(seconds: int | float | None) -> str:
