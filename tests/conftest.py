@@ -7,6 +7,7 @@ import shutil
 import subprocess
 import sys
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -14,7 +15,7 @@ import pytest
 # GUI tests run offscreen unless a display is asked for explicitly.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from jury_desk.core import bundle, crypto, resources
+from jury_desk.core import bundle, crypto, demo_scenario, resources
 from jury_desk.core.services import Desk
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -75,3 +76,25 @@ def run_cli(*args: str | os.PathLike[str], env: dict[str, str] | None = None,
 def make_signed_bundle(source: Path, key: crypto.PrivateKey, out: Path) -> Path:
     bundle.make_bundle(source, key, out)
     return out
+
+
+def signing_identity(name: str = "Claire Dupont — secrétaire du jury") -> crypto.SigningIdentity:
+    """A fresh P-256 key with its self-signed certificate, as an installation makes."""
+    key = crypto.new_private_key()
+    return crypto.SigningIdentity(key, crypto.self_signed_certificate(key, name), [])
+
+
+@contextmanager
+def played_demo(tmp: Path) -> Iterator[tuple[Desk, str]]:
+    """The demonstration day (core.demo_scenario) played in its own folders under ``tmp``,
+    for module-scoped fixtures that cannot use the per-test isolation."""
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("JURY_DESK_DATA_DIR", str(tmp / "data"))
+        mp.setenv("JURY_DESK_CONFIG_DIR", str(tmp / "config"))
+        desk = Desk(tmp / "jury.sqlite3")
+        sid = desk.import_demo().session_id
+        demo_scenario.play_demo_deliberation(desk, sid)
+        try:
+            yield desk, sid
+        finally:
+            desk.close()

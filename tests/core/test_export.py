@@ -21,11 +21,7 @@ import pytest
 from jury_desk.core import audit, crypto, demo_scenario, export, fmt
 from jury_desk.core.errors import ClosingBlocked, UserError
 from jury_desk.core.services import Desk
-
-
-def _identity(name: str = "Claire Dupont — secrétaire du jury") -> crypto.SigningIdentity:
-    key = crypto.new_private_key()
-    return crypto.SigningIdentity(key, crypto.self_signed_certificate(key, name), [])
+from tests.conftest import played_demo, signing_identity
 
 
 def _entries(path: Path) -> dict[str, bytes]:
@@ -63,13 +59,8 @@ class Exported:
 def exported(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Exported]:
     """The demonstration day, exported once for the module."""
     tmp = tmp_path_factory.mktemp("export")
-    with pytest.MonkeyPatch.context() as mp:
-        mp.setenv("JURY_DESK_DATA_DIR", str(tmp / "data"))
-        mp.setenv("JURY_DESK_CONFIG_DIR", str(tmp / "config"))
-        desk = Desk(tmp / "jury.sqlite3")
-        sid = desk.import_demo().session_id
-        demo_scenario.play_demo_deliberation(desk, sid)
-        ident = _identity()
+    with played_demo(tmp) as (desk, sid):
+        ident = signing_identity()
         out = tmp / "out" / "resultats.zip"
         out.parent.mkdir()
         rep = export.export_session(desk, sid, out, ident, purge_due_on=date(2026, 12, 31))
@@ -124,7 +115,7 @@ def test_export_is_refused_while_something_blocks_closing(scored_demo: tuple[Des
     out = folder / "resultats.zip"
     out.write_bytes(b"previous export")  # an earlier bundle stays as it was
     with pytest.raises(ClosingBlocked) as caught:
-        export.export_session(desk, sid, out, _identity(), accept_proposal=True)
+        export.export_session(desk, sid, out, signing_identity(), accept_proposal=True)
     assert any("quorum" in d for d in caught.value.details)
     assert out.read_bytes() == b"previous export"
     assert _left_in(folder) == ["resultats.zip"]
@@ -141,11 +132,11 @@ def test_without_accept_proposal_an_unjustified_departure_blocks(scored_demo: tu
     desk.set_decision(sid, [LaureateDecision(e.dossier_id, e.amount_cents) for e in kept], {})
     folder = _folder(tmp_path)
     with pytest.raises(ClosingBlocked) as caught:
-        export.export_session(desk, sid, folder / "r.zip", _identity())
+        export.export_session(desk, sid, folder / "r.zip", signing_identity())
     assert any("d08" in d and "Justifiez" in d for d in caught.value.details)
     assert _left_in(folder) == []
     # --accept-proposal closes on the default proposal instead.
-    rep = export.export_session(desk, sid, folder / "r.zip", _identity(), accept_proposal=True)
+    rep = export.export_session(desk, sid, folder / "r.zip", signing_identity(), accept_proposal=True)
     doc = json.loads(_entries(rep.path)["result.json"])
     assert [lau["dossier_id"] for lau in doc["proposed_laureates"]] == [e.dossier_id for e in result.default_proposal]
     assert doc["departures"] == []
@@ -159,7 +150,7 @@ def test_a_folder_that_cannot_be_written_changes_nothing(scored_demo: tuple[Desk
     blocker.write_text("un fichier")
     before = desk.state(sid)
     with pytest.raises(UserError) as caught:
-        export.export_session(desk, sid, blocker / "resultats.zip", _identity(), accept_proposal=True)
+        export.export_session(desk, sid, blocker / "resultats.zip", signing_identity(), accept_proposal=True)
     assert caught.value.code == "export_target"
     assert "pas-un-dossier" in caught.value.message and "Rien n’a été modifié" in caught.value.message
     after = desk.state(sid)
@@ -170,7 +161,7 @@ def test_a_folder_that_cannot_be_written_changes_nothing(scored_demo: tuple[Desk
 def test_a_directory_as_target_is_refused(scored_demo: tuple[Desk, str], tmp_path: Path) -> None:
     desk, sid = scored_demo
     with pytest.raises(UserError) as caught:
-        export.export_session(desk, sid, tmp_path, _identity(), accept_proposal=True)
+        export.export_session(desk, sid, tmp_path, signing_identity(), accept_proposal=True)
     assert caught.value.code == "export_target"
     assert not desk.state(sid).closed
 
@@ -211,14 +202,14 @@ def test_a_write_failing_midway_leaves_no_file(scored_demo: tuple[Desk, str], tm
                 lower(4096)
 
         with pytest.raises(UserError) as caught:
-            export.export_session(desk, sid, out, _identity(), accept_proposal=True, progress=progress)
+            export.export_session(desk, sid, out, signing_identity(), accept_proposal=True, progress=progress)
     assert caught.value.code == "export_write"
     assert "taille maximale de fichier" in caught.value.message
     assert "L’export n° 1 est inscrit au journal d’audit sans fichier" in caught.value.message
     assert out.read_bytes() == b"previous export"
     assert _left_in(out.parent) == ["resultats.zip"]
     # The next export works, and says it is number 2.
-    ident = _identity()
+    ident = signing_identity()
     rep = export.export_session(desk, sid, out, ident)
     assert rep.export_seq == 2
     assert export.verify_result(out, [ident.jwk]).ok
@@ -230,7 +221,7 @@ def test_space_is_reserved_before_anything_changes(scored_demo: tuple[Desk, str]
     folder = _folder(tmp_path)
     with _file_size_limit() as lower, pytest.raises(UserError) as caught:
         lower(64 * 1024)  # far less than the room the archive needs
-        export.export_session(desk, sid, folder / "r.zip", _identity(), accept_proposal=True)
+        export.export_session(desk, sid, folder / "r.zip", signing_identity(), accept_proposal=True)
     assert caught.value.code == "export_space"
     assert "Rien n’a été modifié" in caught.value.message
     assert _left_in(folder) == []
@@ -242,7 +233,7 @@ def test_a_new_export_after_reopening_supersedes_the_previous(demo_desk: tuple[D
                                                               tmp_path: Path) -> None:
     desk, sid = demo_desk
     demo_scenario.play_demo_deliberation(desk, sid)
-    ident = _identity()
+    ident = signing_identity()
     first = export.export_session(desk, sid, tmp_path / "n1.zip", ident)
     desk.reopen(sid, "Erreur de saisie sur la feuille de M. Diallo (d03)")
     desk.record_score(sid, "d03", "j04", "impact", 7)

@@ -15,13 +15,9 @@ from pathlib import Path
 
 import pytest
 
-from jury_desk.core import crypto, deliberation, demo_scenario, fmt, report
-from jury_desk.core.services import Desk, SessionState
-
-
-def _identity(name: str = "Claire Dupont — secrétaire du jury") -> crypto.SigningIdentity:
-    key = crypto.new_private_key()
-    return crypto.SigningIdentity(key, crypto.self_signed_certificate(key, name), [])
+from jury_desk.core import crypto, deliberation, fmt, report
+from jury_desk.core.services import SessionState
+from tests.conftest import played_demo, signing_identity
 
 
 @dataclasses.dataclass
@@ -56,22 +52,16 @@ def pdfsig(pdf: bytes, tmp: Path) -> str:
 def built(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Built]:
     """The demonstration day, closed, its PV laid out and signed once for the module."""
     tmp = tmp_path_factory.mktemp("pv")
-    with pytest.MonkeyPatch.context() as mp:
-        mp.setenv("JURY_DESK_DATA_DIR", str(tmp / "data"))
-        mp.setenv("JURY_DESK_CONFIG_DIR", str(tmp / "config"))
-        desk = Desk(tmp / "jury.sqlite3")
-        sid = desk.import_demo().session_id
-        demo_scenario.play_demo_deliberation(desk, sid)
+    with played_demo(tmp) as (desk, sid):
         desk.close_deliberation(sid)
         st = desk.state(sid)
         result = deliberation.compute(st.deliberation_input())
-        ident = _identity()
+        ident = signing_identity()
         ctx = report.PvContext(1, st.audit_head, report.signer_name(ident), ident.kid,
                                datetime.now().astimezone())
         pv = report.build_pv(st, result, ctx)
         signed = report.sign_pdf(pv.pdf, ident, pv.placement, location=st.info.venue)
         yield Built(st, result, pv, signed, ident, pdftotext(signed, tmp))
-        desk.close()
 
 
 def test_the_pv_states_the_facts_of_the_session(built: Built) -> None:
@@ -185,7 +175,7 @@ def test_the_signer_must_be_trusted_and_be_the_expected_key(built: Built) -> Non
 
 def test_signing_works_inside_a_running_event_loop(built: Built) -> None:
     """qasync runs a loop on the GUI thread: pyHanko's sync API would fail there."""
-    ident = _identity("Secrétariat — « séance » d’été")
+    ident = signing_identity("Secrétariat — « séance » d’été")
 
     async def inside() -> tuple[bytes, bytes]:
         sync_result = report.sign_pdf(built.pv.pdf, ident, built.pv.placement)
@@ -207,7 +197,7 @@ def test_a_bare_key_gets_a_certificate_of_its_own(built: Built, tmp_path: Path) 
 
 
 def test_the_stamp_renders_dashes_accents_and_guillemets(tmp_path: Path) -> None:
-    ident = _identity("Hélène Lefèvre — « secrétariat »")
+    ident = signing_identity("Hélène Lefèvre — « secrétariat »")
     stamp = report.stamp_pdf(ident, datetime(2026, 6, 18, 17, 5).astimezone())
     text = pdftotext(stamp, tmp_path)
     assert "Signé électroniquement — procès-verbal" in text
