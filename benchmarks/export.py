@@ -36,16 +36,45 @@ from typing import Any
 from jury_desk.core import bundle, crypto, export, report, resources
 from jury_desk.core.services import Desk
 
-WORDS = ["atelier", "jardin", "solidaire", "numérique", "jeunes", "seniors", "quartier", "partagé",
-         "mobile", "école", "vélo", "cuisine", "réemploi", "santé", "sport", "lecture", "théâtre",
-         "musique", "radio", "emploi", "insertion", "énergie", "mémoire", "parentalité", "tiers-lieu",
-         "épicerie", "laverie", "potager", "journal"]
+WORDS = [
+    "atelier",
+    "jardin",
+    "solidaire",
+    "numérique",
+    "jeunes",
+    "seniors",
+    "quartier",
+    "partagé",
+    "mobile",
+    "école",
+    "vélo",
+    "cuisine",
+    "réemploi",
+    "santé",
+    "sport",
+    "lecture",
+    "théâtre",
+    "musique",
+    "radio",
+    "emploi",
+    "insertion",
+    "énergie",
+    "mémoire",
+    "parentalité",
+    "tiers-lieu",
+    "épicerie",
+    "laverie",
+    "potager",
+    "journal",
+]
 
 
 def synthetic_source(folder: Path, dossiers: int, seed: int = 2026) -> Path:
     """A session source folder: the demo manifest with ``dossiers`` dossiers, no attachments."""
     rng = random.Random(seed)
-    doc: dict[str, Any] = json.loads(resources.path("demo", "source", "manifest.json").read_text(encoding="utf-8"))
+    doc: dict[str, Any] = json.loads(
+        resources.path("demo", "source", "manifest.json").read_text(encoding="utf-8")
+    )
     template = doc["dossiers"][0]
     doc["session"]["id"] = f"bench-export-{dossiers}"
     doc["session"]["title"] = f"Session de mesure — {dossiers} dossiers"
@@ -55,21 +84,27 @@ def synthetic_source(folder: Path, dossiers: int, seed: int = 2026) -> Path:
         amount = rng.randrange(40, 250) * 10_000
         total += amount
         title = " ".join(rng.choice(WORDS) for _ in range(rng.randrange(3, 8))).capitalize()
-        items.append({
-            **template,
-            "id": f"d{i + 1:02d}",
-            "reference": f"LAI-2026-{i + 1:03d}",
-            "title": f"{title} : projet n° {i + 1}",
-            "amount_requested_cents": amount,
-            "budget_total_cents": amount * 3,
-            "hearing": {"order": i + 1, "start": None},
-            "attachments": [],
-        })
+        items.append(
+            {
+                **template,
+                "id": f"d{i + 1:02d}",
+                "reference": f"LAI-2026-{i + 1:03d}",
+                "title": f"{title} : projet n° {i + 1}",
+                "amount_requested_cents": amount,
+                "budget_total_cents": amount * 3,
+                "hearing": {"order": i + 1, "start": None},
+                "attachments": [],
+            }
+        )
     doc["dossiers"] = items
     doc["session"]["envelope_cents"] = total // 3
-    doc["conflicts"] = [{"juror_id": "j03", "dossier_id": "d01", "reason": "Élue de la commune du projet"}]
+    doc["conflicts"] = [
+        {"juror_id": "j03", "dossier_id": "d01", "reason": "Élue de la commune du projet"}
+    ]
     folder.mkdir(parents=True, exist_ok=True)
-    (folder / "manifest.json").write_text(json.dumps(doc, ensure_ascii=False, indent=2), encoding="utf-8")
+    (folder / "manifest.json").write_text(
+        json.dumps(doc, ensure_ascii=False, indent=2), encoding="utf-8"
+    )
     return folder
 
 
@@ -101,16 +136,25 @@ def plain_document(pages: int) -> bytes:
     story: list[Any] = []
     for p in range(pages):
         story.append(Paragraph(f"Page {p + 1} — tableau", style))
-        rows = [[f"{p * 40 + r}", f"Ligne {r} de la page {p + 1}", "Texte", f"{r * 3},{r % 10}0", "oui"]
-                for r in range(40)]
+        rows = [
+            [f"{p * 40 + r}", f"Ligne {r} de la page {p + 1}", "Texte", f"{r * 3},{r % 10}0", "oui"]
+            for r in range(40)
+        ]
         t = Table(rows, colWidths=[30, 220, 80, 80, 60])
         t.setStyle(TableStyle([("FONT", (0, 0), (-1, -1), report.FONT, 8)]))
         story.append(t)
         if p < pages - 1:
             story.append(PageBreak())
     buf = io.BytesIO()
-    SimpleDocTemplate(buf, pagesize=A4, leftMargin=18 * mm, rightMargin=18 * mm, topMargin=22 * mm,
-                      bottomMargin=20 * mm, initialFontName=report.FONT).build(story)
+    SimpleDocTemplate(
+        buf,
+        pagesize=A4,
+        leftMargin=18 * mm,
+        rightMargin=18 * mm,
+        topMargin=22 * mm,
+        bottomMargin=20 * mm,
+        initialFontName=report.FONT,
+    ).build(story)
     return buf.getvalue()
 
 
@@ -171,12 +215,16 @@ def main(argv: list[str] | None = None) -> int:
     print(f"session : {args.dossiers} dossiers, {n_scores} notes ; procès-verbal de {pages} pages")
     print(f"export complet (médiane de {args.runs}) : {t_export:.3f} s, dont :")
     for step, times in sorted(step_times.items()):
-        label = "ouverture du fichier et réservation de la place" if step < 0 else export.STEPS[step]
+        label = (
+            "ouverture du fichier et réservation de la place" if step < 0 else export.STEPS[step]
+        )
         print(f"  {label:<48} {statistics.median(times):.3f} s")
     print(f"document reportlab simple de {pages} pages (médiane de {args.runs}) : {t_plain:.3f} s")
     ratio = t_export / t_plain
-    print(f"rapport export / document simple : {ratio:.2f} (cible ≤ 1,5 ; export < 2 s : "
-          f"{'oui' if t_export < 2 else 'non'})")
+    print(
+        f"rapport export / document simple : {ratio:.2f} (cible ≤ 1,5 ; export < 2 s : "
+        f"{'oui' if t_export < 2 else 'non'})"
+    )
     return 0
 
 

@@ -75,9 +75,13 @@ def _env(base: Path, cached: bool = True) -> dict[str, str]:
     environment says PYTHONDONTWRITEBYTECODE. Without, no byte code is read or written
     (an empty cache folder), so every module is compiled at each launch."""
     env = dict(os.environ)
-    env.update(QT_QPA_PLATFORM="offscreen", JURY_DESK_BENCH_PAINT="1",
-               JURY_DESK_DATA_DIR=str(base / "data"), JURY_DESK_CONFIG_DIR=str(base / "config"),
-               PYTHONPYCACHEPREFIX=str(base / ("pycache" if cached else "no-pycache")))
+    env.update(
+        QT_QPA_PLATFORM="offscreen",
+        JURY_DESK_BENCH_PAINT="1",
+        JURY_DESK_DATA_DIR=str(base / "data"),
+        JURY_DESK_CONFIG_DIR=str(base / "config"),
+        PYTHONPYCACHEPREFIX=str(base / ("pycache" if cached else "no-pycache")),
+    )
     if cached:
         env.pop("PYTHONDONTWRITEBYTECODE", None)
     else:
@@ -121,12 +125,18 @@ def launch(base: Path, runs: int, cached: bool = True) -> None:
     a, m = statistics.median(app_t), statistics.median(min_t)
     cache = "byte code cached" if cached else "no byte code cache"
     print(f"launch to painted (median of {runs}, offscreen, {cache})")
-    print(f"  minimal PySide6 + qasync window : {m * 1000:7.0f} ms   {[round(x * 1000) for x in min_t]}")
-    print(f"  jury_desk console, demo session : {a * 1000:7.0f} ms   {[round(x * 1000) for x in app_t]}")
+    print(
+        f"  minimal PySide6 + qasync window : {m * 1000:7.0f} ms   {[round(x * 1000) for x in min_t]}"
+    )
+    print(
+        f"  jury_desk console, demo session : {a * 1000:7.0f} ms   {[round(x * 1000) for x in app_t]}"
+    )
     print(f"  ratio                           : {a / m:7.2f} x   (target <= 2)")
     if len(first_t) == runs:
         f = statistics.median(first_t)
-        print(f"  jury_desk first window painted  : {f * 1000:7.0f} ms   {[round(x * 1000) for x in first_t]}")
+        print(
+            f"  jury_desk first window painted  : {f * 1000:7.0f} ms   {[round(x * 1000) for x in first_t]}"
+        )
         print(f"  ratio, first window             : {f / m:7.2f} x")
 
 
@@ -149,8 +159,13 @@ def make_big_bundle(base: Path, total_mb: int, n: int = 100) -> tuple[Path, Path
         with open(folder / name, "wb") as fh:
             fh.write(b"%PDF-1.7\n")
             fh.write(os.urandom(size - 9))
-        d["attachments"].append({"path": f"attachments/{d['id']}/{name}", "title": f"Pièce {i + 1}",
-                                 "media_type": "application/pdf"})
+        d["attachments"].append(
+            {
+                "path": f"attachments/{d['id']}/{name}",
+                "title": f"Pièce {i + 1}",
+                "media_type": "application/pdf",
+            }
+        )
     (src / "manifest.json").write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
     key = crypto.new_private_key()
     jwks = base / "hq.jwks"
@@ -162,16 +177,22 @@ def make_big_bundle(base: Path, total_mb: int, n: int = 100) -> tuple[Path, Path
 
 
 def stalls(base: Path, total_mb: int) -> None:
-    os.environ.update(QT_QPA_PLATFORM="offscreen", JURY_DESK_DATA_DIR=str(base / "data"),
-                      JURY_DESK_CONFIG_DIR=str(base / "config"))
+    os.environ.update(
+        QT_QPA_PLATFORM="offscreen",
+        JURY_DESK_DATA_DIR=str(base / "data"),
+        JURY_DESK_CONFIG_DIR=str(base / "config"),
+    )
     t = time.perf_counter()
     bundle_path, jwks = make_big_bundle(base, total_mb)
-    print(f"\n{bundle_path.stat().st_size / 1e6:.0f} MB bundle built in {time.perf_counter() - t:.1f} s")
+    print(
+        f"\n{bundle_path.stat().st_size / 1e6:.0f} MB bundle built in {time.perf_counter() - t:.1f} s"
+    )
 
     import asyncio
 
     # isort: off
     import jury_desk.ui  # noqa: F401  (QT_API and the PySide6 None fix, before any Qt)
+
     # isort: on
     import qasync
     from PySide6.QtCore import QTimer
@@ -187,7 +208,9 @@ def stalls(base: Path, total_mb: int) -> None:
     qapp = app_module.make_application([sys.argv[0]])
     loop = qasync.QEventLoop(qapp)
     asyncio.set_event_loop(loop)
-    window, controller = app_module.build(core_settings.load(), db_path=base / "gui.sqlite3", language="fr")
+    window, controller = app_module.build(
+        core_settings.load(), db_path=base / "gui.sqlite3", language="fr"
+    )
     window.show()
 
     gaps: list[float] = []
@@ -240,7 +263,9 @@ def main() -> int:
     parser.add_argument("--mb", type=int, default=400)
     parser.add_argument("--skip-launch", action="store_true")
     parser.add_argument("--skip-import", action="store_true")
-    parser.add_argument("--cached-only", action="store_true", help="skip the launches without byte code cache")
+    parser.add_argument(
+        "--cached-only", action="store_true", help="skip the launches without byte code cache"
+    )
     args = parser.parse_args()
     base = Path(tempfile.mkdtemp(prefix="jd-bench-gui-"))
     try:

@@ -35,8 +35,13 @@ def main() -> None:
         sid = desk.import_demo().session_id
         st = desk.state(sid)
         recused = {(r.juror_id, r.dossier_id) for r in st.recusals}
-        cells = [(d.id, j.id, c) for d in st.dossiers for j in st.jurors for c in st.criteria
-                 if (j.id, d.id) not in recused]
+        cells = [
+            (d.id, j.id, c)
+            for d in st.dossiers
+            for j in st.jurors
+            for c in st.criteria
+            if (j.id, d.id) not in recused
+        ]
         values = itertools.cycle(range(6))
         lat: list[float] = []
         for i in range(n):
@@ -60,12 +65,18 @@ def main() -> None:
             floor.append((time.perf_counter() - t0) * 1000)
         con.close()
 
-    print(f"score write (Desk.record_score, {n} writes): median {statistics.median(lat):.3f} ms, "
-          f"p99 {percentile(lat, 99):.3f} ms, max {max(lat):.3f} ms")
-    print(f"floor (sqlite3 INSERT+COMMIT, same pragmas): median {statistics.median(floor):.3f} ms, "
-          f"p99 {percentile(floor, 99):.3f} ms")
-    print(f"ratio of medians: {statistics.median(lat) / statistics.median(floor):.2f}x "
-          f"(target: median under 2 ms)")
+    print(
+        f"score write (Desk.record_score, {n} writes): median {statistics.median(lat):.3f} ms, "
+        f"p99 {percentile(lat, 99):.3f} ms, max {max(lat):.3f} ms"
+    )
+    print(
+        f"floor (sqlite3 INSERT+COMMIT, same pragmas): median {statistics.median(floor):.3f} ms, "
+        f"p99 {percentile(floor, 99):.3f} ms"
+    )
+    print(
+        f"ratio of medians: {statistics.median(lat) / statistics.median(floor):.2f}x "
+        f"(target: median under 2 ms)"
+    )
 
 
 if __name__ == "__main__":

@@ -23,31 +23,53 @@ EXIT_OK, EXIT_FAILURE, EXIT_REFUSED = 0, 1, 2
 
 
 def _db_arg(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--db", type=Path, default=argparse.SUPPRESS,
-                   help="fichier de base de données (par défaut : dossier de données de l’utilisateur)")
-    p.add_argument("--session", default=argparse.SUPPRESS, help="identifiant de session (par défaut : la dernière importée)")
+    p.add_argument(
+        "--db",
+        type=Path,
+        default=argparse.SUPPRESS,
+        help="fichier de base de données (par défaut : dossier de données de l’utilisateur)",
+    )
+    p.add_argument(
+        "--session",
+        default=argparse.SUPPRESS,
+        help="identifiant de session (par défaut : la dernière importée)",
+    )
 
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="jury-desk",
         description="jury_desk — jurys du Label Actions Innovantes (Grand-Orly Seine Bièvre). "
-                    "Sans sous-commande : ouvre l’interface graphique.",
+        "Sans sous-commande : ouvre l’interface graphique.",
     )
     parser.add_argument("--version", action="version", version=f"jury_desk {__version__}")
     parser.add_argument("--db", type=Path, default=None, help="fichier de base de données")
     parser.add_argument("--session", default=None, help="identifiant de session")
-    parser.add_argument("--demo", action="store_true", help="ouvre la session de démonstration intégrée")
+    parser.add_argument(
+        "--demo", action="store_true", help="ouvre la session de démonstration intégrée"
+    )
     parser.add_argument("--lang", choices=["fr", "en"], default=None, help="langue de l’interface")
-    parser.add_argument("--no-err-windows", action="store_true",
-                        help="journalise les erreurs au lieu d’ouvrir des fenêtres")
-    parser.add_argument("--self-test", action="store_true",
-                        help="vérifie l’installation (import, notes, clôture, export, vérification) et quitte")
+    parser.add_argument(
+        "--no-err-windows",
+        action="store_true",
+        help="journalise les erreurs au lieu d’ouvrir des fenêtres",
+    )
+    parser.add_argument(
+        "--self-test",
+        action="store_true",
+        help="vérifie l’installation (import, notes, clôture, export, vérification) et quitte",
+    )
     sub = parser.add_subparsers(dest="command", metavar="COMMANDE")
 
     p = sub.add_parser("import", help="importe un paquet de session signé")
     p.add_argument("bundle", type=Path)
-    p.add_argument("--trust", type=Path, action="append", default=[], help="jeu de clés JWK de confiance (pour cette commande)")
+    p.add_argument(
+        "--trust",
+        type=Path,
+        action="append",
+        default=[],
+        help="jeu de clés JWK de confiance (pour cette commande)",
+    )
     _db_arg(p)
 
     scores = sub.add_parser("scores", help="feuilles de notes (CSV)")
@@ -75,9 +97,20 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("export", help="clôt la délibération et écrit le paquet de résultats signé")
     p.add_argument("--out", type=Path, required=True)
-    p.add_argument("--key", type=Path, default=None, help="clé PEM ou certificat PKCS#12 (par défaut : la clé de l’installation)")
-    p.add_argument("--key-password-env", default=None, help="variable d’environnement qui contient le mot de passe du PKCS#12")
-    p.add_argument("--accept-proposal", action="store_true", help="clôt sur la proposition par défaut")
+    p.add_argument(
+        "--key",
+        type=Path,
+        default=None,
+        help="clé PEM ou certificat PKCS#12 (par défaut : la clé de l’installation)",
+    )
+    p.add_argument(
+        "--key-password-env",
+        default=None,
+        help="variable d’environnement qui contient le mot de passe du PKCS#12",
+    )
+    p.add_argument(
+        "--accept-proposal", action="store_true", help="clôt sur la proposition par défaut"
+    )
     _db_arg(p)
 
     p = sub.add_parser("verify", help="vérifie un paquet de résultats")
@@ -96,7 +129,12 @@ def build_parser() -> argparse.ArgumentParser:
     p = ksub.add_parser("new", help="crée la paire de clés P-256 et son certificat")
     p.add_argument("--name", default=None, help="nom du ou de la secrétaire du jury (certificat)")
     p.add_argument("--force", action="store_true")
-    p.add_argument("--out", type=Path, default=None, help="écrit la clé privée PEM dans ce fichier au lieu du dossier de l’installation (siège)")
+    p.add_argument(
+        "--out",
+        type=Path,
+        default=None,
+        help="écrit la clé privée PEM dans ce fichier au lieu du dossier de l’installation (siège)",
+    )
     ksub.add_parser("show", help="affiche l’empreinte de la clé")
     p = ksub.add_parser("export", help="exporte la clé publique (JWK) et le certificat")
     p.add_argument("--jwk", type=Path, default=None)
@@ -113,7 +151,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--list", action="store_true", help="liste les instantanés disponibles")
     _db_arg(p)
 
-    p = sub.add_parser("purge", help="efface les données personnelles de cette base (après export vérifié)")
+    p = sub.add_parser(
+        "purge", help="efface les données personnelles de cette base (après export vérifié)"
+    )
     p.add_argument("--yes", action="store_true", help="ne pas demander de confirmation")
     p.add_argument("--force", action="store_true", help="purger même sans export vérifié")
     _db_arg(p)
@@ -133,8 +173,11 @@ def _desk(args: argparse.Namespace) -> Any:
 
     path = _db_path(args)
     if not path.is_file():
-        raise UserError("no_db", f"La base « {path} » n’existe pas : importez d’abord un paquet "
-                                 "de session (jury-desk import PAQUET.zip --db FICHIER).")
+        raise UserError(
+            "no_db",
+            f"La base « {path} » n’existe pas : importez d’abord un paquet "
+            "de session (jury-desk import PAQUET.zip --db FICHIER).",
+        )
     return Desk(path)
 
 
@@ -165,7 +208,9 @@ def _dispatch(args: argparse.Namespace) -> int:
         sid = desk.resolve(args.session)
         desk.set_attendance(sid, args.absent)
         st = desk.state(sid)
-        print(f"Présence enregistrée : {len(st.present)} présent(s) sur {len(st.jurors)} (quorum : {st.info.rules.quorum}).")
+        print(
+            f"Présence enregistrée : {len(st.present)} présent(s) sur {len(st.jurors)} (quorum : {st.info.rules.quorum})."
+        )
         return EXIT_OK
     if cmd == "recuse":
         desk = _desk(args)
@@ -214,9 +259,12 @@ def _cmd_import(args: argparse.Namespace) -> int:
         from jury_desk.core import fmt
 
         size = fmt.number(report.attachment_bytes / 1e6, 1)
-        print(f"Session importée : « {report.title} » ({report.session_id}) — {report.dossiers} dossiers, "
-              f"{report.attachments} pièces jointes ({size}{fmt.NBSP}Mo)"
-              + (" — SESSION DE DÉMONSTRATION" if report.is_demo else "") + ".")
+        print(
+            f"Session importée : « {report.title} » ({report.session_id}) — {report.dossiers} dossiers, "
+            f"{report.attachments} pièces jointes ({size}{fmt.NBSP}Mo)"
+            + (" — SESSION DE DÉMONSTRATION" if report.is_demo else "")
+            + "."
+        )
     return EXIT_OK
 
 
@@ -237,7 +285,9 @@ def _cmd_scores(args: argparse.Namespace) -> int:
         try:
             text = Path(args.csv).read_text(encoding="utf-8-sig")
         except (OSError, UnicodeDecodeError) as exc:
-            raise UserError("csv_unreadable", f"Impossible de lire « {args.csv} » ({exc}).") from exc
+            raise UserError(
+                "csv_unreadable", f"Impossible de lire « {args.csv} » ({exc})."
+            ) from exc
         n = desk.import_scores_csv(sid, text)
         print(f"{n} note(s) enregistrée(s).")
         return EXIT_OK
@@ -267,8 +317,10 @@ def _cmd_export(args: argparse.Namespace) -> int:
     password = os.environ.get(args.key_password_env, "").encode() if args.key_password_env else None
     ident = keys.load_identity(args.key, password)
     report = export.export_session(desk, sid, args.out, ident, accept_proposal=args.accept_proposal)
-    print(f"Paquet de résultats écrit : {report.path} (export n° {report.export_seq}, "
-          f"signé par {ident.name}, clé {ident.kid}).")
+    print(
+        f"Paquet de résultats écrit : {report.path} (export n° {report.export_seq}, "
+        f"signé par {ident.name}, clé {ident.kid})."
+    )
     checked = export.verify_written(desk, sid, report, ident)
     if not checked.ok:
         failed = "; ".join(f"{c.label} : {c.detail}" for c in checked.checks if not c.ok)
@@ -292,7 +344,9 @@ def _cmd_verify(args: argparse.Namespace) -> int:
             if not check.ok:
                 print(f"  – {check.label} : {check.detail}", file=sys.stderr)
         return EXIT_REFUSED
-    print("Paquet de résultats vérifié : signatures, empreintes, journal d’audit et schéma conformes.")
+    print(
+        "Paquet de résultats vérifié : signatures, empreintes, journal d’audit et schéma conformes."
+    )
     return EXIT_OK
 
 
@@ -301,7 +355,9 @@ def _cmd_bundle(args: argparse.Namespace) -> int:
 
     ident = crypto.load_identity(args.key)
     doc = bundle.make_bundle(args.source, ident.key, args.out)
-    print(f"Paquet de session écrit : {args.out} ({len(doc['dossiers'])} dossiers), signé par la clé {ident.kid}.")
+    print(
+        f"Paquet de session écrit : {args.out} ({len(doc['dossiers'])} dossiers), signé par la clé {ident.kid}."
+    )
     return EXIT_OK
 
 
@@ -317,8 +373,14 @@ def _cmd_keys(args: argparse.Namespace) -> int:
             name = args.name or "Siège — Label Actions Innovantes"
             cert = crypto.self_signed_certificate(key, name)
             if args.out.exists() and not args.force:
-                raise UserError("key_exists", f"« {args.out} » existe déjà ; utilisez --force pour le remplacer.")
-            keys._write_private(args.out, crypto.private_key_pem(key) + cert.public_bytes(serialization.Encoding.PEM))
+                raise UserError(
+                    "key_exists",
+                    f"« {args.out} » existe déjà ; utilisez --force pour le remplacer.",
+                )
+            keys._write_private(
+                args.out,
+                crypto.private_key_pem(key) + cert.public_bytes(serialization.Encoding.PEM),
+            )
             ident = crypto.SigningIdentity(key, cert, [])
         else:
             ident = keys.new_identity(args.name, force=args.force)
@@ -335,7 +397,9 @@ def _cmd_keys(args: argparse.Namespace) -> int:
         return EXIT_OK
     ident = keys.load_identity(create=False)
     if kc == "show":
-        print(f"Titulaire : {ident.name}\nEmpreinte (kid) : {ident.kid}\n  {crypto.fingerprint_text(ident.kid)}")
+        print(
+            f"Titulaire : {ident.name}\nEmpreinte (kid) : {ident.kid}\n  {crypto.fingerprint_text(ident.kid)}"
+        )
         if ident.certificate is not None:
             print(f"Certificat valable jusqu’au : {ident.certificate.not_valid_after_utc:%d/%m/%Y}")
         return EXIT_OK

@@ -18,7 +18,8 @@ def configure(level: int = logging.INFO) -> None:
         from jury_desk.core import paths
 
         handler: logging.Handler = logging.handlers.RotatingFileHandler(
-            paths.log_dir() / "jury_desk.log", maxBytes=1_000_000, backupCount=5, encoding="utf-8")
+            paths.log_dir() / "jury_desk.log", maxBytes=1_000_000, backupCount=5, encoding="utf-8"
+        )
     except OSError:
         handler = logging.StreamHandler()
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))

@@ -75,11 +75,18 @@ class Runner:
     labels: dict[str, str] = field(default_factory=dict)
     passed: set[str] = field(default_factory=set)
 
-    def run(self, key: str, label: str, fn: Callable[[Context], str], needs: tuple[str, ...]) -> None:
+    def run(
+        self, key: str, label: str, fn: Callable[[Context], str], needs: tuple[str, ...]
+    ) -> None:
         self.labels[key] = label
         missing = [n for n in needs if n not in self.passed]
         if missing:
-            step = Step(label, SKIPPED, 0.0, f"faute de l’étape « {self.labels.get(missing[0], missing[0])} »")
+            step = Step(
+                label,
+                SKIPPED,
+                0.0,
+                f"faute de l’étape « {self.labels.get(missing[0], missing[0])} »",
+            )
         else:
             start = time.perf_counter()
             try:
@@ -134,8 +141,10 @@ def _results(ctx: Context) -> str:
     valid = sum(1 for r in result.results if r.valid)
     if not valid:
         raise AssertionError("aucun dossier valide après la saisie des notes")
-    return (f"{valid}/{len(result.results)} dossiers valides, "
-            f"{len(result.default_proposal)} lauréats proposés, {fmt.euros(result.proposal_total_cents)}")
+    return (
+        f"{valid}/{len(result.results)} dossiers valides, "
+        f"{len(result.default_proposal)} lauréats proposés, {fmt.euros(result.proposal_total_cents)}"
+    )
 
 
 def _close(ctx: Context) -> str:
@@ -172,7 +181,8 @@ def _verify(ctx: Context) -> str:
 
 def _start_qt(ctx: Context) -> str:
     if sys.platform.startswith("linux") and not (
-            os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
+        os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")
+    ):
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtCore import qVersion
     from PySide6.QtGui import QGuiApplication
@@ -210,9 +220,11 @@ def _translations(ctx: Context) -> str:
     finally:
         QCoreApplication.removeTranslator(app_en)
     if translated == source:  # the translation build does not scan this file yet
-        raise Absent(f"qtbase_fr et {qm.name} ({language}) chargées ; chaîne témoin « {source} » "
-                     "(contexte SelfTest) absente : ajoutez jury_desk/selftest.py aux sources de "
-                     "scripts/build_translations.py")
+        raise Absent(
+            f"qtbase_fr et {qm.name} ({language}) chargées ; chaîne témoin « {source} » "
+            "(contexte SelfTest) absente : ajoutez jury_desk/selftest.py aux sources de "
+            "scripts/build_translations.py"
+        )
     return f"qtbase_fr et {qm.name} ({language}) : « {translated} »"
 
 
@@ -248,8 +260,10 @@ def _pdf(ctx: Context) -> str:
     if view.grab().isNull():
         raise AssertionError("QPdfView n’affiche rien")
     view.deleteLater()
-    return (f"pièce de {dossier.id} : {pages} page(s), {fmt.number(len(data), 0)} octets, "
-            f"rendu {image.width()}×{image.height()}, QPdfView")
+    return (
+        f"pièce de {dossier.id} : {pages} page(s), {fmt.number(len(data), 0)} octets, "
+        f"rendu {image.width()}×{image.height()}, QPdfView"
+    )
 
 
 # --------------------------------------------------------------------------- run
@@ -288,18 +302,26 @@ STEPS: Steps = [
 ]
 
 
-def run(args: argparse.Namespace | None = None, out: Callable[[str], None] | None = None,
-        *, steps: Steps | None = None) -> int:
+def run(
+    args: argparse.Namespace | None = None,
+    out: Callable[[str], None] | None = None,
+    *,
+    steps: Steps | None = None,
+) -> int:
     """Run every step (``steps``: all of them by default); print the report; 0 when all passed."""
     del args  # the self-test takes no option
     write = out or _print
     from jury_desk.core import resources
 
     origin = "application gelée" if getattr(sys, "frozen", False) else "sources"
-    write(f"jury_desk {__version__} — auto-test ({origin}, Python {sys.version.split()[0]}, {sys.platform})")
+    write(
+        f"jury_desk {__version__} — auto-test ({origin}, Python {sys.version.split()[0]}, {sys.platform})"
+    )
     write(f"  ressources : {resources.root()}")
     start = time.perf_counter()
-    with tempfile.TemporaryDirectory(prefix="jury_desk-auto-test-", ignore_cleanup_errors=True) as tmp:
+    with tempfile.TemporaryDirectory(
+        prefix="jury_desk-auto-test-", ignore_cleanup_errors=True
+    ) as tmp:
         base = Path(tmp)
         runner = Runner(Context(base), write)
         with _private_folders(base):

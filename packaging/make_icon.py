@@ -84,8 +84,10 @@ def main() -> int:
     pngs = [(size, png_bytes(draw(size))) for size in ICO_SIZES]
     (ICON_DIR / "jury_desk.ico").write_bytes(ico_bytes(pngs))
     (ICON_DIR / "jury_desk.png").write_bytes(png_bytes(draw(PNG_SIZE)))
-    print(f"written: {ICON_DIR / 'jury_desk.ico'} ({', '.join(map(str, ICO_SIZES))} px), "
-          f"{ICON_DIR / 'jury_desk.png'} ({PNG_SIZE} px)")
+    print(
+        f"written: {ICON_DIR / 'jury_desk.ico'} ({', '.join(map(str, ICO_SIZES))} px), "
+        f"{ICON_DIR / 'jury_desk.png'} ({PNG_SIZE} px)"
+    )
     return 0
 
 

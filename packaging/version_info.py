@@ -60,19 +60,34 @@ def version_info(version: str, exe_name: str) -> Any:
 
     nums = numeric(version)
     return VSVersionInfo(
-        ffi=FixedFileInfo(filevers=nums, prodvers=nums, mask=0x3F, flags=0x0, OS=0x40004,
-                          fileType=0x1, subtype=0x0, date=(0, 0)),
+        ffi=FixedFileInfo(
+            filevers=nums,
+            prodvers=nums,
+            mask=0x3F,
+            flags=0x0,
+            OS=0x40004,
+            fileType=0x1,
+            subtype=0x0,
+            date=(0, 0),
+        ),
         kids=[
-            StringFileInfo([StringTable(f"{LANG_FR:04X}{CODEPAGE_UNICODE:04X}", [
-                StringStruct("CompanyName", COMPANY),
-                StringStruct("FileDescription", DESCRIPTION),
-                StringStruct("FileVersion", version),
-                StringStruct("InternalName", exe_name),
-                StringStruct("LegalCopyright", COPYRIGHT),
-                StringStruct("OriginalFilename", f"{exe_name}.exe"),
-                StringStruct("ProductName", PRODUCT),
-                StringStruct("ProductVersion", version),
-            ])]),
+            StringFileInfo(
+                [
+                    StringTable(
+                        f"{LANG_FR:04X}{CODEPAGE_UNICODE:04X}",
+                        [
+                            StringStruct("CompanyName", COMPANY),
+                            StringStruct("FileDescription", DESCRIPTION),
+                            StringStruct("FileVersion", version),
+                            StringStruct("InternalName", exe_name),
+                            StringStruct("LegalCopyright", COPYRIGHT),
+                            StringStruct("OriginalFilename", f"{exe_name}.exe"),
+                            StringStruct("ProductName", PRODUCT),
+                            StringStruct("ProductVersion", version),
+                        ],
+                    )
+                ]
+            ),
             VarFileInfo([VarStruct("Translation", [LANG_FR, CODEPAGE_UNICODE])]),
         ],
     )

@@ -32,14 +32,22 @@ def main() -> None:
         key = crypto.new_private_key()
         KEY.write_bytes(
             b"# DEMONSTRATION KEY - NOT A SECRET. Trusted by jury_desk for the demo session only.\n"
-            + crypto.private_key_pem(key))
+            + crypto.private_key_pem(key)
+        )
     assert isinstance(key, crypto.ec.EllipticCurvePrivateKey)
     doc = bundle.make_bundle(DEMO / "source", key, DEMO / "demo-session.zip")
-    trust = {"session_id": doc["session"]["id"], "jwk": crypto.public_jwk(key),
-             "note": "Clé de démonstration : de confiance pour la session de démonstration seulement."}
-    (DEMO / "demo-trust.json").write_text(json.dumps(trust, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    trust = {
+        "session_id": doc["session"]["id"],
+        "jwk": crypto.public_jwk(key),
+        "note": "Clé de démonstration : de confiance pour la session de démonstration seulement.",
+    }
+    (DEMO / "demo-trust.json").write_text(
+        json.dumps(trust, indent=2, ensure_ascii=False) + "\n", encoding="utf-8"
+    )
     write_scores(doc, DEMO / "demo-scores.csv")
-    print(f"demo bundle: {DEMO / 'demo-session.zip'} ({(DEMO / 'demo-session.zip').stat().st_size} bytes)")
+    print(
+        f"demo bundle: {DEMO / 'demo-session.zip'} ({(DEMO / 'demo-session.zip').stat().st_size} bytes)"
+    )
 
 
 def write_scores(doc: dict, out: Path) -> None:

@@ -42,9 +42,23 @@ def sources(root: Path = ROOT) -> list[str]:
 
 def lupdate(ts: Path, lang: str, root: Path = ROOT) -> None:
     subprocess.run(
-        [tool("pyside6-lupdate"), *sources(root), "-ts", str(ts), "-no-obsolete", "-locations", "none",
-         "-source-language", "fr_FR", "-target-language", LANGUAGES[lang], "-silent"],
-        cwd=root, check=True)
+        [
+            tool("pyside6-lupdate"),
+            *sources(root),
+            "-ts",
+            str(ts),
+            "-no-obsolete",
+            "-locations",
+            "none",
+            "-source-language",
+            "fr_FR",
+            "-target-language",
+            LANGUAGES[lang],
+            "-silent",
+        ],
+        cwd=root,
+        check=True,
+    )
 
 
 def lrelease(ts: Path, qm: Path) -> None:
@@ -53,7 +67,9 @@ def lrelease(ts: Path, qm: Path) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--no-update", action="store_true", help="compile the .ts without running lupdate")
+    parser.add_argument(
+        "--no-update", action="store_true", help="compile the .ts without running lupdate"
+    )
     args = parser.parse_args(argv)
     I18N.mkdir(parents=True, exist_ok=True)
     for lang in LANGUAGES:

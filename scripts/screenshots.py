@@ -43,6 +43,7 @@ def main() -> int:
 
     # isort: off
     import jury_desk.ui  # noqa: F401  (QT_API and the PySide6 None fix, before any Qt)
+
     # isort: on
     import qasync
     from PySide6.QtCore import Qt
@@ -63,7 +64,9 @@ def main() -> int:
     clock = ScriptedClock()
     settings = core_settings.load()
     settings.font_scale = args.scale
-    window, controller = app_module.build(settings, db_path=work / "jury.sqlite3", language="fr", clock=clock)
+    window, controller = app_module.build(
+        settings, db_path=work / "jury.sqlite3", language="fr", clock=clock
+    )
     window.resize(1600, 900)
     window.show()
 

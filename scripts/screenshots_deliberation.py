@@ -55,7 +55,9 @@ def main() -> int:
 
     desk = Desk(work / "jury.sqlite3")
     sid = desk.import_demo().session_id
-    desk.import_scores_csv(sid, resources.path("demo", "demo-scores.csv").read_text(encoding="utf-8"))
+    desk.import_scores_csv(
+        sid, resources.path("demo", "demo-scores.csv").read_text(encoding="utf-8")
+    )
 
     window = QMainWindow()
     window.setWindowTitle("jury_desk — délibération (démonstration)")
@@ -89,15 +91,25 @@ def main() -> int:
         # Depart from the proposal once: d08 out, d10 in, each with its reason.
         model = view.decision.model
         view.show_tab(view.TAB_DECISION)
-        model.setData(model.index(model.row_of("d08"), DecisionModel.LAUREATE),
-                      Qt.CheckState.Unchecked, Qt.ItemDataRole.CheckStateRole)
-        model.setData(model.index(model.row_of("d10"), DecisionModel.LAUREATE),
-                      Qt.CheckState.Checked, Qt.ItemDataRole.CheckStateRole)
+        model.setData(
+            model.index(model.row_of("d08"), DecisionModel.LAUREATE),
+            Qt.CheckState.Unchecked,
+            Qt.ItemDataRole.CheckStateRole,
+        )
+        model.setData(
+            model.index(model.row_of("d10"), DecisionModel.LAUREATE),
+            Qt.CheckState.Checked,
+            Qt.ItemDataRole.CheckStateRole,
+        )
         shot(window, "decision-blocked.png")
-        model.setData(model.index(model.row_of("d08"), DecisionModel.JUSTIFICATION),
-                      "Projet déjà financé par le contrat de ville cette année")
-        model.setData(model.index(model.row_of("d10"), DecisionModel.JUSTIFICATION),
-                      "Seul projet sport-santé du territoire ; le jury le retient à l'unanimité")
+        model.setData(
+            model.index(model.row_of("d08"), DecisionModel.JUSTIFICATION),
+            "Projet déjà financé par le contrat de ville cette année",
+        )
+        model.setData(
+            model.index(model.row_of("d10"), DecisionModel.JUSTIFICATION),
+            "Seul projet sport-santé du territoire ; le jury le retient à l'unanimité",
+        )
         shot(window, "decision.png")
         view.show_tab(view.TAB_RANKING)
         shot(window, "view.png")

@@ -22,7 +22,9 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 @pytest.fixture(autouse=True)
-def _isolated_dirs(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+def _isolated_dirs(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
     base = tmp_path_factory.mktemp("userdirs")
     monkeypatch.setenv("JURY_DESK_DATA_DIR", str(base / "data"))
     monkeypatch.setenv("JURY_DESK_CONFIG_DIR", str(base / "config"))
@@ -59,17 +61,25 @@ def demo_desk(tmp_path: Path) -> Iterator[tuple[Desk, str]]:
 @pytest.fixture
 def scored_demo(demo_desk: tuple[Desk, str]) -> tuple[Desk, str]:
     desk, sid = demo_desk
-    desk.import_scores_csv(sid, resources.path("demo", "demo-scores.csv").read_text(encoding="utf-8"))
+    desk.import_scores_csv(
+        sid, resources.path("demo", "demo-scores.csv").read_text(encoding="utf-8")
+    )
     return desk, sid
 
 
-def run_cli(*args: str | os.PathLike[str], env: dict[str, str] | None = None,
-            input: str | None = None) -> subprocess.CompletedProcess[str]:
+def run_cli(
+    *args: str | os.PathLike[str], env: dict[str, str] | None = None, input: str | None = None
+) -> subprocess.CompletedProcess[str]:
     """Run ``python -m jury_desk`` in a real subprocess."""
     full_env = {**os.environ, **(env or {})}
     return subprocess.run(
         [sys.executable, "-m", "jury_desk", *map(str, args)],
-        capture_output=True, text=True, env=full_env, input=input, timeout=120, check=False,
+        capture_output=True,
+        text=True,
+        env=full_env,
+        input=input,
+        timeout=120,
+        check=False,
     )
 
 

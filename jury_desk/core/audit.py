@@ -63,8 +63,16 @@ def append(
     conn.exec_driver_sql(
         "INSERT INTO audit (session_id, seq, at, actor, action, data, prev, hash)"
         " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-        (session_id, entry["seq"], entry["at"], actor, action,
-         canonical_json(entry["data"]).decode("utf-8"), entry["prev"], entry["hash"]),
+        (
+            session_id,
+            entry["seq"],
+            entry["at"],
+            actor,
+            action,
+            canonical_json(entry["data"]).decode("utf-8"),
+            entry["prev"],
+            entry["hash"],
+        ),
     )
     return entry
 
@@ -114,14 +122,29 @@ def verify_chain(items: Iterable[Mapping[str, Any]]) -> ChainCheck:
     for entry in items:
         seq = entry.get("seq")
         if seq != expected_seq:
-            return ChainCheck(False, count, prev, expected_seq,
-                              f"entrée n° {expected_seq} manquante ou déplacée (trouvé n° {seq})")
+            return ChainCheck(
+                False,
+                count,
+                prev,
+                expected_seq,
+                f"entrée n° {expected_seq} manquante ou déplacée (trouvé n° {seq})",
+            )
         if entry.get("prev") != prev:
-            return ChainCheck(False, count, prev, expected_seq,
-                              f"entrée n° {seq} : le lien vers l’entrée précédente est rompu")
+            return ChainCheck(
+                False,
+                count,
+                prev,
+                expected_seq,
+                f"entrée n° {seq} : le lien vers l’entrée précédente est rompu",
+            )
         if entry_hash(entry) != entry.get("hash"):
-            return ChainCheck(False, count, prev, expected_seq,
-                              f"entrée n° {seq} : son contenu a été modifié (empreinte différente)")
+            return ChainCheck(
+                False,
+                count,
+                prev,
+                expected_seq,
+                f"entrée n° {seq} : son contenu a été modifié (empreinte différente)",
+            )
         prev = str(entry["hash"])
         expected_seq += 1
         count += 1

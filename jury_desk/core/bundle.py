@@ -110,8 +110,12 @@ def parse_json(data: bytes, entry: str) -> Any:
     if text.startswith("\ufeff"):
         text = text[1:]
     try:
-        return json.loads(text, parse_float=Decimal, parse_constant=_no_constant,
-                          object_pairs_hook=_no_duplicate_keys)
+        return json.loads(
+            text,
+            parse_float=Decimal,
+            parse_constant=_no_constant,
+            object_pairs_hook=_no_duplicate_keys,
+        )
     except ValueError as exc:
         raise refuse("json_invalid", entry, f"JSON invalide ({exc}).") from exc
 
@@ -123,8 +127,15 @@ def _schema_error_path(err: jsonschema.ValidationError) -> str:
     return "".join(parts).lstrip(".") or "(racine)"
 
 
-_TYPES_FR = {"string": "un texte", "integer": "un nombre entier", "number": "un nombre",
-             "object": "un objet", "array": "une liste", "null": "null", "boolean": "un booléen"}
+_TYPES_FR = {
+    "string": "un texte",
+    "integer": "un nombre entier",
+    "number": "un nombre",
+    "object": "un objet",
+    "array": "une liste",
+    "null": "null",
+    "boolean": "un booléen",
+}
 
 
 def _shown(value: Any) -> str:
@@ -139,13 +150,23 @@ def schema_message_fr(err: jsonschema.ValidationError) -> str:
         missing = [k for k in v if isinstance(inst, dict) and k not in inst]
         return f"champ obligatoire « {missing[0] if missing else v} » absent"
     if kind == "additionalProperties":
-        extra = sorted(set(inst) - set(err.schema.get("properties", {}))) if isinstance(inst, dict) else []
+        extra = (
+            sorted(set(inst) - set(err.schema.get("properties", {})))
+            if isinstance(inst, dict)
+            else []
+        )
         return f"propriété inconnue « {', '.join(extra)} »"
     if kind == "type":
         wanted = v if isinstance(v, list) else [v]
-        return f"{_shown(inst)} devrait être " + " ou ".join(_TYPES_FR.get(str(t), str(t)) for t in wanted)
-    bounds = {"minimum": "supérieur ou égal à", "exclusiveMinimum": "strictement supérieur à",
-              "maximum": "inférieur ou égal à", "exclusiveMaximum": "strictement inférieur à"}
+        return f"{_shown(inst)} devrait être " + " ou ".join(
+            _TYPES_FR.get(str(t), str(t)) for t in wanted
+        )
+    bounds = {
+        "minimum": "supérieur ou égal à",
+        "exclusiveMinimum": "strictement supérieur à",
+        "maximum": "inférieur ou égal à",
+        "exclusiveMaximum": "strictement inférieur à",
+    }
     if kind in bounds:
         return f"{_shown(inst)} devrait être {bounds[kind]} {v}"
     if kind == "enum":
@@ -172,17 +193,25 @@ def schema_message_fr(err: jsonschema.ValidationError) -> str:
 def check_schema(doc: Any, schema_name: str, entry: str) -> None:
     schema = resources.schema(schema_name)
     validator = jsonschema.Draft202012Validator(
-        schema, format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER)
+        schema, format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER
+    )
     err = jsonschema.exceptions.best_match(validator.iter_errors(doc))
     if err is not None:
-        raise refuse("schema", entry, f"non conforme au schéma en « {_schema_error_path(err)} » : {schema_message_fr(err)}.")
+        raise refuse(
+            "schema",
+            entry,
+            f"non conforme au schéma en « {_schema_error_path(err)} » : {schema_message_fr(err)}.",
+        )
 
 
 def parse_manifest(doc: Any) -> Manifest:
     """Check a decoded manifest (schema + semantic rules) and build the domain objects."""
     if isinstance(doc, dict) and "format_version" in doc and doc.get("format_version") != 1:
-        raise refuse("format_version", MANIFEST,
-                     f"version de format {doc.get('format_version')!r} non prise en charge (seule la version 1 l’est).")
+        raise refuse(
+            "format_version",
+            MANIFEST,
+            f"version de format {doc.get('format_version')!r} non prise en charge (seule la version 1 l’est).",
+        )
     check_schema(doc, "session.schema.json", MANIFEST)
     s = doc["session"]
 
@@ -195,7 +224,11 @@ def parse_manifest(doc: Any) -> Manifest:
         for item in items:
             need_id(item["id"], where)
             if item["id"] in ids:
-                raise refuse("id_duplicate", MANIFEST, f"identifiant « {item['id']} » en double dans {where}.")
+                raise refuse(
+                    "id_duplicate",
+                    MANIFEST,
+                    f"identifiant « {item['id']} » en double dans {where}.",
+                )
             ids.add(item["id"])
         return ids
 
@@ -208,7 +241,9 @@ def parse_manifest(doc: Any) -> Manifest:
     def bounded(value: Any, where: str) -> None:
         # A number like 1e99999999 is valid JSON but would make a gigantic exact value.
         if isinstance(value, Decimal) and value.is_finite() and value and abs(value.adjusted()) > 6:
-            raise refuse("number_range", MANIFEST, f"nombre {value} hors des bornes admises en {where}.")
+            raise refuse(
+                "number_range", MANIFEST, f"nombre {value} hors des bornes admises en {where}."
+            )
 
     bounded(s["min_score"], "session.min_score")
     criteria = []
@@ -224,13 +259,18 @@ def parse_manifest(doc: Any) -> Manifest:
         if step <= 0:
             raise refuse("criterion_step", MANIFEST, f"{where} : le pas doit être > 0.")
         if ((hi - lo) / step).denominator != 1:
-            raise refuse("criterion_step", MANIFEST, f"{where} : (max − min) n’est pas un multiple entier du pas.")
+            raise refuse(
+                "criterion_step",
+                MANIFEST,
+                f"{where} : (max − min) n’est pas un multiple entier du pas.",
+            )
         if (hi - lo) / step > 1000:
             raise refuse("criterion_step", MANIFEST, f"{where} : plus de 1000 valeurs possibles.")
         criteria.append(Criterion(c["id"], c["label"], c["description"], weight, lo, hi, step))
 
     jurors = tuple(
-        Juror(j["id"], j["name"], Role(j["role"]), j["organisation"], j["commune"]) for j in doc["jurors"]
+        Juror(j["id"], j["name"], Role(j["role"]), j["organisation"], j["commune"])
+        for j in doc["jurors"]
     )
 
     orders: set[int] = set()
@@ -239,7 +279,11 @@ def parse_manifest(doc: Any) -> Manifest:
     for d in doc["dossiers"]:
         order = d["hearing"]["order"]
         if order in orders:
-            raise refuse("hearing_order", MANIFEST, f"ordre de passage {order} en double (dossier « {d['id']} »).")
+            raise refuse(
+                "hearing_order",
+                MANIFEST,
+                f"ordre de passage {order} en double (dossier « {d['id']} »).",
+            )
         orders.add(order)
         atts = []
         for a in d["attachments"]:
@@ -247,47 +291,86 @@ def parse_manifest(doc: Any) -> Manifest:
             zipcheck.check_name(path)
             parts = path.split("/")
             if len(parts) != 3 or parts[0] != "attachments" or parts[1] != d["id"]:
-                raise refuse("attachment_folder", MANIFEST,
-                             f"la pièce « {path} » n’est pas rangée sous attachments/{d['id']}/.")
+                raise refuse(
+                    "attachment_folder",
+                    MANIFEST,
+                    f"la pièce « {path} » n’est pas rangée sous attachments/{d['id']}/.",
+                )
             if zipcheck.fold(path) in paths:
-                raise refuse("attachment_duplicate", MANIFEST, f"pièce « {path} » listée deux fois.")
+                raise refuse(
+                    "attachment_duplicate", MANIFEST, f"pièce « {path} » listée deux fois."
+                )
             paths.add(zipcheck.fold(path))
             atts.append(Attachment(path, a["title"], a["media_type"], a["bytes"], a["sha256"]))
         qpv, holder = d["qpv"], d["holder"]
-        dossiers.append(Dossier(
-            id=d["id"], reference=d["reference"], title=d["title"], commune=d["commune"],
-            qpv_code=qpv["code"], qpv_name=qpv["name"], holder_name=holder["name"],
-            holder_kind=HolderKind(holder["kind"]), holder_rna=holder["rna"],
-            holder_siret=holder["siret"], holder_contact=holder["contact"],
-            project_manager=d["project_manager"], summary=d["summary"],
-            amount_requested_cents=d["amount_requested_cents"],
-            budget_total_cents=d["budget_total_cents"], hearing_order=order,
-            hearing_start=d["hearing"].get("start"), attachments=tuple(atts),
-        ))
+        dossiers.append(
+            Dossier(
+                id=d["id"],
+                reference=d["reference"],
+                title=d["title"],
+                commune=d["commune"],
+                qpv_code=qpv["code"],
+                qpv_name=qpv["name"],
+                holder_name=holder["name"],
+                holder_kind=HolderKind(holder["kind"]),
+                holder_rna=holder["rna"],
+                holder_siret=holder["siret"],
+                holder_contact=holder["contact"],
+                project_manager=d["project_manager"],
+                summary=d["summary"],
+                amount_requested_cents=d["amount_requested_cents"],
+                budget_total_cents=d["budget_total_cents"],
+                hearing_order=order,
+                hearing_start=d["hearing"].get("start"),
+                attachments=tuple(atts),
+            )
+        )
 
     conflicts = []
     seen_pairs: set[tuple[str, str]] = set()
     for c in doc["conflicts"]:
         if c["juror_id"] not in juror_ids:
-            raise refuse("reference", MANIFEST, f"conflit d’intérêts : le juré « {c['juror_id']} » n’existe pas.")
+            raise refuse(
+                "reference",
+                MANIFEST,
+                f"conflit d’intérêts : le juré « {c['juror_id']} » n’existe pas.",
+            )
         if c["dossier_id"] not in dossier_ids:
-            raise refuse("reference", MANIFEST, f"conflit d’intérêts : le dossier « {c['dossier_id']} » n’existe pas.")
+            raise refuse(
+                "reference",
+                MANIFEST,
+                f"conflit d’intérêts : le dossier « {c['dossier_id']} » n’existe pas.",
+            )
         pair = (c["juror_id"], c["dossier_id"])
         if pair in seen_pairs:
-            raise refuse("conflict_duplicate", MANIFEST, f"conflit {pair[0]} / {pair[1]} listé deux fois.")
+            raise refuse(
+                "conflict_duplicate", MANIFEST, f"conflit {pair[0]} / {pair[1]} listé deux fois."
+            )
         seen_pairs.add(pair)
         conflicts.append(Conflict(c["juror_id"], c["dossier_id"], c["reason"]))
 
     if s["min_sheets"] > len(jurors):
-        raise refuse("min_sheets", MANIFEST, f"min_sheets ({s['min_sheets']}) dépasse le nombre de jurés ({len(jurors)}).")
+        raise refuse(
+            "min_sheets",
+            MANIFEST,
+            f"min_sheets ({s['min_sheets']}) dépasse le nombre de jurés ({len(jurors)}).",
+        )
     rules = Rules(
-        quorum=s["quorum"], min_sheets=s["min_sheets"], min_score=to_fraction(s["min_score"]),
-        envelope_cents=s["envelope_cents"], max_laureates=s["max_laureates"],
+        quorum=s["quorum"],
+        min_sheets=s["min_sheets"],
+        min_score=to_fraction(s["min_score"]),
+        envelope_cents=s["envelope_cents"],
+        max_laureates=s["max_laureates"],
     )
     t = s["timer"]
     session = SessionInfo(
-        id=s["id"], title=s["title"], edition=s["edition"], date=s["date"], venue=s["venue"],
-        rules=rules, timer=Timer(t["presentation_s"], t["questions_s"], t["warning_s"]),
+        id=s["id"],
+        title=s["title"],
+        edition=s["edition"],
+        date=s["date"],
+        venue=s["venue"],
+        rules=rules,
+        timer=Timer(t["presentation_s"], t["questions_s"], t["warning_s"]),
     )
     return Manifest(session, tuple(criteria), jurors, tuple(dossiers), tuple(conflicts))
 
@@ -333,7 +416,9 @@ class OpenedBundle:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
-    def stage_attachments(self, staging: Path, progress: Progress | None = None) -> list[StagedFile]:
+    def stage_attachments(
+        self, staging: Path, progress: Progress | None = None
+    ) -> list[StagedFile]:
         """Stream every attachment into ``staging`` (files named by a counter), checked."""
         total = max(self.attachment_bytes, 1)
         done = 0
@@ -347,7 +432,9 @@ class OpenedBundle:
                 size = 0
                 head = b""
                 with open(target, "xb") as out:
-                    for chunk in zipcheck.stream(self._zf, entry, self._budget, max_bytes=att.bytes):
+                    for chunk in zipcheck.stream(
+                        self._zf, entry, self._budget, max_bytes=att.bytes
+                    ):
                         if len(head) < 16:
                             head += chunk[:16]
                         digest.update(chunk)
@@ -359,14 +446,29 @@ class OpenedBundle:
                     out.flush()
                     os.fsync(out.fileno())
                 if size != att.bytes:
-                    raise refuse("size_mismatch", att.path, f"taille {size} octets, le manifeste annonce {att.bytes}.")
+                    raise refuse(
+                        "size_mismatch",
+                        att.path,
+                        f"taille {size} octets, le manifeste annonce {att.bytes}.",
+                    )
                 if digest.hexdigest() != att.sha256:
-                    raise refuse("hash_mismatch", att.path, "l’empreinte SHA-256 ne correspond pas au manifeste.")
+                    raise refuse(
+                        "hash_mismatch",
+                        att.path,
+                        "l’empreinte SHA-256 ne correspond pas au manifeste.",
+                    )
                 magics = _MAGIC.get(att.media_type, ())
                 if magics and not any(head.startswith(m) for m in magics):
-                    raise refuse("media_type", att.path,
-                                 f"le contenu ne correspond pas au type annoncé « {att.media_type} »"
-                                 + (" (un PDF doit commencer par « %PDF- »)." if att.media_type == "application/pdf" else "."))
+                    raise refuse(
+                        "media_type",
+                        att.path,
+                        f"le contenu ne correspond pas au type annoncé « {att.media_type} »"
+                        + (
+                            " (un PDF doit commencer par « %PDF- »)."
+                            if att.media_type == "application/pdf"
+                            else "."
+                        ),
+                    )
                 self.staged.append(StagedFile(att, d.id, pos, target))
         if progress is not None:
             progress(total, total)
@@ -386,10 +488,17 @@ def open_bundle(path: Path, trusted: list[dict[str, Any]]) -> OpenedBundle:
             if name in (MANIFEST, MANIFEST_JWS):
                 continue
             parts = name.rstrip("/").split("/")
-            if (parts[0] != "attachments" or len(parts) > 3 or (not entry.is_dir and len(parts) != 3)
-                    or (entry.is_dir and len(parts) > 2)):
-                raise refuse("unexpected_entry", name,
-                             "entrée inattendue (seuls manifest.json, manifest.json.jws et attachments/<dossier>/<fichier> sont admis).")
+            if (
+                parts[0] != "attachments"
+                or len(parts) > 3
+                or (not entry.is_dir and len(parts) != 3)
+                or (entry.is_dir and len(parts) > 2)
+            ):
+                raise refuse(
+                    "unexpected_entry",
+                    name,
+                    "entrée inattendue (seuls manifest.json, manifest.json.jws et attachments/<dossier>/<fichier> sont admis).",
+                )
             if entry.is_dir and entry.info.file_size:
                 raise refuse("unexpected_entry", name, "un dossier ne peut pas avoir de contenu.")
         budget = zipcheck.Budget()
@@ -400,7 +509,9 @@ def open_bundle(path: Path, trusted: list[dict[str, Any]]) -> OpenedBundle:
         try:
             jws_text = jws_bytes.decode("ascii")
         except UnicodeDecodeError as exc:
-            raise refuse("jws_format", MANIFEST_JWS, "la signature n’est pas du texte ASCII.") from exc
+            raise refuse(
+                "jws_format", MANIFEST_JWS, "la signature n’est pas du texte ASCII."
+            ) from exc
         try:
             signer = crypto.verify_detached(jws_text, manifest_bytes, [*trusted, demo.jwk])
         except crypto.JwsError as exc:
@@ -409,28 +520,52 @@ def open_bundle(path: Path, trusted: list[dict[str, Any]]) -> OpenedBundle:
 
         doc = parse_json(manifest_bytes, MANIFEST)
         manifest = parse_manifest(doc)
-        is_demo = kid == demo.kid and not any(crypto.thumbprint(k) == kid for k in trusted if _is_jwk(k))
+        is_demo = kid == demo.kid and not any(
+            crypto.thumbprint(k) == kid for k in trusted if _is_jwk(k)
+        )
         if is_demo and manifest.session.id != demo.session_id:
-            raise refuse("jws_untrusted", MANIFEST_JWS,
-                         "la clé de démonstration n’est de confiance que pour la session de démonstration.")
+            raise refuse(
+                "jws_untrusted",
+                MANIFEST_JWS,
+                "la clé de démonstration n’est de confiance que pour la session de démonstration.",
+            )
 
         dossier_ids = {d.id for d in manifest.dossiers}
         for name, entry in entries.items():
             if entry.is_dir:
                 parts = name.rstrip("/").split("/")
                 if len(parts) == 2 and parts[1] not in dossier_ids:
-                    raise refuse("attachment_folder", name, "dossier de pièces jointes qui ne correspond à aucun dossier du manifeste.")
+                    raise refuse(
+                        "attachment_folder",
+                        name,
+                        "dossier de pièces jointes qui ne correspond à aucun dossier du manifeste.",
+                    )
         listed = {a.path for d in manifest.dossiers for a in d.attachments}
         for name, entry in entries.items():
             if name.startswith("attachments/") and not entry.is_dir and name not in listed:
-                raise refuse("unlisted_attachment", name, "fichier présent dans l’archive mais absent du manifeste.")
+                raise refuse(
+                    "unlisted_attachment",
+                    name,
+                    "fichier présent dans l’archive mais absent du manifeste.",
+                )
         for p in sorted(listed):
             if p not in entries or entries[p].is_dir:
-                raise refuse("missing_attachment", p, "pièce listée dans le manifeste mais absente de l’archive.")
+                raise refuse(
+                    "missing_attachment",
+                    p,
+                    "pièce listée dans le manifeste mais absente de l’archive.",
+                )
         return OpenedBundle(
-            path=path, manifest=manifest, manifest_bytes=manifest_bytes,
-            manifest_sha256=hashlib.sha256(manifest_bytes).hexdigest(), signer_kid=kid,
-            is_demo=is_demo, _zf=zf, _fh=fh, _entries=entries, _budget=budget,
+            path=path,
+            manifest=manifest,
+            manifest_bytes=manifest_bytes,
+            manifest_sha256=hashlib.sha256(manifest_bytes).hexdigest(),
+            signer_kid=kid,
+            is_demo=is_demo,
+            _zf=zf,
+            _fh=fh,
+            _entries=entries,
+            _budget=budget,
         )
     except BaseException:
         zf.close()
@@ -480,7 +615,9 @@ def make_bundle(source: Path, key: crypto.PrivateKey, out: Path) -> dict[str, An
             a["sha256"] = digest.hexdigest()
             files.append((rel, file_path))
     parse_manifest(_reparse(doc))  # refuse now what an importer would refuse
-    manifest_bytes = json.dumps(doc, ensure_ascii=False, indent=2, default=_json_decimal).encode("utf-8") + b"\n"
+    manifest_bytes = (
+        json.dumps(doc, ensure_ascii=False, indent=2, default=_json_decimal).encode("utf-8") + b"\n"
+    )
     jws = crypto.sign_detached(key, manifest_bytes)
     out = Path(out)
     tmp = out.with_name(out.name + ".part")
@@ -512,7 +649,11 @@ def _zinfo(name: str, method: int) -> zipfile.ZipInfo:
 
 def _json_decimal(obj: Any) -> Any:
     if isinstance(obj, Decimal):
-        return int(obj) if obj == obj.to_integral_value() and "E" not in str(obj) and "." not in str(obj) else float(obj)
+        return (
+            int(obj)
+            if obj == obj.to_integral_value() and "E" not in str(obj) and "." not in str(obj)
+            else float(obj)
+        )
     raise TypeError(f"not JSON serialisable: {obj!r}")
 
 

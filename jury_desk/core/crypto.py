@@ -37,7 +37,9 @@ def b64url(data: bytes) -> str:
 
 
 def b64url_decode(text: str) -> bytes:
-    if any(c not in "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_" for c in text):
+    if any(
+        c not in "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_" for c in text
+    ):
         raise ValueError("not base64url")
     return base64.urlsafe_b64decode(text + "=" * (-len(text) % 4))
 
@@ -48,7 +50,9 @@ def _int_b64(n: int, length: int | None = None) -> str:
 
 
 def public_jwk(key: PublicKey | PrivateKey) -> dict[str, str]:
-    pub = key.public_key() if isinstance(key, ec.EllipticCurvePrivateKey | rsa.RSAPrivateKey) else key
+    pub = (
+        key.public_key() if isinstance(key, ec.EllipticCurvePrivateKey | rsa.RSAPrivateKey) else key
+    )
     if isinstance(pub, ec.EllipticCurvePublicKey):
         if not isinstance(pub.curve, ec.SECP256R1):
             raise UserError("key_curve", "Seules les clés EC P-256 sont acceptées.")
@@ -114,7 +118,9 @@ def verify_detached(jws: str, payload: bytes, trusted: list[dict[str, Any]]) -> 
     """Verify a detached JWS; return the trusted JWK that signed it, or raise JwsError."""
     parts = jws.strip().split(".")
     if len(parts) != 3 or parts[1] != "":
-        raise JwsError("jws_format", "la signature n’est pas un JWS détaché compact (« en-tête..signature »)")
+        raise JwsError(
+            "jws_format", "la signature n’est pas un JWS détaché compact (« en-tête..signature »)"
+        )
     try:
         header = json.loads(b64url_decode(parts[0]))
         sig = b64url_decode(parts[2])
@@ -124,16 +130,26 @@ def verify_detached(jws: str, payload: bytes, trusted: list[dict[str, Any]]) -> 
         raise JwsError("jws_format", "l’en-tête du JWS n’est pas un objet JSON")
     alg, kid = header.get("alg"), header.get("kid")
     if "crit" in header:  # RFC 7515 4.1.11: no extension is understood here
-        raise JwsError("jws_header", "l’en-tête du JWS déclare des extensions critiques (« crit ») non prises en charge")
+        raise JwsError(
+            "jws_header",
+            "l’en-tête du JWS déclare des extensions critiques (« crit ») non prises en charge",
+        )
     if not isinstance(kid, str) or not kid:
-        raise JwsError("jws_header", "l’en-tête du JWS ne donne pas l’empreinte (« kid ») de la clé qui a signé")
+        raise JwsError(
+            "jws_header",
+            "l’en-tête du JWS ne donne pas l’empreinte (« kid ») de la clé qui a signé",
+        )
     if alg not in ("ES256", "PS256"):
-        raise JwsError("jws_alg", f"algorithme de signature « {alg} » refusé (ES256 ou PS256 attendu)")
+        raise JwsError(
+            "jws_alg", f"algorithme de signature « {alg} » refusé (ES256 ou PS256 attendu)"
+        )
     if set(header) - {"alg", "kid", "typ", "b64"} or header.get("b64", True) is not True:
         raise JwsError("jws_header", "l’en-tête du JWS contient des paramètres non pris en charge")
     candidates = [k for k in trusted if _safe_thumbprint(k) == kid]
     if not candidates:
-        raise JwsError("jws_untrusted", f"la clé « {kid} » qui a signé n’est pas une clé de confiance")
+        raise JwsError(
+            "jws_untrusted", f"la clé « {kid} » qui a signé n’est pas une clé de confiance"
+        )
     signing_input = (parts[0] + "." + b64url(payload)).encode("ascii")
     for jwk in candidates:
         key = jwk_to_public_key(jwk)
@@ -141,17 +157,25 @@ def verify_detached(jws: str, payload: bytes, trusted: list[dict[str, Any]]) -> 
             if alg == "ES256" and isinstance(key, ec.EllipticCurvePublicKey):
                 if len(sig) != 64:
                     raise InvalidSignature
-                der = encode_dss_signature(int.from_bytes(sig[:32], "big"), int.from_bytes(sig[32:], "big"))
+                der = encode_dss_signature(
+                    int.from_bytes(sig[:32], "big"), int.from_bytes(sig[32:], "big")
+                )
                 key.verify(der, signing_input, ec.ECDSA(hashes.SHA256()))
                 return jwk
             if alg == "PS256" and isinstance(key, rsa.RSAPublicKey):
-                key.verify(sig, signing_input,
-                           padding.PSS(mgf=padding.MGF1(hashes.SHA256()), salt_length=32),
-                           hashes.SHA256())
+                key.verify(
+                    sig,
+                    signing_input,
+                    padding.PSS(mgf=padding.MGF1(hashes.SHA256()), salt_length=32),
+                    hashes.SHA256(),
+                )
                 return jwk
         except InvalidSignature:
             continue
-    raise JwsError("jws_invalid", "la signature ne correspond pas au contenu signé (fichier modifié ou mauvaise clé)")
+    raise JwsError(
+        "jws_invalid",
+        "la signature ne correspond pas au contenu signé (fichier modifié ou mauvaise clé)",
+    )
 
 
 def _safe_thumbprint(jwk: dict[str, Any]) -> str | None:
@@ -199,11 +223,13 @@ def private_key_pem(key: PrivateKey) -> bytes:
 
 
 def self_signed_certificate(key: PrivateKey, common_name: str, years: int = 5) -> x509.Certificate:
-    name = x509.Name([
-        x509.NameAttribute(NameOID.COMMON_NAME, common_name),
-        x509.NameAttribute(NameOID.ORGANIZATION_NAME, "Jury du Label Actions Innovantes"),
-        x509.NameAttribute(NameOID.COUNTRY_NAME, "FR"),
-    ])
+    name = x509.Name(
+        [
+            x509.NameAttribute(NameOID.COMMON_NAME, common_name),
+            x509.NameAttribute(NameOID.ORGANIZATION_NAME, "Jury du Label Actions Innovantes"),
+            x509.NameAttribute(NameOID.COUNTRY_NAME, "FR"),
+        ]
+    )
     now = datetime.now(UTC)
     return (
         x509.CertificateBuilder()
@@ -215,9 +241,17 @@ def self_signed_certificate(key: PrivateKey, common_name: str, years: int = 5) -
         .not_valid_after(now + timedelta(days=365 * years))
         .add_extension(x509.BasicConstraints(ca=False, path_length=None), critical=True)
         .add_extension(
-            x509.KeyUsage(digital_signature=True, content_commitment=True, key_encipherment=False,
-                          data_encipherment=False, key_agreement=False, key_cert_sign=False,
-                          crl_sign=False, encipher_only=False, decipher_only=False),
+            x509.KeyUsage(
+                digital_signature=True,
+                content_commitment=True,
+                key_encipherment=False,
+                data_encipherment=False,
+                key_agreement=False,
+                key_cert_sign=False,
+                crl_sign=False,
+                encipher_only=False,
+                decipher_only=False,
+            ),
             critical=True,
         )
         .sign(key, hashes.SHA256())
@@ -231,7 +265,10 @@ def load_identity(path: Path, password: bytes | None = None) -> SigningIdentity:
         try:
             key, cert, extra = pkcs12.load_key_and_certificates(data, password)
         except ValueError as exc:
-            raise UserError("key_unreadable", f"Le certificat PKCS#12 « {path.name} » est illisible ou le mot de passe est faux.") from exc
+            raise UserError(
+                "key_unreadable",
+                f"Le certificat PKCS#12 « {path.name} » est illisible ou le mot de passe est faux.",
+            ) from exc
         if not isinstance(key, ec.EllipticCurvePrivateKey | rsa.RSAPrivateKey):
             raise UserError("key_type", f"« {path.name} » ne contient pas de clé EC P-256 ou RSA.")
         return SigningIdentity(key, cert, list(extra or []))
@@ -243,7 +280,7 @@ def load_identity(path: Path, password: bytes | None = None) -> SigningIdentity:
         raise UserError("key_type", f"« {path.name} » ne contient pas de clé EC P-256 ou RSA.")
     certs: list[x509.Certificate] = []
     if b"BEGIN CERTIFICATE" in data:
-        certs = x509.load_pem_x509_certificates(data[data.index(b"-----BEGIN CERTIFICATE"):])
+        certs = x509.load_pem_x509_certificates(data[data.index(b"-----BEGIN CERTIFICATE") :])
     return SigningIdentity(key_pem, certs[0] if certs else None, certs[1:])
 
 
@@ -269,10 +306,14 @@ def load_jwks(path: Path) -> list[dict[str, Any]]:
             return [public_jwk(pub)]  # type: ignore[arg-type]
         obj = json.loads(data)
     except (ValueError, json.JSONDecodeError) as exc:
-        raise UserError("jwks_unreadable", f"Le fichier de clés de confiance « {path.name} » est illisible.") from exc
+        raise UserError(
+            "jwks_unreadable", f"Le fichier de clés de confiance « {path.name} » est illisible."
+        ) from exc
     keys = obj.get("keys") if isinstance(obj, dict) and "keys" in obj else [obj]
     if not isinstance(keys, list) or not all(isinstance(k, dict) for k in keys):
-        raise UserError("jwks_unreadable", f"Le fichier « {path.name} » n’est pas un jeu de clés JWK.")
+        raise UserError(
+            "jwks_unreadable", f"Le fichier « {path.name} » n’est pas un jeu de clés JWK."
+        )
     return keys
 
 

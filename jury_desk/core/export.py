@@ -112,7 +112,7 @@ def _inline_refs(node: Any, defs: Mapping[str, Any]) -> Any:
     if isinstance(node, dict):
         ref = node.get("$ref")
         if isinstance(ref, str) and ref.startswith("#/$defs/") and len(node) == 1:
-            return _inline_refs(defs[ref[len("#/$defs/"):]], defs)
+            return _inline_refs(defs[ref[len("#/$defs/") :]], defs)
         return {k: _inline_refs(v, defs) for k, v in node.items() if k != "$defs"}
     if isinstance(node, list):
         return [_inline_refs(v, defs) for v in node]
@@ -130,7 +130,9 @@ def schema_problems(doc: Any) -> list[str]:
     """Schema violations of a result.json (then the rules a schema cannot say), in French."""
     problems = []
     for err in sorted(_validator().iter_errors(doc), key=lambda e: list(e.absolute_path)):
-        where = "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in err.absolute_path).lstrip(".")
+        where = "".join(
+            f"[{p}]" if isinstance(p, int) else f".{p}" for p in err.absolute_path
+        ).lstrip(".")
         problems.append(f"en « {where or '(racine)'} » : {err.message}")
         if len(problems) >= 5:
             break
@@ -170,20 +172,31 @@ class _Target:
 
     def open(self, reserve: int) -> None:
         if self.out.is_dir():
-            raise UserError("export_target", f"Export impossible : « {self.out} » est un dossier ; "
-                                              "donnez un nom de fichier .zip.")
+            raise UserError(
+                "export_target",
+                f"Export impossible : « {self.out} » est un dossier ; "
+                "donnez un nom de fichier .zip.",
+            )
         try:
-            self.fd = os.open(self.tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o644)
+            self.fd = os.open(
+                self.tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o644
+            )
         except OSError as exc:
-            raise UserError("export_target", f"Export impossible : le dossier « {self.folder} » ne peut pas "
-                                              f"recevoir le fichier ({_os_reason(exc)}). Rien n’a été modifié.") from exc
+            raise UserError(
+                "export_target",
+                f"Export impossible : le dossier « {self.folder} » ne peut pas "
+                f"recevoir le fichier ({_os_reason(exc)}). Rien n’a été modifié.",
+            ) from exc
         try:
             self._reserve(reserve)
         except OSError as exc:
             self.discard()
-            raise UserError("export_space", f"Export impossible dans « {self.folder} » : {_os_reason(exc)} "
-                                             f"(il faut environ {fmt.number(reserve / 1e6, 1)} Mo). "
-                                             "Rien n’a été modifié.") from exc
+            raise UserError(
+                "export_space",
+                f"Export impossible dans « {self.folder} » : {_os_reason(exc)} "
+                f"(il faut environ {fmt.number(reserve / 1e6, 1)} Mo). "
+                "Rien n’a été modifié.",
+            ) from exc
 
     def _reserve(self, size: int) -> None:
         assert self.fd is not None
@@ -226,7 +239,9 @@ class _Target:
 def _estimate(desk: Desk, session_id: str) -> int:
     """Room to reserve for the archive: generous, it is given back once the size is known."""
     st = desk.state(session_id)
-    return 512 * 1024 + 12 * 1024 * len(st.dossiers) + 300 * (st.audit_count + 8) + 64 * len(st.scores)
+    return (
+        512 * 1024 + 12 * 1024 * len(st.dossiers) + 300 * (st.audit_count + 8) + 64 * len(st.scores)
+    )
 
 
 def _optional(module: str) -> Any:
@@ -259,7 +274,14 @@ def _purge_due_on(generated_at: datetime) -> date | None:
 
 def _zip(files: Sequence[tuple[str, bytes]], when: datetime) -> bytes:
     buf = io.BytesIO()
-    stamp = (max(when.year, 1980), when.month, when.day, when.hour, when.minute, when.second - when.second % 2)
+    stamp = (
+        max(when.year, 1980),
+        when.month,
+        when.day,
+        when.hour,
+        when.minute,
+        when.second - when.second % 2,
+    )
     with zipfile.ZipFile(buf, "w") as zf:
         for name, data in files:
             info = zipfile.ZipInfo(name, date_time=stamp)
@@ -307,16 +329,19 @@ def export_session(
         step(2)
         # The file's name only: the audit log goes to headquarters, a local path
         # (with a user name in it) does not; the path stays in the local ledger.
-        seq = desk.record_export(session_id, {
-            "file": out.name, "signer_kid": identity.kid,
-            "generator": f"jury_desk {__version__}"})
+        seq = desk.record_export(
+            session_id,
+            {"file": out.name, "signer_kid": identity.kid, "generator": f"jury_desk {__version__}"},
+        )
         st = desk.state(session_id)
         result = deliberation.compute(st.deliberation_input())
         generated_at = datetime.now().astimezone()
         name = report.signer_name(identity)
 
         step(3)
-        pv = report.build_pv(st, result, report.PvContext(seq, st.audit_head, name, identity.kid, generated_at))
+        pv = report.build_pv(
+            st, result, report.PvContext(seq, st.audit_head, name, identity.kid, generated_at)
+        )
         step(4)
         pdf = report.sign_pdf(pv.pdf, identity, pv.placement, location=st.info.venue)
 
@@ -326,12 +351,21 @@ def export_session(
         if not entries or entries[-1]["hash"] != st.audit_head:
             raise RuntimeError("the audit log changed during the export")
         doc = reporting.result_document(
-            st, result, export_seq=seq,
+            st,
+            result,
+            export_seq=seq,
             signer={"name": name, "kid": identity.kid, "jwk": identity.jwk},
-            files={PV: {"bytes": len(pdf), "sha256": hashlib.sha256(pdf).hexdigest()},
-                   AUDIT: {"bytes": len(audit_bytes), "sha256": hashlib.sha256(audit_bytes).hexdigest()}},
-            audit_head=st.audit_head, generated_at=generated_at,
-            purge_due_on=purge_due_on if purge_due_on is not None else _purge_due_on(generated_at))
+            files={
+                PV: {"bytes": len(pdf), "sha256": hashlib.sha256(pdf).hexdigest()},
+                AUDIT: {
+                    "bytes": len(audit_bytes),
+                    "sha256": hashlib.sha256(audit_bytes).hexdigest(),
+                },
+            },
+            audit_head=st.audit_head,
+            generated_at=generated_at,
+            purge_due_on=purge_due_on if purge_due_on is not None else _purge_due_on(generated_at),
+        )
         problems = schema_problems(doc)
         if problems:  # our own output: a bug, never the user's input
             raise RuntimeError("result.json does not match its schema: " + "; ".join(problems))
@@ -339,15 +373,26 @@ def export_session(
         jws = crypto.sign_detached(identity.key, result_bytes).encode("ascii")
 
         step(STEP_WRITE)
-        data = _zip([(RESULT, result_bytes), (JWS, jws), (PV, pdf), (AUDIT, audit_bytes)], generated_at)
+        data = _zip(
+            [(RESULT, result_bytes), (JWS, jws), (PV, pdf), (AUDIT, audit_bytes)], generated_at
+        )
         target.commit(data)
     except OSError as exc:
         target.discard()
-        recorded = (f" L’export n° {seq} est inscrit au journal d’audit sans fichier : relancez l’export, "
-                    f"il portera le n° {seq + 1}.") if seq is not None else ""
+        recorded = (
+            (
+                f" L’export n° {seq} est inscrit au journal d’audit sans fichier : relancez l’export, "
+                f"il portera le n° {seq + 1}."
+            )
+            if seq is not None
+            else ""
+        )
         _record_failure(desk, session_id, seq, _os_reason(exc))
-        raise UserError("export_write", f"Export impossible : le fichier « {out} » n’a pas pu être écrit "
-                                         f"({_os_reason(exc)}). Aucun fichier n’a été laissé.{recorded}") from exc
+        raise UserError(
+            "export_write",
+            f"Export impossible : le fichier « {out} » n’a pas pu être écrit "
+            f"({_os_reason(exc)}). Aucun fichier n’a été laissé.{recorded}",
+        ) from exc
     except BaseException as exc:
         target.discard()
         _record_failure(desk, session_id, seq, type(exc).__name__)
@@ -355,8 +400,16 @@ def export_session(
     _remember_path(desk, session_id, seq, out)
     step(total)
     log.info("export n° %s of %s written to %s (%d bytes)", seq, session_id, out, len(data))
-    return ExportReport(out, seq, hashlib.sha256(result_bytes).hexdigest(), len(data), pv.pages,
-                        st.audit_head, identity.kid, snapshot)
+    return ExportReport(
+        out,
+        seq,
+        hashlib.sha256(result_bytes).hexdigest(),
+        len(data),
+        pv.pages,
+        st.audit_head,
+        identity.kid,
+        snapshot,
+    )
 
 
 def _record_failure(desk: Desk, session_id: str, seq: int | None, reason: str) -> None:
@@ -376,8 +429,13 @@ def _remember_path(desk: Desk, session_id: str, seq: int, out: Path) -> None:
     """Keep where the export was written, locally, so that the purge can remove it."""
     from jury_desk.core import paths
 
-    line = json.dumps({"session_id": session_id, "export_seq": seq, "path": str(out.absolute())},
-                      ensure_ascii=False) + "\n"
+    line = (
+        json.dumps(
+            {"session_id": session_id, "export_seq": seq, "path": str(out.absolute())},
+            ensure_ascii=False,
+        )
+        + "\n"
+    )
     try:
         with open(paths.exports_ledger(desk.db_path), "a", encoding="utf-8") as fh:
             fh.write(line)
@@ -423,8 +481,12 @@ def _read_archive(path: Path) -> tuple[dict[str, bytes] | None, Check]:
                 parts.append("entrée(s) en trop : " + ", ".join(f"« {n} »" for n in extra))
             if missing:
                 parts.append("entrée(s) manquante(s) : " + ", ".join(f"« {n} »" for n in missing))
-            return None, Check(L_STRUCTURE, False, " ; ".join(parts) + " (exactement result.json, "
-                               "result.json.jws, proces-verbal.pdf et audit.jsonl sont attendus)")
+            return None, Check(
+                L_STRUCTURE,
+                False,
+                " ; ".join(parts) + " (exactement result.json, "
+                "result.json.jws, proces-verbal.pdf et audit.jsonl sont attendus)",
+            )
         budget = zipcheck.Budget()
         files = {}
         try:
@@ -438,15 +500,18 @@ def _read_archive(path: Path) -> tuple[dict[str, bytes] | None, Check]:
         fh.close()
 
 
-def verify_written(desk: Desk, session_id: str, report: ExportReport,
-                   identity: crypto.SigningIdentity) -> VerifyReport:
+def verify_written(
+    desk: Desk, session_id: str, report: ExportReport, identity: crypto.SigningIdentity
+) -> VerifyReport:
     """Verify what an export has just written, trusting the key that signed it, and
     record in the audit log that this export was verified (which allows the purge)."""
     checked = verify_result(report.path, [identity.jwk])
     if checked.ok:
         from jury_desk.core import privacy
 
-        privacy.mark_export_verified(desk, session_id, report.export_seq, path=Path(report.path.name))
+        privacy.mark_export_verified(
+            desk, session_id, report.export_seq, path=Path(report.path.name)
+        )
     return checked
 
 
@@ -477,15 +542,29 @@ def verify_result(path: Path, trusted: Sequence[Mapping[str, Any]]) -> VerifyRep
         declared = signer.get("kid") if isinstance(signer, dict) else None
         declared_jwk = signer.get("jwk") if isinstance(signer, dict) else None
         try:
-            declared_jwk_kid = crypto.thumbprint(declared_jwk) if isinstance(declared_jwk, dict) else None
+            declared_jwk_kid = (
+                crypto.thumbprint(declared_jwk) if isinstance(declared_jwk, dict) else None
+            )
         except (KeyError, ValueError):
             declared_jwk_kid = None
         if declared is not None and declared != kid:
-            checks.append(Check(L_JWS, False, f"result.json annonce la clé {declared} mais la signature est "
-                                              f"celle de la clé {kid}"))
+            checks.append(
+                Check(
+                    L_JWS,
+                    False,
+                    f"result.json annonce la clé {declared} mais la signature est "
+                    f"celle de la clé {kid}",
+                )
+            )
         elif declared_jwk_kid != kid:
-            checks.append(Check(L_JWS, False, "la clé publique donnée dans signer.jwk n’est pas celle "
-                                              f"qui a signé (clé {kid})"))
+            checks.append(
+                Check(
+                    L_JWS,
+                    False,
+                    "la clé publique donnée dans signer.jwk n’est pas celle "
+                    f"qui a signé (clé {kid})",
+                )
+            )
         else:
             checks.append(Check(L_JWS, True, f"signé par la clé de confiance {kid}"))
     except UnicodeDecodeError:
@@ -501,7 +580,9 @@ def verify_result(path: Path, trusted: Sequence[Mapping[str, Any]]) -> VerifyRep
         if problems:
             checks.append(Check(L_SCHEMA, False, " ; ".join(problems)))
         else:
-            checks.append(Check(L_SCHEMA, True, f"format lai.result version 1, export n° {doc['export_seq']}"))
+            checks.append(
+                Check(L_SCHEMA, True, f"format lai.result version 1, export n° {doc['export_seq']}")
+            )
     declared_files = doc.get("files") if isinstance(doc, dict) else None
 
     # The two files that result.json describes.
@@ -513,9 +594,17 @@ def verify_result(path: Path, trusted: Sequence[Mapping[str, Any]]) -> VerifyRep
             continue
         digest = hashlib.sha256(data).hexdigest()
         if meta.get("bytes") != len(data):
-            checks.append(Check(label, False, f"{len(data)} octets, result.json en annonce {meta.get('bytes')}"))
+            checks.append(
+                Check(
+                    label, False, f"{len(data)} octets, result.json en annonce {meta.get('bytes')}"
+                )
+            )
         elif meta.get("sha256") != digest:
-            checks.append(Check(label, False, "le SHA-256 du fichier ne correspond pas à celui de result.json"))
+            checks.append(
+                Check(
+                    label, False, "le SHA-256 du fichier ne correspond pas à celui de result.json"
+                )
+            )
         else:
             checks.append(Check(label, True, f"{len(data)} octets, SHA-256 {digest[:16]}…"))
 
@@ -528,14 +617,30 @@ def verify_result(path: Path, trusted: Sequence[Mapping[str, Any]]) -> VerifyRep
     else:
         head = doc.get("audit_head") if isinstance(doc, dict) else None
         if not chain.ok:
-            checks.append(Check(L_CHAIN, False, f"première entrée en défaut : n° {chain.broken_seq} — "
-                                                f"{chain.problem}"))
+            checks.append(
+                Check(
+                    L_CHAIN,
+                    False,
+                    f"première entrée en défaut : n° {chain.broken_seq} — {chain.problem}",
+                )
+            )
         elif chain.head != head:
-            checks.append(Check(L_CHAIN, False, f"la dernière entrée ({chain.head[:16]}…) n’est pas "
-                                                f"l’« audit_head » de result.json ({str(head)[:16]}…)"))
+            checks.append(
+                Check(
+                    L_CHAIN,
+                    False,
+                    f"la dernière entrée ({chain.head[:16]}…) n’est pas "
+                    f"l’« audit_head » de result.json ({str(head)[:16]}…)",
+                )
+            )
         else:
-            checks.append(Check(L_CHAIN, True, f"{chain.count} entrées chaînées, dernière empreinte "
-                                               f"{chain.head[:16]}…"))
+            checks.append(
+                Check(
+                    L_CHAIN,
+                    True,
+                    f"{chain.count} entrées chaînées, dernière empreinte {chain.head[:16]}…",
+                )
+            )
 
     # The PAdES signature of the PV, by the same key.
     pdf_check = report.validate_pdf(files[PV], trusted_list, signer_jwk)
@@ -544,4 +649,6 @@ def verify_result(path: Path, trusted: Sequence[Mapping[str, Any]]) -> VerifyRep
     ok = all(c.ok for c in checks)
     seq = doc.get("export_seq") if isinstance(doc, dict) else None
     sid = doc.get("session_id") if isinstance(doc, dict) else None
-    return VerifyReport(ok, checks, seq if isinstance(seq, int) else None, sid if isinstance(sid, str) else None)
+    return VerifyReport(
+        ok, checks, seq if isinstance(seq, int) else None, sid if isinstance(sid, str) else None
+    )

@@ -13,8 +13,20 @@ from fractions import Fraction
 NNBSP = "\u202f"  # narrow no-break space: thousands, before ; : ! ? and inside « »
 NBSP = "\u00a0"  # no-break space: before units
 
-MONTHS = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
-          "septembre", "octobre", "novembre", "décembre"]
+MONTHS = [
+    "janvier",
+    "février",
+    "mars",
+    "avril",
+    "mai",
+    "juin",
+    "juillet",
+    "août",
+    "septembre",
+    "octobre",
+    "novembre",
+    "décembre",
+]
 WEEKDAYS = ["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"]
 
 
@@ -29,7 +41,9 @@ def _group(int_part: str) -> str:
     return ("-" if neg else "") + NNBSP.join(groups)
 
 
-def number(value: Fraction | Decimal | float | int | None, decimals: int = 2, *, trim: bool = False) -> str:
+def number(
+    value: Fraction | Decimal | float | int | None, decimals: int = 2, *, trim: bool = False
+) -> str:
     """« 1 234,50 » (half-to-even rounding); ``trim`` drops trailing zeros."""
     if value is None:
         return "—"
@@ -37,7 +51,11 @@ def number(value: Fraction | Decimal | float | int | None, decimals: int = 2, *,
         d = Decimal(value.numerator) / Decimal(value.denominator)
     else:
         d = Decimal(str(value)) if isinstance(value, float) else Decimal(value)
-    q = d.quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_EVEN) if decimals else d.quantize(Decimal(1), rounding=ROUND_HALF_EVEN)
+    q = (
+        d.quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_EVEN)
+        if decimals
+        else d.quantize(Decimal(1), rounding=ROUND_HALF_EVEN)
+    )
     text = format(q, "f")
     if trim and "." in text:
         text = text.rstrip("0").rstrip(".")

@@ -161,33 +161,41 @@ def _drive_type(root: str) -> int:  # pragma: no cover - the Windows API
     return int(windll.kernel32.GetDriveTypeW(ctypes.c_wchar_p(root)))
 
 
-_WHY = ("SQLite ne garantit ni le verrouillage ni la durabilité des écritures à cet endroit : "
-        "une coupure du réseau ou une clé retirée pendant la séance peut corrompre la base. ")
-_WHAT = ("Copiez le fichier sur le disque de l’ordinateur (par exemple dans « Documents ») "
-         "puis ouvrez cette copie ; les instantanés peuvent, eux, être copiés sur une clé USB "
-         "(Préférences → second dossier d’instantanés).")
+_WHY = (
+    "SQLite ne garantit ni le verrouillage ni la durabilité des écritures à cet endroit : "
+    "une coupure du réseau ou une clé retirée pendant la séance peut corrompre la base. "
+)
+_WHAT = (
+    "Copiez le fichier sur le disque de l’ordinateur (par exemple dans « Documents ») "
+    "puis ouvrez cette copie ; les instantanés peuvent, eux, être copiés sur une clé USB "
+    "(Préférences → second dossier d’instantanés)."
+)
 
 
 def check_windows_location(path: str) -> str | None:
     """The Windows rule on an absolute Windows path (pure, testable anywhere)."""
     p = path.replace("/", "\\")
     if p.startswith("\\\\?\\UNC\\"):
-        p = "\\\\" + p[len("\\\\?\\UNC\\"):]
+        p = "\\\\" + p[len("\\\\?\\UNC\\") :]
     elif p.startswith("\\\\?\\") or p.startswith("\\\\.\\"):
         p = p[4:]
     drive, _ = ntpath.splitdrive(p)
     if drive.startswith("\\\\") or p.startswith("\\\\"):
-        return (f"La base « {path} » est sur un partage réseau ({drive or p}). " + _WHY + _WHAT)
+        return f"La base « {path} » est sur un partage réseau ({drive or p}). " + _WHY + _WHAT
     if len(drive) != 2 or drive[1] != ":":
         return None
     root = drive.upper() + "\\"
     kind = _drive_type(root)
     if kind == DRIVE_REMOTE:
-        return (f"La base « {path} » est sur le lecteur réseau {drive.upper()}. " + _WHY + _WHAT)
+        return f"La base « {path} » est sur le lecteur réseau {drive.upper()}. " + _WHY + _WHAT
     if kind == DRIVE_REMOVABLE:
-        return (f"La base « {path} » est sur un support amovible ({drive.upper()}, clé USB ou "
-                "carte mémoire). " + _WHY + _WHAT)
+        return (
+            f"La base « {path} » est sur un support amovible ({drive.upper()}, clé USB ou "
+            "carte mémoire). " + _WHY + _WHAT
+        )
     if kind == DRIVE_CDROM:
-        return (f"La base « {path} » est sur un CD ou un DVD ({drive.upper()}), où rien ne peut "
-                "être enregistré. " + _WHAT)
+        return (
+            f"La base « {path} » est sur un CD ou un DVD ({drive.upper()}), où rien ne peut "
+            "être enregistré. " + _WHAT
+        )
     return None

@@ -39,7 +39,9 @@ def has_identity() -> bool:
 def new_identity(common_name: str | None = None, *, force: bool = False) -> crypto.SigningIdentity:
     d = key_dir()
     if has_identity() and not force:
-        raise UserError("key_exists", "Cette installation a déjà une clé ; utilisez --force pour la remplacer.")
+        raise UserError(
+            "key_exists", "Cette installation a déjà une clé ; utilisez --force pour la remplacer."
+        )
     name = common_name or f"Secrétariat du jury ({getpass.getuser()})"
     key = crypto.new_private_key()
     cert = crypto.self_signed_certificate(key, name)
@@ -57,14 +59,19 @@ def import_p12(p12: Path, password: bytes | None) -> crypto.SigningIdentity:
     from cryptography.hazmat.primitives.serialization import pkcs12
 
     data = pkcs12.serialize_key_and_certificates(
-        b"jury_desk", ident.key, ident.certificate, ident.chain or None,
-        serialization.NoEncryption())
+        b"jury_desk",
+        ident.key,
+        ident.certificate,
+        ident.chain or None,
+        serialization.NoEncryption(),
+    )
     _write_private(key_dir() / P12_FILE, data)
     return ident
 
 
-def load_identity(path: Path | None = None, password: bytes | None = None,
-                  *, create: bool = True) -> crypto.SigningIdentity:
+def load_identity(
+    path: Path | None = None, password: bytes | None = None, *, create: bool = True
+) -> crypto.SigningIdentity:
     """The key to sign with: ``path`` if given, else the installation's (created if needed)."""
     if path is not None:
         return crypto.load_identity(Path(path), password)
@@ -110,5 +117,10 @@ def add_trusted(source: Path, name: str | None = None) -> list[str]:
 
 
 def public_jwk_document(ident: crypto.SigningIdentity) -> str:
-    jwk = {**ident.jwk, "kid": ident.kid, "use": "sig", "alg": "ES256" if ident.jwk["kty"] == "EC" else "PS256"}
+    jwk = {
+        **ident.jwk,
+        "kid": ident.kid,
+        "use": "sig",
+        "alg": "ES256" if ident.jwk["kty"] == "EC" else "PS256",
+    }
     return json.dumps({"keys": [jwk]}, indent=2, ensure_ascii=False) + "\n"

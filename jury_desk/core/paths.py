@@ -20,9 +20,7 @@ def data_dir() -> Path:
 
 def config_dir() -> Path:
     override = os.environ.get("JURY_DESK_CONFIG_DIR")
-    base = (
-        Path(override) if override else Path(platformdirs.user_config_dir(APP_NAME, APP_AUTHOR))
-    )
+    base = Path(override) if override else Path(platformdirs.user_config_dir(APP_NAME, APP_AUTHOR))
     base.mkdir(parents=True, exist_ok=True)
     return base
 

@@ -183,13 +183,21 @@ def _exports(rows: Iterable[tuple[int, str, str, str]]) -> list[ExportRecord]:
         if isinstance(data.get("paths"), list):
             files.extend(Path(p) for p in data["paths"] if isinstance(p, str) and p)
         sha = data.get("sha256") if isinstance(data.get("sha256"), str) else None
-        out.append(ExportRecord(seq, _parse_at(w["at"]), data.get("verified") is True or seq in verified_seqs,
-                                tuple(files), sha))
+        out.append(
+            ExportRecord(
+                seq,
+                _parse_at(w["at"]),
+                data.get("verified") is True or seq in verified_seqs,
+                tuple(files),
+                sha,
+            )
+        )
     return out
 
 
-def purge_status(db_path: Path, *, now: datetime | None = None,
-                 settings: settings_mod.Settings | None = None) -> PurgeStatus:
+def purge_status(
+    db_path: Path, *, now: datetime | None = None, settings: settings_mod.Settings | None = None
+) -> PurgeStatus:
     """Whether the database may be purged without ``force``, session by session."""
     db_path = Path(db_path)
     cfg = settings or settings_mod.load()
@@ -202,18 +210,27 @@ def purge_status(db_path: Path, *, now: datetime | None = None,
         # -shm files behind when it closes.
         con = sqlite3.connect(db_path)
         try:
-            sessions = con.execute("SELECT id, title, is_demo FROM session ORDER BY imported_at").fetchall()
+            sessions = con.execute(
+                "SELECT id, title, is_demo FROM session ORDER BY imported_at"
+            ).fetchall()
             audit_rows = con.execute(
                 "SELECT session_id, seq, at, action, data FROM audit "
-                "WHERE action IN ('export.written', 'export.verified') ORDER BY session_id, seq").fetchall()
+                "WHERE action IN ('export.written', 'export.verified') ORDER BY session_id, seq"
+            ).fetchall()
         finally:
             con.close()
     except sqlite3.DatabaseError:
         # Not readable as a jury_desk database: nothing tells us an export happened.
-        unreadable = (f"La base « {db_path.name} » est illisible : impossible de vérifier que ses "
-                      "sessions ont été exportées.")
-        return PurgeStatus(db_path, True, cfg.purge_after_days,
-                           (SessionPurgeStatus("?", db_path.name, False, None, False, unreadable, False),))
+        unreadable = (
+            f"La base « {db_path.name} » est illisible : impossible de vérifier que ses "
+            "sessions ont été exportées."
+        )
+        return PurgeStatus(
+            db_path,
+            True,
+            cfg.purge_after_days,
+            (SessionPurgeStatus("?", db_path.name, False, None, False, unreadable, False),),
+        )
     by_session: dict[str, list[tuple[int, str, str, str]]] = {}
     for sid, seq, at, action, data in audit_rows:
         by_session.setdefault(str(sid), []).append((int(seq), str(at), str(action), str(data)))
@@ -221,8 +238,10 @@ def purge_status(db_path: Path, *, now: datetime | None = None,
     statuses: list[SessionPurgeStatus] = []
     records: list[ExportRecord] = []
     for sid, title, is_demo in sessions:
-        exports = [_with_ledger(e, ledger.get((str(sid), e.seq), ()))
-                   for e in _exports(by_session.get(str(sid), []))]
+        exports = [
+            _with_ledger(e, ledger.get((str(sid), e.seq), ()))
+            for e in _exports(by_session.get(str(sid), []))
+        ]
         records.extend(exports)
         last = exports[-1] if exports else None
         demo = bool(is_demo)
@@ -231,21 +250,29 @@ def purge_status(db_path: Path, *, now: datetime | None = None,
         if demo:
             allowed, reason = True, None
         elif last is None:
-            allowed, reason = False, (f"La session « {title} » n’a jamais été exportée : la purger "
-                                      "effacerait le seul exemplaire de ses résultats.")
+            allowed, reason = (
+                False,
+                (
+                    f"La session « {title} » n’a jamais été exportée : la purger "
+                    "effacerait le seul exemplaire de ses résultats."
+                ),
+            )
         elif last.verified or due:
             allowed, reason = True, None
         else:
             allowed = False
-            reason = (f"Le dernier export de la session « {title} » (n° {last.seq}, le "
-                      f"{fmt.datetime_text(last.at.astimezone())}) n’a pas été vérifié et date de moins "
-                      f"de {cfg.purge_after_days} jours : vérifiez-le (jury-desk verify) avant de purger.")
+            reason = (
+                f"Le dernier export de la session « {title} » (n° {last.seq}, le "
+                f"{fmt.datetime_text(last.at.astimezone())}) n’a pas été vérifié et date de moins "
+                f"de {cfg.purge_after_days} jours : vérifiez-le (jury-desk verify) avant de purger."
+            )
         statuses.append(SessionPurgeStatus(str(sid), str(title), demo, last, allowed, reason, due))
     return PurgeStatus(db_path, True, cfg.purge_after_days, tuple(statuses), tuple(records))
 
 
-def purge_due(db_path: Path, *, now: datetime | None = None,
-              settings: settings_mod.Settings | None = None) -> bool:
+def purge_due(
+    db_path: Path, *, now: datetime | None = None, settings: settings_mod.Settings | None = None
+) -> bool:
     """For the GUI's reminder: reminders on, and every real session past retention."""
     cfg = settings or settings_mod.load()
     if not cfg.purge_reminder:
@@ -253,8 +280,14 @@ def purge_due(db_path: Path, *, now: datetime | None = None,
     return purge_status(db_path, now=now, settings=cfg).due
 
 
-def mark_export_verified(desk: Desk, session_id: str, export_seq: int, *,
-                         path: Path | None = None, actor: str = "secretariat") -> None:
+def mark_export_verified(
+    desk: Desk,
+    session_id: str,
+    export_seq: int,
+    *,
+    path: Path | None = None,
+    actor: str = "secretariat",
+) -> None:
     """Record that export n° ``export_seq`` was checked (``export.verified`` in the
     audit log): call it after ``export.verify_result`` passed on the written file."""
     from jury_desk.core import audit, storage
@@ -325,9 +358,15 @@ def _scrub_database(db_path: Path, report: PurgeReport) -> list[str]:
         # that it can be overwritten below.
         con.execute("PRAGMA journal_mode=PERSIST")
         con.execute("PRAGMA foreign_keys=OFF")
-        tables = [str(r[0]) for r in con.execute(
-            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")]
-        triggers = [str(r[0]) for r in con.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'")]
+        tables = [
+            str(r[0])
+            for r in con.execute(
+                "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
+            )
+        ]
+        triggers = [
+            str(r[0]) for r in con.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'")
+        ]
         con.execute("BEGIN IMMEDIATE")
         for t in triggers:  # the audit log refuses DELETE: the purge is the one exception
             con.execute(f'DROP TRIGGER "{t}"')
@@ -336,8 +375,9 @@ def _scrub_database(db_path: Path, report: PurgeReport) -> list[str]:
         con.execute("COMMIT")
         con.execute("VACUUM")
     except sqlite3.DatabaseError as exc:
-        log.warning("purge: database scrub failed (%s); files are overwritten anyway",
-                    type(exc).__name__)
+        log.warning(
+            "purge: database scrub failed (%s); files are overwritten anyway", type(exc).__name__
+        )
         report.failures.append((db_path, f"nettoyage SQLite impossible ({exc})"))
     finally:
         con.close()
@@ -361,13 +401,16 @@ def _db_siblings(db_path: Path) -> list[Path]:
     folder = db_path.parent
     if not folder.is_dir():
         return []
-    pattern = re.compile(re.escape(db_path.name)
-                         + r"\.(files|snapshots|exports|avant-migration-v\d+|restauration\.tmp)(-wal|-shm|-journal)?")
+    pattern = re.compile(
+        re.escape(db_path.name)
+        + r"\.(files|snapshots|exports|avant-migration-v\d+|restauration\.tmp)(-wal|-shm|-journal)?"
+    )
     return sorted(p for p in folder.iterdir() if pattern.fullmatch(p.name))
 
 
-def purge(db_path: Path, *, force: bool = False,
-          settings: settings_mod.Settings | None = None) -> PurgeReport:
+def purge(
+    db_path: Path, *, force: bool = False, settings: settings_mod.Settings | None = None
+) -> PurgeReport:
     """Erase this database and every file of personal data that belongs to it.
 
     The caller must have closed its Desk on ``db_path``. Refused (:class:`UserError`)
@@ -378,10 +421,12 @@ def purge(db_path: Path, *, force: bool = False,
     cfg = settings or settings_mod.load()
     status = purge_status(db_path, settings=cfg)
     if not status.allowed and not force:
-        raise UserError("purge_refused",
-                        "Purge refusée : des résultats n’ont pas encore été remis en lieu sûr. "
-                        "Rien n’a été effacé (--force pour purger malgré tout).",
-                        details=status.reasons)
+        raise UserError(
+            "purge_refused",
+            "Purge refusée : des résultats n’ont pas encore été remis en lieu sûr. "
+            "Rien n’a été effacé (--force pour purger malgré tout).",
+            details=status.reasons,
+        )
     report = PurgeReport(db_path)
 
     # 1. Exports that jury_desk wrote (read from the audit log before it goes).
@@ -413,9 +458,14 @@ def purge(db_path: Path, *, force: bool = False,
         with contextlib.suppress(UserError):
             settings_mod.save(current.replace(last_db=None, last_session_id=None))
 
-    log.info("purge of %s: %d files removed, %d bytes overwritten, %d exports, %d failures",
-             db_path.name, report.files_removed, report.bytes_overwritten,
-             len(report.exports_removed), len(report.failures))
+    log.info(
+        "purge of %s: %d files removed, %d bytes overwritten, %d exports, %d failures",
+        db_path.name,
+        report.files_removed,
+        report.bytes_overwritten,
+        len(report.exports_removed),
+        len(report.failures),
+    )
     return report
 
 
@@ -437,7 +487,12 @@ def _purge_export(p: Path, status: PurgeStatus, report: PurgeReport) -> None:
             report.failures.append((p, exc.strerror or str(exc)))
             return
         if actual not in expected:
-            report.kept.append((p, "modifié depuis l’export (ce n’est plus le fichier écrit par jury_desk) : conservé"))
+            report.kept.append(
+                (
+                    p,
+                    "modifié depuis l’export (ce n’est plus le fichier écrit par jury_desk) : conservé",
+                )
+            )
             return
     before = report.files_removed
     _overwrite(p, report)
@@ -456,34 +511,46 @@ def cli_purge(args: argparse.Namespace) -> int:
     force = bool(getattr(args, "force", False))
     lock = instance.acquire(db_path)
     if lock is None:
-        raise UserError("db_in_use",
-                        f"La base « {db_path} » est ouverte dans jury_desk : fermez l’application "
-                        "avant de purger. Rien n’a été effacé.")
+        raise UserError(
+            "db_in_use",
+            f"La base « {db_path} » est ouverte dans jury_desk : fermez l’application "
+            "avant de purger. Rien n’a été effacé.",
+        )
     try:
         status = purge_status(db_path)
         if not status.allowed and not force:
-            raise UserError("purge_refused",
-                            "Purge refusée : des résultats n’ont pas encore été remis en lieu sûr. "
-                            "Rien n’a été effacé (--force pour purger malgré tout).",
-                            details=status.reasons)
+            raise UserError(
+                "purge_refused",
+                "Purge refusée : des résultats n’ont pas encore été remis en lieu sûr. "
+                "Rien n’a été effacé (--force pour purger malgré tout).",
+                details=status.reasons,
+            )
         print(f"Purge de la base « {db_path} » :")
         if status.sessions:
             for s in status.sessions:
-                print(f"  – session {fmt.quote(s.title)}" + (" (démonstration)" if s.is_demo else ""))
+                print(
+                    f"  – session {fmt.quote(s.title)}" + (" (démonstration)" if s.is_demo else "")
+                )
         else:
             print("  – aucune session lisible")
-        print(f"  – pièces jointes, instantanés et fichiers de travail de cette base ; "
-              f"{len(status.export_files)} fichier(s) d’export écrit(s) par jury_desk.")
+        print(
+            f"  – pièces jointes, instantanés et fichiers de travail de cette base ; "
+            f"{len(status.export_files)} fichier(s) d’export écrit(s) par jury_desk."
+        )
         if not status.allowed:
             print("  ATTENTION : purge forcée malgré :")
             for r in status.reasons:
                 print(f"    {r}")
         if not getattr(args, "yes", False):
             if not sys.stdin or not sys.stdin.isatty():
-                raise UserError("confirmation_required",
-                                "Confirmation impossible sans terminal : relancez avec --yes. "
-                                "Rien n’a été effacé.")
-            answer = input("Ces données seront effacées définitivement. Tapez « oui » pour confirmer : ")
+                raise UserError(
+                    "confirmation_required",
+                    "Confirmation impossible sans terminal : relancez avec --yes. "
+                    "Rien n’a été effacé.",
+                )
+            answer = input(
+                "Ces données seront effacées définitivement. Tapez « oui » pour confirmer : "
+            )
             if answer.strip().lower() not in ("oui", "o", "yes", "y"):
                 print("Purge annulée : rien n’a été effacé.")
                 return 0
@@ -492,9 +559,11 @@ def cli_purge(args: argparse.Namespace) -> int:
         lock.release()
     with contextlib.suppress(OSError):
         instance.lock_path(db_path).unlink()
-    print(f"Purge terminée : {report.files_removed} fichier(s) effacé(s) "
-          f"({fmt.number(report.bytes_overwritten / 1_000_000, 1)} Mo remis à zéro), "
-          f"dont {len(report.exports_removed)} export(s).")
+    print(
+        f"Purge terminée : {report.files_removed} fichier(s) effacé(s) "
+        f"({fmt.number(report.bytes_overwritten / 1_000_000, 1)} Mo remis à zéro), "
+        f"dont {len(report.exports_removed)} export(s)."
+    )
     for p, why in report.kept:
         print(f"  Conservé : « {p} » — {why}")
     if report.failures:

@@ -45,8 +45,9 @@ def _parse(text: str) -> datetime | None:
     return dt if dt.tzinfo else None
 
 
-def interrupted_timers(state: SessionState,
-                       entries: Iterable[Mapping[str, Any]] | None = None) -> list[InterruptedTimer]:
+def interrupted_timers(
+    state: SessionState, entries: Iterable[Mapping[str, Any]] | None = None
+) -> list[InterruptedTimer]:
     """The timers that were running when the application stopped, in hearing order.
 
     ``entries`` are the session's audit entries (``Desk.audit_entries``); without them
@@ -67,8 +68,16 @@ def interrupted_timers(state: SessionState,
                 last = max(after)
                 extra_ms = int((last - since).total_seconds() * 1000)
                 last_at = last.isoformat(timespec="milliseconds")
-        out.append(InterruptedTimer(h.dossier_id, h.phase, h.phase_elapsed_ms + max(0, extra_ms),
-                                    h.running_since, last_at, h.state))
+        out.append(
+            InterruptedTimer(
+                h.dossier_id,
+                h.phase,
+                h.phase_elapsed_ms + max(0, extra_ms),
+                h.running_since,
+                last_at,
+                h.state,
+            )
+        )
     return out
 
 
@@ -80,6 +89,13 @@ def settle_interrupted(desk: Desk, session_id: str) -> list[InterruptedTimer]:
         return []
     timers = interrupted_timers(st, desk.audit_entries(session_id))
     for t in timers:
-        desk.save_hearing(session_id, t.dossier_id, action="interrupt", state=t.state,
-                          phase=t.phase, phase_elapsed_ms=t.elapsed_ms, running_since=None)
+        desk.save_hearing(
+            session_id,
+            t.dossier_id,
+            action="interrupt",
+            state=t.state,
+            phase=t.phase,
+            phase_elapsed_ms=t.elapsed_ms,
+            running_since=None,
+        )
     return timers

@@ -83,6 +83,7 @@ _SPACE_AFTER = re.compile(r"« ")
 
 def typo(text: str) -> str:
     """French spacing: no-break space before « : », narrow ones before ; ! ? » and after «."""
+
     def before(m: re.Match[str]) -> str:
         return (fmt.NBSP if m.group(1) == ":" else fmt.NNBSP) + m.group(1)
 
@@ -164,33 +165,92 @@ def _styles() -> _Styles:
     from reportlab.lib.styles import ParagraphStyle
 
     _register_fonts()
-    body = ParagraphStyle("body", fontName=FONT, fontSize=9.2, leading=12.6, textColor=colors.HexColor(INK),
-                          spaceAfter=4)
+    body = ParagraphStyle(
+        "body",
+        fontName=FONT,
+        fontSize=9.2,
+        leading=12.6,
+        textColor=colors.HexColor(INK),
+        spaceAfter=4,
+    )
     return _Styles(
         body=body,
         small=ParagraphStyle("small", parent=body, fontSize=8, leading=10.4, spaceAfter=2),
         cell=ParagraphStyle("cell", parent=body, fontSize=8, leading=10, spaceAfter=0),
-        cell_right=ParagraphStyle("cellr", parent=body, fontSize=8, leading=10, spaceAfter=0,
-                                  alignment=TA_RIGHT),
-        cell_bold=ParagraphStyle("cellb", parent=body, fontName=FONT_BOLD, fontSize=8, leading=10,
-                                 spaceAfter=0),
-        head=ParagraphStyle("head", parent=body, fontName=FONT_BOLD, fontSize=7.6, leading=9.4,
-                            textColor=colors.white, spaceAfter=0),
-        h1=ParagraphStyle("h1", parent=body, fontName=FONT_BOLD, fontSize=12.5, leading=16,
-                          spaceBefore=12, spaceAfter=6,
-                          textColor=colors.HexColor(HEAD_BG)),
-        h2=ParagraphStyle("h2", parent=body, fontName=FONT_BOLD, fontSize=10, leading=13,
-                          spaceBefore=8, spaceAfter=4),
-        h3=ParagraphStyle("h3", parent=body, fontName=FONT_BOLD, fontSize=9.2, leading=12,
-                          spaceBefore=6, spaceAfter=2, keepWithNext=1),
-        title=ParagraphStyle("title", parent=body, fontName=FONT_BOLD, fontSize=20, leading=25,
-                             alignment=TA_CENTER, spaceAfter=4, textColor=colors.HexColor(HEAD_BG)),
-        subtitle=ParagraphStyle("subtitle", parent=body, fontSize=11, leading=15, alignment=TA_CENTER,
-                                spaceAfter=3),
-        banner=ParagraphStyle("banner", parent=body, fontName=FONT_BOLD, fontSize=10, leading=14,
-                              alignment=TA_CENTER, textColor=colors.HexColor(THRESHOLD)),
-        note=ParagraphStyle("note", parent=body, fontSize=7.6, leading=9.8, textColor=colors.HexColor(MUTED),
-                            spaceAfter=3),
+        cell_right=ParagraphStyle(
+            "cellr", parent=body, fontSize=8, leading=10, spaceAfter=0, alignment=TA_RIGHT
+        ),
+        cell_bold=ParagraphStyle(
+            "cellb", parent=body, fontName=FONT_BOLD, fontSize=8, leading=10, spaceAfter=0
+        ),
+        head=ParagraphStyle(
+            "head",
+            parent=body,
+            fontName=FONT_BOLD,
+            fontSize=7.6,
+            leading=9.4,
+            textColor=colors.white,
+            spaceAfter=0,
+        ),
+        h1=ParagraphStyle(
+            "h1",
+            parent=body,
+            fontName=FONT_BOLD,
+            fontSize=12.5,
+            leading=16,
+            spaceBefore=12,
+            spaceAfter=6,
+            textColor=colors.HexColor(HEAD_BG),
+        ),
+        h2=ParagraphStyle(
+            "h2",
+            parent=body,
+            fontName=FONT_BOLD,
+            fontSize=10,
+            leading=13,
+            spaceBefore=8,
+            spaceAfter=4,
+        ),
+        h3=ParagraphStyle(
+            "h3",
+            parent=body,
+            fontName=FONT_BOLD,
+            fontSize=9.2,
+            leading=12,
+            spaceBefore=6,
+            spaceAfter=2,
+            keepWithNext=1,
+        ),
+        title=ParagraphStyle(
+            "title",
+            parent=body,
+            fontName=FONT_BOLD,
+            fontSize=20,
+            leading=25,
+            alignment=TA_CENTER,
+            spaceAfter=4,
+            textColor=colors.HexColor(HEAD_BG),
+        ),
+        subtitle=ParagraphStyle(
+            "subtitle", parent=body, fontSize=11, leading=15, alignment=TA_CENTER, spaceAfter=3
+        ),
+        banner=ParagraphStyle(
+            "banner",
+            parent=body,
+            fontName=FONT_BOLD,
+            fontSize=10,
+            leading=14,
+            alignment=TA_CENTER,
+            textColor=colors.HexColor(THRESHOLD),
+        ),
+        note=ParagraphStyle(
+            "note",
+            parent=body,
+            fontSize=7.6,
+            leading=9.8,
+            textColor=colors.HexColor(MUTED),
+            spaceAfter=3,
+        ),
     )
 
 
@@ -233,7 +293,9 @@ def decision_of(st: SessionState, result: DeliberationResult) -> JuryDecision:
         return st.decision()
     return JuryDecision(
         tuple(LaureateDecision(p.dossier_id, p.amount_cents) for p in result.default_proposal),
-        {}, dict(st.invalid_reasons))
+        {},
+        dict(st.invalid_reasons),
+    )
 
 
 # --------------------------------------------------------------------------- the PDF
@@ -250,12 +312,19 @@ def build_pv(st: SessionState, result: DeliberationResult, ctx: PvContext) -> Pv
     canvas_class = _canvas_class(st, ctx, holder)
     buf = io.BytesIO()
     doc = SimpleDocTemplate(
-        buf, pagesize=A4, leftMargin=18 * mm, rightMargin=18 * mm, topMargin=22 * mm,
+        buf,
+        pagesize=A4,
+        leftMargin=18 * mm,
+        rightMargin=18 * mm,
+        topMargin=22 * mm,
         bottomMargin=20 * mm,
         title=f"Procès-verbal — {st.info.title}",
-        author=ctx.signer_name, subject=f"Délibération du jury, export n° {ctx.export_seq}",
-        creator=f"jury_desk {__version__}", producer=f"jury_desk {__version__} (reportlab)",
-        lang="fr-FR", initialFontName=FONT,
+        author=ctx.signer_name,
+        subject=f"Délibération du jury, export n° {ctx.export_seq}",
+        creator=f"jury_desk {__version__}",
+        producer=f"jury_desk {__version__} (reportlab)",
+        lang="fr-FR",
+        initialFontName=FONT,
     )
     builder = _Builder(st, result, ctx, doc.width)
     doc.build(builder.story(), canvasmaker=canvas_class)
@@ -351,8 +420,11 @@ class _SignatureBox:
                 canv.rect(0, 0, STAMP_WIDTH, STAMP_HEIGHT, stroke=1, fill=0)
                 canv.setFont(FONT, 7)
                 canv.setFillColor(colors.HexColor(MUTED))
-                canv.drawCentredString(STAMP_WIDTH / 2, STAMP_HEIGHT / 2 - 3,
-                                       "Emplacement de la signature électronique")
+                canv.drawCentredString(
+                    STAMP_WIDTH / 2,
+                    STAMP_HEIGHT / 2 - 3,
+                    "Emplacement de la signature électronique",
+                )
                 canv.restoreState()
 
         return _Box()
@@ -371,7 +443,9 @@ def wrap_lines(text: str, font: str, size: float, room: float, max_lines: int) -
     """Greedy wrap at ordinary spaces (never at a no-break space), ``…`` when cut."""
     from reportlab.pdfbase.pdfmetrics import stringWidth
 
-    words = typo(_BREAKABLE.sub(" ", text).strip()).split(" ")  # str.split() would eat no-break spaces
+    words = typo(_BREAKABLE.sub(" ", text).strip()).split(
+        " "
+    )  # str.split() would eat no-break spaces
     lines: list[str] = []
     current = ""
     for i, word in enumerate(words):
@@ -390,7 +464,9 @@ def wrap_lines(text: str, font: str, size: float, room: float, max_lines: int) -
 
 
 class _Builder:
-    def __init__(self, st: SessionState, result: DeliberationResult, ctx: PvContext, width: float) -> None:
+    def __init__(
+        self, st: SessionState, result: DeliberationResult, ctx: PvContext, width: float
+    ) -> None:
         self.st = st
         self.result = result
         self.ctx = ctx
@@ -414,7 +490,10 @@ class _Builder:
         """
         from reportlab.platypus import CondPageBreak
 
-        return [CondPageBreak(120 if level == 1 else 90), para(esc(text), self.s.h1 if level == 1 else self.s.h2)]
+        return [
+            CondPageBreak(120 if level == 1 else 90),
+            para(esc(text), self.s.h1 if level == 1 else self.s.h2),
+        ]
 
     def dossier_cell(self, did: str) -> Flowable:
         """Reference and title in one wrapped cell (small tables)."""
@@ -426,8 +505,16 @@ class _Builder:
         d = self.st.dossier(did)
         return [Wrap(d.reference, bold=True, lines=1), Wrap(d.title, lines=lines)]
 
-    def table(self, rows: Sequence[Sequence[Any]], widths: Sequence[float], *, right: Sequence[int] = (),
-              center: Sequence[int] = (), extra: Sequence[tuple[Any, ...]] = (), header: bool = True) -> Table:
+    def table(
+        self,
+        rows: Sequence[Sequence[Any]],
+        widths: Sequence[float],
+        *,
+        right: Sequence[int] = (),
+        center: Sequence[int] = (),
+        extra: Sequence[tuple[Any, ...]] = (),
+        header: bool = True,
+    ) -> Table:
         """A table; header strings and :class:`Wrap` cells are wrapped to their column as plain text.
 
         Plain (newline-separated) strings are drawn directly; a Paragraph per cell would cost
@@ -467,10 +554,12 @@ class _Builder:
             ("LINEBELOW", (0, 0), (-1, -1), 0.35, colors.HexColor(RULE)),
         ]
         if head_rows:
-            style += [("BACKGROUND", (0, 0), (-1, 0), colors.HexColor(HEAD_BG)),
-                      ("VALIGN", (0, 0), (-1, 0), "BOTTOM"),
-                      ("FONT", (0, 0), (-1, 0), FONT_BOLD, 7.6, 9.4),
-                      ("TEXTCOLOR", (0, 0), (-1, 0), colors.white)]
+            style += [
+                ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor(HEAD_BG)),
+                ("VALIGN", (0, 0), (-1, 0), "BOTTOM"),
+                ("FONT", (0, 0), (-1, 0), FONT_BOLD, 7.6, 9.4),
+                ("TEXTCOLOR", (0, 0), (-1, 0), colors.white),
+            ]
         style += cell_style
         for i in range(head_rows, len(data)):
             if (i - head_rows) % 2 == 1:
@@ -487,10 +576,21 @@ class _Builder:
 
     def story(self) -> list[Flowable]:
         out: list[Flowable] = []
-        for section in (self.title_block, self.rules_block, self.jury_block, self.recusals_block,
-                        self.hearings_block, self.results_block, self.chart_block,
-                        self.proposal_block, self.decision_block, self.invalid_block,
-                        self.opinions_block, self.notes_block, self.closing_block):
+        for section in (
+            self.title_block,
+            self.rules_block,
+            self.jury_block,
+            self.recusals_block,
+            self.hearings_block,
+            self.results_block,
+            self.chart_block,
+            self.proposal_block,
+            self.decision_block,
+            self.invalid_block,
+            self.opinions_block,
+            self.notes_block,
+            self.closing_block,
+        ):
             out.extend(section())
         return out
 
@@ -503,8 +603,12 @@ class _Builder:
             para("de la délibération du jury", s.subtitle),
             Spacer(1, 4),
             para(f"<b>{esc(st.info.title)}</b>", s.subtitle),
-            para(esc(f"Édition {st.info.edition} — séance du {fmt.long_date(st.info.date)} — {st.info.venue}"),
-                 s.subtitle),
+            para(
+                esc(
+                    f"Édition {st.info.edition} — séance du {fmt.long_date(st.info.date)} — {st.info.venue}"
+                ),
+                s.subtitle,
+            ),
         ]
         seq = self.ctx.export_seq
         line = f"Export n° {seq}"
@@ -513,13 +617,23 @@ class _Builder:
         line += f" — établi le {fmt.datetime_text(self.ctx.generated_at.astimezone())}"
         out.append(para(esc(line), s.subtitle))
         if seq > 1:
-            out.append(para(esc(
-                f"Ce procès-verbal annule et remplace celui de l’export n° {seq - 1} : la délibération "
-                "a été rouverte puis close à nouveau, ou exportée une nouvelle fois. Seul le présent "
-                "export fait foi."), s.note))
+            out.append(
+                para(
+                    esc(
+                        f"Ce procès-verbal annule et remplace celui de l’export n° {seq - 1} : la délibération "
+                        "a été rouverte puis close à nouveau, ou exportée une nouvelle fois. Seul le présent "
+                        "export fait foi."
+                    ),
+                    s.note,
+                )
+            )
         if st.is_demo:
             out.append(Spacer(1, 4))
-            out.append(para("SESSION DE DÉMONSTRATION — ce document n’a aucune valeur juridique.", s.banner))
+            out.append(
+                para(
+                    "SESSION DE DÉMONSTRATION — ce document n’a aucune valeur juridique.", s.banner
+                )
+            )
         out.append(Spacer(1, 6))
         return out
 
@@ -538,26 +652,41 @@ class _Builder:
             ["Note minimale pour être éligible", fmt.note20(r.min_score)],
             ["Enveloppe", env],
             ["Nombre maximal de lauréats", cap],
-            ["Temps d’audition prévus",
-             f"présentation {fmt.duration(t.presentation_s)}, questions {fmt.duration(t.questions_s)}"],
+            [
+                "Temps d’audition prévus",
+                f"présentation {fmt.duration(t.presentation_s)}, questions {fmt.duration(t.questions_s)}",
+            ],
         ]
         out: list[Flowable] = [*self.heading("Règles de la session et critères")]
         body = [[Wrap(a), Wrap(b, bold=True)] for a, b in rows[1:]]
         out.append(self.table([rows[0], *body], [55, 45]))
         crit_rows: list[list[Any]] = [["Critère", "Coef.", "Échelle", "Ce qui est apprécié"]]
         for c in st.criteria:
-            scale = (f"de {fmt.number(c.min, 2, trim=True)} à {fmt.number(c.max, 2, trim=True)}, "
-                     f"pas de {fmt.number(c.step, 2, trim=True)}")
-            crit_rows.append([Wrap(c.label, bold=True, lines=3), fmt.number(c.weight, 2, trim=True),
-                              Wrap(scale), para(esc(c.description or "—"), s.cell)])
+            scale = (
+                f"de {fmt.number(c.min, 2, trim=True)} à {fmt.number(c.max, 2, trim=True)}, "
+                f"pas de {fmt.number(c.step, 2, trim=True)}"
+            )
+            crit_rows.append(
+                [
+                    Wrap(c.label, bold=True, lines=3),
+                    fmt.number(c.weight, 2, trim=True),
+                    Wrap(scale),
+                    para(esc(c.description or "—"), s.cell),
+                ]
+            )
         out.append(Spacer(1, 8))
         out.append(self.table(crit_rows, [24, 7, 17, 52], center=(1,)))
-        out.append(para(esc(
-            "La note d’une feuille, sur 20, vaut 20 × Σ(coef × (valeur − min) / (max − min)) / Σ coef. "
-            "La note d’un dossier est la moyenne des notes des jurés présents et non déportés ; "
-            "l’écart-type est celui de la population de ces notes. Les comparaisons (classement, "
-            "égalités, seuil) portent sur les valeurs exactes ; les nombres affichés sont arrondis."),
-            s.note))
+        out.append(
+            para(
+                esc(
+                    "La note d’une feuille, sur 20, vaut 20 × Σ(coef × (valeur − min) / (max − min)) / Σ coef. "
+                    "La note d’un dossier est la moyenne des notes des jurés présents et non déportés ; "
+                    "l’écart-type est celui de la population de ces notes. Les comparaisons (classement, "
+                    "égalités, seuil) portent sur les valeurs exactes ; les nombres affichés sont arrondis."
+                ),
+                s.note,
+            )
+        )
         return out
 
     def jury_block(self) -> list[Flowable]:
@@ -565,30 +694,53 @@ class _Builder:
         rows: list[list[Any]] = [["Juré", "Qualité", "Organisation", "Présence"]]
         for j in st.jurors:
             present = j.id in st.present
-            rows.append([Wrap(j.name, bold=True), role_label(j.role.value),
-                         Wrap(j.organisation or "—", lines=3), "présent" if present else "ABSENT"])
-        extra = [("FONT", (3, i), (3, i), FONT_BOLD, 8) for i, j in enumerate(st.jurors, start=1)
-                 if j.id not in st.present]
-        out: list[Flowable] = [*self.heading("1. Composition du jury et présences"),
-                               self.table(rows, [27, 13, 46, 14], extra=extra)]
+            rows.append(
+                [
+                    Wrap(j.name, bold=True),
+                    role_label(j.role.value),
+                    Wrap(j.organisation or "—", lines=3),
+                    "présent" if present else "ABSENT",
+                ]
+            )
+        extra = [
+            ("FONT", (3, i), (3, i), FONT_BOLD, 8)
+            for i, j in enumerate(st.jurors, start=1)
+            if j.id not in st.present
+        ]
+        out: list[Flowable] = [
+            *self.heading("1. Composition du jury et présences"),
+            self.table(rows, [27, 13, 46, 14], extra=extra),
+        ]
         r = st.info.rules
         n, total = res.present_count, len(st.jurors)
         if res.quorum_met:
-            sentence = (f"Le quorum est atteint : {n} juré{'s' if n > 1 else ''} présent{'s' if n > 1 else ''} "
-                        f"sur {total}, pour un quorum fixé à {r.quorum}.")
+            sentence = (
+                f"Le quorum est atteint : {n} juré{'s' if n > 1 else ''} présent{'s' if n > 1 else ''} "
+                f"sur {total}, pour un quorum fixé à {r.quorum}."
+            )
         else:
-            sentence = (f"Le quorum n’est pas atteint : {n} juré{'s' if n > 1 else ''} présent{'s' if n > 1 else ''} "
-                        f"sur {total}, pour un quorum fixé à {r.quorum}.")
+            sentence = (
+                f"Le quorum n’est pas atteint : {n} juré{'s' if n > 1 else ''} présent{'s' if n > 1 else ''} "
+                f"sur {total}, pour un quorum fixé à {r.quorum}."
+            )
         out.append(para("", s.small))
         out.append(self.p(f"<b>{esc(sentence)}</b>"))
         if not st.attendance_taken:
-            out.append(para(esc("Les présences n’ont pas été relevées : tous les jurés sont réputés présents."),
-                            s.note))
+            out.append(
+                para(
+                    esc(
+                        "Les présences n’ont pas été relevées : tous les jurés sont réputés présents."
+                    ),
+                    s.note,
+                )
+            )
         return out
 
     def recusals_block(self) -> list[Flowable]:
         st, s = self.st, self.s
-        out: list[Flowable] = [*self.heading("2. Conflits d’intérêts, déports et absences aux auditions")]
+        out: list[Flowable] = [
+            *self.heading("2. Conflits d’intérêts, déports et absences aux auditions")
+        ]
         if not st.recusals:
             out.append(self.p("Aucun juré n’a été récusé ni ne s’est déporté."))
             return out
@@ -605,40 +757,76 @@ class _Builder:
                 origin = "Paquet du siège (déclaré avant la séance)"
             else:
                 origin = f"Séance, enregistré le {when(rec.at)}"
-            rows.append([para(esc(st.juror(rec.juror_id).name), s.cell), self.dossier_cell(rec.dossier_id),
-                         para(esc(kind), s.cell), para(esc(origin), s.cell), para(esc(rec.reason), s.cell)])
+            rows.append(
+                [
+                    para(esc(st.juror(rec.juror_id).name), s.cell),
+                    self.dossier_cell(rec.dossier_id),
+                    para(esc(kind), s.cell),
+                    para(esc(origin), s.cell),
+                    para(esc(rec.reason), s.cell),
+                ]
+            )
         out.append(self.table(rows, [16, 25, 18, 17, 24]))
-        out.append(para(esc("Un juré récusé ou déporté ne note pas le dossier concerné et n’est pas compté "
-                            "dans ses feuilles."), s.note))
+        out.append(
+            para(
+                esc(
+                    "Un juré récusé ou déporté ne note pas le dossier concerné et n’est pas compté "
+                    "dans ses feuilles."
+                ),
+                s.note,
+            )
+        )
         return out
 
     def hearings_block(self) -> list[Flowable]:
         st, s = self.st, self.s
         t = st.info.timer
         ordered = sorted(st.dossiers, key=lambda d: d.hearing_order)
-        starts = {d.id: local(h.started_at) for d in ordered
-                  if (h := st.hearings.get(d.id)) is not None and h.started_at}
+        starts = {
+            d.id: local(h.started_at)
+            for d in ordered
+            if (h := st.hearings.get(d.id)) is not None and h.started_at
+        }
         days = {v.date() for v in starts.values() if v is not None}
         one_day = len(days) == 1
-        rows: list[list[Any]] = [["N°", "Réf.", "Projet", "Horaire prévu", "Début effectif", "Présentation",
-                                  "Questions"]]
+        rows: list[list[Any]] = [
+            ["N°", "Réf.", "Projet", "Horaire prévu", "Début effectif", "Présentation", "Questions"]
+        ]
         for d in ordered:
             h = st.hearings.get(d.id)
             planned = fmt.time_hm(d.hearing_start) if d.hearing_start else "—"
             begun = starts.get(d.id)
             if h is None or begun is None:
-                rows.append([str(d.hearing_order), *self.ref_title(d.id, lines=3), planned, "non entendu", "—", "—"])
+                rows.append(
+                    [
+                        str(d.hearing_order),
+                        *self.ref_title(d.id, lines=3),
+                        planned,
+                        "non entendu",
+                        "—",
+                        "—",
+                    ]
+                )
                 continue
-            rows.append([str(d.hearing_order), *self.ref_title(d.id, lines=3), planned,
-                         fmt.time_hm(begun) if one_day else fmt.datetime_text(begun),
-                         self._timed(h.presentation_s, t.presentation_s),
-                         self._timed(h.questions_s, t.questions_s)])
-        out: list[Flowable] = [*self.heading("3. Auditions"),
-                               self.table(rows, [4.5, 15, 25, 8.5, 9 if one_day else 15, 19, 19],
-                                          right=(0, 3, 4))]
-        note = (f"Durées mesurées par le chronomètre de séance ; temps prévus : présentation "
-                f"{fmt.duration(t.presentation_s)}, questions {fmt.duration(t.questions_s)}. "
-                "Un dépassement est indiqué en rouge.")
+            rows.append(
+                [
+                    str(d.hearing_order),
+                    *self.ref_title(d.id, lines=3),
+                    planned,
+                    fmt.time_hm(begun) if one_day else fmt.datetime_text(begun),
+                    self._timed(h.presentation_s, t.presentation_s),
+                    self._timed(h.questions_s, t.questions_s),
+                ]
+            )
+        out: list[Flowable] = [
+            *self.heading("3. Auditions"),
+            self.table(rows, [4.5, 15, 25, 8.5, 9 if one_day else 15, 19, 19], right=(0, 3, 4)),
+        ]
+        note = (
+            f"Durées mesurées par le chronomètre de séance ; temps prévus : présentation "
+            f"{fmt.duration(t.presentation_s)}, questions {fmt.duration(t.questions_s)}. "
+            "Un dépassement est indiqué en rouge."
+        )
         if one_day:
             note = f"Auditions du {fmt.long_date(next(iter(days)))}. " + note
         out.append(para(esc(note), s.note))
@@ -652,43 +840,87 @@ class _Builder:
             return para(esc(text), self.s.cell_right)
         extra = value - allowed
         over = f"+{extra}{fmt.NBSP}s" if extra < 60 else "+" + fmt.duration(extra)
-        return para(f"<font color='{THRESHOLD}'><b>{esc(text)}</b> ({esc(over)})</font>", self.s.cell_right)
+        return para(
+            f"<font color='{THRESHOLD}'><b>{esc(text)}</b> ({esc(over)})</font>", self.s.cell_right
+        )
 
     def results_block(self) -> list[Flowable]:
         st, s, res = self.st, self.s, self.result
         out: list[Flowable] = [*self.heading("4. Résultats par dossier")]
-        rows: list[list[Any]] = [["Rang", "Réf.", "Projet", "Note /20", "Médiane", "Écart-type", "Min – max",
-                                  "Feuilles", "Éligible"]]
+        rows: list[list[Any]] = [
+            [
+                "Rang",
+                "Réf.",
+                "Projet",
+                "Note /20",
+                "Médiane",
+                "Écart-type",
+                "Min – max",
+                "Feuilles",
+                "Éligible",
+            ]
+        ]
         for r in res.results:
             rank = "—" if r.rank is None else (f"{r.rank} ex æquo" if r.ex_aequo else str(r.rank))
             feuilles = f"{r.sheets} / {len(r.counted)}"
             if r.valid:
                 lo, hi = min(r.notes.values()), max(r.notes.values())
-                rows.append([rank, *self.ref_title(r.dossier_id), fmt.number(r.score, 2),
-                             fmt.number(r.median, 2), fmt.number(r.sd, 2),
-                             f"{fmt.number(lo, 1)} – {fmt.number(hi, 1)}", feuilles,
-                             "oui" if r.eligible else "non"])
+                rows.append(
+                    [
+                        rank,
+                        *self.ref_title(r.dossier_id),
+                        fmt.number(r.score, 2),
+                        fmt.number(r.median, 2),
+                        fmt.number(r.sd, 2),
+                        f"{fmt.number(lo, 1)} – {fmt.number(hi, 1)}",
+                        feuilles,
+                        "oui" if r.eligible else "non",
+                    ]
+                )
             else:
-                rows.append([rank, *self.ref_title(r.dossier_id), "non valide", "—", "—", "—",
-                             feuilles, "non"])
+                rows.append(
+                    [
+                        rank,
+                        *self.ref_title(r.dossier_id),
+                        "non valide",
+                        "—",
+                        "—",
+                        "—",
+                        feuilles,
+                        "non",
+                    ]
+                )
         extra = [("FONT", (3, 1), (3, -1), FONT_BOLD, 8)]
-        out.append(self.table(rows, [6.5, 14.5, 21, 8, 9, 10.5, 11, 9.5, 10], right=(3, 4, 5, 6, 7), center=(8,),
-                              extra=extra))
+        out.append(
+            self.table(
+                rows,
+                [6.5, 14.5, 21, 8, 9, 10.5, 11, 9.5, 10],
+                right=(3, 4, 5, 6, 7),
+                center=(8,),
+                extra=extra,
+            )
+        )
         flagged = [r for r in res.results if r.disagreement]
-        note = ("« Feuilles » : feuilles complètes sur jurés appelés à noter (présents et non déportés). "
-                "« Min – max » : note la plus basse et la plus haute des jurés.")
+        note = (
+            "« Feuilles » : feuilles complètes sur jurés appelés à noter (présents et non déportés). "
+            "« Min – max » : note la plus basse et la plus haute des jurés."
+        )
         if flagged:
             names = ", ".join(st.dossier(r.dossier_id).reference for r in flagged)
-            note += (f" Désaccord marqué du jury (écart-type > {fmt.number(st.sd_threshold, 1, trim=True)} "
-                     f"ou étendue > {fmt.number(st.range_threshold, 1, trim=True)} points) : {names}.")
+            note += (
+                f" Désaccord marqué du jury (écart-type > {fmt.number(st.sd_threshold, 1, trim=True)} "
+                f"ou étendue > {fmt.number(st.range_threshold, 1, trim=True)} points) : {names}."
+            )
         out.append(para(esc(note), s.note))
 
         # Per-criterion means.
         crit = st.criteria
         head: list[Any] = ["Rang", "Dossier"]
         for c in crit:
-            head.append(f"{short_title(c.label, 28)} (/{fmt.number(c.max, 2, trim=True)}, coef. "
-                        f"{fmt.number(c.weight, 2, trim=True)})")
+            head.append(
+                f"{short_title(c.label, 28)} (/{fmt.number(c.max, 2, trim=True)}, coef. "
+                f"{fmt.number(c.weight, 2, trim=True)})"
+            )
         head.append("Note /20")
         rows2: list[list[Any]] = [head]
         for r in res.results:
@@ -701,10 +933,23 @@ class _Builder:
         crit_w = max(8.0, min(14.0, 60.0 / max(len(crit), 1)))
         widths = [6.0, 15.0] + [crit_w] * len(crit) + [9.0]
         out.extend(self.heading("Moyennes par critère", 2))
-        out.append(self.table(rows2, widths, right=tuple(range(2, len(crit) + 3)),
-                              extra=[("FONT", (len(crit) + 2, 1), (len(crit) + 2, -1), FONT_BOLD, 8)]))
-        out.append(para(esc("Moyenne des valeurs brutes données par les jurés comptés, sur l’échelle de chaque "
-                            "critère."), s.note))
+        out.append(
+            self.table(
+                rows2,
+                widths,
+                right=tuple(range(2, len(crit) + 3)),
+                extra=[("FONT", (len(crit) + 2, 1), (len(crit) + 2, -1), FONT_BOLD, 8)],
+            )
+        )
+        out.append(
+            para(
+                esc(
+                    "Moyenne des valeurs brutes données par les jurés comptés, sur l’échelle de chaque "
+                    "critère."
+                ),
+                s.note,
+            )
+        )
         return out
 
     def chart_block(self) -> list[Flowable]:
@@ -714,7 +959,10 @@ class _Builder:
         drawings = ranking_chart(self.st, self.result, self.decision, self.width)
         out: list[Flowable] = []
         if not drawings:
-            return [*self.heading("5. Classement"), self.p("Aucun dossier n’a de résultat valide : pas de classement.")]
+            return [
+                *self.heading("5. Classement"),
+                self.p("Aucun dossier n’a de résultat valide : pas de classement."),
+            ]
         for i, drawing in enumerate(drawings):
             title = "5. Classement" if i == 0 else "5. Classement (suite)"
             out.append(KeepTogether([para(title, s.h1), drawing]))
@@ -729,26 +977,46 @@ class _Builder:
             limits = "sans limite d’enveloppe"
         if r.max_laureates is not None:
             limits += f" et de {r.max_laureates} lauréat{'s' if r.max_laureates > 1 else ''}"
-        out.append(self.p(esc(
-            "Calculée par l’application selon le règlement : les dossiers éligibles sont pris dans l’ordre du "
-            f"classement, chacun au montant demandé, {limits} ; un groupe d’ex æquo est pris en entier ou "
-            "pas du tout.")))
+        out.append(
+            self.p(
+                esc(
+                    "Calculée par l’application selon le règlement : les dossiers éligibles sont pris dans l’ordre du "
+                    f"classement, chacun au montant demandé, {limits} ; un groupe d’ex æquo est pris en entier ou "
+                    "pas du tout."
+                )
+            )
+        )
         if not res.default_proposal:
-            out.append(self.p("Aucun dossier éligible ne tient dans l’enveloppe : la proposition par défaut est vide."))
+            out.append(
+                self.p(
+                    "Aucun dossier éligible ne tient dans l’enveloppe : la proposition par défaut est vide."
+                )
+            )
         else:
-            rows: list[list[Any]] = [["Rang", "Réf.", "Projet", "Note /20", "Montant demandé", "Cumul"]]
+            rows: list[list[Any]] = [
+                ["Rang", "Réf.", "Projet", "Note /20", "Montant demandé", "Cumul"]
+            ]
             total = 0
             for e in res.default_proposal:
                 dr = res.by_id(e.dossier_id)
                 total += e.amount_cents
-                rows.append([str(dr.rank) + ("=" if dr.ex_aequo else ""), *self.ref_title(e.dossier_id),
-                             fmt.number(dr.score, 2), fmt.euros(e.amount_cents), fmt.euros(total)])
+                rows.append(
+                    [
+                        str(dr.rank) + ("=" if dr.ex_aequo else ""),
+                        *self.ref_title(e.dossier_id),
+                        fmt.number(dr.score, 2),
+                        fmt.euros(e.amount_cents),
+                        fmt.euros(total),
+                    ]
+                )
             out.append(self.table(rows, [6, 15, 37, 9, 16.5, 16.5], right=(3, 4, 5)))
         total = res.proposal_total_cents
         used = f"Total proposé : {fmt.euros(total)}"
         if r.envelope_cents is not None:
-            used += (f" sur une enveloppe de {fmt.euros(r.envelope_cents)}, soit un reste de "
-                     f"{fmt.euros(r.envelope_cents - total)}")
+            used += (
+                f" sur une enveloppe de {fmt.euros(r.envelope_cents)}, soit un reste de "
+                f"{fmt.euros(r.envelope_cents - total)}"
+            )
         out.append(para("", s.small))
         out.append(self.p(f"<b>{esc(used)}.</b>"))
         for f in res.proposal_flags:
@@ -756,9 +1024,15 @@ class _Builder:
         nxt = self._first_left_out()
         if nxt is not None:
             d = st.dossier(nxt.dossier_id)
-            out.append(para(esc(
-                f"Premier dossier éligible non retenu : {d.reference} (rang {nxt.rank}, "
-                f"{fmt.euros(d.amount_requested_cents)} demandés)."), s.note))
+            out.append(
+                para(
+                    esc(
+                        f"Premier dossier éligible non retenu : {d.reference} (rang {nxt.rank}, "
+                        f"{fmt.euros(d.amount_requested_cents)} demandés)."
+                    ),
+                    s.note,
+                )
+            )
         return out
 
     def _first_left_out(self) -> DossierResult | None:
@@ -772,13 +1046,25 @@ class _Builder:
         r = st.info.rules
         out: list[Flowable] = [*self.heading("7. Décision du jury : lauréats proposés")]
         if not st.decision_made:
-            out.append(self.p("Le jury n’a pas arrêté de liste propre : la proposition par défaut tient lieu de décision."))
+            out.append(
+                self.p(
+                    "Le jury n’a pas arrêté de liste propre : la proposition par défaut tient lieu de décision."
+                )
+            )
         lau = jury_laureates(st, res, self.decision)
         if not lau:
             out.append(self.p("Le jury ne propose aucun lauréat."))
         else:
-            rows: list[list[Any]] = [["Rang", "Réf.", "Projet", "Note /20", "Montant accordé",
-                                      "Par rapport à la proposition"]]
+            rows: list[list[Any]] = [
+                [
+                    "Rang",
+                    "Réf.",
+                    "Projet",
+                    "Note /20",
+                    "Montant accordé",
+                    "Par rapport à la proposition",
+                ]
+            ]
             for entry in lau:
                 dr = res.by_id(entry.dossier_id)
                 default = self.proposal.get(entry.dossier_id)
@@ -788,31 +1074,53 @@ class _Builder:
                     change = f"Montant modifié (proposé : {fmt.euros(default)})"
                 else:
                     change = "Conforme"
-                cell: list[Any] = [para(f"<b>{esc(change)}</b>" if change != "Conforme" else esc(change), s.cell)]
+                cell: list[Any] = [
+                    para(f"<b>{esc(change)}</b>" if change != "Conforme" else esc(change), s.cell)
+                ]
                 if needs_justification(res, entry) or entry.justification.strip():
                     cell.append(para(esc(entry.justification or "(aucune justification)"), s.cell))
-                rows.append(["—" if dr.rank is None else str(dr.rank) + ("=" if dr.ex_aequo else ""),
-                             *self.ref_title(entry.dossier_id, lines=3),
-                             fmt.number(dr.score, 2), fmt.euros(entry.amount_cents), cell])
+                rows.append(
+                    [
+                        "—" if dr.rank is None else str(dr.rank) + ("=" if dr.ex_aequo else ""),
+                        *self.ref_title(entry.dossier_id, lines=3),
+                        fmt.number(dr.score, 2),
+                        fmt.euros(entry.amount_cents),
+                        cell,
+                    ]
+                )
             out.append(self.table(rows, [6.5, 14.5, 21, 7.5, 13.5, 37], right=(3, 4)))
             total = sum(x.amount_cents for x in lau)
             used = f"Total accordé : {fmt.euros(total)} pour {len(lau)} lauréat{'s' if len(lau) > 1 else ''}"
             if r.envelope_cents is not None:
-                used += (f", sur une enveloppe de {fmt.euros(r.envelope_cents)} (reste "
-                         f"{fmt.euros(r.envelope_cents - total)})")
+                used += (
+                    f", sur une enveloppe de {fmt.euros(r.envelope_cents)} (reste "
+                    f"{fmt.euros(r.envelope_cents - total)})"
+                )
             out.append(para("", s.small))
             out.append(self.p(f"<b>{esc(used)}.</b>"))
         deps = departures(res, self.decision)
         if deps:
-            out.extend(self.heading("Dossiers de la proposition par défaut non retenus par le jury", 2))
-            rows3: list[list[Any]] = [["Rang", "Dossier", "Montant proposé", "Justification du jury"]]
+            out.extend(
+                self.heading("Dossiers de la proposition par défaut non retenus par le jury", 2)
+            )
+            rows3: list[list[Any]] = [
+                ["Rang", "Dossier", "Montant proposé", "Justification du jury"]
+            ]
             for did, text in deps:
                 dr = res.by_id(did)
-                rows3.append([str(dr.rank), self.dossier_cell(did), fmt.euros(self.proposal[did]),
-                              para(esc(text or "(aucune justification)"), s.cell)])
+                rows3.append(
+                    [
+                        str(dr.rank),
+                        self.dossier_cell(did),
+                        fmt.euros(self.proposal[did]),
+                        para(esc(text or "(aucune justification)"), s.cell),
+                    ]
+                )
             out.append(self.table(rows3, [6, 34, 14, 46], right=(2,)))
         elif st.decision_made:
-            out.append(para(esc("Tous les dossiers de la proposition par défaut ont été retenus."), s.note))
+            out.append(
+                para(esc("Tous les dossiers de la proposition par défaut ont été retenus."), s.note)
+            )
         return out
 
     def invalid_block(self) -> list[Flowable]:
@@ -832,9 +1140,16 @@ class _Builder:
                     labels = ", ".join(c.label for c in st.criteria if c.id in m.criterion_ids)
                     missing.append(f"feuille de {name} incomplète ({labels})")
             if r.too_few_sheets:
-                missing.append(f"{r.sheets} feuille(s) complète(s) pour un minimum de {st.info.rules.min_sheets}")
-            rows.append([self.dossier_cell(r.dossier_id), para(esc(" ; ".join(missing) or "—"), s.cell),
-                         para(esc(st.invalid_reasons.get(r.dossier_id, "") or "(aucun motif)"), s.cell)])
+                missing.append(
+                    f"{r.sheets} feuille(s) complète(s) pour un minimum de {st.info.rules.min_sheets}"
+                )
+            rows.append(
+                [
+                    self.dossier_cell(r.dossier_id),
+                    para(esc(" ; ".join(missing) or "—"), s.cell),
+                    para(esc(st.invalid_reasons.get(r.dossier_id, "") or "(aucun motif)"), s.cell),
+                ]
+            )
         out.append(self.table(rows, [30, 35, 35]))
         return out
 
@@ -844,7 +1159,10 @@ class _Builder:
         st, s = self.st, self.s
         n = 9 if any(not r.valid for r in self.result.results) else 8
         out: list[Flowable] = [*self.heading(f"{n}. Avis motivés du jury")]
-        items = [(d, st.opinions.get(d.id, "").strip()) for d in sorted(st.dossiers, key=lambda d: d.hearing_order)]
+        items = [
+            (d, st.opinions.get(d.id, "").strip())
+            for d in sorted(st.dossiers, key=lambda d: d.hearing_order)
+        ]
         given = [(d, text) for d, text in items if text]
         if not given:
             out.append(self.p("Le jury n’a consigné aucun avis motivé."))
@@ -852,13 +1170,25 @@ class _Builder:
         out.append(para(esc("Avis transmis aux porteurs de projet."), s.note))
         for d, text in given:
             status = "lauréat" if d.id in self.laureates else f"non{fmt.NBSP}retenu"
-            out.append(KeepTogether([
-                para(f"{esc(d.reference)} — {esc(d.title)} <font color='{MUTED}'>({status})</font>", s.h3),
-                self.p(esc(text)),
-            ]))
+            out.append(
+                KeepTogether(
+                    [
+                        para(
+                            f"{esc(d.reference)} — {esc(d.title)} <font color='{MUTED}'>({status})</font>",
+                            s.h3,
+                        ),
+                        self.p(esc(text)),
+                    ]
+                )
+            )
         missing = [d for d, text in items if not text]
         if missing:
-            out.append(para(esc("Sans avis consigné : " + ", ".join(d.reference for d in missing) + "."), s.note))
+            out.append(
+                para(
+                    esc("Sans avis consigné : " + ", ".join(d.reference for d in missing) + "."),
+                    s.note,
+                )
+            )
         return out
 
     def notes_block(self) -> list[Flowable]:
@@ -884,18 +1214,32 @@ class _Builder:
         block: list[Flowable] = [
             para(f"{n}. Clôture et signature", s.h1),
             self.p(f"<b>{esc(sentence)}</b>"),
-            self.p(esc(
-                "Chaque saisie, correction, présence, récusation, chronométrage et décision a été inscrite au "
-                "journal d’audit chaîné de la séance (fichier audit.jsonl joint à l’export). "
-                f"Ce journal compte {st.audit_count} entrées ; l’empreinte SHA-256 de la dernière est :")),
+            self.p(
+                esc(
+                    "Chaque saisie, correction, présence, récusation, chronométrage et décision a été inscrite au "
+                    "journal d’audit chaîné de la séance (fichier audit.jsonl joint à l’export). "
+                    f"Ce journal compte {st.audit_count} entrées ; l’empreinte SHA-256 de la dernière est :"
+                )
+            ),
             para(f"<font name='{FONT_BOLD}'>{ctx.audit_head}</font>", s.small),
             Spacer(1, 4),
-            self.p(esc(
-                f"Le présent procès-verbal est signé électroniquement (signature PAdES) par "
-                f"« {ctx.signer_name} », au moyen de la clé d’empreinte :")),
-            para(f"<font name='{FONT_BOLD}'>{crypto.fingerprint_text(ctx.signer_kid)}</font>", s.small),
-            para(esc("La même clé signe le fichier result.json (signature JWS détachée). Toute modification "
-                     "du document après signature la rend invalide."), s.note),
+            self.p(
+                esc(
+                    f"Le présent procès-verbal est signé électroniquement (signature PAdES) par "
+                    f"« {ctx.signer_name} », au moyen de la clé d’empreinte :"
+                )
+            ),
+            para(
+                f"<font name='{FONT_BOLD}'>{crypto.fingerprint_text(ctx.signer_kid)}</font>",
+                s.small,
+            ),
+            para(
+                esc(
+                    "La même clé signe le fichier result.json (signature JWS détachée). Toute modification "
+                    "du document après signature la rend invalide."
+                ),
+                s.note,
+            ),
             Spacer(1, 6),
             self.signature_box.flowable(),
         ]
@@ -916,8 +1260,14 @@ def _fit(text: str, font: str, size: float, room: float) -> str:
 # --------------------------------------------------------------------------- chart
 
 
-def ranking_chart(st: SessionState, result: DeliberationResult, decision: JuryDecision,
-                  width: float, *, rows_per_chart: int = 42) -> list[Drawing]:
+def ranking_chart(
+    st: SessionState,
+    result: DeliberationResult,
+    decision: JuryDecision,
+    width: float,
+    *,
+    rows_per_chart: int = 42,
+) -> list[Drawing]:
     """Horizontal bars of the valid dossiers' notes, best first, one drawing per chunk.
 
     Each bar is the dossier's note (mean), with the spread of the jurors' notes (min to
@@ -930,13 +1280,23 @@ def ranking_chart(st: SessionState, result: DeliberationResult, decision: JuryDe
     if not valid:
         return []
     proposal = [e.dossier_id for e in result.default_proposal]
-    chunks = [valid[i:i + rows_per_chart] for i in range(0, len(valid), rows_per_chart)]
-    return [_chart(st, result, decision, width, chunk, proposal, last=i == len(chunks) - 1)
-            for i, chunk in enumerate(chunks)]
+    chunks = [valid[i : i + rows_per_chart] for i in range(0, len(valid), rows_per_chart)]
+    return [
+        _chart(st, result, decision, width, chunk, proposal, last=i == len(chunks) - 1)
+        for i, chunk in enumerate(chunks)
+    ]
 
 
-def _chart(st: SessionState, result: DeliberationResult, decision: JuryDecision, width: float,
-           rows: list[DossierResult], proposal: list[str], *, last: bool) -> Drawing:
+def _chart(
+    st: SessionState,
+    result: DeliberationResult,
+    decision: JuryDecision,
+    width: float,
+    rows: list[DossierResult],
+    proposal: list[str],
+    *,
+    last: bool,
+) -> Drawing:
     from reportlab.graphics.shapes import Drawing, Line, Polygon, Rect, String
     from reportlab.lib import colors
     from reportlab.pdfbase.pdfmetrics import stringWidth
@@ -952,8 +1312,11 @@ def _chart(st: SessionState, result: DeliberationResult, decision: JuryDecision,
     for i, r in enumerate(rows):
         if r.dossier_id in in_proposal:
             cut_after = i
-    has_cut = bool(proposal) and cut_after is not None and (
-        cut_after < len(rows) - 1 or rows[-1].dossier_id == proposal[-1])
+    has_cut = (
+        bool(proposal)
+        and cut_after is not None
+        and (cut_after < len(rows) - 1 or rows[-1].dossier_id == proposal[-1])
+    )
     gap = row_h if has_cut else 0.0
     plot_h = row_h * len(rows) + gap
     height = top_pad + plot_h + bottom_pad
@@ -961,7 +1324,9 @@ def _chart(st: SessionState, result: DeliberationResult, decision: JuryDecision,
     ink = colors.HexColor(INK)
     muted = colors.HexColor(MUTED)
     laureates = {lau.dossier_id for lau in decision.laureates}
-    flagged = {did for f in result.proposal_flags if f.flag == TIE_AT_BOUNDARY for did in f.dossier_ids}
+    flagged = {
+        did for f in result.proposal_flags if f.flag == TIE_AT_BOUNDARY for did in f.dossier_ids
+    }
     rules = st.info.rules
 
     def x(v: Fraction | float) -> float:
@@ -984,21 +1349,65 @@ def _chart(st: SessionState, result: DeliberationResult, decision: JuryDecision,
         while j + 1 < len(rows) and rows[j + 1].rank == rows[i].rank:
             j += 1
         if j > i:
-            d.add(Rect(0, row_y(j), width, row_y(i) + row_h - row_y(j), fillColor=colors.HexColor(TIE_BAND),
-                       strokeColor=None))
+            d.add(
+                Rect(
+                    0,
+                    row_y(j),
+                    width,
+                    row_y(i) + row_h - row_y(j),
+                    fillColor=colors.HexColor(TIE_BAND),
+                    strokeColor=None,
+                )
+            )
         i = j + 1
 
     # Grid and axis.
     for v in range(0, 21, 2):
         xv = x(v)
-        d.add(Line(xv, plot_bottom, xv, plot_top, strokeColor=colors.HexColor("#e3e7ed"), strokeWidth=0.5))
-        d.add(String(xv, plot_bottom - 10, str(v), fontName=FONT, fontSize=7, fillColor=muted,
-                     textAnchor="middle"))
+        d.add(
+            Line(
+                xv,
+                plot_bottom,
+                xv,
+                plot_top,
+                strokeColor=colors.HexColor("#e3e7ed"),
+                strokeWidth=0.5,
+            )
+        )
+        d.add(
+            String(
+                xv,
+                plot_bottom - 10,
+                str(v),
+                fontName=FONT,
+                fontSize=7,
+                fillColor=muted,
+                textAnchor="middle",
+            )
+        )
     d.add(Line(x0, plot_bottom, x1, plot_bottom, strokeColor=muted, strokeWidth=0.7))
-    d.add(String((x0 + x1) / 2, plot_bottom - 20, "note sur 20 (moyenne des jurés)", fontName=FONT,
-                 fontSize=7, fillColor=muted, textAnchor="middle"))
-    d.add(String(x1 + value_w, plot_top + 6, "note", fontName=FONT_BOLD, fontSize=7, fillColor=muted,
-                 textAnchor="end"))
+    d.add(
+        String(
+            (x0 + x1) / 2,
+            plot_bottom - 20,
+            "note sur 20 (moyenne des jurés)",
+            fontName=FONT,
+            fontSize=7,
+            fillColor=muted,
+            textAnchor="middle",
+        )
+    )
+    d.add(
+        String(
+            x1 + value_w,
+            plot_top + 6,
+            "note",
+            fontName=FONT_BOLD,
+            fontSize=7,
+            fillColor=muted,
+            textAnchor="end",
+        )
+    )
 
     for i, r in enumerate(rows):
         assert r.score is not None and r.median is not None
@@ -1012,49 +1421,137 @@ def _chart(st: SessionState, result: DeliberationResult, decision: JuryDecision,
         else:
             fill = colors.HexColor(BAR_OTHER)
         bar_h = row_h * 0.56
-        d.add(Rect(x0, yc - bar_h / 2, x(r.score) - x0, bar_h, fillColor=fill,
-                   strokeColor=colors.HexColor("#e08a00") if r.dossier_id in flagged else None,
-                   strokeWidth=1.4 if r.dossier_id in flagged else 0))
+        d.add(
+            Rect(
+                x0,
+                yc - bar_h / 2,
+                x(r.score) - x0,
+                bar_h,
+                fillColor=fill,
+                strokeColor=colors.HexColor("#e08a00") if r.dossier_id in flagged else None,
+                strokeWidth=1.4 if r.dossier_id in flagged else 0,
+            )
+        )
         lo, hi = min(r.notes.values()), max(r.notes.values())
         d.add(Line(x(lo), yc, x(hi), yc, strokeColor=ink, strokeWidth=0.9))
         for end in (lo, hi):
             d.add(Line(x(end), yc - 3, x(end), yc + 3, strokeColor=ink, strokeWidth=0.9))
         xm = x(r.median)
-        d.add(Polygon([xm, yc + 3.2, xm + 3.2, yc, xm, yc - 3.2, xm - 3.2, yc], fillColor=colors.white,
-                      strokeColor=ink, strokeWidth=0.8))
+        d.add(
+            Polygon(
+                [xm, yc + 3.2, xm + 3.2, yc, xm, yc - 3.2, xm - 3.2, yc],
+                fillColor=colors.white,
+                strokeColor=ink,
+                strokeWidth=0.8,
+            )
+        )
         star = "★ " if r.dossier_id in laureates else ""
         rank = f"{r.rank}{'=' if r.ex_aequo else ''}"
-        d.add(String(20, yc - 2.6, rank, fontName=FONT_BOLD, fontSize=7.4, fillColor=ink, textAnchor="end"))
+        d.add(
+            String(
+                20,
+                yc - 2.6,
+                rank,
+                fontName=FONT_BOLD,
+                fontSize=7.4,
+                fillColor=ink,
+                textAnchor="end",
+            )
+        )
         prefix = f"{star}{dd.reference} "
         room = label_w - 24 - stringWidth(prefix, FONT_BOLD, 7.2)
         title = _fit(dd.title, FONT, 7.2, room)
-        d.add(String(24, yc - 2.6, prefix, fontName=FONT_BOLD, fontSize=7.2,
-                     fillColor=colors.HexColor("#8a5a00") if star else ink))
-        d.add(String(24 + stringWidth(prefix, FONT_BOLD, 7.2), yc - 2.6, title, fontName=FONT, fontSize=7.2,
-                     fillColor=ink))
-        d.add(String(width, yc - 2.6, fmt.number(r.score, 2), fontName=FONT_BOLD, fontSize=7.4,
-                     fillColor=ink, textAnchor="end"))
+        d.add(
+            String(
+                24,
+                yc - 2.6,
+                prefix,
+                fontName=FONT_BOLD,
+                fontSize=7.2,
+                fillColor=colors.HexColor("#8a5a00") if star else ink,
+            )
+        )
+        d.add(
+            String(
+                24 + stringWidth(prefix, FONT_BOLD, 7.2),
+                yc - 2.6,
+                title,
+                fontName=FONT,
+                fontSize=7.2,
+                fillColor=ink,
+            )
+        )
+        d.add(
+            String(
+                width,
+                yc - 2.6,
+                fmt.number(r.score, 2),
+                fontName=FONT_BOLD,
+                fontSize=7.4,
+                fillColor=ink,
+                textAnchor="end",
+            )
+        )
 
     # Threshold.
     xt = x(rules.min_score)
-    d.add(Line(xt, plot_bottom, xt, plot_top + 2, strokeColor=colors.HexColor(THRESHOLD), strokeWidth=1.1,
-               strokeDashArray=[3, 2]))
-    d.add(String(xt, plot_top + 6, f"note minimale {fmt.number(rules.min_score, 2, trim=True)}/20",
-                 fontName=FONT_BOLD, fontSize=7, fillColor=colors.HexColor(THRESHOLD), textAnchor="middle"))
+    d.add(
+        Line(
+            xt,
+            plot_bottom,
+            xt,
+            plot_top + 2,
+            strokeColor=colors.HexColor(THRESHOLD),
+            strokeWidth=1.1,
+            strokeDashArray=[3, 2],
+        )
+    )
+    d.add(
+        String(
+            xt,
+            plot_top + 6,
+            f"note minimale {fmt.number(rules.min_score, 2, trim=True)}/20",
+            fontName=FONT_BOLD,
+            fontSize=7,
+            fillColor=colors.HexColor(THRESHOLD),
+            textAnchor="middle",
+        )
+    )
 
     # Envelope cut.
     if has_cut and cut_after is not None:
         yl = row_y(cut_after) - gap / 2
-        d.add(Line(0, yl, width, yl, strokeColor=colors.HexColor(CUT), strokeWidth=1.1, strokeDashArray=[5, 2]))
+        d.add(
+            Line(
+                0,
+                yl,
+                width,
+                yl,
+                strokeColor=colors.HexColor(CUT),
+                strokeWidth=1.1,
+                strokeDashArray=[5, 2],
+            )
+        )
         env = rules.envelope_cents
-        text = (f"limite de la proposition par défaut : {len(proposal)} dossier{'s' if len(proposal) > 1 else ''}, "
-                f"{fmt.euros(result.proposal_total_cents, with_cents=False)}")
+        text = (
+            f"limite de la proposition par défaut : {len(proposal)} dossier{'s' if len(proposal) > 1 else ''}, "
+            f"{fmt.euros(result.proposal_total_cents, with_cents=False)}"
+        )
         if env is not None:
             text += f" sur une enveloppe de {fmt.euros(env, with_cents=False)}"
         tw = stringWidth(text, FONT_BOLD, 7)
         d.add(Rect(width - tw - 8, yl - 5, tw + 8, 10, fillColor=colors.white, strokeColor=None))
-        d.add(String(width - 2, yl - 2.5, text, fontName=FONT_BOLD, fontSize=7,
-                     fillColor=colors.HexColor(CUT), textAnchor="end"))
+        d.add(
+            String(
+                width - 2,
+                yl - 2.5,
+                text,
+                fontName=FONT_BOLD,
+                fontSize=7,
+                fillColor=colors.HexColor(CUT),
+                textAnchor="end",
+            )
+        )
 
     if last:
         # Legend, two lines.
@@ -1070,23 +1567,72 @@ def _chart(st: SessionState, result: DeliberationResult, decision: JuryDecision,
             d.add(String(lx + 13, ly + 14.5, label, fontName=FONT, fontSize=7, fillColor=ink))
             lx += 13 + stringWidth(label, FONT, 7) + 14
         d.add(Line(lx, ly + 17, lx + 14, ly + 17, strokeColor=ink, strokeWidth=0.9))
-        d.add(String(lx + 17, ly + 14.5, "notes extrêmes des jurés", fontName=FONT, fontSize=7, fillColor=ink))
+        d.add(
+            String(
+                lx + 17,
+                ly + 14.5,
+                "notes extrêmes des jurés",
+                fontName=FONT,
+                fontSize=7,
+                fillColor=ink,
+            )
+        )
         lx = 0.0
-        d.add(Polygon([lx + 4, ly + 3.2, lx + 7.2, ly, lx + 4, ly - 3.2, lx + 0.8, ly], fillColor=colors.white,
-                      strokeColor=ink, strokeWidth=0.8))
+        d.add(
+            Polygon(
+                [lx + 4, ly + 3.2, lx + 7.2, ly, lx + 4, ly - 3.2, lx + 0.8, ly],
+                fillColor=colors.white,
+                strokeColor=ink,
+                strokeWidth=0.8,
+            )
+        )
         d.add(String(lx + 13, ly - 2.5, "médiane", fontName=FONT, fontSize=7, fillColor=ink))
         lx += 13 + stringWidth("médiane", FONT, 7) + 14
         d.add(Rect(lx, ly - 3, 10, 6, fillColor=colors.HexColor(TIE_BAND), strokeColor=None))
-        d.add(String(lx + 13, ly - 2.5, "« = » ex æquo (même note exacte)", fontName=FONT, fontSize=7,
-                     fillColor=ink))
+        d.add(
+            String(
+                lx + 13,
+                ly - 2.5,
+                "« = » ex æquo (même note exacte)",
+                fontName=FONT,
+                fontSize=7,
+                fillColor=ink,
+            )
+        )
         lx += 13 + stringWidth("« = » ex æquo (même note exacte)", FONT, 7) + 14
-        d.add(String(lx, ly - 2.5, "★ lauréat retenu par le jury", fontName=FONT, fontSize=7,
-                     fillColor=colors.HexColor("#8a5a00")))
+        d.add(
+            String(
+                lx,
+                ly - 2.5,
+                "★ lauréat retenu par le jury",
+                fontName=FONT,
+                fontSize=7,
+                fillColor=colors.HexColor("#8a5a00"),
+            )
+        )
         if flagged:
             lx += stringWidth("★ lauréat retenu par le jury", FONT, 7) + 14
-            d.add(Rect(lx, ly - 3, 10, 6, fillColor=colors.white, strokeColor=colors.HexColor("#e08a00"),
-                       strokeWidth=1.4))
-            d.add(String(lx + 13, ly - 2.5, "égalité à la limite", fontName=FONT, fontSize=7, fillColor=ink))
+            d.add(
+                Rect(
+                    lx,
+                    ly - 3,
+                    10,
+                    6,
+                    fillColor=colors.white,
+                    strokeColor=colors.HexColor("#e08a00"),
+                    strokeWidth=1.4,
+                )
+            )
+            d.add(
+                String(
+                    lx + 13,
+                    ly - 2.5,
+                    "égalité à la limite",
+                    fontName=FONT,
+                    fontSize=7,
+                    fillColor=ink,
+                )
+            )
     return d
 
 
@@ -1107,8 +1653,13 @@ async def _as_coro(factory: Callable[[], Awaitable[T]]) -> T:
     return await factory()
 
 
-def stamp_pdf(identity: crypto.SigningIdentity, signed_at: datetime, *, width: float = STAMP_WIDTH,
-              height: float = STAMP_HEIGHT) -> bytes:
+def stamp_pdf(
+    identity: crypto.SigningIdentity,
+    signed_at: datetime,
+    *,
+    width: float = STAMP_WIDTH,
+    height: float = STAMP_HEIGHT,
+) -> bytes:
     """The appearance of the visible signature: a one-page PDF the size of the stamp."""
     from reportlab.lib import colors
     from reportlab.pdfgen.canvas import Canvas
@@ -1145,17 +1696,27 @@ def _asn1(identity: crypto.SigningIdentity) -> tuple[Any, Any, list[Any]]:
     cert = identity.certificate
     if cert is None:  # a bare key (--key PEM): pyHanko needs a certificate, make one for it
         cert = crypto.self_signed_certificate(identity.key, signer_name(identity))
-    key_der = identity.key.private_bytes(serialization.Encoding.DER, serialization.PrivateFormat.PKCS8,
-                                         serialization.NoEncryption())
-    chain = [ax509.Certificate.load(c.public_bytes(serialization.Encoding.DER)) for c in identity.chain]
-    return (ax509.Certificate.load(cert.public_bytes(serialization.Encoding.DER)),
-            akeys.PrivateKeyInfo.load(key_der), chain)
+    key_der = identity.key.private_bytes(
+        serialization.Encoding.DER, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()
+    )
+    chain = [
+        ax509.Certificate.load(c.public_bytes(serialization.Encoding.DER)) for c in identity.chain
+    ]
+    return (
+        ax509.Certificate.load(cert.public_bytes(serialization.Encoding.DER)),
+        akeys.PrivateKeyInfo.load(key_der),
+        chain,
+    )
 
 
-async def sign_pdf_async(pdf_bytes: bytes, identity: crypto.SigningIdentity,
-                         placement: SignaturePlacement | None = None,
-                         *, reason: str = "Procès-verbal de délibération du jury",
-                         location: str | None = None) -> bytes:
+async def sign_pdf_async(
+    pdf_bytes: bytes,
+    identity: crypto.SigningIdentity,
+    placement: SignaturePlacement | None = None,
+    *,
+    reason: str = "Procès-verbal de délibération du jury",
+    location: str | None = None,
+) -> bytes:
     """Sign ``pdf_bytes`` PAdES B-B with ``identity``; a visible stamp at ``placement``."""
     from pyhanko.pdf_utils.content import PdfContent
     from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
@@ -1172,11 +1733,19 @@ async def sign_pdf_async(pdf_bytes: bytes, identity: crypto.SigningIdentity,
     from pyhanko_certvalidator.registry import SimpleCertificateStore
 
     cert, key, chain = _asn1(identity)
-    signer = signers.SimpleSigner(signing_cert=cert, signing_key=key,
-                                  cert_registry=SimpleCertificateStore.from_certs([cert, *chain]))
+    signer = signers.SimpleSigner(
+        signing_cert=cert,
+        signing_key=key,
+        cert_registry=SimpleCertificateStore.from_certs([cert, *chain]),
+    )
     meta = signers.PdfSignatureMetadata(
-        field_name=SIGNATURE_FIELD, md_algorithm="sha256", subfilter=fields.SigSeedSubFilter.PADES,
-        reason=reason, location=location, name=signer_name(identity))
+        field_name=SIGNATURE_FIELD,
+        md_algorithm="sha256",
+        subfilter=fields.SigSeedSubFilter.PADES,
+        reason=reason,
+        location=location,
+        name=signer_name(identity),
+    )
     stamp_style = None
     spec = fields.SigFieldSpec(SIGNATURE_FIELD)
     if placement is not None:
@@ -1196,12 +1765,21 @@ async def sign_pdf_async(pdf_bytes: bytes, identity: crypto.SigningIdentity,
                 return name.encode("ascii") + b" Do"
 
         stamp_style = StaticStampStyle(
-            background=_ImportedStamp(), border_width=0, background_opacity=1.0,
+            background=_ImportedStamp(),
+            border_width=0,
+            background_opacity=1.0,
             background_layout=SimpleBoxLayoutRule(
-                x_align=AxisAlignment.ALIGN_MID, y_align=AxisAlignment.ALIGN_MID, margins=Margins(),
-                inner_content_scaling=InnerScaling.NO_SCALING))
-        spec = fields.SigFieldSpec(SIGNATURE_FIELD, on_page=placement.page_index,
-                                   box=(int(x1), int(y1), round(x2), round(y2)))
+                x_align=AxisAlignment.ALIGN_MID,
+                y_align=AxisAlignment.ALIGN_MID,
+                margins=Margins(),
+                inner_content_scaling=InnerScaling.NO_SCALING,
+            ),
+        )
+        spec = fields.SigFieldSpec(
+            SIGNATURE_FIELD,
+            on_page=placement.page_index,
+            box=(int(x1), int(y1), round(x2), round(y2)),
+        )
     writer = IncrementalPdfFileWriter(io.BytesIO(pdf_bytes), strict=False)
     pdf_signer = signers.PdfSigner(meta, signer, stamp_style=stamp_style, new_field_spec=spec)
     out = await pdf_signer.async_sign_pdf(writer)
@@ -1209,8 +1787,12 @@ async def sign_pdf_async(pdf_bytes: bytes, identity: crypto.SigningIdentity,
     return data
 
 
-def sign_pdf(pdf_bytes: bytes, identity: crypto.SigningIdentity,
-             placement: SignaturePlacement | None = None, **kwargs: Any) -> bytes:
+def sign_pdf(
+    pdf_bytes: bytes,
+    identity: crypto.SigningIdentity,
+    placement: SignaturePlacement | None = None,
+    **kwargs: Any,
+) -> bytes:
     """Synchronous :func:`sign_pdf_async` (``asyncio.run`` only when no loop runs here)."""
     return _run(lambda: sign_pdf_async(pdf_bytes, identity, placement, **kwargs))
 
@@ -1223,8 +1805,9 @@ class PdfSignatureCheck:
     signer_name: str | None = None
 
 
-async def validate_pdf_async(pdf_bytes: bytes, trusted: Sequence[dict[str, Any]],
-                             expected_jwk: dict[str, Any] | None = None) -> PdfSignatureCheck:
+async def validate_pdf_async(
+    pdf_bytes: bytes, trusted: Sequence[dict[str, Any]], expected_jwk: dict[str, Any] | None = None
+) -> PdfSignatureCheck:
     """Check the PV's PAdES signature: one signature, intact, valid, covering the whole file.
 
     The signer certificate's public key must be ``expected_jwk`` when given (the key that
@@ -1258,32 +1841,48 @@ async def validate_pdf_async(pdf_bytes: bytes, trusted: Sequence[dict[str, Any]]
     name_attrs = cert.subject.get_attributes_for_oid(x509.NameOID.COMMON_NAME)
     name = str(name_attrs[0].value) if name_attrs else cert.subject.rfc4514_string()
     if expected_jwk is not None and crypto.thumbprint(dict(expected_jwk)) != kid:
-        return PdfSignatureCheck(False, f"le PDF est signé par la clé {kid}, pas par celle qui a signé "
-                                        "result.json", jwk, name)
+        return PdfSignatureCheck(
+            False,
+            f"le PDF est signé par la clé {kid}, pas par celle qui a signé result.json",
+            jwk,
+            name,
+        )
     trusted_kids = {t for t in (_kid_or_none(k) for k in trusted) if t}
     if kid not in trusted_kids:
-        return PdfSignatureCheck(False, f"la clé {kid} qui a signé le PDF n’est pas une clé de confiance",
-                                 jwk, name)
+        return PdfSignatureCheck(
+            False, f"la clé {kid} qui a signé le PDF n’est pas une clé de confiance", jwk, name
+        )
     try:
-        vc = ValidationContext(trust_roots=[cert_asn1], allow_fetching=False, revocation_mode="soft-fail")
+        vc = ValidationContext(
+            trust_roots=[cert_asn1], allow_fetching=False, revocation_mode="soft-fail"
+        )
         status = await async_validate_pdf_signature(sig, vc)
     except (SignatureValidationError, ValueError) as exc:
         return PdfSignatureCheck(False, f"signature invalide ({exc})", jwk, name)
     except Exception as exc:
-        return PdfSignatureCheck(False, f"signature invérifiable ({type(exc).__name__} : {exc})", jwk, name)
+        return PdfSignatureCheck(
+            False, f"signature invérifiable ({type(exc).__name__} : {exc})", jwk, name
+        )
     if not status.intact:
-        return PdfSignatureCheck(False, "le contenu signé a été modifié (empreinte différente)", jwk, name)
+        return PdfSignatureCheck(
+            False, "le contenu signé a été modifié (empreinte différente)", jwk, name
+        )
     if not status.valid:
         return PdfSignatureCheck(False, "la signature cryptographique ne se vérifie pas", jwk, name)
     if status.coverage != SignatureCoverageLevel.ENTIRE_FILE:
-        return PdfSignatureCheck(False, "des données ont été ajoutées au PDF après la signature", jwk, name)
+        return PdfSignatureCheck(
+            False, "des données ont été ajoutées au PDF après la signature", jwk, name
+        )
     if not status.trusted:
-        return PdfSignatureCheck(False, "le certificat du signataire n’est pas valide (dates ou usages)",
-                                 jwk, name)
+        return PdfSignatureCheck(
+            False, "le certificat du signataire n’est pas valide (dates ou usages)", jwk, name
+        )
     when_text = ""
     if status.signer_reported_dt is not None:
         when_text = f", le {fmt.datetime_text(status.signer_reported_dt.astimezone())}"
-    return PdfSignatureCheck(True, f"signé par « {name} » (clé {kid}){when_text}, document intact", jwk, name)
+    return PdfSignatureCheck(
+        True, f"signé par « {name} » (clé {kid}){when_text}, document intact", jwk, name
+    )
 
 
 def _kid_or_none(jwk: dict[str, Any]) -> str | None:
@@ -1293,6 +1892,7 @@ def _kid_or_none(jwk: dict[str, Any]) -> str | None:
         return None
 
 
-def validate_pdf(pdf_bytes: bytes, trusted: Sequence[dict[str, Any]],
-                 expected_jwk: dict[str, Any] | None = None) -> PdfSignatureCheck:
+def validate_pdf(
+    pdf_bytes: bytes, trusted: Sequence[dict[str, Any]], expected_jwk: dict[str, Any] | None = None
+) -> PdfSignatureCheck:
     return _run(lambda: validate_pdf_async(pdf_bytes, trusted, expected_jwk))

@@ -103,17 +103,19 @@ def jury_laureates(
     st: SessionState, result: DeliberationResult, decision: JuryDecision
 ) -> list[LaureateDecision]:
     """The jury's laureates best rank first (then hearing order)."""
+
     def key(lau: LaureateDecision) -> tuple[int, int, str]:
         r = result.by_id(lau.dossier_id)
-        return (r.rank if r.rank is not None else 10**9, st.dossier(lau.dossier_id).hearing_order,
-                lau.dossier_id)
+        return (
+            r.rank if r.rank is not None else 10**9,
+            st.dossier(lau.dossier_id).hearing_order,
+            lau.dossier_id,
+        )
 
     return sorted(decision.laureates, key=key)
 
 
-def departures(
-    result: DeliberationResult, decision: JuryDecision
-) -> list[tuple[str, str]]:
+def departures(result: DeliberationResult, decision: JuryDecision) -> list[tuple[str, str]]:
     """(dossier id, justification) of each default-proposal dossier the jury left out."""
     chosen = {lau.dossier_id for lau in decision.laureates}
     return [
@@ -157,21 +159,26 @@ def result_document(
     for d in sorted(st.dossiers, key=lambda d: d.hearing_order):
         h = st.hearings.get(d.id)
         heard = h is not None and h.started_at is not None
-        hearings.append({
-            "dossier_id": d.id,
-            "started_at": h.started_at if heard and h is not None else None,
-            "presentation_s": h.presentation_s if heard and h is not None else None,
-            "questions_s": h.questions_s if heard and h is not None else None,
-        })
+        hearings.append(
+            {
+                "dossier_id": d.id,
+                "started_at": h.started_at if heard and h is not None else None,
+                "presentation_s": h.presentation_s if heard and h is not None else None,
+                "questions_s": h.questions_s if heard and h is not None else None,
+            }
+        )
     scores = [
         {"dossier_id": d, "juror_id": j, "criterion_id": c, "value": exact_number(v)}
         for (d, j, c), v in sorted(
-            st.scores.items(), key=lambda kv: (d_order[kv[0][0]], j_order[kv[0][1]], c_order[kv[0][2]])
+            st.scores.items(),
+            key=lambda kv: (d_order[kv[0][0]], j_order[kv[0][1]], c_order[kv[0][2]]),
         )
     ]
     comments = [
         {"dossier_id": d, "juror_id": j, "text": text}
-        for (d, j), text in sorted(st.comments.items(), key=lambda kv: (d_order[kv[0][0]], j_order[kv[0][1]]))
+        for (d, j), text in sorted(
+            st.comments.items(), key=lambda kv: (d_order[kv[0][0]], j_order[kv[0][1]])
+        )
         if text.strip()
     ]
     laureates = [
@@ -195,8 +202,13 @@ def result_document(
         "signer": {"name": signer["name"], "kid": signer["kid"], "jwk": dict(signer["jwk"])},
         "attendance": [{"juror_id": j.id, "present": j.id in st.present} for j in st.jurors],
         "recusals": [
-            {"juror_id": r.juror_id, "dossier_id": r.dossier_id, "kind": r.kind.value,
-             "reason": r.reason, "source": r.source.value}
+            {
+                "juror_id": r.juror_id,
+                "dossier_id": r.dossier_id,
+                "kind": r.kind.value,
+                "reason": r.reason,
+                "source": r.source.value,
+            }
             for r in recusals
         ],
         "hearings": hearings,
@@ -219,8 +231,10 @@ def result_document(
             "quorum_met": result.quorum_met,
             "notes": st.notes,
         },
-        "files": {name: {"bytes": int(f["bytes"]), "sha256": str(f["sha256"])}
-                  for name, f in files.items()},
+        "files": {
+            name: {"bytes": int(f["bytes"]), "sha256": str(f["sha256"])}
+            for name, f in files.items()
+        },
         "audit_head": audit_head,
     }
     if purge_due_on is not None:
@@ -246,12 +260,16 @@ def semantic_problems(doc: Mapping[str, Any]) -> list[str]:
         if r["rank"] != lau["rank"]:
             problems.append(f"le rang du lauréat « {did} » diffère de son résultat")
         if default.get(did) != lau["amount_cents"] and not (lau.get("justification") or "").strip():
-            problems.append(f"le lauréat « {did} » s’écarte de la proposition par défaut sans justification")
+            problems.append(
+                f"le lauréat « {did} » s’écarte de la proposition par défaut sans justification"
+            )
     left_out = {did for did in default if did not in chosen}
     listed = {d["dossier_id"] for d in doc.get("departures", [])}
     if left_out != listed:
-        problems.append("« departures » ne liste pas exactement les dossiers de la proposition "
-                        "par défaut que le jury n’a pas retenus")
+        problems.append(
+            "« departures » ne liste pas exactement les dossiers de la proposition "
+            "par défaut que le jury n’a pas retenus"
+        )
     for did in default:
         if did not in results:
             problems.append(f"la proposition par défaut cite un dossier inconnu « {did} »")
@@ -265,7 +283,9 @@ _ROLE = {"elu": "élu", "expert": "expert", "technicien": "technicien"}
 
 
 def short_title(title: str, width: int) -> str:
-    title = re.sub(r"[ \t\r\n]+", " ", title).strip()  # keep no-break spaces (str.split() would not)
+    title = re.sub(
+        r"[ \t\r\n]+", " ", title
+    ).strip()  # keep no-break spaces (str.split() would not)
     return title if len(title) <= width else title[: width - 1].rstrip() + "…"
 
 
@@ -304,8 +324,12 @@ def results_table(st: SessionState, result: DeliberationResult) -> str:
     lines.append("")
     widths = (5, 46, 9, 8, 11, 9, 9)
     head = ("Rang", "Dossier", "Note /20", "Médiane", "Écart-type", "Feuilles", "Éligible")
-    lines.append("  ".join(_cell(h, w, right=i >= 2) for i, (h, w) in enumerate(zip(head, widths, strict=True)))
-                 + "  Remarques")
+    lines.append(
+        "  ".join(
+            _cell(h, w, right=i >= 2) for i, (h, w) in enumerate(zip(head, widths, strict=True))
+        )
+        + "  Remarques"
+    )
     lines.append("  ".join("─" * w for w in widths) + "  " + "─" * 12)
     proposal = {e.dossier_id for e in result.default_proposal}
     flagged = {did for f in result.proposal_flags for did in f.dossier_ids}
@@ -314,9 +338,15 @@ def results_table(st: SessionState, result: DeliberationResult) -> str:
         label = f"{d.reference} {short_title(d.title, widths[1] - len(d.reference) - 1)}"
         if r.valid:
             rank = f"{r.rank}" + ("=" if r.ex_aequo else "")
-            cells = (rank, label, fmt.number(r.score, 2), fmt.number(r.median, 2),
-                     fmt.number(r.sd, 2), f"{r.sheets}/{len(r.counted)}",
-                     "oui" if r.eligible else "non")
+            cells = (
+                rank,
+                label,
+                fmt.number(r.score, 2),
+                fmt.number(r.median, 2),
+                fmt.number(r.sd, 2),
+                f"{r.sheets}/{len(r.counted)}",
+                "oui" if r.eligible else "non",
+            )
             remarks = []
             if r.ex_aequo:
                 remarks.append("ex æquo")
@@ -331,23 +361,33 @@ def results_table(st: SessionState, result: DeliberationResult) -> str:
         else:
             cells = ("—", label, "—", "—", "—", f"{r.sheets}/{len(r.counted)}", "non")
             remarks = [_why_invalid(st, r)]
-        lines.append("  ".join(_cell(c, w, right=i >= 2) for i, (c, w) in enumerate(zip(cells, widths, strict=True)))
-                     + "  " + ", ".join(remarks))
+        lines.append(
+            "  ".join(
+                _cell(c, w, right=i >= 2)
+                for i, (c, w) in enumerate(zip(cells, widths, strict=True))
+            )
+            + "  "
+            + ", ".join(remarks)
+        )
     if any(r.ex_aequo for r in result.results):
         lines.append("(« = » : ex æquo, même note exacte.)")
     lines.append("")
 
     env = rules.envelope_cents
     cap = rules.max_laureates
-    limits = f"enveloppe : {fmt.euros(env)}" + (f", au plus {cap} lauréat(s)" if cap is not None else "")
+    limits = f"enveloppe : {fmt.euros(env)}" + (
+        f", au plus {cap} lauréat(s)" if cap is not None else ""
+    )
     lines.append(f"Proposition par défaut ({limits}) :")
     if not result.default_proposal:
         lines.append("  aucun dossier éligible ne tient dans l’enveloppe.")
     for i, e in enumerate(result.default_proposal, start=1):
         d = st.dossier(e.dossier_id)
         r = result.by_id(e.dossier_id)
-        lines.append(f"  {i:>2}. {d.reference} {short_title(d.title, 44):<44}  "
-                     f"{fmt.note20(r.score):>9}  {fmt.euros(e.amount_cents):>14}")
+        lines.append(
+            f"  {i:>2}. {d.reference} {short_title(d.title, 44):<44}  "
+            f"{fmt.note20(r.score):>9}  {fmt.euros(e.amount_cents):>14}"
+        )
     total = result.proposal_total_cents
     used = f"Total : {fmt.euros(total)}"
     if env is not None:
@@ -358,15 +398,19 @@ def results_table(st: SessionState, result: DeliberationResult) -> str:
     return "\n".join(lines) + "\n"
 
 
-def flag_sentence(st: SessionState, result: DeliberationResult, dossier_ids: Sequence[str], flag: str) -> str:
+def flag_sentence(
+    st: SessionState, result: DeliberationResult, dossier_ids: Sequence[str], flag: str
+) -> str:
     """A proposal flag in words."""
     refs = [st.dossier(d).reference for d in dossier_ids]
     names = ", ".join(refs[:-1]) + " et " + refs[-1] if len(refs) > 1 else refs[0]
     if flag == TIE_AT_BOUNDARY:
         r = result.by_id(dossier_ids[0])
-        return (f"Égalité à la limite de l’enveloppe : {names} sont ex æquo au rang {r.rank} ; "
-                "l’un d’eux seul tiendrait dans l’enveloppe, mais pas tous ensemble. "
-                "Le jury doit trancher.")
+        return (
+            f"Égalité à la limite de l’enveloppe : {names} sont ex æquo au rang {r.rank} ; "
+            "l’un d’eux seul tiendrait dans l’enveloppe, mais pas tous ensemble. "
+            "Le jury doit trancher."
+        )
     return f"Signalement « {flag} » : {names}."
 
 

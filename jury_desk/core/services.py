@@ -165,8 +165,15 @@ class SessionState:
     @property
     def rules(self) -> Rules:
         r = self.info.rules
-        return Rules(r.quorum, r.min_sheets, r.min_score, r.envelope_cents, r.max_laureates,
-                     self.sd_threshold, self.range_threshold)
+        return Rules(
+            r.quorum,
+            r.min_sheets,
+            r.min_score,
+            r.envelope_cents,
+            r.max_laureates,
+            self.sd_threshold,
+            self.range_threshold,
+        )
 
     def recusal(self, juror_id: str, dossier_id: str) -> Recusal | None:
         for r in self.recusals:
@@ -220,8 +227,15 @@ def format_value(v: Fraction) -> str:
 
 
 def _criterion(row: CriterionRow) -> Criterion:
-    return Criterion(row.id, row.label, row.description, to_fraction(row.weight),
-                     to_fraction(row.min), to_fraction(row.max), to_fraction(row.step))
+    return Criterion(
+        row.id,
+        row.label,
+        row.description,
+        to_fraction(row.weight),
+        to_fraction(row.min),
+        to_fraction(row.max),
+        to_fraction(row.step),
+    )
 
 
 def _juror(row: JurorRow) -> Juror:
@@ -229,15 +243,30 @@ def _juror(row: JurorRow) -> Juror:
 
 
 def _info(row: SessionRow) -> SessionInfo:
-    rules = Rules(row.quorum, row.min_sheets, to_fraction(row.min_score), row.envelope_cents,
-                  row.max_laureates)
-    return SessionInfo(row.id, row.title, row.edition, row.date, row.venue, rules,
-                       Timer(row.presentation_s, row.questions_s, row.warning_s))
+    rules = Rules(
+        row.quorum,
+        row.min_sheets,
+        to_fraction(row.min_score),
+        row.envelope_cents,
+        row.max_laureates,
+    )
+    return SessionInfo(
+        row.id,
+        row.title,
+        row.edition,
+        row.date,
+        row.venue,
+        rules,
+        Timer(row.presentation_s, row.questions_s, row.warning_s),
+    )
 
 
-
-def _require_known(lookups: tuple[Mapping[str, Criterion], Mapping[str, Juror], Mapping[str, Dossier], Any],
-                   juror: str | None, dossier: str | None, criterion: str | None) -> None:
+def _require_known(
+    lookups: tuple[Mapping[str, Criterion], Mapping[str, Juror], Mapping[str, Dossier], Any],
+    juror: str | None,
+    dossier: str | None,
+    criterion: str | None,
+) -> None:
     """Refuse an id that the session does not have (None: not asked)."""
     crit, jur, dos, _ = lookups
     if juror is not None and juror not in jur:
@@ -246,6 +275,7 @@ def _require_known(lookups: tuple[Mapping[str, Criterion], Mapping[str, Juror], 
         raise UserError("unknown_dossier", f"Dossier « {dossier} » inconnu dans cette session.")
     if criterion is not None and criterion not in crit:
         raise UserError("unknown_criterion", f"Critère « {criterion} » inconnu dans cette session.")
+
 
 class Desk:
     """One jury_desk database file and the operations on its sessions."""
@@ -272,19 +302,29 @@ class Desk:
         with reading(self.engine) as db:
             rows = db.exec(select(SessionRow).order_by(col(SessionRow.imported_at).desc())).all()
             closed = {r.session_id for r in db.exec(select(DeliberationRow)).all() if r.closed_at}
-        return [SessionSummary(r.id, r.title, r.date, r.is_demo, r.imported_at, r.id in closed)
-                for r in rows]
+        return [
+            SessionSummary(r.id, r.title, r.date, r.is_demo, r.imported_at, r.id in closed)
+            for r in rows
+        ]
 
     def resolve(self, session_id: str | None = None) -> str:
         """The named session, or the most recently imported one."""
         with reading(self.engine) as db:
             if session_id:
                 if db.get(SessionRow, session_id) is None:
-                    raise UserError("unknown_session", f"Aucune session « {session_id} » dans « {self.db_path.name} ».")
+                    raise UserError(
+                        "unknown_session",
+                        f"Aucune session « {session_id} » dans « {self.db_path.name} ».",
+                    )
                 return session_id
-            row = db.exec(select(SessionRow).order_by(col(SessionRow.imported_at).desc()).limit(1)).first()
+            row = db.exec(
+                select(SessionRow).order_by(col(SessionRow.imported_at).desc()).limit(1)
+            ).first()
         if row is None:
-            raise UserError("no_session", f"La base « {self.db_path.name} » ne contient aucune session : importez d’abord un paquet de session.")
+            raise UserError(
+                "no_session",
+                f"La base « {self.db_path.name} » ne contient aucune session : importez d’abord un paquet de session.",
+            )
         return row.id
 
     def import_bundle(
@@ -301,10 +341,12 @@ class Desk:
             with reading(self.engine) as db:
                 existing = db.get(SessionRow, m.session.id)
             if existing is not None and existing.manifest != opened.manifest_bytes:
-                raise UserError("session_exists",
-                                f"Paquet de session refusé — la session « {m.session.id} » est déjà dans la base "
-                                "avec un manifeste différent. Une session importée ne peut pas être remplacée ; "
-                                "utilisez une autre base (--db) ou demandez un nouveau paquet au siège.")
+                raise UserError(
+                    "session_exists",
+                    f"Paquet de session refusé — la session « {m.session.id} » est déjà dans la base "
+                    "avec un manifeste différent. Une session importée ne peut pas être remplacée ; "
+                    "utilisez une autre base (--db) ou demandez un nouveau paquet au siège.",
+                )
             self.files.mkdir(parents=True, exist_ok=True)
             staging = self.files / f".staging-{uuid.uuid4().hex}"
             staging.mkdir()
@@ -313,17 +355,29 @@ class Desk:
                 # Every attachment is checked, a re-import of the same manifest included.
                 staged = opened.stage_attachments(staging, progress)
                 if existing is not None:  # byte-identical manifest, intact bundle: nothing changes
-                    return ImportReport(m.session.id, m.session.title, len(m.dossiers), len(staged),
-                                        opened.attachment_bytes, existing.is_demo, True)
+                    return ImportReport(
+                        m.session.id,
+                        m.session.title,
+                        len(m.dossiers),
+                        len(staged),
+                        opened.attachment_bytes,
+                        existing.is_demo,
+                        True,
+                    )
                 with transaction(self.engine) as db:
                     self._insert_manifest(db, opened)
-                    audit.append(db, m.session.id, "session.import", {
-                        "manifest_sha256": opened.manifest_sha256,
-                        "signer_kid": opened.signer_kid,
-                        "demo": opened.is_demo,
-                        "dossiers": len(m.dossiers),
-                        "attachments": len(staged),
-                    })
+                    audit.append(
+                        db,
+                        m.session.id,
+                        "session.import",
+                        {
+                            "manifest_sha256": opened.manifest_sha256,
+                            "signer_kid": opened.signer_kid,
+                            "demo": opened.is_demo,
+                            "dossiers": len(m.dossiers),
+                            "attachments": len(staged),
+                        },
+                    )
                     for s in staged:
                         target = self._blob_path(s.attachment.sha256)
                         if target.exists():
@@ -340,8 +394,15 @@ class Desk:
                 raise
             finally:
                 shutil.rmtree(staging, ignore_errors=True)
-        return ImportReport(m.session.id, m.session.title, len(m.dossiers), len(staged),
-                            opened.attachment_bytes, opened.is_demo, False)
+        return ImportReport(
+            m.session.id,
+            m.session.title,
+            len(m.dossiers),
+            len(staged),
+            opened.attachment_bytes,
+            opened.is_demo,
+            False,
+        )
 
     def import_demo(self, progress: bundle.Progress | None = None) -> ImportReport:
         from jury_desk.core import bundle
@@ -352,42 +413,101 @@ class Desk:
         m = opened.manifest
         s = m.session
         sid = s.id
-        db.add(SessionRow(
-            id=sid, title=s.title, edition=s.edition, date=s.date, venue=s.venue,
-            quorum=s.rules.quorum, min_sheets=s.rules.min_sheets,
-            min_score=decimal_text(s.rules.min_score), envelope_cents=s.rules.envelope_cents,
-            max_laureates=s.rules.max_laureates, presentation_s=s.timer.presentation_s,
-            questions_s=s.timer.questions_s, warning_s=s.timer.warning_s,
-            manifest=opened.manifest_bytes, manifest_sha256=opened.manifest_sha256,
-            trusted_kid=opened.signer_kid, is_demo=opened.is_demo, imported_at=now_iso(),
-        ))
+        db.add(
+            SessionRow(
+                id=sid,
+                title=s.title,
+                edition=s.edition,
+                date=s.date,
+                venue=s.venue,
+                quorum=s.rules.quorum,
+                min_sheets=s.rules.min_sheets,
+                min_score=decimal_text(s.rules.min_score),
+                envelope_cents=s.rules.envelope_cents,
+                max_laureates=s.rules.max_laureates,
+                presentation_s=s.timer.presentation_s,
+                questions_s=s.timer.questions_s,
+                warning_s=s.timer.warning_s,
+                manifest=opened.manifest_bytes,
+                manifest_sha256=opened.manifest_sha256,
+                trusted_kid=opened.signer_kid,
+                is_demo=opened.is_demo,
+                imported_at=now_iso(),
+            )
+        )
         db.flush()
         for i, c in enumerate(m.criteria):
-            db.add(CriterionRow(session_id=sid, id=c.id, position=i, label=c.label,
-                                description=c.description, weight=decimal_text(c.weight),
-                                min=decimal_text(c.min), max=decimal_text(c.max),
-                                step=decimal_text(c.step)))
+            db.add(
+                CriterionRow(
+                    session_id=sid,
+                    id=c.id,
+                    position=i,
+                    label=c.label,
+                    description=c.description,
+                    weight=decimal_text(c.weight),
+                    min=decimal_text(c.min),
+                    max=decimal_text(c.max),
+                    step=decimal_text(c.step),
+                )
+            )
         for i, j in enumerate(m.jurors):
-            db.add(JurorRow(session_id=sid, id=j.id, position=i, name=j.name, role=j.role.value,
-                            organisation=j.organisation, commune=j.commune))
+            db.add(
+                JurorRow(
+                    session_id=sid,
+                    id=j.id,
+                    position=i,
+                    name=j.name,
+                    role=j.role.value,
+                    organisation=j.organisation,
+                    commune=j.commune,
+                )
+            )
         for d in m.dossiers:
-            db.add(DossierRow(
-                session_id=sid, id=d.id, reference=d.reference, title=d.title, commune=d.commune,
-                qpv_code=d.qpv_code, qpv_name=d.qpv_name, holder_name=d.holder_name,
-                holder_kind=d.holder_kind.value, holder_rna=d.holder_rna,
-                holder_siret=d.holder_siret, holder_contact=d.holder_contact,
-                project_manager=d.project_manager, summary=d.summary,
-                amount_requested_cents=d.amount_requested_cents,
-                budget_total_cents=d.budget_total_cents, hearing_order=d.hearing_order,
-                hearing_start=d.hearing_start))
+            db.add(
+                DossierRow(
+                    session_id=sid,
+                    id=d.id,
+                    reference=d.reference,
+                    title=d.title,
+                    commune=d.commune,
+                    qpv_code=d.qpv_code,
+                    qpv_name=d.qpv_name,
+                    holder_name=d.holder_name,
+                    holder_kind=d.holder_kind.value,
+                    holder_rna=d.holder_rna,
+                    holder_siret=d.holder_siret,
+                    holder_contact=d.holder_contact,
+                    project_manager=d.project_manager,
+                    summary=d.summary,
+                    amount_requested_cents=d.amount_requested_cents,
+                    budget_total_cents=d.budget_total_cents,
+                    hearing_order=d.hearing_order,
+                    hearing_start=d.hearing_start,
+                )
+            )
             db.add(HearingRow(session_id=sid, dossier_id=d.id))
             for pos, a in enumerate(d.attachments):
-                db.add(AttachmentRow(session_id=sid, dossier_id=d.id, position=pos, name=a.path,
-                                     title=a.title, media_type=a.media_type, bytes=a.bytes,
-                                     sha256=a.sha256))
+                db.add(
+                    AttachmentRow(
+                        session_id=sid,
+                        dossier_id=d.id,
+                        position=pos,
+                        name=a.path,
+                        title=a.title,
+                        media_type=a.media_type,
+                        bytes=a.bytes,
+                        sha256=a.sha256,
+                    )
+                )
         for conflict in m.conflicts:
-            db.add(ConflictRow(session_id=sid, juror_id=conflict.juror_id,
-                               dossier_id=conflict.dossier_id, reason=conflict.reason))
+            db.add(
+                ConflictRow(
+                    session_id=sid,
+                    juror_id=conflict.juror_id,
+                    dossier_id=conflict.dossier_id,
+                    reason=conflict.reason,
+                )
+            )
         db.add(DeliberationRow(session_id=sid))
 
     def _blob_path(self, sha256: str) -> Path:
@@ -407,32 +527,68 @@ class Desk:
         cached = self._static.get(session_id)
         if cached is not None:
             return cached
-        criteria = tuple(_criterion(r) for r in db.exec(
-            select(CriterionRow).where(CriterionRow.session_id == session_id).order_by(col(CriterionRow.position))))
-        jurors = tuple(_juror(r) for r in db.exec(
-            select(JurorRow).where(JurorRow.session_id == session_id).order_by(col(JurorRow.position))))
+        criteria = tuple(
+            _criterion(r)
+            for r in db.exec(
+                select(CriterionRow)
+                .where(CriterionRow.session_id == session_id)
+                .order_by(col(CriterionRow.position))
+            )
+        )
+        jurors = tuple(
+            _juror(r)
+            for r in db.exec(
+                select(JurorRow)
+                .where(JurorRow.session_id == session_id)
+                .order_by(col(JurorRow.position))
+            )
+        )
         atts: dict[str, list[Attachment]] = {}
-        for a in db.exec(select(AttachmentRow).where(AttachmentRow.session_id == session_id)
-                         .order_by(col(AttachmentRow.dossier_id), col(AttachmentRow.position))):
-            atts.setdefault(a.dossier_id, []).append(Attachment(a.name, a.title, a.media_type, a.bytes, a.sha256))
+        for a in db.exec(
+            select(AttachmentRow)
+            .where(AttachmentRow.session_id == session_id)
+            .order_by(col(AttachmentRow.dossier_id), col(AttachmentRow.position))
+        ):
+            atts.setdefault(a.dossier_id, []).append(
+                Attachment(a.name, a.title, a.media_type, a.bytes, a.sha256)
+            )
         dossiers = tuple(
             Dossier(
-                id=r.id, reference=r.reference, title=r.title, commune=r.commune,
-                qpv_code=r.qpv_code, qpv_name=r.qpv_name, holder_name=r.holder_name,
-                holder_kind=HolderKind(r.holder_kind), holder_rna=r.holder_rna,
-                holder_siret=r.holder_siret, holder_contact=r.holder_contact,
-                project_manager=r.project_manager, summary=r.summary,
+                id=r.id,
+                reference=r.reference,
+                title=r.title,
+                commune=r.commune,
+                qpv_code=r.qpv_code,
+                qpv_name=r.qpv_name,
+                holder_name=r.holder_name,
+                holder_kind=HolderKind(r.holder_kind),
+                holder_rna=r.holder_rna,
+                holder_siret=r.holder_siret,
+                holder_contact=r.holder_contact,
+                project_manager=r.project_manager,
+                summary=r.summary,
                 amount_requested_cents=r.amount_requested_cents,
-                budget_total_cents=r.budget_total_cents, hearing_order=r.hearing_order,
-                hearing_start=r.hearing_start, attachments=tuple(atts.get(r.id, ())),
+                budget_total_cents=r.budget_total_cents,
+                hearing_order=r.hearing_order,
+                hearing_start=r.hearing_start,
+                attachments=tuple(atts.get(r.id, ())),
             )
-            for r in db.exec(select(DossierRow).where(DossierRow.session_id == session_id)
-                             .order_by(col(DossierRow.hearing_order)))
+            for r in db.exec(
+                select(DossierRow)
+                .where(DossierRow.session_id == session_id)
+                .order_by(col(DossierRow.hearing_order))
+            )
         )
-        conflicts = tuple(Conflict(r.juror_id, r.dossier_id, r.reason) for r in db.exec(
-            select(ConflictRow).where(ConflictRow.session_id == session_id)))
-        lookups = ({c.id: c for c in criteria}, {j.id: j for j in jurors},
-                   {d.id: d for d in dossiers}, {(c.juror_id, c.dossier_id) for c in conflicts})
+        conflicts = tuple(
+            Conflict(r.juror_id, r.dossier_id, r.reason)
+            for r in db.exec(select(ConflictRow).where(ConflictRow.session_id == session_id))
+        )
+        lookups = (
+            {c.id: c for c in criteria},
+            {j.id: j for j in jurors},
+            {d.id: d for d in dossiers},
+            {(c.juror_id, c.dossier_id) for c in conflicts},
+        )
         cached = (criteria, jurors, dossiers, conflicts, lookups)
         self._static[session_id] = cached
         return cached
@@ -443,16 +599,37 @@ class Desk:
             srow = db.get(SessionRow, sid)
             assert srow is not None
             criteria, jurors, dossiers, conflicts, _ = self._load_static(db, sid)
-            att = {r.juror_id: r.present for r in db.exec(
-                select(AttendanceRow).where(AttendanceRow.session_id == sid))}
+            att = {
+                r.juror_id: r.present
+                for r in db.exec(select(AttendanceRow).where(AttendanceRow.session_id == sid))
+            }
             present = frozenset(j.id for j in jurors if att.get(j.id, True))
-            recusals = [Recusal(c.juror_id, c.dossier_id, RecusalKind.CONFLICT, c.reason,
-                                RecusalSource.BUNDLE, None) for c in conflicts]
+            recusals = [
+                Recusal(
+                    c.juror_id,
+                    c.dossier_id,
+                    RecusalKind.CONFLICT,
+                    c.reason,
+                    RecusalSource.BUNDLE,
+                    None,
+                )
+                for c in conflicts
+            ]
             bundle_pairs = {(c.juror_id, c.dossier_id) for c in conflicts}
-            for r in db.exec(select(RecusalRow).where(RecusalRow.session_id == sid).order_by(col(RecusalRow.at))):
+            for r in db.exec(
+                select(RecusalRow).where(RecusalRow.session_id == sid).order_by(col(RecusalRow.at))
+            ):
                 if (r.juror_id, r.dossier_id) not in bundle_pairs:
-                    recusals.append(Recusal(r.juror_id, r.dossier_id, RecusalKind(r.kind), r.reason,
-                                            RecusalSource.SESSION, r.at))
+                    recusals.append(
+                        Recusal(
+                            r.juror_id,
+                            r.dossier_id,
+                            RecusalKind(r.kind),
+                            r.reason,
+                            RecusalSource.SESSION,
+                            r.at,
+                        )
+                    )
             values: dict[str, Fraction] = {}  # a few distinct texts: convert each once
 
             def exact(text: str) -> Fraction:
@@ -464,41 +641,91 @@ class Desk:
             scores = {
                 (d, j, c): exact(v)
                 for d, j, c, v in db.exec(
-                    select(ScoreRow.dossier_id, ScoreRow.juror_id, ScoreRow.criterion_id, ScoreRow.value)
-                    .where(ScoreRow.session_id == sid))
+                    select(
+                        ScoreRow.dossier_id,
+                        ScoreRow.juror_id,
+                        ScoreRow.criterion_id,
+                        ScoreRow.value,
+                    ).where(ScoreRow.session_id == sid)
+                )
             }
-            comments = {(r.dossier_id, r.juror_id): r.text for r in db.exec(
-                select(CommentRow).where(CommentRow.session_id == sid))}
-            opinions = {r.dossier_id: r.text for r in db.exec(
-                select(OpinionRow).where(OpinionRow.session_id == sid))}
-            invalid = {r.dossier_id: r.reason for r in db.exec(
-                select(InvalidReasonRow).where(InvalidReasonRow.session_id == sid))}
-            hearings = {r.dossier_id: Hearing(r.dossier_id, r.state, r.started_at, r.presentation_s,
-                                              r.questions_s, r.phase, r.phase_elapsed_ms, r.running_since)
-                        for r in db.exec(select(HearingRow).where(HearingRow.session_id == sid))}
+            comments = {
+                (r.dossier_id, r.juror_id): r.text
+                for r in db.exec(select(CommentRow).where(CommentRow.session_id == sid))
+            }
+            opinions = {
+                r.dossier_id: r.text
+                for r in db.exec(select(OpinionRow).where(OpinionRow.session_id == sid))
+            }
+            invalid = {
+                r.dossier_id: r.reason
+                for r in db.exec(select(InvalidReasonRow).where(InvalidReasonRow.session_id == sid))
+            }
+            hearings = {
+                r.dossier_id: Hearing(
+                    r.dossier_id,
+                    r.state,
+                    r.started_at,
+                    r.presentation_s,
+                    r.questions_s,
+                    r.phase,
+                    r.phase_elapsed_ms,
+                    r.running_since,
+                )
+                for r in db.exec(select(HearingRow).where(HearingRow.session_id == sid))
+            }
             delib = db.get(DeliberationRow, sid)
             assert delib is not None
             order = {d.id: d.hearing_order for d in dossiers}
-            laureates = tuple(sorted(
-                (LaureateDecision(r.dossier_id, r.amount_cents, r.justification)
-                 for r in db.exec(select(LaureateRow).where(LaureateRow.session_id == sid))),
-                key=lambda x: order.get(x.dossier_id, 0)))
-            departures = {r.dossier_id: r.justification for r in db.exec(
-                select(DepartureRow).where(DepartureRow.session_id == sid))}
-            head_row = db.exec(select(storage.AuditRow).where(storage.AuditRow.session_id == sid)
-                               .order_by(col(storage.AuditRow.seq).desc()).limit(1)).first()
+            laureates = tuple(
+                sorted(
+                    (
+                        LaureateDecision(r.dossier_id, r.amount_cents, r.justification)
+                        for r in db.exec(select(LaureateRow).where(LaureateRow.session_id == sid))
+                    ),
+                    key=lambda x: order.get(x.dossier_id, 0),
+                )
+            )
+            departures = {
+                r.dossier_id: r.justification
+                for r in db.exec(select(DepartureRow).where(DepartureRow.session_id == sid))
+            }
+            head_row = db.exec(
+                select(storage.AuditRow)
+                .where(storage.AuditRow.session_id == sid)
+                .order_by(col(storage.AuditRow.seq).desc())
+                .limit(1)
+            ).first()
         return SessionState(
-            info=_info(srow), is_demo=srow.is_demo, manifest_sha256=srow.manifest_sha256,
-            criteria=criteria, jurors=jurors, dossiers=dossiers, conflicts=conflicts,
-            attendance_taken=srow.attendance_taken, present=present, recusals=tuple(recusals),
-            scores=scores, comments=comments, opinions=opinions, invalid_reasons=invalid,
-            hearings=hearings, blind=srow.blind, revealed=srow.revealed,
-            current_dossier_id=srow.current_dossier_id, opened_at=delib.opened_at,
-            closed_at=delib.closed_at, notes=delib.notes, decision_made=delib.decision_made,
-            laureates=laureates, departures=departures, export_seq=delib.export_seq,
+            info=_info(srow),
+            is_demo=srow.is_demo,
+            manifest_sha256=srow.manifest_sha256,
+            criteria=criteria,
+            jurors=jurors,
+            dossiers=dossiers,
+            conflicts=conflicts,
+            attendance_taken=srow.attendance_taken,
+            present=present,
+            recusals=tuple(recusals),
+            scores=scores,
+            comments=comments,
+            opinions=opinions,
+            invalid_reasons=invalid,
+            hearings=hearings,
+            blind=srow.blind,
+            revealed=srow.revealed,
+            current_dossier_id=srow.current_dossier_id,
+            opened_at=delib.opened_at,
+            closed_at=delib.closed_at,
+            notes=delib.notes,
+            decision_made=delib.decision_made,
+            laureates=laureates,
+            departures=departures,
+            export_seq=delib.export_seq,
             audit_head=head_row.hash if head_row else audit.GENESIS,
             audit_count=head_row.seq if head_row else 0,
-            sd_threshold=to_fraction(srow.sd_threshold), range_threshold=to_fraction(srow.range_threshold),
+            sd_threshold=to_fraction(srow.sd_threshold),
+            range_threshold=to_fraction(srow.range_threshold),
         )
 
     def manifest_bytes(self, session_id: str) -> bytes:
@@ -519,19 +746,35 @@ class Desk:
             raise UserError("unknown_session", f"Aucune session « {session_id} ».")
         delib = db.get(DeliberationRow, session_id)
         if delib is not None and delib.closed_at:
-            raise UserError("closed", "La délibération est close : rouvrez-la (avec un motif) pour modifier quoi que ce soit.")
+            raise UserError(
+                "closed",
+                "La délibération est close : rouvrez-la (avec un motif) pour modifier quoi que ce soit.",
+            )
         return srow
 
-    def _static_for(self, db: Session, session_id: str) -> tuple[dict[str, Criterion], dict[str, Juror], dict[str, Dossier], set[tuple[str, str]]]:
-        lookups: tuple[dict[str, Criterion], dict[str, Juror], dict[str, Dossier], set[tuple[str, str]]]
+    def _static_for(
+        self, db: Session, session_id: str
+    ) -> tuple[dict[str, Criterion], dict[str, Juror], dict[str, Dossier], set[tuple[str, str]]]:
+        lookups: tuple[
+            dict[str, Criterion], dict[str, Juror], dict[str, Dossier], set[tuple[str, str]]
+        ]
         lookups = self._load_static(db, session_id)[4]
         return lookups
 
-    def _check_ids(self, db: Session, sid: str, *, juror: str | None = None, dossier: str | None = None,
-                   criterion: str | None = None) -> None:
+    def _check_ids(
+        self,
+        db: Session,
+        sid: str,
+        *,
+        juror: str | None = None,
+        dossier: str | None = None,
+        criterion: str | None = None,
+    ) -> None:
         _require_known(self._static_for(db, sid), juror, dossier, criterion)
 
-    def set_attendance(self, session_id: str, absent: Iterable[str], actor: str = "secretariat") -> None:
+    def set_attendance(
+        self, session_id: str, absent: Iterable[str], actor: str = "secretariat"
+    ) -> None:
         """Take attendance: the named jurors are absent, every other one present."""
         absent = set(absent)
         with transaction(self.engine) as db:
@@ -544,16 +787,25 @@ class Desk:
                 row = db.get(AttendanceRow, (session_id, jid))
                 present = jid not in absent
                 if row is None:
-                    db.add(AttendanceRow(session_id=session_id, juror_id=jid, present=present, at=at))
+                    db.add(
+                        AttendanceRow(session_id=session_id, juror_id=jid, present=present, at=at)
+                    )
                 elif row.present != present:
                     row.present, row.at = present, at
                     db.add(row)
             srow.attendance_taken = True
             db.add(srow)
-            audit.append(db, session_id, "attendance.set", {
-                "present": sorted(j for j in jurors if j not in absent), "absent": sorted(absent)}, actor)
+            audit.append(
+                db,
+                session_id,
+                "attendance.set",
+                {"present": sorted(j for j in jurors if j not in absent), "absent": sorted(absent)},
+                actor,
+            )
 
-    def set_present(self, session_id: str, juror_id: str, present: bool, actor: str = "secretariat") -> None:
+    def set_present(
+        self, session_id: str, juror_id: str, present: bool, actor: str = "secretariat"
+    ) -> None:
         with transaction(self.engine) as db:
             srow = self._open_for_change(db, session_id)
             self._check_ids(db, session_id, juror=juror_id)
@@ -569,10 +821,23 @@ class Desk:
             db.add(row)
             srow.attendance_taken = True
             db.add(srow)
-            audit.append(db, session_id, "attendance.juror", {"juror_id": juror_id, "present": present}, actor)
+            audit.append(
+                db,
+                session_id,
+                "attendance.juror",
+                {"juror_id": juror_id, "present": present},
+                actor,
+            )
 
-    def recuse(self, session_id: str, juror_id: str, dossier_id: str, kind: RecusalKind | str,
-               reason: str, actor: str = "secretariat") -> None:
+    def recuse(
+        self,
+        session_id: str,
+        juror_id: str,
+        dossier_id: str,
+        kind: RecusalKind | str,
+        reason: str,
+        actor: str = "secretariat",
+    ) -> None:
         kind = RecusalKind(kind)
         reason = reason.strip()
         if not reason:
@@ -582,23 +847,58 @@ class Desk:
             self._check_ids(db, session_id, juror=juror_id, dossier=dossier_id)
             _, _, _, conflicts = self._static_for(db, session_id)
             if (juror_id, dossier_id) in conflicts:
-                raise UserError("already_recused", f"Le juré « {juror_id} » est déjà récusé pour « {dossier_id} » (conflit d’intérêts du paquet).")
+                raise UserError(
+                    "already_recused",
+                    f"Le juré « {juror_id} » est déjà récusé pour « {dossier_id} » (conflit d’intérêts du paquet).",
+                )
             if db.get(RecusalRow, (session_id, juror_id, dossier_id)) is not None:
-                raise UserError("already_recused", f"Le juré « {juror_id} » est déjà récusé pour « {dossier_id} ».")
+                raise UserError(
+                    "already_recused",
+                    f"Le juré « {juror_id} » est déjà récusé pour « {dossier_id} ».",
+                )
             at = now_iso()
-            db.add(RecusalRow(session_id=session_id, juror_id=juror_id, dossier_id=dossier_id,
-                              kind=kind.value, reason=reason, at=at))
-            audit.append(db, session_id, "recusal.add", {
-                "juror_id": juror_id, "dossier_id": dossier_id, "kind": kind.value, "reason": reason}, actor)
+            db.add(
+                RecusalRow(
+                    session_id=session_id,
+                    juror_id=juror_id,
+                    dossier_id=dossier_id,
+                    kind=kind.value,
+                    reason=reason,
+                    at=at,
+                )
+            )
+            audit.append(
+                db,
+                session_id,
+                "recusal.add",
+                {
+                    "juror_id": juror_id,
+                    "dossier_id": dossier_id,
+                    "kind": kind.value,
+                    "reason": reason,
+                },
+                actor,
+            )
 
-    def withdraw_recusal(self, session_id: str, juror_id: str, dossier_id: str, actor: str = "secretariat") -> None:
+    def withdraw_recusal(
+        self, session_id: str, juror_id: str, dossier_id: str, actor: str = "secretariat"
+    ) -> None:
         with transaction(self.engine) as db:
             self._open_for_change(db, session_id)
             row = db.get(RecusalRow, (session_id, juror_id, dossier_id))
             if row is None:
-                raise UserError("not_recused", f"Aucune récusation de séance pour « {juror_id} » / « {dossier_id} » (un conflit du paquet ne peut pas être retiré).")
+                raise UserError(
+                    "not_recused",
+                    f"Aucune récusation de séance pour « {juror_id} » / « {dossier_id} » (un conflit du paquet ne peut pas être retiré).",
+                )
             db.delete(row)
-            audit.append(db, session_id, "recusal.remove", {"juror_id": juror_id, "dossier_id": dossier_id}, actor)
+            audit.append(
+                db,
+                session_id,
+                "recusal.remove",
+                {"juror_id": juror_id, "dossier_id": dossier_id},
+                actor,
+            )
 
     def validate_value(self, criterion: Criterion, raw: object) -> Fraction:
         try:
@@ -609,11 +909,19 @@ class Desk:
             raise UserError(
                 "value_out_of_scale",
                 f"« {raw} » n’est pas une valeur admise pour « {criterion.label} » : de "
-                f"{format_value(criterion.min)} à {format_value(criterion.max)} par pas de {format_value(criterion.step)}.")
+                f"{format_value(criterion.min)} à {format_value(criterion.max)} par pas de {format_value(criterion.step)}.",
+            )
         return value
 
-    def record_score(self, session_id: str, dossier_id: str, juror_id: str, criterion_id: str,
-                     value: object, actor: str = "secretariat") -> ScoreWrite:
+    def record_score(
+        self,
+        session_id: str,
+        dossier_id: str,
+        juror_id: str,
+        criterion_id: str,
+        value: object,
+        actor: str = "secretariat",
+    ) -> ScoreWrite:
         """Record (or correct) one value; durable when this returns.
 
         The hot path of the hearing room: plain SQL on one connection (no ORM unit of
@@ -624,47 +932,85 @@ class Desk:
                 self._load_static(db, session_id)
         with self.engine.begin() as conn:
             closed = conn.exec_driver_sql(
-                "SELECT closed_at FROM deliberation WHERE session_id = ?", (session_id,)).first()
+                "SELECT closed_at FROM deliberation WHERE session_id = ?", (session_id,)
+            ).first()
             if closed is None:
                 raise UserError("unknown_session", f"Aucune session « {session_id} ».")
             if closed[0]:
-                raise UserError("closed", "La délibération est close : rouvrez-la (avec un motif) pour modifier quoi que ce soit.")
-            return self._write_score(conn, session_id, dossier_id, juror_id, criterion_id, value, actor)
+                raise UserError(
+                    "closed",
+                    "La délibération est close : rouvrez-la (avec un motif) pour modifier quoi que ce soit.",
+                )
+            return self._write_score(
+                conn, session_id, dossier_id, juror_id, criterion_id, value, actor
+            )
 
-    def _write_score(self, conn: Connection, sid: str, dossier_id: str, juror_id: str,
-                     criterion_id: str, value: object, actor: str) -> ScoreWrite:
+    def _write_score(
+        self,
+        conn: Connection,
+        sid: str,
+        dossier_id: str,
+        juror_id: str,
+        criterion_id: str,
+        value: object,
+        actor: str,
+    ) -> ScoreWrite:
         lookups = self._static[sid][4]
         _require_known(lookups, juror_id, dossier_id, criterion_id)
         crit, _, _, conflicts = lookups
         v = self.validate_value(crit[criterion_id], value)
         if (juror_id, dossier_id) in conflicts or conn.exec_driver_sql(
-                "SELECT 1 FROM recusal WHERE session_id = ? AND juror_id = ? AND dossier_id = ?",
-                (sid, juror_id, dossier_id)).first():
-            raise UserError("juror_recused", f"Le juré « {juror_id} » est récusé pour le dossier « {dossier_id} » : sa note ne peut pas être saisie.")
+            "SELECT 1 FROM recusal WHERE session_id = ? AND juror_id = ? AND dossier_id = ?",
+            (sid, juror_id, dossier_id),
+        ).first():
+            raise UserError(
+                "juror_recused",
+                f"Le juré « {juror_id} » est récusé pour le dossier « {dossier_id} » : sa note ne peut pas être saisie.",
+            )
         att = conn.exec_driver_sql(
-            "SELECT present FROM attendance WHERE session_id = ? AND juror_id = ?", (sid, juror_id)).first()
+            "SELECT present FROM attendance WHERE session_id = ? AND juror_id = ?", (sid, juror_id)
+        ).first()
         if att is not None and not att[0]:
-            raise UserError("juror_absent", f"Le juré « {juror_id} » est absent de la séance : sa note ne peut pas être saisie.")
+            raise UserError(
+                "juror_absent",
+                f"Le juré « {juror_id} » est absent de la séance : sa note ne peut pas être saisie.",
+            )
         key = (sid, dossier_id, juror_id, criterion_id)
         prev_row = conn.exec_driver_sql(
             "SELECT value FROM score WHERE session_id = ? AND dossier_id = ? AND juror_id = ?"
-            " AND criterion_id = ?", key).first()
+            " AND criterion_id = ?",
+            key,
+        ).first()
         previous = to_fraction(prev_row[0]) if prev_row is not None else None
         at = now_iso()
         text = decimal_text(v)
         conn.exec_driver_sql(
             "INSERT INTO score (session_id, dossier_id, juror_id, criterion_id, value, at)"
             " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (session_id, dossier_id, juror_id, criterion_id)"
-            " DO UPDATE SET value = excluded.value, at = excluded.at", (*key, text, at))
-        data: dict[str, Any] = {"dossier_id": dossier_id, "juror_id": juror_id,
-                                "criterion_id": criterion_id, "value": text}
+            " DO UPDATE SET value = excluded.value, at = excluded.at",
+            (*key, text, at),
+        )
+        data: dict[str, Any] = {
+            "dossier_id": dossier_id,
+            "juror_id": juror_id,
+            "criterion_id": criterion_id,
+            "value": text,
+        }
         if previous is not None:
             data["previous"] = decimal_text(previous)
-        audit.append(conn, sid, "score.correct" if previous is not None else "score.set", data, actor)
+        audit.append(
+            conn, sid, "score.correct" if previous is not None else "score.set", data, actor
+        )
         return ScoreWrite(dossier_id, juror_id, criterion_id, v, previous, at)
 
-    def clear_score(self, session_id: str, dossier_id: str, juror_id: str, criterion_id: str,
-                    actor: str = "secretariat") -> ScoreWrite:
+    def clear_score(
+        self,
+        session_id: str,
+        dossier_id: str,
+        juror_id: str,
+        criterion_id: str,
+        actor: str = "secretariat",
+    ) -> ScoreWrite:
         with transaction(self.engine) as db:
             self._open_for_change(db, session_id)
             row = db.get(ScoreRow, (session_id, dossier_id, juror_id, criterion_id))
@@ -672,13 +1018,26 @@ class Desk:
                 raise UserError("no_value", "Aucune valeur à effacer.")
             previous = to_fraction(row.value)
             db.delete(row)
-            audit.append(db, session_id, "score.clear", {
-                "dossier_id": dossier_id, "juror_id": juror_id, "criterion_id": criterion_id,
-                "previous": decimal_text(previous)}, actor)
+            audit.append(
+                db,
+                session_id,
+                "score.clear",
+                {
+                    "dossier_id": dossier_id,
+                    "juror_id": juror_id,
+                    "criterion_id": criterion_id,
+                    "previous": decimal_text(previous),
+                },
+                actor,
+            )
             return ScoreWrite(dossier_id, juror_id, criterion_id, None, previous, now_iso())
 
-    def record_scores(self, session_id: str, rows: Sequence[tuple[str, str, str, object]],
-                      actor: str = "secretariat") -> int:
+    def record_scores(
+        self,
+        session_id: str,
+        rows: Sequence[tuple[str, str, str, object]],
+        actor: str = "secretariat",
+    ) -> int:
         """All rows or none (paper sheets)."""
         with transaction(self.engine) as db:
             self._open_for_change(db, session_id)
@@ -688,7 +1047,9 @@ class Desk:
                 try:
                     self._write_score(conn, session_id, d, j, c, v, actor)
                 except UserError as exc:
-                    raise UserError(exc.code, f"Ligne {i} : {exc.message} Aucune note n’a été enregistrée.") from exc
+                    raise UserError(
+                        exc.code, f"Ligne {i} : {exc.message} Aucune note n’a été enregistrée."
+                    ) from exc
         return len(rows)
 
     def import_scores_csv(self, session_id: str, text: str, actor: str = "feuilles-papier") -> int:
@@ -703,13 +1064,21 @@ class Desk:
             if not header_seen:
                 header_seen = True
                 if [f.strip() for f in rec] != expected:
-                    raise UserError("csv_header", f"Ligne {line_no} : en-tête attendu « {','.join(expected)} », trouvé « {','.join(rec)} ». Aucune note n’a été enregistrée.")
+                    raise UserError(
+                        "csv_header",
+                        f"Ligne {line_no} : en-tête attendu « {','.join(expected)} », trouvé « {','.join(rec)} ». Aucune note n’a été enregistrée.",
+                    )
                 continue
             if len(rec) != 4:
-                raise UserError("csv_columns", f"Ligne {line_no} : 4 colonnes attendues, {len(rec)} trouvées. Aucune note n’a été enregistrée.")
+                raise UserError(
+                    "csv_columns",
+                    f"Ligne {line_no} : 4 colonnes attendues, {len(rec)} trouvées. Aucune note n’a été enregistrée.",
+                )
             rows.append((rec[0].strip(), rec[1].strip(), rec[2].strip(), rec[3].strip()))
         if not header_seen:
-            raise UserError("csv_empty", "Le fichier CSV est vide. Aucune note n’a été enregistrée.")
+            raise UserError(
+                "csv_empty", "Le fichier CSV est vide. Aucune note n’a été enregistrée."
+            )
         # Line numbers in errors: header is line 1, so data row i is line i + 1 (blank lines aside).
         try:
             return self.record_scores(session_id, rows, actor)
@@ -718,8 +1087,10 @@ class Desk:
             if msg.startswith("Ligne "):
                 n = int(msg.split(" ", 2)[1])
                 d, j, c, v = rows[n - 1]
-                msg = (f"Ligne {n + 1} (dossier {d}, juré {j}, critère {c}, valeur « {v} ») : "
-                       + msg.split(" : ", 1)[1])
+                msg = (
+                    f"Ligne {n + 1} (dossier {d}, juré {j}, critère {c}, valeur « {v} ») : "
+                    + msg.split(" : ", 1)[1]
+                )
             raise UserError(exc.code, msg) from exc
 
     def export_scores_csv(self, session_id: str) -> str:
@@ -730,12 +1101,25 @@ class Desk:
         d_order = {d.id: d.hearing_order for d in st.dossiers}
         j_order = {j.id: i for i, j in enumerate(st.jurors)}
         c_order = {c.id: i for i, c in enumerate(st.criteria)}
-        for (d, j, c), v in sorted(st.scores.items(), key=lambda kv: (d_order[kv[0][0]], j_order[kv[0][1]], c_order[kv[0][2]])):
+        for (d, j, c), v in sorted(
+            st.scores.items(),
+            key=lambda kv: (d_order[kv[0][0]], j_order[kv[0][1]], c_order[kv[0][2]]),
+        ):
             w.writerow([d, j, c, decimal_text(v)])
         return out.getvalue()
 
-    def _set_text(self, session_id: str, model: type, key: dict[str, str], field_name: str, text: str,
-                  action: str, actor: str, *, allow_closed: bool = False) -> None:
+    def _set_text(
+        self,
+        session_id: str,
+        model: type,
+        key: dict[str, str],
+        field_name: str,
+        text: str,
+        action: str,
+        actor: str,
+        *,
+        allow_closed: bool = False,
+    ) -> None:
         text = text.strip()
         with transaction(self.engine) as db:
             if allow_closed:
@@ -743,7 +1127,9 @@ class Desk:
                     raise UserError("unknown_session", f"Aucune session « {session_id} ».")
             else:
                 self._open_for_change(db, session_id)
-            self._check_ids(db, session_id, juror=key.get("juror_id"), dossier=key.get("dossier_id"))
+            self._check_ids(
+                db, session_id, juror=key.get("juror_id"), dossier=key.get("dossier_id")
+            )
             pk = (session_id, *key.values())
             row = db.get(model, pk)
             if not text:
@@ -757,16 +1143,38 @@ class Desk:
                 db.add(row)
             audit.append(db, session_id, action, {**key, field_name: text}, actor)
 
-    def set_comment(self, session_id: str, dossier_id: str, juror_id: str, text: str, actor: str = "secretariat") -> None:
-        self._set_text(session_id, CommentRow, {"dossier_id": dossier_id, "juror_id": juror_id},
-                       "text", text, "comment.set", actor)
+    def set_comment(
+        self, session_id: str, dossier_id: str, juror_id: str, text: str, actor: str = "secretariat"
+    ) -> None:
+        self._set_text(
+            session_id,
+            CommentRow,
+            {"dossier_id": dossier_id, "juror_id": juror_id},
+            "text",
+            text,
+            "comment.set",
+            actor,
+        )
 
-    def set_opinion(self, session_id: str, dossier_id: str, text: str, actor: str = "secretariat") -> None:
-        self._set_text(session_id, OpinionRow, {"dossier_id": dossier_id}, "text", text, "opinion.set", actor)
+    def set_opinion(
+        self, session_id: str, dossier_id: str, text: str, actor: str = "secretariat"
+    ) -> None:
+        self._set_text(
+            session_id, OpinionRow, {"dossier_id": dossier_id}, "text", text, "opinion.set", actor
+        )
 
-    def set_invalid_reason(self, session_id: str, dossier_id: str, reason: str, actor: str = "secretariat") -> None:
-        self._set_text(session_id, InvalidReasonRow, {"dossier_id": dossier_id}, "reason", reason,
-                       "invalid_reason.set", actor)
+    def set_invalid_reason(
+        self, session_id: str, dossier_id: str, reason: str, actor: str = "secretariat"
+    ) -> None:
+        self._set_text(
+            session_id,
+            InvalidReasonRow,
+            {"dossier_id": dossier_id},
+            "reason",
+            reason,
+            "invalid_reason.set",
+            actor,
+        )
 
     def set_notes(self, session_id: str, notes: str, actor: str = "secretariat") -> None:
         with transaction(self.engine) as db:
@@ -777,7 +1185,9 @@ class Desk:
             db.add(row)
             audit.append(db, session_id, "notes.set", {"notes": row.notes}, actor)
 
-    def set_thresholds(self, session_id: str, sd: object, spread: object, actor: str = "secretariat") -> None:
+    def set_thresholds(
+        self, session_id: str, sd: object, spread: object, actor: str = "secretariat"
+    ) -> None:
         sd_f, sp_f = to_fraction(sd), to_fraction(spread)
         if sd_f < 0 or sp_f < 0:
             raise UserError("threshold", "Les seuils de désaccord doivent être positifs.")
@@ -785,8 +1195,13 @@ class Desk:
             srow = self._open_for_change(db, session_id)
             srow.sd_threshold, srow.range_threshold = decimal_text(sd_f), decimal_text(sp_f)
             db.add(srow)
-            audit.append(db, session_id, "settings.thresholds",
-                         {"sd": srow.sd_threshold, "spread": srow.range_threshold}, actor)
+            audit.append(
+                db,
+                session_id,
+                "settings.thresholds",
+                {"sd": srow.sd_threshold, "spread": srow.range_threshold},
+                actor,
+            )
 
     def set_blind(self, session_id: str, blind: bool, actor: str = "secretariat") -> None:
         with transaction(self.engine) as db:
@@ -806,10 +1221,20 @@ class Desk:
 
     # ------------------------------------------------------------------ hearings
 
-    def save_hearing(self, session_id: str, dossier_id: str, *, action: str, state: str,
-                     phase: str | None, phase_elapsed_ms: int, running_since: str | None,
-                     presentation_s: int | None = None, questions_s: int | None = None,
-                     actor: str = "secretariat") -> Hearing:
+    def save_hearing(
+        self,
+        session_id: str,
+        dossier_id: str,
+        *,
+        action: str,
+        state: str,
+        phase: str | None,
+        phase_elapsed_ms: int,
+        running_since: str | None,
+        presentation_s: int | None = None,
+        questions_s: int | None = None,
+        actor: str = "secretariat",
+    ) -> Hearing:
         """Record a timer action (start, pause, resume, next, reset, finish)."""
         with transaction(self.engine) as db:
             self._open_for_change(db, session_id)
@@ -820,7 +1245,12 @@ class Desk:
                 row.started_at = now_iso()
             if action == "reset":
                 row.started_at = None
-            row.state, row.phase, row.phase_elapsed_ms, row.running_since = state, phase, phase_elapsed_ms, running_since
+            row.state, row.phase, row.phase_elapsed_ms, row.running_since = (
+                state,
+                phase,
+                phase_elapsed_ms,
+                running_since,
+            )
             if presentation_s is not None:
                 row.presentation_s = presentation_s
             if questions_s is not None:
@@ -828,12 +1258,30 @@ class Desk:
             if action == "reset":
                 row.presentation_s = row.questions_s = None
             db.add(row)
-            audit.append(db, session_id, f"hearing.{action}", {
-                "dossier_id": dossier_id, "state": state, "phase": phase,
-                "phase_elapsed_ms": phase_elapsed_ms, "presentation_s": row.presentation_s,
-                "questions_s": row.questions_s}, actor)
-            return Hearing(dossier_id, row.state, row.started_at, row.presentation_s, row.questions_s,
-                           row.phase, row.phase_elapsed_ms, row.running_since)
+            audit.append(
+                db,
+                session_id,
+                f"hearing.{action}",
+                {
+                    "dossier_id": dossier_id,
+                    "state": state,
+                    "phase": phase,
+                    "phase_elapsed_ms": phase_elapsed_ms,
+                    "presentation_s": row.presentation_s,
+                    "questions_s": row.questions_s,
+                },
+                actor,
+            )
+            return Hearing(
+                dossier_id,
+                row.state,
+                row.started_at,
+                row.presentation_s,
+                row.questions_s,
+                row.phase,
+                row.phase_elapsed_ms,
+                row.running_since,
+            )
 
     # ------------------------------------------------------------------ deliberation
 
@@ -859,8 +1307,13 @@ class Desk:
             db.add(srow)
             audit.append(db, session_id, "scores.reveal", {}, actor)
 
-    def set_decision(self, session_id: str, laureates: Sequence[LaureateDecision],
-                     departures: Mapping[str, str], actor: str = "secretariat") -> None:
+    def set_decision(
+        self,
+        session_id: str,
+        laureates: Sequence[LaureateDecision],
+        departures: Mapping[str, str],
+        actor: str = "secretariat",
+    ) -> None:
         """Replace the jury's list (and the justifications of departures)."""
         with transaction(self.engine) as db:
             self._open_for_change(db, session_id)
@@ -868,34 +1321,66 @@ class Desk:
             seen: set[str] = set()
             for lau in laureates:
                 if lau.dossier_id not in dossiers:
-                    raise UserError("unknown_dossier", f"Dossier « {lau.dossier_id} » inconnu dans cette session.")
+                    raise UserError(
+                        "unknown_dossier",
+                        f"Dossier « {lau.dossier_id} » inconnu dans cette session.",
+                    )
                 if lau.dossier_id in seen:
-                    raise UserError("duplicate_laureate", f"Le dossier « {lau.dossier_id} » figure deux fois dans la liste.")
+                    raise UserError(
+                        "duplicate_laureate",
+                        f"Le dossier « {lau.dossier_id} » figure deux fois dans la liste.",
+                    )
                 if lau.amount_cents < 0:
                     raise UserError("amount", "Un montant ne peut pas être négatif.")
                 seen.add(lau.dossier_id)
             for d in departures:
                 if d not in dossiers:
-                    raise UserError("unknown_dossier", f"Dossier « {d} » inconnu dans cette session.")
+                    raise UserError(
+                        "unknown_dossier", f"Dossier « {d} » inconnu dans cette session."
+                    )
             at = now_iso()
             db.exec(delete(LaureateRow).where(col(LaureateRow.session_id) == session_id))
             db.exec(delete(DepartureRow).where(col(DepartureRow.session_id) == session_id))
             for lau in laureates:
-                db.add(LaureateRow(session_id=session_id, dossier_id=lau.dossier_id,
-                                   amount_cents=lau.amount_cents, justification=lau.justification.strip(), at=at))
+                db.add(
+                    LaureateRow(
+                        session_id=session_id,
+                        dossier_id=lau.dossier_id,
+                        amount_cents=lau.amount_cents,
+                        justification=lau.justification.strip(),
+                        at=at,
+                    )
+                )
             for d, text in departures.items():
                 if text.strip():
-                    db.add(DepartureRow(session_id=session_id, dossier_id=d, justification=text.strip(), at=at))
+                    db.add(
+                        DepartureRow(
+                            session_id=session_id, dossier_id=d, justification=text.strip(), at=at
+                        )
+                    )
             row = db.get(DeliberationRow, session_id)
             assert row is not None
             row.decision_made = True
             if not row.opened_at:
                 row.opened_at = at
             db.add(row)
-            audit.append(db, session_id, "decision.set", {
-                "laureates": [{"dossier_id": lau.dossier_id, "amount_cents": lau.amount_cents,
-                               "justification": lau.justification.strip()} for lau in laureates],
-                "departures": {d: t.strip() for d, t in departures.items() if t.strip()}}, actor)
+            audit.append(
+                db,
+                session_id,
+                "decision.set",
+                {
+                    "laureates": [
+                        {
+                            "dossier_id": lau.dossier_id,
+                            "amount_cents": lau.amount_cents,
+                            "justification": lau.justification.strip(),
+                        }
+                        for lau in laureates
+                    ],
+                    "departures": {d: t.strip() for d, t in departures.items() if t.strip()},
+                },
+                actor,
+            )
 
     def results(self, session_id: str | None = None, state: SessionState | None = None) -> Any:
         from jury_desk.core import deliberation
@@ -909,7 +1394,9 @@ class Desk:
             return st.decision()
         return JuryDecision(
             tuple(LaureateDecision(p.dossier_id, p.amount_cents) for p in result.default_proposal),
-            {}, dict(st.invalid_reasons))
+            {},
+            dict(st.invalid_reasons),
+        )
 
     def blockers(self, session_id: str | None = None) -> list[Any]:
         from jury_desk.core import deliberation
@@ -919,7 +1406,9 @@ class Desk:
         res = deliberation.compute(inp)
         return deliberation.closing_blockers(inp, res, self.effective_decision(st, res))
 
-    def close_deliberation(self, session_id: str, *, accept_proposal: bool = False, actor: str = "secretariat") -> None:
+    def close_deliberation(
+        self, session_id: str, *, accept_proposal: bool = False, actor: str = "secretariat"
+    ) -> None:
         """Close the deliberation, or raise ClosingBlocked listing every blocking item."""
         from jury_desk.core import deliberation
         from jury_desk.core.errors import ClosingBlocked
@@ -932,17 +1421,23 @@ class Desk:
         if accept_proposal:
             decision = JuryDecision(
                 tuple(LaureateDecision(p.dossier_id, p.amount_cents) for p in res.default_proposal),
-                {}, dict(st.invalid_reasons))
+                {},
+                dict(st.invalid_reasons),
+            )
         else:
             decision = self.effective_decision(st, res)
         messages = [b.message for b in deliberation.closing_blockers(inp, res, decision)]
         if not accept_proposal and not st.decision_made:
-            messages.insert(0, "Le jury n’a pas arrêté sa liste de lauréats : arrêtez-la dans "
-                               "l’interface (Délibération, onglet « Décision du jury »), ou closez "
-                               "sur la proposition par défaut (--accept-proposal).")
+            messages.insert(
+                0,
+                "Le jury n’a pas arrêté sa liste de lauréats : arrêtez-la dans "
+                "l’interface (Délibération, onglet « Décision du jury »), ou closez "
+                "sur la proposition par défaut (--accept-proposal).",
+            )
         if messages:
-            raise ClosingBlocked("closing_blocked", "La délibération ne peut pas être close :",
-                                 details=messages)
+            raise ClosingBlocked(
+                "closing_blocked", "La délibération ne peut pas être close :", details=messages
+            )
         if accept_proposal:
             self.set_decision(session_id, decision.laureates, {}, actor)
         with transaction(self.engine) as db:
@@ -953,15 +1448,25 @@ class Desk:
             row.opened_at = row.opened_at or at
             row.closed_at = at
             db.add(row)
-            audit.append(db, session_id, "deliberation.close", {
-                "present": len(st.present), "quorum_met": res.quorum_met,
-                "laureates": [lau.dossier_id for lau in decision.laureates],
-                "total_cents": sum(lau.amount_cents for lau in decision.laureates)}, actor)
+            audit.append(
+                db,
+                session_id,
+                "deliberation.close",
+                {
+                    "present": len(st.present),
+                    "quorum_met": res.quorum_met,
+                    "laureates": [lau.dossier_id for lau in decision.laureates],
+                    "total_cents": sum(lau.amount_cents for lau in decision.laureates),
+                },
+                actor,
+            )
 
     def reopen(self, session_id: str, reason: str, actor: str = "secretariat") -> None:
         reason = reason.strip()
         if not reason:
-            raise UserError("reason_required", "Un motif est obligatoire pour rouvrir la délibération.")
+            raise UserError(
+                "reason_required", "Un motif est obligatoire pour rouvrir la délibération."
+            )
         with transaction(self.engine) as db:
             row = db.get(DeliberationRow, session_id)
             if row is None or not row.closed_at:
@@ -970,11 +1475,15 @@ class Desk:
             db.add(row)
             audit.append(db, session_id, "deliberation.reopen", {"reason": reason}, actor)
 
-    def record_export(self, session_id: str, data: Mapping[str, Any], actor: str = "secretariat") -> int:
+    def record_export(
+        self, session_id: str, data: Mapping[str, Any], actor: str = "secretariat"
+    ) -> int:
         with transaction(self.engine) as db:
             row = db.get(DeliberationRow, session_id)
             assert row is not None
             row.export_seq += 1
             db.add(row)
-            audit.append(db, session_id, "export.written", {**data, "export_seq": row.export_seq}, actor)
+            audit.append(
+                db, session_id, "export.written", {**data, "export_seq": row.export_seq}, actor
+            )
             return row.export_seq

@@ -162,5 +162,3 @@ def update(**changes: Any) -> Settings:
     new = load().replace(**changes)
     save(new)
     return new
-
-

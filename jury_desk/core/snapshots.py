@@ -111,7 +111,7 @@ def reason_label(reason_slug: str) -> str:
         if reason_slug == known:
             return label
         if reason_slug.startswith(known + "-"):
-            return label + " " + reason_slug[len(known) + 1:].replace("-", " ")
+            return label + " " + reason_slug[len(known) + 1 :].replace("-", " ")
     return reason_slug.replace("-", " ")
 
 
@@ -213,8 +213,10 @@ def _copy_secondary(db_path: Path, source: Path) -> tuple[Path | None, str | Non
         fsync_dir(folder)
         _prune(folder)
     except OSError as exc:
-        message = (f"La copie de l’instantané dans le second dossier a échoué ({exc}). "
-                   f"L’instantané principal est bien enregistré : « {source} ».")
+        message = (
+            f"La copie de l’instantané dans le second dossier a échoué ({exc}). "
+            f"L’instantané principal est bien enregistré : « {source} »."
+        )
         log.warning("secondary snapshot copy failed: %s", type(exc).__name__)
         return None, message
     return target, None
@@ -304,32 +306,46 @@ def verify_snapshot(path: Path) -> SnapshotInfo:
         try:
             problems = [str(r[0]) for r in con.execute("PRAGMA integrity_check").fetchall()]
             version = int(con.execute("PRAGMA user_version").fetchone()[0])
-            tables = {str(r[0]) for r in con.execute(
-                "SELECT name FROM sqlite_master WHERE type = 'table'").fetchall()}
+            tables = {
+                str(r[0])
+                for r in con.execute(
+                    "SELECT name FROM sqlite_master WHERE type = 'table'"
+                ).fetchall()
+            }
         finally:
             con.close()
     except sqlite3.DatabaseError as exc:
-        raise UserError("snapshot_corrupt",
-                        f"L’instantané « {path.name} » est illisible ({exc}) : il ne peut pas être "
-                        "restauré. Choisissez-en un autre.") from exc
+        raise UserError(
+            "snapshot_corrupt",
+            f"L’instantané « {path.name} » est illisible ({exc}) : il ne peut pas être "
+            "restauré. Choisissez-en un autre.",
+        ) from exc
     if problems != ["ok"]:
-        raise UserError("snapshot_corrupt",
-                        f"L’instantané « {path.name} » est endommagé (contrôle d’intégrité SQLite) : "
-                        "il ne peut pas être restauré. Choisissez-en un autre.",
-                        details=problems[:5])
+        raise UserError(
+            "snapshot_corrupt",
+            f"L’instantané « {path.name} » est endommagé (contrôle d’intégrité SQLite) : "
+            "il ne peut pas être restauré. Choisissez-en un autre.",
+            details=problems[:5],
+        )
     if version == 0 or not {"session", "audit"} <= tables:
-        raise UserError("snapshot_not_jury_desk",
-                        f"« {path.name} » n’est pas une base jury_desk : rien n’a été restauré.")
+        raise UserError(
+            "snapshot_not_jury_desk",
+            f"« {path.name} » n’est pas une base jury_desk : rien n’a été restauré.",
+        )
     if version > storage.SCHEMA_VERSION:
-        raise UserError("snapshot_too_new",
-                        f"L’instantané « {path.name} » vient d’une version plus récente de jury_desk "
-                        f"(schéma {version}, cette version lit jusqu’au schéma {storage.SCHEMA_VERSION}). "
-                        "Installez la dernière version de l’application pour le restaurer.")
+        raise UserError(
+            "snapshot_too_new",
+            f"L’instantané « {path.name} » vient d’une version plus récente de jury_desk "
+            f"(schéma {version}, cette version lit jusqu’au schéma {storage.SCHEMA_VERSION}). "
+            "Installez la dernière version de l’application pour le restaurer.",
+        )
     parsed = parse_name(path.name)
-    taken, reason = parsed if parsed else (
-        datetime.fromtimestamp(path.stat().st_mtime, UTC), "inconnu")
-    return SnapshotInfo(path, taken, reason, path.stat().st_size, _read_sessions(path),
-                        "principal", True)
+    taken, reason = (
+        parsed if parsed else (datetime.fromtimestamp(path.stat().st_mtime, UTC), "inconnu")
+    )
+    return SnapshotInfo(
+        path, taken, reason, path.stat().st_size, _read_sessions(path), "principal", True
+    )
 
 
 def missing_attachments(db_path: Path) -> list[str]:
@@ -366,8 +382,9 @@ def _safety_copy(db_path: Path) -> Path:
     try:
         return _snapshot_engine(engine, db_path, BEFORE_RESTORE).path
     except (sqlite3.DatabaseError, sqlalchemy.exc.DBAPIError) as exc:
-        log.warning("current database unreadable (%s): raw copy kept before restore",
-                    type(exc).__name__)
+        log.warning(
+            "current database unreadable (%s): raw copy kept before restore", type(exc).__name__
+        )
     finally:
         engine.dispose()
     folder = paths.snapshots_dir(db_path) / "endommagees" / f"{datetime.now(UTC):{_STAMP_FMT}}Z"
@@ -396,9 +413,11 @@ def _retire_wal(db_path: Path) -> None:
         try:
             p.unlink(missing_ok=True)
         except PermissionError as exc:
-            raise UserError("db_in_use",
-                            f"La base « {db_path.name} » est encore ouverte (fichier « {p.name} » "
-                            "verrouillé) : fermez-la avant de restaurer. Rien n’a été remplacé.") from exc
+            raise UserError(
+                "db_in_use",
+                f"La base « {db_path.name} » est encore ouverte (fichier « {p.name} » "
+                "verrouillé) : fermez-la avant de restaurer. Rien n’a été remplacé.",
+            ) from exc
 
 
 def restore(db_path: Path, snapshot_path: Path) -> Path | None:
@@ -424,7 +443,8 @@ def restore(db_path: Path, snapshot_path: Path) -> Path | None:
                 f"Cet instantané est antérieur à l’export n° {head.last_export_seq} déjà écrit "
                 f"pour la session « {sid} » : le restaurer effacerait du journal d’audit un export "
                 "qui a pu être remis au siège. Restauration refusée ; rouvrez la délibération "
-                "(avec un motif) pour corriger.")
+                "(avec un motif) pour corriger.",
+            )
     db_path.parent.mkdir(parents=True, exist_ok=True)
     tmp = _side(db_path, ".restauration.tmp")
     _remove_sqlite_files(tmp)
@@ -439,17 +459,22 @@ def restore(db_path: Path, snapshot_path: Path) -> Path | None:
             with storage.transaction(engine) as db:
                 for s in info.sessions:
                     abandoned = current.get(s.id)
-                    audit.append(db, s.id, "snapshot.restore", {
-                        "snapshot": snapshot_path.name,
-                        "snapshot_sha256": digest,
-                        "taken_at": info.taken_at.isoformat(timespec="seconds"),
-                        "reason": info.reason,
-                        "safety_snapshot": safety.name if safety else None,
-                        # The chain as it stood before the restore, kept in the safety
-                        # snapshot: the entries after the snapshot are set aside, not erased.
-                        "abandoned_seq": abandoned.seq if abandoned else None,
-                        "abandoned_hash": abandoned.hash if abandoned else None,
-                    })
+                    audit.append(
+                        db,
+                        s.id,
+                        "snapshot.restore",
+                        {
+                            "snapshot": snapshot_path.name,
+                            "snapshot_sha256": digest,
+                            "taken_at": info.taken_at.isoformat(timespec="seconds"),
+                            "reason": info.reason,
+                            "safety_snapshot": safety.name if safety else None,
+                            # The chain as it stood before the restore, kept in the safety
+                            # snapshot: the entries after the snapshot are set aside, not erased.
+                            "abandoned_seq": abandoned.seq if abandoned else None,
+                            "abandoned_hash": abandoned.hash if abandoned else None,
+                        },
+                    )
         finally:
             engine.dispose()
         _fold_wal(tmp)
@@ -479,11 +504,14 @@ def _chain_heads(path: Path) -> dict[str, _Head]:
         heads: dict[str, _Head] = {}
         rows = con.execute(
             "SELECT a.session_id, a.seq, a.hash FROM audit a WHERE a.seq = "
-            "(SELECT MAX(seq) FROM audit b WHERE b.session_id = a.session_id)").fetchall()
+            "(SELECT MAX(seq) FROM audit b WHERE b.session_id = a.session_id)"
+        ).fetchall()
         for sid, seq, digest in rows:
             exp = con.execute(
                 "SELECT seq, json_extract(data, '$.export_seq') FROM audit WHERE session_id = ?"
-                " AND action = 'export.written' ORDER BY seq DESC LIMIT 1", (sid,)).fetchone()
+                " AND action = 'export.written' ORDER BY seq DESC LIMIT 1",
+                (sid,),
+            ).fetchone()
             heads[sid] = _Head(seq, digest, exp[0] if exp else 0, int(exp[1] or 0) if exp else 0)
         return heads
     except sqlite3.DatabaseError:
@@ -540,15 +568,19 @@ def cli_restore(args: argparse.Namespace) -> int:
     if getattr(args, "list", False) or chosen is None:
         items = list_snapshots(db_path, include_secondary=True)
         if not items:
-            print(f"Aucun instantané pour la base « {db_path} » "
-                  f"(dossier : {paths.snapshots_dir(db_path)}).")
+            print(
+                f"Aucun instantané pour la base « {db_path} » "
+                f"(dossier : {paths.snapshots_dir(db_path)})."
+            )
         else:
             print(f"Instantanés de la base « {db_path} », du plus récent au plus ancien :")
             for n, i in enumerate(items, 1):
                 state = "" if i.readable else " — ILLISIBLE"
                 where = " [second dossier]" if i.location == "secondaire" else ""
-                print(f"{n:>3}. {_local(i.taken_at)} — {i.reason_label} — "
-                      f"{_sessions_text(i.sessions)} — {_size_text(i.size)}{where}{state}")
+                print(
+                    f"{n:>3}. {_local(i.taken_at)} — {i.reason_label} — "
+                    f"{_sessions_text(i.sessions)} — {_size_text(i.size)}{where}{state}"
+                )
                 print(f"     {i.path}")
         if chosen is None and not getattr(args, "list", False):
             print("Pour restaurer : jury-desk restore INSTANTANÉ [--db FICHIER]")
@@ -560,21 +592,27 @@ def cli_restore(args: argparse.Namespace) -> int:
             path = candidate
     lock = instance.acquire(db_path)
     if lock is None:
-        raise UserError("db_in_use",
-                        f"La base « {db_path} » est ouverte dans jury_desk : fermez l’application "
-                        "avant de restaurer (ou restaurez depuis le menu Fichier). Rien n’a été changé.")
+        raise UserError(
+            "db_in_use",
+            f"La base « {db_path} » est ouverte dans jury_desk : fermez l’application "
+            "avant de restaurer (ou restaurez depuis le menu Fichier). Rien n’a été changé.",
+        )
     try:
         info = verify_snapshot(path)
         safety = restore(db_path, path)
     finally:
         lock.release()
-    print(f"Base « {db_path} » restaurée depuis l’instantané du {_local(info.taken_at)} "
-          f"({info.reason_label}).")
+    print(
+        f"Base « {db_path} » restaurée depuis l’instantané du {_local(info.taken_at)} "
+        f"({info.reason_label})."
+    )
     print(f"  Sessions : {_sessions_text(info.sessions)}.")
     if safety is not None:
         print(f"  La base telle qu’elle était avant la restauration est conservée : « {safety} ».")
     missing = missing_attachments(db_path)
     if missing:
-        print(f"  Attention : {len(missing)} pièce(s) jointe(s) manquent dans « "
-              f"{paths.files_dir(db_path)} » (instantané venu d’un autre ordinateur ?).")
+        print(
+            f"  Attention : {len(missing)} pièce(s) jointe(s) manquent dans « "
+            f"{paths.files_dir(db_path)} » (instantané venu d’un autre ordinateur ?)."
+        )
     return 0

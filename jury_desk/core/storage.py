@@ -387,5 +387,3 @@ def transaction(engine: Engine) -> Iterator[Session]:
 def reading(engine: Engine) -> Iterator[Session]:
     with Session(engine.execution_options(jd_readonly=True), expire_on_commit=False) as session:
         yield session
-
-

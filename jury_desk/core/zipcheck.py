@@ -28,9 +28,20 @@ MAX_PATH_CHARS = 200
 CHUNK = 1024 * 1024
 
 _WINDOWS_RESERVED = {
-    "CON", "PRN", "AUX", "NUL",
-    *(f"COM{i}" for i in range(10)), *(f"LPT{i}" for i in range(10)),
-    "COM¹", "COM²", "COM³", "LPT¹", "LPT²", "LPT³", "CONIN$", "CONOUT$",
+    "CON",
+    "PRN",
+    "AUX",
+    "NUL",
+    *(f"COM{i}" for i in range(10)),
+    *(f"LPT{i}" for i in range(10)),
+    "COM¹",
+    "COM²",
+    "COM³",
+    "LPT¹",
+    "LPT²",
+    "LPT³",
+    "CONIN$",
+    "CONOUT$",
 }
 _FORBIDDEN_CHARS = set('<>:"|?*\\')
 
@@ -42,26 +53,41 @@ def refuse(code: str, entry: str | None, rule: str) -> BundleRefused:
 
 def check_name(name: str) -> None:
     """Refuse a name that could not be a safe, portable relative path."""
-    shown = (name.encode("unicode_escape").decode("ascii")
-             if any(ord(c) < 32 or 0x7F <= ord(c) < 0xA0 for c in name) else name)
+    shown = (
+        name.encode("unicode_escape").decode("ascii")
+        if any(ord(c) < 32 or 0x7F <= ord(c) < 0xA0 for c in name)
+        else name
+    )
     if not name:
         raise refuse("name_empty", None, "une entrée porte un nom vide.")
     if len(name) > MAX_PATH_CHARS:
-        raise refuse("name_too_long", shown[:60] + "…", f"chemin de plus de {MAX_PATH_CHARS} caractères.")
+        raise refuse(
+            "name_too_long", shown[:60] + "…", f"chemin de plus de {MAX_PATH_CHARS} caractères."
+        )
     if any(ord(c) < 32 or 0x7F <= ord(c) < 0xA0 for c in name):
         raise refuse("name_control", shown, "le nom contient un caractère de contrôle.")
     if "\\" in name:
         raise refuse("name_backslash", shown, "le nom contient une barre oblique inverse (\\).")
     if name.startswith("/") or (len(name) >= 2 and name[1] == ":" and name[0].isalpha()):
         raise refuse("name_absolute", shown, "chemin absolu ou lettre de lecteur interdits.")
-    parts = name[:-1].split("/") if name.endswith("/") else name.split("/")  # one "/" marks a folder
+    parts = (
+        name[:-1].split("/") if name.endswith("/") else name.split("/")
+    )  # one "/" marks a folder
     for part in parts:
         if part in ("", ".", ".."):
             raise refuse("name_dots", shown, "le chemin contient « .. », « . » ou un élément vide.")
         if any(c in _FORBIDDEN_CHARS for c in part):
-            raise refuse("name_forbidden_char", shown, 'le nom contient un caractère interdit (< > : " | ? *).')
+            raise refuse(
+                "name_forbidden_char",
+                shown,
+                'le nom contient un caractère interdit (< > : " | ? *).',
+            )
         if part[-1] in ". ":
-            raise refuse("name_trailing", shown, "un élément du chemin se termine par un point ou une espace.")
+            raise refuse(
+                "name_trailing",
+                shown,
+                "un élément du chemin se termine par un point ou une espace.",
+            )
         stem = part.split(".")[0].rstrip(" ").upper()
         if stem in _WINDOWS_RESERVED:
             raise refuse("name_reserved", shown, f"« {part} » est un nom réservé par Windows.")
@@ -93,15 +119,27 @@ def inspect(zf: zipfile.ZipFile, fh: BinaryIO, archive_size: int) -> dict[str, E
         check_name(name)
         key = fold(name.rstrip("/"))
         if key in seen:
-            raise refuse("name_duplicate", name, f"nom en double (identique à « {seen[key]} » à la casse ou à la forme Unicode près).")
+            raise refuse(
+                "name_duplicate",
+                name,
+                f"nom en double (identique à « {seen[key]} » à la casse ou à la forme Unicode près).",
+            )
         seen[key] = name
         mode = (info.external_attr >> 16) & 0xFFFF
         if (mode and stat.S_ISLNK(mode)) or info.external_attr & 0x400:  # 0x400: reparse point
-            raise refuse("link", name, "les liens symboliques et les points d’analyse (reparse points) sont interdits.")
+            raise refuse(
+                "link",
+                name,
+                "les liens symboliques et les points d’analyse (reparse points) sont interdits.",
+            )
         if info.flag_bits & 0x1:
             raise refuse("encrypted", name, "entrée chiffrée.")
         if info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
-            raise refuse("compression", name, f"méthode de compression {info.compress_type} (seules « stored » et « deflate » sont admises).")
+            raise refuse(
+                "compression",
+                name,
+                f"méthode de compression {info.compress_type} (seules « stored » et « deflate » sont admises).",
+            )
         spans.append((*_data_span(fh, info, archive_size), name))
         is_dir = name.endswith("/")
         entries[name] = Entry(name, info, is_dir)
@@ -141,8 +179,11 @@ class Budget:
     def take(self, n: int, entry: str) -> None:
         self.used += n
         if self.used > self.limit:
-            raise refuse("total_size", entry,
-                         f"la taille totale décompressée dépasse {self.limit / 1024**3:g} Gio.")
+            raise refuse(
+                "total_size",
+                entry,
+                f"la taille totale décompressée dépasse {self.limit / 1024**3:g} Gio.",
+            )
 
 
 def stream(
@@ -165,16 +206,23 @@ def stream(
                     break
                 got += len(chunk)
                 if got > ratio_cap:
-                    raise refuse("ratio", entry.name, f"taux de compression supérieur à {MAX_RATIO}.")
+                    raise refuse(
+                        "ratio", entry.name, f"taux de compression supérieur à {MAX_RATIO}."
+                    )
                 if max_bytes is not None and got > max_bytes:
-                    raise refuse("entry_size", entry.name, "l’entrée est plus grande que la taille annoncée.")
+                    raise refuse(
+                        "entry_size", entry.name, "l’entrée est plus grande que la taille annoncée."
+                    )
                 budget.take(len(chunk), entry.name)
                 if on_chunk is not None:
                     on_chunk(len(chunk))
                 yield chunk
         if got != info.file_size:
-            raise refuse("header_size", entry.name,
-                         f"l’en-tête annonce {info.file_size} octets, l’entrée en contient {got}.")
+            raise refuse(
+                "header_size",
+                entry.name,
+                f"l’en-tête annonce {info.file_size} octets, l’entrée en contient {got}.",
+            )
     except zipfile.BadZipFile as exc:
         raise refuse("corrupt", entry.name, f"données corrompues ({exc}).") from exc
     except (EOFError, OSError, ValueError, zlib.error) as exc:  # zlib.error is none of the others
@@ -191,11 +239,16 @@ def open_archive(path: Path) -> tuple[zipfile.ZipFile, BinaryIO, int]:
     try:
         fh = open(path, "rb")  # noqa: SIM115 - closed by the caller with the ZipFile
     except OSError as exc:
-        raise BundleRefused("unreadable", f"Impossible d’ouvrir « {path.name} » : {exc.strerror}.") from exc
+        raise BundleRefused(
+            "unreadable", f"Impossible d’ouvrir « {path.name} » : {exc.strerror}."
+        ) from exc
     size = path.stat().st_size
     try:
         zf = zipfile.ZipFile(fh)
     except (zipfile.BadZipFile, OSError, ValueError, EOFError) as exc:
         fh.close()
-        raise BundleRefused("not_zip", f"Paquet de session refusé — « {path.name} » n’est pas une archive ZIP lisible.") from exc
+        raise BundleRefused(
+            "not_zip",
+            f"Paquet de session refusé — « {path.name} » n’est pas une archive ZIP lisible.",
+        ) from exc
     return zf, fh, size

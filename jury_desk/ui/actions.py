@@ -13,9 +13,12 @@ class Actions(QObject):
         K = QKeySequence
         SK = QKeySequence.StandardKey
 
-        def act(text: str, shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
-                checkable: bool = False,
-                tip: str | None = None) -> QAction:
+        def act(
+            text: str,
+            shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
+            checkable: bool = False,
+            tip: str | None = None,
+        ) -> QAction:
             a = QAction(text, parent)
             if shortcut is not None:
                 a.setShortcut(K(shortcut) if isinstance(shortcut, str) else shortcut)
@@ -34,10 +37,16 @@ class Actions(QObject):
         self.settings = act(self.tr("&Préférences…"), "Ctrl+,")
         self.quit = act(self.tr("&Quitter"), "Ctrl+Q")
         # Hearing
-        self.timer_toggle = act(self.tr("&Démarrer"), "F5",
-                                tip=self.tr("Démarrer, mettre en pause ou reprendre le chronomètre"))
-        self.timer_next = act(self.tr("Phase &suivante"), "F6",
-                              tip=self.tr("Passer de la présentation aux questions, puis terminer"))
+        self.timer_toggle = act(
+            self.tr("&Démarrer"),
+            "F5",
+            tip=self.tr("Démarrer, mettre en pause ou reprendre le chronomètre"),
+        )
+        self.timer_next = act(
+            self.tr("Phase &suivante"),
+            "F6",
+            tip=self.tr("Passer de la présentation aux questions, puis terminer"),
+        )
         self.timer_finish = act(self.tr("&Terminer l’audition"), "F7")
         self.timer_reset = act(self.tr("&Réinitialiser le chronomètre…"), "F8")
         self.prev_dossier = act(self.tr("Dossier &précédent"), "Ctrl+PgUp")
@@ -49,8 +58,11 @@ class Actions(QObject):
         self.page_deliberation = act(self.tr("Page &Délibération"), "Ctrl+4")
         # Scoring
         self.undo = act(self.tr("&Annuler la dernière saisie"), "Ctrl+Z")
-        self.deport = act(self.tr("Dé&port…"), "Ctrl+D",
-                          tip=self.tr("Enregistrer le déport du juré sélectionné pour ce dossier"))
+        self.deport = act(
+            self.tr("Dé&port…"),
+            "Ctrl+D",
+            tip=self.tr("Enregistrer le déport du juré sélectionné pour ce dossier"),
+        )
         self.blind = act(self.tr("Notation à l’a&veugle"), checkable=True)
         self.reveal = act(self.tr("&Révéler les notes…"))
         # Shared screen
@@ -69,9 +81,18 @@ class Actions(QObject):
 
     def hearing_actions(self) -> list[QAction]:
         """Those that must also work while the shared screen has the focus."""
-        return [self.timer_toggle, self.timer_next, self.timer_finish, self.timer_reset,
-                self.prev_dossier, self.next_dossier, self.shared_fullscreen, self.shared_scoring,
-                self.zoom_in, self.zoom_out]
+        return [
+            self.timer_toggle,
+            self.timer_next,
+            self.timer_finish,
+            self.timer_reset,
+            self.prev_dossier,
+            self.next_dossier,
+            self.shared_fullscreen,
+            self.shared_scoring,
+            self.zoom_in,
+            self.zoom_out,
+        ]
 
     def all(self) -> list[QAction]:
         return [v for v in vars(self).values() if isinstance(v, QAction)]

@@ -71,8 +71,11 @@ def install_translators(app: QCoreApplication, language: str) -> str:
         app.removeTranslator(t)
     _translators.clear()
     language = language if language in ("fr", "en") else "fr"
-    QLocale.setDefault(QLocale(QLocale.Language.French, QLocale.Country.France) if language == "fr"
-                       else QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom))
+    QLocale.setDefault(
+        QLocale(QLocale.Language.French, QLocale.Country.France)
+        if language == "fr"
+        else QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom)
+    )
     qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
     qt = QTranslator(app)
     if qt.load(f"qtbase_{language}", qt_dir):
@@ -182,7 +185,9 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     return app
 
 
-def build(settings: Any, *, db_path: Path | None, language: str | None, clock: Any = None) -> tuple[Any, Any]:
+def build(
+    settings: Any, *, db_path: Path | None, language: str | None, clock: Any = None
+) -> tuple[Any, Any]:
     """The main window and its controller (tests call this; ``run_gui`` adds the rest)."""
     from jury_desk.ui.main_controller import MainController
     from jury_desk.ui.main_window import MainWindow
@@ -190,7 +195,11 @@ def build(settings: Any, *, db_path: Path | None, language: str | None, clock: A
 
     app = make_application()
     install_translators(app, str(language or getattr(settings, "language", "fr") or "fr"))
-    theme.apply(app, float(getattr(settings, "font_scale", 1.0) or 1.0), bool(getattr(settings, "high_contrast", False)))
+    theme.apply(
+        app,
+        float(getattr(settings, "font_scale", 1.0) or 1.0),
+        bool(getattr(settings, "high_contrast", False)),
+    )
     window = MainWindow()
     controller = MainController(window, settings, db_path, clock or monotonic_ms)
     return window, controller
@@ -216,7 +225,9 @@ def run_gui(args: argparse.Namespace) -> int:
     session = getattr(args, "session", None)
     last_db = getattr(settings, "last_db", None)
     reopen_last = db_arg is None and not demo and last_db is not None and Path(last_db).exists()
-    db_path = Path(db_arg) if db_arg else (Path(str(last_db)) if reopen_last else paths.default_db())
+    db_path = (
+        Path(db_arg) if db_arg else (Path(str(last_db)) if reopen_last else paths.default_db())
+    )
     # Windows: a database on a network share, a USB key or a CD is refused (its French
     # message is shown once the window is up); the welcome screen opens on the default one.
     refusal = instance.check_location(db_path)
@@ -228,11 +239,16 @@ def run_gui(args: argparse.Namespace) -> int:
     name = instance.server_name(db_path)
     if lock is None:
         if _ask_running_instance(name):
-            print(f"jury-desk : « {db_path.name} » est déjà ouvert ; sa fenêtre est ramenée au premier plan.",
-                  file=sys.stderr)
+            print(
+                f"jury-desk : « {db_path.name} » est déjà ouvert ; sa fenêtre est ramenée au premier plan.",
+                file=sys.stderr,
+            )
             return 0
-        print(f"jury-desk : la base « {db_path} » est utilisée par un autre programme jury_desk "
-              "(une commande en cours ?). Réessayez quand il a fini.", file=sys.stderr)
+        print(
+            f"jury-desk : la base « {db_path} » est utilisée par un autre programme jury_desk "
+            "(une commande en cours ?). Réessayez quand il a fini.",
+            file=sys.stderr,
+        )
         return 2
 
     import qasync
@@ -253,7 +269,9 @@ def run_gui(args: argparse.Namespace) -> int:
             controller.open_session(report.session_id)
         elif db_arg is not None or session:
             controller.open_session(session)
-        elif reopen_last and not controller.open_session(getattr(settings, "last_session_id", None)):
+        elif reopen_last and not controller.open_session(
+            getattr(settings, "last_session_id", None)
+        ):
             controller.show_welcome()
     except UserError as exc:
         controller.show_welcome()
@@ -280,4 +298,3 @@ def run_gui(args: argparse.Namespace) -> int:
             controller.lock.release()
         reporter.uninstall()
     return 0
-

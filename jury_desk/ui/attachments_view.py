@@ -128,8 +128,11 @@ class AttachmentsView(QWidget):
             data = self._loader(i)
         except Exception as exc:  # a missing blob must not take the console down
             log_failure(log, "an attachment could not be read", exc)
-            self.message.setText(self.tr("Impossible d’afficher « {title} » ({error}).").format(
-                title=a.title, error=type(exc).__name__))
+            self.message.setText(
+                self.tr("Impossible d’afficher « {title} » ({error}).").format(
+                    title=a.title, error=type(exc).__name__
+                )
+            )
             self.stack.setCurrentWidget(self.message)
             return
         self._clear_document()
@@ -139,7 +142,9 @@ class AttachmentsView(QWidget):
             self._buffer.open(QIODevice.OpenModeFlag.ReadOnly)
             self.document.load(self._buffer)
             if self.document.status() == QPdfDocument.Status.Error:
-                self.message.setText(self.tr("Le document « {title} » n’a pas pu être ouvert.").format(title=a.title))
+                self.message.setText(
+                    self.tr("Le document « {title} » n’a pas pu être ouvert.").format(title=a.title)
+                )
                 self.stack.setCurrentWidget(self.message)
                 return
             self.pdf.setZoomMode(QPdfView.ZoomMode.FitToWidth)
@@ -150,9 +155,12 @@ class AttachmentsView(QWidget):
             self.image.setPixmap(pix)
             self.stack.setCurrentWidget(self.image_scroll)
         else:
-            self.message.setText(self.tr("Aperçu indisponible pour « {title} » ({kind}) : ce format "
-                                         "ne s’affiche pas dans l’application.").format(
-                title=a.title, kind=a.media_type))
+            self.message.setText(
+                self.tr(
+                    "Aperçu indisponible pour « {title} » ({kind}) : ce format "
+                    "ne s’affiche pas dans l’application."
+                ).format(title=a.title, kind=a.media_type)
+            )
             self.stack.setCurrentWidget(self.message)
 
     def page_count(self) -> int:

@@ -31,14 +31,19 @@ def _section(title_text: str, hint_text: str) -> QVBoxLayout:
     column.addWidget(hint)
     return column
 
+
 class AttendanceView(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setAccessibleName(self.tr("Présences et déports"))
         lay = QHBoxLayout(self)
-        left = _section(self.tr("Présence des jurés à l’ouverture"),
-                        self.tr("Cochez les jurés présents (Espace coche ou décoche). Chaque changement est "
-                                "enregistré et journalisé."))
+        left = _section(
+            self.tr("Présence des jurés à l’ouverture"),
+            self.tr(
+                "Cochez les jurés présents (Espace coche ou décoche). Chaque changement est "
+                "enregistré et journalisé."
+            ),
+        )
         self.list = QListView()
         self.list.setAccessibleName(self.tr("Liste des jurés et présence"))
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -54,9 +59,13 @@ class AttendanceView(QWidget):
         left.addWidget(self.all_present)
         lay.addLayout(left, 2)
 
-        right = _section(self.tr("Conflits d’intérêts et déports"),
-                         self.tr("Les conflits viennent du paquet du siège ; les déports sont enregistrés en "
-                                 "séance avec leur motif et leur heure."))
+        right = _section(
+            self.tr("Conflits d’intérêts et déports"),
+            self.tr(
+                "Les conflits viennent du paquet du siège ; les déports sont enregistrés en "
+                "séance avec leur motif et leur heure."
+            ),
+        )
         self.recusals = QTableView()
         self.recusals.setAccessibleName(self.tr("Conflits d’intérêts et déports"))
         self.recusals.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -78,19 +87,31 @@ class AttendanceView(QWidget):
 
     def finish_setup(self) -> None:
         h = self.recusals.horizontalHeader()
-        for col, mode in enumerate([QHeaderView.ResizeMode.ResizeToContents, QHeaderView.ResizeMode.Stretch,
-                                    QHeaderView.ResizeMode.ResizeToContents, QHeaderView.ResizeMode.Stretch,
-                                    QHeaderView.ResizeMode.ResizeToContents, QHeaderView.ResizeMode.ResizeToContents]):
+        for col, mode in enumerate(
+            [
+                QHeaderView.ResizeMode.ResizeToContents,
+                QHeaderView.ResizeMode.Stretch,
+                QHeaderView.ResizeMode.ResizeToContents,
+                QHeaderView.ResizeMode.Stretch,
+                QHeaderView.ResizeMode.ResizeToContents,
+                QHeaderView.ResizeMode.ResizeToContents,
+            ]
+        ):
             if col < h.count():
                 h.setSectionResizeMode(col, mode)
 
     def show_quorum(self, present: int, total: int, quorum: int, taken: bool) -> None:
         ok = present >= quorum
         text = self.tr("{present} présents sur {total} — quorum de {quorum} {state}").format(
-            present=present, total=total, quorum=quorum,
-            state=self.tr("atteint ✓") if ok else self.tr("NON atteint ✗"))
+            present=present,
+            total=total,
+            quorum=quorum,
+            state=self.tr("atteint ✓") if ok else self.tr("NON atteint ✗"),
+        )
         if not taken:
-            text += "\n" + self.tr("(présence pas encore relevée : tous les jurés comptent comme présents)")
+            text += "\n" + self.tr(
+                "(présence pas encore relevée : tous les jurés comptent comme présents)"
+            )
         self.quorum.setText(text)
         self.quorum.setObjectName("quorumOk" if ok else "quorumKo")
         self.quorum.style().unpolish(self.quorum)

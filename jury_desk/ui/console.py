@@ -54,7 +54,9 @@ class ConsoleView(QWidget):
         hl.setContentsMargins(12, 8, 12, 8)
         self.demo_badge = QLabel(self.tr("DÉMONSTRATION"))
         self.demo_badge.setObjectName("demoBadge")
-        self.demo_badge.setToolTip(self.tr("Session fictive : ses résultats ne sont jamais transmis au siège."))
+        self.demo_badge.setToolTip(
+            self.tr("Session fictive : ses résultats ne sont jamais transmis au siège.")
+        )
         self.demo_badge.hide()
         hl.addWidget(self.demo_badge)
         titles = QVBoxLayout()

@@ -29,8 +29,15 @@ log = logging.getLogger(__name__)
 class ConsoleController(QObject):
     currentChanged = Signal(str)
 
-    def __init__(self, ctx: SessionContext, view: ConsoleView, shared: SharedScreen, actions: Actions,
-                 clock: Clock, parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        ctx: SessionContext,
+        view: ConsoleView,
+        shared: SharedScreen,
+        actions: Actions,
+        clock: Clock,
+        parent: QObject | None = None,
+    ) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.view = view
@@ -66,7 +73,10 @@ class ConsoleController(QObject):
             (actions.page_hearing.triggered, lambda: self.show_page(ConsoleView.TAB_HEARING)),
             (actions.page_scoring.triggered, lambda: self.show_page(ConsoleView.TAB_SCORING)),
             (actions.page_attendance.triggered, lambda: self.show_page(ConsoleView.TAB_ATTENDANCE)),
-            (actions.page_deliberation.triggered, lambda: self.show_page(ConsoleView.TAB_DELIBERATION)),
+            (
+                actions.page_deliberation.triggered,
+                lambda: self.show_page(ConsoleView.TAB_DELIBERATION),
+            ),
             (actions.shared_scoring.triggered, self._shared_scoring_toggled),
             (ctx.hub.scoresChanged, self._scores_changed),
             (ctx.hub.hearingChanged, self._hearing_changed),
@@ -75,7 +85,11 @@ class ConsoleController(QObject):
         for sig, slot in self._connections:
             sig.connect(slot)
         self.refresh_all()
-        start = ctx.st.current_dossier_id if ctx.st.current_dossier_id in {d.id for d in ctx.st.dossiers} else None
+        start = (
+            ctx.st.current_dossier_id
+            if ctx.st.current_dossier_id in {d.id for d in ctx.st.dossiers}
+            else None
+        )
         if start is None and ctx.st.dossiers:
             start = self._first_unheard()
         self.select(start, persist=False)
@@ -112,11 +126,15 @@ class ConsoleController(QObject):
         st = self.ctx.st
         n, total, q = len(st.present), len(st.jurors), st.info.rules.quorum
         ok = n >= q
-        text = (self.tr("{n} présents sur {total} · quorum {q} atteint ✓") if ok
-                else self.tr("{n} présents sur {total} · quorum {q} NON atteint ✗")).format(n=n, total=total, q=q)
+        text = (
+            self.tr("{n} présents sur {total} · quorum {q} atteint ✓")
+            if ok
+            else self.tr("{n} présents sur {total} · quorum {q} NON atteint ✗")
+        ).format(n=n, total=total, q=q)
         self.view.quorum_badge.setText(text)
-        self.view.quorum_badge.setToolTip(self.tr("{n} jurés présents sur {total}, quorum : {q}").format(
-            n=n, total=total, q=q))
+        self.view.quorum_badge.setToolTip(
+            self.tr("{n} jurés présents sur {total}, quorum : {q}").format(n=n, total=total, q=q)
+        )
         self.view.quorum_badge.setObjectName("quorumOk" if ok else "quorumKo")
         self.view.quorum_badge.style().unpolish(self.view.quorum_badge)
         self.view.quorum_badge.style().polish(self.view.quorum_badge)
@@ -144,7 +162,9 @@ class ConsoleController(QObject):
         self.order_model.set_state(self.ctx.st)
         if dossier_id == self.current:
             d = self.ctx.dossier(dossier_id)
-            self.view.dossier.show_dossier(d, len(self.ctx.st.dossiers), self.ctx.st.hearings.get(dossier_id))
+            self.view.dossier.show_dossier(
+                d, len(self.ctx.st.dossiers), self.ctx.st.hearings.get(dossier_id)
+            )
 
     def reload(self) -> None:
         self.ctx.reload()
@@ -153,9 +173,13 @@ class ConsoleController(QObject):
 
     def show_interrupted(self, count: int) -> None:
         if count:
-            self.view.show_banner(self.tr("{n} audition(s) interrompue(s) par un arrêt de l’application : "
-                                          "le chronomètre est en pause au dernier temps enregistré ; F5 pour "
-                                          "reprendre.").format(n=count))
+            self.view.show_banner(
+                self.tr(
+                    "{n} audition(s) interrompue(s) par un arrêt de l’application : "
+                    "le chronomètre est en pause au dernier temps enregistré ; F5 pour "
+                    "reprendre."
+                ).format(n=count)
+            )
 
     # ------------------------------------------------------------------ navigation
 
@@ -182,8 +206,11 @@ class ConsoleController(QObject):
         if row >= 0:
             sm = self.view.order.selectionModel()
             sm.blockSignals(True)
-            sm.setCurrentIndex(self.order_model.index(row, 0),
-                               QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
+            sm.setCurrentIndex(
+                self.order_model.index(row, 0),
+                QItemSelectionModel.SelectionFlag.ClearAndSelect
+                | QItemSelectionModel.SelectionFlag.Rows,
+            )
             sm.blockSignals(False)
             self.view.order.viewport().update()
 
@@ -194,9 +221,14 @@ class ConsoleController(QObject):
         if self.timer.timer.status is Status.RUNNING and self.current is not None:
             title = self.ctx.dossier(self.current).title
             if not dialogs.confirm(
-                    self.view, self.tr("Audition en cours"),
-                    self.tr("L’audition de « {title} » est en cours. Mettre le chronomètre en pause et changer "
-                            "de dossier ?").format(title=title), self.tr("Mettre en pause et changer")):
+                self.view,
+                self.tr("Audition en cours"),
+                self.tr(
+                    "L’audition de « {title} » est en cours. Mettre le chronomètre en pause et changer "
+                    "de dossier ?"
+                ).format(title=title),
+                self.tr("Mettre en pause et changer"),
+            ):
                 return False
             self.timer.pause_if_running()
         self.scoring.save_comment()
@@ -205,11 +237,14 @@ class ConsoleController(QObject):
         self.order_model.set_current(dossier_id or "")
         self._select_row(dossier_id)
         d = st.dossier(dossier_id) if dossier_id else None
-        self.view.dossier.show_dossier(d, len(st.dossiers), st.hearings.get(dossier_id) if dossier_id else None)
+        self.view.dossier.show_dossier(
+            d, len(st.dossiers), st.hearings.get(dossier_id) if dossier_id else None
+        )
         if d is not None:
             did = d.id
             self.view.attachments.set_attachments(
-                d.attachments, lambda pos: self.ctx.desk.attachment_content(self.ctx.sid, did, pos))
+                d.attachments, lambda pos: self.ctx.desk.attachment_content(self.ctx.sid, did, pos)
+            )
             self.view.grid.title.setText(f"{d.hearing_order}. {d.title}")
         else:
             self.view.attachments.set_attachments((), None)
@@ -218,8 +253,12 @@ class ConsoleController(QObject):
         self.scoring.update_summary()
         self.timer.load(dossier_id)
         self.view.grid.table.go(self.view.grid.table.first_open_cell())
-        self.actions.prev_dossier.setEnabled(dossier_id is not None and dossier_id != self.ctx.dossier_ids()[0])
-        self.actions.next_dossier.setEnabled(dossier_id is not None and dossier_id != self.ctx.dossier_ids()[-1])
+        self.actions.prev_dossier.setEnabled(
+            dossier_id is not None and dossier_id != self.ctx.dossier_ids()[0]
+        )
+        self.actions.next_dossier.setEnabled(
+            dossier_id is not None and dossier_id != self.ctx.dossier_ids()[-1]
+        )
         if persist and dossier_id is not None:
             self.ctx.writer.submit(self.ctx.desk.set_current_dossier, self.ctx.sid, dossier_id)
         self.ctx.hub.currentDossierChanged.emit(dossier_id or "")
@@ -275,8 +314,13 @@ class ConsoleController(QObject):
             log.info("deliberation view not available yet")
             self._deliberation = DeliberationPlaceholder()
         else:
-            self._deliberation = DeliberationView(self.ctx.desk, self.ctx.sid, self.ctx.hub,
-                                                  self.view.deliberation_host, writer=self.ctx.writer)
+            self._deliberation = DeliberationView(
+                self.ctx.desk,
+                self.ctx.sid,
+                self.ctx.hub,
+                self.view.deliberation_host,
+                writer=self.ctx.writer,
+            )
             if hasattr(self._deliberation, "set_shared_screen"):
                 self._deliberation.set_shared_screen(self.shared)
             if hasattr(self._deliberation, "navigateRequested"):
@@ -316,13 +360,22 @@ class ConsoleController(QObject):
 
     @Slot(str, bool)
     def set_present(self, juror_id: str, present: bool) -> None:
-        self._write(self.ctx.desk.set_present, self.ctx.sid, juror_id, present,
-                    done=lambda _: self.ctx.hub.attendanceChanged.emit())
+        self._write(
+            self.ctx.desk.set_present,
+            self.ctx.sid,
+            juror_id,
+            present,
+            done=lambda _: self.ctx.hub.attendanceChanged.emit(),
+        )
 
     @Slot()
     def all_present(self) -> None:
-        self._write(self.ctx.desk.set_attendance, self.ctx.sid, [],
-                    done=lambda _: self.ctx.hub.attendanceChanged.emit())
+        self._write(
+            self.ctx.desk.set_attendance,
+            self.ctx.sid,
+            [],
+            done=lambda _: self.ctx.hub.attendanceChanged.emit(),
+        )
 
     # ------------------------------------------------------------------ recusals
 
@@ -346,7 +399,9 @@ class ConsoleController(QObject):
             return
         d = st.dossier(self.current)
         preselect = self._selected_juror()
-        dlg = dialogs.DeportDialog(candidates, preselect, f"{d.hearing_order}. {d.title}", self.view)
+        dlg = dialogs.DeportDialog(
+            candidates, preselect, f"{d.hearing_order}. {d.title}", self.view
+        )
         if dialogs.HEADLESS:
             dlg.accept()
         elif dlg.exec() != dialogs.DeportDialog.DialogCode.Accepted:
@@ -360,11 +415,17 @@ class ConsoleController(QObject):
             if kind == "conflict":
                 self.ctx.hub.deportRecorded.emit(juror_id, dossier_id)
             name = self.ctx.st.juror(juror_id).name
-            self.ctx.hub.statusMessage.emit(self.tr("Déport enregistré : {name} quitte la salle pour ce dossier.")
-                                            .format(name=name) if kind == "conflict" else
-                                            self.tr("Absence à l’audition enregistrée : {name}.").format(name=name))
+            self.ctx.hub.statusMessage.emit(
+                self.tr("Déport enregistré : {name} quitte la salle pour ce dossier.").format(
+                    name=name
+                )
+                if kind == "conflict"
+                else self.tr("Absence à l’audition enregistrée : {name}.").format(name=name)
+            )
 
-        self._write(self.ctx.desk.recuse, self.ctx.sid, juror_id, dossier_id, kind, reason, done=done)
+        self._write(
+            self.ctx.desk.recuse, self.ctx.sid, juror_id, dossier_id, kind, reason, done=done
+        )
 
     @Slot()
     def withdraw_selected(self) -> None:
@@ -373,12 +434,30 @@ class ConsoleController(QObject):
             return
         juror_id, dossier_id = self.recusal_model.key(idx.row())
         if idx.siblingAtColumn(0).data(int(Qt.ItemDataRole.UserRole) + 2) == "bundle":
-            dialogs.show_user_error(self.view, UserError(
-                "bundle_conflict", self.tr("Un conflit d’intérêts venu du paquet du siège ne peut pas être retiré.")))
+            dialogs.show_user_error(
+                self.view,
+                UserError(
+                    "bundle_conflict",
+                    self.tr(
+                        "Un conflit d’intérêts venu du paquet du siège ne peut pas être retiré."
+                    ),
+                ),
+            )
             return
-        if not dialogs.confirm(self.view, self.tr("Retirer le déport"),
-                               self.tr("Retirer ce déport ? Le juré pourra de nouveau noter ce dossier "
-                                       "(l’opération est journalisée)."), self.tr("Retirer")):
+        if not dialogs.confirm(
+            self.view,
+            self.tr("Retirer le déport"),
+            self.tr(
+                "Retirer ce déport ? Le juré pourra de nouveau noter ce dossier "
+                "(l’opération est journalisée)."
+            ),
+            self.tr("Retirer"),
+        ):
             return
-        self._write(self.ctx.desk.withdraw_recusal, self.ctx.sid, juror_id, dossier_id,
-                    done=lambda _: self.ctx.hub.recusalsChanged.emit(juror_id, dossier_id))
+        self._write(
+            self.ctx.desk.withdraw_recusal,
+            self.ctx.sid,
+            juror_id,
+            dossier_id,
+            done=lambda _: self.ctx.hub.recusalsChanged.emit(juror_id, dossier_id),
+        )

@@ -60,7 +60,9 @@ def confirm(parent: QWidget | None, title: str, text: str, yes: str, no: str | N
     box.setWindowTitle(title)
     box.setText(text)
     yes_b = box.addButton(yes, QMessageBox.ButtonRole.AcceptRole)
-    no_b = box.addButton(no or QCoreApplication.translate("Dialogs", "Annuler"), QMessageBox.ButtonRole.RejectRole)
+    no_b = box.addButton(
+        no or QCoreApplication.translate("Dialogs", "Annuler"), QMessageBox.ButtonRole.RejectRole
+    )
     box.setDefaultButton(no_b)
     box.exec()
     return box.clickedButton() is yes_b
@@ -72,8 +74,13 @@ class DeportDialog(QDialog):
     Opened by Ctrl+D on the juror's column, it is filled in already: Enter records it.
     """
 
-    def __init__(self, jurors: Sequence[Juror], preselect: str | None, dossier_title: str,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        jurors: Sequence[Juror],
+        preselect: str | None,
+        dossier_title: str,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Déport d’un juré"))
         lay = QVBoxLayout(self)
@@ -101,12 +108,18 @@ class DeportDialog(QDialog):
         self.reason.selectAll()
         form.addRow(self.tr("&Motif :"), self.reason)
         lay.addLayout(form)
-        note = QLabel(self.tr("L’heure est enregistrée. L’écran partagé annonce que le juré quitte "
-                              "la salle pour ce dossier."))
+        note = QLabel(
+            self.tr(
+                "L’heure est enregistrée. L’écran partagé annonce que le juré quitte "
+                "la salle pour ce dossier."
+            )
+        )
         note.setWordWrap(True)
         note.setObjectName("hint")
         lay.addWidget(note)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
         ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
         ok.setText(self.tr("Enregistrer le déport"))
         ok.setDefault(True)
@@ -129,17 +142,27 @@ class DeportDialog(QDialog):
 
     def values(self) -> tuple[str, str, str]:
         """(juror id, kind, reason)."""
-        return (str(self.juror.currentData()), "absent" if self.absent.isChecked() else "conflict",
-                self.reason.text().strip())
+        return (
+            str(self.juror.currentData()),
+            "absent" if self.absent.isChecked() else "conflict",
+            self.reason.text().strip(),
+        )
 
 
 class SettingsDialog(QDialog):
     """Language, text size, contrast; the second snapshot folder (a USB key) and the purge
     reminder (``core.settings``)."""
 
-    def __init__(self, language: str, font_scale: float, high_contrast: bool,
-                 parent: QWidget | None = None, *, secondary_dir: Path | None = None,
-                 purge_reminder: bool = True) -> None:
+    def __init__(
+        self,
+        language: str,
+        font_scale: float,
+        high_contrast: bool,
+        parent: QWidget | None = None,
+        *,
+        secondary_dir: Path | None = None,
+        purge_reminder: bool = True,
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Préférences"))
         lay = QVBoxLayout(self)
@@ -157,19 +180,25 @@ class SettingsDialog(QDialog):
         self.scale.setSuffix(" ×")
         self.scale.setValue(font_scale)
         form.addRow(self.tr("&Taille du texte :"), self.scale)
-        self.contrast = QCheckBox(self.tr("Contraste élevé (noir sur blanc, aussi sur l’écran partagé)"))
+        self.contrast = QCheckBox(
+            self.tr("Contraste élevé (noir sur blanc, aussi sur l’écran partagé)")
+        )
         self.contrast.setChecked(high_contrast)
         form.addRow("", self.contrast)
 
         # The second snapshot folder: a line showing it, « Choisir… », « Aucun ».
         self.secondary = QLineEdit(str(secondary_dir) if secondary_dir else "")
         self.secondary.setReadOnly(True)
-        self.secondary.setPlaceholderText(self.tr("Aucun (instantanés seulement à côté de la base)"))
+        self.secondary.setPlaceholderText(
+            self.tr("Aucun (instantanés seulement à côté de la base)")
+        )
         self.secondary.setAccessibleName(self.tr("Second dossier d’instantanés"))
         self.secondary_choose = QPushButton(self.tr("C&hoisir…"))
         self.secondary_choose.setAccessibleName(self.tr("Choisir le second dossier d’instantanés"))
         self.secondary_clear = QPushButton(self.tr("A&ucun"))
-        self.secondary_clear.setAccessibleName(self.tr("Ne plus copier les instantanés dans un second dossier"))
+        self.secondary_clear.setAccessibleName(
+            self.tr("Ne plus copier les instantanés dans un second dossier")
+        )
         row = QHBoxLayout()
         row.addWidget(self.secondary, 1)
         row.addWidget(self.secondary_choose)
@@ -177,20 +206,30 @@ class SettingsDialog(QDialog):
         label = QLabel(self.tr("&Second dossier d’instantanés :"))
         label.setBuddy(self.secondary_choose)
         form.addRow(label, row)
-        hint = QLabel(self.tr("Une clé USB, par exemple : chaque instantané y est aussi copié. Si la "
-                              "copie échoue (clé débranchée), la séance continue et la barre d’état le signale."))
+        hint = QLabel(
+            self.tr(
+                "Une clé USB, par exemple : chaque instantané y est aussi copié. Si la "
+                "copie échoue (clé débranchée), la séance continue et la barre d’état le signale."
+            )
+        )
         hint.setObjectName("hint")
         hint.setWordWrap(True)
         form.addRow("", hint)
-        self.purge_reminder = QCheckBox(self.tr("Rappeler d’effacer les données personnelles une fois le "
-                                                "délai de conservation passé"))
+        self.purge_reminder = QCheckBox(
+            self.tr(
+                "Rappeler d’effacer les données personnelles une fois le "
+                "délai de conservation passé"
+            )
+        )
         self.purge_reminder.setChecked(purge_reminder)
         form.addRow("", self.purge_reminder)
         lay.addLayout(form)
         note = QLabel(self.tr("Le changement de langue s’applique au prochain démarrage."))
         note.setObjectName("hint")
         lay.addWidget(note)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Appliquer"))
         buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Annuler"))
         buttons.accepted.connect(self.accept)
@@ -201,7 +240,9 @@ class SettingsDialog(QDialog):
 
     def _choose_secondary(self) -> None:
         start = self.secondary.text() or str(Path.home())
-        path = QFileDialog.getExistingDirectory(self, self.tr("Second dossier d’instantanés"), start)
+        path = QFileDialog.getExistingDirectory(
+            self, self.tr("Second dossier d’instantanés"), start
+        )
         if path:
             self.secondary.setText(path)
 
@@ -213,7 +254,9 @@ class SettingsDialog(QDialog):
 class ShortcutsDialog(QDialog):
     """The list of keyboard shortcuts, from the actions themselves (never out of date)."""
 
-    def __init__(self, rows: Sequence[tuple[str, QKeySequence]], parent: QWidget | None = None) -> None:
+    def __init__(
+        self, rows: Sequence[tuple[str, QKeySequence]], parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         from PySide6.QtGui import QStandardItem, QStandardItemModel
 
@@ -222,8 +265,12 @@ class ShortcutsDialog(QDialog):
         model = QStandardItemModel(0, 2, self)
         model.setHorizontalHeaderLabels([self.tr("Action"), self.tr("Touches")])
         for text, seq in [*rows, *deliberation_shortcuts()]:
-            model.appendRow([QStandardItem(text.replace("&", "")),
-                             QStandardItem(seq.toString(QKeySequence.SequenceFormat.NativeText))])
+            model.appendRow(
+                [
+                    QStandardItem(text.replace("&", "")),
+                    QStandardItem(seq.toString(QKeySequence.SequenceFormat.NativeText)),
+                ]
+            )
         view = QTableView()
         view.setModel(model)
         view.setAccessibleName(self.tr("Raccourcis clavier"))
@@ -244,5 +291,10 @@ def deliberation_shortcuts() -> list[tuple[str, QKeySequence]]:
     from jury_desk.ui.deliberation.view import SHORTCUTS
 
     page = QCoreApplication.translate("ShortcutsDialog", "Délibération : {label}")
-    return [(page.format(label=QCoreApplication.translate("DeliberationView", str(label))), QKeySequence(keys))
-            for _name, keys, label in SHORTCUTS]
+    return [
+        (
+            page.format(label=QCoreApplication.translate("DeliberationView", str(label))),
+            QKeySequence(keys),
+        )
+        for _name, keys, label in SHORTCUTS
+    ]

@@ -80,7 +80,9 @@ class DossierPanel(QScrollArea):
         lay.addWidget(self.summary)
         lay.addStretch(1)
 
-    def show_dossier(self, d: Dossier | None, total: int = 0, hearing: Hearing | None = None) -> None:
+    def show_dossier(
+        self, d: Dossier | None, total: int = 0, hearing: Hearing | None = None
+    ) -> None:
         if d is None:
             self.position.setText("")
             self.title.setText(self.tr("Aucun dossier sélectionné"))
@@ -88,8 +90,11 @@ class DossierPanel(QScrollArea):
                 v.setText("")
             self.summary.setText("")
             return
-        self.position.setText(self.tr("Dossier {n} sur {total} — {ref}").format(
-            n=d.hearing_order, total=total, ref=d.reference))
+        self.position.setText(
+            self.tr("Dossier {n} sur {total} — {ref}").format(
+                n=d.hearing_order, total=total, ref=d.reference
+            )
+        )
         self.title.setText(d.title)
         f = self.fields
         f["holder"].setText(f"{d.holder_name} ({holder_kind_label(d.holder_kind)})")
@@ -101,15 +106,22 @@ class DossierPanel(QScrollArea):
         share = ""
         if d.budget_total_cents:
             pct = Fraction(100 * d.amount_requested_cents, d.budget_total_cents)
-            share = self.tr(" (le montant demandé en représente {pct} %)").format(
-                pct=fmt.number(pct, 0)).replace(" %", "\u00a0%")
+            share = (
+                self.tr(" (le montant demandé en représente {pct} %)")
+                .format(pct=fmt.number(pct, 0))
+                .replace(" %", "\u00a0%")
+            )
         f["budget"].setText(fmt.euros(d.budget_total_cents) + share)
         planned = fmt.time_hm(d.hearing_start) if d.hearing_start else "—"
         text = self.tr("prévue à {time}").format(time=planned)
         if hearing is not None and hearing.presentation_s is not None:
-            text += " — " + self.tr("présentation {p}").format(p=fmt.duration(hearing.presentation_s))
+            text += " — " + self.tr("présentation {p}").format(
+                p=fmt.duration(hearing.presentation_s)
+            )
             if hearing.questions_s is not None:
                 text += ", " + self.tr("questions {q}").format(q=fmt.duration(hearing.questions_s))
         f["hearing"].setText(text)
-        f["contact"].setText((d.holder_contact or "—") + "  " + self.tr("(jamais affiché sur l’écran partagé)"))
+        f["contact"].setText(
+            (d.holder_contact or "—") + "  " + self.tr("(jamais affiché sur l’écran partagé)")
+        )
         self.summary.setText(d.summary)

@@ -78,7 +78,11 @@ def _chain(exc: BaseException) -> Iterator[BaseException]:
 
 def _type_name(exc_type: type[BaseException]) -> str:
     module = exc_type.__module__
-    return exc_type.__qualname__ if module in ("builtins", "__main__") else f"{module}.{exc_type.__qualname__}"
+    return (
+        exc_type.__qualname__
+        if module in ("builtins", "__main__")
+        else f"{module}.{exc_type.__qualname__}"
+    )
 
 
 def log_text(exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None) -> str:
@@ -99,11 +103,15 @@ def log_failure(logger: logging.Logger, what: str, exc: BaseException) -> None:
     logger.error("%s\n%s", what, log_text(type(exc), exc, exc.__traceback__))
 
 
-def details_text(exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None) -> str:
+def details_text(
+    exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None
+) -> str:
     """What « Copier les détails » copies: the full traceback, version, platform."""
     text = "".join(traceback.format_exception(exc_type, exc, tb))
-    return (f"jury_desk {__version__}\nPython {platform.python_version()} — {platform.platform()}\n"
-            f"Qt {_qt_version()}\n\n{text}")
+    return (
+        f"jury_desk {__version__}\nPython {platform.python_version()} — {platform.platform()}\n"
+        f"Qt {_qt_version()}\n\n{text}"
+    )
 
 
 def _qt_version() -> str:
@@ -127,11 +135,14 @@ class ErrorDialog(QDialog):
         self.headline = QLabel(self.tr("Une erreur inattendue s’est produite."))
         self.headline.setObjectName("sectionTitle")
         lay.addWidget(self.headline)
-        self.message = QLabel(self.tr(
-            "Vos notes enregistrées sont conservées dans la base : tout ce que l’écran a affiché "
-            "comme « enregistré » est en sécurité.\n\nVous pouvez continuer. Si l’erreur se répète, "
-            "copiez les détails et transmettez-les au support (ils ne sont enregistrés nulle part "
-            "ailleurs)."))
+        self.message = QLabel(
+            self.tr(
+                "Vos notes enregistrées sont conservées dans la base : tout ce que l’écran a affiché "
+                "comme « enregistré » est en sécurité.\n\nVous pouvez continuer. Si l’erreur se répète, "
+                "copiez les détails et transmettez-les au support (ils ne sont enregistrés nulle part "
+                "ailleurs)."
+            )
+        )
         self.message.setWordWrap(True)
         lay.addWidget(self.message)
         self.details = QPlainTextEdit(details)
@@ -193,7 +204,9 @@ class ErrorReporter(QObject):
             sys.excepthook, threading.excepthook = self._previous
             self._previous = None
 
-    def excepthook(self, exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
+    def excepthook(
+        self, exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None
+    ) -> None:
         if _in_gui_thread():
             self.report(exc_type, exc, tb)
         else:
@@ -205,7 +218,9 @@ class ErrorReporter(QObject):
         log.error("thread %s ended by an exception", getattr(args.thread, "name", "?"))
         self.excepthook(args.exc_type, args.exc_value, args.exc_traceback)
 
-    def loop_exception_handler(self, _loop: asyncio.AbstractEventLoop, context: dict[str, Any]) -> None:
+    def loop_exception_handler(
+        self, _loop: asyncio.AbstractEventLoop, context: dict[str, Any]
+    ) -> None:
         exc = context.get("exception")
         if isinstance(exc, BaseException):
             self.excepthook(type(exc), exc, exc.__traceback__)
@@ -218,18 +233,27 @@ class ErrorReporter(QObject):
 
     # -- the one place
 
-    def report(self, exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
+    def report(
+        self, exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None
+    ) -> None:
         if issubclass(exc_type, KeyboardInterrupt):
             QApplication.quit()
             return
         if isinstance(exc, UserError):
             self.user_error(exc)
             return
-        log.error("unexpected error %s\n%s", _type_name(exc_type), log_text(exc_type, exc, tb).rstrip())
+        log.error(
+            "unexpected error %s\n%s", _type_name(exc_type), log_text(exc_type, exc, tb).rstrip()
+        )
         details = details_text(exc_type, exc, tb)
         from jury_desk.ui import dialogs
 
-        if self.no_windows or dialogs.HEADLESS or self._in_report or QApplication.instance() is None:
+        if (
+            self.no_windows
+            or dialogs.HEADLESS
+            or self._in_report
+            or QApplication.instance() is None
+        ):
             sys.stderr.write(details)
             return
         self._in_report = True
@@ -252,16 +276,22 @@ class ErrorReporter(QObject):
 reporter = ErrorReporter()
 
 
-def report_exception(exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
+def report_exception(
+    exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None
+) -> None:
     """Report an error caught elsewhere (the writer, a task) through the application's reporter."""
     reporter.report(exc_type, exc, tb)
 
 
 # --------------------------------------------------------------------------- Qt's messages
 
-_QT_LEVELS = {QtMsgType.QtDebugMsg: logging.DEBUG, QtMsgType.QtInfoMsg: logging.INFO,
-              QtMsgType.QtWarningMsg: logging.WARNING, QtMsgType.QtCriticalMsg: logging.ERROR,
-              QtMsgType.QtFatalMsg: logging.CRITICAL}
+_QT_LEVELS = {
+    QtMsgType.QtDebugMsg: logging.DEBUG,
+    QtMsgType.QtInfoMsg: logging.INFO,
+    QtMsgType.QtWarningMsg: logging.WARNING,
+    QtMsgType.QtCriticalMsg: logging.ERROR,
+    QtMsgType.QtFatalMsg: logging.CRITICAL,
+}
 
 
 def qt_message_handler(mode: QtMsgType, _context: Any, message: str) -> None:

@@ -53,8 +53,14 @@ class _ProgressRelay(QObject):
 class MainController(QObject):
     sessionOpened = Signal(str)
 
-    def __init__(self, window: MainWindow, settings: Any, db_path: Path | None = None,
-                 clock: Clock = monotonic_ms, parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        window: MainWindow,
+        settings: Any,
+        db_path: Path | None = None,
+        clock: Clock = monotonic_ms,
+        parent: QObject | None = None,
+    ) -> None:
         super().__init__(parent)
         self.window = window
         self.settings = settings
@@ -79,11 +85,19 @@ class MainController(QObject):
         self.secondary_watch.failed.connect(self._secondary_failed)
         a = self.actions
         for action, slot in [
-            (a.import_bundle, self.choose_bundle), (a.open_demo, self.open_demo), (a.open_db, self.choose_db),
-            (a.welcome, self.show_welcome), (a.quit, window.close), (a.settings, self.edit_settings),
-            (a.shared_show, self.show_shared), (a.shared_fullscreen, self.toggle_shared_fullscreen),
-            (a.zoom_in, lambda: self.zoom(+theme.SCALE_STEP)), (a.zoom_out, lambda: self.zoom(-theme.SCALE_STEP)),
-            (a.zoom_reset, lambda: self.zoom(None)), (a.shortcuts, self.show_shortcuts), (a.about, self.about),
+            (a.import_bundle, self.choose_bundle),
+            (a.open_demo, self.open_demo),
+            (a.open_db, self.choose_db),
+            (a.welcome, self.show_welcome),
+            (a.quit, window.close),
+            (a.settings, self.edit_settings),
+            (a.shared_show, self.show_shared),
+            (a.shared_fullscreen, self.toggle_shared_fullscreen),
+            (a.zoom_in, lambda: self.zoom(+theme.SCALE_STEP)),
+            (a.zoom_out, lambda: self.zoom(-theme.SCALE_STEP)),
+            (a.zoom_reset, lambda: self.zoom(None)),
+            (a.shortcuts, self.show_shortcuts),
+            (a.about, self.about),
         ]:
             action.triggered.connect(slot)
         a.high_contrast.setChecked(bool(getattr(settings, "high_contrast", False)))
@@ -129,9 +143,23 @@ class MainController(QObject):
 
     def _session_actions_enabled(self, on: bool) -> None:
         a = self.actions
-        for act in (a.timer_toggle, a.timer_next, a.timer_finish, a.timer_reset, a.prev_dossier, a.next_dossier,
-                    a.page_hearing, a.page_scoring, a.page_attendance, a.page_deliberation, a.undo, a.deport,
-                    a.blind, a.reveal, a.shared_scoring):
+        for act in (
+            a.timer_toggle,
+            a.timer_next,
+            a.timer_finish,
+            a.timer_reset,
+            a.prev_dossier,
+            a.next_dossier,
+            a.page_hearing,
+            a.page_scoring,
+            a.page_attendance,
+            a.page_deliberation,
+            a.undo,
+            a.deport,
+            a.blind,
+            a.reveal,
+            a.shared_scoring,
+        ):
             act.setEnabled(on)
 
     def get_desk(self) -> Any:
@@ -144,12 +172,20 @@ class MainController(QObject):
             refusal = instance.check_location(path)  # Windows: network share, USB key, CD
             if refusal is not None:
                 raise UserError("db_location", refusal)
-            if self.lock is None or self.lock_path is None or self.lock_path.resolve() != path.resolve():
+            if (
+                self.lock is None
+                or self.lock_path is None
+                or self.lock_path.resolve() != path.resolve()
+            ):
                 new = instance.acquire(path)
                 if new is None:
-                    raise UserError("db_in_use", self.tr(
-                        "La base « {name} » est déjà ouverte par une autre fenêtre de jury_desk ou par une "
-                        "commande en cours.").format(name=path.name))
+                    raise UserError(
+                        "db_in_use",
+                        self.tr(
+                            "La base « {name} » est déjà ouverte par une autre fenêtre de jury_desk ou par une "
+                            "commande en cours."
+                        ).format(name=path.name),
+                    )
                 if self.lock is not None:
                     self.lock.release()
                 self.lock, self.lock_path = new, path
@@ -171,7 +207,9 @@ class MainController(QObject):
         last_db = getattr(self.settings, "last_db", None)
         sid = getattr(self.settings, "last_session_id", None)
         if last_db and Path(last_db).exists() and sid:
-            self.window.welcome.set_last(self.tr("{db} — session {sid}").format(db=Path(last_db).name, sid=sid))
+            self.window.welcome.set_last(
+                self.tr("{db} — session {sid}").format(db=Path(last_db).name, sid=sid)
+            )
         else:
             self.window.welcome.set_last(None)
 
@@ -256,8 +294,12 @@ class MainController(QObject):
 
     @Slot()
     def choose_db(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self.window, self.tr("Ouvrir une base jury_desk"), str(Path.home()),
-                                              self.tr("Base jury_desk (*.sqlite3 *.db);;Tous les fichiers (*)"))
+        path, _ = QFileDialog.getOpenFileName(
+            self.window,
+            self.tr("Ouvrir une base jury_desk"),
+            str(Path.home()),
+            self.tr("Base jury_desk (*.sqlite3 *.db);;Tous les fichiers (*)"),
+        )
         if not path:
             return
         self.writer.flush()
@@ -279,8 +321,12 @@ class MainController(QObject):
 
     @Slot()
     def choose_bundle(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self.window, self.tr("Importer un paquet de session"),
-                                              str(Path.home()), self.tr("Paquet de session (*.zip)"))
+        path, _ = QFileDialog.getOpenFileName(
+            self.window,
+            self.tr("Importer un paquet de session"),
+            str(Path.home()),
+            self.tr("Paquet de session (*.zip)"),
+        )
         if path:
             self.import_bundle(Path(path))
 
@@ -307,17 +353,27 @@ class MainController(QObject):
             welcome.import_finished(refusal=str(exc))
             return None
         except OSError as exc:
-            welcome.import_finished(refusal=self.tr("Impossible de lire « {name} » ({error}).").format(
-                name=path.name, error=exc.strerror or exc))
+            welcome.import_finished(
+                refusal=self.tr("Impossible de lire « {name} » ({error}).").format(
+                    name=path.name, error=exc.strerror or exc
+                )
+            )
             return None
         finally:
             relay.deleteLater()
         if report.unchanged:
-            message = self.tr("Session « {title} » déjà importée à l’identique : rien n’a changé.").format(title=report.title)
+            message = self.tr(
+                "Session « {title} » déjà importée à l’identique : rien n’a changé."
+            ).format(title=report.title)
         else:
-            message = self.tr("Session importée : « {title} » — {d} dossiers, {a} pièces jointes ({mb} Mo).").format(
-                title=report.title, d=report.dossiers, a=report.attachments,
-                mb=fmt.number(report.attachment_bytes / 1e6, 1))
+            message = self.tr(
+                "Session importée : « {title} » — {d} dossiers, {a} pièces jointes ({mb} Mo)."
+            ).format(
+                title=report.title,
+                d=report.dossiers,
+                a=report.attachments,
+                mb=fmt.number(report.attachment_bytes / 1e6, 1),
+            )
         welcome.import_finished(message=message)
         self.hub.statusMessage.emit(message)
         self.open_session(report.session_id)
@@ -348,7 +404,11 @@ class MainController(QObject):
             self.shared.raise_()
         else:
             screens = QGuiApplication.screens()
-            if len(screens) > 1 and prefs.decode_geometry(getattr(self.settings, "shared_screen_geometry", None)) is None:
+            if (
+                len(screens) > 1
+                and prefs.decode_geometry(getattr(self.settings, "shared_screen_geometry", None))
+                is None
+            ):
                 own = self.window.screen()
                 other = next((s for s in screens if s is not own), screens[-1])
                 self.shared.move_to_screen(other)
@@ -367,8 +427,12 @@ class MainController(QObject):
         menu.clear()
         for i, screen in enumerate(QGuiApplication.screens(), start=1):
             g = screen.geometry()
-            act = QAction(self.tr("Écran {i} : {name} ({w} × {h})").format(
-                i=i, name=screen.name() or screen.model(), w=g.width(), h=g.height()), menu)
+            act = QAction(
+                self.tr("Écran {i} : {name} ({w} × {h})").format(
+                    i=i, name=screen.name() or screen.model(), w=g.width(), h=g.height()
+                ),
+                menu,
+            )
             act.triggered.connect(lambda _=False, s=screen: self._move_shared(s))
             menu.addAction(act)
 
@@ -382,10 +446,12 @@ class MainController(QObject):
         if not self.shared.isVisible():
             return
         screen = self.shared.screen()
-        prefs.update(self.settings,
-                     shared_screen_geometry=prefs.encode_geometry(bytes(self.shared.saveGeometry().data())),
-                     shared_screen_fullscreen=self.shared.isFullScreen(),
-                     shared_screen_screen_name=screen.name() if screen is not None else None)
+        prefs.update(
+            self.settings,
+            shared_screen_geometry=prefs.encode_geometry(bytes(self.shared.saveGeometry().data())),
+            shared_screen_fullscreen=self.shared.isFullScreen(),
+            shared_screen_screen_name=screen.name() if screen is not None else None,
+        )
 
     # ------------------------------------------------------------------ view settings
 
@@ -393,8 +459,11 @@ class MainController(QObject):
         scale = 1.0 if delta is None else theme.current_scale() + delta
         scale = theme.set_font_scale(scale)
         prefs.update(self.settings, font_scale=scale)
-        self.hub.statusMessage.emit(self.tr("Taille du texte : {pct} %").format(
-            pct=round(scale * 100)).replace(" %", "\u00a0%"))
+        self.hub.statusMessage.emit(
+            self.tr("Taille du texte : {pct} %")
+            .format(pct=round(scale * 100))
+            .replace(" %", "\u00a0%")
+        )
 
     @Slot(bool)
     def set_high_contrast(self, on: bool) -> None:
@@ -409,10 +478,14 @@ class MainController(QObject):
     @Slot()
     def edit_settings(self) -> None:
         s = self.settings
-        dlg = dialogs.SettingsDialog(getattr(s, "language", "fr"), theme.current_scale(),
-                                     bool(getattr(s, "high_contrast", False)), self.window,
-                                     secondary_dir=getattr(s, "secondary_snapshot_dir", None),
-                                     purge_reminder=bool(getattr(s, "purge_reminder", True)))
+        dlg = dialogs.SettingsDialog(
+            getattr(s, "language", "fr"),
+            theme.current_scale(),
+            bool(getattr(s, "high_contrast", False)),
+            self.window,
+            secondary_dir=getattr(s, "secondary_snapshot_dir", None),
+            purge_reminder=bool(getattr(s, "purge_reminder", True)),
+        )
         if dlg.exec() != dialogs.SettingsDialog.DialogCode.Accepted:
             return
         self.apply_settings_dialog(dlg)
@@ -425,15 +498,22 @@ class MainController(QObject):
             prefs.update(s, secondary_snapshot_dir=secondary)
             self.window.warning.hide()
             self.hub.statusMessage.emit(
-                self.tr("Les instantanés seront aussi copiés dans « {dir} ».").format(dir=str(secondary))
-                if secondary else self.tr("Les instantanés ne sont plus copiés dans un second dossier."))
+                self.tr("Les instantanés seront aussi copiés dans « {dir} ».").format(
+                    dir=str(secondary)
+                )
+                if secondary
+                else self.tr("Les instantanés ne sont plus copiés dans un second dossier.")
+            )
         if dlg.purge_reminder.isChecked() != bool(getattr(s, "purge_reminder", True)):
             prefs.update(s, purge_reminder=dlg.purge_reminder.isChecked())
         language = str(dlg.language.currentData())
         if language != getattr(s, "language", "fr"):
             prefs.update(s, language=language)
-            QMessageBox.information(self.window, self.tr("Langue"),
-                                    self.tr("La nouvelle langue s’appliquera au prochain démarrage."))
+            QMessageBox.information(
+                self.window,
+                self.tr("Langue"),
+                self.tr("La nouvelle langue s’appliquera au prochain démarrage."),
+            )
         if abs(dlg.scale.value() - theme.current_scale()) > 1e-6:
             self.zoom(dlg.scale.value() - theme.current_scale())
         if dlg.contrast.isChecked() != bool(getattr(s, "high_contrast", False)):
@@ -445,7 +525,9 @@ class MainController(QObject):
         for act in [*self.actions.all(), *self.window.maintenance.all()]:
             for seq in act.shortcuts():
                 rows.append((act.text(), seq))
-        rows.append((self.tr("Saisir une note puis passer au critère suivant"), QKeySequence("Return")))
+        rows.append(
+            (self.tr("Saisir une note puis passer au critère suivant"), QKeySequence("Return"))
+        )
         rows.append((self.tr("Passer au juré suivant"), QKeySequence("Tab")))
         rows.append((self.tr("Effacer la note de la cellule"), QKeySequence("Del")))
         rows.append((self.tr("Enregistrer le commentaire"), QKeySequence("Ctrl+Return")))
@@ -454,9 +536,14 @@ class MainController(QObject):
 
     @Slot()
     def about(self) -> None:
-        QMessageBox.about(self.window, self.tr("À propos de jury_desk"), self.tr(
-            "jury_desk {v}\nApplication hors ligne des jurys du Label Actions Innovantes "
-            "(Grand-Orly Seine Bièvre).").format(v=__version__))
+        QMessageBox.about(
+            self.window,
+            self.tr("À propos de jury_desk"),
+            self.tr(
+                "jury_desk {v}\nApplication hors ligne des jurys du Label Actions Innovantes "
+                "(Grand-Orly Seine Bièvre)."
+            ).format(v=__version__),
+        )
 
     # ------------------------------------------------------------------ snapshots
 
@@ -466,8 +553,12 @@ class MainController(QObject):
         from jury_desk.core import snapshots
 
         db = self.current_db()
-        dlg = maintenance.SnapshotsDialog(db, snapshots.list_snapshots(db, include_secondary=True),
-                                          getattr(self.settings, "secondary_snapshot_dir", None), self.window)
+        dlg = maintenance.SnapshotsDialog(
+            db,
+            snapshots.list_snapshots(db, include_secondary=True),
+            getattr(self.settings, "secondary_snapshot_dir", None),
+            self.window,
+        )
         dlg.take_button.setEnabled(self.desk is not None or db.is_file())
         dlg.snapshotRequested.connect(lambda: self.take_snapshot_now(dlg))
         if dlg.exec() == maintenance.SnapshotsDialog.DialogCode.Accepted and dlg.chosen is not None:
@@ -485,8 +576,9 @@ class MainController(QObject):
 
         def done(result: Any) -> None:
             if result.secondary_error:
-                text = self.tr("Instantané pris : « {name} ». Mais sa copie dans le second dossier a "
-                               "échoué.").format(name=result.path.name)
+                text = self.tr(
+                    "Instantané pris : « {name} ». Mais sa copie dans le second dossier a échoué."
+                ).format(name=result.path.name)
             else:
                 text = self.tr("Instantané pris : « {name} ».").format(name=result.path.name)
             self.hub.statusMessage.emit(text)
@@ -495,7 +587,9 @@ class MainController(QObject):
                     dlg.set_items(snapshots.list_snapshots(desk.db_path, include_secondary=True))
                     dlg.show_message(text, warning=bool(result.secondary_error))
 
-        return self.writer.submit(snapshots.snapshot, desk, "manuel", on_done=done, on_error=self._unhandled)
+        return self.writer.submit(
+            snapshots.snapshot, desk, "manuel", on_done=done, on_error=self._unhandled
+        )
 
     @Slot(str)
     def _secondary_failed(self, kind: str) -> None:
@@ -503,9 +597,12 @@ class MainController(QObject):
         folder = getattr(self.settings, "secondary_snapshot_dir", None)
         self.window.show_warning(
             self.tr("Copie de l’instantané sur le second dossier échouée"),
-            self.tr("L’instantané est bien enregistré à côté de la base, mais sa copie dans le second "
-                    "dossier « {dir} » a échoué ({kind}) : vérifiez que la clé USB est branchée et "
-                    "qu’elle a de la place. La séance peut continuer.").format(dir=str(folder or "?"), kind=kind))
+            self.tr(
+                "L’instantané est bien enregistré à côté de la base, mais sa copie dans le second "
+                "dossier « {dir} » a échoué ({kind}) : vérifiez que la clé USB est branchée et "
+                "qu’elle a de la place. La séance peut continuer."
+            ).format(dir=str(folder or "?"), kind=kind),
+        )
 
     @Slot()
     def _warning_clicked(self) -> None:
@@ -541,7 +638,11 @@ class MainController(QObject):
         from jury_desk.core import snapshots
 
         db = self.current_db()
-        sid = self.ctx.sid if self.ctx is not None else getattr(self.settings, "last_session_id", None)
+        sid = (
+            self.ctx.sid
+            if self.ctx is not None
+            else getattr(self.settings, "last_session_id", None)
+        )
         self._release_database()
         self.window.setEnabled(False)
         self.window.statusBar().showMessage(self.tr("Restauration de l’instantané…"))
@@ -564,9 +665,11 @@ class MainController(QObject):
         if failed is not None:
             raise failed
         if refused is None:
-            self.hub.statusMessage.emit(self.tr(
-                "Instantané restauré. L’état d’avant est conservé dans l’instantané « {name} ».").format(
-                    name=safety.name if safety else "—"))
+            self.hub.statusMessage.emit(
+                self.tr(
+                    "Instantané restauré. L’état d’avant est conservé dans l’instantané « {name} »."
+                ).format(name=safety.name if safety else "—")
+            )
         self.refresh_purge_action()
         return None if refused is not None else safety
 
@@ -604,7 +707,9 @@ class MainController(QObject):
             act.setToolTip(self.tr("Aucune base ouverte."))
         elif status.allowed:
             act.setEnabled(True)
-            act.setToolTip(self.tr("Efface la base, ses pièces jointes, ses instantanés et ses exports."))
+            act.setToolTip(
+                self.tr("Efface la base, ses pièces jointes, ses instantanés et ses exports.")
+            )
         else:
             act.setEnabled(False)
             act.setToolTip("\n".join(status.reasons))
@@ -621,10 +726,18 @@ class MainController(QObject):
             self.hub.statusMessage.emit(self.tr("Aucune base à effacer."))
             return None
         if not status.allowed:
-            dialogs.show_user_error(self.window, UserError(
-                "purge_refused", self.tr("L’effacement est refusé : des résultats n’ont pas encore été remis "
-                                         "en lieu sûr (export vérifié). Rien n’a été effacé."),
-                details=status.reasons), self.tr("Effacement refusé"))
+            dialogs.show_user_error(
+                self.window,
+                UserError(
+                    "purge_refused",
+                    self.tr(
+                        "L’effacement est refusé : des résultats n’ont pas encore été remis "
+                        "en lieu sûr (export vérifié). Rien n’a été effacé."
+                    ),
+                    details=status.reasons,
+                ),
+                self.tr("Effacement refusé"),
+            )
             return None
         if not maintenance.ask_purge(self.window, status):
             return None
@@ -640,14 +753,20 @@ class MainController(QObject):
         self.window.setEnabled(False)
         self.window.statusBar().showMessage(self.tr("Effacement des données…"))
         try:
-            report = await self.writer.run(self._close_desk_then, privacy.purge, db, settings=self.settings)
+            report = await self.writer.run(
+                self._close_desk_then, privacy.purge, db, settings=self.settings
+            )
         except UserError as exc:
             dialogs.show_user_error(self.window, exc, self.tr("Effacement refusé"))
             return None
         finally:
             self.window.setEnabled(True)
             self.window.statusBar().clearMessage()
-        if self.lock is not None and self.lock_path is not None and self.lock_path.resolve() == db.resolve():
+        if (
+            self.lock is not None
+            and self.lock_path is not None
+            and self.lock_path.resolve() == db.resolve()
+        ):
             self.lock.release()
             self.lock = None
             self.lock_path = None
@@ -682,10 +801,13 @@ class MainController(QObject):
             return False
         if due:
             self._reminded.add(key)
-            self.window.reminder.show_text(self.tr(
-                "Le délai de conservation des données de cette base ({days} jours après l’export) est "
-                "passé : pensez à effacer ses données personnelles (Fichier → Effacer les données de "
-                "cette base…).").format(days=getattr(self.settings, "purge_after_days", 30)))
+            self.window.reminder.show_text(
+                self.tr(
+                    "Le délai de conservation des données de cette base ({days} jours après l’export) est "
+                    "passé : pensez à effacer ses données personnelles (Fichier → Effacer les données de "
+                    "cette base…)."
+                ).format(days=getattr(self.settings, "purge_after_days", 30))
+            )
         return due
 
     # ------------------------------------------------------------------ closing
@@ -706,4 +828,3 @@ class MainController(QObject):
             self.lock = None
         for t in list(self.tasks):
             t.cancel()
-

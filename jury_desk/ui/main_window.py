@@ -31,7 +31,9 @@ class MaintenanceActions(QObject):
         self.snapshots = QAction(self.tr("I&nstantanés…"), parent)
         self.snapshots.setShortcut(QKeySequence("Ctrl+Shift+S"))
         self.snapshots.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-        self.snapshots.setStatusTip(self.tr("Lister les instantanés de la base, en prendre un, en restaurer un"))
+        self.snapshots.setStatusTip(
+            self.tr("Lister les instantanés de la base, en prendre un, en restaurer un")
+        )
         # No shortcut on purpose: erasing is never one keystroke away.
         self.purge = QAction(self.tr("&Effacer les données de cette base…"), parent)
         self.purge.setEnabled(False)
@@ -98,13 +100,19 @@ class MainWindow(QMainWindow):
         self.warning.setObjectName("statusWarning")
         self.warning.setFlat(True)
         self.warning.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.warning.setStyleSheet(f"QPushButton#statusWarning {{ background: {theme.C.warn_bg}; "
-                                   f"color: {theme.C.warn_text}; font-weight: bold; padding: 2px 8px; }}")
+        self.warning.setStyleSheet(
+            f"QPushButton#statusWarning {{ background: {theme.C.warn_bg}; "
+            f"color: {theme.C.warn_text}; font-weight: bold; padding: 2px 8px; }}"
+        )
         self.warning.hide()
         self.statusBar().addPermanentWidget(self.warning)
         self.screens_menu: QMenu | None = None
         self._build_menus()
-        geo = QGuiApplication.primaryScreen().availableGeometry() if QGuiApplication.primaryScreen() else None
+        geo = (
+            QGuiApplication.primaryScreen().availableGeometry()
+            if QGuiApplication.primaryScreen()
+            else None
+        )
         if geo is not None:
             self.resize(min(1440, geo.width()), min(900, geo.height()))
 

@@ -89,13 +89,21 @@ class SnapshotsModel(QAbstractTableModel):
     def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else self.COLUMNS
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
         if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
             return None
         if not 0 <= section < self.COLUMNS:
             return None
-        return (self.tr("Date"), self.tr("Motif"), self.tr("Opérations"), self.tr("Taille"),
-                self.tr("Emplacement"), self.tr("Sessions"))[section]
+        return (
+            self.tr("Date"),
+            self.tr("Motif"),
+            self.tr("Opérations"),
+            self.tr("Taille"),
+            self.tr("Emplacement"),
+            self.tr("Sessions"),
+        )[section]
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._items):
@@ -110,7 +118,9 @@ class SnapshotsModel(QAbstractTableModel):
             if col == self.REASON:
                 return i.reason_label
             if col == self.OPERATIONS:
-                return fmt.number(sum(s.audit_entries for s in i.sessions), 0) if i.readable else "—"
+                return (
+                    fmt.number(sum(s.audit_entries for s in i.sessions), 0) if i.readable else "—"
+                )
             if col == self.SESSIONS:
                 if not i.readable:
                     return self.tr("illisible")
@@ -120,7 +130,11 @@ class SnapshotsModel(QAbstractTableModel):
             if col == self.SIZE:
                 return size_text(i.size)
             if col == self.PLACE:
-                return self.tr("second dossier") if i.location == "secondaire" else self.tr("à côté de la base")
+                return (
+                    self.tr("second dossier")
+                    if i.location == "secondaire"
+                    else self.tr("à côté de la base")
+                )
         if role == Qt.ItemDataRole.ToolTipRole:
             return str(i.path)
         if role == Qt.ItemDataRole.TextAlignmentRole and col in (self.SIZE, self.OPERATIONS):
@@ -148,35 +162,48 @@ class SnapshotsDialog(QDialog):
 
     snapshotRequested = Signal()
 
-    def __init__(self, db_path: Path, items: Sequence[Any], secondary: Path | None,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        db_path: Path,
+        items: Sequence[Any],
+        secondary: Path | None,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.db_path = Path(db_path)
         self.chosen: Any = None
         self.setWindowTitle(self.tr("Instantanés de la base"))
         self.setAccessibleName(self.tr("Instantanés de la base"))
         lay = QVBoxLayout(self)
-        intro = QLabel(self.tr(
-            "Une copie cohérente de la base est prise après chaque audition, avant chaque export "
-            "et avant chaque restauration ; les dix dernières sont gardées. Base : « {db} ».").format(
-                db=str(self.db_path)))
+        intro = QLabel(
+            self.tr(
+                "Une copie cohérente de la base est prise après chaque audition, avant chaque export "
+                "et avant chaque restauration ; les dix dernières sont gardées. Base : « {db} »."
+            ).format(db=str(self.db_path))
+        )
         intro.setWordWrap(True)
         lay.addWidget(intro)
         self.secondary_label = QLabel(
-            self.tr("Second dossier : « {dir} ».").format(dir=str(secondary)) if secondary else
-            self.tr("Aucun second dossier (clé USB) : réglez-le dans les Préférences."))
+            self.tr("Second dossier : « {dir} ».").format(dir=str(secondary))
+            if secondary
+            else self.tr("Aucun second dossier (clé USB) : réglez-le dans les Préférences.")
+        )
         self.secondary_label.setObjectName("hint")
         self.secondary_label.setWordWrap(True)
         lay.addWidget(self.secondary_label)
         self.model = SnapshotsModel(self)
         self.table = QTableView()
         self.table.setModel(self.model)
-        self.table.setAccessibleName(self.tr("Liste des instantanés, du plus récent au plus ancien"))
+        self.table.setAccessibleName(
+            self.tr("Liste des instantanés, du plus récent au plus ancien")
+        )
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(SnapshotsModel.SESSIONS, QHeaderView.ResizeMode.Stretch)
+        self.table.horizontalHeader().setSectionResizeMode(
+            SnapshotsModel.SESSIONS, QHeaderView.ResizeMode.Stretch
+        )
         self.table.setMinimumSize(860, 300)
         self.table.setWordWrap(False)
         lay.addWidget(self.table, 1)
@@ -208,7 +235,9 @@ class SnapshotsDialog(QDialog):
     def set_items(self, items: Sequence[Any]) -> None:
         self.model.set_items(items)
         self.table.resizeColumnsToContents()
-        self.table.horizontalHeader().setSectionResizeMode(SnapshotsModel.SESSIONS, QHeaderView.ResizeMode.Stretch)
+        self.table.horizontalHeader().setSectionResizeMode(
+            SnapshotsModel.SESSIONS, QHeaderView.ResizeMode.Stretch
+        )
         self.empty.setVisible(not items)
         first = next((r for r in range(self.model.rowCount()) if self.model.info(r).readable), None)
         if first is not None:
@@ -244,14 +273,17 @@ def confirm_restore(parent: QWidget | None, info: Any) -> bool:
     from jury_desk.ui import dialogs
 
     return dialogs.confirm(
-        parent, QCoreApplication.translate("Maintenance", "Restaurer un instantané"),
-        QCoreApplication.translate("Maintenance",
-           "Restaurer l’instantané du {when} ({reason}) ?\n\n"
-           "Un instantané de l’état actuel est pris d’abord (« avant restauration ») : la "
-           "restauration pourra elle-même être annulée. Ce qui a été saisi depuis cet instantané "
-           "disparaît de la base ; la séance reprend ensuite là où l’instantané l’avait laissée.").format(
-            when=when_text(info), reason=info.reason_label),
-        QCoreApplication.translate("Maintenance", "Restaurer"))
+        parent,
+        QCoreApplication.translate("Maintenance", "Restaurer un instantané"),
+        QCoreApplication.translate(
+            "Maintenance",
+            "Restaurer l’instantané du {when} ({reason}) ?\n\n"
+            "Un instantané de l’état actuel est pris d’abord (« avant restauration ») : la "
+            "restauration pourra elle-même être annulée. Ce qui a été saisi depuis cet instantané "
+            "disparaît de la base ; la séance reprend ensuite là où l’instantané l’avait laissée.",
+        ).format(when=when_text(info), reason=info.reason_label),
+        QCoreApplication.translate("Maintenance", "Restaurer"),
+    )
 
 
 # --------------------------------------------------------------------------- purge
@@ -266,22 +298,41 @@ class PurgeDialog(QDialog):
         self.setAccessibleName(self.tr("Effacer les données de cette base"))
         self.word = self.tr("EFFACER")
         lay = QVBoxLayout(self)
-        head = QLabel(self.tr("Toutes les données personnelles de la base « {db} » vont être effacées "
-                              "définitivement.").format(db=str(status.db_path)))
+        head = QLabel(
+            self.tr(
+                "Toutes les données personnelles de la base « {db} » vont être effacées "
+                "définitivement."
+            ).format(db=str(status.db_path))
+        )
         head.setObjectName("sectionTitle")
         head.setWordWrap(True)
         lay.addWidget(head)
-        sessions = [("– " + s.title + (self.tr(" (démonstration)") if s.is_demo else "")) for s in status.sessions]
-        body = QLabel("\n".join([
-            self.tr("Sessions :"), *(sessions or [self.tr("– aucune session lisible")]), "",
-            self.tr("Sont effacés : la base (notes, commentaires, avis, présences, journal d’audit), les "
-                    "pièces jointes, les instantanés (y compris sur le second dossier) et {n} fichier(s) "
-                    "d’export écrit(s) par jury_desk.").format(n=len(status.export_files)),
-            self.tr("Sont conservés : la clé de signature, les clés de confiance, les préférences et le "
-                    "journal technique (qui ne contient aucun nom)."),
-            self.tr("Sur un SSD, l’effacement est « au mieux » : seul le chiffrement du disque (BitLocker) "
-                    "protège des blocs résiduels."),
-        ]))
+        sessions = [
+            ("– " + s.title + (self.tr(" (démonstration)") if s.is_demo else ""))
+            for s in status.sessions
+        ]
+        body = QLabel(
+            "\n".join(
+                [
+                    self.tr("Sessions :"),
+                    *(sessions or [self.tr("– aucune session lisible")]),
+                    "",
+                    self.tr(
+                        "Sont effacés : la base (notes, commentaires, avis, présences, journal d’audit), les "
+                        "pièces jointes, les instantanés (y compris sur le second dossier) et {n} fichier(s) "
+                        "d’export écrit(s) par jury_desk."
+                    ).format(n=len(status.export_files)),
+                    self.tr(
+                        "Sont conservés : la clé de signature, les clés de confiance, les préférences et le "
+                        "journal technique (qui ne contient aucun nom)."
+                    ),
+                    self.tr(
+                        "Sur un SSD, l’effacement est « au mieux » : seul le chiffrement du disque (BitLocker) "
+                        "protège des blocs résiduels."
+                    ),
+                ]
+            )
+        )
         body.setWordWrap(True)
         lay.addWidget(body)
         ask = QLabel(self.tr("Pour confirmer, tapez {word} :").format(word=self.word))
@@ -291,8 +342,9 @@ class PurgeDialog(QDialog):
         ask.setBuddy(self.entry)
         lay.addWidget(self.entry)
         buttons = QDialogButtonBox()
-        self.erase_button = buttons.addButton(self.tr("Effacer définitivement"),
-                                              QDialogButtonBox.ButtonRole.DestructiveRole)
+        self.erase_button = buttons.addButton(
+            self.tr("Effacer définitivement"), QDialogButtonBox.ButtonRole.DestructiveRole
+        )
         self.erase_button.setEnabled(False)
         self.erase_button.setAutoDefault(False)
         cancel = buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
@@ -325,16 +377,32 @@ def ask_purge(parent: QWidget | None, status: Any) -> bool:
 
 def purge_report_text(report: Any) -> tuple[str, str]:
     """(summary, details) of a ``privacy.PurgeReport``, in French."""
-    summary = QCoreApplication.translate("Maintenance", "Données effacées : {files} fichier(s), dont {exports} export(s).").format(
-        files=report.files_removed, exports=len(report.exports_removed))
+    summary = QCoreApplication.translate(
+        "Maintenance", "Données effacées : {files} fichier(s), dont {exports} export(s)."
+    ).format(files=report.files_removed, exports=len(report.exports_removed))
     lines: list[str] = []
     if report.failures:
-        summary = QCoreApplication.translate("Maintenance", "Effacement incomplet : certains fichiers n’ont pas pu être effacés. "
-                                    "Supprimez-les à la main.") + "\n" + summary
-        lines += [QCoreApplication.translate("Maintenance", "Non effacé : « {path} » — {why}").format(path=str(p), why=why)
-                  for p, why in report.failures]
-    lines += [QCoreApplication.translate("Maintenance", "Conservé : « {path} » — {why}").format(path=str(p), why=why)
-              for p, why in report.kept]
+        summary = (
+            QCoreApplication.translate(
+                "Maintenance",
+                "Effacement incomplet : certains fichiers n’ont pas pu être effacés. "
+                "Supprimez-les à la main.",
+            )
+            + "\n"
+            + summary
+        )
+        lines += [
+            QCoreApplication.translate("Maintenance", "Non effacé : « {path} » — {why}").format(
+                path=str(p), why=why
+            )
+            for p, why in report.failures
+        ]
+    lines += [
+        QCoreApplication.translate("Maintenance", "Conservé : « {path} » — {why}").format(
+            path=str(p), why=why
+        )
+        for p, why in report.kept
+    ]
     return summary, "\n".join(lines)
 
 

@@ -46,7 +46,13 @@ class Roles(IntEnum):
 # --------------------------------------------------------------------------- shared logic
 
 # Dossier states in the hearing order.
-A_VENIR, EN_AUDITION, ENTENDU, NOTE, INCOMPLET = "a_venir", "en_audition", "entendu", "note", "incomplet"
+A_VENIR, EN_AUDITION, ENTENDU, NOTE, INCOMPLET = (
+    "a_venir",
+    "en_audition",
+    "entendu",
+    "note",
+    "incomplet",
+)
 
 
 def state_label(code: str) -> str:
@@ -68,7 +74,10 @@ def unavailable_jurors(st: SessionState, dossier_id: str) -> dict[str, tuple[str
     out: dict[str, tuple[str, str]] = {}
     for j in st.jurors:
         if j.id not in st.present:
-            out[j.id] = ("absent", QCoreApplication.translate("ScoringGridModel", "Absent de la séance"))
+            out[j.id] = (
+                "absent",
+                QCoreApplication.translate("ScoringGridModel", "Absent de la séance"),
+            )
     for r in st.recusals:
         if r.dossier_id != dossier_id or r.juror_id in out:
             continue
@@ -112,7 +121,8 @@ def dossier_status(st: SessionState, dossier_id: str) -> str:
 
 def scale_text(c: Criterion) -> str:
     return QCoreApplication.translate("ScoringGridModel", "de {min} à {max}, pas de {step}").format(
-        min=format_value(c.min), max=format_value(c.max), step=format_value(c.step))
+        min=format_value(c.min), max=format_value(c.max), step=format_value(c.step)
+    )
 
 
 def parse_value(text: str) -> Fraction | None:
@@ -134,17 +144,29 @@ class HearingOrderModel(QAbstractTableModel):
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
-        self._rows: list[tuple[str, int, str, str, str, str]] = []  # id, order, time, title, holder, state
+        self._rows: list[
+            tuple[str, int, str, str, str, str]
+        ] = []  # id, order, time, title, holder, state
         self._current = ""
 
     def set_state(self, st: SessionState) -> None:
-        rows = [(d.id, d.hearing_order, fmt.time_hm(d.hearing_start) if d.hearing_start else "",
-                 d.title, d.holder_name, dossier_status(st, d.id))
-                for d in sorted(st.dossiers, key=lambda d: d.hearing_order)]
+        rows = [
+            (
+                d.id,
+                d.hearing_order,
+                fmt.time_hm(d.hearing_start) if d.hearing_start else "",
+                d.title,
+                d.holder_name,
+                dossier_status(st, d.id),
+            )
+            for d in sorted(st.dossiers, key=lambda d: d.hearing_order)
+        ]
         if [r[0] for r in rows] == [r[0] for r in self._rows]:
             self._rows = rows
             if rows:
-                self.dataChanged.emit(self.index(0, 0), self.index(len(rows) - 1, self.columnCount() - 1))
+                self.dataChanged.emit(
+                    self.index(0, 0), self.index(len(rows) - 1, self.columnCount() - 1)
+                )
         else:
             self.beginResetModel()
             self._rows = rows
@@ -153,7 +175,9 @@ class HearingOrderModel(QAbstractTableModel):
     def set_current(self, dossier_id: str) -> None:
         self._current = dossier_id
         if self._rows:
-            self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, self.columnCount() - 1))
+            self.dataChanged.emit(
+                self.index(0, 0), self.index(len(self._rows) - 1, self.columnCount() - 1)
+            )
 
     def row_of(self, dossier_id: str) -> int:
         for i, r in enumerate(self._rows):
@@ -173,11 +197,25 @@ class HearingOrderModel(QAbstractTableModel):
     def columnCount(self, parent: Index = _ROOT) -> int:
         return 0 if parent.isValid() else 4
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < 4:
-            return [QCoreApplication.translate("HearingOrderModel", "N°"), QCoreApplication.translate("HearingOrderModel", "Heure"),
-                    QCoreApplication.translate("HearingOrderModel", "Dossier"), QCoreApplication.translate("HearingOrderModel", "État")][section]
-        if orientation == Qt.Orientation.Vertical and role == Qt.ItemDataRole.DisplayRole and 0 <= section < len(self._rows):
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if (
+            orientation == Qt.Orientation.Horizontal
+            and role == Qt.ItemDataRole.DisplayRole
+            and 0 <= section < 4
+        ):
+            return [
+                QCoreApplication.translate("HearingOrderModel", "N°"),
+                QCoreApplication.translate("HearingOrderModel", "Heure"),
+                QCoreApplication.translate("HearingOrderModel", "Dossier"),
+                QCoreApplication.translate("HearingOrderModel", "État"),
+            ][section]
+        if (
+            orientation == Qt.Orientation.Vertical
+            and role == Qt.ItemDataRole.DisplayRole
+            and 0 <= section < len(self._rows)
+        ):
             return str(section + 1)
         return None
 
@@ -191,8 +229,9 @@ class HearingOrderModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             return f"{title}\n{holder}\n{state_label(state)}"
         if role == Qt.ItemDataRole.AccessibleTextRole:
-            return QCoreApplication.translate("HearingOrderModel", "Dossier {n}, {title}, {state}").format(
-                n=order, title=title, state=state_label(state))
+            return QCoreApplication.translate(
+                "HearingOrderModel", "Dossier {n}, {title}, {state}"
+            ).format(n=order, title=title, state=state_label(state))
         if role == Qt.ItemDataRole.TextAlignmentRole:
             if col in (self.COL_ORDER, self.COL_TIME):
                 return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -242,8 +281,11 @@ class ScoringGridModel(QAbstractTableModel):
     # ------------------------------------------------------------------ feeding
 
     def set_state(self, st: SessionState, dossier_id: str) -> None:
-        structural = (dossier_id != self.dossier_id or st.criteria != self._criteria
-                      or st.jurors != self._jurors)
+        structural = (
+            dossier_id != self.dossier_id
+            or st.criteria != self._criteria
+            or st.jurors != self._jurors
+        )
         if structural:
             self.beginResetModel()
             self._pending.clear()
@@ -267,7 +309,9 @@ class ScoringGridModel(QAbstractTableModel):
 
     def _all_changed(self) -> None:
         if self.rowCount() and self.columnCount():
-            self.dataChanged.emit(self.index(0, 0), self.index(self.rowCount() - 1, self.columnCount() - 1))
+            self.dataChanged.emit(
+                self.index(0, 0), self.index(self.rowCount() - 1, self.columnCount() - 1)
+            )
         if self.columnCount():
             self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, self.columnCount() - 1)
 
@@ -398,8 +442,11 @@ class ScoringGridModel(QAbstractTableModel):
         }[status]
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not (0 <= index.row() < len(self._criteria)) \
-                or not (0 <= index.column() < len(self._jurors)):
+        if (
+            not index.isValid()
+            or not (0 <= index.row() < len(self._criteria))
+            or not (0 <= index.column() < len(self._jurors))
+        ):
             return None
         key = self.key(index)
         status = self.cell_status(index)
@@ -443,7 +490,9 @@ class ScoringGridModel(QAbstractTableModel):
             return off[1] if off else ""
         return None
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
         if orientation == Qt.Orientation.Horizontal:
             if not 0 <= section < len(self._jurors):
                 return None
@@ -493,8 +542,11 @@ class ScoringGridModel(QAbstractTableModel):
             return True
         new = parse_value(text)
         if new is None or not c.is_valid(new):
-            self.invalidValue.emit(QCoreApplication.translate("ScoringGridModel", "« {text} » n’est pas admis pour « {label} » : {scale}.").format(
-                text=text, label=c.label, scale=scale_text(c)))
+            self.invalidValue.emit(
+                QCoreApplication.translate(
+                    "ScoringGridModel", "« {text} » n’est pas admis pour « {label} » : {scale}."
+                ).format(text=text, label=c.label, scale=scale_text(c))
+            )
             return False
         if key in self._values and self._values[key] == new and key not in self._pending:
             return True  # unchanged: no write
@@ -557,9 +609,17 @@ class AttendanceModel(QAbstractListModel):
         if role == Qt.ItemDataRole.CheckStateRole:
             return Qt.CheckState.Checked if present else Qt.CheckState.Unchecked
         if role == Qt.ItemDataRole.ToolTipRole:
-            return QCoreApplication.translate("AttendanceModel", "Présent") if present else QCoreApplication.translate("AttendanceModel", "Absent")
+            return (
+                QCoreApplication.translate("AttendanceModel", "Présent")
+                if present
+                else QCoreApplication.translate("AttendanceModel", "Absent")
+            )
         if role == Qt.ItemDataRole.AccessibleTextRole:
-            state = QCoreApplication.translate("AttendanceModel", "présent") if present else QCoreApplication.translate("AttendanceModel", "absent")
+            state = (
+                QCoreApplication.translate("AttendanceModel", "présent")
+                if present
+                else QCoreApplication.translate("AttendanceModel", "absent")
+            )
             return f"{j.name}, {state}"
         if role == Qt.ItemDataRole.ForegroundRole and not present:
             return QBrush(QColor(theme.C.muted))
@@ -598,10 +658,25 @@ class RecusalModel(QAbstractTableModel):
                 kind = QCoreApplication.translate("RecusalModel", "Conflit d’intérêts")
             else:
                 kind = QCoreApplication.translate("RecusalModel", "Déport")
-            source = QCoreApplication.translate("RecusalModel", "Paquet du siège") if r.source is RecusalSource.BUNDLE else QCoreApplication.translate("RecusalModel", "Séance")
+            source = (
+                QCoreApplication.translate("RecusalModel", "Paquet du siège")
+                if r.source is RecusalSource.BUNDLE
+                else QCoreApplication.translate("RecusalModel", "Séance")
+            )
             at = fmt.time_hm(r.at) if r.at else ""
-            rows.append((r.juror_id, r.dossier_id, st.juror(r.juror_id).name,
-                         f"{d.hearing_order}. {d.title}", kind, r.reason, source, at, r.source.value))
+            rows.append(
+                (
+                    r.juror_id,
+                    r.dossier_id,
+                    st.juror(r.juror_id).name,
+                    f"{d.hearing_order}. {d.title}",
+                    kind,
+                    r.reason,
+                    source,
+                    at,
+                    r.source.value,
+                )
+            )
         self.beginResetModel()
         self._rows = rows
         self.endResetModel()
@@ -612,10 +687,22 @@ class RecusalModel(QAbstractTableModel):
     def columnCount(self, parent: Index = _ROOT) -> int:
         return 0 if parent.isValid() else self.COLS
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < self.COLS:
-            return [QCoreApplication.translate("RecusalModel", "Juré"), QCoreApplication.translate("RecusalModel", "Dossier"), QCoreApplication.translate("RecusalModel", "Nature"),
-                    QCoreApplication.translate("RecusalModel", "Motif"), QCoreApplication.translate("RecusalModel", "Origine"), QCoreApplication.translate("RecusalModel", "Heure")][section]
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if (
+            orientation == Qt.Orientation.Horizontal
+            and role == Qt.ItemDataRole.DisplayRole
+            and 0 <= section < self.COLS
+        ):
+            return [
+                QCoreApplication.translate("RecusalModel", "Juré"),
+                QCoreApplication.translate("RecusalModel", "Dossier"),
+                QCoreApplication.translate("RecusalModel", "Nature"),
+                QCoreApplication.translate("RecusalModel", "Motif"),
+                QCoreApplication.translate("RecusalModel", "Origine"),
+                QCoreApplication.translate("RecusalModel", "Heure"),
+            ][section]
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -660,7 +747,7 @@ def _two_lines(text: str, longer_than: int) -> str:
         return text
     spaces = [i for i, ch in enumerate(text) if ch == " "]
     cut = min(spaces, key=lambda i: abs(i - len(text) / 2))
-    return text[:cut] + "\n" + text[cut + 1:]
+    return text[:cut] + "\n" + text[cut + 1 :]
 
 
 class SharedGridModel(QAbstractTableModel):
@@ -671,11 +758,13 @@ class SharedGridModel(QAbstractTableModel):
         self._grid = SharedGrid((), (), (), (), ())
 
     def set_grid(self, grid: SharedGrid) -> None:
-        same_shape = (grid.criteria == self._grid.criteria and grid.jurors == self._grid.jurors)
+        same_shape = grid.criteria == self._grid.criteria and grid.jurors == self._grid.jurors
         if same_shape:
             self._grid = grid
             if self.rowCount() and self.columnCount():
-                self.dataChanged.emit(self.index(0, 0), self.index(self.rowCount() - 1, self.columnCount() - 1))
+                self.dataChanged.emit(
+                    self.index(0, 0), self.index(self.rowCount() - 1, self.columnCount() - 1)
+                )
                 self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, self.columnCount() - 1)
         else:
             self.beginResetModel()
@@ -693,11 +782,18 @@ class SharedGridModel(QAbstractTableModel):
             return "—"
         if cell.value is not None:
             return cell.value
-        return QCoreApplication.translate("SharedGridModel", "saisi") if cell.status == "saisi" else QCoreApplication.translate("SharedGridModel", "à saisir")
+        return (
+            QCoreApplication.translate("SharedGridModel", "saisi")
+            if cell.status == "saisi"
+            else QCoreApplication.translate("SharedGridModel", "à saisir")
+        )
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < self.rowCount() \
-                or not 0 <= index.column() < self.columnCount():
+        if (
+            not index.isValid()
+            or not 0 <= index.row() < self.rowCount()
+            or not 0 <= index.column() < self.columnCount()
+        ):
             return None
         cell = self._grid.cells[index.row()][index.column()]
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
@@ -705,19 +801,25 @@ class SharedGridModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return int(Qt.AlignmentFlag.AlignCenter)
         if role == Qt.ItemDataRole.ForegroundRole:
-            colour = {"saisi": theme.S.ok, "a_saisir": theme.S.muted, "off": theme.S.muted}[cell.status]
+            colour = {"saisi": theme.S.ok, "a_saisir": theme.S.muted, "off": theme.S.muted}[
+                cell.status
+            ]
             return QBrush(QColor(colour))
         if role == Roles.State:
             return cell.status
         return None
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
         if orientation == Qt.Orientation.Horizontal:
             if not 0 <= section < len(self._grid.jurors) or role != Qt.ItemDataRole.DisplayRole:
                 return None
             off = self._grid.off[section]
             filled, total = self._grid.complete[section]
-            second = off if off else f"{filled}/{total}" + (" ✓" if filled == total and total else "")
+            second = (
+                off if off else f"{filled}/{total}" + (" ✓" if filled == total and total else "")
+            )
             return f"{_two_lines(self._grid.jurors[section], 12)}\n{second}"
         if 0 <= section < len(self._grid.criteria) and role == Qt.ItemDataRole.DisplayRole:
             return _two_lines(self._grid.criteria[section], 18)

@@ -43,8 +43,14 @@ class ScoringController(QObject):
     # Emitted once a value is durable: dossier, juror, criterion, value text ("" when cleared).
     saved = Signal(str, str, str, str)
 
-    def __init__(self, ctx: SessionContext, view: ScoringGridView, model: ScoringGridModel,
-                 actions: Actions, parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        ctx: SessionContext,
+        view: ScoringGridView,
+        model: ScoringGridModel,
+        actions: Actions,
+        parent: QObject | None = None,
+    ) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.view = view
@@ -67,8 +73,11 @@ class ScoringController(QObject):
         self.sync_flags()
 
     def disconnect_all(self) -> None:
-        for a, slot in ((self.actions.undo, self.undo), (self.actions.reveal, self.reveal),
-                        (self.actions.blind, self._blind_action)):
+        for a, slot in (
+            (self.actions.undo, self.undo),
+            (self.actions.reveal, self.reveal),
+            (self.actions.blind, self._blind_action),
+        ):
             with contextlib.suppress(RuntimeError, TypeError):
                 a.triggered.disconnect(slot)
 
@@ -104,17 +113,27 @@ class ScoringController(QObject):
     # ------------------------------------------------------------------ writing values
 
     @Slot(str, str, str, object)
-    def _write(self, dossier_id: str, juror_id: str, criterion_id: str, value: Fraction | None,
-               actor: str = "secretariat", record_undo: bool = True) -> None:
+    def _write(
+        self,
+        dossier_id: str,
+        juror_id: str,
+        criterion_id: str,
+        value: Fraction | None,
+        actor: str = "secretariat",
+        record_undo: bool = True,
+    ) -> None:
         desk, sid = self.ctx.desk, self.ctx.sid
         fn: Any = desk.clear_score if value is None else desk.record_score
         args: tuple[Any, ...] = (sid, dossier_id, juror_id, criterion_id)
         if value is not None:
             args = (*args, value)
         self.ctx.writer.submit(
-            fn, *args, actor=actor,
+            fn,
+            *args,
+            actor=actor,
             on_done=lambda w: self._saved(w, record_undo),
-            on_error=lambda exc: self._failed(dossier_id, juror_id, criterion_id, exc))
+            on_error=lambda exc: self._failed(dossier_id, juror_id, criterion_id, exc),
+        )
 
     def _saved(self, w: ScoreWrite, record_undo: bool) -> None:
         key = (w.dossier_id, w.juror_id, w.criterion_id)
@@ -131,7 +150,9 @@ class ScoringController(QObject):
         self.ctx.hub.scoresChanged.emit(w.dossier_id)
         self.saved.emit(*key, "" if w.value is None else format_value(w.value))
 
-    def _failed(self, dossier_id: str, juror_id: str, criterion_id: str, exc: BaseException) -> None:
+    def _failed(
+        self, dossier_id: str, juror_id: str, criterion_id: str, exc: BaseException
+    ) -> None:
         if not isinstance(exc, UserError):
             self.ctx.writer.unhandled(exc)
             message = self.tr("La valeur n’a pas été enregistrée (erreur inattendue).")
@@ -159,15 +180,29 @@ class ScoringController(QObject):
         self.actions.undo.setEnabled(bool(self.undo_stack))
         if self.model.dossier_id == ch.dossier_id:
             self.model.mark_pending(ch.juror_id, ch.criterion_id, ch.previous)
-        self._write(ch.dossier_id, ch.juror_id, ch.criterion_id, ch.previous, actor=UNDO_ACTOR, record_undo=False)
+        self._write(
+            ch.dossier_id,
+            ch.juror_id,
+            ch.criterion_id,
+            ch.previous,
+            actor=UNDO_ACTOR,
+            record_undo=False,
+        )
         c = next(c for c in self.ctx.st.criteria if c.id == ch.criterion_id)
         j = self.ctx.st.juror(ch.juror_id)
         if self.model.masked:
-            shown = self.tr("valeur précédente (masquée)") if ch.previous is not None else self.tr("vide")
+            shown = (
+                self.tr("valeur précédente (masquée)")
+                if ch.previous is not None
+                else self.tr("vide")
+            )
         else:
             shown = format_value(ch.previous) if ch.previous is not None else self.tr("vide")
-        self.view.show_message(self.tr("Annulé : « {criterion} » de {juror} revient à {value}.").format(
-            criterion=c.label, juror=j.name, value=shown))
+        self.view.show_message(
+            self.tr("Annulé : « {criterion} » de {juror} revient à {value}.").format(
+                criterion=c.label, juror=j.name, value=shown
+            )
+        )
 
     # ------------------------------------------------------------------ comments
 
@@ -218,8 +253,9 @@ class ScoringController(QObject):
             if self.model.dossier_id == dossier_id:
                 self.model.set_comment_saved(juror_id, text)
             if self._comment_key == key:
-                self.view.comment_state.setText(self.tr("Commentaire enregistré ✓ {time}").format(
-                    time=fmt.time_hm(_now())))
+                self.view.comment_state.setText(
+                    self.tr("Commentaire enregistré ✓ {time}").format(time=fmt.time_hm(_now()))
+                )
             self.ctx.hub.commentsChanged.emit(dossier_id, juror_id)
 
         def failed(exc: BaseException) -> None:
@@ -229,8 +265,15 @@ class ScoringController(QObject):
             else:
                 self.ctx.writer.unhandled(exc)
 
-        self.ctx.writer.submit(self.ctx.desk.set_comment, self.ctx.sid, dossier_id, juror_id, text,
-                               on_done=done, on_error=failed)
+        self.ctx.writer.submit(
+            self.ctx.desk.set_comment,
+            self.ctx.sid,
+            dossier_id,
+            juror_id,
+            text,
+            on_done=done,
+            on_error=failed,
+        )
 
     # ------------------------------------------------------------------ blind mode
 
@@ -248,9 +291,14 @@ class ScoringController(QObject):
             self.sync_flags()
             return
         if not on and not dialogs.confirm(
-                self.view, self.tr("Notation à l’aveugle"),
-                self.tr("Désactiver la notation à l’aveugle ? Les valeurs déjà saisies deviendront visibles "
-                        "ici et sur l’écran partagé."), self.tr("Désactiver")):
+            self.view,
+            self.tr("Notation à l’aveugle"),
+            self.tr(
+                "Désactiver la notation à l’aveugle ? Les valeurs déjà saisies deviendront visibles "
+                "ici et sur l’écran partagé."
+            ),
+            self.tr("Désactiver"),
+        ):
             self.sync_flags()
             return
 
@@ -264,7 +312,9 @@ class ScoringController(QObject):
             self.sync_flags()
             self.ctx.writer.unhandled(exc)
 
-        self.ctx.writer.submit(self.ctx.desk.set_blind, self.ctx.sid, on, on_done=done, on_error=failed)
+        self.ctx.writer.submit(
+            self.ctx.desk.set_blind, self.ctx.sid, on, on_done=done, on_error=failed
+        )
 
     @Slot()
     def reveal(self) -> None:
@@ -272,10 +322,14 @@ class ScoringController(QObject):
         if not st.blind or st.revealed or st.closed:
             return
         if not dialogs.confirm(
-                self.view, self.tr("Révéler les notes"),
-                self.tr("Révéler toutes les notes de la session ? Cela ouvre la délibération ; les valeurs "
-                        "deviennent visibles ici et sur l’écran partagé. Ce choix est définitif et journalisé."),
-                self.tr("Révéler")):
+            self.view,
+            self.tr("Révéler les notes"),
+            self.tr(
+                "Révéler toutes les notes de la session ? Cela ouvre la délibération ; les valeurs "
+                "deviennent visibles ici et sur l’écran partagé. Ce choix est définitif et journalisé."
+            ),
+            self.tr("Révéler"),
+        ):
             return
 
         def done(_: object) -> None:

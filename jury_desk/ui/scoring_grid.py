@@ -103,12 +103,16 @@ class ScoreDelegate(QStyledItemDelegate):
             c = model.criterion(index.row())
             j = model.juror(index.column())
             editor.setValidator(ScoreValidator(c, editor))
-            editor.setAccessibleName(self.tr("Note de {juror} pour « {criterion} »").format(
-                juror=j.name, criterion=c.label))
+            editor.setAccessibleName(
+                self.tr("Note de {juror} pour « {criterion} »").format(
+                    juror=j.name, criterion=c.label
+                )
+            )
             hint = self.tr("{criterion} : {scale}").format(criterion=c.label, scale=scale_text(c))
             editor.setToolTip(hint)
-            editor.inputRejected.connect(lambda: self.message.emit(
-                self.tr("Refusé — {hint}").format(hint=hint)))
+            editor.inputRejected.connect(
+                lambda: self.message.emit(self.tr("Refusé — {hint}").format(hint=hint))
+            )
         return editor
 
     def setEditorData(self, editor: QWidget, index: Index) -> None:
@@ -120,10 +124,16 @@ class ScoreDelegate(QStyledItemDelegate):
             model.setData(index, editor.text(), Qt.ItemDataRole.EditRole)
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:
-        if isinstance(obj, QLineEdit) and isinstance(event, QKeyEvent) and event.type() == QEvent.Type.KeyPress:
+        if (
+            isinstance(obj, QLineEdit)
+            and isinstance(event, QKeyEvent)
+            and event.type() == QEvent.Type.KeyPress
+        ):
             key = event.key()
-            if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Tab, Qt.Key.Key_Backtab) \
-                    and not obj.hasAcceptableInput():
+            if (
+                key in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Tab, Qt.Key.Key_Backtab)
+                and not obj.hasAcceptableInput()
+            ):
                 self.message.emit(self.tr("Valeur incomplète — {hint}").format(hint=obj.toolTip()))
                 return True
             if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
@@ -161,9 +171,11 @@ class ScoreTable(QTableView):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setEditTriggers(QAbstractItemView.EditTrigger.AnyKeyPressed
-                             | QAbstractItemView.EditTrigger.DoubleClicked
-                             | QAbstractItemView.EditTrigger.EditKeyPressed)
+        self.setEditTriggers(
+            QAbstractItemView.EditTrigger.AnyKeyPressed
+            | QAbstractItemView.EditTrigger.DoubleClicked
+            | QAbstractItemView.EditTrigger.EditKeyPressed
+        )
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
         self.setTabKeyNavigation(True)
@@ -178,7 +190,9 @@ class ScoreTable(QTableView):
         pal.setColor(QPalette.ColorRole.HighlightedText, QColor(theme.C.text))
         self.setPalette(pal)
         self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        self.verticalHeader().setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        self.verticalHeader().setDefaultAlignment(
+            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+        )
 
     # -- navigation in sheet order, skipping the jurors who do not score
 
@@ -247,7 +261,11 @@ class ScoreTable(QTableView):
         key = event.key()
         if self.state() != QAbstractItemView.State.EditingState:
             if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-                self.go(self.step(down=True, forward=not event.modifiers() & Qt.KeyboardModifier.ShiftModifier))
+                self.go(
+                    self.step(
+                        down=True, forward=not event.modifiers() & Qt.KeyboardModifier.ShiftModifier
+                    )
+                )
                 return
             if key == Qt.Key.Key_Tab:
                 self.go(self.step(down=False))
@@ -271,7 +289,10 @@ class CommentBox(QPlainTextEdit):
     submit = Signal()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+        if (
+            event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+            and event.modifiers() & Qt.KeyboardModifier.ControlModifier
+        ):
             self.submit.emit()
             return
         if event.key() == Qt.Key.Key_Escape:
@@ -301,8 +322,12 @@ class ScoringGridView(QWidget):
         bar.addWidget(self.title, 1)
         self.blind = QCheckBox(self.tr("Notation à l’&aveugle"))
         self.blind.setAccessibleName(self.tr("Notation à l’aveugle"))
-        self.blind.setToolTip(self.tr("Les valeurs sont masquées dès leur saisie, ici comme sur l’écran "
-                                      "partagé, jusqu’à leur révélation en délibération."))
+        self.blind.setToolTip(
+            self.tr(
+                "Les valeurs sont masquées dès leur saisie, ici comme sur l’écran "
+                "partagé, jusqu’à leur révélation en délibération."
+            )
+        )
         bar.addWidget(self.blind)
         self.reveal = QPushButton(self.tr("Révéler les notes…"))
         self.reveal.setAccessibleName(self.tr("Révéler les notes"))
@@ -318,7 +343,9 @@ class ScoringGridView(QWidget):
 
         split = QSplitter(Qt.Orientation.Vertical)
         self.table = ScoreTable()
-        self.table.setAccessibleName(self.tr("Grille de notation : critères en lignes, jurés en colonnes"))
+        self.table.setAccessibleName(
+            self.tr("Grille de notation : critères en lignes, jurés en colonnes")
+        )
         self.delegate = ScoreDelegate(self.table)
         self.table.setItemDelegate(self.delegate)
         theme.scaled(self.table, 1.25)
@@ -336,7 +363,9 @@ class ScoringGridView(QWidget):
         cl.addLayout(head)
         self.comment = CommentBox()
         self.comment.setAccessibleName(self.tr("Commentaire du juré"))
-        self.comment.setPlaceholderText(self.tr("Commentaire du juré sur ce dossier (Ctrl+Entrée pour enregistrer)"))
+        self.comment.setPlaceholderText(
+            self.tr("Commentaire du juré sur ce dossier (Ctrl+Entrée pour enregistrer)")
+        )
         self.comment.setTabChangesFocus(True)
         self.comment_label.setBuddy(self.comment)
         cl.addWidget(self.comment)
@@ -349,9 +378,13 @@ class ScoringGridView(QWidget):
         self.message.setWordWrap(True)
         self.message.setAccessibleName(self.tr("Message de saisie"))
         lay.addWidget(self.message)
-        help_text = QLabel(self.tr("Saisir une valeur puis Entrée (critère suivant) ou Tab (juré suivant) ; "
-                                   "flèches pour se déplacer ; Suppr efface ; Ctrl+Z annule la dernière saisie ; "
-                                   "Ctrl+D enregistre un déport."))
+        help_text = QLabel(
+            self.tr(
+                "Saisir une valeur puis Entrée (critère suivant) ou Tab (juré suivant) ; "
+                "flèches pour se déplacer ; Suppr efface ; Ctrl+Z annule la dernière saisie ; "
+                "Ctrl+D enregistre un déport."
+            )
+        )
         help_text.setObjectName("hint")
         help_text.setWordWrap(True)
         lay.addWidget(help_text)

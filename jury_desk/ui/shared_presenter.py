@@ -27,13 +27,29 @@ def values_hidden(st: SessionState) -> bool:
 
 def build_frame(st: SessionState, dossier_id: str | None) -> SharedFrame:
     criteria = tuple(
-        SharedCriterion(c.label, c.description, QCoreApplication.translate("SharedPresenter", "{min} à {max} · coefficient {w}").format(
-            min=format_value(c.min), max=format_value(c.max), w=format_value(c.weight)))
-        for c in st.criteria)
+        SharedCriterion(
+            c.label,
+            c.description,
+            QCoreApplication.translate("SharedPresenter", "{min} à {max} · coefficient {w}").format(
+                min=format_value(c.min), max=format_value(c.max), w=format_value(c.weight)
+            ),
+        )
+        for c in st.criteria
+    )
     hidden = values_hidden(st)
     if not dossier_id:
-        return SharedFrame(st.info.title, st.is_demo, "", QCoreApplication.translate("SharedPresenter", "En attente du prochain dossier"), "", "",
-                           criteria, None, hidden, "")
+        return SharedFrame(
+            st.info.title,
+            st.is_demo,
+            "",
+            QCoreApplication.translate("SharedPresenter", "En attente du prochain dossier"),
+            "",
+            "",
+            criteria,
+            None,
+            hidden,
+            "",
+        )
     d = st.dossier(dossier_id)
     off = unavailable_jurors(st, dossier_id)
     cells = []
@@ -51,7 +67,8 @@ def build_frame(st: SessionState, dossier_id: str | None) -> SharedFrame:
         cells.append(tuple(row))
     n = len(st.criteria)
     complete = tuple(
-        (sum(1 for c in st.criteria if (dossier_id, j.id, c.id) in st.scores), n) for j in st.jurors)
+        (sum(1 for c in st.criteria if (dossier_id, j.id, c.id) in st.scores), n) for j in st.jurors
+    )
     grid = SharedGrid(
         criteria=tuple(c.label for c in st.criteria),
         jurors=tuple(j.name for j in st.jurors),
@@ -62,16 +79,34 @@ def build_frame(st: SessionState, dossier_id: str | None) -> SharedFrame:
     # Who leaves the room for this dossier (present at the session, recused for it).
     leaving = []
     for r in st.recusals:
-        if r.dossier_id != dossier_id or r.juror_id not in st.present or r.kind is RecusalKind.ABSENT:
+        if (
+            r.dossier_id != dossier_id
+            or r.juror_id not in st.present
+            or r.kind is RecusalKind.ABSENT
+        ):
             continue
         name = st.juror(r.juror_id).name
-        why = QCoreApplication.translate("SharedPresenter", "conflit d’intérêts") if r.source is RecusalSource.BUNDLE else QCoreApplication.translate("SharedPresenter", "déport")
-        leaving.append(QCoreApplication.translate("SharedPresenter", "{name} quitte la salle pour ce dossier ({why}).").format(name=name, why=why))
-    qpv = QCoreApplication.translate("SharedPresenter", "quartier {name}").format(name=d.qpv_name) if d.qpv_name else ""
+        why = (
+            QCoreApplication.translate("SharedPresenter", "conflit d’intérêts")
+            if r.source is RecusalSource.BUNDLE
+            else QCoreApplication.translate("SharedPresenter", "déport")
+        )
+        leaving.append(
+            QCoreApplication.translate(
+                "SharedPresenter", "{name} quitte la salle pour ce dossier ({why})."
+            ).format(name=name, why=why)
+        )
+    qpv = (
+        QCoreApplication.translate("SharedPresenter", "quartier {name}").format(name=d.qpv_name)
+        if d.qpv_name
+        else ""
+    )
     return SharedFrame(
         session_title=st.info.title,
         is_demo=st.is_demo,
-        position=QCoreApplication.translate("SharedPresenter", "Dossier {n} sur {total}").format(n=d.hearing_order, total=len(st.dossiers)),
+        position=QCoreApplication.translate("SharedPresenter", "Dossier {n} sur {total}").format(
+            n=d.hearing_order, total=len(st.dossiers)
+        ),
         title=d.title,
         holder=d.holder_name,
         place=", ".join(x for x in (d.commune, qpv) if x),
@@ -104,11 +139,18 @@ class SharedPresenter(QObject):
 
     def disconnect_all(self) -> None:
         hub = self.ctx.hub
-        for sig, slot in ((hub.currentDossierChanged, self._on_current), (hub.scoresChanged, self._on_any),
-                          (hub.hearingChanged, self._on_any), (hub.recusalsChanged, self._on_pair),
-                          (hub.commentsChanged, self._on_pair), (hub.attendanceChanged, self.push),
-                          (hub.blindChanged, self._on_flag), (hub.revealChanged, self._on_flag),
-                          (hub.timerUpdated, self._on_timer), (hub.sharedModeChanged, self.screen.set_mode)):
+        for sig, slot in (
+            (hub.currentDossierChanged, self._on_current),
+            (hub.scoresChanged, self._on_any),
+            (hub.hearingChanged, self._on_any),
+            (hub.recusalsChanged, self._on_pair),
+            (hub.commentsChanged, self._on_pair),
+            (hub.attendanceChanged, self.push),
+            (hub.blindChanged, self._on_flag),
+            (hub.revealChanged, self._on_flag),
+            (hub.timerUpdated, self._on_timer),
+            (hub.sharedModeChanged, self.screen.set_mode),
+        ):
             with contextlib.suppress(RuntimeError, TypeError):
                 sig.disconnect(slot)
 

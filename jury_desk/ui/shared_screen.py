@@ -114,7 +114,9 @@ class SharedScreen(QWidget):
         self.session_label.setObjectName("sharedMuted")
         self.position_label = QLabel("")
         self.position_label.setObjectName("sharedMuted")
-        self.position_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.position_label.setAlignment(
+            Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+        )
         self.session_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.session_label.setMinimumWidth(1)  # elided to fit (see _elide)
         top.addWidget(self.session_label, 1)
@@ -249,8 +251,9 @@ QTableView#sharedGrid QTableCornerButton::section {{ background: {s.bg}; border:
         self.grid_note.setFont(_font(h * 0.028))
         # 16:9 screens: timer left (60 %), criteria right; 16:10, 4:3: criteria below.
         wide = self.width() >= 1.7 * h
-        self.hearing_layout.setDirection(QBoxLayout.Direction.LeftToRight if wide
-                                         else QBoxLayout.Direction.TopToBottom)
+        self.hearing_layout.setDirection(
+            QBoxLayout.Direction.LeftToRight if wide else QBoxLayout.Direction.TopToBottom
+        )
         # Digits: a digit's glyph is DIGITS_HEIGHT_SHARE of the height, unless the panel's
         # width cannot hold « +00:00 » at that size.
         target = h * DIGITS_HEIGHT_SHARE
@@ -283,8 +286,11 @@ QTableView#sharedGrid QTableCornerButton::section {{ background: {s.bg}; border:
         demo = self.tr("DÉMONSTRATION — ") if frame.is_demo else ""
         text = demo + frame.session_title
         room = self.width() - 72 - self.position_label.sizeHint().width() - 24
-        self.session_label.setText(self.session_label.fontMetrics().elidedText(
-            text, Qt.TextElideMode.ElideRight, max(40, room)))
+        self.session_label.setText(
+            self.session_label.fontMetrics().elidedText(
+                text, Qt.TextElideMode.ElideRight, max(40, room)
+            )
+        )
         self.session_label.setToolTip(text)
 
     def digits_pixel_height(self) -> int:
@@ -331,7 +337,9 @@ QTableView#sharedGrid QTableCornerButton::section {{ background: {s.bg}; border:
             self.grid_model.set_grid(frame.grid)
         self.grid_note.setText(
             self.tr("Notation à l’aveugle : les notes restent masquées jusqu’à la délibération.")
-            if frame.blind else "")
+            if frame.blind
+            else ""
+        )
         self._fill_criteria()
 
     def _fill_criteria(self, refit: bool = True) -> None:
@@ -361,7 +369,8 @@ QTableView#sharedGrid QTableCornerButton::section {{ background: {s.bg}; border:
             label = QLabel(
                 f'<div style="font-size:{label_px}px; font-weight:bold">{i}.&nbsp;{html.escape(c.label)}</div>'
                 f'<div style="font-size:{text_px}px; color:{muted}"><b>{html.escape(c.scale)}</b> — '
-                f'{html.escape(c.description)}</div>')
+                f"{html.escape(c.description)}</div>"
+            )
             label.setTextFormat(Qt.TextFormat.RichText)
             label.setWordWrap(True)
             label.setObjectName("criterion")
@@ -385,7 +394,11 @@ QTableView#sharedGrid QTableCornerButton::section {{ background: {s.bg}; border:
                 continue
             pos = lay.getItemPosition(i)
             r, cs = int(pos[0]), int(pos[3])  # type: ignore[index]
-            hh = w.heightForWidth(width if cs > 1 else col_w) if w.hasHeightForWidth() else w.sizeHint().height()
+            hh = (
+                w.heightForWidth(width if cs > 1 else col_w)
+                if w.hasHeightForWidth()
+                else w.sizeHint().height()
+            )
             rows[r] = max(rows.get(r, 0), hh)
         return sum(rows.values()) + lay.verticalSpacing() * max(0, len(rows) - 1)
 
@@ -401,7 +414,11 @@ QTableView#sharedGrid QTableCornerButton::section {{ background: {s.bg}; border:
         self.digits.setText(view.digits() if view.status is not Status.FINISHED else "—")
         self.phase_label.setText(phase_label(view).upper())
         self.timer_state.setText(status_label(view))
-        level = view.level.value if view.status in (Status.RUNNING, Status.PAUSED) else Level.NORMAL.value
+        level = (
+            view.level.value
+            if view.status in (Status.RUNNING, Status.PAUSED)
+            else Level.NORMAL.value
+        )
         if level != self._level:
             self._level = level
             self.timer_panel.setProperty("level", level)
@@ -418,7 +435,9 @@ QTableView#sharedGrid QTableCornerButton::section {{ background: {s.bg}; border:
         """``hearing`` (timer and criteria) or ``scoring`` (the grid)."""
         self._mode = mode
         if self._external is None or self.stack.currentWidget() is not self._external:
-            self.stack.setCurrentWidget(self.scoring_page if mode == "scoring" else self.hearing_page)
+            self.stack.setCurrentWidget(
+                self.scoring_page if mode == "scoring" else self.hearing_page
+            )
 
     def mode(self) -> str:
         return self._mode
@@ -440,7 +459,9 @@ QTableView#sharedGrid QTableCornerButton::section {{ background: {s.bg}; border:
 
     def show_hearing(self) -> None:
         """Back to the hearing room's own pages, with the dossier's header."""
-        self.stack.setCurrentWidget(self.scoring_page if self._mode == "scoring" else self.hearing_page)
+        self.stack.setCurrentWidget(
+            self.scoring_page if self._mode == "scoring" else self.hearing_page
+        )
         self._show_header(True)
 
     def page_borrowed(self) -> bool:
@@ -501,7 +522,10 @@ def walk_texts(root: QObject) -> list[str]:
                         v = m.data(idx, role)
                         if v is not None:
                             out.append(str(v))
-            for orient, n in ((Qt.Orientation.Horizontal, m.columnCount()), (Qt.Orientation.Vertical, m.rowCount())):
+            for orient, n in (
+                (Qt.Orientation.Horizontal, m.columnCount()),
+                (Qt.Orientation.Vertical, m.rowCount()),
+            ):
                 for s in range(n):
                     for role in roles:
                         v = m.headerData(s, orient, role)

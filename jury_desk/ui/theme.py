@@ -65,14 +65,33 @@ class SharedColours:
 
 
 _HIGH_CONTRAST_CONSOLE = ConsoleColours(
-    bg="#FFFFFF", window="#FFFFFF", text="#000000", muted="#2E3338", border="#000000",
-    accent="#002B73", highlight_bg="#C9DCF7", ok="#00521F", warn_bg="#FFE08A",
-    warn_text="#3D2400", error="#8A0014", pending_bg="#FFEBB0", off_bg="#D5D9DF",
+    bg="#FFFFFF",
+    window="#FFFFFF",
+    text="#000000",
+    muted="#2E3338",
+    border="#000000",
+    accent="#002B73",
+    highlight_bg="#C9DCF7",
+    ok="#00521F",
+    warn_bg="#FFE08A",
+    warn_text="#3D2400",
+    error="#8A0014",
+    pending_bg="#FFEBB0",
+    off_bg="#D5D9DF",
 )
 _HIGH_CONTRAST_SHARED = SharedColours(
-    bg="#FFFFFF", panel="#EEF1F5", text="#000000", muted="#2E3338", accent="#002B73",
-    ok="#00521F", warn_bg="#FFC93C", warn_text="#000000", over_bg="#A8001C",
-    over_text="#FFFFFF", banner_bg="#000000", banner_text="#FFFFFF",
+    bg="#FFFFFF",
+    panel="#EEF1F5",
+    text="#000000",
+    muted="#2E3338",
+    accent="#002B73",
+    ok="#00521F",
+    warn_bg="#FFC93C",
+    warn_text="#000000",
+    over_bg="#A8001C",
+    over_text="#FFFFFF",
+    banner_bg="#000000",
+    banner_text="#FFFFFF",
 )
 
 C = ConsoleColours()
@@ -84,12 +103,19 @@ CELL_FOREGROUNDS: dict[str, str] = {}
 
 
 def _refresh_maps() -> None:
-    STATE_COLOURS.update({
-        "a_venir": C.muted, "en_audition": C.accent, "entendu": C.warn_text,
-        "note": C.ok, "incomplet": C.error,
-    })
+    STATE_COLOURS.update(
+        {
+            "a_venir": C.muted,
+            "en_audition": C.accent,
+            "entendu": C.warn_text,
+            "note": C.ok,
+            "incomplet": C.error,
+        }
+    )
     CELL_BACKGROUNDS.update({"pending": C.pending_bg, "error": C.error_bg, "off": C.off_bg})
-    CELL_FOREGROUNDS.update({"off": C.muted, "error": C.error, "saved": C.text, "pending": C.warn_text})
+    CELL_FOREGROUNDS.update(
+        {"off": C.muted, "error": C.error, "saved": C.text, "pending": C.warn_text}
+    )
 
 
 _refresh_maps()
@@ -128,17 +154,29 @@ def contrast_ratio(a: str, b: str) -> float:
 def text_pairs() -> list[tuple[str, str, str]]:
     """(name, foreground, background) of every text colour pair the UI uses."""
     return [
-        ("console text", C.text, C.bg), ("console muted", C.muted, C.bg),
-        ("console muted on window", C.muted, C.window), ("console ok", C.ok, C.bg),
-        ("console error", C.error, C.bg), ("console error cell", C.error, C.error_bg),
-        ("console accent", C.accent, C.bg), ("console accent button", C.accent_text, C.accent),
-        ("console warn", C.warn_text, C.warn_bg), ("console pending", C.warn_text, C.pending_bg),
-        ("console off", C.muted, C.off_bg), ("console selected", C.text, C.highlight_bg),
-        ("console demo", "#FFFFFF", C.demo_bg), ("console hearing state", C.warn_text, C.bg),
-        ("shared text", S.text, S.bg), ("shared muted", S.muted, S.bg), ("shared panel", S.text, S.panel),
-        ("shared muted panel", S.muted, S.panel), ("shared ok", S.ok, S.panel),
-        ("shared accent", S.accent, S.bg), ("shared warning", S.warn_text, S.warn_bg),
-        ("shared overtime", S.over_text, S.over_bg), ("shared banner", S.banner_text, S.banner_bg),
+        ("console text", C.text, C.bg),
+        ("console muted", C.muted, C.bg),
+        ("console muted on window", C.muted, C.window),
+        ("console ok", C.ok, C.bg),
+        ("console error", C.error, C.bg),
+        ("console error cell", C.error, C.error_bg),
+        ("console accent", C.accent, C.bg),
+        ("console accent button", C.accent_text, C.accent),
+        ("console warn", C.warn_text, C.warn_bg),
+        ("console pending", C.warn_text, C.pending_bg),
+        ("console off", C.muted, C.off_bg),
+        ("console selected", C.text, C.highlight_bg),
+        ("console demo", "#FFFFFF", C.demo_bg),
+        ("console hearing state", C.warn_text, C.bg),
+        ("shared text", S.text, S.bg),
+        ("shared muted", S.muted, S.bg),
+        ("shared panel", S.text, S.panel),
+        ("shared muted panel", S.muted, S.panel),
+        ("shared ok", S.ok, S.panel),
+        ("shared accent", S.accent, S.bg),
+        ("shared warning", S.warn_text, S.warn_bg),
+        ("shared overtime", S.over_text, S.over_bg),
+        ("shared banner", S.banner_text, S.banner_bg),
     ]
 
 
@@ -167,11 +205,22 @@ def console_palette() -> QPalette:
     p = QPalette()
     role = QPalette.ColorRole
     for r, colour in [
-        (role.Window, C.window), (role.WindowText, C.text), (role.Base, C.bg),
-        (role.AlternateBase, C.window), (role.Text, C.text), (role.Button, C.window),
-        (role.ButtonText, C.text), (role.Highlight, C.accent), (role.HighlightedText, C.accent_text),
-        (role.ToolTipBase, C.bg), (role.ToolTipText, C.text), (role.PlaceholderText, C.muted),
-        (role.Link, C.accent), (role.BrightText, C.error), (role.Mid, C.border), (role.Dark, C.border),
+        (role.Window, C.window),
+        (role.WindowText, C.text),
+        (role.Base, C.bg),
+        (role.AlternateBase, C.window),
+        (role.Text, C.text),
+        (role.Button, C.window),
+        (role.ButtonText, C.text),
+        (role.Highlight, C.accent),
+        (role.HighlightedText, C.accent_text),
+        (role.ToolTipBase, C.bg),
+        (role.ToolTipText, C.text),
+        (role.PlaceholderText, C.muted),
+        (role.Link, C.accent),
+        (role.BrightText, C.error),
+        (role.Mid, C.border),
+        (role.Dark, C.border),
     ]:
         p.setColor(r, QColor(colour))
     disabled = QPalette.ColorGroup.Disabled

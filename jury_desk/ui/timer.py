@@ -88,7 +88,10 @@ class HearingTimer:
         if presentation_s <= 0 or questions_s <= 0 or warning_s < 0:
             raise ValueError("timer durations must be positive")
         self._clock = clock
-        self.planned = {Phase.PRESENTATION: presentation_s * 1000, Phase.QUESTIONS: questions_s * 1000}
+        self.planned = {
+            Phase.PRESENTATION: presentation_s * 1000,
+            Phase.QUESTIONS: questions_s * 1000,
+        }
         self.warning_ms = warning_s * 1000
         self.reset()
 
@@ -101,7 +104,9 @@ class HearingTimer:
         self._since: int | None = None  # clock value at the last (re)start
         self.actual: dict[Phase, int] = {}
 
-    def restore(self, phase: Phase, elapsed_ms: int, actual: dict[Phase, int] | None = None) -> None:
+    def restore(
+        self, phase: Phase, elapsed_ms: int, actual: dict[Phase, int] | None = None
+    ) -> None:
         """Resume a hearing that was interrupted (after a restart): paused at ``elapsed_ms``."""
         self.status = Status.PAUSED
         self.phase = phase
@@ -200,13 +205,27 @@ class HearingTimer:
         else:
             level = Level.NORMAL
         return TimerView(
-            status=self.status, phase=phase, elapsed_ms=elapsed, planned_ms=planned,
-            remaining_ms=remaining, overtime_ms=overtime, level=level,
+            status=self.status,
+            phase=phase,
+            elapsed_ms=elapsed,
+            planned_ms=planned,
+            remaining_ms=remaining,
+            overtime_ms=overtime,
+            level=level,
             presentation_ms=self.actual.get(Phase.PRESENTATION),
             questions_ms=self.actual.get(Phase.QUESTIONS),
         )
 
     def idle_view(self) -> TimerView:
         """What to show before the start: the planned presentation time."""
-        return TimerView(Status.IDLE, None, 0, self.planned[Phase.PRESENTATION],
-                         self.planned[Phase.PRESENTATION], 0, Level.NORMAL, None, None)
+        return TimerView(
+            Status.IDLE,
+            None,
+            0,
+            self.planned[Phase.PRESENTATION],
+            self.planned[Phase.PRESENTATION],
+            0,
+            Level.NORMAL,
+            None,
+            None,
+        )

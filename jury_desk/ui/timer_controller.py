@@ -25,20 +25,31 @@ from jury_desk.ui.timer_widget import TimerWidget
 
 log = logging.getLogger(__name__)
 
+
 def _now_iso() -> str:
     return datetime.now(UTC).astimezone().isoformat(timespec="milliseconds")
 
 
 def _state_of(status: Status) -> str:
-    return {Status.IDLE: "a_venir", Status.RUNNING: "en_audition", Status.PAUSED: "en_audition",
-            Status.FINISHED: "entendu"}[status]
+    return {
+        Status.IDLE: "a_venir",
+        Status.RUNNING: "en_audition",
+        Status.PAUSED: "en_audition",
+        Status.FINISHED: "entendu",
+    }[status]
 
 
 class TimerController(QObject):
     saved = Signal(str, str)  # dossier id, action — once the write has returned
 
-    def __init__(self, ctx: SessionContext, actions: Actions, widget: TimerWidget, clock: Clock,
-                 parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        ctx: SessionContext,
+        actions: Actions,
+        widget: TimerWidget,
+        clock: Clock,
+        parent: QObject | None = None,
+    ) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.actions = actions
@@ -51,7 +62,9 @@ class TimerController(QObject):
         self.ticker = QTimer(self)
         self.ticker.setInterval(100)
         self.ticker.timeout.connect(self.tick)
-        widget.set_actions(actions.timer_toggle, actions.timer_next, actions.timer_finish, actions.timer_reset)
+        widget.set_actions(
+            actions.timer_toggle, actions.timer_next, actions.timer_finish, actions.timer_reset
+        )
         actions.timer_toggle.triggered.connect(self.toggle)
         actions.timer_next.triggered.connect(self.next_phase)
         actions.timer_finish.triggered.connect(self.finish)
@@ -60,8 +73,12 @@ class TimerController(QObject):
 
     def disconnect_all(self) -> None:
         self.ticker.stop()
-        for a, slot in ((self.actions.timer_toggle, self.toggle), (self.actions.timer_next, self.next_phase),
-                        (self.actions.timer_finish, self.finish), (self.actions.timer_reset, self.reset)):
+        for a, slot in (
+            (self.actions.timer_toggle, self.toggle),
+            (self.actions.timer_next, self.next_phase),
+            (self.actions.timer_finish, self.finish),
+            (self.actions.timer_reset, self.reset),
+        ):
             with contextlib.suppress(RuntimeError, TypeError):
                 a.triggered.disconnect(slot)
 
@@ -80,7 +97,10 @@ class TimerController(QObject):
                 actual[Phase.QUESTIONS] = h.questions_s * 1000
             if h.state == "entendu":
                 self.timer.restore_finished(actual)
-            elif h.state == "en_audition" and h.phase in (Phase.PRESENTATION.value, Phase.QUESTIONS.value):
+            elif h.state == "en_audition" and h.phase in (
+                Phase.PRESENTATION.value,
+                Phase.QUESTIONS.value,
+            ):
                 # core.recovery.settle_interrupted has already paused an interrupted timer at its
                 # last recorded time; a hearing is always reloaded paused.
                 self.timer.restore(Phase(h.phase), h.phase_elapsed_ms, actual)
@@ -118,10 +138,14 @@ class TimerController(QObject):
         if not self._guard() or self.timer.status is Status.IDLE:
             return
         if not dialogs.confirm(
-                self.widget, self.tr("Réinitialiser le chronomètre"),
-                self.tr("Remettre le chronomètre de ce dossier à zéro ? Les durées enregistrées pour cette "
-                        "audition seront effacées (l’opération est journalisée)."),
-                self.tr("Réinitialiser")):
+            self.widget,
+            self.tr("Réinitialiser le chronomètre"),
+            self.tr(
+                "Remettre le chronomètre de ce dossier à zéro ? Les durées enregistrées pour cette "
+                "audition seront effacées (l’opération est journalisée)."
+            ),
+            self.tr("Réinitialiser"),
+        ):
             return
         self.timer.reset()
         self._persist("reset")
@@ -142,7 +166,8 @@ class TimerController(QObject):
         pres = self.timer.actual.get(Phase.PRESENTATION)
         ques = self.timer.actual.get(Phase.QUESTIONS)
         kwargs = dict(
-            action=action, state=_state_of(view.status),
+            action=action,
+            state=_state_of(view.status),
             phase=view.phase.value if view.phase else None,
             phase_elapsed_ms=view.elapsed_ms if view.phase else 0,
             running_since=_now_iso() if running else None,
@@ -161,8 +186,9 @@ class TimerController(QObject):
             else:
                 self.ctx.writer.unhandled(exc)
 
-        self.ctx.writer.submit(self.ctx.desk.save_hearing, self.ctx.sid, did, on_done=done, on_error=failed,
-                               **kwargs)
+        self.ctx.writer.submit(
+            self.ctx.desk.save_hearing, self.ctx.sid, did, on_done=done, on_error=failed, **kwargs
+        )
         if action == "finish":
             self.ctx.writer.submit(prefs.take_snapshot, self.ctx.desk, f"audition {did} terminée")
         self._update_actions()
@@ -174,23 +200,40 @@ class TimerController(QObject):
         s = self.timer.status
         a = self.actions
         have = self.dossier_id is not None and not self.ctx.st.closed
-        a.timer_toggle.setText({Status.IDLE: self.tr("&Démarrer"), Status.RUNNING: self.tr("&Pause"),
-                                Status.PAUSED: self.tr("&Reprendre"), Status.FINISHED: self.tr("Audition terminée")}[s])
+        a.timer_toggle.setText(
+            {
+                Status.IDLE: self.tr("&Démarrer"),
+                Status.RUNNING: self.tr("&Pause"),
+                Status.PAUSED: self.tr("&Reprendre"),
+                Status.FINISHED: self.tr("Audition terminée"),
+            }[s]
+        )
         a.timer_toggle.setEnabled(have and s is not Status.FINISHED)
-        a.timer_next.setText(self.tr("&Questions du jury") if self.timer.phase is Phase.PRESENTATION
-                             else self.tr("Phase &suivante"))
+        a.timer_next.setText(
+            self.tr("&Questions du jury")
+            if self.timer.phase is Phase.PRESENTATION
+            else self.tr("Phase &suivante")
+        )
         a.timer_next.setEnabled(have and s in (Status.RUNNING, Status.PAUSED))
         a.timer_finish.setEnabled(have and s in (Status.RUNNING, Status.PAUSED))
         a.timer_reset.setEnabled(have and s is not Status.IDLE)
         for b in self.widget.buttons:
-            b.setAccessibleName(b.defaultAction().text().replace("&", "") if b.defaultAction() else "")
+            b.setAccessibleName(
+                b.defaultAction().text().replace("&", "") if b.defaultAction() else ""
+            )
 
     @Slot()
     def tick(self, force: bool = False) -> None:
         view = self.timer.view()
         last = self._last_view
-        if force or last is None or view.digits() != last.digits() or view.level != last.level \
-                or view.status != last.status or view.phase != last.phase:
+        if (
+            force
+            or last is None
+            or view.digits() != last.digits()
+            or view.level != last.level
+            or view.status != last.status
+            or view.phase != last.phase
+        ):
             self._last_view = view
             t = self.ctx.st.info.timer
             self.widget.show_view(view, t.presentation_s, t.questions_s)

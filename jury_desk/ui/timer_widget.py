@@ -36,7 +36,11 @@ def status_label(view: TimerView) -> str:
     if view.level is Level.OVERTIME:
         return QCoreApplication.translate("TimerWidget", "temps dépassé")
     if view.level is Level.WARNING and view.status is Status.RUNNING:
-        return QCoreApplication.translate("TimerWidget", "dernière minute") if view.remaining_ms <= 60_000 else QCoreApplication.translate("TimerWidget", "bientôt terminé")
+        return (
+            QCoreApplication.translate("TimerWidget", "dernière minute")
+            if view.remaining_ms <= 60_000
+            else QCoreApplication.translate("TimerWidget", "bientôt terminé")
+        )
     if view.status is Status.RUNNING:
         return QCoreApplication.translate("TimerWidget", "en cours")
     return ""
@@ -83,7 +87,9 @@ class TimerWidget(QFrame):
         lay.addLayout(grid, 3)
         self._last: tuple[str, str, str, str] | None = None
 
-    def set_actions(self, toggle: QAction, next_phase: QAction, finish: QAction, reset: QAction) -> None:
+    def set_actions(
+        self, toggle: QAction, next_phase: QAction, finish: QAction, reset: QAction
+    ) -> None:
         for b, a in zip(self.buttons, (toggle, next_phase, finish, reset), strict=True):
             b.setDefaultAction(a)
             b.setAccessibleName(a.text().replace("&", ""))
@@ -95,7 +101,8 @@ class TimerWidget(QFrame):
         state = status_label(view)
         if view.status is Status.IDLE:
             state = self.tr("présentation {p}, questions {q}").format(
-                p=fmt.duration(presentation_s), q=fmt.duration(questions_s))
+                p=fmt.duration(presentation_s), q=fmt.duration(questions_s)
+            )
         key = (digits, level, phase, state)
         if key != self._last:
             self._last = key
@@ -109,9 +116,13 @@ class TimerWidget(QFrame):
             self.state.setText(state)
         parts = []
         if view.presentation_ms is not None:
-            parts.append(self.tr("présentation : {d}").format(d=fmt.duration(view.presentation_ms / 1000)))
+            parts.append(
+                self.tr("présentation : {d}").format(d=fmt.duration(view.presentation_ms / 1000))
+            )
         if view.questions_ms is not None:
-            parts.append(self.tr("questions : {d}").format(d=fmt.duration(view.questions_ms / 1000)))
+            parts.append(
+                self.tr("questions : {d}").format(d=fmt.duration(view.questions_ms / 1000))
+            )
         text = (self.tr("Durées enregistrées — ") + ", ".join(parts)) if parts else ""
         if self.recorded.text() != text:
             self.recorded.setText(text)

@@ -129,19 +129,27 @@ class WelcomeView(QWidget):
         self.refusal = QLabel("")
         self.refusal.setObjectName("refusal")
         self.refusal.setWordWrap(True)
-        self.refusal.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
-                                             | Qt.TextInteractionFlag.TextSelectableByKeyboard)
+        self.refusal.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse
+            | Qt.TextInteractionFlag.TextSelectableByKeyboard
+        )
         self.refusal.setAccessibleName(self.tr("Motif du refus"))
         self.refusal.hide()
         col.addWidget(self.refusal)
         col.addWidget(self.demo_button)
-        demo_note = QLabel(self.tr("La session de démonstration est fictive : elle sert à essayer "
-                                   "l’application, ses résultats ne sont jamais transmis au siège."))
+        demo_note = QLabel(
+            self.tr(
+                "La session de démonstration est fictive : elle sert à essayer "
+                "l’application, ses résultats ne sont jamais transmis au siège."
+            )
+        )
         demo_note.setObjectName("hint")
         demo_note.setWordWrap(True)
         col.addWidget(demo_note)
         col.addStretch(2)
-        version = QLabel(self.tr("Version {v} — fonctionne entièrement hors ligne").format(v=__version__))
+        version = QLabel(
+            self.tr("Version {v} — fonctionne entièrement hors ligne").format(v=__version__)
+        )
         version.setObjectName("hint")
         col.addWidget(version)
 
@@ -157,8 +165,11 @@ class WelcomeView(QWidget):
 
     def _choose_file(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Importer un paquet de session"), str(Path.home()),
-            self.tr("Paquet de session (*.zip)"))
+            self,
+            self.tr("Importer un paquet de session"),
+            str(Path.home()),
+            self.tr("Paquet de session (*.zip)"),
+        )
         if path:
             self.importRequested.emit(Path(path))
 
@@ -167,7 +178,11 @@ class WelcomeView(QWidget):
     def import_started(self, name: str) -> None:
         self.refusal.hide()
         self.progress.setValue(0)
-        self.progress.setFormat(self.tr("Vérification et import de « {name} » : %p %").format(name=name).replace(" %", "\u00a0%"))
+        self.progress.setFormat(
+            self.tr("Vérification et import de « {name} » : %p %")
+            .format(name=name)
+            .replace(" %", "\u00a0%")
+        )
         self.progress.show()
         self.status.hide()
         for b in (self.last_button, self.import_button, self.demo_button):
@@ -181,7 +196,9 @@ class WelcomeView(QWidget):
         self.progress.hide()
         for b in (self.import_button, self.demo_button):
             b.setEnabled(True)
-        self.last_button.setEnabled(self.last_detail.text() != self.tr("Aucune session ouverte récemment."))
+        self.last_button.setEnabled(
+            self.last_detail.text() != self.tr("Aucune session ouverte récemment.")
+        )
         self.drop.setAcceptDrops(True)
         if refusal:
             self.refusal.setText(refusal)

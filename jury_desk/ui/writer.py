@@ -35,11 +35,11 @@ Done = Callable[[Any], None]
 Failed = Callable[[BaseException], None]
 
 
-
 def _log_write_failure(exc: BaseException) -> None:
     from jury_desk.ui.errors import log_failure
 
     log_failure(log, "write failed", exc)
+
 
 class DbWriter(QObject):
     _finished = Signal(object, object, object, object)  # on_done, on_error, result, exception
@@ -52,8 +52,14 @@ class DbWriter(QObject):
         # Errors no callback handles go here (the app routes them to a dialog).
         self.unhandled: Failed = _log_write_failure
 
-    def submit(self, fn: Callable[..., Any], *args: Any, on_done: Done | None = None,
-               on_error: Failed | None = None, **kwargs: Any) -> Future[Any]:
+    def submit(
+        self,
+        fn: Callable[..., Any],
+        *args: Any,
+        on_done: Done | None = None,
+        on_error: Failed | None = None,
+        **kwargs: Any,
+    ) -> Future[Any]:
         fut: Future[Any] = self.executor.submit(fn, *args, **kwargs)
         self._pending.add(fut)
 
@@ -66,8 +72,9 @@ class DbWriter(QObject):
         return fut
 
     @Slot(object, object, object, object)
-    def _deliver(self, on_done: Done | None, on_error: Failed | None, result: Any,
-                 exc: BaseException | None) -> None:
+    def _deliver(
+        self, on_done: Done | None, on_error: Failed | None, result: Any, exc: BaseException | None
+    ) -> None:
         if exc is not None:
             (on_error or self.unhandled)(exc)
         elif on_done is not None:

@@ -565,8 +565,12 @@ def _symlink_dir(kit: Kit) -> bytes:
 @case("symlink-made-on-dos", "link", "liens symboliques")
 def _symlink_dos(kit: Kit) -> bytes:
     entries = kit.entries()
-    entries[2] = stored("attachments/d01/dossier-candidature.pdf", b"/etc/passwd",
-                        mode=stat.S_IFLNK | 0o777, create_system=0)
+    entries[2] = stored(
+        "attachments/d01/dossier-candidature.pdf",
+        b"/etc/passwd",
+        mode=stat.S_IFLNK | 0o777,
+        create_system=0,
+    )
     return write_zip(entries)
 
 
@@ -1165,8 +1169,12 @@ def _larger_header(deflate: bool) -> Callable[[Kit], bytes]:
     return build
 
 
-case("header-size-larger-deflate", "header_size", "en-tête annonce", streamed=True)(_larger_header(True))
-case("header-size-larger-stored", "header_size", "en-tête annonce", streamed=True)(_larger_header(False))
+case("header-size-larger-deflate", "header_size", "en-tête annonce", streamed=True)(
+    _larger_header(True)
+)
+case("header-size-larger-stored", "header_size", "en-tête annonce", streamed=True)(
+    _larger_header(False)
+)
 
 
 def by_id() -> dict[str, Case]:

@@ -26,7 +26,8 @@ def test_closing_without_a_decision_needs_accept_proposal(scored_demo: tuple[Des
 
 
 def test_reimport_of_the_same_manifest_still_checks_the_attachments(
-        tmp_path: Path, demo_source: Path, hq_key: tuple[Path, Path, crypto.PrivateKey]) -> None:
+    tmp_path: Path, demo_source: Path, hq_key: tuple[Path, Path, crypto.PrivateKey]
+) -> None:
     _pem, jwks, key = hq_key
     good = tmp_path / "good.zip"
     bundle.make_bundle(demo_source, key, good)
@@ -53,8 +54,10 @@ def test_audit_rows_cannot_be_replaced(demo_desk: tuple[Desk, str]) -> None:
     con = sqlite3.connect(desk.db_path)
     try:
         with pytest.raises(sqlite3.DatabaseError, match="append-only"):
-            con.execute("INSERT OR REPLACE INTO audit SELECT session_id, seq, at, 'pirate', action,"
-                        " data, prev, hash FROM audit WHERE seq = 1")
+            con.execute(
+                "INSERT OR REPLACE INTO audit SELECT session_id, seq, at, 'pirate', action,"
+                " data, prev, hash FROM audit WHERE seq = 1"
+            )
     finally:
         con.close()
 
@@ -63,6 +66,8 @@ def test_missing_key_or_trust_file_is_a_refusal(tmp_path: Path) -> None:
     r = run_cli("verify", tmp_path / "r.zip", "--trust", tmp_path / "absent.jwks")
     assert r.returncode == 2
     assert "introuvable" in r.stderr
-    r = run_cli("bundle", "make", tmp_path, "--key", tmp_path / "absent.pem", "--out", tmp_path / "b.zip")
+    r = run_cli(
+        "bundle", "make", tmp_path, "--key", tmp_path / "absent.pem", "--out", tmp_path / "b.zip"
+    )
     assert r.returncode == 2
     assert "introuvable" in r.stderr

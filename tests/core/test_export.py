@@ -72,16 +72,29 @@ def exported(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Exported]:
 
 
 def test_the_archive_holds_exactly_four_files_and_verifies(exported: Exported) -> None:
-    assert list(exported.entries) == ["result.json", "result.json.jws", "proces-verbal.pdf", "audit.jsonl"]
+    assert list(exported.entries) == [
+        "result.json",
+        "result.json.jws",
+        "proces-verbal.pdf",
+        "audit.jsonl",
+    ]
     assert _left_in(exported.path.parent) == ["resultats.zip"]  # no temporary file left
     report = export.verify_result(exported.path, [exported.identity.jwk])
     assert report.ok, [c for c in report.checks if not c.ok]
     assert [c.label for c in report.checks] == [
-        export.L_STRUCTURE, export.L_JWS, export.L_SCHEMA, export.L_PV_HASH, export.L_AUDIT_HASH,
-        export.L_CHAIN, export.L_PDF_SIG]
+        export.L_STRUCTURE,
+        export.L_JWS,
+        export.L_SCHEMA,
+        export.L_PV_HASH,
+        export.L_AUDIT_HASH,
+        export.L_CHAIN,
+        export.L_PDF_SIG,
+    ]
     assert report.export_seq == 1
     assert exported.report.export_seq == 1 and exported.report.pv_pages >= 5
-    assert exported.report.result_sha256 == hashlib.sha256(exported.entries["result.json"]).hexdigest()
+    assert (
+        exported.report.result_sha256 == hashlib.sha256(exported.entries["result.json"]).hexdigest()
+    )
 
 
 def test_result_json_ends_the_audit_with_its_own_export(exported: Exported) -> None:
@@ -98,16 +111,25 @@ def test_result_json_ends_the_audit_with_its_own_export(exported: Exported) -> N
     assert lines[-2]["action"] == "deliberation.close"
     assert doc["files"]["proces-verbal.pdf"] == {
         "bytes": len(exported.entries["proces-verbal.pdf"]),
-        "sha256": hashlib.sha256(exported.entries["proces-verbal.pdf"]).hexdigest()}
-    assert doc["signer"] == {"name": "Claire Dupont — secrétaire du jury", "kid": exported.identity.kid,
-                             "jwk": exported.identity.jwk}
+        "sha256": hashlib.sha256(exported.entries["proces-verbal.pdf"]).hexdigest(),
+    }
+    assert doc["signer"] == {
+        "name": "Claire Dupont — secrétaire du jury",
+        "kid": exported.identity.kid,
+        "jwk": exported.identity.jwk,
+    }
     assert doc["retention"] == {"purge_due_on": "2026-12-31"}
-    signer = crypto.verify_detached(exported.entries["result.json.jws"].decode(), exported.entries["result.json"],
-                                    [exported.identity.jwk])
+    signer = crypto.verify_detached(
+        exported.entries["result.json.jws"].decode(),
+        exported.entries["result.json"],
+        [exported.identity.jwk],
+    )
     assert crypto.thumbprint(signer) == exported.identity.kid
 
 
-def test_export_is_refused_while_something_blocks_closing(scored_demo: tuple[Desk, str], tmp_path: Path) -> None:
+def test_export_is_refused_while_something_blocks_closing(
+    scored_demo: tuple[Desk, str], tmp_path: Path
+) -> None:
     desk, sid = scored_demo
     desk.set_attendance(sid, ["j01", "j02", "j03"])  # 4 present for a quorum of 5
     before = desk.state(sid)
@@ -123,7 +145,9 @@ def test_export_is_refused_while_something_blocks_closing(scored_demo: tuple[Des
     assert not after.closed and after.audit_count == before.audit_count and after.export_seq == 0
 
 
-def test_without_accept_proposal_an_unjustified_departure_blocks(scored_demo: tuple[Desk, str], tmp_path: Path) -> None:
+def test_without_accept_proposal_an_unjustified_departure_blocks(
+    scored_demo: tuple[Desk, str], tmp_path: Path
+) -> None:
     desk, sid = scored_demo
     result = desk.results(sid)
     kept = [e for e in result.default_proposal if e.dossier_id != "d08"]
@@ -136,13 +160,19 @@ def test_without_accept_proposal_an_unjustified_departure_blocks(scored_demo: tu
     assert any("d08" in d and "Justifiez" in d for d in caught.value.details)
     assert _left_in(folder) == []
     # --accept-proposal closes on the default proposal instead.
-    rep = export.export_session(desk, sid, folder / "r.zip", signing_identity(), accept_proposal=True)
+    rep = export.export_session(
+        desk, sid, folder / "r.zip", signing_identity(), accept_proposal=True
+    )
     doc = json.loads(_entries(rep.path)["result.json"])
-    assert [lau["dossier_id"] for lau in doc["proposed_laureates"]] == [e.dossier_id for e in result.default_proposal]
+    assert [lau["dossier_id"] for lau in doc["proposed_laureates"]] == [
+        e.dossier_id for e in result.default_proposal
+    ]
     assert doc["departures"] == []
 
 
-def test_a_folder_that_cannot_be_written_changes_nothing(scored_demo: tuple[Desk, str], tmp_path: Path) -> None:
+def test_a_folder_that_cannot_be_written_changes_nothing(
+    scored_demo: tuple[Desk, str], tmp_path: Path
+) -> None:
     """Tests run as root, for whom permission bits mean nothing: the parent is a regular file."""
     desk, sid = scored_demo
     folder = _folder(tmp_path)
@@ -150,9 +180,13 @@ def test_a_folder_that_cannot_be_written_changes_nothing(scored_demo: tuple[Desk
     blocker.write_text("un fichier")
     before = desk.state(sid)
     with pytest.raises(UserError) as caught:
-        export.export_session(desk, sid, blocker / "resultats.zip", signing_identity(), accept_proposal=True)
+        export.export_session(
+            desk, sid, blocker / "resultats.zip", signing_identity(), accept_proposal=True
+        )
     assert caught.value.code == "export_target"
-    assert "pas-un-dossier" in caught.value.message and "Rien n’a été modifié" in caught.value.message
+    assert (
+        "pas-un-dossier" in caught.value.message and "Rien n’a été modifié" in caught.value.message
+    )
     after = desk.state(sid)
     assert not after.closed and after.audit_count == before.audit_count
     assert _left_in(folder) == ["pas-un-dossier"]
@@ -185,7 +219,9 @@ def _file_size_limit() -> Iterator[Callable[[int], None]]:
         signal.signal(signal.SIGXFSZ, old_handler)
 
 
-def test_a_write_failing_midway_leaves_no_file(scored_demo: tuple[Desk, str], tmp_path: Path) -> None:
+def test_a_write_failing_midway_leaves_no_file(
+    scored_demo: tuple[Desk, str], tmp_path: Path
+) -> None:
     """The kernel refuses the write itself (RLIMIT_FSIZE, EFBIG) while the archive is written.
 
     Space is reserved before anything changes, so a full disk is refused up front (see the
@@ -197,12 +233,15 @@ def test_a_write_failing_midway_leaves_no_file(scored_demo: tuple[Desk, str], tm
     out.parent.mkdir()
     out.write_bytes(b"previous export")
     with _file_size_limit() as lower:
+
         def progress(done: int, total: int) -> None:
             if done == export.STEP_WRITE:  # everything is built: only the write remains
                 lower(4096)
 
         with pytest.raises(UserError) as caught:
-            export.export_session(desk, sid, out, signing_identity(), accept_proposal=True, progress=progress)
+            export.export_session(
+                desk, sid, out, signing_identity(), accept_proposal=True, progress=progress
+            )
     assert caught.value.code == "export_write"
     assert "taille maximale de fichier" in caught.value.message
     assert "L’export n° 1 est inscrit au journal d’audit sans fichier" in caught.value.message
@@ -215,7 +254,9 @@ def test_a_write_failing_midway_leaves_no_file(scored_demo: tuple[Desk, str], tm
     assert export.verify_result(out, [ident.jwk]).ok
 
 
-def test_space_is_reserved_before_anything_changes(scored_demo: tuple[Desk, str], tmp_path: Path) -> None:
+def test_space_is_reserved_before_anything_changes(
+    scored_demo: tuple[Desk, str], tmp_path: Path
+) -> None:
     desk, sid = scored_demo
     before = desk.state(sid)
     folder = _folder(tmp_path)
@@ -229,8 +270,9 @@ def test_space_is_reserved_before_anything_changes(scored_demo: tuple[Desk, str]
     assert not after.closed and after.audit_count == before.audit_count
 
 
-def test_a_new_export_after_reopening_supersedes_the_previous(demo_desk: tuple[Desk, str],
-                                                              tmp_path: Path) -> None:
+def test_a_new_export_after_reopening_supersedes_the_previous(
+    demo_desk: tuple[Desk, str], tmp_path: Path
+) -> None:
     desk, sid = demo_desk
     demo_scenario.play_demo_deliberation(desk, sid)
     ident = signing_identity()
@@ -242,12 +284,18 @@ def test_a_new_export_after_reopening_supersedes_the_previous(demo_desk: tuple[D
     doc = json.loads(_entries(second.path)["result.json"])
     assert doc["export_seq"] == 2
     actions = [e["action"] for e in audit.parse_jsonl(_entries(second.path)["audit.jsonl"])]
-    assert actions[-5:] == ["export.written", "deliberation.reopen", "score.correct", "deliberation.close",
-                            "export.written"]
+    assert actions[-5:] == [
+        "export.written",
+        "deliberation.reopen",
+        "score.correct",
+        "deliberation.close",
+        "export.written",
+    ]
     pdf = tmp_path / "pv2.pdf"
     pdf.write_bytes(_entries(second.path)["proces-verbal.pdf"])
-    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True,
-                          check=True).stdout.replace(fmt.NBSP, " ")
+    text = subprocess.run(
+        ["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True
+    ).stdout.replace(fmt.NBSP, " ")
     assert "Export n° 2 — remplace l’export n° 1" in text
     assert export.verify_result(second.path, [ident.jwk]).ok
 
@@ -280,7 +328,9 @@ def test_tampering_with_the_jws_is_caught(exported: Exported, tmp_path: Path) ->
 
 def test_a_result_signed_by_an_untrusted_key_is_refused(exported: Exported, tmp_path: Path) -> None:
     entries = dict(exported.entries)
-    entries["result.json.jws"] = crypto.sign_detached(crypto.new_private_key(), entries["result.json"]).encode()
+    entries["result.json.jws"] = crypto.sign_detached(
+        crypto.new_private_key(), entries["result.json"]
+    ).encode()
     report = export.verify_result(_rezip(entries, tmp_path / "t.zip"), [exported.identity.jwk])
     assert set(_failed(report)) == {export.L_JWS}
     assert "pas une clé de confiance" in _failed(report)[export.L_JWS]
@@ -300,7 +350,9 @@ def test_tampering_with_the_pv_is_caught_twice(exported: Exported, tmp_path: Pat
     assert "SHA-256" in _failed(report)[export.L_PV_HASH]
 
 
-def test_tampering_with_the_audit_names_the_first_broken_entry(exported: Exported, tmp_path: Path) -> None:
+def test_tampering_with_the_audit_names_the_first_broken_entry(
+    exported: Exported, tmp_path: Path
+) -> None:
     entries = dict(exported.entries)
     lines = entries["audit.jsonl"].split(b"\n")
     entry = json.loads(lines[41])
@@ -325,8 +377,9 @@ def test_a_truncated_audit_no_longer_reaches_the_head(exported: Exported, tmp_pa
 
 
 @pytest.mark.parametrize("change", ["extra", "missing", "nested"])
-def test_an_archive_without_exactly_the_four_entries_is_refused(exported: Exported, tmp_path: Path,
-                                                                change: str) -> None:
+def test_an_archive_without_exactly_the_four_entries_is_refused(
+    exported: Exported, tmp_path: Path, change: str
+) -> None:
     entries = dict(exported.entries)
     if change == "extra":
         entries["lisez-moi.txt"] = b"hello"
@@ -338,7 +391,11 @@ def test_an_archive_without_exactly_the_four_entries_is_refused(exported: Export
     assert not report.ok
     assert [c.label for c in report.checks] == [export.L_STRUCTURE]
     detail = report.checks[0].detail
-    assert ("en trop" in detail) if change != "missing" else ("manquante" in detail and "audit.jsonl" in detail)
+    assert (
+        ("en trop" in detail)
+        if change != "missing"
+        else ("manquante" in detail and "audit.jsonl" in detail)
+    )
 
 
 def test_a_hostile_archive_is_refused_by_the_zip_checks(exported: Exported, tmp_path: Path) -> None:
@@ -356,5 +413,7 @@ def test_a_hostile_archive_is_refused_by_the_zip_checks(exported: Exported, tmp_
 
 
 def test_space_reservation_errors_are_french(tmp_path: Path) -> None:
-    assert export._os_reason(OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))) == "le disque est plein"
+    assert (
+        export._os_reason(OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))) == "le disque est plein"
+    )
     assert export._os_reason(OSError(errno.EROFS, "x")) == "le dossier est en lecture seule"

@@ -25,16 +25,18 @@ print(json.dumps({{"loaded": loaded, "result": result}}))
 
 def _probe(body: str) -> dict[str, object]:
     code = PROBE.format(heavy=HEAVY, body=body)
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                         timeout=120, check=False)
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=120, check=False
+    )
     assert out.returncode == 0, out.stderr
     report: dict[str, object] = json.loads(out.stdout.strip().splitlines()[-1])
     return report
 
 
 def test_importing_the_services_leaves_the_heavy_libraries_out() -> None:
-    report = _probe("import jury_desk.core.services\n"
-                    "result = hasattr(jury_desk.core.services, 'Desk')")
+    report = _probe(
+        "import jury_desk.core.services\nresult = hasattr(jury_desk.core.services, 'Desk')"
+    )
     assert report["result"] is True
     assert report["loaded"] == []
 

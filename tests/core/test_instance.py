@@ -33,14 +33,25 @@ print("ACQUIRED" if lock else "BUSY", flush=True)
 
 
 def _try(db: Path) -> str:
-    r = subprocess.run([sys.executable, "-c", TRY, str(db)], capture_output=True, text=True,
-                       timeout=60, cwd=ROOT, check=True)
+    r = subprocess.run(
+        [sys.executable, "-c", TRY, str(db)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        cwd=ROOT,
+        check=True,
+    )
     return r.stdout.strip()
 
 
 def _holder(db: Path) -> subprocess.Popen[str]:
-    p = subprocess.Popen([sys.executable, "-c", HOLDER, str(db)], stdin=subprocess.PIPE,
-                         stdout=subprocess.PIPE, text=True, cwd=ROOT)
+    p = subprocess.Popen(
+        [sys.executable, "-c", HOLDER, str(db)],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+        cwd=ROOT,
+    )
     assert p.stdout is not None
     assert p.stdout.readline().strip() == "LOCKED"
     return p
@@ -94,7 +105,9 @@ def test_locks_are_per_database(tmp_path: Path) -> None:
     b.release()
 
 
-def test_server_name_is_stable_per_database_and_safe(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_server_name_is_stable_per_database_and_safe(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     db = tmp_path / "jury.sqlite3"
     name = instance.server_name(db)
     assert re.fullmatch(r"jury_desk-[0-9a-f]{24}", name)
@@ -119,8 +132,12 @@ def test_check_location_is_none_off_windows(tmp_path: Path) -> None:
 @pytest.fixture
 def drives(monkeypatch: pytest.MonkeyPatch) -> dict[str, int]:
     """GetDriveTypeW stand-in: the Windows API is not on this machine."""
-    table = {"C:\\": instance.DRIVE_FIXED, "E:\\": instance.DRIVE_REMOVABLE,
-             "Z:\\": instance.DRIVE_REMOTE, "D:\\": instance.DRIVE_CDROM}
+    table = {
+        "C:\\": instance.DRIVE_FIXED,
+        "E:\\": instance.DRIVE_REMOVABLE,
+        "Z:\\": instance.DRIVE_REMOTE,
+        "D:\\": instance.DRIVE_CDROM,
+    }
     asked: dict[str, int] = {}
 
     def get_drive_type(root: str) -> int:
@@ -132,7 +149,9 @@ def drives(monkeypatch: pytest.MonkeyPatch) -> dict[str, int]:
 
 
 def test_windows_fixed_drive_is_fine(drives: dict[str, int]) -> None:
-    assert instance.check_windows_location("C:\\Users\\secretariat\\Documents\\jury.sqlite3") is None
+    assert (
+        instance.check_windows_location("C:\\Users\\secretariat\\Documents\\jury.sqlite3") is None
+    )
     assert instance.check_windows_location("c:\\jury.sqlite3") is None
     assert drives == {"C:\\": 2}
 
@@ -154,12 +173,17 @@ def test_windows_cd_is_refused(drives: dict[str, int]) -> None:
     assert msg is not None and "CD" in msg
 
 
-@pytest.mark.parametrize("path", [
-    "\\\\serveur\\jury\\jury.sqlite3",
-    "\\\\?\\UNC\\serveur\\jury\\jury.sqlite3",
-    "//serveur/jury/jury.sqlite3",
-])
-def test_windows_unc_paths_are_refused_without_asking_the_drive(path: str, drives: dict[str, int]) -> None:
+@pytest.mark.parametrize(
+    "path",
+    [
+        "\\\\serveur\\jury\\jury.sqlite3",
+        "\\\\?\\UNC\\serveur\\jury\\jury.sqlite3",
+        "//serveur/jury/jury.sqlite3",
+    ],
+)
+def test_windows_unc_paths_are_refused_without_asking_the_drive(
+    path: str, drives: dict[str, int]
+) -> None:
     msg = instance.check_windows_location(path)
     assert msg is not None and "partage réseau" in msg
     assert drives == {}

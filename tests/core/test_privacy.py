@@ -99,8 +99,9 @@ def test_never_exported_session_refuses_the_purge(real_desk: tuple[Desk, str]) -
     assert sorted(p.name for p in db.parent.iterdir()) == before
 
 
-def test_unverified_recent_export_refuses_then_verification_allows(real_desk: tuple[Desk, str],
-                                                                  tmp_path: Path) -> None:
+def test_unverified_recent_export_refuses_then_verification_allows(
+    real_desk: tuple[Desk, str], tmp_path: Path
+) -> None:
     desk, sid = real_desk
     _export_file(desk, sid, tmp_path / "out")
     status = privacy.purge_status(desk.db_path)
@@ -126,7 +127,9 @@ def test_retention_period_allows_and_reminds(real_desk: tuple[Desk, str], tmp_pa
     status = privacy.purge_status(desk.db_path, now=later)
     assert status.allowed and status.due
     assert privacy.purge_due(desk.db_path, now=later)
-    assert not privacy.purge_due(desk.db_path, now=later, settings=settings.Settings(purge_reminder=False))
+    assert not privacy.purge_due(
+        desk.db_path, now=later, settings=settings.Settings(purge_reminder=False)
+    )
     settings.save(settings.Settings(purge_after_days=45))
     assert not privacy.purge_status(desk.db_path, now=later).allowed
     assert privacy.purge_status(desk.db_path, now=later + timedelta(days=15)).allowed
@@ -135,8 +138,9 @@ def test_retention_period_allows_and_reminds(real_desk: tuple[Desk, str], tmp_pa
 # ---------------------------------------------------------------- what a purge removes
 
 
-def test_purge_removes_this_database_and_only_what_jury_desk_wrote(real_desk: tuple[Desk, str],
-                                                                 tmp_path: Path) -> None:
+def test_purge_removes_this_database_and_only_what_jury_desk_wrote(
+    real_desk: tuple[Desk, str], tmp_path: Path
+) -> None:
     desk, sid = real_desk
     db = desk.db_path
     usb = tmp_path / "usb"
@@ -145,8 +149,12 @@ def test_purge_removes_this_database_and_only_what_jury_desk_wrote(real_desk: tu
     snapshots.take_snapshot(desk, "apres-audition")
     ours = _export_file(desk, sid, tmp_path / "out")
     changed = _export_file(desk, sid, tmp_path / "out", sha256="0" * 64)  # the user replaced it
-    neighbours = [db.parent / "other.sqlite3", db.parent / "jury.sqlite3.bak-by-hand",
-                  tmp_path / "out" / "notes-personnelles.txt", usb / "autre-chose.txt"]
+    neighbours = [
+        db.parent / "other.sqlite3",
+        db.parent / "jury.sqlite3.bak-by-hand",
+        tmp_path / "out" / "notes-personnelles.txt",
+        usb / "autre-chose.txt",
+    ]
     for n in neighbours:
         n.write_text("not jury_desk's")
     (db.parent / "jury.sqlite3.avant-migration-v0").write_bytes(b"old copy")
@@ -208,7 +216,9 @@ def test_cli_purge_refusals(real_desk: tuple[Desk, str], tmp_path: Path) -> None
 
 @pytest.mark.skipif(os.name != "posix", reason="pseudo-terminal")
 @pytest.mark.parametrize(("answer", "purged"), [("oui", True), ("non", False)])
-def test_cli_purge_asks_on_a_terminal(demo_desk: tuple[Desk, str], answer: str, purged: bool) -> None:
+def test_cli_purge_asks_on_a_terminal(
+    demo_desk: tuple[Desk, str], answer: str, purged: bool
+) -> None:
     import pty
 
     desk, _ = demo_desk
@@ -216,9 +226,14 @@ def test_cli_purge_asks_on_a_terminal(demo_desk: tuple[Desk, str], answer: str, 
     desk.close()
     master, slave = pty.openpty()
     try:
-        proc = subprocess.Popen([sys.executable, "-m", "jury_desk", "purge", "--db", str(db)],
-                                stdin=slave, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                                text=True, cwd=ROOT)
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "jury_desk", "purge", "--db", str(db)],
+            stdin=slave,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            cwd=ROOT,
+        )
         os.write(master, answer.encode() + b"\n")
         out, err = proc.communicate(timeout=120)
     finally:
@@ -266,7 +281,9 @@ def _zip_hits(path: Path, needles: dict[bytes, str]) -> list[str]:
     return hits
 
 
-def _scan(roots: list[Path], needles: dict[bytes, str], since: float | None) -> tuple[list[str], int]:
+def _scan(
+    roots: list[Path], needles: dict[bytes, str], since: float | None
+) -> tuple[list[str], int]:
     """Every canary found in a file under ``roots`` (zip members decompressed)."""
     hits: list[str] = []
     scanned = 0
@@ -292,8 +309,9 @@ def _scan(roots: list[Path], needles: dict[bytes, str], since: float | None) -> 
     return sorted(set(hits)), scanned
 
 
-def test_no_canary_survives_a_purge(tmp_path: Path, demo_source: Path, hq_key: HqKey,
-                                    capsys: pytest.CaptureFixture[str]) -> None:
+def test_no_canary_survives_a_purge(
+    tmp_path: Path, demo_source: Path, hq_key: HqKey, capsys: pytest.CaptureFixture[str]
+) -> None:
     started = time.time() - 1
     tag = uuid.uuid4().hex[:12]
     holder = f"Association Canari{tag} des Jardins"
@@ -307,8 +325,9 @@ def test_no_canary_survives_a_purge(tmp_path: Path, demo_source: Path, hq_key: H
 
     # Every log record of this process goes to the application's log file too.
     log_file = paths.log_dir() / "jury_desk.log"
-    handler = logging.handlers.RotatingFileHandler(log_file, maxBytes=1_000_000, backupCount=5,
-                                                   encoding="utf-8")
+    handler = logging.handlers.RotatingFileHandler(
+        log_file, maxBytes=1_000_000, backupCount=5, encoding="utf-8"
+    )
     handler.setLevel(logging.DEBUG)
     root_logger = logging.getLogger()
     old_level = root_logger.level
@@ -328,14 +347,18 @@ def test_no_canary_survives_a_purge(tmp_path: Path, demo_source: Path, hq_key: H
         desk = Desk(db)
         sid = desk.import_bundle(bundle_path, crypto.load_jwks(hq_key[1])).session_id
         settings.update(last_db=db, last_session_id=sid)
-        desk.import_scores_csv(sid, resources.path("demo", "demo-scores.csv").read_text(encoding="utf-8"))
+        desk.import_scores_csv(
+            sid, resources.path("demo", "demo-scores.csv").read_text(encoding="utf-8")
+        )
         desk.set_comment(sid, "d01", "j01", comment)
         desk.set_opinion(sid, "d01", opinion)
         desk.recuse(sid, "j02", "d01", "conflict", reason)
         snapshots.take_snapshot(desk, "apres-audition-d01")
         desk.set_notes(sid, note)
         snapshots.take_snapshot(desk, "apres-audition-d02")
-        assert _scan([db.parent, usb], needles, None)[0], "the canaries must be there before the purge"
+        assert _scan([db.parent, usb], needles, None)[0], (
+            "the canaries must be there before the purge"
+        )
 
         exported: Path | None = None
         if importlib.util.find_spec("jury_desk.core.export") is None:
@@ -346,14 +369,22 @@ def test_no_canary_survives_a_purge(tmp_path: Path, demo_source: Path, hq_key: H
 
             out = tmp_path / "exports" / "resultats-jury.zip"
             out.parent.mkdir()
-            report = export.export_session(desk, sid, out, keys.load_identity(), accept_proposal=True)
+            report = export.export_session(
+                desk, sid, out, keys.load_identity(), accept_proposal=True
+            )
             exported = report.path
             assert exported.exists()
-            recorded = [e["data"].get("file") for e in desk.audit_entries(sid) if e["action"] == "export.written"]
+            recorded = [
+                e["data"].get("file")
+                for e in desk.audit_entries(sid)
+                if e["action"] == "export.written"
+            ]
             assert recorded == [exported.name], "export.written names the file (never a local path)"
             ledger = paths.exports_ledger(db).read_text(encoding="utf-8")
             assert str(exported.absolute()) in ledger, "the local ledger keeps where it was written"
-            assert _scan([exported.parent], needles, None)[0], "the export holds canaries (comments)"
+            assert _scan([exported.parent], needles, None)[0], (
+                "the export holds canaries (comments)"
+            )
         desk.close()
 
         r = run_cli("purge", "--db", db, "--yes", "--force", input="")
@@ -379,10 +410,12 @@ def test_no_canary_survives_a_purge(tmp_path: Path, demo_source: Path, hq_key: H
     tmp_hits, tmp_scanned = _scan([Path(tempfile.gettempdir())], needles, started)
     assert log_file.exists() and log_file.stat().st_size > 0
     log_hits = _hits_in(log_file.read_bytes(), needles)
-    summary = (f"canary scan after purge: {len(canaries)} canaries x 3 encodings, "
-               f"{scanned} app files + {tmp_scanned} new temp files scanned, "
-               f"hits={len(hits) + len(tmp_hits)}, log hits={len(log_hits)}, "
-               f"export {'included' if exported else 'skipped'}")
+    summary = (
+        f"canary scan after purge: {len(canaries)} canaries x 3 encodings, "
+        f"{scanned} app files + {tmp_scanned} new temp files scanned, "
+        f"hits={len(hits) + len(tmp_hits)}, log hits={len(log_hits)}, "
+        f"export {'included' if exported else 'skipped'}"
+    )
     (tmp_path / "canary-summary.txt").write_text(summary + "\n", encoding="utf-8")
     with capsys.disabled():
         print(f"\n{summary}")

@@ -13,10 +13,23 @@ def _iso(dt: datetime) -> str:
     return dt.isoformat(timespec="milliseconds")
 
 
-def _start(desk: Desk, sid: str, dossier: str, since: datetime, elapsed_ms: int,
-           phase: str = "presentation") -> None:
-    desk.save_hearing(sid, dossier, action="start", state="en_audition", phase=phase,
-                      phase_elapsed_ms=elapsed_ms, running_since=_iso(since))
+def _start(
+    desk: Desk,
+    sid: str,
+    dossier: str,
+    since: datetime,
+    elapsed_ms: int,
+    phase: str = "presentation",
+) -> None:
+    desk.save_hearing(
+        sid,
+        dossier,
+        action="start",
+        state="en_audition",
+        phase=phase,
+        phase_elapsed_ms=elapsed_ms,
+        running_since=_iso(since),
+    )
 
 
 def test_running_timer_counts_up_to_the_last_recorded_action(demo_desk: tuple[Desk, str]) -> None:
@@ -35,7 +48,11 @@ def test_running_timer_counts_up_to_the_last_recorded_action(demo_desk: tuple[De
         entries = again.audit_entries(sid)
         (timer,) = recovery.interrupted_timers(st, entries)
         last = datetime.fromisoformat(entries[-1]["at"])
-        assert timer.dossier_id == "d02" and timer.phase == "questions" and timer.state == "en_audition"
+        assert (
+            timer.dossier_id == "d02"
+            and timer.phase == "questions"
+            and timer.state == "en_audition"
+        )
         assert timer.elapsed_ms == 4_000 + int((last - since).total_seconds() * 1000)
         assert timer.last_action_at is not None
         assert datetime.fromisoformat(timer.last_action_at) == last
@@ -52,17 +69,30 @@ def test_only_running_timers_are_interrupted_in_hearing_order(demo_desk: tuple[D
     now = datetime.now().astimezone()
     _start(desk, sid, "d03", now - timedelta(seconds=10), 0)
     _start(desk, sid, "d01", now - timedelta(seconds=10), 0)
-    desk.save_hearing(sid, "d02", action="pause", state="en_audition", phase="presentation",
-                      phase_elapsed_ms=7_000, running_since=None)
+    desk.save_hearing(
+        sid,
+        "d02",
+        action="pause",
+        state="en_audition",
+        phase="presentation",
+        phase_elapsed_ms=7_000,
+        running_since=None,
+    )
     timers = recovery.interrupted_timers(desk.state(sid), desk.audit_entries(sid))
     assert [t.dossier_id for t in timers] == ["d01", "d03"]
 
 
 def test_entries_before_the_start_do_not_count() -> None:
-    hearing = SimpleNamespace(dossier_id="d01", state="en_audition", phase="presentation",
-                              phase_elapsed_ms=1_500, running_since="2026-06-18T10:00:00.000+02:00")
-    state = SimpleNamespace(hearings={"d01": hearing},
-                            dossiers=(SimpleNamespace(id="d01", hearing_order=1),))
+    hearing = SimpleNamespace(
+        dossier_id="d01",
+        state="en_audition",
+        phase="presentation",
+        phase_elapsed_ms=1_500,
+        running_since="2026-06-18T10:00:00.000+02:00",
+    )
+    state = SimpleNamespace(
+        hearings={"d01": hearing}, dossiers=(SimpleNamespace(id="d01", hearing_order=1),)
+    )
 
     old = [{"at": "2026-06-18T09:59:00.000+02:00"}]
     (t,) = recovery.interrupted_timers(state, old)  # type: ignore[arg-type]

@@ -57,8 +57,9 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Built]:
         st = desk.state(sid)
         result = deliberation.compute(st.deliberation_input())
         ident = signing_identity()
-        ctx = report.PvContext(1, st.audit_head, report.signer_name(ident), ident.kid,
-                               datetime.now().astimezone())
+        ctx = report.PvContext(
+            1, st.audit_head, report.signer_name(ident), ident.kid, datetime.now().astimezone()
+        )
         pv = report.build_pv(st, result, ctx)
         signed = report.sign_pdf(pv.pdf, ident, pv.placement, location=st.info.venue)
         yield Built(st, result, pv, signed, ident, pdftotext(signed, tmp))
@@ -84,14 +85,19 @@ def test_the_pv_states_the_facts_of_the_session(built: Built) -> None:
     assert re.search(r"1\s+LAI-2026-004\s+Clic’Seniors", text)
     assert "16,14" in text and "note minimale 12/20" in text
     # Default proposal, decision, departures.
-    assert "Total proposé : 77 000,00 € sur une enveloppe de 90 000,00 €, soit un reste de 13 000,00 €." in flat
+    assert (
+        "Total proposé : 77 000,00 € sur une enveloppe de 90 000,00 €, soit un reste de 13 000,00 €."
+        in flat
+    )
     assert "Total accordé : 79 500,00 € pour 6 lauréats" in flat
     assert re.search(r"LAI-2026-009\s+La Lavandière.*18 000,00 € Montant modifié \(proposé :", text)
     assert "20 000,00 €)" in text
     assert "Déjà financé pour la même action" in text
-    for title in ("Clic’Seniors : médiation numérique à domicile et en pied d’immeuble",
-                  "Bouge ton quartier : sport-santé en pied d’immeuble",
-                  "La Gazette du Plateau : un journal de quartier écrit par ses habitants"):
+    for title in (
+        "Clic’Seniors : médiation numérique à domicile et en pied d’immeuble",
+        "Bouge ton quartier : sport-santé en pied d’immeuble",
+        "La Gazette du Plateau : un journal de quartier écrit par ses habitants",
+    ):
         assert f"{title} (lauréat)" in flat
     assert "Tandem réussite : l’aide aux devoirs par les étudiants du quartier (non retenu)" in flat
     # Notes, closing, audit head (in full once, short on every page), page numbers.
@@ -217,8 +223,9 @@ def test_the_chart_marks_threshold_cut_and_ex_aequo(built: Built) -> None:
     # j02 is déported from d10 on the demo day: take them out of d02 too, for the same sheets;
     # with a threshold of 11/20 both are eligible, tied at rank 7, and only d02 alone would fit.
     rules = dataclasses.replace(inp.rules, min_score=Fraction(11))
-    result = deliberation.compute(dataclasses.replace(inp, scores=scores, rules=rules,
-                                                      recused=inp.recused | {("j02", "d02")}))
+    result = deliberation.compute(
+        dataclasses.replace(inp, scores=scores, rules=rules, recused=inp.recused | {("j02", "d02")})
+    )
     assert result.proposal_flags
     st = dataclasses.replace(st, info=dataclasses.replace(st.info, rules=rules))
     (drawing,) = report.ranking_chart(st, result, report.decision_of(st, result), 480)
@@ -226,12 +233,23 @@ def test_the_chart_marks_threshold_cut_and_ex_aequo(built: Built) -> None:
     assert "note minimale 11/20" in strings
     assert any(s.startswith("limite de la proposition par défaut : 6 dossiers") for s in strings)
     assert strings.count("7=") == 2  # d02 and d10 share rank 7
-    bands = [r for r in drawing.contents if isinstance(r, Rect) and r.fillColor is not None
-             and r.fillColor.hexval().lower() == "0x" + report.TIE_BAND[1:].lower()
-             and r.width == drawing.width]
+    bands = [
+        r
+        for r in drawing.contents
+        if isinstance(r, Rect)
+        and r.fillColor is not None
+        and r.fillColor.hexval().lower() == "0x" + report.TIE_BAND[1:].lower()
+        and r.width == drawing.width
+    ]
     assert len(bands) == 1  # one band across the two tied rows (the legend has its own swatch)
-    flagged = [r for r in drawing.contents if isinstance(r, Rect) and r.strokeColor is not None
-               and r.strokeWidth == 1.4 and r.height > 7]
+    flagged = [
+        r
+        for r in drawing.contents
+        if isinstance(r, Rect)
+        and r.strokeColor is not None
+        and r.strokeWidth == 1.4
+        and r.height > 7
+    ]
     assert len(flagged) == 2  # the tie at the boundary is outlined (the legend swatch is smaller)
 
 
@@ -242,8 +260,12 @@ def test_a_narrow_no_break_space_never_breaks_a_line() -> None:
     p = report.para(report.esc(f"Montant accordé : {fmt.euros(1_250_000)} au total"), style)
     assert isinstance(p, Paragraph)
     p.wrap(70, 1000)
-    lines = ["".join(getattr(w, "text", w) for w in line.words) if hasattr(line, "words")
-             else " ".join(line[1]) for line in p.blPara.lines]
+    lines = [
+        "".join(getattr(w, "text", w) for w in line.words)
+        if hasattr(line, "words")
+        else " ".join(line[1])
+        for line in p.blPara.lines
+    ]
     joined = [ln for ln in lines if "500,00" in ln]
     assert joined and "12" in joined[0], lines
 
@@ -263,7 +285,9 @@ def test_an_rsa_certificate_signs_too(built: Built, tmp_path: Path) -> None:
     from cryptography.hazmat.primitives.asymmetric import rsa
 
     key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
-    ident = crypto.SigningIdentity(key, crypto.self_signed_certificate(key, "Siège — service des labels"), [])
+    ident = crypto.SigningIdentity(
+        key, crypto.self_signed_certificate(key, "Siège — service des labels"), []
+    )
     signed = report.sign_pdf(built.pv.pdf, ident, built.pv.placement)
     check = report.validate_pdf(signed, [ident.jwk], ident.jwk)
     assert check.ok, check.detail

@@ -14,18 +14,30 @@ from jury_desk.core import crypto, deliberation, demo_scenario, export, fmt, rep
 from jury_desk.core.services import Desk
 
 SIGNER_KEY = crypto.new_private_key()
-SIGNER = {"name": "Secrétariat du jury", "kid": crypto.thumbprint(crypto.public_jwk(SIGNER_KEY)),
-          "jwk": crypto.public_jwk(SIGNER_KEY)}
-FILES = {"proces-verbal.pdf": {"bytes": 10, "sha256": "a" * 64},
-         "audit.jsonl": {"bytes": 20, "sha256": "b" * 64}}
+SIGNER = {
+    "name": "Secrétariat du jury",
+    "kid": crypto.thumbprint(crypto.public_jwk(SIGNER_KEY)),
+    "jwk": crypto.public_jwk(SIGNER_KEY),
+}
+FILES = {
+    "proces-verbal.pdf": {"bytes": 10, "sha256": "a" * 64},
+    "audit.jsonl": {"bytes": 20, "sha256": "b" * 64},
+}
 
 
 def _doc(desk: Desk, sid: str, **kw: Any) -> dict[str, Any]:
     st = desk.state(sid)
     result = deliberation.compute(st.deliberation_input())
-    return reporting.result_document(st, result, export_seq=1, signer=SIGNER, files=FILES,
-                                     audit_head=st.audit_head,
-                                     generated_at=datetime(2026, 6, 18, 17, 5, tzinfo=UTC), **kw)
+    return reporting.result_document(
+        st,
+        result,
+        export_seq=1,
+        signer=SIGNER,
+        files=FILES,
+        audit_head=st.audit_head,
+        generated_at=datetime(2026, 6, 18, 17, 5, tzinfo=UTC),
+        **kw,
+    )
 
 
 def _half_even(value: Fraction) -> float:
@@ -33,7 +45,9 @@ def _half_even(value: Fraction) -> float:
     return float(d.quantize(Decimal("0.0001"), rounding=ROUND_HALF_EVEN))
 
 
-def test_results_json_has_exactly_the_three_fields_with_rounded_numbers(scored_demo: tuple[Desk, str]) -> None:
+def test_results_json_has_exactly_the_three_fields_with_rounded_numbers(
+    scored_demo: tuple[Desk, str],
+) -> None:
     desk, sid = scored_demo
     st = desk.state(sid)
     result = desk.results(sid)
@@ -48,17 +62,25 @@ def test_results_json_has_exactly_the_three_fields_with_rounded_numbers(scored_d
         assert item["criteria_means"] == {c: _half_even(v) for c, v in r.criteria_means.items()}
         assert "missing" not in item
     assert doc["default_proposal"] == [
-        {"dossier_id": e.dossier_id, "amount_cents": e.amount_cents} for e in result.default_proposal]
+        {"dossier_id": e.dossier_id, "amount_cents": e.amount_cents}
+        for e in result.default_proposal
+    ]
     assert sum(e["amount_cents"] for e in doc["default_proposal"]) == 7_700_000
     assert doc["proposal_flags"] == []
 
 
-def test_an_invalid_dossier_has_null_numbers_and_lists_what_is_missing(scored_demo: tuple[Desk, str]) -> None:
+def test_an_invalid_dossier_has_null_numbers_and_lists_what_is_missing(
+    scored_demo: tuple[Desk, str],
+) -> None:
     desk, sid = scored_demo
     desk.clear_score(sid, "d05", "j03", "impact")
     desk.set_invalid_reason(sid, "d05", "Feuille de Mme Marchetti illisible")
     st = desk.state(sid)
-    item = next(r for r in reporting.results_json(st, desk.results(sid))["results"] if r["dossier_id"] == "d05")
+    item = next(
+        r
+        for r in reporting.results_json(st, desk.results(sid))["results"]
+        if r["dossier_id"] == "d05"
+    )
     assert item["valid"] is False
     assert item["score"] is item["median"] is item["sd"] is item["rank"] is None
     assert item["missing"] == [{"juror_id": "j03", "criterion_ids": ["impact"]}]
@@ -68,7 +90,9 @@ def test_an_invalid_dossier_has_null_numbers_and_lists_what_is_missing(scored_de
     assert "non valide" in line and "Hélène Marchetti" in line and "impact" in line
 
 
-def test_results_table_is_french_and_names_ex_aequo_and_the_boundary_tie(scored_demo: tuple[Desk, str]) -> None:
+def test_results_table_is_french_and_names_ex_aequo_and_the_boundary_tie(
+    scored_demo: tuple[Desk, str],
+) -> None:
     desk, sid = scored_demo
     st = desk.state(sid)
     inp = st.deliberation_input()
@@ -89,12 +113,17 @@ def test_results_table_is_french_and_names_ex_aequo_and_the_boundary_tie(scored_
     assert "16,18" in rows["LAI-2026-004"]
     assert rows["LAI-2026-002"].split()[0] == "7=" and "ex æquo" in rows["LAI-2026-002"]
     assert "égalité à la limite" in rows["LAI-2026-010"]
-    assert ("Égalité à la limite de l’enveloppe : LAI-2026-002 et LAI-2026-010 sont ex æquo au rang 7" in table
-            or "Égalité à la limite de l’enveloppe : LAI-2026-010 et LAI-2026-002 sont ex æquo au rang 7" in table)
+    assert (
+        "Égalité à la limite de l’enveloppe : LAI-2026-002 et LAI-2026-010 sont ex æquo au rang 7"
+        in table
+        or "Égalité à la limite de l’enveloppe : LAI-2026-010 et LAI-2026-002 sont ex æquo au rang 7"
+        in table
+    )
     assert "Le jury doit trancher." in table
     as_json = reporting.results_json(st, result)
-    assert as_json["proposal_flags"] == [{"dossier_ids": list(result.proposal_flags[0].dossier_ids),
-                                          "flag": "tie_at_boundary"}]
+    assert as_json["proposal_flags"] == [
+        {"dossier_ids": list(result.proposal_flags[0].dossier_ids), "flag": "tie_at_boundary"}
+    ]
 
 
 def test_result_document_of_the_demo_day_follows_the_schema(demo_desk: tuple[Desk, str]) -> None:
@@ -103,35 +132,65 @@ def test_result_document_of_the_demo_day_follows_the_schema(demo_desk: tuple[Des
     desk.close_deliberation(sid)
     doc = _doc(desk, sid, purge_due_on=date(2026, 7, 18))
     assert export.schema_problems(doc) == []
-    assert doc["format"] == "lai.result" and doc["format_version"] == 1 and doc["demonstration"] is True
+    assert (
+        doc["format"] == "lai.result"
+        and doc["format_version"] == 1
+        and doc["demonstration"] is True
+    )
     assert doc["generated_at"] == "2026-06-18T17:05:00+00:00"
     assert doc["retention"] == {"purge_due_on": "2026-07-18"}
     assert {a["juror_id"]: a["present"] for a in doc["attendance"]}["j06"] is False
     deport = [r for r in doc["recusals"] if r["source"] == "session"]
-    assert deport == [{"juror_id": "j02", "dossier_id": "d10", "kind": "conflict",
-                       "reason": demo_scenario.DEPORT[2], "source": "session"}]
+    assert deport == [
+        {
+            "juror_id": "j02",
+            "dossier_id": "d10",
+            "kind": "conflict",
+            "reason": demo_scenario.DEPORT[2],
+            "source": "session",
+        }
+    ]
     assert len([r for r in doc["recusals"] if r["source"] == "bundle"]) == 2
-    assert all(h["started_at"] and h["presentation_s"] and h["questions_s"] for h in doc["hearings"])
+    assert all(
+        h["started_at"] and h["presentation_s"] and h["questions_s"] for h in doc["hearings"]
+    )
     laureates = {lau["dossier_id"]: lau for lau in doc["proposed_laureates"]}
     assert set(laureates) == {"d04", "d12", "d09", "d11", "d07", "d10"}
     assert laureates["d04"]["justification"] is None  # as proposed: nothing to justify
     assert laureates["d09"]["amount_cents"] == 1_800_000 and laureates["d09"]["justification"]
     assert laureates["d10"]["rank"] == 7 and laureates["d10"]["justification"]
-    assert [lau["rank"] for lau in doc["proposed_laureates"]] == sorted(lau["rank"] for lau in doc["proposed_laureates"])
-    assert doc["departures"] == [{"dossier_id": "d08", "justification": demo_scenario.DEPARTURES["d08"]}]
+    assert [lau["rank"] for lau in doc["proposed_laureates"]] == sorted(
+        lau["rank"] for lau in doc["proposed_laureates"]
+    )
+    assert doc["departures"] == [
+        {"dossier_id": "d08", "justification": demo_scenario.DEPARTURES["d08"]}
+    ]
     assert len(doc["opinions"]) == len(demo_scenario.OPINIONS)
     assert doc["deliberation"]["present"] == 6 and doc["deliberation"]["quorum_met"] is True
     assert doc["deliberation"]["closed_at"] and doc["deliberation"]["notes"] == demo_scenario.NOTES
     # Values are exact (0.5 steps), computed numbers rounded to 4 decimals.
-    assert {s["value"] for s in doc["scores"] if s["criterion_id"] == "impact"} <= {x / 2 for x in range(21)}
+    assert {s["value"] for s in doc["scores"] if s["criterion_id"] == "impact"} <= {
+        x / 2 for x in range(21)
+    }
     d04 = next(r for r in doc["results"] if r["dossier_id"] == "d04")
     assert d04["score"] == 16.1364  # 16.13636… rounded half-to-even
     assert len(doc["scores"]) == 410 - 60 - 5  # j06's sheets and j02's on d10 were never entered
 
 
-@pytest.mark.parametrize("breach", ["extra_field", "missing_field", "unjustified_addition",
-                                    "departure_not_listed", "bad_hash", "rank_mismatch"])
-def test_schema_and_rules_refuse_a_broken_document(demo_desk: tuple[Desk, str], breach: str) -> None:
+@pytest.mark.parametrize(
+    "breach",
+    [
+        "extra_field",
+        "missing_field",
+        "unjustified_addition",
+        "departure_not_listed",
+        "bad_hash",
+        "rank_mismatch",
+    ],
+)
+def test_schema_and_rules_refuse_a_broken_document(
+    demo_desk: tuple[Desk, str], breach: str
+) -> None:
     desk, sid = demo_desk
     demo_scenario.play_demo_deliberation(desk, sid)
     desk.close_deliberation(sid)
@@ -141,7 +200,9 @@ def test_schema_and_rules_refuse_a_broken_document(demo_desk: tuple[Desk, str], 
     elif breach == "missing_field":
         del doc["audit_head"]
     elif breach == "unjustified_addition":
-        next(lau for lau in doc["proposed_laureates"] if lau["dossier_id"] == "d10")["justification"] = None
+        next(lau for lau in doc["proposed_laureates"] if lau["dossier_id"] == "d10")[
+            "justification"
+        ] = None
     elif breach == "departure_not_listed":
         doc["departures"] = []
     elif breach == "bad_hash":

@@ -24,10 +24,17 @@ def test_defaults_when_there_is_no_file() -> None:
 
 def test_round_trip_of_every_field(tmp_path: Path) -> None:
     s = Settings(
-        language="en", last_db=tmp_path / "jury é.sqlite3", last_session_id="0d5e7a52",
-        shared_screen_geometry="AdnQywADAAAAAAAA", shared_screen_fullscreen=True,
-        shared_screen_screen_name="HDMI-1", font_scale=1.25, high_contrast=True,
-        secondary_snapshot_dir=tmp_path / "usb", purge_after_days=45, purge_reminder=False,
+        language="en",
+        last_db=tmp_path / "jury é.sqlite3",
+        last_session_id="0d5e7a52",
+        shared_screen_geometry="AdnQywADAAAAAAAA",
+        shared_screen_fullscreen=True,
+        shared_screen_screen_name="HDMI-1",
+        font_scale=1.25,
+        high_contrast=True,
+        secondary_snapshot_dir=tmp_path / "usb",
+        purge_after_days=45,
+        purge_reminder=False,
     )
     settings.save(s)
     assert settings.settings_path() == paths.config_dir() / "settings.json"
@@ -45,28 +52,46 @@ def test_update_changes_only_the_named_fields() -> None:
     assert settings.load() == new
 
 
-def test_unknown_keys_are_ignored_and_bad_values_fall_back(caplog: pytest.LogCaptureFixture) -> None:
-    doc = {"language": "de", "font_scale": "big", "purge_after_days": 12, "high_contrast": 1,
-           "secondary_snapshot_dir": "", "future_option": {"x": 1}, "last_session_id": "s1"}
+def test_unknown_keys_are_ignored_and_bad_values_fall_back(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    doc = {
+        "language": "de",
+        "font_scale": "big",
+        "purge_after_days": 12,
+        "high_contrast": 1,
+        "secondary_snapshot_dir": "",
+        "future_option": {"x": 1},
+        "last_session_id": "s1",
+    }
     settings.settings_path().write_text(json.dumps(doc), encoding="utf-8")
     with caplog.at_level(logging.WARNING, logger="jury_desk.core.settings"):
         s = settings.load()
     assert s.purge_after_days == 12 and s.last_session_id == "s1"
-    assert (s.language, s.font_scale, s.high_contrast, s.secondary_snapshot_dir) == ("fr", 1.0, False, None)
+    assert (s.language, s.font_scale, s.high_contrast, s.secondary_snapshot_dir) == (
+        "fr",
+        1.0,
+        False,
+        None,
+    )
     warned = " ".join(r.getMessage() for r in caplog.records)
     for name in ("language", "font_scale", "high_contrast", "secondary_snapshot_dir"):
         assert name in warned
 
 
-@pytest.mark.parametrize("content", [b"{\"language\": \"en\",", b"\xff\xfe\x00garbage", b"[1, 2]", b""])
-def test_corrupt_file_gives_defaults_and_a_warning(content: bytes, caplog: pytest.LogCaptureFixture) -> None:
+@pytest.mark.parametrize("content", [b'{"language": "en",', b"\xff\xfe\x00garbage", b"[1, 2]", b""])
+def test_corrupt_file_gives_defaults_and_a_warning(
+    content: bytes, caplog: pytest.LogCaptureFixture
+) -> None:
     settings.settings_path().write_bytes(content)
     with caplog.at_level(logging.WARNING, logger="jury_desk.core.settings"):
         assert settings.load() == Settings()
     assert any("settings" in r.getMessage() for r in caplog.records)
 
 
-def test_a_failed_save_leaves_the_previous_file_and_no_temp_file(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_failed_save_leaves_the_previous_file_and_no_temp_file(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     settings.save(Settings(language="en"))
     before = settings.settings_path().read_bytes()
 

@@ -21,15 +21,22 @@ def _sha(path: Path) -> str:
 def _scores(db: Path) -> dict[tuple[str, str, str], str]:
     con = sqlite3.connect(db)  # read-write: a read-only one would leave -wal/-shm behind
     try:
-        return {(d, j, c): v for d, j, c, v in con.execute(
-            "SELECT dossier_id, juror_id, criterion_id, value FROM score")}
+        return {
+            (d, j, c): v
+            for d, j, c, v in con.execute(
+                "SELECT dossier_id, juror_id, criterion_id, value FROM score"
+            )
+        }
     finally:
         con.close()
 
 
 def _tree(folder: Path) -> dict[str, tuple[int, int]]:
-    return {str(p.relative_to(folder)): (p.stat().st_size, p.stat().st_mtime_ns)
-            for p in sorted(folder.rglob("*")) if p.is_file()}
+    return {
+        str(p.relative_to(folder)): (p.stat().st_size, p.stat().st_mtime_ns)
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
 
 
 # ---------------------------------------------------------------- taking
@@ -90,8 +97,9 @@ def test_second_folder_gets_a_copy(demo_desk: tuple[Desk, str], tmp_path: Path) 
 
 
 @pytest.mark.parametrize("broken", ["missing", "file"])
-def test_a_failed_second_copy_is_reported_not_raised(demo_desk: tuple[Desk, str], tmp_path: Path,
-                                                     broken: str) -> None:
+def test_a_failed_second_copy_is_reported_not_raised(
+    demo_desk: tuple[Desk, str], tmp_path: Path, broken: str
+) -> None:
     desk, _ = demo_desk
     usb = tmp_path / "usb-unplugged"
     if broken == "file":
@@ -126,7 +134,11 @@ def test_restore_brings_back_the_snapshot_and_audits_it(scored_demo: tuple[Desk,
     assert _scores(safety) == changed  # the state before the restore is kept: undo is possible
     assert _scores(db) == at_snapshot
     assert _tree(paths.files_dir(db)) == files_before  # attachments untouched
-    leftovers = [p.name for p in db.parent.iterdir() if ".restauration" in p.name or p.name.endswith(("-wal", "-shm"))]
+    leftovers = [
+        p.name
+        for p in db.parent.iterdir()
+        if ".restauration" in p.name or p.name.endswith(("-wal", "-shm"))
+    ]
     assert leftovers == []
     again = Desk(db)
     try:
@@ -145,7 +157,8 @@ def test_restore_brings_back_the_snapshot_and_audits_it(scored_demo: tuple[Desk,
 
 
 def test_restore_over_a_crashed_database_folds_its_wal_into_the_safety_snapshot(
-        scored_demo: tuple[Desk, str], tmp_path: Path) -> None:
+    scored_demo: tuple[Desk, str], tmp_path: Path
+) -> None:
     desk, sid = scored_demo
     snap = snapshots.take_snapshot(desk, "apres-audition")
     desk.record_score(sid, "d02", "j02", "impact", "9.5")
@@ -181,8 +194,9 @@ def test_restore_when_there_is_no_database(demo_desk: tuple[Desk, str], tmp_path
     assert snapshots.missing_attachments(desk.db_path) == []
 
 
-def test_restore_over_an_unreadable_database_keeps_its_raw_files(demo_desk: tuple[Desk, str],
-                                                                 tmp_path: Path) -> None:
+def test_restore_over_an_unreadable_database_keeps_its_raw_files(
+    demo_desk: tuple[Desk, str], tmp_path: Path
+) -> None:
     desk, _ = demo_desk
     snap = snapshots.take_snapshot(desk, "manuel")
     broken = tmp_path / "broken" / "jury.sqlite3"
@@ -204,7 +218,9 @@ def _refused(db: Path, snap: Path, code: str) -> UserError:
     return err.value
 
 
-def test_refused_snapshots_leave_the_database_alone(demo_desk: tuple[Desk, str], tmp_path: Path) -> None:
+def test_refused_snapshots_leave_the_database_alone(
+    demo_desk: tuple[Desk, str], tmp_path: Path
+) -> None:
     desk, _ = demo_desk
     good = snapshots.take_snapshot(desk, "manuel")
     db = desk.db_path
@@ -221,7 +237,7 @@ def test_refused_snapshots_leave_the_database_alone(demo_desk: tuple[Desk, str],
     data = bytearray(good.read_bytes())
     page = 4096
     for n in range(2, len(data) // page):  # scribble over every b-tree page header after the first
-        data[n * page: n * page + 16] = b"\xff" * 16
+        data[n * page : n * page + 16] = b"\xff" * 16
     damaged.write_bytes(bytes(data))
     err = _refused(db, damaged, "snapshot_corrupt")
     assert "Choisissez-en un autre" in err.message

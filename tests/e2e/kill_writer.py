@@ -55,7 +55,9 @@ def write_at(plan: list[tuple[Triple, list[Fraction]]], n: int) -> tuple[Triple,
     return triple, allowed[(lap + index) % len(allowed)]
 
 
-def _writer(db: Path, session_id: str, plan: list[tuple[Triple, list[Fraction]]], start: int) -> None:
+def _writer(
+    db: Path, session_id: str, plan: list[tuple[Triple, list[Fraction]]], start: int
+) -> None:
     from jury_desk.core.domain import decimal_text
     from jury_desk.core.services import Desk
 

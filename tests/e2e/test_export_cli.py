@@ -59,7 +59,12 @@ def test_export_then_verify_with_the_exported_key(db: Path, tmp_path: Path) -> N
     assert r.returncode == 0, r.stderr
     assert "export n° 1" in r.stdout and str(out) in r.stdout
     with zipfile.ZipFile(out) as zf:
-        assert zf.namelist() == ["result.json", "result.json.jws", "proces-verbal.pdf", "audit.jsonl"]
+        assert zf.namelist() == [
+            "result.json",
+            "result.json.jws",
+            "proces-verbal.pdf",
+            "audit.jsonl",
+        ]
         doc = json.loads(zf.read("result.json"))
     assert doc["export_seq"] == 1 and len(doc["proposed_laureates"]) == 6
 
@@ -125,8 +130,11 @@ def test_export_into_a_folder_that_cannot_exist_leaves_nothing(db: Path, tmp_pat
 def _tmpfs_works(where: Path) -> bool:
     if shutil.which("unshare") is None:
         return False
-    probe = subprocess.run(["unshare", "-m", "sh", "-c", f"mount -t tmpfs -o size=64k tmpfs '{where}'"],
-                           capture_output=True, check=False)
+    probe = subprocess.run(
+        ["unshare", "-m", "sh", "-c", f"mount -t tmpfs -o size=64k tmpfs '{where}'"],
+        capture_output=True,
+        check=False,
+    )
     return probe.returncode == 0
 
 
@@ -137,27 +145,64 @@ def test_export_on_a_full_disk_leaves_nothing(db: Path, tmp_path: Path) -> None:
     per-process file size limit (RLIMIT_FSIZE, EFBIG) stands in for it."""
     target = tmp_path / "cle-usb"
     target.mkdir()
-    args = [sys.executable, "-m", "jury_desk", "export", "--db", str(db), "--out",
-            str(target / "resultats.zip"), "--accept-proposal"]
+    args = [
+        sys.executable,
+        "-m",
+        "jury_desk",
+        "export",
+        "--db",
+        str(db),
+        "--out",
+        str(target / "resultats.zip"),
+        "--accept-proposal",
+    ]
     if _tmpfs_works(target):
-        script = ('dir="$1"; shift; mount -t tmpfs -o size=64k tmpfs "$dir" || exit 97; '
-                  '"$@"; rc=$?; echo "LEFT:$(ls -A "$dir")"; exit $rc')
-        r = subprocess.run(["unshare", "-m", "sh", "-c", script, "sh", str(target), *args],
-                           capture_output=True, text=True, check=False, timeout=120)
+        script = (
+            'dir="$1"; shift; mount -t tmpfs -o size=64k tmpfs "$dir" || exit 97; '
+            '"$@"; rc=$?; echo "LEFT:$(ls -A "$dir")"; exit $rc'
+        )
+        r = subprocess.run(
+            ["unshare", "-m", "sh", "-c", script, "sh", str(target), *args],
+            capture_output=True,
+            text=True,
+            check=False,
+            timeout=120,
+        )
         assert "LEFT:\n" in r.stdout or r.stdout.rstrip().endswith("LEFT:"), r.stdout
         assert "le disque est plein" in r.stderr
     else:
+
         def limit() -> None:
             signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
-            resource.setrlimit(resource.RLIMIT_FSIZE, (256 * 1024, resource.getrlimit(resource.RLIMIT_FSIZE)[1]))
+            resource.setrlimit(
+                resource.RLIMIT_FSIZE, (256 * 1024, resource.getrlimit(resource.RLIMIT_FSIZE)[1])
+            )
 
-        r = subprocess.run(args, capture_output=True, text=True, check=False, timeout=120,
-                           preexec_fn=limit, env=os.environ.copy())
+        r = subprocess.run(
+            args,
+            capture_output=True,
+            text=True,
+            check=False,
+            timeout=120,
+            preexec_fn=limit,
+            env=os.environ.copy(),
+        )
         assert "la taille maximale de fichier est atteinte" in r.stderr
         assert _listing(target) == []
     assert r.returncode == 2, r.stderr
     assert "Rien n’a été modifié" in r.stderr
     # The deliberation was not closed by the failed attempt.
-    r = run_cli("recuse", "--db", db, "--juror", "j02", "--dossier", "d10", "--kind", "conflict",
-                "--reason", "Déport déclaré après la tentative d’export")
+    r = run_cli(
+        "recuse",
+        "--db",
+        db,
+        "--juror",
+        "j02",
+        "--dossier",
+        "d10",
+        "--kind",
+        "conflict",
+        "--reason",
+        "Déport déclaré après la tentative d’export",
+    )
     assert r.returncode == 0, r.stderr

@@ -48,8 +48,10 @@ ROOT = HERE.parent.parent
 
 pytestmark = [
     pytest.mark.slow,
-    pytest.mark.skipif(not hasattr(os, "fork") or not hasattr(signal, "SIGKILL"),
-                       reason="the kill harness needs fork() and SIGKILL (POSIX)"),
+    pytest.mark.skipif(
+        not hasattr(os, "fork") or not hasattr(signal, "SIGKILL"),
+        reason="the kill harness needs fork() and SIGKILL (POSIX)",
+    ),
 ]
 
 
@@ -60,8 +62,12 @@ class Writer:
         self._stderr = open(stderr_path, "w", encoding="utf-8")  # noqa: SIM115
         self.proc = subprocess.Popen(
             [sys.executable, str(HERE / "kill_writer.py"), str(db), session_id],
-            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=self._stderr,
-            text=True, bufsize=1, cwd=ROOT,
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=self._stderr,
+            text=True,
+            bufsize=1,
+            cwd=ROOT,
         )
         self.stderr_path = stderr_path
         self.child: int | None = None  # the writer child currently running
@@ -121,15 +127,29 @@ def tail_entries(desk: Desk, session_id: str, after_seq: int) -> list[dict[str, 
     """Audit entries with ``seq > after_seq`` (plain SQL: the history grows to 15,000)."""
     with desk.engine.connect() as conn:
         rows = conn.execute(
-            text("SELECT seq, at, actor, action, data, prev, hash FROM audit "
-                 "WHERE session_id = :sid AND seq > :after ORDER BY seq"),
-            {"sid": session_id, "after": after_seq}).all()
-    return [{"seq": r[0], "at": r[1], "actor": r[2], "action": r[3], "data": json.loads(r[4]),
-             "prev": r[5], "hash": r[6]} for r in rows]
+            text(
+                "SELECT seq, at, actor, action, data, prev, hash FROM audit "
+                "WHERE session_id = :sid AND seq > :after ORDER BY seq"
+            ),
+            {"sid": session_id, "after": after_seq},
+        ).all()
+    return [
+        {
+            "seq": r[0],
+            "at": r[1],
+            "actor": r[2],
+            "action": r[3],
+            "data": json.loads(r[4]),
+            "prev": r[5],
+            "hash": r[6],
+        }
+        for r in rows
+    ]
 
 
-def expected_scores(plan: list[tuple[tuple[str, str, str], list[Fraction]]],
-                    committed: int) -> dict[tuple[str, str, str], Fraction]:
+def expected_scores(
+    plan: list[tuple[tuple[str, str, str], list[Fraction]]], committed: int
+) -> dict[tuple[str, str, str], Fraction]:
     """The score table after writes 0 .. committed-1 of the sequence."""
     out: dict[tuple[str, str, str], Fraction] = {}
     size = len(plan)
@@ -140,8 +160,9 @@ def expected_scores(plan: list[tuple[tuple[str, str, str], list[Fraction]]],
     return out
 
 
-def test_sigkill_during_score_writes_loses_no_acknowledged_write(tmp_path: Path,
-                                                                 capsys: pytest.CaptureFixture[str]) -> None:
+def test_sigkill_during_score_writes_loses_no_acknowledged_write(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     db = tmp_path / "kill.sqlite3"
     desk = Desk(db)
     session_id = desk.import_demo().session_id
@@ -183,8 +204,10 @@ def test_sigkill_during_score_writes_loses_no_acknowledged_write(tmp_path: Path,
                 if scores != expected:
                     missing = {k: v for k, v in expected.items() if scores.get(k) != v}
                     lost += len(missing)
-                    pytest.fail(f"kill {kill}: {len(missing)} acknowledged write(s) lost or wrong: "
-                                f"{sorted(missing.items())[:5]}")
+                    pytest.fail(
+                        f"kill {kill}: {len(missing)} acknowledged write(s) lost or wrong: "
+                        f"{sorted(missing.items())[:5]}"
+                    )
                 if kill % FULL_CHAIN_EVERY == 0 or kill == KILLS - 1:
                     entries = check.audit_entries(session_id)
                     chain = audit.verify_chain(entries)
@@ -194,17 +217,28 @@ def test_sigkill_during_score_writes_loses_no_acknowledged_write(tmp_path: Path,
                     entries = tail_entries(check, session_id, verified_seq)
                     link_head = verified_head
                     for e in entries:
-                        assert e["seq"] == verified_seq + 1 and e["prev"] == link_head, (kill, e["seq"])
+                        assert e["seq"] == verified_seq + 1 and e["prev"] == link_head, (
+                            kill,
+                            e["seq"],
+                        )
                         assert audit.entry_hash(e) == e["hash"], (kill, e["seq"])
                         verified_seq, link_head = e["seq"], e["hash"]
                     assert check.state(session_id).audit_head == link_head
                 verified_seq, verified_head = entries[-1]["seq"], entries[-1]["hash"]
-                assert verified_seq == now_committed + import_entries, (kill, verified_seq, now_committed)
+                assert verified_seq == now_committed + import_entries, (
+                    kill,
+                    verified_seq,
+                    now_committed,
+                )
                 last = entries[-1]["data"]
                 if now_committed:
                     (d, j, c), value = kill_writer.write_at(plan, now_committed - 1)
-                    assert (last["dossier_id"], last["juror_id"], last["criterion_id"], last["value"]) == (
-                        d, j, c, decimal_text(value))
+                    assert (
+                        last["dossier_id"],
+                        last["juror_id"],
+                        last["criterion_id"],
+                        last["value"],
+                    ) == (d, j, c, decimal_text(value))
             finally:
                 check.close()
             unacked_committed += 1 if in_flight else 0
@@ -212,10 +246,12 @@ def test_sigkill_during_score_writes_loses_no_acknowledged_write(tmp_path: Path,
     finally:
         writer.close()
 
-    summary = (f"kill harness: kills={KILLS} acknowledged_writes={acknowledged} writes_lost={lost} "
-               f"committed_without_ack={unacked_committed} integrity_ok={integrity_ok}/{KILLS} "
-               f"audit_entries={committed + import_entries} chain=ok (full verify_chain {full_checks} times) "
-               f"seed={SEED}")
+    summary = (
+        f"kill harness: kills={KILLS} acknowledged_writes={acknowledged} writes_lost={lost} "
+        f"committed_without_ack={unacked_committed} integrity_ok={integrity_ok}/{KILLS} "
+        f"audit_entries={committed + import_entries} chain=ok (full verify_chain {full_checks} times) "
+        f"seed={SEED}"
+    )
     out = tmp_path / "kill-harness-summary.txt"
     out.write_text(summary + "\n", encoding="utf-8")
     with capsys.disabled():

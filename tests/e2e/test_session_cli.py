@@ -36,14 +36,30 @@ def test_attendance_recuse_scores_results(db: Path, tmp_path: Path) -> None:
     r = run_cli("attendance", "--db", db, "--absent", "j07")
     assert r.returncode == 0, r.stderr
     assert "6 présent" in r.stdout
-    r = run_cli("recuse", "--db", db, "--juror", "j02", "--dossier", "d06", "--kind", "conflict",
-                "--reason", "Élu de la commune du projet")
+    r = run_cli(
+        "recuse",
+        "--db",
+        db,
+        "--juror",
+        "j02",
+        "--dossier",
+        "d06",
+        "--kind",
+        "conflict",
+        "--reason",
+        "Élu de la commune du projet",
+    )
     assert r.returncode == 0, r.stderr
     # Paper sheets: the demo sheets minus the absent and recused jurors.
-    rows = [line for line in DEMO_SCORES.read_text(encoding="utf-8").splitlines()[1:]
-            if ",j07," not in line and not line.startswith("d06,j02,")]
+    rows = [
+        line
+        for line in DEMO_SCORES.read_text(encoding="utf-8").splitlines()[1:]
+        if ",j07," not in line and not line.startswith("d06,j02,")
+    ]
     csv_path = tmp_path / "sheets.csv"
-    csv_path.write_text("dossier_id,juror_id,criterion_id,value\n" + "\n".join(rows) + "\n", encoding="utf-8")
+    csv_path.write_text(
+        "dossier_id,juror_id,criterion_id,value\n" + "\n".join(rows) + "\n", encoding="utf-8"
+    )
     r = run_cli("scores", "import", csv_path, "--db", db)
     assert r.returncode == 0, r.stderr
     assert f"{len(rows)} note(s)" in r.stdout
@@ -67,9 +83,9 @@ def test_bad_row_refuses_the_whole_file(db: Path, tmp_path: Path) -> None:
     before = _audit_count(db)
     csv_path = tmp_path / "bad.csv"
     csv_path.write_text(
-        "dossier_id,juror_id,criterion_id,value\n"
-        "d01,j02,innovation,4\n"
-        "d01,j02,impact,11\n", encoding="utf-8")
+        "dossier_id,juror_id,criterion_id,value\nd01,j02,innovation,4\nd01,j02,impact,11\n",
+        encoding="utf-8",
+    )
     r = run_cli("scores", "import", csv_path, "--db", db)
     assert r.returncode == 2
     assert "Ligne 3" in r.stderr and "11" in r.stderr and "de 0 à 10" in r.stderr
@@ -78,11 +94,14 @@ def test_bad_row_refuses_the_whole_file(db: Path, tmp_path: Path) -> None:
     assert r.stdout.strip() == "dossier_id,juror_id,criterion_id,value"
 
 
-@pytest.mark.parametrize("args", [
-    ("recuse", "--juror", "j99", "--dossier", "d01", "--kind", "conflict", "--reason", "x"),
-    ("recuse", "--juror", "j01", "--dossier", "d03", "--kind", "conflict", "--reason", "déjà"),
-    ("attendance", "--absent", "zz"),
-])
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("recuse", "--juror", "j99", "--dossier", "d01", "--kind", "conflict", "--reason", "x"),
+        ("recuse", "--juror", "j01", "--dossier", "d03", "--kind", "conflict", "--reason", "déjà"),
+        ("attendance", "--absent", "zz"),
+    ],
+)
 def test_refused_commands_change_nothing(db: Path, args: tuple[str, ...]) -> None:
     before = _audit_count(db)
     r = run_cli(*args, "--db", db)

@@ -23,7 +23,9 @@ from tests.conftest import ROOT, run_cli
 
 
 def _load_packaging(name: str) -> ModuleType:
-    spec = importlib.util.spec_from_file_location(f"packaging_{name}", ROOT / "packaging" / f"{name}.py")
+    spec = importlib.util.spec_from_file_location(
+        f"packaging_{name}", ROOT / "packaging" / f"{name}.py"
+    )
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
@@ -66,12 +68,15 @@ def test_a_failed_step_fails_the_run_and_skips_what_needs_it() -> None:
         raise selftest.Absent("fichier pas encore construit")
 
     lines: list[str] = []
-    code = selftest.run(out=lines.append, steps=[
-        ("a", "Première étape", broken, ()),
-        ("b", "Étape qui dépend de la première", fine, ("a",)),
-        ("c", "Étape indépendante", fine, ()),
-        ("d", "Fichier facultatif", absent, ()),
-    ])
+    code = selftest.run(
+        out=lines.append,
+        steps=[
+            ("a", "Première étape", broken, ()),
+            ("b", "Étape qui dépend de la première", fine, ("a",)),
+            ("c", "Étape indépendante", fine, ()),
+            ("d", "Fichier facultatif", absent, ()),
+        ],
+    )
     assert code == 1
     body = lines[2:-1]
     assert body[0].split()[0] == selftest.FAILED
@@ -117,8 +122,10 @@ def test_icon_holds_png_images_from_16_to_256_pixels() -> None:
     assert (reserved, kind) == (0, 1)
     sizes = []
     for i in range(count):
-        w, h, _colors, _res, planes, bits, length, offset = struct.unpack_from("<BBBBHHII", data, 6 + 16 * i)
-        png = data[offset:offset + length]
+        w, h, _colors, _res, planes, bits, length, offset = struct.unpack_from(
+            "<BBBBHHII", data, 6 + 16 * i
+        )
+        png = data[offset : offset + length]
         assert png.startswith(b"\x89PNG\r\n\x1a\n") and offset + length <= len(data)
         image = QImage.fromData(png)
         side = w or 256
@@ -141,7 +148,9 @@ def test_windows_version_comes_from_the_package() -> None:
         version_info.numeric("dev")
 
 
-@pytest.mark.skipif(sys.platform != "win32", reason="PyInstaller's version resource is Windows only")
+@pytest.mark.skipif(
+    sys.platform != "win32", reason="PyInstaller's version resource is Windows only"
+)
 def test_windows_version_resource_encodes() -> None:
     version_info = _load_packaging("version_info")
     info = version_info.version_info(jury_desk.__version__, "jury-desk")

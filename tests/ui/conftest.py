@@ -102,7 +102,9 @@ def clock() -> FakeClock:
 class Gui:
     """The application as a person uses it: the main window and its controller."""
 
-    def __init__(self, window: Any, controller: Any, qtbot: Any, db: Path, clock: FakeClock) -> None:
+    def __init__(
+        self, window: Any, controller: Any, qtbot: Any, db: Path, clock: FakeClock
+    ) -> None:
         self.window = window
         self.controller = controller
         self.qtbot = qtbot
@@ -127,8 +129,12 @@ class Gui:
         self.qtbot.waitUntil(lambda: not self.controller.writer.busy, timeout=timeout)
         QApplication.processEvents()
 
-    def key(self, key: Qt.Key, modifier: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier,
-            widget: Any = None) -> None:
+    def key(
+        self,
+        key: Qt.Key,
+        modifier: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier,
+        widget: Any = None,
+    ) -> None:
         """A keystroke, delivered like a real keyboard's: to the widget that has the focus
         (``widget`` is given the focus first when nothing has it)."""
         from PySide6.QtTest import QTest
@@ -151,11 +157,15 @@ class Gui:
                 QTest.keyClicks(target, ch)
             else:  # QTest only maps ASCII to keys: send the text itself
                 for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
-                    QApplication.sendEvent(target, QKeyEvent(kind, 0, Qt.KeyboardModifier.NoModifier, ch))
+                    QApplication.sendEvent(
+                        target, QKeyEvent(kind, 0, Qt.KeyboardModifier.NoModifier, ch)
+                    )
 
 
 @pytest.fixture
-def make_gui(qtbot: Any, qloop: Any, tmp_path: Path, clock: FakeClock) -> Iterator[Callable[..., Gui]]:
+def make_gui(
+    qtbot: Any, qloop: Any, tmp_path: Path, clock: FakeClock
+) -> Iterator[Callable[..., Gui]]:
     from jury_desk.ui import app as app_module
 
     made: list[Gui] = []

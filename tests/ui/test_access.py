@@ -24,8 +24,11 @@ from jury_desk.ui import theme
 def test_every_text_colour_pair_reads_on_a_projector(high: bool) -> None:
     theme.set_high_contrast(high)
     try:
-        weak = [(name, round(theme.contrast_ratio(fg, bg), 2)) for name, fg, bg in theme.text_pairs()
-                if theme.contrast_ratio(fg, bg) < 4.5]
+        weak = [
+            (name, round(theme.contrast_ratio(fg, bg), 2))
+            for name, fg, bg in theme.text_pairs()
+            if theme.contrast_ratio(fg, bg) < 4.5
+        ]
         assert weak == []
         if high:
             assert theme.contrast_ratio(theme.C.text, theme.C.bg) >= 20
@@ -47,9 +50,15 @@ def test_controls_have_accessible_names(gui) -> None:
     missing = []
     for root in (gui.window, gui.controller.shared):
         for w in root.findChildren(QWidget):
-            if not isinstance(w, QAbstractButton | QLineEdit | QPlainTextEdit | QAbstractItemView | QComboBox):
+            if not isinstance(
+                w, QAbstractButton | QLineEdit | QPlainTextEdit | QAbstractItemView | QComboBox
+            ):
                 continue
-            if w.metaObject().className() in ("QHeaderView", "QTableCornerButton", "QCalendarWidget"):
+            if w.metaObject().className() in (
+                "QHeaderView",
+                "QTableCornerButton",
+                "QCalendarWidget",
+            ):
                 continue  # parts that Qt names itself
             parent = w.parent()
             if parent is not None and parent.inherits("QTabBar"):
@@ -57,7 +66,9 @@ def test_controls_have_accessible_names(gui) -> None:
             if not w.isVisibleTo(root) and not isinstance(w, QAbstractItemView):
                 continue
             if not _labelled(w):
-                missing.append(f"{type(w).__name__} {w.objectName()!r} in {type(w.parent()).__name__}")
+                missing.append(
+                    f"{type(w).__name__} {w.objectName()!r} in {type(w.parent()).__name__}"
+                )
     assert missing == []
 
 
@@ -77,9 +88,26 @@ def test_ctrl_plus_and_minus_scale_the_text_and_are_remembered(gui) -> None:
 
 def test_every_hearing_room_command_has_a_shortcut(gui) -> None:
     a = gui.controller.actions
-    for action in (a.timer_toggle, a.timer_next, a.timer_finish, a.timer_reset, a.prev_dossier, a.next_dossier,
-                   a.page_hearing, a.page_scoring, a.page_attendance, a.page_deliberation, a.undo, a.deport,
-                   a.shared_show, a.shared_fullscreen, a.shared_scoring, a.zoom_in, a.zoom_out, a.shortcuts):
+    for action in (
+        a.timer_toggle,
+        a.timer_next,
+        a.timer_finish,
+        a.timer_reset,
+        a.prev_dossier,
+        a.next_dossier,
+        a.page_hearing,
+        a.page_scoring,
+        a.page_attendance,
+        a.page_deliberation,
+        a.undo,
+        a.deport,
+        a.shared_show,
+        a.shared_fullscreen,
+        a.shared_scoring,
+        a.zoom_in,
+        a.zoom_out,
+        a.shortcuts,
+    ):
         assert not action.shortcut().isEmpty(), action.text()
     sequences = [s.toString() for act in a.all() for s in act.shortcuts()]
     assert len(sequences) == len(set(sequences)), "a key is bound twice"

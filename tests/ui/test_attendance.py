@@ -40,7 +40,11 @@ def test_bundle_conflicts_are_listed_and_a_deport_can_be_withdrawn(gui, dialog_l
     model = console.recusal_model
     assert model.rowCount() == 2
     first = [model.index(0, c).data() for c in range(model.columnCount())]
-    assert first[0] == "Corinne Malabre" and first[2] == "Conflit d’intérêts" and first[4] == "Paquet du siège"
+    assert (
+        first[0] == "Corinne Malabre"
+        and first[2] == "Conflit d’intérêts"
+        and first[4] == "Paquet du siège"
+    )
     console.record_recusal("j06", "d01", "conflict", "Ancien salarié de la structure")
     gui.wait_writes()
     assert model.rowCount() == 3

@@ -42,7 +42,11 @@ def assert_blind(shared, typed: set[str]) -> None:
     shown = [t for t in texts if t in typed]
     assert not shown, shown
     model = shared.grid_model
-    cells = {model.index(r, c).data() for r in range(model.rowCount()) for c in range(model.columnCount())}
+    cells = {
+        model.index(r, c).data()
+        for r in range(model.rowCount())
+        for c in range(model.columnCount())
+    }
     assert not cells & typed, cells
 
 
@@ -122,11 +126,17 @@ def test_a_jury_day_by_keyboard_survives_closing(make_gui) -> None:
             gui.key(Qt.Key.Key_D, CTRL, table)  # the dialog opens on that juror; Enter
             gui.wait_writes()
             assert shared.banner.isVisibleTo(shared)
-            assert shared.banner.text() == "Hélène Marchetti quitte la salle pour ce dossier (déport)."
+            assert (
+                shared.banner.text() == "Hélène Marchetti quitte la salle pour ce dossier (déport)."
+            )
             table.setFocus()
             gui.key(Qt.Key.Key_Home, widget=table)
         # Each available juror's sheet, top to bottom, Enter after each value.
-        jurors = [(col, model.juror(col).id) for col in range(model.columnCount()) if model.is_available(col)]
+        jurors = [
+            (col, model.juror(col).id)
+            for col in range(model.columnCount())
+            if model.is_available(col)
+        ]
         assert ABSENT not in {j for _, j in jurors}
         start = table.currentIndex()
         assert (start.row(), start.column()) == (0, jurors[0][0])
@@ -165,10 +175,16 @@ def test_a_jury_day_by_keyboard_survives_closing(make_gui) -> None:
         assert any(v.denominator == 2 for v in got.values()) and Fraction(0) in got.values()
         for did, (presentation, questions) in durations.items():
             h = st.hearings[did]
-            assert (h.state, h.presentation_s, h.questions_s) == ("entendu", presentation, questions)
+            assert (h.state, h.presentation_s, h.questions_s) == (
+                "entendu",
+                presentation,
+                questions,
+            )
         rec = st.recusal(*DEPORT)
         assert rec is not None and rec.reason == "Déport déclaré en séance" and rec.at
-        assert st.attendance_taken and st.present == frozenset({"j01", "j02", "j03", "j05", "j06", "j07"})
+        assert st.attendance_taken and st.present == frozenset(
+            {"j01", "j02", "j03", "j05", "j06", "j07"}
+        )
         entries = desk.audit_entries(sid)
         assert audit.verify_chain(entries).ok
         actions = [e["action"] for e in entries]

@@ -61,7 +61,9 @@ def window(qtbot: Any) -> QMainWindow:
 
 
 @pytest.fixture
-def view(qtbot: Any, window: QMainWindow, scored_demo: tuple[Desk, str], hub: Hub) -> DeliberationView:
+def view(
+    qtbot: Any, window: QMainWindow, scored_demo: tuple[Desk, str], hub: Hub
+) -> DeliberationView:
     desk, sid = scored_demo
     page = DeliberationView(desk, sid, hub, window)
     window.setCentralWidget(page)
@@ -135,8 +137,11 @@ def test_models_pass_the_model_tester(qtmodeltester: Any, scored_demo: tuple[Des
     desk, sid = scored_demo
     desk.reveal(sid)
     st = desk.state(sid)
-    laureates = [lau for lau in desk.effective_decision(st, desk.results(sid)).laureates
-                 if lau.dossier_id != REMOVED]
+    laureates = [
+        lau
+        for lau in desk.effective_decision(st, desk.results(sid)).laureates
+        if lau.dossier_id != REMOVED
+    ]
     desk.set_decision(sid, laureates, {})
     snap = Snapshot.read(desk, sid)
     assert snap.blockers  # the departure is not justified: the blockers model has rows
@@ -163,8 +168,10 @@ def test_ranking_shows_the_rules_figures(scored_demo: tuple[Desk, str]) -> None:
     snap = Snapshot.read(desk, sid)
     model = RankingModel()
     model.set_snapshot(snap)
-    first = {model.headerData(c, Qt.Orientation.Horizontal): model.index(0, c).data()
-             for c in range(model.columnCount())}
+    first = {
+        model.headerData(c, Qt.Orientation.Horizontal): model.index(0, c).data()
+        for c in range(model.columnCount())
+    }
     assert first["Rang"] == "1" and first["Dossier"].startswith("d04 — ")
     assert first["Note /20"] == "16,18" and first["Médiane"] == "16,18"
     assert first["Écart-type"] == "0,65" and first["Feuilles"] == "7/7"
@@ -191,8 +198,9 @@ def test_amounts_are_read_in_french() -> None:
 # --------------------------------------------------------------------------- reveal
 
 
-def test_reveal_opens_the_deliberation_and_tells_the_hub(qtbot: Any, view: DeliberationView,
-                                                         hub: Hub, dialog_log: Any) -> None:
+def test_reveal_opens_the_deliberation_and_tells_the_hub(
+    qtbot: Any, view: DeliberationView, hub: Hub, dialog_log: Any
+) -> None:
     assert view.snapshot.hidden
     dialog_log.answer = False  # « Annuler »: nothing revealed
     qtbot.mouseClick(view.reveal_button, Qt.MouseButton.LeftButton)
@@ -214,8 +222,9 @@ def test_reveal_opens_the_deliberation_and_tells_the_hub(qtbot: Any, view: Delib
 # --------------------------------------------------------------------------- the whole flow
 
 
-def test_depart_justify_close_export_and_verify(qtbot: Any, qloop: Any, view: DeliberationView,
-                                                tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_depart_justify_close_export_and_verify(
+    qtbot: Any, qloop: Any, view: DeliberationView, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     desk, sid = view.desk, view.session_id
     view.controller.reveal()
     depart_by_keyboard(qtbot, view)
@@ -234,11 +243,16 @@ def test_depart_justify_close_export_and_verify(qtbot: Any, qloop: Any, view: De
     assert row_index(view, REMOVED, DecisionModel.JUSTIFICATION).data() == "⚠ à justifier"
 
     # Closing is refused, with the list, and nothing is closed.
-    monkeypatch.setattr(view, "confirm_close", lambda snap: pytest.fail("no confirmation when blocked"))
+    monkeypatch.setattr(
+        view, "confirm_close", lambda snap: pytest.fail("no confirmation when blocked")
+    )
     qtbot.mouseClick(view.close_button, Qt.MouseButton.LeftButton)
     assert view.message.isVisible()
     assert "ne peut pas être close" in view.message.text()
-    assert "Justifiez cet ajout" in view.message.text() and "Justifiez ce retrait" in view.message.text()
+    assert (
+        "Justifiez cet ajout" in view.message.text()
+        and "Justifiez ce retrait" in view.message.text()
+    )
     assert not desk.state(sid).closed
 
     # Each blocker leads to its justification cell: Enter on it, type, Enter.
@@ -278,11 +292,16 @@ def test_depart_justify_close_export_and_verify(qtbot: Any, qloop: Any, view: De
     qtbot.mouseClick(view.close_button, Qt.MouseButton.LeftButton)
     assert desk.state(sid).closed
     assert not view.close_button.isEnabled() and view.reopen_button.isEnabled()
-    assert view.decision.model.flags(row_index(view, ADDED, DecisionModel.JUSTIFICATION)) & \
-        Qt.ItemFlag.ItemIsEditable == Qt.ItemFlag.NoItemFlags  # read-only once closed
+    assert (
+        view.decision.model.flags(row_index(view, ADDED, DecisionModel.JUSTIFICATION))
+        & Qt.ItemFlag.ItemIsEditable
+        == Qt.ItemFlag.NoItemFlags
+    )  # read-only once closed
     dialog = run_export(qtbot, view, tmp_path)
     assert dialog.report is not None and dialog.report.export_seq == 1
-    assert dialog.report.path.parent == tmp_path and dialog.report.path.name.endswith("export-01.zip")
+    assert dialog.report.path.parent == tmp_path and dialog.report.path.name.endswith(
+        "export-01.zip"
+    )
     assert dialog.outcome.isVisible() and "vérifié" in dialog.outcome.text()
     assert dialog.checks.rowCount() == 7 and dialog.checks.all_ok()
     assert desk.state(sid).export_seq == 1
@@ -293,7 +312,9 @@ def test_depart_justify_close_export_and_verify(qtbot: Any, qloop: Any, view: De
         doc = json.loads(zf.read("result.json"))
     proposed = {e["dossier_id"]: e for e in doc["proposed_laureates"]}
     assert REMOVED not in proposed and proposed[ADDED]["justification"] == WHY_ADDED
-    assert {d["dossier_id"]: d["justification"] for d in doc["departures"]} == {REMOVED: WHY_REMOVED}
+    assert {d["dossier_id"]: d["justification"] for d in doc["departures"]} == {
+        REMOVED: WHY_REMOVED
+    }
     assert any(o["dossier_id"] == ADDED for o in doc["opinions"])
     # and the dialog's verdict is the real one.
     again = export.verify_result(dialog.report.path, [keys.load_identity().jwk])
@@ -306,7 +327,9 @@ def test_an_invalid_dossier_needs_a_reason(qtbot: Any, view: DeliberationView) -
     view.controller.refresh()
     assert any("d05" in m and "n'est pas valide" in m for m in blocker_messages(view))
     ranking_row = view.ranking.row_of("d05")
-    assert view.ranking.index(ranking_row, view.ranking.column_of("eligible")).data() == "Non valide"
+    assert (
+        view.ranking.index(ranking_row, view.ranking.column_of("eligible")).data() == "Non valide"
+    )
     index = row_index(view, "d05", DecisionModel.LAUREATE)
     assert index.data(Qt.ItemDataRole.CheckStateRole) is None  # cannot be a laureate
     assert row_index(view, "d05", DecisionModel.DEPARTURE).data() == "Non valide : motif"
@@ -334,8 +357,8 @@ def test_over_the_envelope_blocks_and_shows(qtbot: Any, view: DeliberationView) 
 
 
 def test_reopen_needs_a_reason_and_the_next_export_is_numbered_2(
-        qtbot: Any, qloop: Any, view: DeliberationView, tmp_path: Path,
-        monkeypatch: pytest.MonkeyPatch) -> None:
+    qtbot: Any, qloop: Any, view: DeliberationView, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     desk, sid = view.desk, view.session_id
     view.controller.reveal()
     monkeypatch.setattr(view, "confirm_close", lambda snap: True)
@@ -362,7 +385,11 @@ def test_reopen_needs_a_reason_and_the_next_export_is_numbered_2(
     second = view.export_dialog
     assert second is not None and second is not first
     heading = second.findChild(QLabel, "exportHeading")
-    assert heading is not None and "Export n° 2" in heading.text() and "remplace l'export n° 1" in heading.text()
+    assert (
+        heading is not None
+        and "Export n° 2" in heading.text()
+        and "remplace l'export n° 1" in heading.text()
+    )
     run_export(qtbot, view, tmp_path)
     assert second.report is not None and second.report.export_seq == 2
     assert second.report.path.name.endswith("export-02.zip")
@@ -373,7 +400,8 @@ def test_reopen_needs_a_reason_and_the_next_export_is_numbered_2(
 
 
 def test_the_shared_screen_shows_nothing_individual_before_the_reveal(
-        qtbot: Any, view: DeliberationView, hub: Hub) -> None:
+    qtbot: Any, view: DeliberationView, hub: Hub
+) -> None:
     desk, sid = view.desk, view.session_id
     desk.set_comment(sid, "d04", "j03", "Commentaire confidentiel du juré")
     st = desk.state(sid)
@@ -442,18 +470,31 @@ def test_every_action_has_a_shortcut(qtbot: Any, view: DeliberationView) -> None
     assert view.desk.state(view.session_id).revealed
     for name in ("close", "export", "reopen", "project", "blockers", "reveal"):
         assert not view.actions_by_name[name].shortcut().isEmpty()
-    for button in (view.close_button, view.export_button, view.reopen_button, view.reveal_button,
-                   view.decision.reset_button, view.opinions.save_opinion):
+    for button in (
+        view.close_button,
+        view.export_button,
+        view.reopen_button,
+        view.reveal_button,
+        view.decision.reset_button,
+        view.opinions.save_opinion,
+    ):
         assert button.focusPolicy() & Qt.FocusPolicy.TabFocus
         assert button.text() or button.accessibleName()
-    for widget in (view.ranking_table, view.decision.table, view.blockers_view, view.dots, view.heatmap):
+    for widget in (
+        view.ranking_table,
+        view.decision.table,
+        view.blockers_view,
+        view.dots,
+        view.heatmap,
+    ):
         assert widget.accessibleName()
 
 
 @pytest.mark.parametrize("cls", [DotsChart, HeatmapChart, AlternativesChart, EnvelopeBar])
 @pytest.mark.parametrize("shared", [False, True])
-def test_pictures_draw_and_say_what_they_show(qtbot: Any, scored_demo: tuple[Desk, str],
-                                              cls: type, shared: bool) -> None:
+def test_pictures_draw_and_say_what_they_show(
+    qtbot: Any, scored_demo: tuple[Desk, str], cls: type, shared: bool
+) -> None:
     desk, sid = scored_demo
     desk.clear_score(sid, "d05", "j02", "impact")  # an invalid dossier among them
     snap = Snapshot.read(desk, sid)
@@ -463,7 +504,9 @@ def test_pictures_draw_and_say_what_they_show(qtbot: Any, scored_demo: tuple[Des
     chart.resize(1280, 720 if cls is not EnvelopeBar else chart.sizeHint().height())
     image = chart.grab().toImage()
     assert not image.isNull()
-    colours = {image.pixel(x, y) for x in range(0, image.width(), 7) for y in range(0, image.height(), 7)}
+    colours = {
+        image.pixel(x, y) for x in range(0, image.width(), 7) for y in range(0, image.height(), 7)
+    }
     assert len(colours) > 8  # something was drawn, not a blank page
     description = chart.accessibleDescription()
     assert description
@@ -477,8 +520,9 @@ def test_pictures_draw_and_say_what_they_show(qtbot: Any, scored_demo: tuple[Des
         assert "Enveloppe 90" in description and "Reste 13" in description
 
 
-def test_writes_go_through_the_application_writer(qtbot: Any, window: QMainWindow,
-                                                  scored_demo: tuple[Desk, str]) -> None:
+def test_writes_go_through_the_application_writer(
+    qtbot: Any, window: QMainWindow, scored_demo: tuple[Desk, str]
+) -> None:
     from jury_desk.ui.writer import DbWriter
 
     desk, sid = scored_demo
@@ -488,7 +532,9 @@ def test_writes_go_through_the_application_writer(qtbot: Any, window: QMainWindo
     try:
         index = row_index(page, REMOVED, DecisionModel.LAUREATE)
         with qtbot.waitSignal(page.controller.done) as done:
-            page.decision.model.setData(index, Qt.CheckState.Unchecked, Qt.ItemDataRole.CheckStateRole)
+            page.decision.model.setData(
+                index, Qt.CheckState.Unchecked, Qt.ItemDataRole.CheckStateRole
+            )
         assert done.args == ["decision"]
         assert REMOVED not in {lau.dossier_id for lau in desk.state(sid).laureates}
         with qtbot.waitSignal(page.controller.failed) as refused:
@@ -498,7 +544,9 @@ def test_writes_go_through_the_application_writer(qtbot: Any, window: QMainWindo
         writer.shutdown()
 
 
-def test_a_laureate_that_became_invalid_can_be_taken_off(qtbot: Any, view: DeliberationView) -> None:
+def test_a_laureate_that_became_invalid_can_be_taken_off(
+    qtbot: Any, view: DeliberationView
+) -> None:
     desk, sid = view.desk, view.session_id
     view.controller.accept_default()  # the jury's list: the rules' proposal, d04 first
     desk.clear_score(sid, "d04", "j01", "innovation")
@@ -512,7 +560,9 @@ def test_a_laureate_that_became_invalid_can_be_taken_off(qtbot: Any, view: Delib
     with qtbot.waitSignal(view.controller.done):
         qtbot.keyClick(table, Qt.Key.Key_Space)
     assert "d04" not in {lau.dossier_id for lau in desk.state(sid).laureates}
-    assert row_index(view, "d04", DecisionModel.LAUREATE).data(Qt.ItemDataRole.CheckStateRole) is None
+    assert (
+        row_index(view, "d04", DecisionModel.LAUREATE).data(Qt.ItemDataRole.CheckStateRole) is None
+    )
 
 
 def test_the_reason_dialog_needs_a_reason(qtbot: Any) -> None:
@@ -535,16 +585,26 @@ def test_a_tie_at_the_boundary_is_highlighted(scored_demo: tuple[Desk, str]) -> 
     desk, sid = scored_demo
     snap = Snapshot.read(desk, sid)
     # The rules flag a rank group that straddles the envelope (the demo has none: add one).
-    result = dataclasses.replace(snap.result, proposal_flags=(ProposalFlag(("d10", "d02"), TIE_AT_BOUNDARY),))
+    result = dataclasses.replace(
+        snap.result, proposal_flags=(ProposalFlag(("d10", "d02"), TIE_AT_BOUNDARY),)
+    )
     snap = dataclasses.replace(snap, result=result)
     ranking = RankingModel()
     ranking.set_snapshot(snap)
     for did in ("d10", "d02"):
         row = ranking.row_of(did)
         assert ranking.index(row, ranking.column_of("proposal")).data() == "Ex æquo à la limite"
-        assert ranking.index(row, 0).data(Qt.ItemDataRole.BackgroundRole).color() == console_scheme().tie_bg
+        assert (
+            ranking.index(row, 0).data(Qt.ItemDataRole.BackgroundRole).color()
+            == console_scheme().tie_bg
+        )
     decision = DecisionModel()
     decision.set_snapshot(snap)
-    assert decision.index(decision.row_of("d10"), DecisionModel.DEPARTURE).data() == "Ex æquo à la limite"
-    assert ranking.index(ranking.row_of("d04"), 0).data(Qt.ItemDataRole.BackgroundRole).color() == \
-        console_scheme().proposal_bg
+    assert (
+        decision.index(decision.row_of("d10"), DecisionModel.DEPARTURE).data()
+        == "Ex æquo à la limite"
+    )
+    assert (
+        ranking.index(ranking.row_of("d04"), 0).data(Qt.ItemDataRole.BackgroundRole).color()
+        == console_scheme().proposal_bg
+    )

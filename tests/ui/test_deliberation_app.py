@@ -43,9 +43,13 @@ def open_deliberation(gui: Any) -> DeliberationView:
     return view
 
 
-def test_a_new_user_deliberates_closes_and_exports(gui: Any, dialog_log: Any, tmp_path: Path) -> None:
+def test_a_new_user_deliberates_closes_and_exports(
+    gui: Any, dialog_log: Any, tmp_path: Path
+) -> None:
     desk, sid = gui.ctx.desk, gui.ctx.sid
-    desk.import_scores_csv(sid, resources.path("demo", "demo-scores.csv").read_text(encoding="utf-8"))
+    desk.import_scores_csv(
+        sid, resources.path("demo", "demo-scores.csv").read_text(encoding="utf-8")
+    )
     view = open_deliberation(gui)
     assert view.controller.writer is gui.controller.writer
 

@@ -61,7 +61,8 @@ def error_records(caplog: pytest.LogCaptureFixture) -> list[logging.LogRecord]:
 
 
 def test_an_unexpected_error_shows_the_french_dialog_and_copies_the_details(
-        qapp: QApplication, shown: list[errors.ErrorDialog], caplog: pytest.LogCaptureFixture) -> None:
+    qapp: QApplication, shown: list[errors.ErrorDialog], caplog: pytest.LogCaptureFixture
+) -> None:
     reporter = errors.ErrorReporter()
     with caplog.at_level(logging.INFO):
         reporter.excepthook(*exc_info_of(fails_with_a_name))
@@ -82,7 +83,9 @@ def test_an_unexpected_error_shows_the_french_dialog_and_copies_the_details(
     records = error_records(caplog)
     assert len(records) == 1
     logged = records[0].getMessage()
-    assert "ValueError" in logged and "fails_with_a_name" in logged and "message not logged" in logged
+    assert (
+        "ValueError" in logged and "fails_with_a_name" in logged and "message not logged" in logged
+    )
     assert CANARY not in caplog.text
 
 
@@ -99,12 +102,19 @@ def test_the_log_keeps_the_chain_of_causes_without_their_messages() -> None:
     assert CANARY not in text
 
 
-def test_no_err_windows_logs_and_opens_nothing(qapp: QApplication, monkeypatch: pytest.MonkeyPatch,
-                                               caplog: pytest.LogCaptureFixture,
-                                               capsys: pytest.CaptureFixture[str]) -> None:
+def test_no_err_windows_logs_and_opens_nothing(
+    qapp: QApplication,
+    monkeypatch: pytest.MonkeyPatch,
+    caplog: pytest.LogCaptureFixture,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
     monkeypatch.setattr(dialogs, "HEADLESS", False)
-    monkeypatch.setattr(errors.ErrorDialog, "exec", lambda self: pytest.fail("no dialog with --no-err-windows"))
-    monkeypatch.setattr(QMessageBox, "exec", lambda self: pytest.fail("no message box with --no-err-windows"))
+    monkeypatch.setattr(
+        errors.ErrorDialog, "exec", lambda self: pytest.fail("no dialog with --no-err-windows")
+    )
+    monkeypatch.setattr(
+        QMessageBox, "exec", lambda self: pytest.fail("no message box with --no-err-windows")
+    )
     reporter = errors.ErrorReporter(no_windows=True)
     reporter.excepthook(*exc_info_of(fails_with_a_name))
     records = error_records(caplog)
@@ -114,16 +124,22 @@ def test_no_err_windows_logs_and_opens_nothing(qapp: QApplication, monkeypatch: 
 
     # A refused action, too: stderr and the log (by its code), no window.
     with caplog.at_level(logging.INFO):
-        reporter.excepthook(*exc_info_of(lambda: (_ for _ in ()).throw(
-            UserError("juror_unknown", f"Juré {CANARY} inconnu"))))
+        reporter.excepthook(
+            *exc_info_of(
+                lambda: (_ for _ in ()).throw(UserError("juror_unknown", f"Juré {CANARY} inconnu"))
+            )
+        )
     assert f"Juré {CANARY} inconnu" in capsys.readouterr().err
     assert any("juror_unknown" in r.getMessage() for r in caplog.records)
     assert CANARY not in caplog.text
 
 
 def test_a_refused_action_is_a_plain_message_box_logged_by_its_code(
-        qapp: QApplication, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture,
-        shown: list[errors.ErrorDialog]) -> None:
+    qapp: QApplication,
+    monkeypatch: pytest.MonkeyPatch,
+    caplog: pytest.LogCaptureFixture,
+    shown: list[errors.ErrorDialog],
+) -> None:
     boxes: list[QMessageBox] = []
 
     def fake_box_exec(self: QMessageBox) -> int:
@@ -147,7 +163,8 @@ def test_a_refused_action_is_a_plain_message_box_logged_by_its_code(
 
 
 def test_an_exception_ending_a_worker_thread_is_shown_from_the_gui_thread(
-        qtbot: Any, shown: list[errors.ErrorDialog], caplog: pytest.LogCaptureFixture) -> None:
+    qtbot: Any, shown: list[errors.ErrorDialog], caplog: pytest.LogCaptureFixture
+) -> None:
     reporter = errors.ErrorReporter()
     reporter.install()
     try:
@@ -169,10 +186,12 @@ class _Emitter(QObject):
 
 
 def test_exceptions_escaping_qasync_slots_and_callbacks_are_reported(
-        qtbot: Any, qloop: qasync.QEventLoop, shown: list[errors.ErrorDialog]) -> None:
+    qtbot: Any, qloop: qasync.QEventLoop, shown: list[errors.ErrorDialog]
+) -> None:
     reporter = errors.ErrorReporter()
     reporter.install(qloop)
     try:
+
         @qasync.asyncSlot(int)
         async def slot(_n: int) -> None:
             fails_with_a_name()
@@ -195,7 +214,8 @@ def test_exceptions_escaping_qasync_slots_and_callbacks_are_reported(
 
 
 def test_report_exception_goes_through_the_application_reporter(
-        monkeypatch: pytest.MonkeyPatch, shown: list[errors.ErrorDialog]) -> None:
+    monkeypatch: pytest.MonkeyPatch, shown: list[errors.ErrorDialog]
+) -> None:
     monkeypatch.setattr(errors, "reporter", errors.ErrorReporter())
     errors.report_exception(*exc_info_of(fails_with_a_name))
     assert len(shown) == 1
@@ -206,4 +226,7 @@ def test_qt_messages_go_to_the_log(caplog: pytest.LogCaptureFixture) -> None:
         errors.qt_message_handler(QtMsgType.QtWarningMsg, None, "QFont: a Qt warning")
         errors.qt_message_handler(QtMsgType.QtCriticalMsg, None, "a Qt critical message")
     got = [(r.name, r.levelno, r.getMessage()) for r in caplog.records if r.name == "qt"]
-    assert got == [("qt", logging.WARNING, "QFont: a Qt warning"), ("qt", logging.ERROR, "a Qt critical message")]
+    assert got == [
+        ("qt", logging.WARNING, "QFont: a Qt warning"),
+        ("qt", logging.ERROR, "a Qt critical message"),
+    ]

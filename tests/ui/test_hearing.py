@@ -66,8 +66,18 @@ def test_a_hearing_by_keyboard_with_the_timer_on_the_shared_screen(gui) -> None:
     assert gui.console.order_model.index(0, 3).data() == "entendu"
     snaps = list(paths.snapshots_dir(gui.db).glob("*.sqlite3"))
     assert snaps, "a snapshot is taken once the hearing ends"
-    actions = [e["action"] for e in gui.ctx.desk.audit_entries(gui.ctx.sid) if e["action"].startswith("hearing.")]
-    assert actions == ["hearing.start", "hearing.pause", "hearing.resume", "hearing.next", "hearing.finish"]
+    actions = [
+        e["action"]
+        for e in gui.ctx.desk.audit_entries(gui.ctx.sid)
+        if e["action"].startswith("hearing.")
+    ]
+    assert actions == [
+        "hearing.start",
+        "hearing.pause",
+        "hearing.resume",
+        "hearing.next",
+        "hearing.finish",
+    ]
     # The dossier panel shows the recorded durations.
     assert "présentation 10" in gui.console.view.dossier.fields["hearing"].text()
 

@@ -25,7 +25,7 @@ from jury_desk.core.services import Desk
 
 pytestmark = pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="needs SIGKILL (POSIX)")
 
-DRIVER = r'''
+DRIVER = r"""
 import sys
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtTest import QTest
@@ -78,9 +78,9 @@ def run(controller):
     table.setFocus()
     controller.window.activateWindow()
     QTimer.singleShot(50, step)
-'''
+"""
 
-WHERE = r'''
+WHERE = r"""
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
@@ -88,13 +88,17 @@ from PySide6.QtWidgets import QApplication
 def run(controller):
     print(f"CURRENT {controller.console.current}", flush=True)
     QTimer.singleShot(0, QApplication.quit)
-'''
+"""
 
 
 def _env(tmp_path: Path, script: Path) -> dict[str, str]:
     env = dict(os.environ)
-    env.update(QT_QPA_PLATFORM="offscreen", JURY_DESK_TEST_SCRIPT=str(script),
-               JURY_DESK_DATA_DIR=str(tmp_path / "data"), JURY_DESK_CONFIG_DIR=str(tmp_path / "config"))
+    env.update(
+        QT_QPA_PLATFORM="offscreen",
+        JURY_DESK_TEST_SCRIPT=str(script),
+        JURY_DESK_DATA_DIR=str(tmp_path / "data"),
+        JURY_DESK_CONFIG_DIR=str(tmp_path / "config"),
+    )
     return env
 
 
@@ -105,9 +109,13 @@ def test_saved_values_survive_a_kill_and_the_restart_reopens_there(tmp_path: Pat
     desk.close()
     driver = tmp_path / "driver.py"
     driver.write_text(DRIVER, encoding="utf-8")
-    proc = subprocess.Popen([sys.executable, "-m", "jury_desk", "--db", str(db), "--no-err-windows"],
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-                            env=_env(tmp_path, driver))
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "jury_desk", "--db", str(db), "--no-err-windows"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=_env(tmp_path, driver),
+    )
     saved: list[tuple[str, str, str, str]] = []
     deadline = time.monotonic() + 90
     try:
@@ -138,7 +146,13 @@ def test_saved_values_survive_a_kill_and_the_restart_reopens_there(tmp_path: Pat
 
     where = tmp_path / "where.py"
     where.write_text(WHERE, encoding="utf-8")
-    again = subprocess.run([sys.executable, "-m", "jury_desk", "--db", str(db), "--no-err-windows"],
-                           capture_output=True, text=True, env=_env(tmp_path, where), timeout=90, check=False)
+    again = subprocess.run(
+        [sys.executable, "-m", "jury_desk", "--db", str(db), "--no-err-windows"],
+        capture_output=True,
+        text=True,
+        env=_env(tmp_path, where),
+        timeout=90,
+        check=False,
+    )
     assert again.returncode == 0, again.stderr[-2000:]
     assert "CURRENT d02" in again.stdout

@@ -33,7 +33,9 @@ def state(tmp_path) -> Iterator[tuple[Desk, str]]:
 
 def busy_state(desk: Desk, sid: str) -> SessionState:
     """Paper sheets for every dossier, a juror absent, a déport, a comment."""
-    desk.import_scores_csv(sid, resources.path("demo", "demo-scores.csv").read_text(encoding="utf-8"))
+    desk.import_scores_csv(
+        sid, resources.path("demo", "demo-scores.csv").read_text(encoding="utf-8")
+    )
     desk.set_present(sid, "j07", False)
     desk.recuse(sid, "j02", "d04", "conflict", "Trésorier de l’association")
     desk.set_comment(sid, "d01", "j01", "Très bon dossier")
@@ -59,11 +61,27 @@ def test_dossier_status_follows_hearing_and_sheets(state) -> None:
     desk, sid = state
     st = desk.state(sid)
     assert dossier_status(st, "d01") == "a_venir"
-    desk.save_hearing(sid, "d01", action="start", state="en_audition", phase="presentation",
-                      phase_elapsed_ms=0, running_since=None)
+    desk.save_hearing(
+        sid,
+        "d01",
+        action="start",
+        state="en_audition",
+        phase="presentation",
+        phase_elapsed_ms=0,
+        running_since=None,
+    )
     assert dossier_status(desk.state(sid), "d01") == "en_audition"
-    desk.save_hearing(sid, "d01", action="finish", state="entendu", phase=None, phase_elapsed_ms=0,
-                      running_since=None, presentation_s=600, questions_s=600)
+    desk.save_hearing(
+        sid,
+        "d01",
+        action="finish",
+        state="entendu",
+        phase=None,
+        phase_elapsed_ms=0,
+        running_since=None,
+        presentation_s=600,
+        questions_s=600,
+    )
     assert dossier_status(desk.state(sid), "d01") == "entendu"
     desk.record_score(sid, "d01", "j01", "innovation", "3")
     assert dossier_status(desk.state(sid), "d01") == "incomplet"
@@ -83,7 +101,11 @@ def test_scoring_grid_model(qtmodeltester, state) -> None:
     assert m.index(0, 0).data(Roles.State) == "off" and m.index(0, 6).data() == "absent"
     assert m.headerData(6, Qt.Orientation.Horizontal) == "Amina Touré\n(absent)"
     # Masked (blind) until revealed.
-    assert m.masked and m.index(0, 1).data() == m.MASK and m.index(0, 1).data(Qt.ItemDataRole.EditRole) == ""
+    assert (
+        m.masked
+        and m.index(0, 1).data() == m.MASK
+        and m.index(0, 1).data(Qt.ItemDataRole.EditRole) == ""
+    )
     m.set_masked(False)
     qtmodeltester.check(m)
     assert m.index(0, 1).data() not in ("", m.MASK)

@@ -51,7 +51,9 @@ def real_session(db: Path, source: Path, hq_key: Any, *, scored: bool = True) ->
     try:
         sid = desk.import_bundle(bundle, crypto.load_jwks(hq_key[1])).session_id
         if scored:
-            desk.import_scores_csv(sid, resources.path("demo", "demo-scores.csv").read_text(encoding="utf-8"))
+            desk.import_scores_csv(
+                sid, resources.path("demo", "demo-scores.csv").read_text(encoding="utf-8")
+            )
     finally:
         desk.close()
     bundle.unlink()
@@ -62,7 +64,8 @@ def real_session(db: Path, source: Path, hq_key: Any, *, scored: bool = True) ->
 
 
 def test_restore_from_the_gui_brings_back_a_score_removed_after_the_snapshot(
-        gui: Any, dialog_log: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    gui: Any, dialog_log: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
     c = gui.controller
     desk, sid = gui.ctx.desk, gui.ctx.sid
     key = ("d03", "j02", "innovation")
@@ -108,7 +111,9 @@ def test_restore_from_the_gui_brings_back_a_score_removed_after_the_snapshot(
     assert gui.ctx.desk.state(sid).scores[("d03", "j02", "impact")] == 2
 
 
-def test_a_refused_restore_leaves_the_session_open(gui: Any, dialog_log: Any, tmp_path: Path) -> None:
+def test_a_refused_restore_leaves_the_session_open(
+    gui: Any, dialog_log: Any, tmp_path: Path
+) -> None:
     bogus = tmp_path / "20260618-073012-123456Z_manuel.sqlite3"
     bogus.write_bytes(b"not a database at all" * 100)
     sid = gui.ctx.sid
@@ -117,7 +122,9 @@ def test_a_refused_restore_leaves_the_session_open(gui: Any, dialog_log: Any, tm
     assert gui.ctx is not None and gui.ctx.sid == sid
 
 
-def test_a_failed_copy_to_the_second_folder_is_a_status_bar_warning(gui: Any, tmp_path: Path) -> None:
+def test_a_failed_copy_to_the_second_folder_is_a_status_bar_warning(
+    gui: Any, tmp_path: Path
+) -> None:
     window = gui.controller.window
     assert window.warning.isHidden()
     # The preference, as the dialog sets it; the folder (a USB key) is not plugged in.
@@ -143,7 +150,9 @@ def test_a_failed_copy_to_the_second_folder_is_a_status_bar_warning(gui: Any, tm
     usb.mkdir()
     gui.controller.take_snapshot_now()
     gui.wait_writes()
-    assert [i.location for i in snapshots.list_snapshots(gui.db, include_secondary=True)].count("secondaire") == 1
+    assert [i.location for i in snapshots.list_snapshots(gui.db, include_secondary=True)].count(
+        "secondaire"
+    ) == 1
     dlg = dialogs.SettingsDialog("fr", 1.0, False, window, secondary_dir=usb)
     dlg.secondary_clear.click()
     gui.controller.apply_settings_dialog(dlg)
@@ -159,8 +168,13 @@ def test_the_snapshots_model_passes_the_model_tester(qtmodeltester: Any, demo_de
     qtmodeltester.check(model)
     assert model.index(0, maintenance.SnapshotsModel.REASON).data() == "après audition d01"
     assert "démonstration" in model.index(0, maintenance.SnapshotsModel.SESSIONS).data()
-    assert int(model.index(0, maintenance.SnapshotsModel.OPERATIONS).data()) == desk.state(sid).audit_count
-    assert model.index(0, maintenance.SnapshotsModel.DATE).data().endswith("\u00a0s")  # « … 9 h 30 min 12 s »
+    assert (
+        int(model.index(0, maintenance.SnapshotsModel.OPERATIONS).data())
+        == desk.state(sid).audit_count
+    )
+    assert (
+        model.index(0, maintenance.SnapshotsModel.DATE).data().endswith("\u00a0s")
+    )  # « … 9 h 30 min 12 s »
     assert model.index(0, maintenance.SnapshotsModel.SIZE).data().endswith("ko")
 
 
@@ -168,8 +182,13 @@ def test_the_snapshots_model_passes_the_model_tester(qtmodeltester: Any, demo_de
 
 
 def test_purge_needs_a_verified_export_then_erases_everything(
-        make_gui: Any, demo_source: Path, hq_key: Any, tmp_path: Path, dialog_log: Any,
-        monkeypatch: pytest.MonkeyPatch) -> None:
+    make_gui: Any,
+    demo_source: Path,
+    hq_key: Any,
+    tmp_path: Path,
+    dialog_log: Any,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     from jury_desk.core import export
 
     db = tmp_path / "base" / "jury.sqlite3"
@@ -199,6 +218,7 @@ def test_purge_needs_a_verified_export_then_erases_everything(
 
     asked: list[Any] = []
     outcome: list[Any] = []
+
     def ask(_parent: Any, status: Any) -> bool:
         asked.append(status)
         return True
@@ -210,7 +230,9 @@ def test_purge_needs_a_verified_export_then_erases_everything(
 
     assert asked[0].allowed and [s.session_id for s in asked[0].sessions] == [sid]
     assert outcome == [result] and result.failures == [] and out in result.exports_removed
-    assert sorted(p.name for p in db.parent.iterdir()) == []  # base, -wal, .files, .snapshots, .lock
+    assert (
+        sorted(p.name for p in db.parent.iterdir()) == []
+    )  # base, -wal, .files, .snapshots, .lock
     assert not out.exists()
     assert c.desk is None and c.console is None and c.lock is None
     assert c.window.stack.currentWidget() is c.window.welcome
@@ -247,7 +269,9 @@ def test_purge_report_lists_failures_and_kept_files(tmp_path: Path) -> None:
     assert "Conservé" in details and "resultats.zip" in details
 
 
-def test_the_purge_reminder_is_a_banner(make_gui: Any, demo_source: Path, hq_key: Any, tmp_path: Path) -> None:
+def test_the_purge_reminder_is_a_banner(
+    make_gui: Any, demo_source: Path, hq_key: Any, tmp_path: Path
+) -> None:
     db = tmp_path / "jury.sqlite3"
     sid = real_session(db, demo_source, hq_key, scored=False)
     desk = Desk(db)
@@ -263,8 +287,10 @@ def test_the_purge_reminder_is_a_banner(make_gui: Any, demo_source: Path, hq_key
     assert bar.isHidden()
     assert not gui.controller.check_purge_reminder()  # once per run
 
-    off = make_gui(db=tmp_path / "other.sqlite3", settings=core_settings.Settings(purge_after_days=0,
-                                                                                   purge_reminder=False))
+    off = make_gui(
+        db=tmp_path / "other.sqlite3",
+        settings=core_settings.Settings(purge_after_days=0, purge_reminder=False),
+    )
     off.open_demo()
     assert off.window.reminder.isHidden()
 
@@ -272,8 +298,9 @@ def test_the_purge_reminder_is_a_banner(make_gui: Any, demo_source: Path, hq_key
 # --------------------------------------------------------------------------- location, instances
 
 
-def test_a_database_on_a_network_drive_is_refused(make_gui: Any, dialog_log: Any,
-                                                  monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+def test_a_database_on_a_network_drive_is_refused(
+    make_gui: Any, dialog_log: Any, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
     message = "La base « Z:\\jury.sqlite3 » est sur le lecteur réseau Z:. Copiez le fichier sur le disque."
     asked: list[Path] = []
 
@@ -292,14 +319,17 @@ def test_a_database_on_a_network_drive_is_refused(make_gui: Any, dialog_log: Any
 
 def _env(tmp_path: Path, script: Path | None = None) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if k != "JURY_DESK_TEST_SCRIPT"}
-    env.update(QT_QPA_PLATFORM="offscreen", JURY_DESK_DATA_DIR=str(tmp_path / "data"),
-               JURY_DESK_CONFIG_DIR=str(tmp_path / "config"))
+    env.update(
+        QT_QPA_PLATFORM="offscreen",
+        JURY_DESK_DATA_DIR=str(tmp_path / "data"),
+        JURY_DESK_CONFIG_DIR=str(tmp_path / "config"),
+    )
     if script is not None:
         env["JURY_DESK_TEST_SCRIPT"] = str(script)
     return env
 
 
-FIRST = r'''
+FIRST = r"""
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 from jury_desk.ui.app import InstanceServer
@@ -314,7 +344,7 @@ def run(controller):
 
     server.raised.connect(raised)
     print("READY", flush=True)
-'''
+"""
 
 
 def test_a_second_launch_brings_the_first_window_forward(tmp_path: Path) -> None:
@@ -322,12 +352,17 @@ def test_a_second_launch_brings_the_first_window_forward(tmp_path: Path) -> None
     script = tmp_path / "first.py"
     script.write_text(FIRST, encoding="utf-8")
     cmd = [sys.executable, "-m", "jury_desk", "--db", str(db), "--demo", "--no-err-windows"]
-    first = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-                             env=_env(tmp_path, script))
+    first = subprocess.Popen(
+        cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=_env(tmp_path, script)
+    )
     try:
         assert first.stdout is not None
-        assert first.stdout.readline().strip() == "READY", first.stderr.read() if first.stderr else ""
-        second = subprocess.run(cmd, capture_output=True, text=True, env=_env(tmp_path), timeout=60, check=False)
+        assert first.stdout.readline().strip() == "READY", (
+            first.stderr.read() if first.stderr else ""
+        )
+        second = subprocess.run(
+            cmd, capture_output=True, text=True, env=_env(tmp_path), timeout=60, check=False
+        )
         assert second.returncode == 0, second.stderr
         assert "déjà ouvert" in second.stderr and "premier plan" in second.stderr
         out, err = first.communicate(timeout=60)
@@ -344,8 +379,14 @@ def test_a_database_held_by_a_command_is_refused_clearly(tmp_path: Path) -> None
     lock = instance.acquire(db)  # as `jury-desk restore` or `purge` would, without a window
     assert lock is not None
     try:
-        r = subprocess.run([sys.executable, "-m", "jury_desk", "--db", str(db), "--no-err-windows"],
-                           capture_output=True, text=True, env=_env(tmp_path), timeout=60, check=False)
+        r = subprocess.run(
+            [sys.executable, "-m", "jury_desk", "--db", str(db), "--no-err-windows"],
+            capture_output=True,
+            text=True,
+            env=_env(tmp_path),
+            timeout=60,
+            check=False,
+        )
     finally:
         lock.release()
     assert r.returncode == 2
@@ -353,7 +394,9 @@ def test_a_database_held_by_a_command_is_refused_clearly(tmp_path: Path) -> None
     assert not db.exists()
 
 
-def test_the_test_script_hook_is_ignored_when_frozen(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+def test_the_test_script_hook_is_ignored_when_frozen(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
     monkeypatch.setenv("JURY_DESK_TEST_SCRIPT", str(tmp_path / "driver.py"))
     assert app_module.test_script() == str(tmp_path / "driver.py")
     monkeypatch.setattr(sys, "frozen", True, raising=False)
@@ -366,7 +409,9 @@ def test_the_test_script_hook_is_ignored_when_frozen(monkeypatch: pytest.MonkeyP
 def test_a_borrowed_shared_screen_hides_the_dossier_header(gui: Any) -> None:
     screen = gui.controller.shared
     screen.show()
-    screen.show_frame(dataclasses.replace(screen._frame, banner="Un juré quitte la salle pour ce dossier."))
+    screen.show_frame(
+        dataclasses.replace(screen._frame, banner="Un juré quitte la salle pour ce dossier.")
+    )
     header = [screen.position_label, screen.title_label, screen.holder_label, screen.banner]
     assert all(w.isVisible() for w in header) and screen.title_label.text()
 
@@ -384,23 +429,30 @@ def test_a_borrowed_shared_screen_hides_the_dossier_header(gui: Any) -> None:
     assert screen.banner.isHidden() and screen.title_label.isVisible()
 
 
-def test_the_shortcuts_help_lists_the_deliberation_keys(gui: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_the_shortcuts_help_lists_the_deliberation_keys(
+    gui: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
     rows: list[tuple[str, str]] = []
 
     def fake_exec(dlg: dialogs.ShortcutsDialog) -> int:
         view = dlg.findChild(QTableView)
         assert view is not None
         model = view.model()
-        rows.extend((model.index(r, 0).data(), model.index(r, 1).data()) for r in range(model.rowCount()))
+        rows.extend(
+            (model.index(r, 0).data(), model.index(r, 1).data()) for r in range(model.rowCount())
+        )
         return 0
 
     monkeypatch.setattr(dialogs.ShortcutsDialog, "exec", fake_exec)
     gui.window.activateWindow()
     gui.key(Qt.Key.Key_F1, widget=gui.window)
+
     def keys(text: str) -> str:  # as shown: « Ctrl+Maj+C » in French
         return QKeySequence(text).toString(QKeySequence.SequenceFormat.NativeText)
 
     assert ("Délibération : Clore la délibération", keys("Ctrl+Shift+C")) in rows
     assert ("Délibération : Décision du jury", keys("Alt+5")) in rows
     assert ("Instantanés…", keys("Ctrl+Shift+S")) in rows
-    assert not any(text.startswith("Effacer les données") for text, _ in rows)  # no shortcut, on purpose
+    assert not any(
+        text.startswith("Effacer les données") for text, _ in rows
+    )  # no shortcut, on purpose

@@ -54,8 +54,13 @@ def test_typing_a_whole_sheet_by_keyboard_saves_each_value(gui) -> None:
     # Enter went down the sheet, then to the next juror's first criterion.
     assert (table.currentIndex().row(), table.currentIndex().column()) == (0, 1)
     saved = db_scores(gui, "d01")
-    assert saved == {("j01", "innovation"): 4, ("j01", "impact"): Fraction(15, 2),
-                     ("j01", "implication"): 3, ("j01", "faisabilite"): 2, ("j01", "partenariats"): 5}
+    assert saved == {
+        ("j01", "innovation"): 4,
+        ("j01", "impact"): Fraction(15, 2),
+        ("j01", "implication"): 3,
+        ("j01", "faisabilite"): 2,
+        ("j01", "partenariats"): 5,
+    }
     for row in range(5):
         assert model.index(row, 0).data(Roles.State) == "saved"
     # Blind mode (the demo's default): the grid never shows what was typed.
@@ -128,10 +133,17 @@ def test_undo_and_delete_are_audited_corrections(gui) -> None:
     gui.key(Qt.Key.Key_Delete, widget=table)
     gui.wait_writes()
     assert ("j01", "innovation") not in db_scores(gui, "d01")
-    actions = [(e["action"], e["actor"]) for e in gui.ctx.desk.audit_entries(gui.ctx.sid)
-               if e["action"].startswith("score.")]
-    assert actions == [("score.set", "secretariat"), ("score.correct", "secretariat"),
-                       ("score.correct", "secretariat (annulation)"), ("score.clear", "secretariat")]
+    actions = [
+        (e["action"], e["actor"])
+        for e in gui.ctx.desk.audit_entries(gui.ctx.sid)
+        if e["action"].startswith("score.")
+    ]
+    assert actions == [
+        ("score.set", "secretariat"),
+        ("score.correct", "secretariat"),
+        ("score.correct", "secretariat (annulation)"),
+        ("score.clear", "secretariat"),
+    ]
 
 
 def test_recused_and_absent_jurors_are_greyed_and_skipped(gui) -> None:
@@ -184,7 +196,10 @@ def test_comment_is_saved_per_juror(gui) -> None:
     gui.wait_writes()
     desk = Desk(gui.db)
     try:
-        assert desk.state(gui.ctx.sid).comments[("d01", "j02")] == "Projet solide, partenariats à préciser."
+        assert (
+            desk.state(gui.ctx.sid).comments[("d01", "j02")]
+            == "Projet solide, partenariats à préciser."
+        )
     finally:
         desk.close()
     assert view.comment_state.text().startswith("Commentaire enregistré")

@@ -56,10 +56,23 @@ def test_blind_scoring_never_reaches_the_shared_screen(gui) -> None:
     # It does show the dossier, the holder's name, the commune and the neighbourhood.
     assert gui.ctx.st.dossier("d01").title in texts
     assert "Le Panier de Balzac — Vitry-sur-Seine, quartier Balzac" in texts
-    for forbidden in [SECRET_COMMENT, *CONTACT_PARTS, *IDS, "7,5", "7.5", "9,5", "9.5", "Julien Ferrand"]:
+    for forbidden in [
+        SECRET_COMMENT,
+        *CONTACT_PARTS,
+        *IDS,
+        "7,5",
+        "7.5",
+        "9,5",
+        "9.5",
+        "Julien Ferrand",
+    ]:
         assert forbidden not in joined, forbidden
     model = shared.grid_model
-    shown = {model.index(r, c).data() for r in range(model.rowCount()) for c in range(model.columnCount())}
+    shown = {
+        model.index(r, c).data()
+        for r in range(model.rowCount())
+        for c in range(model.columnCount())
+    }
     assert shown <= {"saisi", "à saisir", "—"}
     assert model.index(1, 1).data() == "saisi"  # j02's impact, entered, masked
     assert model.index(1, 1).data(Roles.State) == "saisi"

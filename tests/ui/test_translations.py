@@ -19,7 +19,9 @@ QM = resources.path("i18n", "jury_desk_en.qm")
 
 
 def _script():  # scripts/ is not a package
-    spec = importlib.util.spec_from_file_location("build_translations", ROOT / "scripts" / "build_translations.py")
+    spec = importlib.util.spec_from_file_location(
+        "build_translations", ROOT / "scripts" / "build_translations.py"
+    )
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
@@ -44,8 +46,13 @@ def test_every_source_string_is_translated_and_the_ts_is_current(tmp_path: Path)
     now = _messages(copy)
     committed = _messages(TS)
     assert set(now) == set(committed), "run: uv run python scripts/build_translations.py"
-    unfinished = [key for key, tr in now.items()
-                  if tr is None or tr.get("type") in ("unfinished", "vanished", "obsolete") or not (tr.text or "").strip()]
+    unfinished = [
+        key
+        for key, tr in now.items()
+        if tr is None
+        or tr.get("type") in ("unfinished", "vanished", "obsolete")
+        or not (tr.text or "").strip()
+    ]
     assert unfinished == [], f"{len(unfinished)} string(s) without English: {unfinished[:5]}"
     assert len(now) > 300
 
@@ -55,14 +62,18 @@ def test_placeholders_survive_translation() -> None:
 
     for (_ctx, source), tr in _messages(TS).items():
         assert tr is not None
-        assert sorted(re.findall(r"\{\w*\}", source)) == sorted(re.findall(r"\{\w*\}", tr.text or "")), source
+        assert sorted(re.findall(r"\{\w*\}", source)) == sorted(
+            re.findall(r"\{\w*\}", tr.text or "")
+        ), source
 
 
 def test_committed_qm_is_the_compiled_ts(tmp_path: Path) -> None:
     build = _script()
     out = tmp_path / "jury_desk_en.qm"
     build.lrelease(TS, out)
-    assert out.read_bytes() == QM.read_bytes(), "run: uv run python scripts/build_translations.py --no-update"
+    assert out.read_bytes() == QM.read_bytes(), (
+        "run: uv run python scripts/build_translations.py --no-update"
+    )
 
 
 def test_the_translator_gives_english(qapp) -> None:

@@ -22,12 +22,18 @@ def run_task(gui, task) -> None:
     assert task.exception() is None
 
 
-def test_import_a_bundle_with_a_progress_bar(make_gui, demo_source: Path, hq_key, tmp_path: Path) -> None:
+def test_import_a_bundle_with_a_progress_bar(
+    make_gui, demo_source: Path, hq_key, tmp_path: Path
+) -> None:
     _pem, jwks, key = hq_key
     keys.add_trusted(jwks, "Siège")
     manifest = demo_source / "manifest.json"
-    manifest.write_text(manifest.read_text(encoding="utf-8").replace(
-        "0d5e7a52-2f1c-4b8e-9a3d-6c2b1e0f4a77", "11111111-2f1c-4b8e-9a3d-6c2b1e0f4a77"), encoding="utf-8")
+    manifest.write_text(
+        manifest.read_text(encoding="utf-8").replace(
+            "0d5e7a52-2f1c-4b8e-9a3d-6c2b1e0f4a77", "11111111-2f1c-4b8e-9a3d-6c2b1e0f4a77"
+        ),
+        encoding="utf-8",
+    )
     bundle = make_signed_bundle(demo_source, key, tmp_path / "session.zip")
     gui = make_gui()
     seen: list[int] = []
@@ -42,8 +48,9 @@ def test_import_a_bundle_with_a_progress_bar(make_gui, demo_source: Path, hq_key
     assert core_settings.load().last_session_id == gui.ctx.sid
 
 
-def test_a_refused_bundle_shows_the_whole_message_and_changes_nothing(make_gui, demo_source: Path, hq_key,
-                                                                      tmp_path: Path) -> None:
+def test_a_refused_bundle_shows_the_whole_message_and_changes_nothing(
+    make_gui, demo_source: Path, hq_key, tmp_path: Path
+) -> None:
     _pem, jwks, key = hq_key
     keys.add_trusted(jwks)
     bundle = make_signed_bundle(demo_source, key, tmp_path / "session.zip")
@@ -72,18 +79,33 @@ def test_dropping_a_zip_asks_its_import(make_gui, tmp_path: Path) -> None:
     target.write_bytes(b"PK")
     mime = QMimeData()
     mime.setUrls([QUrl.fromLocalFile(str(target))])
-    enter = QDragEnterEvent(QPointF(zone.rect().center()), Qt.DropAction.CopyAction, mime,
-                            Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    enter = QDragEnterEvent(
+        QPointF(zone.rect().center()),
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
     QApplication.sendEvent(zone, enter)
     assert enter.isAccepted()
-    drop = QDropEvent(QPointF(zone.rect().center()), Qt.DropAction.CopyAction, mime,
-                      Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    drop = QDropEvent(
+        QPointF(zone.rect().center()),
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
     QApplication.sendEvent(zone, drop)
     assert asked == [target]
     mime_txt = QMimeData()
     mime_txt.setUrls([QUrl.fromLocalFile(str(tmp_path / "notes.txt"))])
-    refused = QDragEnterEvent(QPointF(zone.rect().center()), Qt.DropAction.CopyAction, mime_txt,
-                              Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    refused = QDragEnterEvent(
+        QPointF(zone.rect().center()),
+        Qt.DropAction.CopyAction,
+        mime_txt,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
     refused.setAccepted(False)
     QApplication.sendEvent(zone, refused)
     assert not refused.isAccepted()

@@ -65,11 +65,21 @@ class Scheme:
 def _console(high_contrast: bool) -> Scheme:
     c = theme.C
     return Scheme(
-        ink=QColor(c.text), muted=QColor(c.muted), grid=QColor("#BDBDBD"), paper=QColor(c.bg),
-        band=QColor(c.window), blue=QColor("#0072B2"), sky=QColor("#56B4E9"),
-        orange=QColor("#E69F00"), vermillion=QColor("#D55E00"), proposal_bg=QColor(c.highlight_bg),
-        tie_bg=QColor(c.warn_bg), alert_bg=QColor(c.error_bg), alert_ink=QColor(c.error),
-        ok_ink=QColor(c.ok), absent=QColor(c.off_bg),
+        ink=QColor(c.text),
+        muted=QColor(c.muted),
+        grid=QColor("#BDBDBD"),
+        paper=QColor(c.bg),
+        band=QColor(c.window),
+        blue=QColor("#0072B2"),
+        sky=QColor("#56B4E9"),
+        orange=QColor("#E69F00"),
+        vermillion=QColor("#D55E00"),
+        proposal_bg=QColor(c.highlight_bg),
+        tie_bg=QColor(c.warn_bg),
+        alert_bg=QColor(c.error_bg),
+        alert_ink=QColor(c.error),
+        ok_ink=QColor(c.ok),
+        absent=QColor(c.off_bg),
     )
 
 
@@ -79,11 +89,21 @@ def _shared(high_contrast: bool) -> Scheme:
         return _console(True)
     s = theme.S
     return Scheme(
-        ink=QColor(s.text), muted=QColor(s.muted), grid=QColor("#3B4C70"), paper=QColor(s.bg),
-        band=QColor(s.panel), blue=QColor("#56B4E9"), sky=QColor("#B5DEF7"),
-        orange=QColor("#F5B630"), vermillion=QColor("#FF8A5B"), proposal_bg=QColor("#1D3F73"),
-        tie_bg=QColor("#5C4300"), alert_bg=QColor("#5A1A10"), alert_ink=QColor("#FFB38A"),
-        ok_ink=QColor(s.ok), absent=QColor("#2A3550"),
+        ink=QColor(s.text),
+        muted=QColor(s.muted),
+        grid=QColor("#3B4C70"),
+        paper=QColor(s.bg),
+        band=QColor(s.panel),
+        blue=QColor("#56B4E9"),
+        sky=QColor("#B5DEF7"),
+        orange=QColor("#F5B630"),
+        vermillion=QColor("#FF8A5B"),
+        proposal_bg=QColor("#1D3F73"),
+        tie_bg=QColor("#5C4300"),
+        alert_bg=QColor("#5A1A10"),
+        alert_ink=QColor("#FFB38A"),
+        ok_ink=QColor(s.ok),
+        absent=QColor("#2A3550"),
     )
 
 
@@ -117,9 +137,11 @@ def text_on(fill: QColor) -> QColor:
 
 def _mix(a: QColor, b: QColor, t: float) -> QColor:
     t = max(0.0, min(1.0, t))
-    return QColor.fromRgbF(a.redF() + (b.redF() - a.redF()) * t,
-                           a.greenF() + (b.greenF() - a.greenF()) * t,
-                           a.blueF() + (b.blueF() - a.blueF()) * t)
+    return QColor.fromRgbF(
+        a.redF() + (b.redF() - a.redF()) * t,
+        a.greenF() + (b.greenF() - a.greenF()) * t,
+        a.blueF() + (b.blueF() - a.blueF()) * t,
+    )
 
 
 def _f(value: Fraction | Any) -> float:
@@ -197,7 +219,9 @@ class Chart(QWidget):
     def _empty(self, p: QPainter, text: str) -> None:
         p.setFont(self.font_px(1.2))
         p.setPen(self.sc.muted)
-        p.drawText(QRectF(self.rect()), Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap, text)
+        p.drawText(
+            QRectF(self.rect()), Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap, text
+        )
 
     @staticmethod
     def _elide(fm: QFontMetricsF, text: str, width: float) -> str:
@@ -248,16 +272,20 @@ class EnvelopeBar(Chart):
         if self._snap is None:
             return ""
         f = self.figures()
-        text = self.tr("Enveloppe {env} ; accordé par le jury {granted} ; proposition des règles "
-                       "{proposed} ; demandé par les dossiers éligibles {requested}.").format(
+        text = self.tr(
+            "Enveloppe {env} ; accordé par le jury {granted} ; proposition des règles "
+            "{proposed} ; demandé par les dossiers éligibles {requested}."
+        ).format(
             env=fmt.euros(f["envelope"], with_cents=False),
             granted=fmt.euros(f["granted"], with_cents=False),
             proposed=fmt.euros(f["proposed"], with_cents=False),
-            requested=fmt.euros(f["requested"], with_cents=False))
+            requested=fmt.euros(f["requested"], with_cents=False),
+        )
         remaining = f["remaining"]
         if remaining is not None:
-            text += " " + (self.tr("Reste {v}.") if remaining >= 0 else self.tr("Dépassement {v}.")).format(
-                v=fmt.euros(abs(remaining), with_cents=False))
+            text += " " + (
+                self.tr("Reste {v}.") if remaining >= 0 else self.tr("Dépassement {v}.")
+            ).format(v=fmt.euros(abs(remaining), with_cents=False))
         return text
 
     def _paint(self, p: QPainter) -> None:
@@ -280,10 +308,21 @@ class EnvelopeBar(Chart):
         ]
         if remaining is not None:
             if remaining >= 0:
-                parts.append((self.tr("Reste {v}").format(v=fmt.euros(remaining, with_cents=False)), self.sc.ok_ink))
+                parts.append(
+                    (
+                        self.tr("Reste {v}").format(v=fmt.euros(remaining, with_cents=False)),
+                        self.sc.ok_ink,
+                    )
+                )
             else:
-                parts.append((self.tr("Dépassement {v}").format(v=fmt.euros(-remaining, with_cents=False)),
-                              self.sc.alert_ink))
+                parts.append(
+                    (
+                        self.tr("Dépassement {v}").format(
+                            v=fmt.euros(-remaining, with_cents=False)
+                        ),
+                        self.sc.alert_ink,
+                    )
+                )
         x = margin
         for i, (text, color) in enumerate(parts):
             if i:
@@ -296,13 +335,15 @@ class EnvelopeBar(Chart):
         p.setFont(self.font_px(0.9))
         fs = QFontMetricsF(p.font())
         side = self.tr("Proposition des règles {p}  ·  Demandé (éligibles) {r}").format(
-            p=fmt.euros(proposed, with_cents=False), r=fmt.euros(requested, with_cents=False))
+            p=fmt.euros(proposed, with_cents=False), r=fmt.euros(requested, with_cents=False)
+        )
         p.setPen(self.sc.muted)
         side_w = fs.horizontalAdvance(side)
         if x + side_w + px < margin + width:
             p.drawText(QPointF(margin + width - side_w, y + fm.ascent()), side)
 
         scale_max = max(envelope or 0, granted, requested, proposed, 1)
+
         def to_x(cents: int) -> float:
             return margin + width * cents / scale_max
 
@@ -327,8 +368,14 @@ class EnvelopeBar(Chart):
         for i, lau in enumerate(laureates):
             x0, x1 = to_x(start), to_x(start + lau.amount_cents)
             rect = QRectF(x0, bar_top, x1 - x0, bar_h)
-            kind = snap.departure_kind(snap.result.by_id(lau.dossier_id)) if lau.dossier_id in order else None
-            color = self.sc.orange if kind == "added" else (self.sc.blue if i % 2 == 0 else self.sc.sky)
+            kind = (
+                snap.departure_kind(snap.result.by_id(lau.dossier_id))
+                if lau.dossier_id in order
+                else None
+            )
+            color = (
+                self.sc.orange if kind == "added" else (self.sc.blue if i % 2 == 0 else self.sc.sky)
+            )
             p.setPen(QPen(self.sc.paper, 2))
             p.setBrush(color)
             p.drawRect(rect)
@@ -381,7 +428,9 @@ class EnvelopeBar(Chart):
                 if rect.contains(QPointF(e.pos())):
                     d = self._snap.state.dossier(did)
                     amount = self._snap.granted[did].amount_cents
-                    QToolTip.showText(e.globalPos(), f"{did} — {d.title}\n{fmt.euros(amount)}", self)
+                    QToolTip.showText(
+                        e.globalPos(), f"{did} — {d.title}\n{fmt.euros(amount)}", self
+                    )
                     return True
             QToolTip.hideText()
             e.ignore()
@@ -415,10 +464,20 @@ class DotsChart(Chart):
         for r in _dossier_rows(self._snap):
             notes = " ; ".join(fmt.number(n, 1) for n in sorted(r.notes.values()))
             if r.valid:
-                lines.append(self.tr("{id} : moyenne {mean}, médiane {median}, notes {notes}").format(
-                    id=r.dossier_id, mean=fmt.number(r.score, 2), median=fmt.number(r.median, 2), notes=notes))
+                lines.append(
+                    self.tr("{id} : moyenne {mean}, médiane {median}, notes {notes}").format(
+                        id=r.dossier_id,
+                        mean=fmt.number(r.score, 2),
+                        median=fmt.number(r.median, 2),
+                        notes=notes,
+                    )
+                )
             else:
-                lines.append(self.tr("{id} : non valide, notes {notes}").format(id=r.dossier_id, notes=notes or "—"))
+                lines.append(
+                    self.tr("{id} : non valide, notes {notes}").format(
+                        id=r.dossier_id, notes=notes or "—"
+                    )
+                )
         return "\n".join(lines)
 
     def _nothing_to_draw(self) -> str | None:
@@ -431,8 +490,13 @@ class DotsChart(Chart):
         label_font = self.font_px(1.0)
         fm = QFontMetricsF(label_font)
         label_w = min(self.width() * 0.36, fm.horizontalAdvance("M") * 26)
-        value_w = max(fm.horizontalAdvance("00,00 ⚠"), QFontMetricsF(self.font_px(0.9)).horizontalAdvance(
-            self.tr("moyenne"))) + px * 1.5
+        value_w = (
+            max(
+                fm.horizontalAdvance("00,00 ⚠"),
+                QFontMetricsF(self.font_px(0.9)).horizontalAdvance(self.tr("moyenne")),
+            )
+            + px * 1.5
+        )
         x0 = margin + label_w + px
         x1 = self.width() - margin - value_w
         if x1 - x0 < 100:
@@ -486,12 +550,18 @@ class DotsChart(Chart):
             fl = QFontMetricsF(p.font())
             rank = f"{r.rank}" if r.rank is not None else "—"
             p.setPen(self.sc.ink if r.valid else self.sc.muted)
-            p.drawText(QRectF(margin + 4, ry, fl.horizontalAdvance("000"), row_h),
-                       Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight, rank)
+            p.drawText(
+                QRectF(margin + 4, ry, fl.horizontalAdvance("000"), row_h),
+                Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight,
+                rank,
+            )
             title = f"{r.dossier_id}  {snap.state.dossier(r.dossier_id).title}"
             lx = margin + 4 + fl.horizontalAdvance("000") + px * 0.5
-            p.drawText(QRectF(lx, ry, label_w - (lx - margin), row_h), Qt.AlignmentFlag.AlignVCenter,
-                       self._elide(fl, title, label_w - (lx - margin)))
+            p.drawText(
+                QRectF(lx, ry, label_w - (lx - margin), row_h),
+                Qt.AlignmentFlag.AlignVCenter,
+                self._elide(fl, title, label_w - (lx - margin)),
+            )
             # dots (equal notes stacked a little)
             seen: dict[Fraction, int] = {}
             p.setPen(QPen(self.sc.ink, 1.2))
@@ -504,7 +574,14 @@ class DotsChart(Chart):
             if r.valid and r.score is not None and r.median is not None:
                 # mean: a thick black bar; median: an orange diamond
                 mx = to_x(_f(r.score))
-                p.setPen(QPen(self.sc.ink, max(4.0, px * 0.22), Qt.PenStyle.SolidLine, Qt.PenCapStyle.FlatCap))
+                p.setPen(
+                    QPen(
+                        self.sc.ink,
+                        max(4.0, px * 0.22),
+                        Qt.PenStyle.SolidLine,
+                        Qt.PenCapStyle.FlatCap,
+                    )
+                )
                 p.drawLine(QPointF(mx, cy - row_h * 0.4), QPointF(mx, cy + row_h * 0.4))
                 dx = to_x(_f(r.median))
                 d = radius * 1.25
@@ -520,12 +597,17 @@ class DotsChart(Chart):
                 p.setFont(self.font_px(1.0, bold=True))
                 p.setPen(self.sc.alert_ink if r.disagreement else self.sc.ink)
                 text = fmt.number(r.score, 2) + (" ⚠" if r.disagreement else "")
-                p.drawText(QRectF(x1 + px * 0.6, ry, value_w, row_h), Qt.AlignmentFlag.AlignVCenter, text)
+                p.drawText(
+                    QRectF(x1 + px * 0.6, ry, value_w, row_h), Qt.AlignmentFlag.AlignVCenter, text
+                )
             else:
                 p.setFont(self.font_px(0.9, bold=True))
                 p.setPen(self.sc.alert_ink)
-                p.drawText(QRectF(x1 + px * 0.6, ry, value_w, row_h), Qt.AlignmentFlag.AlignVCenter,
-                           self.tr("non valide"))
+                p.drawText(
+                    QRectF(x1 + px * 0.6, ry, value_w, row_h),
+                    Qt.AlignmentFlag.AlignVCenter,
+                    self.tr("non valide"),
+                )
         # the threshold, dashed, over the rows
         tx = to_x(threshold)
         p.setPen(QPen(self.sc.vermillion, 3, Qt.PenStyle.DashLine))
@@ -587,9 +669,15 @@ class DotsChart(Chart):
                 if rect.contains(QPointF(e.pos())):
                     r = self._snap.result.by_id(did)
                     notes = " ; ".join(fmt.number(n, 2) for n in sorted(r.notes.values()))
-                    text = self.tr("{id} — notes : {notes}\nmoyenne {mean} · médiane {median} · écart-type {sd}").format(
-                        id=did, notes=notes or "—", mean=fmt.number(r.score, 2),
-                        median=fmt.number(r.median, 2), sd=fmt.number(r.sd, 2))
+                    text = self.tr(
+                        "{id} — notes : {notes}\nmoyenne {mean} · médiane {median} · écart-type {sd}"
+                    ).format(
+                        id=did,
+                        notes=notes or "—",
+                        mean=fmt.number(r.score, 2),
+                        median=fmt.number(r.median, 2),
+                        sd=fmt.number(r.sd, 2),
+                    )
                     QToolTip.showText(e.globalPos(), text, self)
                     return True
             QToolTip.hideText()
@@ -660,11 +748,18 @@ class HeatmapChart(Chart):
         if self._snap is None:
             return ""
         w = self._snap.concordance
-        lines = [self.tr("Concordance de Kendall W = {w}").format(w=fmt.number(w, 2) if w is not None else "—")]
+        lines = [
+            self.tr("Concordance de Kendall W = {w}").format(
+                w=fmt.number(w, 2) if w is not None else "—"
+            )
+        ]
         for j, lean in self.juror_leaning().items():
             if lean is not None:
-                lines.append(self.tr("{name} : écart moyen {v}").format(
-                    name=self._snap.state.juror(j).name, v=_signed(lean)))
+                lines.append(
+                    self.tr("{name} : écart moyen {v}").format(
+                        name=self._snap.state.juror(j).name, v=_signed(lean)
+                    )
+                )
         return "\n".join(lines)
 
     def _nothing_to_draw(self) -> str | None:
@@ -703,7 +798,13 @@ class HeatmapChart(Chart):
         fs = QFontMetricsF(p.font())
         for v, pos in ((-4, 0.0), (0, 0.5), (4, 1.0)):
             t = _signed(v, 0)
-            p.drawText(QPointF(x + grad_w * pos - fs.horizontalAdvance(t) / 2, y + fl.height() + fs.ascent() + 1), t)
+            p.drawText(
+                QPointF(
+                    x + grad_w * pos - fs.horizontalAdvance(t) / 2,
+                    y + fl.height() + fs.ascent() + 1,
+                ),
+                t,
+            )
         p.setFont(self.font_px(0.95))
         x += grad_w + px * 0.5
         p.drawText(QPointF(x, y + fl.ascent()), right_t)
@@ -712,7 +813,8 @@ class HeatmapChart(Chart):
             x += fl.horizontalAdvance(right_t) + px * 1.5
             p.setFont(self.font_px(0.95, bold=True))
             wt = self.tr("W de Kendall : {w} — {level}").format(
-                w=fmt.number(w, 2), level=self.agreement_level(w))
+                w=fmt.number(w, 2), level=self.agreement_level(w)
+            )
             p.drawText(QPointF(x, y + fl.ascent()), wt)
 
         # Column heads: jurors' names on two lines.
@@ -720,7 +822,9 @@ class HeatmapChart(Chart):
         head_h = px * 2.6
         grid_left = margin + label_w + px * 0.5
         col_w = (self.width() - margin - grid_left) / max(1, len(jurors))
-        row_h = _fit(self.height() - head_top - head_h - px * 0.6 - margin, len(rows) + 1, px * 1.6, px * 3.0)
+        row_h = _fit(
+            self.height() - head_top - head_h - px * 0.6 - margin, len(rows) + 1, px * 1.6, px * 3.0
+        )
         p.setFont(self.font_px(0.9, bold=True))
         fh = QFontMetricsF(p.font())
         present = st.present
@@ -728,12 +832,16 @@ class HeatmapChart(Chart):
             first, last = _short_name(j.name)
             rect = QRectF(grid_left + c * col_w, head_top, col_w, head_h)
             p.setPen(self.sc.ink if j.id in present else self.sc.muted)
-            p.drawText(QRectF(rect.x(), rect.y(), rect.width(), head_h / 2),
-                       Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignBottom,
-                       self._elide(fh, first, col_w - 4))
-            p.drawText(QRectF(rect.x(), rect.y() + head_h / 2, rect.width(), head_h / 2),
-                       Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop,
-                       self._elide(fh, last or j.id, col_w - 4))
+            p.drawText(
+                QRectF(rect.x(), rect.y(), rect.width(), head_h / 2),
+                Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignBottom,
+                self._elide(fh, first, col_w - 4),
+            )
+            p.drawText(
+                QRectF(rect.x(), rect.y() + head_h / 2, rect.width(), head_h / 2),
+                Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop,
+                self._elide(fh, last or j.id, col_w - 4),
+            )
 
         # Cells.
         grid_top = head_top + head_h
@@ -752,10 +860,15 @@ class HeatmapChart(Chart):
             flb = QFontMetricsF(p.font())
             p.setPen(self.sc.ink if r.valid else self.sc.muted)
             label = f"{r.rank if r.rank is not None else '—'}. {r.dossier_id}  {st.dossier(r.dossier_id).title}"
-            p.drawText(QRectF(margin + 4, ry, label_w - 8, row_h), Qt.AlignmentFlag.AlignVCenter,
-                       self._elide(flb, label, label_w - 8))
+            p.drawText(
+                QRectF(margin + 4, ry, label_w - 8, row_h),
+                Qt.AlignmentFlag.AlignVCenter,
+                self._elide(flb, label, label_w - 8),
+            )
             for c, j in enumerate(jurors):
-                rect = QRectF(grid_left + c * col_w, ry, col_w, row_h).adjusted(1.5, 1.5, -1.5, -1.5)
+                rect = QRectF(grid_left + c * col_w, ry, col_w, row_h).adjusted(
+                    1.5, 1.5, -1.5, -1.5
+                )
                 self._cells.append((rect, f"{r.dossier_id}|{j.id}"))
                 note = r.notes.get(j.id)
                 rc = recused.get((j.id, r.dossier_id))
@@ -767,7 +880,11 @@ class HeatmapChart(Chart):
                     p.drawRect(rect)
                     p.setFont(small)
                     p.setPen(self.sc.ink)
-                    word = self.tr("absent") if j.id not in present or (rc and rc.kind == "absent") else self.tr("déport")
+                    word = (
+                        self.tr("absent")
+                        if j.id not in present or (rc and rc.kind == "absent")
+                        else self.tr("déport")
+                    )
                     p.drawText(rect, Qt.AlignmentFlag.AlignCenter, word)
                     continue
                 if note is None:
@@ -793,12 +910,17 @@ class HeatmapChart(Chart):
         p.drawLine(QPointF(margin, fy), QPointF(self.width() - margin, fy))
         p.setFont(self.font_px(0.95, bold=True))
         p.setPen(self.sc.ink)
-        p.drawText(QRectF(margin + 4, fy, label_w - 8, row_h), Qt.AlignmentFlag.AlignVCenter,
-                   self.tr("Écart moyen du juré"))
+        p.drawText(
+            QRectF(margin + 4, fy, label_w - 8, row_h),
+            Qt.AlignmentFlag.AlignVCenter,
+            self.tr("Écart moyen du juré"),
+        )
         for c, j in enumerate(jurors):
             lean = self.juror_leaning().get(j.id)
             rect = QRectF(grid_left + c * col_w, fy, col_w, row_h)
-            p.drawText(rect, Qt.AlignmentFlag.AlignCenter, _signed(lean) if lean is not None else "—")
+            p.drawText(
+                rect, Qt.AlignmentFlag.AlignCenter, _signed(lean) if lean is not None else "—"
+            )
 
     def event(self, e: Any) -> bool:
         if isinstance(e, QHelpEvent) and e.type() == e.Type.ToolTip and self._snap is not None:
@@ -810,8 +932,11 @@ class HeatmapChart(Chart):
                     who = self._snap.state.juror(jid).name
                     text = f"{who} — {did}\n" + (
                         self.tr("note {n} ; écart à la moyenne {d}").format(
-                            n=fmt.number(note, 2), d=_signed(self.deviation(r, jid) or 0.0))
-                        if note is not None else self.tr("pas de note"))
+                            n=fmt.number(note, 2), d=_signed(self.deviation(r, jid) or 0.0)
+                        )
+                        if note is not None
+                        else self.tr("pas de note")
+                    )
                     QToolTip.showText(e.globalPos(), text, self)
                     return True
             QToolTip.hideText()
@@ -843,10 +968,15 @@ class AlternativesChart(Chart):
         snap = self._snap
         ranks = {r.dossier_id: r.rank for r in snap.result.results}
         cols = [("rules", self.tr("Moyenne\n(règle)"), ranks, set(snap.default_amounts))]
-        heads = {"median": self.tr("Médiane"), "zscore": self.tr("z-scores\npar juré"),
-                 "majority_judgment": self.tr("Jugement\nmajoritaire")}
+        heads = {
+            "median": self.tr("Médiane"),
+            "zscore": self.tr("z-scores\npar juré"),
+            "majority_judgment": self.tr("Jugement\nmajoritaire"),
+        }
         for alt in snap.alternatives:
-            cols.append((alt.method, heads.get(alt.method, alt.label), dict(alt.ranks), set(alt.laureates)))
+            cols.append(
+                (alt.method, heads.get(alt.method, alt.label), dict(alt.ranks), set(alt.laureates))
+            )
         return cols
 
     def changes(self) -> list[tuple[str, tuple[str, ...], tuple[str, ...]]]:
@@ -914,8 +1044,11 @@ class AlternativesChart(Chart):
         p.setFont(self.font_px(0.95, bold=True))
         p.setPen(self.sc.ink)
         for x, (_, head, _, _) in zip(xs, cols, strict=True):
-            p.drawText(QRectF(x - step / 2, margin * 0.5, step, head_h - px * 0.4),
-                       Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignBottom, head)
+            p.drawText(
+                QRectF(x - step / 2, margin * 0.5, step, head_h - px * 0.4),
+                Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignBottom,
+                head,
+            )
 
         # positions: rows in each column's order (rank, then the rules' order)
         pos: list[dict[str, float]] = []
@@ -939,12 +1072,18 @@ class AlternativesChart(Chart):
             flb = QFontMetricsF(p.font())
             p.setPen(self.sc.ink)
             label = f"{d}  {snap.state.dossier(d).title}"
-            p.drawText(band.adjusted(4, 0, -4, 0), Qt.AlignmentFlag.AlignVCenter,
-                       self._elide(flb, label, label_w - 8))
+            p.drawText(
+                band.adjusted(4, 0, -4, 0),
+                Qt.AlignmentFlag.AlignVCenter,
+                self._elide(flb, label, label_w - 8),
+            )
             p.setFont(self.font_px(1.0, bold=d in moving_in or d in moving_out))
             p.setPen(self.sc.alert_ink if d in moving_in or d in moving_out else self.sc.ink)
-            p.drawText(QRectF(xs[-1] + radius + 6, pos[-1][d] - row_h / 2, right_w, row_h),
-                       Qt.AlignmentFlag.AlignVCenter, d)
+            p.drawText(
+                QRectF(xs[-1] + radius + 6, pos[-1][d] - row_h / 2, right_w, row_h),
+                Qt.AlignmentFlag.AlignVCenter,
+                d,
+            )
 
         # lines
         for d in (r.dossier_id for r in valid):
@@ -961,7 +1100,9 @@ class AlternativesChart(Chart):
             for i in range(1, len(cols)):
                 x0, x1 = xs[i - 1], xs[i]
                 y0, y1 = pos[i - 1][d], pos[i][d]
-                path.cubicTo(QPointF((x0 + x1) / 2, y0), QPointF((x0 + x1) / 2, y1), QPointF(x1, y1))
+                path.cubicTo(
+                    QPointF((x0 + x1) / 2, y0), QPointF((x0 + x1) / 2, y1), QPointF(x1, y1)
+                )
             p.setBrush(Qt.BrushStyle.NoBrush)
             p.drawPath(path)
 
@@ -976,22 +1117,31 @@ class AlternativesChart(Chart):
                     p.setBrush(fill)
                     ink = text_on(fill)
                 else:
-                    p.setPen(QPen(self.sc.vermillion if d in moving_out and i else self.sc.muted, 2.5))
+                    p.setPen(
+                        QPen(self.sc.vermillion if d in moving_out and i else self.sc.muted, 2.5)
+                    )
                     p.setBrush(self.sc.paper)
                     ink = self.sc.ink
                 p.drawEllipse(c, radius, radius)
                 p.setPen(ink)
-                p.drawText(QRectF(c.x() - radius, c.y() - radius, 2 * radius, 2 * radius),
-                           Qt.AlignmentFlag.AlignCenter, str(ranks.get(d) or "—"))
+                p.drawText(
+                    QRectF(c.x() - radius, c.y() - radius, 2 * radius, 2 * radius),
+                    Qt.AlignmentFlag.AlignCenter,
+                    str(ranks.get(d) or "—"),
+                )
 
         # who would change
         y = top + n * row_h + px * 0.8
         p.setFont(self.font_px(1.0, bold=True))
         fb = QFontMetricsF(p.font())
         p.setPen(self.sc.ink)
-        p.drawText(QPointF(margin, y + fb.ascent()),
-                   self.tr("Qui changerait ? ● lauréat selon la méthode, ○ non retenu ; trait orange : "
-                           "entrerait, tireté rouge : sortirait"))
+        p.drawText(
+            QPointF(margin, y + fb.ascent()),
+            self.tr(
+                "Qui changerait ? ● lauréat selon la méthode, ○ non retenu ; trait orange : "
+                "entrerait, tireté rouge : sortirait"
+            ),
+        )
         y += fb.height() * 1.15
         p.setFont(self.font_px(1.0))
         fr = QFontMetricsF(p.font())
@@ -999,5 +1149,8 @@ class AlternativesChart(Chart):
             changed = bool(entering or leaving)
             p.setPen(self.sc.alert_ink if changed else self.sc.ink)
             text = f"{label} : {self._change_text(entering, leaving)}"
-            p.drawText(QPointF(margin + px, y + fr.ascent()), self._elide(fr, text, self.width() - 2 * margin - px))
+            p.drawText(
+                QPointF(margin + px, y + fr.ascent()),
+                self._elide(fr, text, self.width() - 2 * margin - px),
+            )
             y += fr.height() * 1.15

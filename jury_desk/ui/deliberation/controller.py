@@ -149,8 +149,15 @@ class DeliberationController(QObject):
     done = Signal(str)  # action name: reveal, open, decision, close, reopen...
     failed = Signal(str, list)  # message, details (French)
 
-    def __init__(self, desk: Desk, session_id: str, hub: QObject | None = None,
-                 parent: QObject | None = None, *, writer: Any = None) -> None:
+    def __init__(
+        self,
+        desk: Desk,
+        session_id: str,
+        hub: QObject | None = None,
+        parent: QObject | None = None,
+        *,
+        writer: Any = None,
+    ) -> None:
         super().__init__(parent)
         self.desk = desk
         self.session_id = session_id
@@ -201,8 +208,12 @@ class DeliberationController(QObject):
 
     def _run(self, action: str, fn: Any, *args: Any) -> None:
         if self.writer is not None:
-            self.writer.submit(fn, *args, on_done=lambda _r: self._succeeded(action),
-                               on_error=lambda exc: self._refused(action, exc))
+            self.writer.submit(
+                fn,
+                *args,
+                on_done=lambda _r: self._succeeded(action),
+                on_error=lambda exc: self._refused(action, exc),
+            )
             return
         try:
             fn(*args)
@@ -241,18 +252,25 @@ class DeliberationController(QObject):
     def open(self) -> None:
         self._run("open", self.desk.open_deliberation, self.session_id)
 
-    def set_decision(self, laureates: Sequence[LaureateDecision], departures: Mapping[str, str]) -> None:
-        self._run("decision", self.desk.set_decision, self.session_id, list(laureates),
-                  dict(departures))
+    def set_decision(
+        self, laureates: Sequence[LaureateDecision], departures: Mapping[str, str]
+    ) -> None:
+        self._run(
+            "decision", self.desk.set_decision, self.session_id, list(laureates), dict(departures)
+        )
 
     def accept_default(self) -> None:
         """Go back to the rules' proposal: its laureates at their amounts, no departure."""
-        laureates = [LaureateDecision(e.dossier_id, e.amount_cents)
-                     for e in self.snapshot.result.default_proposal]
+        laureates = [
+            LaureateDecision(e.dossier_id, e.amount_cents)
+            for e in self.snapshot.result.default_proposal
+        ]
         self.set_decision(laureates, {})
 
     def set_invalid_reason(self, dossier_id: str, reason: str) -> None:
-        self._run("invalid_reason", self.desk.set_invalid_reason, self.session_id, dossier_id, reason)
+        self._run(
+            "invalid_reason", self.desk.set_invalid_reason, self.session_id, dossier_id, reason
+        )
 
     def set_opinion(self, dossier_id: str, text: str) -> None:
         self._run("opinion", self.desk.set_opinion, self.session_id, dossier_id, text)
@@ -267,8 +285,11 @@ class DeliberationController(QObject):
         view shows as its list and the confirmation names.
         """
         keep_proposal = self.snapshot is not None and not self.snapshot.state.decision_made
-        self._run("close", partial(self.desk.close_deliberation, accept_proposal=keep_proposal),
-                  self.session_id)
+        self._run(
+            "close",
+            partial(self.desk.close_deliberation, accept_proposal=keep_proposal),
+            self.session_id,
+        )
 
     def reopen(self, reason: str) -> None:
         self._run("reopen", self.desk.reopen, self.session_id, reason)

@@ -104,27 +104,39 @@ class DecisionPanel(QWidget):
         self.model = DecisionModel(self)
         self._snap: Snapshot | None = None
 
-        self.help = QLabel(self.tr(
-            "Cochez les lauréats (Espace), F2 ou Entrée pour modifier un montant ou écrire une "
-            "justification. Tout écart à la proposition des règles doit être justifié."), self)
+        self.help = QLabel(
+            self.tr(
+                "Cochez les lauréats (Espace), F2 ou Entrée pour modifier un montant ou écrire une "
+                "justification. Tout écart à la proposition des règles doit être justifié."
+            ),
+            self,
+        )
         self.help.setWordWrap(True)
 
         self.table = QTableView(self)
         self.table.setObjectName("decisionTable")
-        self.table.setAccessibleName(self.tr("Décision du jury : lauréats, montants et justifications"))
+        self.table.setAccessibleName(
+            self.tr("Décision du jury : lauréats, montants et justifications")
+        )
         self.table.setModel(self.model)
         self.table.setTabKeyNavigation(False)  # Tab leaves the table; arrows move inside
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
-                                   | QAbstractItemView.EditTrigger.EditKeyPressed
-                                   | QAbstractItemView.EditTrigger.SelectedClicked)
+        self.table.setEditTriggers(
+            QAbstractItemView.EditTrigger.DoubleClicked
+            | QAbstractItemView.EditTrigger.EditKeyPressed
+            | QAbstractItemView.EditTrigger.SelectedClicked
+        )
         self.table.setWordWrap(False)
         self.table.setAlternatingRowColors(False)
         self.table.verticalHeader().setVisible(False)
-        self.table.setStyleSheet("QTableView#decisionTable::indicator { width: 22px; height: 22px; }")
+        self.table.setStyleSheet(
+            "QTableView#decisionTable::indicator { width: 22px; height: 22px; }"
+        )
         self.table.setItemDelegateForColumn(DecisionModel.GRANTED, AmountDelegate(self.table))
-        self.table.setItemDelegateForColumn(DecisionModel.JUSTIFICATION, JustificationDelegate(self.table))
+        self.table.setItemDelegateForColumn(
+            DecisionModel.JUSTIFICATION, JustificationDelegate(self.table)
+        )
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(DecisionModel.DOSSIER, QHeaderView.ResizeMode.Interactive)
@@ -136,7 +148,9 @@ class DecisionPanel(QWidget):
         self.summary.setTextFormat(Qt.TextFormat.PlainText)
 
         self.reset_button = QPushButton(self.tr("Re&venir à la proposition des règles"), self)
-        self.reset_button.setToolTip(self.tr("Reprend la liste de la proposition par défaut (Ctrl+Maj+P)"))
+        self.reset_button.setToolTip(
+            self.tr("Reprend la liste de la proposition par défaut (Ctrl+Maj+P)")
+        )
         self.reset_button.setShortcut(QKeySequence("Ctrl+Shift+P"))
         self.reset_button.clicked.connect(self.resetRequested)
 
@@ -154,15 +168,25 @@ class DecisionPanel(QWidget):
         self.model.set_snapshot(snap)
         if first:
             self.table.resizeColumnToContents(DecisionModel.DOSSIER)
-            self.table.setColumnWidth(DecisionModel.DOSSIER, min(self.table.columnWidth(DecisionModel.DOSSIER),
-                                                                  max(260, self.fontMetrics().averageCharWidth() * 34)))
+            self.table.setColumnWidth(
+                DecisionModel.DOSSIER,
+                min(
+                    self.table.columnWidth(DecisionModel.DOSSIER),
+                    max(260, self.fontMetrics().averageCharWidth() * 34),
+                ),
+            )
         self.reset_button.setEnabled(not snap.closed)
-        open_ = sum(1 for r in range(self.model.rowCount())
-                    if self.model.needs_justification(r)
-                    and not self.model.index(r, DecisionModel.JUSTIFICATION).data(Qt.ItemDataRole.EditRole))
+        open_ = sum(
+            1
+            for r in range(self.model.rowCount())
+            if self.model.needs_justification(r)
+            and not self.model.index(r, DecisionModel.JUSTIFICATION).data(Qt.ItemDataRole.EditRole)
+        )
         text = self.tr("{n} lauréat(s) · accordé {total} · écarts à justifier : {open}").format(
-            n=len(snap.decision.laureates), total=fmt.euros(snap.granted_total_cents, with_cents=False),
-            open=open_)
+            n=len(snap.decision.laureates),
+            total=fmt.euros(snap.granted_total_cents, with_cents=False),
+            open=open_,
+        )
         if snap.closed:
             text += self.tr(" · délibération close")
         self.summary.setText(text)
@@ -174,12 +198,17 @@ class DecisionPanel(QWidget):
             state = index.data(Qt.ItemDataRole.CheckStateRole)
             if state is not None and self.model.flags(index) & Qt.ItemFlag.ItemIsUserCheckable:
                 checked = check_state(state) == Qt.CheckState.Checked
-                self.model.setData(index, Qt.CheckState.Unchecked if checked else Qt.CheckState.Checked,
-                                   Qt.ItemDataRole.CheckStateRole)
+                self.model.setData(
+                    index,
+                    Qt.CheckState.Unchecked if checked else Qt.CheckState.Checked,
+                    Qt.ItemDataRole.CheckStateRole,
+                )
         elif self.model.flags(index) & Qt.ItemFlag.ItemIsEditable:
             self.table.edit(index)
 
-    def focus_dossier(self, dossier_id: str, column: int = DecisionModel.JUSTIFICATION, *, edit: bool = True) -> bool:
+    def focus_dossier(
+        self, dossier_id: str, column: int = DecisionModel.JUSTIFICATION, *, edit: bool = True
+    ) -> bool:
         """Bring a dossier's cell forward (from a blocker); start editing it if it can be."""
         row = self.model.row_of(dossier_id)
         if row < 0:
@@ -217,7 +246,9 @@ class OpinionsPanel(QWidget):
         self.opinion = QPlainTextEdit(self)
         self.opinion.setObjectName("opinionEdit")
         self.opinion.setAccessibleName(self.tr("Avis motivé du jury, adressé au porteur"))
-        self.opinion.setPlaceholderText(self.tr("Avis motivé du jury sur ce dossier, tel qu'il sera envoyé au porteur."))
+        self.opinion.setPlaceholderText(
+            self.tr("Avis motivé du jury sur ce dossier, tel qu'il sera envoyé au porteur.")
+        )
         self.opinion.setTabChangesFocus(True)
         self.opinion_label.setBuddy(self.opinion)
         self.save_opinion = QPushButton(self.tr("Enregis&trer l'avis"), self)
@@ -232,7 +263,9 @@ class OpinionsPanel(QWidget):
         self.notes.setTabChangesFocus(True)
         notes_label.setBuddy(self.notes)
         self.save_notes = QPushButton(self.tr("Enre&gistrer les notes"), self)
-        self.save_notes.setToolTip(self.tr("Enregistre les notes de délibération (Ctrl+Maj+Entrée)"))
+        self.save_notes.setToolTip(
+            self.tr("Enregistre les notes de délibération (Ctrl+Maj+Entrée)")
+        )
         self.save_notes.setShortcut(QKeySequence("Ctrl+Shift+Return"))
         self.save_notes.clicked.connect(self.commit_notes)
 
@@ -272,7 +305,9 @@ class OpinionsPanel(QWidget):
             self.dossiers.setModelColumn(self.dossiers_model.column_of("dossier"))
             row = self.dossiers_model.row_of(target) if target else -1
             if row >= 0:
-                self.dossiers.setCurrentIndex(self.dossiers_model.index(row, self.dossiers_model.column_of("dossier")))
+                self.dossiers.setCurrentIndex(
+                    self.dossiers_model.index(row, self.dossiers_model.column_of("dossier"))
+                )
         finally:
             self._updating = False
         if target is not None:
@@ -312,8 +347,11 @@ class OpinionsPanel(QWidget):
             return  # keep what is being typed
         self._current = dossier_id
         d = self._snap.state.dossier(dossier_id)
-        self.opinion_label.setText(self.tr("Avis &motivé sur {id} — {title} (adressé à {holder})").format(
-            id=d.id, title=d.title.replace("&", "&&"), holder=d.holder_name.replace("&", "&&")))
+        self.opinion_label.setText(
+            self.tr("Avis &motivé sur {id} — {title} (adressé à {holder})").format(
+                id=d.id, title=d.title.replace("&", "&&"), holder=d.holder_name.replace("&", "&&")
+            )
+        )
         self.opinion.setPlainText(self._snap.state.opinions.get(dossier_id, ""))
         self.opinion.document().setModified(False)
 
@@ -340,7 +378,9 @@ class OpinionsPanel(QWidget):
 class ReasonDialog(QDialog):
     """Asks for a written reason; OK stays disabled while the text is blank."""
 
-    def __init__(self, title: str, prompt: str, ok_text: str, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, title: str, prompt: str, ok_text: str, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle(title)
         label = QLabel(prompt, self)
@@ -349,8 +389,9 @@ class ReasonDialog(QDialog):
         self.text.setAccessibleName(title)
         self.text.setTabChangesFocus(True)
         label.setBuddy(self.text)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                        | QDialogButtonBox.StandardButton.Cancel, self)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
         ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         ok.setText(ok_text)
         ok.setEnabled(False)

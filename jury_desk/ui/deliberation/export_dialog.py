@@ -61,8 +61,14 @@ class ExportDialog(QDialog):
     ended = Signal()  # after ``verified`` or ``failed``: the dialog is idle again
     _progressed = Signal(int, int)  # from the worker thread: step, steps
 
-    def __init__(self, desk: Desk, session_id: str, parent: QWidget | None = None, *,
-                 folder: Path | None = None) -> None:
+    def __init__(
+        self,
+        desk: Desk,
+        session_id: str,
+        parent: QWidget | None = None,
+        *,
+        folder: Path | None = None,
+    ) -> None:
         super().__init__(parent)
         self.desk = desk
         self.session_id = session_id
@@ -81,9 +87,13 @@ class ExportDialog(QDialog):
         heading = QLabel(self)
         heading.setObjectName("exportHeading")
         heading.setWordWrap(True)
-        text = self.tr("Export n° {n} du résultat de « {title} »").format(n=self._seq, title=st.info.title)
+        text = self.tr("Export n° {n} du résultat de « {title} »").format(
+            n=self._seq, title=st.info.title
+        )
         if self._seq > 1:
-            text += "\n" + self.tr("Il remplace l'export n° {n}, qui ne doit plus être transmis.").format(n=self._seq - 1)
+            text += "\n" + self.tr(
+                "Il remplace l'export n° {n}, qui ne doit plus être transmis."
+            ).format(n=self._seq - 1)
         heading.setText(text)
         font = heading.font()
         font.setBold(True)
@@ -174,7 +184,8 @@ class ExportDialog(QDialog):
         except UserError as exc:
             return exc.message
         return self.tr("{name}\nempreinte {kid}").format(
-            name=self._identity.name, kid=crypto.fingerprint_text(self._identity.kid)[:39])
+            name=self._identity.name, kid=crypto.fingerprint_text(self._identity.kid)[:39]
+        )
 
     # ------------------------------------------------------------------ target
 
@@ -183,13 +194,17 @@ class ExportDialog(QDialog):
         path = folder / export_file_name(self._edition, self.session_id, self._seq)
         n = 2
         while path.exists():  # never overwrite an earlier export of the same number
-            path = folder / (export_file_name(self._edition, self.session_id, self._seq)[:-4] + f"-{n}.zip")
+            path = folder / (
+                export_file_name(self._edition, self.session_id, self._seq)[:-4] + f"-{n}.zip"
+            )
             n += 1
         return path
 
     @Slot()
     def _browse(self) -> None:
-        chosen = QFileDialog.getExistingDirectory(self, self.tr("Dossier de destination"), self.folder_edit.text())
+        chosen = QFileDialog.getExistingDirectory(
+            self, self.tr("Dossier de destination"), self.folder_edit.text()
+        )
         if chosen:
             self.folder_edit.setText(chosen)
 
@@ -217,8 +232,11 @@ class ExportDialog(QDialog):
     def _on_progress(self, step: int, total: int) -> None:
         self.progress.setValue(step)
         if step < len(export.STEPS):
-            self.step_label.setText(self.tr("Étape {n} sur {total} : {what}…").format(
-                n=step + 1, total=total, what=export.STEPS[step]))
+            self.step_label.setText(
+                self.tr("Étape {n} sur {total} : {what}…").format(
+                    n=step + 1, total=total, what=export.STEPS[step]
+                )
+            )
 
     async def _run(self) -> None:
         try:
@@ -242,16 +260,25 @@ class ExportDialog(QDialog):
                 identity = await loop.run_in_executor(None, keys.load_identity)
             self._identity = identity
             self.signer_label.setText(self._signer_text())
-            report = await loop.run_in_executor(None, partial(
-                export.export_session, self.desk, self.session_id, out, identity,
-                progress=self._progressed.emit))
+            report = await loop.run_in_executor(
+                None,
+                partial(
+                    export.export_session,
+                    self.desk,
+                    self.session_id,
+                    out,
+                    identity,
+                    progress=self._progressed.emit,
+                ),
+            )
             self.report = report
             self.file_label.setText(str(report.path))
             self.written.emit(report)
             self.progress.setValue(len(export.STEPS))
             self.step_label.setText(self.tr("Vérification de ce qui a été écrit…"))
             checked = await loop.run_in_executor(
-                None, export.verify_written, self.desk, self.session_id, report, identity)
+                None, export.verify_written, self.desk, self.session_id, report, identity
+            )
         except UserError as exc:
             self._set_busy(False)
             self._fail(str(exc))
@@ -276,8 +303,10 @@ class ExportDialog(QDialog):
     def _fail(self, message: str) -> None:
         self.step_label.setText(self.tr("L'export n'a pas été écrit."))
         self.outcome.setText(message)
-        self.outcome.setStyleSheet(f"background: {console_scheme().alert_bg.name()}; color: {console_scheme().alert_ink.name()};"
-                                   " padding: 8px; font-weight: bold;")
+        self.outcome.setStyleSheet(
+            f"background: {console_scheme().alert_bg.name()}; color: {console_scheme().alert_ink.name()};"
+            " padding: 8px; font-weight: bold;"
+        )
         self.outcome.show()
         self.outcome.setFocus()
         self.failed.emit(message)
@@ -287,14 +316,16 @@ class ExportDialog(QDialog):
         self.checks_view.show()
         assert self.report is not None
         if checked.ok:
-            text = self.tr("✔ Export n° {n} écrit et vérifié : {k} contrôles sur {k} réussis.\n{path}").format(
-                n=self.report.export_seq, k=len(checked.checks), path=self.report.path)
+            text = self.tr(
+                "✔ Export n° {n} écrit et vérifié : {k} contrôles sur {k} réussis.\n{path}"
+            ).format(n=self.report.export_seq, k=len(checked.checks), path=self.report.path)
             style = f"background: #E3F4EA; color: {console_scheme().ok_ink.name()};"
         else:
             failed = len(checked.failed())
-            text = self.tr("✘ Export n° {n} écrit, mais la vérification échoue ({f} contrôle(s) en défaut). "
-                           "Ne le transmettez pas.\n{path}").format(
-                n=self.report.export_seq, f=failed, path=self.report.path)
+            text = self.tr(
+                "✘ Export n° {n} écrit, mais la vérification échoue ({f} contrôle(s) en défaut). "
+                "Ne le transmettez pas.\n{path}"
+            ).format(n=self.report.export_seq, f=failed, path=self.report.path)
             style = f"background: {console_scheme().alert_bg.name()}; color: {console_scheme().alert_ink.name()};"
         self.step_label.setText(self.tr("Terminé."))
         self.outcome.setText(text)

@@ -55,7 +55,7 @@ def two_lines(text: str) -> str:
         return text
     middle = len(text) / 2
     cut = min((i for i, ch in enumerate(text) if ch == " "), key=lambda i: abs(i - middle))
-    return text[:cut] + "\n" + text[cut + 1:]
+    return text[:cut] + "\n" + text[cut + 1 :]
 
 
 # --------------------------------------------------------------------------- ranking
@@ -68,8 +68,19 @@ class RankingModel(QAbstractTableModel):
     median, eligibility, proposal; no sheets, no per-criterion means, no holder.
     """
 
-    FULL = ("rank", "dossier", "score", "median", "sd", "sheets", "eligible", "proposal",
-            "decision", "criteria", "requested")
+    FULL = (
+        "rank",
+        "dossier",
+        "score",
+        "median",
+        "sd",
+        "sheets",
+        "eligible",
+        "proposal",
+        "decision",
+        "criteria",
+        "requested",
+    )
     SHARED = ("rank", "dossier", "score", "median", "eligible", "proposal", "decision")
 
     def __init__(self, parent: QObject | None = None, *, shared: bool = False) -> None:
@@ -115,8 +126,9 @@ class RankingModel(QAbstractTableModel):
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._columns)
 
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
         if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(self._columns):
             return None
         kind, cid = self._columns[section]
@@ -139,13 +151,19 @@ class RankingModel(QAbstractTableModel):
             if kind == "criterion":
                 c = self._criterion(cid)
                 return self.tr("Moyenne des valeurs brutes, de {min} à {max}, poids {w}").format(
-                    min=fmt.number(c.min, trim=True), max=fmt.number(c.max, trim=True),
-                    w=fmt.number(c.weight, trim=True))
+                    min=fmt.number(c.min, trim=True),
+                    max=fmt.number(c.max, trim=True),
+                    w=fmt.number(c.weight, trim=True),
+                )
             return {
                 "score": self.tr("Moyenne des notes sur 20 des jurés qui comptent"),
                 "sd": self.tr("Écart-type des notes ; ⚠ signale un désaccord du jury"),
-                "sheets": self.tr("Feuilles complètes sur jurés qui comptent (présents, non déportés)"),
-                "proposal": self.tr("Proposition par défaut des règles (enveloppe parcourue par rang)"),
+                "sheets": self.tr(
+                    "Feuilles complètes sur jurés qui comptent (présents, non déportés)"
+                ),
+                "proposal": self.tr(
+                    "Proposition par défaut des règles (enveloppe parcourue par rang)"
+                ),
                 "decision": self.tr("Liste du jury : lauréats retenus et montants accordés"),
             }.get(kind)
         if role == Qt.ItemDataRole.TextAlignmentRole:
@@ -187,7 +205,9 @@ class RankingModel(QAbstractTableModel):
                 return QBrush(self.sc.proposal_bg)
             return None
         if role == Qt.ItemDataRole.ForegroundRole:
-            if (kind == "sd" and r.disagreement) or (not r.valid and kind in ("sheets", "eligible")):
+            if (kind == "sd" and r.disagreement) or (
+                not r.valid and kind in ("sheets", "eligible")
+            ):
                 return QBrush(self.sc.alert_ink)
             if not r.valid:
                 return QBrush(self.sc.muted)
@@ -196,8 +216,9 @@ class RankingModel(QAbstractTableModel):
             return self._tooltip(r, d, kind, tie)
         return None
 
-    def _text(self, r: DossierResult, d: Dossier, kind: str, cid: str, tie: bool,
-              in_proposal: bool) -> str:
+    def _text(
+        self, r: DossierResult, d: Dossier, kind: str, cid: str, tie: bool, in_proposal: bool
+    ) -> str:
         if kind == "rank":
             if r.rank is None:
                 return "—"
@@ -264,21 +285,29 @@ class RankingModel(QAbstractTableModel):
 
     def _tooltip(self, r: DossierResult, d: Dossier, kind: str, tie: bool) -> str | None:
         if kind == "dossier":
-            lines = [d.title, self.tr("{commune} — {qpv}").format(commune=d.commune, qpv=d.qpv_name)]
+            lines = [
+                d.title,
+                self.tr("{commune} — {qpv}").format(commune=d.commune, qpv=d.qpv_name),
+            ]
             if not self.shared:
                 lines.append(self.tr("Porteur : {name}").format(name=d.holder_name))
             return "\n".join(lines)
         if kind == "sd" and r.disagreement:
             assert self._snap is not None
             rules = self._snap.state.rules
-            return self.tr("Désaccord : écart-type au-dessus de {sd} ou étendue au-dessus de {spread} "
-                           "(étendue : {value})").format(
+            return self.tr(
+                "Désaccord : écart-type au-dessus de {sd} ou étendue au-dessus de {spread} "
+                "(étendue : {value})"
+            ).format(
                 sd=fmt.number(rules.sd_threshold, trim=True),
                 spread=fmt.number(rules.range_threshold, trim=True),
-                value=fmt.number(r.spread, 2))
+                value=fmt.number(r.spread, 2),
+            )
         if kind == "sheets" and not r.valid:
             missing = ", ".join(m.juror_id for m in r.missing)
-            return self.tr("Dossier non valide. Feuilles manquantes : {who}").format(who=missing or "—")
+            return self.tr("Dossier non valide. Feuilles manquantes : {who}").format(
+                who=missing or "—"
+            )
         if kind == "proposal" and tie:
             return self.tr("Groupe ex æquo à la limite de l'enveloppe : le jury tranche")
         return None
@@ -334,9 +363,19 @@ class DecisionModel(QAbstractTableModel):
                 text = snap.decision.departures.get(did, "")
             else:
                 text = ""
-            amount = lau.amount_cents if lau else snap.default_amounts.get(did, d.amount_requested_cents)
-            rows.append(_DecisionRow(r, d, lau is not None, amount,
-                                     text or self._drafts.get(did, ""), snap.departure_kind(r)))
+            amount = (
+                lau.amount_cents if lau else snap.default_amounts.get(did, d.amount_requested_cents)
+            )
+            rows.append(
+                _DecisionRow(
+                    r,
+                    d,
+                    lau is not None,
+                    amount,
+                    text or self._drafts.get(did, ""),
+                    snap.departure_kind(r),
+                )
+            )
         same = [x.result.dossier_id for x in rows] == [x.result.dossier_id for x in self._rows]
         if same and self._rows:
             self._snap, self._rows = snap, rows
@@ -353,15 +392,21 @@ class DecisionModel(QAbstractTableModel):
         return -1
 
     def laureates(self) -> list[LaureateDecision]:
-        return [LaureateDecision(x.result.dossier_id, x.amount_cents, x.justification)
-                for x in self._rows if x.laureate]
+        return [
+            LaureateDecision(x.result.dossier_id, x.amount_cents, x.justification)
+            for x in self._rows
+            if x.laureate
+        ]
 
     def departures(self) -> dict[str, str]:
         """Justifications of the proposal's laureates that the jury left out."""
         assert self._snap is not None
         default = self._snap.default_amounts
-        return {x.result.dossier_id: x.justification for x in self._rows
-                if not x.laureate and x.result.dossier_id in default and x.justification.strip()}
+        return {
+            x.result.dossier_id: x.justification
+            for x in self._rows
+            if not x.laureate and x.result.dossier_id in default and x.justification.strip()
+        }
 
     def needs_justification(self, row: int) -> bool:
         return self._rows[row].kind is not None
@@ -374,21 +419,33 @@ class DecisionModel(QAbstractTableModel):
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else 8
 
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
         if orientation != Qt.Orientation.Horizontal or not 0 <= section < 8:
             return None
         if role == Qt.ItemDataRole.DisplayRole:
-            return (self.tr("Lauréat"), self.tr("Rang"), self.tr("Dossier"), self.tr("Demandé"),
-                    self.tr("Proposé"), self.tr("Accordé"), self.tr("Écart"),
-                    self.tr("Justification ou motif"))[section]
+            return (
+                self.tr("Lauréat"),
+                self.tr("Rang"),
+                self.tr("Dossier"),
+                self.tr("Demandé"),
+                self.tr("Proposé"),
+                self.tr("Accordé"),
+                self.tr("Écart"),
+                self.tr("Justification ou motif"),
+            )[section]
         if role == Qt.ItemDataRole.ToolTipRole:
             return {
-                self.LAUREATE: self.tr("Cochez (Espace) pour retenir le dossier parmi les lauréats"),
+                self.LAUREATE: self.tr(
+                    "Cochez (Espace) pour retenir le dossier parmi les lauréats"
+                ),
                 self.PROPOSED: self.tr("Montant de la proposition par défaut des règles"),
                 self.GRANTED: self.tr("Montant accordé par le jury (F2 pour modifier)"),
                 self.DEPARTURE: self.tr("Ce qui s'écarte de la proposition par défaut"),
-                self.JUSTIFICATION: self.tr("Obligatoire pour chaque écart et pour chaque dossier non valide (F2 pour écrire)"),
+                self.JUSTIFICATION: self.tr(
+                    "Obligatoire pour chaque écart et pour chaque dossier non valide (F2 pour écrire)"
+                ),
             }.get(section)
         return None
 
@@ -500,8 +557,9 @@ class DecisionModel(QAbstractTableModel):
         return ""
 
     def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
-        if not index.isValid() or not (self.flags(index) & (
-                Qt.ItemFlag.ItemIsEditable | Qt.ItemFlag.ItemIsUserCheckable)):
+        if not index.isValid() or not (
+            self.flags(index) & (Qt.ItemFlag.ItemIsEditable | Qt.ItemFlag.ItemIsUserCheckable)
+        ):
             return False
         row = self._rows[index.row()]
         col = index.column()
@@ -513,7 +571,9 @@ class DecisionModel(QAbstractTableModel):
             row.laureate = checked
             if checked:
                 assert self._snap is not None
-                row.amount_cents = self._snap.default_amounts.get(did, row.dossier.amount_requested_cents)
+                row.amount_cents = self._snap.default_amounts.get(
+                    did, row.dossier.amount_requested_cents
+                )
         elif col == self.GRANTED and role == Qt.ItemDataRole.EditRole:
             cents = parse_euros(value)
             if cents is None or cents == row.amount_cents:
@@ -531,7 +591,9 @@ class DecisionModel(QAbstractTableModel):
                 return True
         else:
             return False
-        self.dataChanged.emit(self.index(index.row(), 0), self.index(index.row(), self.JUSTIFICATION))
+        self.dataChanged.emit(
+            self.index(index.row(), 0), self.index(index.row(), self.JUSTIFICATION)
+        )
         self.decisionEdited.emit()
         return True
 

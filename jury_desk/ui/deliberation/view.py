@@ -86,12 +86,30 @@ SHORTCUTS: tuple[tuple[str, str, Any], ...] = (  # Any: QT_TRANSLATE_NOOP is typ
     ("tab4", "Alt+4", QT_TRANSLATE_NOOP("DeliberationView", "Autres méthodes")),
     ("tab5", "Alt+5", QT_TRANSLATE_NOOP("DeliberationView", "Décision du jury")),
     ("tab6", "Alt+6", QT_TRANSLATE_NOOP("DeliberationView", "Avis et notes")),
-    ("reveal", "Ctrl+R", QT_TRANSLATE_NOOP("DeliberationView", "Révéler les notes et ouvrir la délibération")),
-    ("project", "Ctrl+J", QT_TRANSLATE_NOOP("DeliberationView", "Projeter sur l'écran partagé, ou revenir à l'audition")),
-    ("blockers", "Ctrl+Shift+B", QT_TRANSLATE_NOOP("DeliberationView", "Aller à la liste de ce qui bloque la clôture")),
+    (
+        "reveal",
+        "Ctrl+R",
+        QT_TRANSLATE_NOOP("DeliberationView", "Révéler les notes et ouvrir la délibération"),
+    ),
+    (
+        "project",
+        "Ctrl+J",
+        QT_TRANSLATE_NOOP(
+            "DeliberationView", "Projeter sur l'écran partagé, ou revenir à l'audition"
+        ),
+    ),
+    (
+        "blockers",
+        "Ctrl+Shift+B",
+        QT_TRANSLATE_NOOP("DeliberationView", "Aller à la liste de ce qui bloque la clôture"),
+    ),
     ("close", "Ctrl+Shift+C", QT_TRANSLATE_NOOP("DeliberationView", "Clore la délibération")),
     ("export", "Ctrl+Shift+E", QT_TRANSLATE_NOOP("DeliberationView", "Exporter le résultat signé")),
-    ("reopen", "Ctrl+Shift+O", QT_TRANSLATE_NOOP("DeliberationView", "Rouvrir la délibération (avec un motif)")),
+    (
+        "reopen",
+        "Ctrl+Shift+O",
+        QT_TRANSLATE_NOOP("DeliberationView", "Rouvrir la délibération (avec un motif)"),
+    ),
 )
 
 
@@ -143,8 +161,13 @@ class SharedDeliberationPanel(QWidget):
 
     PICTURES = ("ranking", "dots", "alternatives", "heatmap")
 
-    def __init__(self, source: DeliberationController | Desk, session_id: str | None = None,
-                 hub: QObject | None = None, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        source: DeliberationController | Desk,
+        session_id: str | None = None,
+        hub: QObject | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         if isinstance(source, DeliberationController):
             self.controller = source
@@ -218,8 +241,11 @@ class SharedDeliberationPanel(QWidget):
             return self.table
         widget = self.pictures.get(name)
         if widget is None:
-            cls: type[Chart] = {"dots": DotsChart, "alternatives": AlternativesChart,
-                                "heatmap": HeatmapChart}[name]
+            cls: type[Chart] = {
+                "dots": DotsChart,
+                "alternatives": AlternativesChart,
+                "heatmap": HeatmapChart,
+            }[name]
             widget = cls(self.stack, shared=True)
             widget.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             assert self.stack is not None
@@ -253,8 +279,12 @@ class SharedDeliberationPanel(QWidget):
         self.subtitle.setText(f"{st.info.title} — {fmt.long_date(st.info.date)}")
         if snap.hidden:
             # Nothing from the scores exists on this page before the reveal.
-            self.notice.setText(self.tr("Les notes restent masquées.\nLe classement sera affiché "
-                                        "quand le secrétariat les révélera."))
+            self.notice.setText(
+                self.tr(
+                    "Les notes restent masquées.\nLe classement sera affiché "
+                    "quand le secrétariat les révélera."
+                )
+            )
             self.notice.show()
             if self.content is not None:
                 self._teardown()
@@ -319,7 +349,9 @@ QTableView#sharedRanking QTableCornerButton::section {{ background: {s.panel}; b
             self.table.fit()
             header = self.table.horizontalHeader()
             header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-            header.setSectionResizeMode(self.ranking.column_of("dossier"), QHeaderView.ResizeMode.Stretch)
+            header.setSectionResizeMode(
+                self.ranking.column_of("dossier"), QHeaderView.ResizeMode.Stretch
+            )
         if self.envelope is not None:
             f = self.font()
             f.setPixelSize(round(px * 0.8))
@@ -351,8 +383,15 @@ class DeliberationView(QWidget):
 
     TAB_RANKING, TAB_DOTS, TAB_HEATMAP, TAB_ALTERNATIVES, TAB_DECISION, TAB_OPINIONS = range(6)
 
-    def __init__(self, desk: Desk, session_id: str, hub: QObject | None = None,
-                 parent: QWidget | None = None, *, writer: Any = None) -> None:
+    def __init__(
+        self,
+        desk: Desk,
+        session_id: str,
+        hub: QObject | None = None,
+        parent: QWidget | None = None,
+        *,
+        writer: Any = None,
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("deliberationView")
         self.setAccessibleName(self.tr("Délibération"))
@@ -400,8 +439,12 @@ class DeliberationView(QWidget):
 
         self.picture_combo = QComboBox(self)
         self.picture_combo.setAccessibleName(self.tr("Image à projeter"))
-        for key, label in (("ranking", self.tr("Classement")), ("dots", self.tr("Nuage des notes")),
-                           ("alternatives", self.tr("Autres méthodes")), ("heatmap", self.tr("Jurés × dossiers"))):
+        for key, label in (
+            ("ranking", self.tr("Classement")),
+            ("dots", self.tr("Nuage des notes")),
+            ("alternatives", self.tr("Autres méthodes")),
+            ("heatmap", self.tr("Jurés × dossiers")),
+        ):
             self.picture_combo.addItem(label, key)
         self.picture_combo.currentIndexChanged.connect(self._picture_changed)
         self.project_button = QPushButton(self.tr("Projeter"), self)
@@ -445,9 +488,14 @@ class DeliberationView(QWidget):
         self.ranking_table.verticalHeader().setVisible(False)
         self.ranking_table.setWordWrap(False)
         self.ranking_table.activated.connect(self._ranking_activated)
-        legend = QLabel(self.tr("Fond bleu : proposition des règles · fond jaune : ex æquo à la limite "
-                                "de l'enveloppe · ⚠ : désaccord du jury ou dossier non valide · "
-                                "Entrée sur une ligne : décision du jury pour ce dossier."), self)
+        legend = QLabel(
+            self.tr(
+                "Fond bleu : proposition des règles · fond jaune : ex æquo à la limite "
+                "de l'enveloppe · ⚠ : désaccord du jury ou dossier non valide · "
+                "Entrée sur une ligne : décision du jury pour ce dossier."
+            ),
+            self,
+        )
         legend.setObjectName("hint")
         legend.setWordWrap(True)
         page = QWidget(self)
@@ -460,8 +508,13 @@ class DeliberationView(QWidget):
         self.alternatives = AlternativesChart(self)
         self.decision = DecisionPanel(self)
         self.opinions = OpinionsPanel(self)
-        heat_note = QLabel(self.tr("Les notes de chaque juré : cette carte reste sur l'écran du secrétariat "
-                                   "et ne peut être projetée qu'après la révélation des notes."), self)
+        heat_note = QLabel(
+            self.tr(
+                "Les notes de chaque juré : cette carte reste sur l'écran du secrétariat "
+                "et ne peut être projetée qu'après la révélation des notes."
+            ),
+            self,
+        )
         heat_note.setObjectName("hint")
         heat_page = QWidget(self)
         hl = QVBoxLayout(heat_page)
@@ -498,7 +551,9 @@ class DeliberationView(QWidget):
         self.blockers_view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.blockers_view.activated.connect(self._blocker_activated)
         self.blockers_title.setBuddy(self.blockers_view)
-        self.blockers_hint = QLabel(self.tr("Entrée ou double-clic : aller où cela se règle."), side)
+        self.blockers_hint = QLabel(
+            self.tr("Entrée ou double-clic : aller où cela se règle."), side
+        )
         self.blockers_hint.setObjectName("hint")
         self.blockers_hint.setWordWrap(True)
         self.nothing_blocks = QLabel(self.tr("✔ Rien ne bloque la clôture."), side)
@@ -574,9 +629,15 @@ class DeliberationView(QWidget):
             action.triggered.connect(handlers[name])
             self.addAction(action)
             self.actions_by_name[name] = action
-        for name, button in (("close", self.close_button), ("export", self.export_button),
-                             ("reopen", self.reopen_button), ("project", self.project_button)):
-            button.setToolTip(f"{self.actions_by_name[name].text()} ({self.actions_by_name[name].shortcut().toString(QKeySequence.SequenceFormat.NativeText)})")
+        for name, button in (
+            ("close", self.close_button),
+            ("export", self.export_button),
+            ("reopen", self.reopen_button),
+            ("project", self.project_button),
+        ):
+            button.setToolTip(
+                f"{self.actions_by_name[name].text()} ({self.actions_by_name[name].shortcut().toString(QKeySequence.SequenceFormat.NativeText)})"
+            )
 
     # ------------------------------------------------------------------ state
 
@@ -591,8 +652,12 @@ class DeliberationView(QWidget):
         self.status.setText(self._status_text(snap))
         if snap.hidden:
             self.reveal_button.setText(self.tr("Révéler les notes"))
-            self.reveal_button.setToolTip(self.tr("Les notes sont masquées (mode à l'aveugle) : les révéler "
-                                                  "ouvre la délibération (Ctrl+R)"))
+            self.reveal_button.setToolTip(
+                self.tr(
+                    "Les notes sont masquées (mode à l'aveugle) : les révéler "
+                    "ouvre la délibération (Ctrl+R)"
+                )
+            )
             self.reveal_button.show()
         elif not st.opened_at and not snap.closed:
             self.reveal_button.setText(self.tr("Ouvrir la délibération"))
@@ -605,8 +670,13 @@ class DeliberationView(QWidget):
         self.ranking.set_snapshot(snap)
         self.ranking_table.resizeColumnsToContents()
         dossier_col = self.ranking.column_of("dossier")
-        self.ranking_table.setColumnWidth(dossier_col, min(self.ranking_table.columnWidth(dossier_col),
-                                                           self.fontMetrics().averageCharWidth() * 40))
+        self.ranking_table.setColumnWidth(
+            dossier_col,
+            min(
+                self.ranking_table.columnWidth(dossier_col),
+                self.fontMetrics().averageCharWidth() * 40,
+            ),
+        )
         for chart in (self.dots, self.heatmap, self.alternatives):
             chart.set_snapshot(snap)
         self.decision.set_snapshot(snap)
@@ -619,9 +689,12 @@ class DeliberationView(QWidget):
         self.blockers_hint.setVisible(blocked and not snap.closed)
         self.side_stretch.setVisible(not blocked or snap.closed)
         self.blockers_title.setText(
-            self.tr("Délibération close") if snap.closed
-            else self.tr("Avant de clore : {n} point(s) à régler").format(n=len(snap.blockers)) if blocked
-            else self.tr("Avant de clore"))
+            self.tr("Délibération close")
+            if snap.closed
+            else self.tr("Avant de clore : {n} point(s) à régler").format(n=len(snap.blockers))
+            if blocked
+            else self.tr("Avant de clore")
+        )
         # Only what can be done now is shown: close while open; export and reopen once closed.
         self.close_button.setVisible(not snap.closed)
         self.close_button.setEnabled(not snap.closed)
@@ -630,7 +703,11 @@ class DeliberationView(QWidget):
         self.reopen_button.setVisible(snap.closed)
         self.reopen_button.setEnabled(snap.closed)
         self.closing_status.setText(self._closing_text(snap))
-        for name, enabled in (("close", not snap.closed), ("export", snap.closed), ("reopen", snap.closed)):
+        for name, enabled in (
+            ("close", not snap.closed),
+            ("export", snap.closed),
+            ("reopen", snap.closed),
+        ):
             self.actions_by_name[name].setEnabled(enabled)
 
     def _status_text(self, snap: Snapshot) -> str:
@@ -647,8 +724,11 @@ class DeliberationView(QWidget):
             parts.append(self.tr("ouverte le {when}").format(when=fmt.datetime_text(st.opened_at)))
         else:
             parts.append(self.tr("pas encore ouverte"))
-        quorum = (self.tr("quorum atteint ({n} présents sur {q} requis)") if res.quorum_met
-                  else self.tr("quorum NON atteint ({n} présents sur {q} requis)"))
+        quorum = (
+            self.tr("quorum atteint ({n} présents sur {q} requis)")
+            if res.quorum_met
+            else self.tr("quorum NON atteint ({n} présents sur {q} requis)")
+        )
         parts.append(quorum.format(n=res.present_count, q=st.rules.quorum))
         w = snap.concordance
         if w is not None:
@@ -663,8 +743,11 @@ class DeliberationView(QWidget):
         if st.export_seq:
             lines.append(self.tr("Dernier export : n° {n}.").format(n=st.export_seq))
             if not snap.closed:
-                lines.append(self.tr("Le prochain export portera le n° {n} et remplacera le n° {m}.").format(
-                    n=st.export_seq + 1, m=st.export_seq))
+                lines.append(
+                    self.tr("Le prochain export portera le n° {n} et remplacera le n° {m}.").format(
+                        n=st.export_seq + 1, m=st.export_seq
+                    )
+                )
         elif snap.closed:
             lines.append(self.tr("Pas encore exporté."))
         else:
@@ -695,10 +778,16 @@ class DeliberationView(QWidget):
             self.open_export_dialog()
         elif action == "reopen":
             st = self.snapshot.state
-            self._show_info(self.tr("Délibération rouverte. Le prochain export portera le n° {n}"
-                                    "{replaces}.").format(
-                n=st.export_seq + 1,
-                replaces=self.tr(" et remplacera le n° {m}").format(m=st.export_seq) if st.export_seq else ""))
+            self._show_info(
+                self.tr(
+                    "Délibération rouverte. Le prochain export portera le n° {n}{replaces}."
+                ).format(
+                    n=st.export_seq + 1,
+                    replaces=self.tr(" et remplacera le n° {m}").format(m=st.export_seq)
+                    if st.export_seq
+                    else "",
+                )
+            )
 
     def _show_info(self, text: str) -> None:
         self.info.setText(text)
@@ -710,8 +799,11 @@ class DeliberationView(QWidget):
     def show_tab(self, index: int) -> None:
         self.tabs.setCurrentIndex(index)
         page = self.tabs.currentWidget()
-        target = {self.TAB_RANKING: self.ranking_table, self.TAB_DECISION: self.decision.table,
-                  self.TAB_OPINIONS: self.opinions.dossiers}.get(index)
+        target = {
+            self.TAB_RANKING: self.ranking_table,
+            self.TAB_DECISION: self.decision.table,
+            self.TAB_OPINIONS: self.opinions.dossiers,
+        }.get(index)
         (target or page).setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     @Slot()
@@ -743,26 +835,51 @@ class DeliberationView(QWidget):
         """Ask before revealing: it cannot be undone (tests replace this)."""
         from jury_desk.ui import dialogs
 
-        return bool(dialogs.confirm(self, self.tr("Révéler les notes"), self.tr(
-            "Révéler toutes les notes de la session ? Cela ouvre la délibération ; les valeurs deviennent "
-            "visibles ici et sur l'écran partagé. Ce choix est définitif et journalisé."), self.tr("Révéler"),
-            self.tr("Annuler")))
+        return bool(
+            dialogs.confirm(
+                self,
+                self.tr("Révéler les notes"),
+                self.tr(
+                    "Révéler toutes les notes de la session ? Cela ouvre la délibération ; les valeurs deviennent "
+                    "visibles ici et sur l'écran partagé. Ce choix est définitif et journalisé."
+                ),
+                self.tr("Révéler"),
+                self.tr("Annuler"),
+            )
+        )
 
     def confirm_close(self, snap: Snapshot) -> bool:
         """Ask before closing (tests replace this)."""
         from jury_desk.ui import dialogs
 
-        lines = [self.tr("Lauréats : {n}, pour un total de {total}.").format(
-            n=len(snap.decision.laureates), total=fmt.euros(snap.granted_total_cents))]
-        lines.append(self.tr("Après la clôture, toute modification demandera de rouvrir la délibération "
-                             "avec un motif, inscrit au journal d'audit."))
-        return bool(dialogs.confirm(self, self.tr("Clore la délibération"), "\n\n".join(lines),
-                                    self.tr("Clore"), self.tr("Annuler")))
+        lines = [
+            self.tr("Lauréats : {n}, pour un total de {total}.").format(
+                n=len(snap.decision.laureates), total=fmt.euros(snap.granted_total_cents)
+            )
+        ]
+        lines.append(
+            self.tr(
+                "Après la clôture, toute modification demandera de rouvrir la délibération "
+                "avec un motif, inscrit au journal d'audit."
+            )
+        )
+        return bool(
+            dialogs.confirm(
+                self,
+                self.tr("Clore la délibération"),
+                "\n\n".join(lines),
+                self.tr("Clore"),
+                self.tr("Annuler"),
+            )
+        )
 
     @Slot()
     def open_export_dialog(self) -> ExportDialog | None:
         if not self.snapshot.closed:
-            self._show_refusal(self.tr("Closez d'abord la délibération : l'export porte sur la décision close."), [])
+            self._show_refusal(
+                self.tr("Closez d'abord la délibération : l'export porte sur la décision close."),
+                [],
+            )
             return None
         if self.export_dialog is not None and self.export_dialog.running:
             self.export_dialog.raise_()
@@ -778,9 +895,15 @@ class DeliberationView(QWidget):
     def request_reopen(self) -> None:
         if not self.snapshot.closed:
             return
-        reason = ReasonDialog.ask(self, self.tr("Rouvrir la délibération"), self.tr(
-            "Pourquoi rouvrir la délibération ? Le motif est inscrit au journal d'audit ; "
-            "un nouvel export, numéroté, remplacera le précédent."), self.tr("Rouvrir"))
+        reason = ReasonDialog.ask(
+            self,
+            self.tr("Rouvrir la délibération"),
+            self.tr(
+                "Pourquoi rouvrir la délibération ? Le motif est inscrit au journal d'audit ; "
+                "un nouvel export, numéroté, remplacera le précédent."
+            ),
+            self.tr("Rouvrir"),
+        )
         if reason:
             self.controller.reopen(reason)
 
@@ -806,11 +929,17 @@ class DeliberationView(QWidget):
         code = self.blockers.index(row).data(KIND_ROLE)
         if code == "quorum":
             self.navigateRequested.emit("attendance", "", "")
-            self._show_info(self.tr("Le quorum se règle dans les présences, sur la console d'audition."))
+            self._show_info(
+                self.tr("Le quorum se règle dans les présences, sur la console d'audition.")
+            )
             return
         self.show_tab(self.TAB_DECISION)
         if b.dossier_id:
-            column = DecisionModel.GRANTED if code in ("negative_amount",) else DecisionModel.JUSTIFICATION
+            column = (
+                DecisionModel.GRANTED
+                if code in ("negative_amount",)
+                else DecisionModel.JUSTIFICATION
+            )
             if code in ("invalid_laureate", "duplicate_laureate", "unknown_dossier"):
                 column = DecisionModel.LAUREATE
             self.decision.focus_dossier(b.dossier_id, column, edit=column != DecisionModel.LAUREATE)
@@ -859,8 +988,14 @@ class DeliberationView(QWidget):
 
     @Slot(int)
     def _picture_changed(self, _index: int) -> None:
-        if self._shared_panel is not None and not self._shared_panel.set_picture(self.picture_combo.currentData()):
-            self._show_info(self.tr("Les notes sont masquées : cette image sera projetée après leur révélation."))
+        if self._shared_panel is not None and not self._shared_panel.set_picture(
+            self.picture_combo.currentData()
+        ):
+            self._show_info(
+                self.tr(
+                    "Les notes sont masquées : cette image sera projetée après leur révélation."
+                )
+            )
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
