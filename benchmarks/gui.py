@@ -195,11 +195,11 @@ def stalls(base: Path, total_mb: int) -> None:
 
     # isort: on
     import qasync
-    from PySide6.QtCore import QTimer
 
     from jury_desk.core import keys
     from jury_desk.core import settings as core_settings
     from jury_desk.core.services import Desk
+    from jury_desk.qt.core import QTimer
     from jury_desk.ui import app as app_module
     from jury_desk.ui import dialogs
 

@@ -184,9 +184,9 @@ def _start_qt(ctx: Context) -> str:
         os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")
     ):
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from PySide6.QtCore import qVersion
-    from PySide6.QtGui import QGuiApplication
-    from PySide6.QtWidgets import QApplication
+    from jury_desk.qt.core import qVersion
+    from jury_desk.qt.gui import QGuiApplication
+    from jury_desk.qt.widgets import QApplication
 
     app = QApplication.instance() or QApplication(["jury-desk", "--self-test"])
     ctx.qt_app = app
@@ -195,9 +195,8 @@ def _start_qt(ctx: Context) -> str:
 
 
 def _translations(ctx: Context) -> str:
-    from PySide6.QtCore import QCoreApplication, QLibraryInfo, QTranslator
-
     from jury_desk.core import resources
+    from jury_desk.qt.core import QCoreApplication, QLibraryInfo, QTranslator
 
     qt_fr = QTranslator(ctx.qt_app)
     qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
@@ -229,9 +228,8 @@ def _translations(ctx: Context) -> str:
 
 
 def _pdf(ctx: Context) -> str:
-    from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSize
-    from PySide6.QtPdf import QPdfDocument
-    from PySide6.QtPdfWidgets import QPdfView
+    from jury_desk.qt.core import QBuffer, QByteArray, QIODevice, QSize
+    from jury_desk.qt.pdf import QPdfDocument, QPdfView
 
     st = ctx.desk.state(ctx.session_id)
     dossier = next(d for d in st.dossiers if d.attachments)

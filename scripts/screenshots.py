@@ -46,11 +46,11 @@ def main() -> int:
 
     # isort: on
     import qasync
-    from PySide6.QtCore import Qt
-    from PySide6.QtTest import QTest
-    from PySide6.QtWidgets import QApplication
 
     from jury_desk.core import settings as core_settings
+    from jury_desk.qt.core import Qt
+    from jury_desk.qt.qttest import QTest
+    from jury_desk.qt.widgets import QApplication
     from jury_desk.ui import app as app_module
     from jury_desk.ui import dialogs
     from jury_desk.ui.console import ConsoleView

@@ -32,11 +32,11 @@ def main() -> int:
 
     import PySide6  # noqa: F401  (first: qasync binds to the Qt already loaded)
     import qasync
-    from PySide6.QtCore import Qt
-    from PySide6.QtWidgets import QApplication, QMainWindow
 
     from jury_desk.core import resources
     from jury_desk.core.services import Desk
+    from jury_desk.qt.core import Qt
+    from jury_desk.qt.widgets import QApplication, QMainWindow
     from jury_desk.ui import theme
     from jury_desk.ui.deliberation import DeliberationView
     from jury_desk.ui.deliberation.charts import (

@@ -29,8 +29,9 @@ cyclic garbage collector paused, for two measured reasons (``benchmarks/gui.py``
 from __future__ import annotations
 
 import gc
-import os
 import sys
+
+import jury_desk.qt  # noqa: F401  (QT_API for qasync, before anything imports it)
 
 
 def _immortalize_none() -> None:
@@ -55,6 +56,5 @@ def _import_core() -> None:
 
 
 _immortalize_none()
-# qasync binds to the first Qt binding it finds: make it PySide6 whatever is installed.
-os.environ.setdefault("QT_API", "pyside6")
+
 _import_core()

@@ -3,8 +3,8 @@ menus, the buttons, the shared screen (so its keys work there too) and the short
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, Qt
-from PySide6.QtGui import QAction, QKeySequence
+from jury_desk.qt.core import QObject, Qt
+from jury_desk.qt.gui import QAction, QKeySequence
 
 
 class Actions(QObject):

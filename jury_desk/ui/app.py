@@ -38,7 +38,10 @@ import jury_desk.ui  # QT_API=pyside6 and the PySide6 6.12 None fix, first
 import jury_desk.core.services  # noqa: F401
 # isort: on
 
-from PySide6.QtCore import (
+from jury_desk import __version__
+from jury_desk.core import resources
+from jury_desk.core.errors import UserError
+from jury_desk.qt.core import (
     QCoreApplication,
     QEvent,
     QLibraryInfo,
@@ -48,13 +51,9 @@ from PySide6.QtCore import (
     QTranslator,
     Signal,
 )
-from PySide6.QtGui import QIcon
-from PySide6.QtNetwork import QLocalServer, QLocalSocket
-from PySide6.QtWidgets import QApplication
-
-from jury_desk import __version__
-from jury_desk.core import resources
-from jury_desk.core.errors import UserError
+from jury_desk.qt.gui import QIcon
+from jury_desk.qt.network import QLocalServer, QLocalSocket
+from jury_desk.qt.widgets import QApplication
 from jury_desk.ui import errors, prefs, theme
 
 log = logging.getLogger(__name__)

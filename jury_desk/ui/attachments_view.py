@@ -11,11 +11,12 @@ import logging
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, Qt
-from PySide6.QtGui import QPixmap
-from PySide6.QtPdf import QPdfDocument
-from PySide6.QtPdfWidgets import QPdfView
-from PySide6.QtWidgets import (
+from jury_desk.core import fmt
+from jury_desk.core.domain import Attachment
+from jury_desk.qt.core import QBuffer, QByteArray, QIODevice, Qt
+from jury_desk.qt.gui import QPixmap
+from jury_desk.qt.pdf import QPdfDocument, QPdfView
+from jury_desk.qt.widgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -25,9 +26,6 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-
-from jury_desk.core import fmt
-from jury_desk.core.domain import Attachment
 from jury_desk.ui.errors import log_failure
 
 log = logging.getLogger(__name__)

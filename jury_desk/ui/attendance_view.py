@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import (
+from jury_desk.qt.widgets import (
     QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-
 from jury_desk.ui import theme
 
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (
+from jury_desk.qt.core import Qt
+from jury_desk.qt.widgets import (
     QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-
 from jury_desk.ui import theme
 from jury_desk.ui.attachments_view import AttachmentsView
 from jury_desk.ui.attendance_view import AttendanceView

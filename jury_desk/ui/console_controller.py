@@ -8,10 +8,9 @@ import contextlib
 import logging
 from typing import Any
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, QObject, Qt, Signal, Slot
-
 from jury_desk.core import fmt
 from jury_desk.core.errors import UserError
+from jury_desk.qt.core import QItemSelectionModel, QModelIndex, QObject, Qt, Signal, Slot
 from jury_desk.ui import dialogs
 from jury_desk.ui.actions import Actions
 from jury_desk.ui.console import ConsoleView, DeliberationPlaceholder

@@ -7,9 +7,11 @@ import logging
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import (
+from jury_desk.core.domain import Juror
+from jury_desk.core.errors import UserError
+from jury_desk.qt.core import QCoreApplication, Qt
+from jury_desk.qt.gui import QKeySequence
+from jury_desk.qt.widgets import (
     QCheckBox,
     QComboBox,
     QDialog,
@@ -27,9 +29,6 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-
-from jury_desk.core.domain import Juror
-from jury_desk.core.errors import UserError
 
 log = logging.getLogger(__name__)
 
@@ -258,7 +257,7 @@ class ShortcutsDialog(QDialog):
         self, rows: Sequence[tuple[str, QKeySequence]], parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
-        from PySide6.QtGui import QStandardItem, QStandardItemModel
+        from jury_desk.qt.gui import QStandardItem, QStandardItemModel
 
         self.setWindowTitle(self.tr("Raccourcis clavier"))
         lay = QVBoxLayout(self)

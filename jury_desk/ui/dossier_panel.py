@@ -4,17 +4,16 @@ from __future__ import annotations
 
 from fractions import Fraction
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFormLayout, QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
-
 from jury_desk.core import fmt
 from jury_desk.core.domain import Dossier, HolderKind
 from jury_desk.core.services import Hearing
+from jury_desk.qt.core import Qt
+from jury_desk.qt.widgets import QFormLayout, QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
 from jury_desk.ui import theme
 
 
 def holder_kind_label(kind: HolderKind) -> str:
-    from PySide6.QtCore import QCoreApplication
+    from jury_desk.qt.core import QCoreApplication
 
     return {
         HolderKind.ASSOCIATION: QCoreApplication.translate("DossierPanel", "association"),

@@ -42,9 +42,11 @@ from collections.abc import Callable, Iterator
 from types import TracebackType
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt, QThread, QtMsgType, Signal, Slot, qInstallMessageHandler
-from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import (
+from jury_desk import __version__
+from jury_desk.core.errors import UserError
+from jury_desk.qt.core import QObject, Qt, QThread, QtMsgType, Signal, Slot, qInstallMessageHandler
+from jury_desk.qt.gui import QGuiApplication
+from jury_desk.qt.widgets import (
     QApplication,
     QDialog,
     QDialogButtonBox,
@@ -54,9 +56,6 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-
-from jury_desk import __version__
-from jury_desk.core.errors import UserError
 
 log = logging.getLogger(__name__)
 
@@ -115,10 +114,10 @@ def details_text(
 
 
 def _qt_version() -> str:
-    from PySide6 import __version__ as pyside_version
-    from PySide6.QtCore import qVersion
+    from jury_desk.qt import binding_version
+    from jury_desk.qt.core import qVersion
 
-    return f"{qVersion()} (PySide6 {pyside_version})"
+    return f"{qVersion()} (PySide6 {binding_version()})"
 
 
 # --------------------------------------------------------------------------- the dialog

@@ -8,7 +8,7 @@ presenter that builds its frame filters it (see ``shared_presenter``).
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, Signal
+from jury_desk.qt.core import QObject, Signal
 
 
 class Hub(QObject):

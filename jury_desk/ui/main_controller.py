@@ -13,13 +13,12 @@ from collections.abc import Coroutine
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, Signal, Slot
-from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
-from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
-
 from jury_desk import __version__
 from jury_desk.core import fmt
 from jury_desk.core.errors import UserError
+from jury_desk.qt.core import QObject, Signal, Slot
+from jury_desk.qt.gui import QAction, QGuiApplication, QKeySequence
+from jury_desk.qt.widgets import QApplication, QFileDialog, QMessageBox
 from jury_desk.ui import dialogs, maintenance, prefs, theme
 from jury_desk.ui.console import ConsoleView
 from jury_desk.ui.console_controller import ConsoleController

@@ -4,9 +4,9 @@ copy of a snapshot to the second folder (a warning in the status bar)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
-from PySide6.QtWidgets import (
+from jury_desk.qt.core import QObject, Qt, Signal
+from jury_desk.qt.gui import QAction, QCloseEvent, QGuiApplication, QKeySequence
+from jury_desk.qt.widgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-
 from jury_desk.ui import theme
 from jury_desk.ui.actions import Actions
 from jury_desk.ui.welcome import WelcomeView

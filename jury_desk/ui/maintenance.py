@@ -14,7 +14,8 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import (
+from jury_desk.core import fmt
+from jury_desk.qt.core import (
     QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
@@ -24,8 +25,8 @@ from PySide6.QtCore import (
     Signal,
     Slot,
 )
-from PySide6.QtGui import QBrush, QColor
-from PySide6.QtWidgets import (
+from jury_desk.qt.gui import QBrush, QColor
+from jury_desk.qt.widgets import (
     QAbstractItemView,
     QDialog,
     QDialogButtonBox,
@@ -38,8 +39,6 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-
-from jury_desk.core import fmt
 from jury_desk.ui import theme
 
 log = logging.getLogger(__name__)

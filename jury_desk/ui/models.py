@@ -15,7 +15,10 @@ from enum import IntEnum
 from fractions import Fraction
 from typing import Any
 
-from PySide6.QtCore import (
+from jury_desk.core import fmt
+from jury_desk.core.domain import Criterion, Juror, RecusalKind, RecusalSource, to_fraction
+from jury_desk.core.services import SessionState, format_value
+from jury_desk.qt.core import (
     QAbstractListModel,
     QAbstractTableModel,
     QCoreApplication,
@@ -24,11 +27,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QBrush, QColor, QFont
-
-from jury_desk.core import fmt
-from jury_desk.core.domain import Criterion, Juror, RecusalKind, RecusalSource, to_fraction
-from jury_desk.core.services import SessionState, format_value
+from jury_desk.qt.gui import QBrush, QColor, QFont
 from jury_desk.ui import theme
 
 Index = QModelIndex | QPersistentModelIndex

@@ -14,11 +14,10 @@ from dataclasses import dataclass
 from fractions import Fraction
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QObject, Qt, Signal, Slot
-
 from jury_desk.core import fmt
 from jury_desk.core.errors import UserError
 from jury_desk.core.services import ScoreWrite, format_value
+from jury_desk.qt.core import QModelIndex, QObject, Qt, Signal, Slot
 from jury_desk.ui import dialogs
 from jury_desk.ui.actions import Actions
 from jury_desk.ui.context import SessionContext

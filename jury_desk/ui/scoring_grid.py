@@ -10,7 +10,9 @@ Cells of absent or recused jurors are greyed with the reason and skipped.
 
 from __future__ import annotations
 
-from PySide6.QtCore import (
+from jury_desk.core.domain import Criterion
+from jury_desk.core.services import format_value
+from jury_desk.qt.core import (
     QAbstractItemModel,
     QEvent,
     QModelIndex,
@@ -20,7 +22,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import (
+from jury_desk.qt.gui import (
     QColor,
     QFocusEvent,
     QKeyEvent,
@@ -30,7 +32,7 @@ from PySide6.QtGui import (
     QPen,
     QValidator,
 )
-from PySide6.QtWidgets import (
+from jury_desk.qt.widgets import (
     QAbstractItemDelegate,
     QAbstractItemView,
     QCheckBox,
@@ -49,9 +51,6 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-
-from jury_desk.core.domain import Criterion
-from jury_desk.core.services import format_value
 from jury_desk.ui import theme
 from jury_desk.ui.models import Roles, ScoringGridModel, parse_value, scale_text
 
@@ -398,7 +397,7 @@ class ScoringGridView(QWidget):
         self.message.setText(text)
 
     def set_actions(self, undo: object, deport: object) -> None:
-        from PySide6.QtGui import QAction
+        from jury_desk.qt.gui import QAction
 
         assert isinstance(undo, QAction) and isinstance(deport, QAction)
         self.undo_button.setDefaultAction(undo)

@@ -16,8 +16,8 @@ from __future__ import annotations
 import html
 from dataclasses import dataclass
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import (
+from jury_desk.qt.core import QEvent, QObject, Qt, QTimer, Signal
+from jury_desk.qt.gui import (
     QCloseEvent,
     QFont,
     QFontMetrics,
@@ -26,7 +26,7 @@ from PySide6.QtGui import (
     QResizeEvent,
     QScreen,
 )
-from PySide6.QtWidgets import (
+from jury_desk.qt.widgets import (
     QAbstractItemView,
     QBoxLayout,
     QFrame,
@@ -40,7 +40,6 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-
 from jury_desk.ui import theme
 from jury_desk.ui.models import SharedGrid, SharedGridModel
 from jury_desk.ui.timer import Level, Status, TimerView
@@ -500,8 +499,8 @@ def walk_texts(root: QObject) -> list[str]:
 
     Used by the privacy tests and by the debug command that dumps the shared screen.
     """
-    from PySide6.QtWidgets import QAbstractItemView as View
-    from PySide6.QtWidgets import QLineEdit
+    from jury_desk.qt.widgets import QAbstractItemView as View
+    from jury_desk.qt.widgets import QLineEdit
 
     out: list[str] = []
     objs: list[QObject] = [root, *root.findChildren(QObject)]

@@ -16,10 +16,9 @@ import logging
 import weakref
 from dataclasses import dataclass, fields
 
-from PySide6.QtGui import QColor, QFont, QFontDatabase, QGuiApplication, QPalette
-from PySide6.QtWidgets import QApplication, QWidget
-
 from jury_desk.core import resources
+from jury_desk.qt.gui import QColor, QFont, QFontDatabase, QGuiApplication, QPalette
+from jury_desk.qt.widgets import QApplication, QWidget
 
 log = logging.getLogger(__name__)
 

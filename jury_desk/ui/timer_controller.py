@@ -13,10 +13,9 @@ import contextlib
 import logging
 from datetime import UTC, datetime
 
-from PySide6.QtCore import QObject, QTimer, Signal, Slot
-
 from jury_desk.core.errors import UserError
 from jury_desk.core.services import Hearing
+from jury_desk.qt.core import QObject, QTimer, Signal, Slot
 from jury_desk.ui import dialogs, prefs
 from jury_desk.ui.actions import Actions
 from jury_desk.ui.context import SessionContext

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QAction
-from PySide6.QtWidgets import (
+from jury_desk.core import fmt
+from jury_desk.qt.core import QCoreApplication, Qt
+from jury_desk.qt.gui import QAction
+from jury_desk.qt.widgets import (
     QFrame,
     QGridLayout,
     QHBoxLayout,
@@ -14,8 +15,6 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-
-from jury_desk.core import fmt
 from jury_desk.ui import theme
 from jury_desk.ui.timer import Level, Phase, Status, TimerView
 

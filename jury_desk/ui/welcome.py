@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QDragEnterEvent, QDragLeaveEvent, QDropEvent
-from PySide6.QtWidgets import (
+from jury_desk import __version__
+from jury_desk.qt.core import Qt, Signal
+from jury_desk.qt.gui import QDragEnterEvent, QDragLeaveEvent, QDropEvent
+from jury_desk.qt.widgets import (
     QFileDialog,
     QFrame,
     QHBoxLayout,
@@ -17,8 +18,6 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-
-from jury_desk import __version__
 from jury_desk.ui import theme
 
 

@@ -27,7 +27,7 @@ from concurrent.futures import wait as wait_futures
 from functools import partial
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt, Signal, Slot
+from jury_desk.qt.core import QObject, Qt, Signal, Slot
 
 log = logging.getLogger(__name__)
 

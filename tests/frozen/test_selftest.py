@@ -114,8 +114,8 @@ def test_self_test_restores_the_folder_variables() -> None:
 
 
 def test_icon_holds_png_images_from_16_to_256_pixels() -> None:
-    pytest.importorskip("PySide6.QtGui")
-    from PySide6.QtGui import QImage
+    pytest.importorskip("jury_desk.qt.gui")
+    from jury_desk.qt.gui import QImage
 
     data = resources.path("icons", "jury_desk.ico").read_bytes()
     reserved, kind, count = struct.unpack_from("<HHH", data)

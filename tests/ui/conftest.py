@@ -19,12 +19,12 @@ from typing import Any
 
 import pytest
 import qasync
-from PySide6.QtCore import QEvent, Qt
-from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QApplication
 
 from jury_desk.core import settings as core_settings
 from jury_desk.core.errors import UserError
+from jury_desk.qt.core import QEvent, Qt
+from jury_desk.qt.gui import QKeyEvent
+from jury_desk.qt.widgets import QApplication
 from jury_desk.ui import dialogs
 
 # The offscreen platform says this about every top-level window: not ours to fix.
@@ -137,7 +137,7 @@ class Gui:
     ) -> None:
         """A keystroke, delivered like a real keyboard's: to the widget that has the focus
         (``widget`` is given the focus first when nothing has it)."""
-        from PySide6.QtTest import QTest
+        from jury_desk.qt.qttest import QTest
 
         target = QApplication.focusWidget() or widget or self.window
         if not target.window().isActiveWindow():  # shortcuts need an active window
@@ -147,7 +147,7 @@ class Gui:
 
     def type(self, text: str, widget: Any = None) -> None:
         """Characters one at a time, each to whatever has the focus when it is typed."""
-        from PySide6.QtTest import QTest
+        from jury_desk.qt.qttest import QTest
 
         if widget is not None and QApplication.focusWidget() is None:
             widget.setFocus()

@@ -4,8 +4,10 @@ Ctrl+-, accessible names on controls, every command reachable by a shortcut."""
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (
+
+from jury_desk.core import settings as core_settings
+from jury_desk.qt.core import Qt
+from jury_desk.qt.widgets import (
     QAbstractButton,
     QAbstractItemView,
     QApplication,
@@ -15,8 +17,6 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QWidget,
 )
-
-from jury_desk.core import settings as core_settings
 from jury_desk.ui import theme
 
 

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-
 from jury_desk.core.services import Desk
+from jury_desk.qt.core import Qt
 from jury_desk.ui.console import ConsoleView
 
 

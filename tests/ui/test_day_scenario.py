@@ -12,12 +12,11 @@ from __future__ import annotations
 
 from fractions import Fraction
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
-
 from jury_desk.core import audit
 from jury_desk.core.domain import to_fraction
 from jury_desk.core.services import Desk
+from jury_desk.qt.core import Qt
+from jury_desk.qt.widgets import QApplication
 from jury_desk.ui.console import ConsoleView
 from jury_desk.ui.models import Roles
 from jury_desk.ui.shared_screen import walk_texts

@@ -14,11 +14,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QModelIndex, Qt
-from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QMainWindow, QTableView, QWidget
 
 from jury_desk.core import export, fmt, keys
 from jury_desk.core.services import Desk
+from jury_desk.qt.core import QModelIndex, Qt
+from jury_desk.qt.widgets import QApplication, QLabel, QLineEdit, QMainWindow, QTableView, QWidget
 from jury_desk.ui.deliberation import DeliberationView, SharedDeliberationPanel
 from jury_desk.ui.deliberation.charts import (
     AlternativesChart,

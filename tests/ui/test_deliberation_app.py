@@ -12,10 +12,9 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QTableView
-
 from jury_desk.core import resources
+from jury_desk.qt.core import Qt
+from jury_desk.qt.widgets import QApplication, QTableView
 from jury_desk.ui.console import ConsoleView
 from jury_desk.ui.deliberation import DeliberationView, SharedDeliberationPanel
 from jury_desk.ui.deliberation.charts import DotsChart, EnvelopeBar, HeatmapChart

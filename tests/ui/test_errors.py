@@ -12,12 +12,12 @@ from typing import Any
 
 import pytest
 import qasync
-from PySide6.QtCore import QObject, QThread, QtMsgType, Signal
-from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QApplication, QMessageBox
 
 from jury_desk import __version__
 from jury_desk.core.errors import UserError
+from jury_desk.qt.core import QObject, QThread, QtMsgType, Signal
+from jury_desk.qt.gui import QGuiApplication
+from jury_desk.qt.widgets import QApplication, QMessageBox
 from jury_desk.ui import dialogs, errors
 from jury_desk.ui.dialogs import (
     show_user_error as real_show_user_error,  # before conftest's stand-in

@@ -4,11 +4,10 @@ database, the actual durations are recorded, a snapshot is taken after the heari
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
-
 from jury_desk.core import paths
 from jury_desk.core.services import Desk
+from jury_desk.qt.core import Qt
+from jury_desk.qt.widgets import QApplication
 
 
 def hearing_row(gui, dossier: str):

@@ -27,9 +27,9 @@ pytestmark = pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="needs SI
 
 DRIVER = r"""
 import sys
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication
+from jury_desk.qt.core import Qt, QTimer
+from jury_desk.qt.qttest import QTest
+from jury_desk.qt.widgets import QApplication
 from jury_desk.core.domain import decimal_text
 from jury_desk.ui.models import Roles
 
@@ -81,8 +81,8 @@ def run(controller):
 """
 
 WHERE = r"""
-from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication
+from jury_desk.qt.core import QTimer
+from jury_desk.qt.widgets import QApplication
 
 
 def run(controller):

@@ -7,10 +7,10 @@ from collections.abc import Iterator
 from fractions import Fraction
 
 import pytest
-from PySide6.QtCore import Qt
 
 from jury_desk.core import resources
 from jury_desk.core.services import Desk, SessionState
+from jury_desk.qt.core import Qt
 from jury_desk.ui.models import (
     AttendanceModel,
     HearingOrderModel,

@@ -16,13 +16,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QApplication, QLabel, QTableView
 
 from jury_desk.core import crypto, instance, keys, privacy, resources, snapshots
 from jury_desk.core import settings as core_settings
 from jury_desk.core.services import Desk
+from jury_desk.qt.core import Qt
+from jury_desk.qt.gui import QKeySequence
+from jury_desk.qt.widgets import QApplication, QLabel, QTableView
 from jury_desk.ui import app as app_module
 from jury_desk.ui import dialogs, maintenance
 from tests.conftest import make_signed_bundle
@@ -330,8 +330,8 @@ def _env(tmp_path: Path, script: Path | None = None) -> dict[str, str]:
 
 
 FIRST = r"""
-from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication
+from jury_desk.qt.core import QTimer
+from jury_desk.qt.widgets import QApplication
 from jury_desk.ui.app import InstanceServer
 
 

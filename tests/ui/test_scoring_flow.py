@@ -11,10 +11,9 @@ from __future__ import annotations
 
 from fractions import Fraction
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QLineEdit
-
 from jury_desk.core.services import Desk
+from jury_desk.qt.core import Qt
+from jury_desk.qt.widgets import QApplication, QLineEdit
 from jury_desk.ui.console import ConsoleView
 from jury_desk.ui.models import Roles
 

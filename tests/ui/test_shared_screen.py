@@ -10,10 +10,9 @@ from __future__ import annotations
 
 from fractions import Fraction
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
-
 from jury_desk.core.services import Desk
+from jury_desk.qt.core import Qt
+from jury_desk.qt.widgets import QApplication
 from jury_desk.ui.console import ConsoleView
 from jury_desk.ui.models import Roles
 from jury_desk.ui.shared_presenter import build_frame
@@ -126,7 +125,7 @@ def test_the_shared_screen_follows_the_console(gui) -> None:
 
 
 def test_set_page_lends_the_screen_and_show_hearing_takes_it_back(gui) -> None:
-    from PySide6.QtWidgets import QLabel
+    from jury_desk.qt.widgets import QLabel
 
     shared = gui.controller.shared
     page = QLabel("Classement")

@@ -9,9 +9,9 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QTranslator
 
 from jury_desk.core import resources
+from jury_desk.qt.core import QCoreApplication, QTranslator
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 TS = resources.path("i18n", "jury_desk_en.ts")

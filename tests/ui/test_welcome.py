@@ -6,13 +6,12 @@ from __future__ import annotations
 import zipfile
 from pathlib import Path
 
-from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
-from PySide6.QtGui import QDragEnterEvent, QDropEvent
-from PySide6.QtWidgets import QApplication
-
 from jury_desk.core import keys
 from jury_desk.core import settings as core_settings
 from jury_desk.core.services import Desk
+from jury_desk.qt.core import QMimeData, QPointF, Qt, QUrl
+from jury_desk.qt.gui import QDragEnterEvent, QDropEvent
+from jury_desk.qt.widgets import QApplication
 from tests.conftest import make_signed_bundle
 
 

@@ -20,8 +20,10 @@ from fractions import Fraction
 from functools import cache
 from typing import Any
 
-from PySide6.QtCore import QPointF, QRectF, QSize, Qt
-from PySide6.QtGui import (
+from jury_desk.core import fmt
+from jury_desk.core.deliberation import DossierResult
+from jury_desk.qt.core import QPointF, QRectF, QSize, Qt
+from jury_desk.qt.gui import (
     QBrush,
     QColor,
     QFont,
@@ -33,10 +35,7 @@ from PySide6.QtGui import (
     QPaintEvent,
     QPen,
 )
-from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
-
-from jury_desk.core import fmt
-from jury_desk.core.deliberation import DossierResult
+from jury_desk.qt.widgets import QSizePolicy, QToolTip, QWidget
 from jury_desk.ui import theme
 
 

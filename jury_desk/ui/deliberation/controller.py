@@ -18,8 +18,6 @@ from fractions import Fraction
 from functools import cached_property, partial
 from typing import Any
 
-from PySide6.QtCore import QObject, QTimer, Signal, Slot
-
 from jury_desk.core import deliberation
 from jury_desk.core.deliberation import (
     TIE_AT_BOUNDARY,
@@ -31,6 +29,7 @@ from jury_desk.core.deliberation import (
 from jury_desk.core.domain import JuryDecision, LaureateDecision
 from jury_desk.core.errors import UserError
 from jury_desk.core.services import Desk, SessionState
+from jury_desk.qt.core import QObject, QTimer, Signal, Slot
 
 log = logging.getLogger(__name__)
 

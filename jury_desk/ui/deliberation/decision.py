@@ -8,7 +8,8 @@ reasoned opinion sent to each holder and the deliberation notes;
 
 from __future__ import annotations
 
-from PySide6.QtCore import (
+from jury_desk.core import fmt
+from jury_desk.qt.core import (
     QAbstractItemModel,
     QLocale,
     QModelIndex,
@@ -17,8 +18,8 @@ from PySide6.QtCore import (
     Signal,
     Slot,
 )
-from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import (
+from jury_desk.qt.gui import QKeySequence
+from jury_desk.qt.widgets import (
     QAbstractItemView,
     QDialog,
     QDialogButtonBox,
@@ -37,8 +38,6 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-
-from jury_desk.core import fmt
 from jury_desk.ui.deliberation.controller import Snapshot
 from jury_desk.ui.deliberation.models import (
     DOSSIER_ID_ROLE,

@@ -16,9 +16,12 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QStandardPaths, Qt, QUrl, Signal, Slot
-from PySide6.QtGui import QCloseEvent, QDesktopServices
-from PySide6.QtWidgets import (
+from jury_desk.core import crypto, export, keys
+from jury_desk.core.errors import UserError
+from jury_desk.core.services import Desk
+from jury_desk.qt.core import QStandardPaths, Qt, QUrl, Signal, Slot
+from jury_desk.qt.gui import QCloseEvent, QDesktopServices
+from jury_desk.qt.widgets import (
     QDialog,
     QFileDialog,
     QFormLayout,
@@ -31,10 +34,6 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-
-from jury_desk.core import crypto, export, keys
-from jury_desk.core.errors import UserError
-from jury_desk.core.services import Desk
 from jury_desk.ui.deliberation.charts import console_scheme
 from jury_desk.ui.deliberation.models import ChecksModel
 

@@ -11,7 +11,10 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-from PySide6.QtCore import (
+from jury_desk.core import fmt
+from jury_desk.core.deliberation import Blocker, DossierResult
+from jury_desk.core.domain import Dossier, LaureateDecision
+from jury_desk.qt.core import (
     QAbstractListModel,
     QAbstractTableModel,
     QModelIndex,
@@ -20,11 +23,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QBrush, QFont
-
-from jury_desk.core import fmt
-from jury_desk.core.deliberation import Blocker, DossierResult
-from jury_desk.core.domain import Dossier, LaureateDecision
+from jury_desk.qt.gui import QBrush, QFont
 from jury_desk.ui.deliberation.charts import Scheme, console_scheme, shared_scheme
 from jury_desk.ui.deliberation.controller import Snapshot
 

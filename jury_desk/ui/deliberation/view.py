@@ -17,7 +17,9 @@ import logging
 from functools import partial
 from typing import Any
 
-from PySide6.QtCore import (
+from jury_desk.core import fmt
+from jury_desk.core.services import Desk
+from jury_desk.qt.core import (
     QT_TRANSLATE_NOOP,
     QCoreApplication,
     QObject,
@@ -26,8 +28,8 @@ from PySide6.QtCore import (
     Signal,
     Slot,
 )
-from PySide6.QtGui import QAction, QKeySequence, QResizeEvent, QShowEvent
-from PySide6.QtWidgets import (
+from jury_desk.qt.gui import QAction, QKeySequence, QResizeEvent, QShowEvent
+from jury_desk.qt.widgets import (
     QAbstractItemView,
     QComboBox,
     QFrame,
@@ -45,9 +47,6 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-
-from jury_desk.core import fmt
-from jury_desk.core.services import Desk
 from jury_desk.ui import theme
 from jury_desk.ui.deliberation.charts import (
     AlternativesChart,
