@@ -1909,6 +1909,30 @@ A snapshot of the current state is taken first (“before restore”): the resto
 <context>
     <name>ScoreDelegate</name>
     <message>
+        <source>ce n’est pas un nombre</source>
+        <translation>not a number</translation>
+    </message>
+    <message>
+        <source>valeur incomplète</source>
+        <translation>incomplete value</translation>
+    </message>
+    <message>
+        <source>en dessous du minimum</source>
+        <translation>below the minimum</translation>
+    </message>
+    <message>
+        <source>au-dessus du maximum</source>
+        <translation>above the maximum</translation>
+    </message>
+    <message>
+        <source>pas un multiple du pas</source>
+        <translation>not a multiple of the step</translation>
+    </message>
+    <message>
+        <source>{why} ; « {criterion} » : {scale}</source>
+        <translation>{why}; “{criterion}”: {scale}</translation>
+    </message>
+    <message>
         <source>Note de {juror} pour « {criterion} »</source>
         <translation>Score of {juror} for “{criterion}”</translation>
     </message>
@@ -1917,12 +1941,20 @@ A snapshot of the current state is taken first (“before restore”): the resto
         <translation>{criterion}: {scale}</translation>
     </message>
     <message>
-        <source>Refusé — {hint}</source>
-        <translation>Refused — {hint}</translation>
+        <source>Refusé — « {text} » : {why}</source>
+        <translation>Refused — “{text}”: {why}</translation>
     </message>
     <message>
-        <source>Valeur incomplète — {hint}</source>
-        <translation>Incomplete value — {hint}</translation>
+        <source>Non enregistré — « {text} » : {why}. Corrigez, ou Échap pour annuler.</source>
+        <translation>Not recorded — “{text}”: {why}. Correct it, or press Escape to cancel.</translation>
+    </message>
+    <message>
+        <source>saisi</source>
+        <translation>entered</translation>
+    </message>
+    <message>
+        <source>à saisir</source>
+        <translation>to enter</translation>
     </message>
 </context>
 <context>
@@ -1950,6 +1982,26 @@ A snapshot of the current state is taken first (“before restore”): the resto
     <message>
         <source>Non enregistré — {message}</source>
         <translation>Not saved — {message}</translation>
+    </message>
+    <message>
+        <source>Effacé : « {criterion} » de {juror}.</source>
+        <translation>Cleared: “{criterion}” of {juror}.</translation>
+    </message>
+    <message>
+        <source>saisi</source>
+        <translation>entered</translation>
+    </message>
+    <message>
+        <source>{criterion}, {juror} : {value}, enregistré</source>
+        <translation>{criterion}, {juror}: {value}, saved</translation>
+    </message>
+    <message>
+        <source>{juror} ne note pas ce dossier ({kind} — {reason}) : cette case ne prend pas de saisie.</source>
+        <translation>{juror} does not score this dossier ({kind} — {reason}): this cell takes no input.</translation>
+    </message>
+    <message>
+        <source>La session est close : les notes ne se modifient plus.</source>
+        <translation>The session is closed: scores can no longer be changed.</translation>
     </message>
     <message>
         <source>valeur précédente (masquée)</source>
@@ -2106,8 +2158,8 @@ A snapshot of the current state is taken first (“before restore”): the resto
         <translation>Entry message</translation>
     </message>
     <message>
-        <source>Saisir une valeur puis Entrée (critère suivant) ou Tab (juré suivant) ; flèches pour se déplacer ; Suppr efface ; Ctrl+Z annule la dernière saisie ; Ctrl+D enregistre un déport.</source>
-        <translation>Type a value then Enter (next criterion) or Tab (next juror); arrows to move; Del clears; Ctrl+Z undoes the last entry; Ctrl+D records a recusal.</translation>
+        <source>Saisir une valeur puis Entrée (critère suivant) ; flèches pour se déplacer (la valeur tapée est enregistrée) ; Échap annule la frappe ; Suppr efface ; Ctrl+Z annule la dernière saisie ; Ctrl+D enregistre un déport ; Tab quitte la grille.</source>
+        <translation>Type a value then Enter (next criterion); arrows to move (the typed value is saved); Escape cancels the typing; Delete clears; Ctrl+Z undoes the last entry; Ctrl+D records a recusal; Tab leaves the grid.</translation>
     </message>
 </context>
 <context>
