@@ -20,6 +20,7 @@ from jury_desk.qt.core import QObject, Signal, Slot
 from jury_desk.qt.gui import QAction, QGuiApplication, QKeySequence
 from jury_desk.qt.widgets import QApplication, QFileDialog, QMessageBox
 from jury_desk.ui import dialogs, maintenance, prefs, theme
+from jury_desk.ui.announce import announce
 from jury_desk.ui.console import ConsoleView
 from jury_desk.ui.console_controller import ConsoleController
 from jury_desk.ui.context import SessionContext
@@ -79,6 +80,8 @@ class MainController(QObject):
         self.shared.addActions(self.actions.hearing_actions())
         self.shared.geometryChanged.connect(self._save_shared_geometry)
         self.hub.statusMessage.connect(lambda text: window.statusBar().showMessage(text, 8000))
+        # What the status bar says without a keystroke is spoken too (déport, save, export…).
+        self.hub.statusMessage.connect(lambda text: announce(window.statusBar(), text))
         self._reminded: set[Path] = set()
         self.secondary_watch = maintenance.SecondaryCopyWatch(self)
         self.secondary_watch.failed.connect(self._secondary_failed)

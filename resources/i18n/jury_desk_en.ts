@@ -320,6 +320,14 @@ judgement</translation>
 <context>
     <name>BlockersModel</name>
     <message>
+        <source>Plus rien ne bloque la clôture.</source>
+        <translation>Nothing blocks the closing any more.</translation>
+    </message>
+    <message>
+        <source>Réglé : {what}</source>
+        <translation>Settled: {what}</translation>
+    </message>
+    <message>
         <source>À régler : {message}</source>
         <translation>To settle: {message}</translation>
     </message>
@@ -1288,8 +1296,12 @@ fingerprint {kid}</translation>
         <translation>State</translation>
     </message>
     <message>
-        <source>Dossier {n}, {title}, {state}</source>
-        <translation>Dossier {n}, {title}, {state}</translation>
+        <source>Dossier {n}, {title}</source>
+        <translation>Dossier {n}, {title}</translation>
+    </message>
+    <message>
+        <source>heure non prévue</source>
+        <translation>no time planned</translation>
     </message>
 </context>
 <context>
@@ -1793,6 +1805,14 @@ A snapshot of the current state is taken first (“before restore”): the resto
         <translation>disagreement</translation>
     </message>
     <message>
+        <source>sans valeur</source>
+        <translation>no value</translation>
+    </message>
+    <message>
+        <source>ex æquo à la limite de l’enveloppe</source>
+        <translation>tied at the envelope&apos;s limit</translation>
+    </message>
+    <message>
         <source> ex æquo</source>
         <translation> tied</translation>
     </message>
@@ -1885,6 +1905,10 @@ A snapshot of the current state is taken first (“before restore”): the resto
     <message>
         <source>Heure</source>
         <translation>Time</translation>
+    </message>
+    <message>
+        <source>non renseigné</source>
+        <translation>not given</translation>
     </message>
 </context>
 <context>
@@ -2534,8 +2558,16 @@ The ranking will be shown when the secretary reveals them.</translation>
         <translation>Time left</translation>
     </message>
     <message>
+        <source>{n} minutes restantes</source>
+        <translation>{n} minutes left</translation>
+    </message>
+    <message>
         <source>présentation {p}, questions {q}</source>
         <translation>presentation {p}, questions {q}</translation>
+    </message>
+    <message>
+        <source>Temps restant — {phase}, {state}</source>
+        <translation>Time left — {phase}, {state}</translation>
     </message>
     <message>
         <source>présentation : {d}</source>
