@@ -252,6 +252,7 @@ class MainController(QObject):
         if self.console is not None:
             with contextlib.suppress(RuntimeError, TypeError):
                 self.hub.sessionChanged.disconnect(self._session_changed)
+            self.console.view.attachments.remove_copies()
             self.console.close()
             self.console.deleteLater()
             self.console = None
@@ -821,6 +822,7 @@ class MainController(QObject):
         if self.console is not None:
             self.console.scoring.save_comment()
             self.console.timer.pause_if_running()
+            self.console.view.attachments.remove_copies()
         if self.shared.isVisible():
             self._save_shared_geometry()
         self.writer.flush(timeout=15)

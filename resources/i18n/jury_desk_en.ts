@@ -215,6 +215,14 @@ judgement</translation>
         <translation>Zoom in</translation>
     </message>
     <message>
+        <source>Ouvrir dans le lecteur PDF du système</source>
+        <translation>Open in the system&apos;s PDF reader</translation>
+    </message>
+    <message>
+        <source>Ouvre une copie temporaire dans le lecteur PDF (ou d’images) du système, lisible par un lecteur d’écran ; la copie est effacée à la fermeture.</source>
+        <translation>Opens a temporary copy in the system&apos;s PDF (or image) reader, which a screen reader can read; the copy is erased on closing.</translation>
+    </message>
+    <message>
         <source>Aperçu du document PDF</source>
         <translation>PDF document preview</translation>
     </message>
@@ -237,6 +245,22 @@ judgement</translation>
     <message>
         <source>Aperçu indisponible pour « {title} » ({kind}) : ce format ne s’affiche pas dans l’application.</source>
         <translation>No preview for “{title}” ({kind}): this format is not displayed in the application.</translation>
+    </message>
+    <message>
+        <source>« {title} » — PDF, {pages} page(s), {size}</source>
+        <translation>“{title}” — PDF, {pages} page(s), {size}</translation>
+    </message>
+    <message>
+        <source>« {title} » — {kind}, {size}</source>
+        <translation>“{title}” — {kind}, {size}</translation>
+    </message>
+    <message>
+        <source>Impossible d’ouvrir « {title} » hors de l’application.</source>
+        <translation>Cannot open “{title}” outside the application.</translation>
+    </message>
+    <message>
+        <source>Aucun lecteur du système n’a pu ouvrir « {title} ».</source>
+        <translation>No reader of the system could open “{title}”.</translation>
     </message>
 </context>
 <context>

@@ -118,3 +118,22 @@ def test_a_timed_hearing_is_spoken_by_minutes_not_seconds(gui) -> None:
     # Minutes, not seconds: at most one announcement per minute of the 17 timed.
     assert 10 <= len(minutes) <= 18, minutes
     assert len(spoken) < 40
+
+
+def test_an_attachment_opens_in_the_system_reader_from_a_copy_removed_on_close(gui) -> None:
+    from pathlib import Path
+
+    att = gui.console.view.attachments
+    assert att.tabs.count() >= 1
+    att.tabs.setCurrentIndex(0)
+    QApplication.processEvents()
+    about = att.about.text()
+    assert att.tabs.tabText(0) in about and "page" in about  # title and page count, in words
+    assert att.pdf.accessibleDescription() == about
+    opened: list[str] = []
+    att.opener = lambda url: opened.append(url.toLocalFile()) or True
+    att.open_external.click()
+    path = Path(opened[0])
+    assert path.is_file() and path.read_bytes().startswith(b"%PDF")
+    gui.controller.shutdown()
+    assert not path.exists() and not path.parent.exists()
