@@ -269,13 +269,11 @@ def _cmd_import(args: argparse.Namespace) -> int:
 
 
 def _remove_new_database(path: Path) -> None:
-    import shutil
-
-    from jury_desk.core import paths
+    from jury_desk.core import fsutil, paths
 
     for suffix in ("", "-wal", "-shm", "-journal"):
-        path.with_name(path.name + suffix).unlink(missing_ok=True)
-    shutil.rmtree(paths.files_dir(path), ignore_errors=True)
+        fsutil.unlink(path.with_name(path.name + suffix), missing_ok=True)
+    fsutil.rmtree_quietly(paths.files_dir(path))
 
 
 def _cmd_scores(args: argparse.Namespace) -> int:

@@ -15,7 +15,7 @@ from typing import Any
 
 from cryptography.hazmat.primitives import serialization
 
-from jury_desk.core import crypto, paths
+from jury_desk.core import crypto, fsutil, paths
 from jury_desk.core.errors import UserError
 from jury_desk.core.fsutil import write_atomic
 
@@ -47,7 +47,7 @@ def new_identity(common_name: str | None = None, *, force: bool = False) -> cryp
     cert = crypto.self_signed_certificate(key, name)
     pem = crypto.private_key_pem(key) + cert.public_bytes(serialization.Encoding.PEM)
     _write_private(d / KEY_FILE, pem)
-    (d / P12_FILE).unlink(missing_ok=True)
+    fsutil.unlink(d / P12_FILE, missing_ok=True)
     return crypto.SigningIdentity(key, cert, [])
 
 
@@ -110,9 +110,7 @@ def add_trusted(source: Path, name: str | None = None) -> list[str]:
             current.append(k)
             kids.add(kid)
             added.append(kid)
-    tmp = store.with_name(store.name + ".tmp")
-    tmp.write_bytes(crypto.jwks_document(current))
-    tmp.replace(store)
+    fsutil.write_atomic(store, crypto.jwks_document(current))
     return added
 
 

@@ -37,7 +37,7 @@ from typing import TYPE_CHECKING, Any
 
 import sqlalchemy.exc
 
-from jury_desk.core import audit, fmt, paths, storage
+from jury_desk.core import audit, fmt, fsutil, paths, storage
 from jury_desk.core import settings as settings_mod
 from jury_desk.core.errors import UserError
 from jury_desk.core.fsutil import fsync_dir
@@ -184,11 +184,11 @@ def _prune(folder: Path, keep: int = KEEP) -> list[Path]:
     files = _snapshot_files(folder)
     old = files[:-keep] if len(files) > keep else []
     for p in old:
-        with contextlib.suppress(OSError):
-            p.unlink()
+        with contextlib.suppress(OSError, UserError):
+            fsutil.unlink(p)
     for stale in folder.glob(f"*{SUFFIX}.tmp"):  # left by a crash during VACUUM INTO
-        with contextlib.suppress(OSError):
-            stale.unlink()
+        with contextlib.suppress(OSError, UserError):
+            fsutil.unlink(stale)
     return old
 
 
@@ -205,10 +205,10 @@ def _copy_secondary(db_path: Path, source: Path) -> tuple[Path | None, str | Non
         tmp = target.with_name(target.name + ".tmp")
         try:
             _copy_fsync(source, tmp)
-            os.replace(tmp, target)
+            fsutil.replace(tmp, target)
         except BaseException:
-            with contextlib.suppress(OSError):
-                tmp.unlink()
+            with contextlib.suppress(OSError, UserError):
+                fsutil.unlink(tmp, missing_ok=True)
             raise
         fsync_dir(folder)
         _prune(folder)
@@ -371,8 +371,8 @@ def _side(db_path: Path, suffix: str) -> Path:
 
 def _remove_sqlite_files(base: Path) -> None:
     for suffix in ("-wal", "-shm", "-journal"):
-        _side(base, suffix).unlink(missing_ok=True)
-    base.unlink(missing_ok=True)
+        fsutil.unlink(_side(base, suffix), missing_ok=True)
+    fsutil.unlink(base, missing_ok=True)
 
 
 def _safety_copy(db_path: Path) -> Path:
@@ -411,8 +411,8 @@ def _retire_wal(db_path: Path) -> None:
             pass  # unreadable: its raw files were copied by _safety_copy
     for p in (wal, shm):
         try:
-            p.unlink(missing_ok=True)
-        except PermissionError as exc:
+            fsutil.unlink(p, missing_ok=True)
+        except (PermissionError, fsutil.FileInUse) as exc:
             raise UserError(
                 "db_in_use",
                 f"La base « {db_path.name} » est encore ouverte (fichier « {p.name} » "
@@ -480,7 +480,7 @@ def restore(db_path: Path, snapshot_path: Path) -> Path | None:
         _fold_wal(tmp)
         _fsync_file(tmp)
         _retire_wal(db_path)
-        os.replace(tmp, db_path)
+        fsutil.replace(tmp, db_path)
         fsync_dir(db_path.parent)
     except BaseException:
         _remove_sqlite_files(tmp)
@@ -528,8 +528,8 @@ def _fold_wal(path: Path) -> None:
             con.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         finally:
             con.close()
-    _side(path, "-wal").unlink(missing_ok=True)
-    _side(path, "-shm").unlink(missing_ok=True)
+    fsutil.unlink(_side(path, "-wal"), missing_ok=True)
+    fsutil.unlink(_side(path, "-shm"), missing_ok=True)
 
 
 def _sha256(path: Path) -> str:
