@@ -3,7 +3,8 @@
 :func:`acquire` takes an operating-system lock on ``<db>.lock`` (``fcntl.flock`` on
 POSIX, ``msvcrt.locking`` on Windows) and keeps it for the life of the process, or
 until :meth:`InstanceLock.release`. The system drops the lock when the process ends,
-even when it is killed, so a crash never leaves a stale lock behind. A second launch on
+even when it is killed, so a crash never leaves a stale lock behind (on Windows after a
+short delay: ``acquire(wait=…)`` allows for it). A second launch on
 the same database gets ``None`` and, through :func:`server_name`, knows the name of
 the local server (Qt's ``QLocalServer`` in the GUI) on which it asks the first one to
 bring its window forward; this module only computes that name.
@@ -23,6 +24,8 @@ import hashlib
 import ntpath
 import os
 import sys
+import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -67,19 +70,31 @@ class InstanceLock:
         self.release()
 
 
-def acquire(db_path: Path) -> InstanceLock | None:
+# Stand-ins for tests.
+sleep: Callable[[float], None] = time.sleep
+monotonic: Callable[[], float] = time.monotonic
+
+LOCK_POLL_SECONDS = 0.25
+
+
+def acquire(db_path: Path, wait: float = 0.0) -> InstanceLock | None:
     """Lock the database for this process, or ``None`` when another process holds it.
 
-    Locks are per open file: a second ``acquire`` in the same process also gets
-    ``None`` while the first lock is held.
+    ``wait`` > 0 tries again for that many seconds: on Windows the lock
+    (``LockFileEx``) of a process that has just been killed or has crashed is released
+    by the system after a delay, not at once. Locks are per open file: a second
+    ``acquire`` in the same process also gets ``None`` while the first lock is held.
     """
     path = lock_path(Path(db_path))
     path.parent.mkdir(parents=True, exist_ok=True)
     fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
+    deadline = monotonic() + wait
     try:
-        if not _try_lock(fd):
-            os.close(fd)
-            return None
+        while not _try_lock(fd):
+            if monotonic() >= deadline:
+                os.close(fd)
+                return None
+            sleep(LOCK_POLL_SECONDS)
         # For a person looking at the folder: which process holds it (no personal data).
         if os.name == "posix":
             os.ftruncate(fd, 0)
