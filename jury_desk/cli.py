@@ -197,8 +197,24 @@ def run(argv: list[str] | None = None) -> int:
         return EXIT_FAILURE
 
 
+# The commands that open a database (the purge aside: erasing must work wherever it is).
+_OPENS_DB = ("import", "scores", "attendance", "recuse", "results", "export", "restore")
+
+
+def _check_location(args: argparse.Namespace) -> None:
+    """The GUI's rule, for every command: no database on a share, a USB key or OneDrive."""
+    from jury_desk.core import instance
+
+    if args.command not in _OPENS_DB:
+        return
+    refusal = instance.check_location(_db_path(args))
+    if refusal is not None:
+        raise UserError("db_location", refusal)
+
+
 def _dispatch(args: argparse.Namespace) -> int:
     cmd = args.command
+    _check_location(args)
     if cmd == "import":
         return _cmd_import(args)
     if cmd == "scores":
@@ -308,12 +324,15 @@ def _cmd_results(args: argparse.Namespace) -> int:
 
 
 def _cmd_export(args: argparse.Namespace) -> int:
-    from jury_desk.core import export, keys
+    from jury_desk.core import export, instance, keys
 
     desk = _desk(args)
     sid = desk.resolve(args.session)
     password = os.environ.get(args.key_password_env, "").encode() if args.key_password_env else None
     ident = keys.load_identity(args.key, password)
+    warning = instance.export_location_warning(Path(args.out).parent)
+    if warning:
+        print(f"jury-desk : attention — {warning}", file=sys.stderr)
     report = export.export_session(desk, sid, args.out, ident, accept_proposal=args.accept_proposal)
     print(
         f"Paquet de résultats écrit : {report.path} (export n° {report.export_seq}, "

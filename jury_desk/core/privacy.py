@@ -572,6 +572,12 @@ def cli_purge(args: argparse.Namespace) -> int:
     )
     for p, why in report.kept:
         print(f"  Conservé : « {p} » — {why}")
+    for p in report.exports_removed:  # OneDrive keeps what it synced in its recycle bin
+        if instance.export_location_warning(p.parent) is not None:
+            print(
+                f"  Attention : « {p} » était synchronisé par OneDrive ; une copie reste dans "
+                "la corbeille de OneDrive (en ligne) : videz-la."
+            )
     if report.failures:
         print("jury-desk : certains fichiers n’ont pas pu être effacés :", file=sys.stderr)
         for p, why in report.failures:

@@ -6,7 +6,12 @@ A snapshot is a consistent copy of the live database made by SQLite's ``VACUUM I
 that names sort by time. The last :data:`KEEP` are kept. When the settings name a
 second folder (a USB key), the snapshot is also copied there, under a folder of its own
 for this database; if that copy fails the first snapshot still stands and the failure
-is reported (:class:`SnapshotResult`), never raised.
+is reported (:class:`SnapshotResult`), never raised. That copy runs on a thread of its
+own and is waited for at most :data:`SECONDARY_WAIT_SECONDS`: an offline network drive
+or a sleeping USB hub can block a file operation for tens of seconds, and a snapshot is
+taken on the database writer's thread (after each hearing), where score saving waits.
+A copy that has not finished by then goes on in the background (its failure is logged,
+which the GUI watches); while it runs, later snapshots do not queue behind it.
 
 Attachments are not in the database: they live in ``<db>.files/``, content-addressed
 and never modified, so a snapshot needs only the rows and a restore leaves them alone.
@@ -29,6 +34,7 @@ import os
 import re
 import shutil
 import sqlite3
+import threading
 import unicodedata
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
@@ -176,8 +182,57 @@ def _snapshot_engine(engine: Any, db_path: Path, reason: str) -> SnapshotResult:
     fsync_dir(folder)
     pruned = tuple(_prune(folder))
     log.info("snapshot %s taken (%d bytes)", target.name, target.stat().st_size)
-    secondary, error = _copy_secondary(db_path, target)
+    secondary, error = _copy_secondary_bounded(db_path, target)
     return SnapshotResult(target, secondary, error, pruned)
+
+
+SECONDARY_WAIT_SECONDS = 3.0
+_secondary_thread: threading.Thread | None = None
+_secondary_guard = threading.Lock()
+
+
+def _copy_secondary_bounded(db_path: Path, source: Path) -> tuple[Path | None, str | None]:
+    """:func:`_copy_secondary` on its own thread, waited for ``SECONDARY_WAIT_SECONDS``."""
+    global _secondary_thread
+    root = settings_mod.load().secondary_snapshot_dir
+    if root is None:
+        return None, None
+    outcome: list[tuple[Path | None, str | None]] = []
+    with _secondary_guard:
+        busy = _secondary_thread is not None and _secondary_thread.is_alive()
+        if not busy:
+            thread = threading.Thread(
+                target=lambda: outcome.append(_copy_secondary(db_path, source, root)),
+                name="snapshot-second-folder",
+                daemon=True,  # a hung network drive must not keep the application alive
+            )
+            _secondary_thread = thread
+            thread.start()
+    if busy:
+        log.warning("secondary snapshot copy failed: %s", "Busy")
+        return None, (
+            f"La copie précédente dans le second dossier « {root} » n’est pas terminée (dossier "
+            "réseau hors ligne ou clé USB lente ?) : cet instantané n’y a pas été copié. "
+            f"L’instantané principal est bien enregistré : « {source} »."
+        )
+    thread.join(SECONDARY_WAIT_SECONDS)
+    if outcome:
+        return outcome[0]
+    log.warning("secondary snapshot copy failed: %s", "TimeoutError")
+    return None, (
+        f"Le second dossier « {root} » ne répond pas (dossier réseau hors ligne ou clé USB "
+        f"lente ?) : la copie continue en arrière-plan. L’instantané principal est bien "
+        f"enregistré : « {source} »."
+    )
+
+
+def wait_secondary(timeout: float | None = None) -> bool:
+    """Wait for a background copy to the second folder; True when none is running."""
+    thread = _secondary_thread
+    if thread is None:
+        return True
+    thread.join(timeout)
+    return not thread.is_alive()
 
 
 def _prune(folder: Path, keep: int = KEEP) -> list[Path]:
@@ -192,10 +247,7 @@ def _prune(folder: Path, keep: int = KEEP) -> list[Path]:
     return old
 
 
-def _copy_secondary(db_path: Path, source: Path) -> tuple[Path | None, str | None]:
-    root = settings_mod.load().secondary_snapshot_dir
-    if root is None:
-        return None, None
+def _copy_secondary(db_path: Path, source: Path, root: Path) -> tuple[Path | None, str | None]:
     try:
         if not root.is_dir():
             raise FileNotFoundError(f"dossier « {root} » introuvable (clé USB débranchée ?)")
@@ -212,7 +264,7 @@ def _copy_secondary(db_path: Path, source: Path) -> tuple[Path | None, str | Non
             raise
         fsync_dir(folder)
         _prune(folder)
-    except OSError as exc:
+    except (OSError, UserError) as exc:
         message = (
             f"La copie de l’instantané dans le second dossier a échoué ({exc}). "
             f"L’instantané principal est bien enregistré : « {source} »."
