@@ -381,7 +381,7 @@ def _cmd_bundle(args: argparse.Namespace) -> int:
 def _cmd_keys(args: argparse.Namespace) -> int:
     from cryptography.hazmat.primitives import serialization
 
-    from jury_desk.core import crypto, keys
+    from jury_desk.core import crypto, fsutil, keys
 
     kc = args.keys_command
     if kc == "new":
@@ -394,9 +394,12 @@ def _cmd_keys(args: argparse.Namespace) -> int:
                     "key_exists",
                     f"« {args.out} » existe déjà ; utilisez --force pour le remplacer.",
                 )
-            keys._write_private(
+            # Headquarters' key travels to `bundle make` (maybe on another machine): a
+            # plain PEM readable by its owner only, never bound to this Windows account.
+            fsutil.write_atomic(
                 args.out,
                 crypto.private_key_pem(key) + cert.public_bytes(serialization.Encoding.PEM),
+                mode=0o600,
             )
             ident = crypto.SigningIdentity(key, cert, [])
         else:
