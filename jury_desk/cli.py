@@ -77,7 +77,17 @@ def build_parser() -> argparse.ArgumentParser:
     p = ssub.add_parser("import", help="saisit des feuilles papier depuis un CSV (tout ou rien)")
     p.add_argument("csv", type=Path)
     _db_arg(p)
-    p = ssub.add_parser("export", help="écrit toutes les notes sur la sortie standard")
+    p = ssub.add_parser(
+        "export",
+        help="écrit toutes les notes sur la sortie standard, ou pour Excel dans un fichier",
+    )
+    p.add_argument(
+        "--out",
+        type=Path,
+        default=None,
+        help="fichier pour Excel : UTF-8 avec BOM, « ; » et virgule décimale "
+        "(préférez-le à une redirection « > » dans PowerShell)",
+    )
     _db_arg(p)
 
     p = sub.add_parser("attendance", help="marque des jurés absents de la séance")
@@ -296,14 +306,23 @@ def _cmd_scores(args: argparse.Namespace) -> int:
     desk = _desk(args)
     sid = desk.resolve(args.session)
     if args.scores_command == "import":
+        from jury_desk.core import csvio
+
         try:
-            text = Path(args.csv).read_text(encoding="utf-8-sig")
-        except (OSError, UnicodeDecodeError) as exc:
+            data = Path(args.csv).read_bytes()
+        except OSError as exc:
             raise UserError(
                 "csv_unreadable", f"Impossible de lire « {args.csv} » ({exc})."
             ) from exc
-        n = desk.import_scores_csv(sid, text)
-        print(f"{n} note(s) enregistrée(s).")
+        sheet = csvio.read(data)
+        n = desk.import_scores_csv(sid, sheet.text)
+        print(f"{n} note(s) enregistrée(s) ({sheet.description}).")
+        return EXIT_OK
+    if args.out is not None:
+        from jury_desk.core import csvio, fsutil
+
+        fsutil.write_atomic(Path(args.out), csvio.excel_bytes(desk.export_scores_csv(sid)))
+        print(f"Notes écrites pour Excel dans « {args.out} ».")
         return EXIT_OK
     sys.stdout.write(desk.export_scores_csv(sid))
     return EXIT_OK

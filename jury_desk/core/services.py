@@ -25,7 +25,7 @@ from sqlmodel import Session, col, delete, select
 # Not ``bundle`` (JSON Schema, cryptography, zip checks: ~70 ms) nor ``deliberation``:
 # they are imported by the methods that need them, so that the GUI's first paint does
 # not pay for them (benchmarks/gui.py; tests/core/test_import_cost.py).
-from jury_desk.core import audit, fsutil, paths, storage
+from jury_desk.core import audit, csvio, fsutil, paths, storage
 from jury_desk.core.domain import (
     Attachment,
     Conflict,
@@ -1052,9 +1052,13 @@ class Desk:
                     ) from exc
         return len(rows)
 
-    def import_scores_csv(self, session_id: str, text: str, actor: str = "feuilles-papier") -> int:
-        """Paper sheets: ``dossier_id,juror_id,criterion_id,value``; all rows or none."""
-        reader = csv.reader(io.StringIO(text.lstrip("\ufeff")))
+    def import_scores_csv(
+        self, session_id: str, text: str | bytes, actor: str = "feuilles-papier"
+    ) -> int:
+        """Paper sheets: ``dossier_id,juror_id,criterion_id,value``; all rows or none.
+
+        ``;`` or ``,``, a BOM, Windows-1252 bytes: as Excel saves it (core.csvio)."""
+        reader = csvio.read(text).rows()
         rows: list[tuple[str, str, str, object]] = []
         expected = ["dossier_id", "juror_id", "criterion_id", "value"]
         header_seen = False
