@@ -65,6 +65,9 @@ class ConsoleView(QWidget):
         theme.scaled(self.session_title, 1.15, bold=True)
         self.session_meta = QLabel("")
         self.session_meta.setObjectName("hint")
+        # Wrapped, so that a long session title never sets the window's minimum width.
+        self.session_title.setWordWrap(True)
+        self.session_meta.setWordWrap(True)
         titles.addWidget(self.session_title)
         titles.addWidget(self.session_meta)
         hl.addLayout(titles, 1)
