@@ -220,6 +220,12 @@ class SharedScreen(QWidget):
         self._save_timer.setSingleShot(True)
         self._save_timer.setInterval(400)
         self._save_timer.timeout.connect(self.geometryChanged)
+        # Black-out: a plain black child over the whole window (not in the layout).
+        self._black = QWidget(self)
+        self._black.setObjectName("sharedBlack")
+        self._black.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        self._black.setStyleSheet("QWidget#sharedBlack { background: black; }")
+        self._black.hide()
         self._apply_style()
         self._resize_fonts()
 
@@ -310,6 +316,7 @@ QTableView#sharedGrid QTableCornerButton::section {{ background: {s.bg}; border:
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
+        self._black.setGeometry(self.rect())
         self._resize_fonts()
         self._elide_session()
         self._save_timer.start()
@@ -510,12 +517,24 @@ QTableView#sharedGrid QTableCornerButton::section {{ background: {s.bg}; border:
             self.showNormal()
         geo = screen.availableGeometry()
         handle = self.windowHandle()
-        if handle is not None:
+        if handle is not None and isinstance(screen, QScreen):
             handle.setScreen(screen)
         w, h = min(self.width(), geo.width()), min(self.height(), geo.height())
         self.setGeometry(geo.x() + (geo.width() - w) // 2, geo.y() + (geo.height() - h) // 2, w, h)
         if full:
             self.showFullScreen()
+
+    def set_blackout(self, on: bool) -> None:
+        """A black screen over everything (the room sees nothing), until turned off."""
+        if on:
+            self._black.setGeometry(self.rect())
+            self._black.show()
+            self._black.raise_()
+        else:
+            self._black.hide()
+
+    def blacked_out(self) -> bool:
+        return not self._black.isHidden()
 
     def toggle_fullscreen(self) -> None:
         if self.isFullScreen():
