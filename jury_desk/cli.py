@@ -239,9 +239,13 @@ def _hold_database(args: argparse.Namespace) -> Any:
 def run(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    from jury_desk.core import fsutil, instance
+
     lock = None
+    lock_was_there = True
     try:
         if _command_name(args) in WRITING:
+            lock_was_there = instance.lock_path(_db_path(args)).exists()
             lock = _hold_database(args)
         return _dispatch(args)
     except UserError as exc:
@@ -256,8 +260,8 @@ def run(argv: list[str] | None = None) -> int:
     finally:
         if lock is not None:
             lock.release()
-            if args.command == "import" and not _db_path(args).exists():
-                lock.path.unlink(missing_ok=True)  # a refused bundle leaves nothing behind
+            if not lock_was_there:  # a command leaves no lock file behind (a refusal: nothing)
+                fsutil.unlink(lock.path, missing_ok=True)
 
 
 # The commands that open a database (the purge aside: erasing must work wherever it is).
