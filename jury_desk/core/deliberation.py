@@ -73,8 +73,10 @@ __all__ = [
     "effective_decision",
     "invalid_params",
     "invalid_reasons",
+    "juror_leanings",
     "kendall_w",
     "mention",
+    "note_deviations",
     "propose",
     "sheet_note",
 ]
@@ -813,6 +815,34 @@ def dossier_status(
 
 
 # --------------------------------------------------------------------------- aids
+
+
+def note_deviations(r: DossierResult) -> dict[str, Fraction]:
+    """Each counted juror's note minus the dossier's mean note (an aid, exact).
+
+    The mean is ``score`` when the dossier is valid, else the mean of the notes of the
+    counted jurors' complete sheets; jurors without a complete sheet have no deviation.
+    """
+    if not r.notes:
+        return {}
+    mean = r.score if r.score is not None else sum(r.notes.values(), Fraction(0)) / len(r.notes)
+    return {j: note - mean for j, note in r.notes.items()}
+
+
+def juror_leanings(
+    juror_ids: Sequence[str], deviations: Iterable[Mapping[str, Fraction]]
+) -> dict[str, Fraction | None]:
+    """Each juror's mean deviation over the dossiers they noted (negative: severe).
+
+    ``None`` for a juror without any note.
+    """
+    sums: dict[str, list[Fraction]] = {j: [] for j in juror_ids}
+    for devs in deviations:
+        for j, dev in devs.items():
+            if j in sums:
+                sums[j].append(dev)
+    return {j: (sum(v, Fraction(0)) / len(v) if v else None) for j, v in sums.items()}
+
 
 MENTIONS = (
     "À rejeter",  # note < 4

@@ -37,6 +37,8 @@ from jury_desk.core.deliberation import (
     effective_decision,
     invalid_params,
     invalid_reasons,
+    juror_leanings,
+    note_deviations,
 )
 from jury_desk.core.deliberation import alternative_rankings as _alternative_rankings
 from jury_desk.core.deliberation import kendall_w as _kendall_w
@@ -82,6 +84,7 @@ class DossierState:
     validity: Validity
     heard: bool  # its hearing has a recorded start
     status: DossierStatus
+    deviations: Mapping[str, Fraction]  # juror -> note - the dossier's mean (aid)
     opinion: str
     comments: Mapping[str, str]  # juror -> comment
     in_proposal: bool
@@ -143,6 +146,7 @@ class DeliberationState:
     envelope: Envelope
     quorum: Quorum
     thresholds: Thresholds
+    leanings: Mapping[str, Fraction | None]  # juror -> mean deviation (aid; < 0: severe)
     blockers: tuple[Blocker, ...]  # closing on the effective decision
     _index: dict[str, DossierState] = field(init=False, repr=False, compare=False)
 
@@ -235,6 +239,7 @@ def build(st: SessionState) -> DeliberationState:
                     values_entered=any(counts.values()),
                     min_sheets=rules.min_sheets,
                 ),
+                deviations=note_deviations(r),
                 opinion=st.opinions.get(d.id, "").strip(),
                 comments={
                     jid: text
@@ -285,5 +290,6 @@ def build(st: SessionState) -> DeliberationState:
             absent=tuple(j for j in inp.juror_ids if j not in inp.present),
         ),
         thresholds=Thresholds(rules.sd_threshold, rules.range_threshold),
+        leanings=juror_leanings(inp.juror_ids, (d.deviations for d in dossiers)),
         blockers=tuple(closing_blockers(inp, result, decision, heard=heard)),
     )
