@@ -8,11 +8,10 @@ Refused input raises :class:`~jury_desk.core.errors.UserError` and changes nothi
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import io
 import logging
-import os
-import shutil
 import uuid
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -26,7 +25,8 @@ from sqlmodel import Session, col, delete, select
 # Not ``bundle`` (JSON Schema, cryptography, zip checks: ~70 ms) nor ``deliberation``:
 # they are imported by the methods that need them, so that the GUI's first paint does
 # not pay for them (benchmarks/gui.py; tests/core/test_import_cost.py).
-from jury_desk.core import audit, paths, storage
+from jury_desk.core import audit, csvio, fsutil, paths, storage
+from jury_desk.core import hearings as hearings_mod
 from jury_desk.core.domain import (
     DEFAULT_RANGE_THRESHOLD,
     DEFAULT_SD_THRESHOLD,
@@ -300,7 +300,7 @@ class Desk:
         """Staging folders left by an import that was killed half-way."""
         if self.files.is_dir():
             for stale in self.files.glob(".staging-*"):
-                shutil.rmtree(stale, ignore_errors=True)
+                fsutil.rmtree_quietly(stale)
 
     def close(self) -> None:
         self.engine.dispose()
@@ -392,17 +392,18 @@ class Desk:
                         if target.exists():
                             continue
                         target.parent.mkdir(exist_ok=True)
-                        os.replace(s.staged, target)
+                        fsutil.replace(s.staged, target)
                         placed.append(target)
                     for parent in sorted({p.parent for p in placed}):
                         fsync_dir(parent)
                     fsync_dir(self.files)
             except BaseException:
                 for p in placed:
-                    p.unlink(missing_ok=True)
+                    with contextlib.suppress(OSError, UserError):
+                        fsutil.unlink(p, missing_ok=True)
                 raise
             finally:
-                shutil.rmtree(staging, ignore_errors=True)
+                fsutil.rmtree_quietly(staging)
         return ImportReport(
             m.session.id,
             m.session.title,
@@ -1049,9 +1050,13 @@ class Desk:
                     raise UserError(exc.code, key="row", params={"line": i, **_inner(exc)}) from exc
         return len(rows)
 
-    def import_scores_csv(self, session_id: str, text: str, actor: str = "feuilles-papier") -> int:
-        """Paper sheets: ``dossier_id,juror_id,criterion_id,value``; all rows or none."""
-        reader = csv.reader(io.StringIO(text.lstrip("\ufeff")))
+    def import_scores_csv(
+        self, session_id: str, text: str | bytes, actor: str = "feuilles-papier"
+    ) -> int:
+        """Paper sheets: ``dossier_id,juror_id,criterion_id,value``; all rows or none.
+
+        ``;`` or ``,``, a BOM, Windows-1252 bytes: as Excel saves it (core.csvio)."""
+        reader = csvio.read(text).rows()
         rows: list[tuple[str, str, str, object]] = []
         lines: list[int] = []  # the file line of each row
         expected = ["dossier_id", "juror_id", "criterion_id", "value"]
@@ -1288,6 +1293,79 @@ class Desk:
                 row.phase_elapsed_ms,
                 row.running_since,
             )
+
+    def record_hearing_afterwards(
+        self,
+        session_id: str,
+        dossier_id: str,
+        *,
+        started_at: str,
+        presentation_s: int | str,
+        questions_s: int | str,
+        reason: str,
+        actor: str = "secretariat",
+    ) -> Hearing:
+        """A hearing held without the app's timer (CONTRACT 4 and 7), with its reason."""
+        entry = hearings_mod.check_entry(
+            dossier_id, started_at, presentation_s, questions_s, reason
+        )
+        self.record_hearings_afterwards(session_id, [entry], actor)
+        return self.state(session_id).hearings[entry.dossier_id]
+
+    def record_hearings_afterwards(
+        self,
+        session_id: str,
+        entries: Sequence[hearings_mod.HearingEntry],
+        actor: str = "secretariat",
+    ) -> int:
+        """Hearings entered afterwards, all or none; each audited with its reason.
+
+        Refused for a dossier whose hearing was already recorded (timed or entered) or is
+        under way: a correction is not a second hearing."""
+        with transaction(self.engine) as db:
+            self._open_for_change(db, session_id)
+            for i, e in enumerate(entries, start=1):
+                where = f"Audition {i} (dossier {e.dossier_id}) : " if len(entries) > 1 else ""
+                try:
+                    self._check_ids(db, session_id, dossier=e.dossier_id)
+                except UserError as exc:
+                    raise UserError(exc.code, where + exc.message) from exc
+                row = db.get(HearingRow, (session_id, e.dossier_id))
+                assert row is not None
+                if row.started_at is not None or row.state != "a_venir":
+                    raise UserError(
+                        "hearing_already_recorded",
+                        where
+                        + f"l’audition du dossier {e.dossier_id} est déjà enregistrée"
+                        + (f" (commencée le {row.started_at})" if row.started_at else "")
+                        + ". Aucune audition n’a été enregistrée.",
+                    )
+                row.state = "entendu"
+                row.started_at = e.started_at
+                row.presentation_s = e.presentation_s
+                row.questions_s = e.questions_s
+                row.phase, row.phase_elapsed_ms, row.running_since = None, 0, None
+                db.add(row)
+                audit.append(
+                    db,
+                    session_id,
+                    "hearing.recorded_afterwards",
+                    {
+                        "dossier_id": e.dossier_id,
+                        "started_at": e.started_at,
+                        "presentation_s": e.presentation_s,
+                        "questions_s": e.questions_s,
+                        "reason": e.reason,
+                    },
+                    actor,
+                )
+        return len(entries)
+
+    def import_hearings_csv(
+        self, session_id: str, text: str, actor: str = "auditions-papier"
+    ) -> int:
+        """``dossier_id,started_at,presentation_s,questions_s,reason``; all rows or none."""
+        return self.record_hearings_afterwards(session_id, hearings_mod.parse_csv(text), actor)
 
     # ------------------------------------------------------------------ deliberation
 
