@@ -403,13 +403,12 @@ def _cmd_results(args: argparse.Namespace) -> int:
     from jury_desk.core import reporting
 
     desk = _desk(args)
-    st = desk.state(args.session)
-    result = desk.results(state=st)
+    ds = desk.deliberation_state(args.session)
     if args.json:
-        doc = reporting.results_json(st, result)
+        doc = reporting.results_json(ds)
         sys.stdout.write(json.dumps(doc, ensure_ascii=False, indent=2) + "\n")
     else:
-        sys.stdout.write(reporting.results_table(st, result))
+        sys.stdout.write(reporting.results_table(ds))
     return EXIT_OK
 
 
