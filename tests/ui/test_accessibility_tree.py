@@ -137,3 +137,37 @@ def test_an_attachment_opens_in_the_system_reader_from_a_copy_removed_on_close(g
     assert path.is_file() and path.read_bytes().startswith(b"%PDF")
     gui.controller.shutdown()
     assert not path.exists() and not path.parent.exists()
+
+
+def test_the_200_percent_setting_scales_every_text(gui) -> None:
+    """Tables, headers, hints, tabs and menus follow the text size, not only titles."""
+    from jury_desk.qt.widgets import QLabel
+    from jury_desk.ui import theme
+
+    view = gui.console.view
+
+    def sizes() -> dict[str, float]:
+        hint = next(
+            lab
+            for lab in gui.window.findChildren(QLabel)
+            if lab.objectName() == "hint" and lab.isVisible()
+        )
+        menu = gui.window.menuBar().actions()[0].menu()
+        return {
+            "table": view.order.viewport().font().pointSizeF(),
+            "header": view.order.horizontalHeader().font().pointSizeF(),
+            "hint": hint.font().pointSizeF(),
+            "tabs": view.tabs.tabBar().font().pointSizeF(),
+            "menu": menu.font().pointSizeF(),
+            "grid": view.grid.table.font().pointSizeF(),
+        }
+
+    before = sizes()
+    try:
+        theme.set_font_scale(2.0)
+        QApplication.processEvents()
+        after = sizes()
+    finally:
+        theme.set_font_scale(1.0)
+    for kind, size in before.items():
+        assert after[kind] == 2 * size, (kind, before, after)
