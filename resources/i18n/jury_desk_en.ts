@@ -1117,6 +1117,14 @@ mean {mean} · median {median} · standard deviation {sd}</translation>
         <translation>Overtime {v}.</translation>
     </message>
     <message>
+        <source>Ajoutés par le jury (en orange) : {ids}.</source>
+        <translation>Added by the jury (in orange): {ids}.</translation>
+    </message>
+    <message>
+        <source>Montant modifié par le jury (hachuré) : {ids}.</source>
+        <translation>Amount changed by the jury (hatched): {ids}.</translation>
+    </message>
+    <message>
         <source>Enveloppe {v}</source>
         <translation>Envelope {v}</translation>
     </message>
