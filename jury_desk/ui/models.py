@@ -447,7 +447,8 @@ class ScoringGridModel(QAbstractTableModel):
             if self.masked or status == "off" or key not in self._values:
                 return ""
             return format_value(self._values[key])
-        if role == Qt.ItemDataRole.ToolTipRole:
+        if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleDescriptionRole):
+            # The tooltip is also what a screen reader says after the cell (scale, reason).
             c = self._criteria[index.row()]
             if status == "off":
                 kind, reason = self._off[key[0]]

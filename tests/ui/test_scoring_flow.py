@@ -213,6 +213,9 @@ def test_recused_and_absent_jurors_are_greyed_and_skipped(gui) -> None:
     assert model.index(0, 0).data(Roles.State) == "off"
     assert model.index(0, 0).data() == "conflit d’intérêts"
     assert "Élue de la commune du projet" in model.index(0, 0).data(Qt.ItemDataRole.ToolTipRole)
+    assert "Élue de la commune du projet" in model.index(0, 0).data(
+        Qt.ItemDataRole.AccessibleDescriptionRole
+    )
     assert model.index(0, 3).data() == "absent"
     table = console.view.grid.table
     # The first cell to type in is the first juror who scores: j02.
