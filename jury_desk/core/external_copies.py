@@ -13,9 +13,10 @@ from __future__ import annotations
 import contextlib
 import os
 import re
-import shutil
 import tempfile
 from pathlib import Path
+
+from jury_desk.core import fsutil
 
 PREFIX = "jury_desk-ouvert-"
 _UNSAFE = re.compile(r"[^\w.\- ]+", re.UNICODE)
@@ -55,7 +56,7 @@ class ExternalCopies:
         """Remove this run's folder; False if something is still held (Windows: open file)."""
         if self._folder is None:
             return True
-        shutil.rmtree(self._folder, ignore_errors=True)
+        fsutil.rmtree_quietly(self._folder)  # a reader still holding it (Windows): logged
         gone = not self._folder.exists()
         if gone:
             self._folder = None

@@ -261,3 +261,30 @@ def test_comment_is_saved_per_juror(gui) -> None:
     finally:
         desk.close()
     assert view.comment_state.text().startswith("Commentaire enregistré")
+
+
+def test_blind_grid_reads_entered_or_to_enter_on_the_console_too(gui) -> None:
+    """Before the reveal, the console's grid says « saisi » / « à saisir », never a value."""
+    from jury_desk.qt.widgets import QStyleOptionViewItem
+
+    console = gui.console
+    go_to_grid(gui)
+    table = console.view.grid.table
+    model = console.grid_model
+    gui.type("4", table)
+    gui.key(Qt.Key.Key_Return, widget=QApplication.focusWidget())
+    gui.wait_writes()
+    assert model.masked
+
+    def shown(row: int, col: int) -> str:
+        option = QStyleOptionViewItem()
+        console.view.grid.delegate.initStyleOption(option, model.index(row, col))
+        return option.text
+
+    assert shown(0, 0) == "saisi"
+    assert shown(1, 0) == "à saisir"
+    # The cell being typed shows what is typed, and only there.
+    gui.type("3", table)
+    editor = QApplication.focusWidget()
+    assert isinstance(editor, QLineEdit) and editor.text() == "3"
+    assert shown(0, 0) == "saisi"
