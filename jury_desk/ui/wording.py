@@ -31,3 +31,8 @@ def details(exc: UserError) -> list[str]:
     if isinstance(exc, ClosingBlocked):
         return [blocker(b) for b in exc.blockers]
     return list(exc.details)
+
+
+def method_label(method: str) -> str:
+    """The name of an alternative ranking in the UI's language."""
+    return messages.method_label(method, _tr)

@@ -1763,6 +1763,30 @@ A snapshot of the current state is taken first (“before restore”): the resto
         <translation>; </translation>
     </message>
     <message>
+        <source>Classement par la note médiane</source>
+        <translation>Ranking by the median score</translation>
+    </message>
+    <message>
+        <source>Classement par notes centrées-réduites par juré (z-scores)</source>
+        <translation>Ranking by scores standardised per juror (z-scores)</translation>
+    </message>
+    <message>
+        <source>Jugement majoritaire (mentions)</source>
+        <translation>Majority judgement (grades)</translation>
+    </message>
+    <message>
+        <source>Sans départage : des médianes égales partagent le rang (1, 2, 2, 4).</source>
+        <translation>No tie-break: equal medians share the rank (1, 2, 2, 4).</translation>
+    </message>
+    <message>
+        <source>Sans départage : des moyennes de z égales partagent le rang ; un juré dont toutes les notes sont égales compte pour 0.</source>
+        <translation>No tie-break: equal mean z share the rank; a juror whose scores are all equal counts as 0.</translation>
+    </message>
+    <message>
+        <source>Variante de Balinski-Laraki : à mention majoritaire (médiane inférieure) égale, on retire une mention majoritaire de chaque dossier et on recommence ; ex aequo si l’un n’a plus de mention avant qu’une différence n’apparaisse.</source>
+        <translation>Balinski-Laraki variant: with equal majority grades (lower median), one majority grade is removed from each dossier and the comparison starts again; tied if one runs out of grades before a difference appears.</translation>
+    </message>
+    <message>
         <source>Juré « {juror} » inconnu dans cette session.</source>
         <translation>Juror “{juror}” is unknown in this session.</translation>
     </message>
