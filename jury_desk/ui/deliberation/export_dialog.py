@@ -282,8 +282,10 @@ class ExportDialog(QDialog):
                 None, export.verify_written, self.desk, self.session_id, report, identity
             )
         except UserError as exc:
+            from jury_desk.ui import wording
+
             self._set_busy(False)
-            self._fail(str(exc))
+            self._fail(wording.full(exc))
             return
         except Exception as exc:  # a bug: say so here, and let the log keep the trace
             from jury_desk.ui.errors import log_failure
