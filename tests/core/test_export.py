@@ -395,8 +395,10 @@ def test_an_archive_without_exactly_the_four_entries_is_refused(
     assert not report.ok
     assert [c.label for c in report.checks] == [export.L_STRUCTURE]
     detail = report.checks[0].detail
-    assert ("entrées annoncées, exactement 4" in detail) if change != "nested" else (
-        "en trop" in detail
+    assert (
+        ("entrées annoncées, exactement 4" in detail)
+        if change != "nested"
+        else ("en trop" in detail)
     )
 
 
