@@ -80,7 +80,10 @@ STEP_WRITE = len(STEPS) - 1
 
 # Entry sizes verify accepts (checked on the headers, then counted while reading). The
 # PV is held in memory for its signature check; audit.jsonl is streamed line by line.
-_LIMITS = {RESULT: 16 * 1024**2, JWS: 64 * 1024, PV: 64 * 1024**2, AUDIT: 2 * 1024**3}
+_LIMITS = {RESULT: 16 * 1024**2, JWS: 64 * 1024, PV: 10 * 1024**2, AUDIT: 2 * 1024**3}
+# Objects and lists in result.json (a session of 200 dossiers, 30 jurors and 10
+# criteria holds about 65,000): bounds the memory of its parse.
+MAX_RESULT_CONTAINERS = 250_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -767,7 +770,9 @@ def _verify(
 
     # 2. result.json, strictly.
     try:
-        doc = strictjson.loads(archive.result, max_bytes=_LIMITS[RESULT])
+        doc = strictjson.loads(
+            archive.result, max_bytes=_LIMITS[RESULT], max_containers=MAX_RESULT_CONTAINERS
+        )
     except strictjson.StrictJsonError as exc:
         checks.append(Check(L_JWS, True, f"signé par la clé de confiance {kid}"))
         checks.append(Check(L_SCHEMA, False, f"result.json n’est pas du JSON strict ({exc})"))
@@ -929,8 +934,8 @@ def _check_audit(
     def entries() -> Iterator[dict[str, Any]]:
         for line in _audit_lines(archive):
             if not line.strip():
-                continue
-            entry = strictjson.loads(line, max_bytes=MAX_AUDIT_LINE)
+                raise strictjson.StrictJsonError("ligne vide dans audit.jsonl")
+            entry = strictjson.loads(line, max_bytes=MAX_AUDIT_LINE, max_containers=10_000)
             if not isinstance(entry, dict):
                 raise strictjson.StrictJsonError("une ligne n’est pas un objet JSON")
             if not replay_error:

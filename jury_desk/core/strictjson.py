@@ -83,10 +83,25 @@ def _depth_ok(doc: Any, limit: int) -> bool:
     return True
 
 
-def loads(data: bytes, *, max_bytes: int, max_depth: int = MAX_DEPTH) -> Any:
-    """Parse ``data`` strictly; raise :class:`StrictJsonError` (French) on any breach."""
+def loads(
+    data: bytes,
+    *,
+    max_bytes: int,
+    max_depth: int = MAX_DEPTH,
+    max_containers: int | None = None,
+) -> Any:
+    """Parse ``data`` strictly; raise :class:`StrictJsonError` (French) on any breach.
+
+    ``max_containers`` bounds the objects and arrays the document may hold, counted on
+    the bytes before parsing (an upper bound: brackets inside strings count too), so
+    that the memory the parse takes is bounded whatever the bytes.
+    """
     if len(data) > max_bytes:
         raise StrictJsonError(f"{len(data)} octets, au plus {max_bytes} admis")
+    if max_containers is not None:
+        containers = data.count(b"{") + data.count(b"[")
+        if containers > max_containers:
+            raise StrictJsonError(f"{containers} objets ou listes, au plus {max_containers} admis")
     if data.startswith(b"\xef\xbb\xbf"):
         raise StrictJsonError("le fichier commence par une marque d’ordre des octets (BOM)")
     try:

@@ -205,8 +205,7 @@ def test_a_failed_migration_leaves_the_version_and_the_backup(
         storage.open_database(path)
     assert raw(path, "PRAGMA user_version") == current
     assert (
-        raw(tmp_path / f"jury.sqlite3.avant-migration-v{current}", "PRAGMA user_version")
-        == current
+        raw(tmp_path / f"jury.sqlite3.avant-migration-v{current}", "PRAGMA user_version") == current
     )
 
 
