@@ -26,7 +26,6 @@ import subprocess
 import sys
 import tempfile
 import time
-
 from datetime import date
 from pathlib import Path
 
