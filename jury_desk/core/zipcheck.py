@@ -345,7 +345,7 @@ def exact_layout(
     if len(central) != cd_size:
         raise LayoutError("truncated", "répertoire central tronqué")
     entries: dict[str, ExactEntry] = {}
-    records: list[tuple[ExactEntry, int, bytes, int]] = []
+    records: list[tuple[ExactEntry, tuple[int, int, tuple[int, int]], bytes, int]] = []
     pos = 0
     for _ in range(n_total):
         if pos + _CENTRAL.size > cd_size or central[pos : pos + 4] != _SIG_CENTRAL:
@@ -353,6 +353,7 @@ def exact_layout(
         f = _CENTRAL.unpack_from(central, pos)
         (flags, method, crc, csize, usize) = (f[3], f[4], f[7], f[8], f[9])
         name_len, extra_len, comment_l, disk_start, offset = f[10], f[11], f[12], f[13], f[16]
+        needed, when, internal, external = f[2], (f[5], f[6]), f[14], f[15]
         raw_name = central[pos + _CENTRAL.size : pos + _CENTRAL.size + name_len]
         extra = central[pos + _CENTRAL.size + name_len : pos + _CENTRAL.size + name_len + extra_len]
         pos += _CENTRAL.size + name_len + extra_len + comment_l
@@ -366,6 +367,13 @@ def exact_layout(
             raise LayoutError("duplicate_entry", f"entrée « {name} » en double")
         if comment_l or disk_start:
             raise LayoutError("central", f"entrée « {name} » : commentaire ou volume inattendu")
+        if needed > 20 or internal:
+            raise LayoutError(
+                "central", f"entrée « {name} » : version requise ou attributs internes inattendus"
+            )
+        kind = (external >> 16) & 0o170000
+        if kind not in (0, stat.S_IFREG) or external & 0x410:  # 0x10 folder, 0x400 reparse
+            raise LayoutError("link", f"entrée « {name} » : pas un fichier ordinaire")
         if flags & ~_ALLOWED_FLAGS:
             what = (
                 "chiffrée"
@@ -394,14 +402,16 @@ def exact_layout(
         header_len = _LOCAL.size + name_len
         entry = ExactEntry(name, method, crc, csize, usize, offset, offset + header_len + extra_len)
         entries[name] = entry
-        records.append((entry, flags, raw_name + extra, extra_len))
+        records.append((entry, (flags, needed, when), raw_name + extra, extra_len))
     if pos != cd_size:
         raise LayoutError("central", "octets en trop dans le répertoire central")
     missing = [n for n in expected if n not in entries]
     if missing:
         raise LayoutError("missing_entry", f"entrée manquante : « {missing[0]} »")
     reach = 0
-    for entry, flags, name_extra, extra_len in sorted(records, key=lambda r: r[0].header_offset):
+    for entry, (flags, needed, when), name_extra, extra_len in sorted(
+        records, key=lambda r: r[0].header_offset
+    ):
         if entry.header_offset != reach:
             raise LayoutError(
                 "gap" if entry.header_offset > reach else "overlap",
@@ -423,6 +433,8 @@ def exact_layout(
         )
         if (
             l_flags != flags
+            or lf[1] != needed
+            or (lf[4], lf[5]) != when
             or l_method != entry.method
             or l_crc != entry.crc
             or l_csize != entry.compress_size
@@ -434,7 +446,7 @@ def exact_layout(
             raise LayoutError(
                 "local_mismatch",
                 f"l’en-tête local de « {entry.name} » diffère du répertoire central "
-                "(nom, méthode, tailles, CRC ou champs supplémentaires)",
+                "(nom, méthode, tailles, CRC, date, version ou champs supplémentaires)",
             )
         reach = entry.data_offset + entry.compress_size
     if reach != cd_start:
