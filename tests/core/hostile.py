@@ -951,6 +951,41 @@ def _json_inf(kit: Kit) -> bytes:
     return write_zip(kit.entries(raw_manifest=m))
 
 
+@case("json-bom", "json_encoding", "BOM")
+def _json_bom(kit: Kit) -> bytes:
+    return write_zip(kit.entries(raw_manifest=b"\xef\xbb\xbf" + manifest_bytes(kit.doc())))
+
+
+@case("json-integer-beyond-2^53", "json_invalid", "2^53")
+def _json_big_int(kit: Kit) -> bytes:
+    m = manifest_bytes(kit.doc()).replace(
+        b'"envelope_cents": 3000000', b'"envelope_cents": 18446744073709551617', 1
+    )
+    return write_zip(kit.entries(raw_manifest=m))
+
+
+@case("json-minus-zero", "json_invalid", "-0")
+def _json_minus_zero(kit: Kit) -> bytes:
+    m = manifest_bytes(kit.doc()).replace(b'"envelope_cents": 3000000', b'"envelope_cents": -0', 1)
+    return write_zip(kit.entries(raw_manifest=m))
+
+
+@case("json-integer-as-1.0", "schema", "envelope_cents")
+def _json_one_point_zero(kit: Kit) -> bytes:
+    m = manifest_bytes(kit.doc()).replace(
+        b'"envelope_cents": 3000000', b'"envelope_cents": 3000000.0', 1
+    )
+    return write_zip(kit.entries(raw_manifest=m))
+
+
+@case("json-too-deep", "json_invalid", "imbrication")
+def _json_deep(kit: Kit) -> bytes:
+    m = manifest_bytes(kit.doc()).replace(
+        b'"envelope_cents": 3000000', b'"envelope_cents": ' + b"[" * 33 + b"]" * 33, 1
+    )
+    return write_zip(kit.entries(raw_manifest=m))
+
+
 @case("format-version-2", "format_version", "version de format 2", cli=True)
 def _fv2(kit: Kit) -> bytes:
     doc = kit.doc()
