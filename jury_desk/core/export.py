@@ -40,8 +40,9 @@ from jury_desk import __version__
 from jury_desk.core import (
     audit,
     crypto,
-    deliberation,
     fmt,
+    fsutil,
+    readmodel,
     replay,
     report,
     reporting,
@@ -51,7 +52,6 @@ from jury_desk.core import (
 )
 from jury_desk.core.domain import decimal_text
 from jury_desk.core.errors import BundleRefused, UserError
-from jury_desk.core.fsutil import fsync_dir
 
 if TYPE_CHECKING:
     from jury_desk.core.services import Desk
@@ -196,6 +196,9 @@ class _Target:
                 f"Export impossible : « {self.out} » est un dossier ; "
                 "donnez un nom de fichier .zip.",
             )
+        # An earlier export of the same name open in a viewer, the antivirus or OneDrive:
+        # refused now, before an export number is taken (Windows cannot replace it).
+        fsutil.ensure_not_held(self.out)
         try:
             self.fd = os.open(
                 self.tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o644
@@ -241,8 +244,8 @@ class _Target:
         os.fsync(fd)
         os.close(fd)
         self.fd = None
-        os.replace(self.tmp, self.out)
-        fsync_dir(self.folder)
+        fsutil.replace(self.tmp, self.out)
+        fsutil.fsync_dir(self.folder)
 
     def discard(self) -> None:
         if self.fd is not None:
@@ -250,8 +253,8 @@ class _Target:
                 os.close(self.fd)
             self.fd = None
         try:
-            self.tmp.unlink(missing_ok=True)
-        except OSError:
+            fsutil.unlink(self.tmp, missing_ok=True)
+        except (OSError, UserError):
             log.warning("could not remove %s", self.tmp)
 
 
@@ -412,8 +415,7 @@ def _check_document(
     doc: Mapping[str, Any], expected_state: Any, result_kwargs: dict[str, Any]
 ) -> None:
     """result.json about to be signed, against the one the replay gives."""
-    result = deliberation.compute(expected_state.deliberation_input())
-    expected = reporting.result_document(expected_state, result, **result_kwargs)
+    expected = reporting.result_document(readmodel.build(expected_state), **result_kwargs)
     diffs = replay.document_differences(
         strictjson.loads(_dump(doc), max_bytes=_LIMITS[RESULT]),
         strictjson.loads(_dump(expected), max_bytes=_LIMITS[RESULT]),
@@ -466,14 +468,14 @@ def export_session(
             session_id,
             {"file": out.name, "signer_kid": identity.kid, "generator": f"jury_desk {__version__}"},
         )
-        st = desk.state(session_id)
-        result = deliberation.compute(st.deliberation_input())
+        ds = desk.deliberation_state(session_id)
+        st = ds.session
         generated_at = datetime.now().astimezone()
         name = report.signer_name(identity)
 
         step(3)
         pv = report.build_pv(
-            st, result, report.PvContext(seq, st.audit_head, name, identity.kid, generated_at)
+            ds, report.PvContext(seq, st.audit_head, name, identity.kid, generated_at)
         )
         step(4)
         pdf = report.sign_pdf(pv.pdf, identity, pv.placement, location=st.info.venue)
@@ -499,7 +501,7 @@ def export_session(
             if purge_due_on is not None
             else _purge_due_on(generated_at),
         }
-        doc = reporting.result_document(st, result, **doc_kwargs)
+        doc = reporting.result_document(ds, **doc_kwargs)
         # What is signed is what the manifest and the audit log establish, nothing else.
         _check_document(doc, check_bound(desk, session_id, st), doc_kwargs)
         problems = schema_problems(doc)
@@ -1018,11 +1020,9 @@ def _expected_document(
     manifest: Any, rp: replay.Replayed, doc: Mapping[str, Any], count: int
 ) -> Any:
     state = replay.session_state(manifest, rp, audit_head=doc["audit_head"], audit_count=count)
-    result = deliberation.compute(state.deliberation_input())
     retention = doc.get("retention")
     expected = reporting.result_document(
-        state,
-        result,
+        readmodel.build(state),
         export_seq=rp.export_seq,
         signer=doc["signer"],
         files=doc["files"],
