@@ -28,6 +28,8 @@ from fractions import Fraction
 from typing import TYPE_CHECKING, Any
 
 from jury_desk.core.domain import (
+    DEFAULT_RANGE_THRESHOLD,
+    DEFAULT_SD_THRESHOLD,
     LaureateDecision,
     Manifest,
     RecusalKind,
@@ -92,8 +94,8 @@ class Replayed:
     invalid_reasons: dict[str, str] = field(default_factory=dict)
     notes: str = ""
     hearings: dict[str, HearingRecord] = field(default_factory=dict)
-    sd_threshold: Fraction = Fraction(3)
-    range_threshold: Fraction = Fraction(8)
+    sd_threshold: Fraction = DEFAULT_SD_THRESHOLD
+    range_threshold: Fraction = DEFAULT_RANGE_THRESHOLD
     blind: bool | None = None
     revealed: bool = False
     opened_at: str | None = None

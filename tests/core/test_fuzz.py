@@ -103,3 +103,18 @@ def test_fuzz_verify_flipped_bytes(
     path = tmp_path / "f.zip"
     path.write_bytes(fuzzing.flip(genuine.path.read_bytes(), positions, mask))
     event(fuzzing.verify_target(path, [genuine.identity.jwk], None, genuine.entries))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "dossier_id,juror_id,criterion_id,value\nd01,j01\rx,innovation,3\n",
+        "dossier_id,juror_id,criterion_id,value\n\rd01,j01,innovation,3\n",
+    ],
+)
+def test_a_carriage_return_inside_a_row_is_refused_in_french(
+    csv_desk: tuple[Desk, str], text: str
+) -> None:
+    """Found by the fuzzer: a lone CR in a field escaped as csv.Error (exit 1)."""
+    desk, sid = csv_desk
+    assert fuzzing.scores_csv_target(desk, sid, text).startswith(("refusé", "1 note"))
