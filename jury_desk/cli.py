@@ -140,7 +140,20 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("verify", help="vérifie un paquet de résultats")
     p.add_argument("result", type=Path)
-    p.add_argument("--trust", type=Path, action="append", default=[], required=True)
+    p.add_argument(
+        "--trust",
+        type=Path,
+        action="append",
+        default=[],
+        required=True,
+        help="JWKS des clés d’installation reconnues (seules ces clés sont de confiance)",
+    )
+    p.add_argument(
+        "--session-bundle",
+        type=Path,
+        default=None,
+        help="le paquet de session du siège : result.json est alors recalculé en entier",
+    )
 
     b = sub.add_parser("bundle", help="côté siège : fabrique un paquet de session")
     bsub = b.add_subparsers(dest="bundle_command", metavar="ACTION", required=True)
@@ -437,21 +450,32 @@ def _cmd_export(args: argparse.Namespace) -> int:
 
 
 def _cmd_verify(args: argparse.Namespace) -> int:
-    from jury_desk.core import export, keys
+    from jury_desk.core import crypto, export
 
-    trusted = keys.trusted_keys(args.trust)
-    report = export.verify_result(args.result, trusted)
+    # verify trusts the given keys only, never the installation's trust store
+    trusted = [k for p in args.trust for k in crypto.load_jwks(Path(p))]
+    report = export.verify_result(args.result, trusted, session_bundle=args.session_bundle)
     for check in report.checks:
         mark = "OK " if check.ok else "ÉCHEC"
         print(f"[{mark}] {check.label}" + (f" — {check.detail}" if check.detail else ""))
+    for warning in report.warnings:
+        print(f"[ATTENTION] {warning}")
+    for note in report.not_checked:
+        print(f"[NON VÉRIFIÉ] {note}")
     if not report.ok:
         print("jury-desk : le paquet de résultats ne se vérifie pas :", file=sys.stderr)
         for check in report.checks:
             if not check.ok:
                 print(f"  – {check.label} : {check.detail}", file=sys.stderr)
         return EXIT_REFUSED
+    scope = (
+        "et result.json recalculé depuis le manifeste du siège et le journal d’audit"
+        if args.session_bundle is not None
+        else "; résultats non recalculés (sans --session-bundle)"
+    )
     print(
-        "Paquet de résultats vérifié : signatures, empreintes, journal d’audit et schéma conformes."
+        "Paquet de résultats vérifié : signatures, empreintes, journal d’audit et schéma "
+        f"conformes {scope}."
     )
     return EXIT_OK
 
