@@ -27,24 +27,30 @@ def _db_arg(p: argparse.ArgumentParser) -> None:
         "--db",
         type=Path,
         default=argparse.SUPPRESS,
+        metavar="FICHIER",
         help="fichier de base de données (par défaut : dossier de données de l’utilisateur)",
     )
     p.add_argument(
         "--session",
         default=argparse.SUPPRESS,
+        metavar="ID",
         help="identifiant de session (par défaut : la dernière importée)",
     )
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    from jury_desk.cli_fr import ArgumentParser
+
+    parser = ArgumentParser(
         prog="jury-desk",
         description="jury_desk — jurys du Label Actions Innovantes (Grand-Orly Seine Bièvre). "
         "Sans sous-commande : ouvre l’interface graphique.",
     )
     parser.add_argument("--version", action="version", version=f"jury_desk {__version__}")
-    parser.add_argument("--db", type=Path, default=None, help="fichier de base de données")
-    parser.add_argument("--session", default=None, help="identifiant de session")
+    parser.add_argument(
+        "--db", type=Path, default=None, metavar="FICHIER", help="fichier de base de données"
+    )
+    parser.add_argument("--session", default=None, metavar="ID", help="identifiant de session")
     parser.add_argument(
         "--demo", action="store_true", help="ouvre la session de démonstration intégrée"
     )
@@ -95,10 +101,19 @@ def build_parser() -> argparse.ArgumentParser:
     _db_arg(p)
 
     p = sub.add_parser("recuse", help="enregistre une récusation (déport ou absence)")
-    p.add_argument("--juror", required=True)
-    p.add_argument("--dossier", required=True)
+    p.add_argument("--juror", required=True, metavar="ID")
+    p.add_argument("--dossier", required=True, metavar="ID")
     p.add_argument("--kind", required=True, choices=["conflict", "absent"])
-    p.add_argument("--reason", required=True)
+    p.add_argument("--reason", required=True, metavar="MOTIF")
+    _db_arg(p)
+
+    hearings = sub.add_parser("hearings", help="auditions tenues sans le chronomètre (CSV)")
+    hsub = hearings.add_subparsers(dest="hearings_command", metavar="ACTION", required=True)
+    p = hsub.add_parser(
+        "import",
+        help="enregistre des auditions tenues sans le chronomètre, avec leur motif (tout ou rien)",
+    )
+    p.add_argument("csv", type=Path)
     _db_arg(p)
 
     p = sub.add_parser("results", help="affiche le classement et la proposition par défaut")
@@ -191,10 +206,43 @@ def _desk(args: argparse.Namespace) -> Any:
     return Desk(path)
 
 
+# Commands that change a database: refused while the application holds it (one writer, and
+# a GUI that would keep showing what it read before).
+WRITING = {"import", "scores import", "hearings import", "attendance", "recuse", "export"}
+
+
+def _command_name(args: argparse.Namespace) -> str:
+    cmd = str(args.command or "")
+    sub = getattr(args, f"{cmd}_command", None)
+    return f"{cmd} {sub}" if sub else cmd
+
+
+def _hold_database(args: argparse.Namespace) -> Any:
+    """The instance lock of the command's database, or a French refusal if the
+    application (or another command) holds it."""
+    from jury_desk.core import instance
+
+    path = _db_path(args)
+    if not path.parent.is_dir():
+        return None  # the command itself says what is wrong with this path
+    lock = instance.acquire(path)
+    if lock is None:
+        raise UserError(
+            "db_in_use",
+            f"La base « {path} » est ouverte dans jury_desk (ou par une autre commande) : "
+            "fermez l’application, ou faites cette opération depuis l’application. "
+            "Rien n’a été changé.",
+        )
+    return lock
+
+
 def run(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    lock = None
     try:
+        if _command_name(args) in WRITING:
+            lock = _hold_database(args)
         return _dispatch(args)
     except UserError as exc:
         print(f"jury-desk : {exc}", file=sys.stderr)
@@ -205,6 +253,11 @@ def run(argv: list[str] | None = None) -> int:
         log.exception("command failed")
         print(f"jury-desk : erreur inattendue ({type(exc).__name__} : {exc}).", file=sys.stderr)
         return EXIT_FAILURE
+    finally:
+        if lock is not None:
+            lock.release()
+            if args.command == "import" and not _db_path(args).exists():
+                lock.path.unlink(missing_ok=True)  # a refused bundle leaves nothing behind
 
 
 # The commands that open a database (the purge aside: erasing must work wherever it is).
@@ -229,6 +282,8 @@ def _dispatch(args: argparse.Namespace) -> int:
         return _cmd_import(args)
     if cmd == "scores":
         return _cmd_scores(args)
+    if cmd == "hearings":
+        return _cmd_hearings(args)
     if cmd == "attendance":
         desk = _desk(args)
         sid = desk.resolve(args.session)
@@ -325,6 +380,18 @@ def _cmd_scores(args: argparse.Namespace) -> int:
         print(f"Notes écrites pour Excel dans « {args.out} ».")
         return EXIT_OK
     sys.stdout.write(desk.export_scores_csv(sid))
+    return EXIT_OK
+
+
+def _cmd_hearings(args: argparse.Namespace) -> int:
+    desk = _desk(args)
+    sid = desk.resolve(args.session)
+    try:
+        text = Path(args.csv).read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise UserError("csv_unreadable", f"Impossible de lire « {args.csv} » ({exc}).") from exc
+    n = desk.import_hearings_csv(sid, text)
+    print(f"{n} audition(s) enregistrée(s), chacune avec son motif au journal d’audit.")
     return EXIT_OK
 
 

@@ -26,6 +26,7 @@ from sqlmodel import Session, col, delete, select
 # they are imported by the methods that need them, so that the GUI's first paint does
 # not pay for them (benchmarks/gui.py; tests/core/test_import_cost.py).
 from jury_desk.core import audit, csvio, fsutil, paths, storage
+from jury_desk.core import hearings as hearings_mod
 from jury_desk.core.domain import (
     Attachment,
     Conflict,
@@ -1286,6 +1287,79 @@ class Desk:
                 row.phase_elapsed_ms,
                 row.running_since,
             )
+
+    def record_hearing_afterwards(
+        self,
+        session_id: str,
+        dossier_id: str,
+        *,
+        started_at: str,
+        presentation_s: int | str,
+        questions_s: int | str,
+        reason: str,
+        actor: str = "secretariat",
+    ) -> Hearing:
+        """A hearing held without the app's timer (CONTRACT 4 and 7), with its reason."""
+        entry = hearings_mod.check_entry(
+            dossier_id, started_at, presentation_s, questions_s, reason
+        )
+        self.record_hearings_afterwards(session_id, [entry], actor)
+        return self.state(session_id).hearings[entry.dossier_id]
+
+    def record_hearings_afterwards(
+        self,
+        session_id: str,
+        entries: Sequence[hearings_mod.HearingEntry],
+        actor: str = "secretariat",
+    ) -> int:
+        """Hearings entered afterwards, all or none; each audited with its reason.
+
+        Refused for a dossier whose hearing was already recorded (timed or entered) or is
+        under way: a correction is not a second hearing."""
+        with transaction(self.engine) as db:
+            self._open_for_change(db, session_id)
+            for i, e in enumerate(entries, start=1):
+                where = f"Audition {i} (dossier {e.dossier_id}) : " if len(entries) > 1 else ""
+                try:
+                    self._check_ids(db, session_id, dossier=e.dossier_id)
+                except UserError as exc:
+                    raise UserError(exc.code, where + exc.message) from exc
+                row = db.get(HearingRow, (session_id, e.dossier_id))
+                assert row is not None
+                if row.started_at is not None or row.state != "a_venir":
+                    raise UserError(
+                        "hearing_already_recorded",
+                        where
+                        + f"l’audition du dossier {e.dossier_id} est déjà enregistrée"
+                        + (f" (commencée le {row.started_at})" if row.started_at else "")
+                        + ". Aucune audition n’a été enregistrée.",
+                    )
+                row.state = "entendu"
+                row.started_at = e.started_at
+                row.presentation_s = e.presentation_s
+                row.questions_s = e.questions_s
+                row.phase, row.phase_elapsed_ms, row.running_since = None, 0, None
+                db.add(row)
+                audit.append(
+                    db,
+                    session_id,
+                    "hearing.recorded_afterwards",
+                    {
+                        "dossier_id": e.dossier_id,
+                        "started_at": e.started_at,
+                        "presentation_s": e.presentation_s,
+                        "questions_s": e.questions_s,
+                        "reason": e.reason,
+                    },
+                    actor,
+                )
+        return len(entries)
+
+    def import_hearings_csv(
+        self, session_id: str, text: str, actor: str = "auditions-papier"
+    ) -> int:
+        """``dossier_id,started_at,presentation_s,questions_s,reason``; all rows or none."""
+        return self.record_hearings_afterwards(session_id, hearings_mod.parse_csv(text), actor)
 
     # ------------------------------------------------------------------ deliberation
 

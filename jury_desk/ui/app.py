@@ -30,7 +30,7 @@ from pathlib import Path
 from typing import Any
 
 # isort: off
-import jury_desk.ui  # QT_API=pyside6 and the PySide6 6.12 None fix, first
+import jury_desk.ui  # QT_API=pyside6 and the core before PySide6, first
 
 # Before PySide6 on purpose: once PySide6 is loaded, its import hook (shibokensupport's
 # feature_imported) inspects every module imported after it. SQLAlchemy and sqlmodel are

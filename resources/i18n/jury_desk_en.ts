@@ -108,6 +108,18 @@
         <translation>&amp;Grid on the shared screen</translation>
     </message>
     <message>
+        <source>Écran partagé &amp;noir</source>
+        <translation>&amp;Black screen</translation>
+    </message>
+    <message>
+        <source>&amp;Fermer l’écran partagé</source>
+        <translation>&amp;Close the shared screen</translation>
+    </message>
+    <message>
+        <source>&amp;Changer d’écran (écran suivant)</source>
+        <translation>&amp;Next screen</translation>
+    </message>
+    <message>
         <source>A&amp;grandir le texte</source>
         <translation>&amp;Larger text</translation>
     </message>
@@ -413,6 +425,10 @@ judgement</translation>
         <translation>Quorum</translation>
     </message>
     <message>
+        <source>Annonce en salle</source>
+        <translation>Announcement in the room</translation>
+    </message>
+    <message>
         <source>&amp;Ordre de passage</source>
         <translation>Hearing &amp;order</translation>
     </message>
@@ -425,20 +441,20 @@ judgement</translation>
         <translation>Console pages</translation>
     </message>
     <message>
-        <source>&amp;Audition</source>
-        <translation>&amp;Hearing</translation>
+        <source>Audition</source>
+        <translation>Hearing</translation>
     </message>
     <message>
-        <source>&amp;Notation</source>
-        <translation>&amp;Scoring</translation>
+        <source>Notation</source>
+        <translation>Scoring</translation>
     </message>
     <message>
-        <source>&amp;Présences et déports</source>
-        <translation>&amp;Attendance and recusals</translation>
+        <source>Présences et déports</source>
+        <translation>Attendance and recusals</translation>
     </message>
     <message>
-        <source>Dé&amp;libération</source>
-        <translation>De&amp;liberation</translation>
+        <source>Délibération</source>
+        <translation>Deliberation</translation>
     </message>
 </context>
 <context>
@@ -552,7 +568,7 @@ judgement</translation>
     </message>
     <message>
         <source>Re&amp;venir à la proposition des règles</source>
-        <translation>Back to the &amp;rules&apos; proposal</translation>
+        <translation>&amp;Back to the rules&apos; proposal</translation>
     </message>
     <message>
         <source>Reprend la liste de la proposition par défaut (Ctrl+Maj+P)</source>
@@ -1421,8 +1437,12 @@ fingerprint {kid}</translation>
         <translation>Session imported: “{title}” — {d} dossiers, {a} attachments ({mb} MB).</translation>
     </message>
     <message>
-        <source>Écran {i} : {name} ({w} × {h})</source>
-        <translation>Screen {i}: {name} ({w} × {h})</translation>
+        <source>Écran &amp;{i} : {name} ({w} × {h})</source>
+        <translation>Screen &amp;{i}: {name} ({w} × {h})</translation>
+    </message>
+    <message>
+        <source> — console</source>
+        <translation> — console</translation>
     </message>
     <message>
         <source>Taille du texte : {pct} %</source>
@@ -1546,16 +1566,16 @@ Offline application for the juries of the Label Actions Innovantes (Grand-Orly S
         <translation>&amp;File</translation>
     </message>
     <message>
-        <source>&amp;Audition</source>
-        <translation>&amp;Hearing</translation>
+        <source>A&amp;udition</source>
+        <translation>H&amp;earing</translation>
     </message>
     <message>
         <source>&amp;Notation</source>
-        <translation>&amp;Scoring</translation>
+        <translation>S&amp;coring</translation>
     </message>
     <message>
         <source>&amp;Écran partagé</source>
-        <translation>&amp;Shared screen</translation>
+        <translation>Sh&amp;ared screen</translation>
     </message>
     <message>
         <source>&amp;Déplacer vers l’écran</source>
@@ -1563,10 +1583,10 @@ Offline application for the juries of the Label Actions Innovantes (Grand-Orly S
     </message>
     <message>
         <source>Aff&amp;ichage</source>
-        <translation>&amp;View</translation>
+        <translation>Vie&amp;w</translation>
     </message>
     <message>
-        <source>&amp;Aide</source>
+        <source>Aid&amp;e</source>
         <translation>&amp;Help</translation>
     </message>
 </context>
@@ -1640,7 +1660,7 @@ A snapshot of the current state is taken first (“before restore”): the resto
     </message>
     <message>
         <source>Enregis&amp;trer l&apos;avis</source>
-        <translation>Sa&amp;ve the opinion</translation>
+        <translation>Save the opi&amp;nion</translation>
     </message>
     <message>
         <source>Enregistre l&apos;avis de ce dossier (Ctrl+Entrée)</source>
@@ -1656,7 +1676,7 @@ A snapshot of the current state is taken first (“before restore”): the resto
     </message>
     <message>
         <source>Enre&amp;gistrer les notes</source>
-        <translation>Sa&amp;ve the notes</translation>
+        <translation>Save the no&amp;tes</translation>
     </message>
     <message>
         <source>Enregistre les notes de délibération (Ctrl+Maj+Entrée)</source>
@@ -1664,7 +1684,61 @@ A snapshot of the current state is taken first (“before restore”): the resto
     </message>
     <message>
         <source>Avis &amp;motivé sur {id} — {title} (adressé à {holder})</source>
-        <translation>Reasoned &amp;opinion on {id} — {title} (sent to {holder})</translation>
+        <translation>Reasoned o&amp;pinion on {id} — {title} (sent to {holder})</translation>
+    </message>
+</context>
+<context>
+    <name>ProjectorController</name>
+    <message>
+        <source>Un seul écran est détecté (projecteur absent ou en mode « Dupliquer ») : l’écran partagé s’ouvre dans une fenêtre, jamais en plein écran, pour que la salle ne voie pas la console. Choisissez « Étendre » (Windows + P).</source>
+        <translation>Only one screen is detected (no projector, or “Duplicate” mode): the shared screen opens in a window, never full screen, so that the room does not see the console. Choose “Extend” (Windows + P).</translation>
+    </message>
+    <message>
+        <source>Plein écran refusé : l’écran partagé couvrirait la console (un seul écran détecté).</source>
+        <translation>Full screen refused: the shared screen would cover the console (only one screen detected).</translation>
+    </message>
+    <message>
+        <source>C’est l’écran de la console : l’écran partagé n’y va pas en plein écran.</source>
+        <translation>This is the console&apos;s screen: the shared screen does not go full screen there.</translation>
+    </message>
+    <message>
+        <source>Le projecteur a été débranché : l’écran partagé est masqué. Il reviendra dès que le projecteur sera rebranché (ou Ctrl+E pour l’afficher ici).</source>
+        <translation>The projector was unplugged: the shared screen is hidden. It comes back as soon as the projector is plugged in again (or Ctrl+E to show it here).</translation>
+    </message>
+    <message>
+        <source>Le projecteur est revenu : l’écran partagé y est affiché.</source>
+        <translation>The projector is back: the shared screen is shown on it.</translation>
+    </message>
+</context>
+<context>
+    <name>ProjectorThumbnail</name>
+    <message>
+        <source>Aperçu de l’écran partagé</source>
+        <translation>Preview of the shared screen</translation>
+    </message>
+    <message>
+        <source>Projecteur : masqué (débranché)</source>
+        <translation>Projector: hidden (unplugged)</translation>
+    </message>
+    <message>
+        <source>Écran partagé fermé (Ctrl+E)</source>
+        <translation>Shared screen closed (Ctrl+E)</translation>
+    </message>
+    <message>
+        <source>noir</source>
+        <translation>black</translation>
+    </message>
+    <message>
+        <source>plein écran</source>
+        <translation>full screen</translation>
+    </message>
+    <message>
+        <source>fenêtre</source>
+        <translation>window</translation>
+    </message>
+    <message>
+        <source>Écran partagé : {state}, sur {screen}</source>
+        <translation>Shared screen: {state}, on {screen}</translation>
     </message>
 </context>
 <context>

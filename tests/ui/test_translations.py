@@ -88,8 +88,8 @@ def test_the_console_in_english(make_gui) -> None:
     gui = make_gui(language="en")
     gui.open_demo()
     menus = [a.text() for a in gui.window.menuBar().actions()]
-    assert menus[:3] == ["&File", "&Hearing", "&Scoring"]
-    assert gui.console.view.tabs.tabText(1) == "&Scoring"
+    assert menus[:3] == ["&File", "H&earing", "S&coring"]
+    assert gui.console.view.tabs.tabText(1) == "Scoring"
     assert gui.console.order_model.index(0, 3).data() == "upcoming"
     assert gui.controller.shared.position_label.text() == "Dossier 1 of 12"
     assert QCoreApplication.translate("TimerWidget", "en pause") == "paused"

@@ -247,6 +247,9 @@ class SharedDeliberationPanel(QWidget):
             }[name]
             widget = cls(self.stack, shared=True)
             widget.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            # Drawn in whatever room the shared screen has: its hints (which grow with
+            # the type, itself sized from the screen) must never size the window.
+            widget.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
             assert self.stack is not None
             self.stack.addWidget(widget)
             self.pictures[name] = widget
@@ -515,6 +518,7 @@ class DeliberationView(QWidget):
             self,
         )
         heat_note.setObjectName("hint")
+        heat_note.setWordWrap(True)  # unwrapped, it made the window 1,667 px wide at least
         heat_page = QWidget(self)
         hl = QVBoxLayout(heat_page)
         hl.addWidget(_scroll(self.heatmap), 1)
@@ -585,6 +589,9 @@ class DeliberationView(QWidget):
         sl.addWidget(self.reopen_button)
         side.setMinimumWidth(360)
 
+        # An explicit minimum: the pages (charts, tables) scroll or elide below their
+        # hints, so that no page sets the window's minimum width beyond a laptop's screen.
+        self.tabs.setMinimumWidth(420)
         split = QSplitter(Qt.Orientation.Horizontal, self)
         split.addWidget(self.tabs)
         split.addWidget(side)
