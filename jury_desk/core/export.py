@@ -40,7 +40,6 @@ from jury_desk import __version__
 from jury_desk.core import (
     audit,
     crypto,
-    deliberation,
     fmt,
     fsutil,
     report,
@@ -346,14 +345,14 @@ def export_session(
             session_id,
             {"file": out.name, "signer_kid": identity.kid, "generator": f"jury_desk {__version__}"},
         )
-        st = desk.state(session_id)
-        result = deliberation.compute(st.deliberation_input())
+        ds = desk.deliberation_state(session_id)
+        st = ds.session
         generated_at = datetime.now().astimezone()
         name = report.signer_name(identity)
 
         step(3)
         pv = report.build_pv(
-            st, result, report.PvContext(seq, st.audit_head, name, identity.kid, generated_at)
+            ds, report.PvContext(seq, st.audit_head, name, identity.kid, generated_at)
         )
         step(4)
         pdf = report.sign_pdf(pv.pdf, identity, pv.placement, location=st.info.venue)
@@ -364,8 +363,7 @@ def export_session(
         if not entries or entries[-1]["hash"] != st.audit_head:
             raise RuntimeError("the audit log changed during the export")
         doc = reporting.result_document(
-            st,
-            result,
+            ds,
             export_seq=seq,
             signer={"name": name, "kid": identity.kid, "jwk": identity.jwk},
             files={
