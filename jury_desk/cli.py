@@ -7,6 +7,7 @@ Exit codes: 0 success, 2 refused input (one French message on stderr, nothing ch
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import logging
 import os
@@ -15,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from jury_desk import __version__
+from jury_desk.core import fsutil
 from jury_desk.core.errors import UserError
 
 log = logging.getLogger(__name__)
@@ -252,11 +254,12 @@ def _hold_database(args: argparse.Namespace) -> Any:
 def run(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
-    from jury_desk.core import fsutil, instance
+    from jury_desk.core import instance
 
     lock = None
     lock_was_there = True
     try:
+        _check_location(args)  # before anything is created beside the database
         if _command_name(args) in WRITING:
             lock_was_there = instance.lock_path(_db_path(args)).exists()
             lock = _hold_database(args)
@@ -274,11 +277,21 @@ def run(argv: list[str] | None = None) -> int:
         if lock is not None:
             lock.release()
             if not lock_was_there:  # a command leaves no lock file behind (a refusal: nothing)
-                fsutil.unlink(lock.path, missing_ok=True)
+                with contextlib.suppress(OSError, UserError):
+                    fsutil.unlink(lock.path, missing_ok=True)
 
 
 # The commands that open a database (the purge aside: erasing must work wherever it is).
-_OPENS_DB = ("import", "scores", "attendance", "recuse", "results", "export", "restore")
+_OPENS_DB = (
+    "import",
+    "scores",
+    "hearings",
+    "attendance",
+    "recuse",
+    "results",
+    "export",
+    "restore",
+)
 
 
 def _check_location(args: argparse.Namespace) -> None:
@@ -294,7 +307,6 @@ def _check_location(args: argparse.Namespace) -> None:
 
 def _dispatch(args: argparse.Namespace) -> int:
     cmd = args.command
-    _check_location(args)
     if cmd == "import":
         return _cmd_import(args)
     if cmd == "scores":

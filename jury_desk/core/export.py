@@ -209,6 +209,7 @@ class _Target:
                 f"Export impossible : le dossier « {self.folder} » ne peut pas "
                 f"recevoir le fichier ({_os_reason(exc)}). Rien n’a été modifié.",
             ) from exc
+        fsutil.hide(self.tmp)  # Windows: a dot does not hide it
         try:
             self._reserve(reserve)
         except OSError as exc:

@@ -1237,6 +1237,18 @@ fingerprint {kid}</translation>
         <translation>The folder “{f}” does not exist.</translation>
     </message>
     <message>
+        <source>Dossier synchronisé par OneDrive</source>
+        <translation>Folder synchronised by OneDrive</translation>
+    </message>
+    <message>
+        <source>Exporter quand même</source>
+        <translation>Export anyway</translation>
+    </message>
+    <message>
+        <source>Choisir un autre dossier</source>
+        <translation>Choose another folder</translation>
+    </message>
+    <message>
         <source>Vérification de ce qui a été écrit…</source>
         <translation>Checking what was written…</translation>
     </message>

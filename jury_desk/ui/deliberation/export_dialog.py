@@ -16,7 +16,7 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
-from jury_desk.core import crypto, export, keys
+from jury_desk.core import crypto, export, instance, keys
 from jury_desk.core.errors import UserError
 from jury_desk.core.services import Desk
 from jury_desk.qt.core import QStandardPaths, Qt, QUrl, Signal, Slot
@@ -34,6 +34,7 @@ from jury_desk.qt.widgets import (
     QVBoxLayout,
     QWidget,
 )
+from jury_desk.ui import dialogs
 from jury_desk.ui.deliberation.charts import console_scheme
 from jury_desk.ui.deliberation.models import ChecksModel
 
@@ -251,6 +252,15 @@ class ExportDialog(QDialog):
         folder = Path(self.folder_edit.text().strip() or default_folder()).expanduser()
         if not folder.is_dir():
             self._fail(self.tr("Le dossier « {f} » n'existe pas.").format(f=folder))
+            return
+        synced = instance.export_location_warning(folder)  # Windows: a OneDrive folder
+        if synced is not None and not dialogs.confirm(
+            self,
+            self.tr("Dossier synchronisé par OneDrive"),
+            synced,
+            self.tr("Exporter quand même"),
+            self.tr("Choisir un autre dossier"),
+        ):
             return
         out = self.target_path()
         self._set_busy(True)
