@@ -693,6 +693,14 @@ judgement</translation>
         <translation>&amp;Reopen the deliberation…</translation>
     </message>
     <message>
+        <source>Notation à l’aveugle : les notes, le classement et les graphiques restent masqués, sur cette console comme sur l’écran partagé, jusqu’à leur révélation (Ctrl+R).
+
+La colonne de droite dit ce qui reste à faire avant la clôture.</source>
+        <translation>Blind scoring: the scores, the ranking and the charts stay hidden, on this console as on the shared screen, until they are revealed (Ctrl+R).
+
+The right-hand column says what remains to be done before closing.</translation>
+    </message>
+    <message>
         <source>Révéler les notes</source>
         <translation>Reveal the scores</translation>
     </message>

@@ -592,8 +592,27 @@ class DeliberationView(QWidget):
         # An explicit minimum: the pages (charts, tables) scroll or elide below their
         # hints, so that no page sets the window's minimum width beyond a laptop's screen.
         self.tabs.setMinimumWidth(420)
+        # Blind means blind on the console too: until the reveal the pages that hold a
+        # score (ranking, charts, the jury's list) give way to this notice.
+        self.hidden_notice = QLabel(
+            self.tr(
+                "Notation à l’aveugle : les notes, le classement et les graphiques restent "
+                "masqués, sur cette console comme sur l’écran partagé, jusqu’à leur "
+                "révélation (Ctrl+R).\n\nLa colonne de droite dit ce qui reste à faire "
+                "avant la clôture."
+            ),
+            self,
+        )
+        self.hidden_notice.setObjectName("hiddenNotice")
+        self.hidden_notice.setWordWrap(True)
+        self.hidden_notice.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.hidden_notice.setMargin(24)
+        self.hidden_notice.setMinimumWidth(1)
+        self.body = QStackedWidget(self)
+        self.body.addWidget(self.tabs)
+        self.body.addWidget(self.hidden_notice)
         split = QSplitter(Qt.Orientation.Horizontal, self)
-        split.addWidget(self.tabs)
+        split.addWidget(self.body)
         split.addWidget(side)
         split.setStretchFactor(0, 4)
         split.setStretchFactor(1, 1)
@@ -672,6 +691,19 @@ class DeliberationView(QWidget):
         else:
             self.reveal_button.hide()
 
+        self.body.setCurrentWidget(self.hidden_notice if snap.hidden else self.tabs)
+        self.envelope.setVisible(not snap.hidden)
+        if snap.hidden:
+            # Nothing from the scores reaches this page's widgets before the reveal.
+            self.ranking.clear()
+            for chart in (self.envelope, self.dots, self.heatmap, self.alternatives):
+                chart.set_snapshot(None)
+        else:
+            self._show_scores(snap)
+        self.opinions.set_snapshot(snap)
+        self._apply_closing(snap)
+
+    def _show_scores(self, snap: Snapshot) -> None:
         self.envelope.set_snapshot(snap)
         self.ranking.set_snapshot(snap)
         self.ranking_table.resizeColumnsToContents()
@@ -686,8 +718,8 @@ class DeliberationView(QWidget):
         for chart in (self.dots, self.heatmap, self.alternatives):
             chart.set_snapshot(snap)
         self.decision.set_snapshot(snap)
-        self.opinions.set_snapshot(snap)
 
+    def _apply_closing(self, snap: Snapshot) -> None:
         self.blockers.set_blockers(snap.blockers)
         blocked = bool(snap.blockers)
         self.nothing_blocks.setVisible(not blocked and not snap.closed)
