@@ -348,6 +348,68 @@ judgement</translation>
     </message>
 </context>
 <context>
+    <name>ClosingChecklist</name>
+    <message>
+        <source>{dossier} : lauréat proposé jamais entendu (aucune audition enregistrée).</source>
+        <translation>{dossier}: proposed laureate never heard (no hearing recorded).</translation>
+    </message>
+    <message>
+        <source>{dossier} : jamais entendu (aucune audition enregistrée).</source>
+        <translation>{dossier}: never heard (no hearing recorded).</translation>
+    </message>
+    <message>
+        <source>{dossier} : pas d’avis motivé pour le porteur.</source>
+        <translation>{dossier}: no reasoned opinion for the holder.</translation>
+    </message>
+    <message>
+        <source>{juror} est absent(e) de la séance.</source>
+        <translation>{juror} is absent from the session.</translation>
+    </message>
+    <message>
+        <source>{dossier} : la feuille de {juror} n’a pas de commentaire.</source>
+        <translation>{dossier}: {juror}&apos;s sheet has no comment.</translation>
+    </message>
+</context>
+<context>
+    <name>ClosingChecklistDialog</name>
+    <message>
+        <source>Avant de clore la délibération</source>
+        <translation>Before closing the deliberation</translation>
+    </message>
+    <message>
+        <source>Ce qui empêche la clôture ({n})</source>
+        <translation>What prevents closing ({n})</translation>
+    </message>
+    <message>
+        <source>Ce qui empêche la clôture</source>
+        <translation>What prevents closing</translation>
+    </message>
+    <message>
+        <source>À vérifier avant de clore ({n})</source>
+        <translation>To check before closing ({n})</translation>
+    </message>
+    <message>
+        <source>Points à vérifier avant de clore</source>
+        <translation>Points to check before closing</translation>
+    </message>
+    <message>
+        <source>&amp;Saisir l’audition après coup…</source>
+        <translation>&amp;Enter the hearing afterwards…</translation>
+    </message>
+    <message>
+        <source>J’ai &amp;vérifié ces points ; ils n’empêchent pas de clore</source>
+        <translation>I have &amp;checked these points; they do not prevent closing</translation>
+    </message>
+    <message>
+        <source>&amp;Clore la délibération</source>
+        <translation>Close the &amp;deliberation</translation>
+    </message>
+    <message>
+        <source>Annuler</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
     <name>ConsoleController</name>
     <message>
         <source>{n} présents sur {total} · quorum {q} atteint ✓</source>
@@ -795,6 +857,10 @@ The right-hand column says what remains to be done before closing.</translation>
     <message>
         <source>Lauréats : {n}, pour un total de {total}.</source>
         <translation>Laureates: {n}, for a total of {total}.</translation>
+    </message>
+    <message>
+        <source>À vérifier :</source>
+        <translation>To check:</translation>
     </message>
     <message>
         <source>Après la clôture, toute modification demandera de rouvrir la délibération avec un motif, inscrit au journal d&apos;audit.</source>
@@ -1271,6 +1337,49 @@ fingerprint {kid}</translation>
     <message>
         <source>Terminé.</source>
         <translation>Done.</translation>
+    </message>
+</context>
+<context>
+    <name>HearingAfterwardsDialog</name>
+    <message>
+        <source>Saisir une audition après coup</source>
+        <translation>Enter a hearing afterwards</translation>
+    </message>
+    <message>
+        <source>Audition de {ref} — {title}, tenue sans le chronomètre de l’application (journée sur papier, panne). Elle sera inscrite au journal d’audit avec son motif.</source>
+        <translation>Hearing of {ref} — {title}, held without the application&apos;s timer (a paper day, a failure). It will be written to the audit log with its reason.</translation>
+    </message>
+    <message>
+        <source>Par exemple : audition tenue sur papier après la panne de l’ordinateur</source>
+        <translation>For example: hearing held on paper after the computer failed</translation>
+    </message>
+    <message>
+        <source>&amp;Début :</source>
+        <translation>&amp;Start:</translation>
+    </message>
+    <message>
+        <source>&amp;Présentation (minutes) :</source>
+        <translation>&amp;Presentation (minutes):</translation>
+    </message>
+    <message>
+        <source>&amp;Questions (minutes) :</source>
+        <translation>&amp;Questions (minutes):</translation>
+    </message>
+    <message>
+        <source>&amp;Motif :</source>
+        <translation>&amp;Reason:</translation>
+    </message>
+    <message>
+        <source>&amp;Enregistrer l’audition</source>
+        <translation>Sa&amp;ve the hearing</translation>
+    </message>
+    <message>
+        <source>Annuler</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Le motif est une phrase d’au moins 20 caractères.</source>
+        <translation>The reason is a sentence of at least 20 characters.</translation>
     </message>
 </context>
 <context>

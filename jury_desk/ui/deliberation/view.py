@@ -32,6 +32,7 @@ from jury_desk.qt.gui import QAction, QKeySequence, QResizeEvent, QShowEvent
 from jury_desk.qt.widgets import (
     QAbstractItemView,
     QComboBox,
+    QDialog,
     QFrame,
     QHBoxLayout,
     QHeaderView,
@@ -887,14 +888,27 @@ class DeliberationView(QWidget):
         )
 
     def confirm_close(self, snap: Snapshot) -> bool:
-        """Ask before closing (tests replace this)."""
+        """Ask before closing, with the checklist of what to look at (tests replace this)."""
         from jury_desk.ui import dialogs
+        from jury_desk.ui.deliberation.closing import ClosingChecklistDialog, checklist_lines
 
+        warnings = checklist_lines(snap)
+        if warnings and not dialogs.HEADLESS:
+            dialog = ClosingChecklistDialog(snap, [], self)
+            dialog.hearingRequested.connect(self.enter_hearing_afterwards)
+            self.controller.changed.connect(dialog.refresh)
+            try:
+                return dialog.exec() == QDialog.DialogCode.Accepted
+            finally:
+                self.controller.changed.disconnect(dialog.refresh)
+                dialog.deleteLater()
         lines = [
             self.tr("Lauréats : {n}, pour un total de {total}.").format(
                 n=len(snap.decision.laureates), total=fmt.euros(snap.granted_total_cents)
             )
         ]
+        if warnings:
+            lines.append(self.tr("À vérifier :") + "\n" + "\n".join(f"– {w}" for w in warnings))
         lines.append(
             self.tr(
                 "Après la clôture, toute modification demandera de rouvrir la délibération "
@@ -910,6 +924,21 @@ class DeliberationView(QWidget):
                 self.tr("Annuler"),
             )
         )
+
+    @Slot(str)
+    def enter_hearing_afterwards(self, dossier_id: str) -> bool:
+        """A hearing held without the timer: its start, durations and reason (a dialog)."""
+        from jury_desk.ui.deliberation.closing import HearingAfterwardsDialog
+
+        dialog = HearingAfterwardsDialog(self.snapshot, dossier_id, self)
+        try:
+            if dialog.exec() != QDialog.DialogCode.Accepted:
+                return False
+            values = dialog.values()
+        finally:
+            dialog.deleteLater()
+        self.controller.record_hearing_afterwards(**values)
+        return True
 
     @Slot()
     def open_export_dialog(self) -> ExportDialog | None:
