@@ -83,7 +83,17 @@ def build_parser() -> argparse.ArgumentParser:
     p = ssub.add_parser("import", help="saisit des feuilles papier depuis un CSV (tout ou rien)")
     p.add_argument("csv", type=Path)
     _db_arg(p)
-    p = ssub.add_parser("export", help="écrit toutes les notes sur la sortie standard")
+    p = ssub.add_parser(
+        "export",
+        help="écrit toutes les notes sur la sortie standard, ou pour Excel dans un fichier",
+    )
+    p.add_argument(
+        "--out",
+        type=Path,
+        default=None,
+        help="fichier pour Excel : UTF-8 avec BOM, « ; » et virgule décimale "
+        "(préférez-le à une redirection « > » dans PowerShell)",
+    )
     _db_arg(p)
 
     p = sub.add_parser("attendance", help="marque des jurés absents de la séance")
@@ -250,8 +260,24 @@ def run(argv: list[str] | None = None) -> int:
                 lock.path.unlink(missing_ok=True)  # a refused bundle leaves nothing behind
 
 
+# The commands that open a database (the purge aside: erasing must work wherever it is).
+_OPENS_DB = ("import", "scores", "attendance", "recuse", "results", "export", "restore")
+
+
+def _check_location(args: argparse.Namespace) -> None:
+    """The GUI's rule, for every command: no database on a share, a USB key or OneDrive."""
+    from jury_desk.core import instance
+
+    if args.command not in _OPENS_DB:
+        return
+    refusal = instance.check_location(_db_path(args))
+    if refusal is not None:
+        raise UserError("db_location", refusal)
+
+
 def _dispatch(args: argparse.Namespace) -> int:
     cmd = args.command
+    _check_location(args)
     if cmd == "import":
         return _cmd_import(args)
     if cmd == "scores":
@@ -324,27 +350,34 @@ def _cmd_import(args: argparse.Namespace) -> int:
 
 
 def _remove_new_database(path: Path) -> None:
-    import shutil
-
-    from jury_desk.core import paths
+    from jury_desk.core import fsutil, paths
 
     for suffix in ("", "-wal", "-shm", "-journal"):
-        path.with_name(path.name + suffix).unlink(missing_ok=True)
-    shutil.rmtree(paths.files_dir(path), ignore_errors=True)
+        fsutil.unlink(path.with_name(path.name + suffix), missing_ok=True)
+    fsutil.rmtree_quietly(paths.files_dir(path))
 
 
 def _cmd_scores(args: argparse.Namespace) -> int:
     desk = _desk(args)
     sid = desk.resolve(args.session)
     if args.scores_command == "import":
+        from jury_desk.core import csvio
+
         try:
-            text = Path(args.csv).read_text(encoding="utf-8-sig")
-        except (OSError, UnicodeDecodeError) as exc:
+            data = Path(args.csv).read_bytes()
+        except OSError as exc:
             raise UserError(
                 "csv_unreadable", f"Impossible de lire « {args.csv} » ({exc})."
             ) from exc
-        n = desk.import_scores_csv(sid, text)
-        print(f"{n} note(s) enregistrée(s).")
+        sheet = csvio.read(data)
+        n = desk.import_scores_csv(sid, sheet.text)
+        print(f"{n} note(s) enregistrée(s) ({sheet.description}).")
+        return EXIT_OK
+    if args.out is not None:
+        from jury_desk.core import csvio, fsutil
+
+        fsutil.write_atomic(Path(args.out), csvio.excel_bytes(desk.export_scores_csv(sid)))
+        print(f"Notes écrites pour Excel dans « {args.out} ».")
         return EXIT_OK
     sys.stdout.write(desk.export_scores_csv(sid))
     return EXIT_OK
@@ -377,12 +410,15 @@ def _cmd_results(args: argparse.Namespace) -> int:
 
 
 def _cmd_export(args: argparse.Namespace) -> int:
-    from jury_desk.core import export, keys
+    from jury_desk.core import export, instance, keys
 
     desk = _desk(args)
     sid = desk.resolve(args.session)
     password = os.environ.get(args.key_password_env, "").encode() if args.key_password_env else None
     ident = keys.load_identity(args.key, password)
+    warning = instance.export_location_warning(Path(args.out).parent)
+    if warning:
+        print(f"jury-desk : attention — {warning}", file=sys.stderr)
     report = export.export_session(desk, sid, args.out, ident, accept_proposal=args.accept_proposal)
     print(
         f"Paquet de résultats écrit : {report.path} (export n° {report.export_seq}, "
@@ -431,7 +467,7 @@ def _cmd_bundle(args: argparse.Namespace) -> int:
 def _cmd_keys(args: argparse.Namespace) -> int:
     from cryptography.hazmat.primitives import serialization
 
-    from jury_desk.core import crypto, keys
+    from jury_desk.core import crypto, fsutil, keys
 
     kc = args.keys_command
     if kc == "new":
@@ -444,9 +480,12 @@ def _cmd_keys(args: argparse.Namespace) -> int:
                     "key_exists",
                     f"« {args.out} » existe déjà ; utilisez --force pour le remplacer.",
                 )
-            keys._write_private(
+            # Headquarters' key travels to `bundle make` (maybe on another machine): a
+            # plain PEM readable by its owner only, never bound to this Windows account.
+            fsutil.write_atomic(
                 args.out,
                 crypto.private_key_pem(key) + cert.public_bytes(serialization.Encoding.PEM),
+                mode=0o600,
             )
             ident = crypto.SigningIdentity(key, cert, [])
         else:

@@ -37,9 +37,18 @@ from typing import TYPE_CHECKING, Any
 import jsonschema
 
 from jury_desk import __version__
-from jury_desk.core import audit, crypto, deliberation, fmt, report, reporting, resources, zipcheck
+from jury_desk.core import (
+    audit,
+    crypto,
+    deliberation,
+    fmt,
+    fsutil,
+    report,
+    reporting,
+    resources,
+    zipcheck,
+)
 from jury_desk.core.errors import BundleRefused, UserError
-from jury_desk.core.fsutil import fsync_dir
 
 if TYPE_CHECKING:
     from jury_desk.core.services import Desk
@@ -177,6 +186,9 @@ class _Target:
                 f"Export impossible : « {self.out} » est un dossier ; "
                 "donnez un nom de fichier .zip.",
             )
+        # An earlier export of the same name open in a viewer, the antivirus or OneDrive:
+        # refused now, before an export number is taken (Windows cannot replace it).
+        fsutil.ensure_not_held(self.out)
         try:
             self.fd = os.open(
                 self.tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o644
@@ -222,8 +234,8 @@ class _Target:
         os.fsync(fd)
         os.close(fd)
         self.fd = None
-        os.replace(self.tmp, self.out)
-        fsync_dir(self.folder)
+        fsutil.replace(self.tmp, self.out)
+        fsutil.fsync_dir(self.folder)
 
     def discard(self) -> None:
         if self.fd is not None:
@@ -231,8 +243,8 @@ class _Target:
                 os.close(self.fd)
             self.fd = None
         try:
-            self.tmp.unlink(missing_ok=True)
-        except OSError:
+            fsutil.unlink(self.tmp, missing_ok=True)
+        except (OSError, UserError):
             log.warning("could not remove %s", self.tmp)
 
 

@@ -8,11 +8,10 @@ Refused input raises :class:`~jury_desk.core.errors.UserError` and changes nothi
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import io
 import logging
-import os
-import shutil
 import uuid
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -26,7 +25,7 @@ from sqlmodel import Session, col, delete, select
 # Not ``bundle`` (JSON Schema, cryptography, zip checks: ~70 ms) nor ``deliberation``:
 # they are imported by the methods that need them, so that the GUI's first paint does
 # not pay for them (benchmarks/gui.py; tests/core/test_import_cost.py).
-from jury_desk.core import audit, paths, storage
+from jury_desk.core import audit, csvio, fsutil, paths, storage
 from jury_desk.core import hearings as hearings_mod
 from jury_desk.core.domain import (
     Attachment,
@@ -292,7 +291,7 @@ class Desk:
         """Staging folders left by an import that was killed half-way."""
         if self.files.is_dir():
             for stale in self.files.glob(".staging-*"):
-                shutil.rmtree(stale, ignore_errors=True)
+                fsutil.rmtree_quietly(stale)
 
     def close(self) -> None:
         self.engine.dispose()
@@ -384,17 +383,18 @@ class Desk:
                         if target.exists():
                             continue
                         target.parent.mkdir(exist_ok=True)
-                        os.replace(s.staged, target)
+                        fsutil.replace(s.staged, target)
                         placed.append(target)
                     for parent in sorted({p.parent for p in placed}):
                         fsync_dir(parent)
                     fsync_dir(self.files)
             except BaseException:
                 for p in placed:
-                    p.unlink(missing_ok=True)
+                    with contextlib.suppress(OSError, UserError):
+                        fsutil.unlink(p, missing_ok=True)
                 raise
             finally:
-                shutil.rmtree(staging, ignore_errors=True)
+                fsutil.rmtree_quietly(staging)
         return ImportReport(
             m.session.id,
             m.session.title,
@@ -1053,9 +1053,13 @@ class Desk:
                     ) from exc
         return len(rows)
 
-    def import_scores_csv(self, session_id: str, text: str, actor: str = "feuilles-papier") -> int:
-        """Paper sheets: ``dossier_id,juror_id,criterion_id,value``; all rows or none."""
-        reader = csv.reader(io.StringIO(text.lstrip("\ufeff")))
+    def import_scores_csv(
+        self, session_id: str, text: str | bytes, actor: str = "feuilles-papier"
+    ) -> int:
+        """Paper sheets: ``dossier_id,juror_id,criterion_id,value``; all rows or none.
+
+        ``;`` or ``,``, a BOM, Windows-1252 bytes: as Excel saves it (core.csvio)."""
+        reader = csvio.read(text).rows()
         rows: list[tuple[str, str, str, object]] = []
         expected = ["dossier_id", "juror_id", "criterion_id", "value"]
         header_seen = False

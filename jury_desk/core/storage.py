@@ -28,6 +28,7 @@ import sqlalchemy.dialects.sqlite  # noqa: F401
 from sqlalchemy import Engine, LargeBinary, event
 from sqlmodel import Column, Field, Session, SQLModel, create_engine
 
+from jury_desk.core import fsutil
 from jury_desk.core.errors import DatabaseError
 
 log = logging.getLogger(__name__)
@@ -360,7 +361,7 @@ def _autocommit(engine: Engine, sql: str, params: tuple[Any, ...] = ()) -> None:
 
 def _backup(engine: Engine, target: Path) -> None:
     if target.exists():
-        target.unlink()
+        fsutil.unlink(target)
     _autocommit(engine, "VACUUM INTO ?", (str(target),))
 
 
@@ -369,11 +370,11 @@ def vacuum_into(engine: Engine, target: Path) -> None:
     target.parent.mkdir(parents=True, exist_ok=True)
     tmp = target.with_name(target.name + ".tmp")
     if tmp.exists():
-        tmp.unlink()
+        fsutil.unlink(tmp)
     _autocommit(engine, "VACUUM INTO ?", (str(tmp),))
     with open(tmp, "rb+") as fh:
         os.fsync(fh.fileno())
-    tmp.replace(target)
+    fsutil.replace(tmp, target)
 
 
 @contextmanager

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from jury_desk import __version__
-from jury_desk.core import fmt
+from jury_desk.core import fmt, fsutil
 from jury_desk.core.errors import UserError
 from jury_desk.qt.core import QObject, Signal, Slot
 from jury_desk.qt.gui import QAction, QKeySequence
@@ -762,8 +762,8 @@ class MainController(QObject):
             self.lock.release()
             self.lock = None
             self.lock_path = None
-            with contextlib.suppress(OSError):
-                instance.lock_path(db).unlink()
+            with contextlib.suppress(OSError, UserError):
+                fsutil.unlink(instance.lock_path(db), missing_ok=True)
         last = getattr(self.settings, "last_db", None)
         if last is not None and Path(last).resolve() == db.resolve():
             prefs.update(self.settings, last_db=None, last_session_id=None)
