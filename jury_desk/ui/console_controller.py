@@ -16,6 +16,7 @@ from jury_desk.ui.actions import Actions
 from jury_desk.ui.console import ConsoleView, DeliberationPlaceholder
 from jury_desk.ui.context import SessionContext
 from jury_desk.ui.models import AttendanceModel, HearingOrderModel, RecusalModel, ScoringGridModel
+from jury_desk.ui.paper_controller import PaperController
 from jury_desk.ui.scoring_controller import ScoringController
 from jury_desk.ui.shared_presenter import SharedPresenter, build_frame
 from jury_desk.ui.shared_screen import SharedScreen
@@ -59,6 +60,7 @@ class ConsoleController(QObject):
         self.presenter = SharedPresenter(ctx, shared)
         self.timer = TimerController(ctx, actions, view.timer, clock, self)
         self.scoring = ScoringController(ctx, view.grid, self.grid_model, actions, self)
+        self.paper = PaperController(self, self)
 
         view.order.selectionModel().currentRowChanged.connect(self._order_row_changed)
         view.tabs.currentChanged.connect(self._tab_changed)
@@ -104,6 +106,7 @@ class ConsoleController(QObject):
                 sig.disconnect(slot)
         self.timer.disconnect_all()
         self.scoring.disconnect_all()
+        self.paper.disconnect_all()
         self.presenter.disconnect_all()
 
     # ------------------------------------------------------------------ refresh

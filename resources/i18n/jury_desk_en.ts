@@ -92,8 +92,24 @@
         <translation>&amp;Blind scoring</translation>
     </message>
     <message>
+        <source>&amp;Importer des feuilles papier…</source>
+        <translation>&amp;Import paper sheets…</translation>
+    </message>
+    <message>
+        <source>Double &amp;saisie : comparer deux fichiers…</source>
+        <translation>Double &amp;entry: compare two files…</translation>
+    </message>
+    <message>
+        <source>Feuilles de notation vier&amp;ges (PDF)…</source>
+        <translation>Blank scoring &amp;sheets (PDF)…</translation>
+    </message>
+    <message>
+        <source>Feuille d’é&amp;margement (PDF)…</source>
+        <translation>&amp;Attendance sheet (PDF)…</translation>
+    </message>
+    <message>
         <source>&amp;Révéler les notes…</source>
-        <translation>&amp;Reveal the scores…</translation>
+        <translation>Re&amp;veal the scores…</translation>
     </message>
     <message>
         <source>&amp;Afficher l’écran partagé</source>
@@ -1805,6 +1821,33 @@ A snapshot of the current state is taken first (“before restore”): the resto
     </message>
 </context>
 <context>
+    <name>PaperController</name>
+    <message>
+        <source>Feuilles CSV (*.csv *.txt)</source>
+        <translation>CSV sheets (*.csv *.txt)</translation>
+    </message>
+    <message>
+        <source>Importer des feuilles papier</source>
+        <translation>Import paper sheets</translation>
+    </message>
+    <message>
+        <source>Double saisie : la première saisie</source>
+        <translation>Double entry: the first typing</translation>
+    </message>
+    <message>
+        <source>Double saisie : la seconde saisie</source>
+        <translation>Double entry: the second typing</translation>
+    </message>
+    <message>
+        <source>{n} note(s) des feuilles papier enregistrée(s).</source>
+        <translation>{n} value(s) from the paper sheets saved.</translation>
+    </message>
+    <message>
+        <source>Enregistrer le PDF</source>
+        <translation>Save the PDF</translation>
+    </message>
+</context>
+<context>
     <name>ProjectorController</name>
     <message>
         <source>Un seul écran est détecté (projecteur absent ou en mode « Dupliquer ») : l’écran partagé s’ouvre dans une fenêtre, jamais en plein écran, pour que la salle ne voie pas la console. Choisissez « Étendre » (Windows + P).</source>
@@ -2476,6 +2519,124 @@ The ranking will be shown when the secretary reveals them.</translation>
     <message>
         <source>Critères de notation</source>
         <translation>Scoring criteria</translation>
+    </message>
+</context>
+<context>
+    <name>SheetsPreview</name>
+    <message>
+        <source>dossier inconnu</source>
+        <translation>unknown dossier</translation>
+    </message>
+    <message>
+        <source>juré inconnu</source>
+        <translation>unknown juror</translation>
+    </message>
+    <message>
+        <source>critère inconnu</source>
+        <translation>unknown criterion</translation>
+    </message>
+    <message>
+        <source>pas un nombre</source>
+        <translation>not a number</translation>
+    </message>
+    <message>
+        <source>hors de l’échelle du critère</source>
+        <translation>outside the criterion&apos;s scale</translation>
+    </message>
+    <message>
+        <source>ligne en double</source>
+        <translation>duplicate row</translation>
+    </message>
+    <message>
+        <source>juré absent</source>
+        <translation>absent juror</translation>
+    </message>
+    <message>
+        <source>juré récusé</source>
+        <translation>recused juror</translation>
+    </message>
+    <message>
+        <source>nouvelle note</source>
+        <translation>new value</translation>
+    </message>
+    <message>
+        <source>modifie {old} → {new}</source>
+        <translation>changes {old} → {new}</translation>
+    </message>
+    <message>
+        <source>déjà saisie, identique</source>
+        <translation>already entered, identical</translation>
+    </message>
+    <message>
+        <source>écartable : {why}</source>
+        <translation>can be left out: {why}</translation>
+    </message>
+    <message>
+        <source>refusée : {why}</source>
+        <translation>refused: {why}</translation>
+    </message>
+    <message>
+        <source>(vide)</source>
+        <translation>(empty)</translation>
+    </message>
+</context>
+<context>
+    <name>SheetsPreviewDialog</name>
+    <message>
+        <source>Importer des feuilles papier</source>
+        <translation>Import paper sheets</translation>
+    </message>
+    <message>
+        <source>{new} nouvelle(s) note(s), {changed} modifiée(s), {same} identique(s), {refused} refusée(s), {skippable} de jurés absents ou récusés. Séparateur : « {sep} ».</source>
+        <translation>{new} new value(s), {changed} changed, {same} identical, {refused} refused, {skippable} from absent or recused jurors. Separator: “{sep}”.</translation>
+    </message>
+    <message>
+        <source>Ligne</source>
+        <translation>Line</translation>
+    </message>
+    <message>
+        <source>Dossier</source>
+        <translation>Dossier</translation>
+    </message>
+    <message>
+        <source>Juré</source>
+        <translation>Juror</translation>
+    </message>
+    <message>
+        <source>Critère</source>
+        <translation>Criterion</translation>
+    </message>
+    <message>
+        <source>Effet</source>
+        <translation>Effect</translation>
+    </message>
+    <message>
+        <source>Lignes du fichier</source>
+        <translation>Rows of the file</translation>
+    </message>
+    <message>
+        <source>&amp;Écarter les {n} ligne(s) des jurés absents ou récusés</source>
+        <translation>&amp;Leave out the {n} row(s) of absent or recused jurors</translation>
+    </message>
+    <message>
+        <source>&amp;Importer</source>
+        <translation>&amp;Import</translation>
+    </message>
+    <message>
+        <source>Annuler</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Double saisie : les deux saisies diffèrent sur {n} case(s) ; rien ne sera importé tant qu’elles ne concordent pas.</source>
+        <translation>Double entry: the two typings differ on {n} cell(s); nothing is imported until they agree.</translation>
+    </message>
+    <message>
+        <source>Des lignes sont refusées : corrigez le fichier. Rien ne sera importé.</source>
+        <translation>Some rows are refused: correct the file. Nothing will be imported.</translation>
+    </message>
+    <message>
+        <source>Des lignes concernent des jurés absents ou récusés : cochez la case pour les écarter, ou corrigez le fichier.</source>
+        <translation>Some rows are for absent or recused jurors: tick the box to leave them out, or correct the file.</translation>
     </message>
 </context>
 <context>
