@@ -46,6 +46,9 @@ class Settings:
     # Where the secretary was (issue 13, item 8): the console's page, the shared screen's
     # mode (« hearing »/« scoring ») and the deliberation's projected picture (None: not
     # projected). The dossier is the session's own (stored with it).
+    # Who signs the minutes, asked once (issue 13, item 7): not the computer's login.
+    signer_name: str | None = None
+    signer_role: str | None = None
     last_page: int | None = None
     last_shared_mode: str | None = None
     last_projection: str | None = None
@@ -85,6 +88,8 @@ def _coerce(name: str, raw: Any, default: Any) -> Any:
         "shared_screen_identity",
         "last_shared_mode",
         "last_projection",
+        "signer_name",
+        "signer_role",
     ):
         if raw is None or isinstance(raw, str):
             return raw

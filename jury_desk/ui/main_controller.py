@@ -65,6 +65,7 @@ class MainController(QObject):
         super().__init__(parent)
         self.window = window
         self.settings = settings
+        prefs.CURRENT = settings
         self.db_path = db_path
         self.clock = clock
         self.hub = Hub(self)

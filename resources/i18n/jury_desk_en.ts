@@ -2663,6 +2663,37 @@ The ranking will be shown when the secretary reveals them.</translation>
     </message>
 </context>
 <context>
+    <name>SignerDialog</name>
+    <message>
+        <source>Signataire du procès-verbal</source>
+        <translation>Signer of the minutes</translation>
+    </message>
+    <message>
+        <source>Le procès-verbal porte le nom et la qualité de la personne qui le signe. Ils sont demandés une fois et gardés dans les préférences.</source>
+        <translation>The minutes carry the name and role of the person who signs them. They are asked once and kept in the preferences.</translation>
+    </message>
+    <message>
+        <source>Secrétaire du jury</source>
+        <translation>Secrétaire du jury</translation>
+    </message>
+    <message>
+        <source>&amp;Nom et prénom :</source>
+        <translation>&amp;Full name:</translation>
+    </message>
+    <message>
+        <source>&amp;Qualité :</source>
+        <translation>&amp;Role:</translation>
+    </message>
+    <message>
+        <source>&amp;Enregistrer</source>
+        <translation>&amp;Save</translation>
+    </message>
+    <message>
+        <source>Annuler</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
     <name>SnapshotsDialog</name>
     <message>
         <source>Instantanés de la base</source>

@@ -22,6 +22,7 @@ from jury_desk.qt.widgets import (
     QFormLayout,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QListWidget,
     QListWidgetItem,
     QPlainTextEdit,
@@ -289,3 +290,64 @@ def checklist_lines(snap: Snapshot) -> list[str]:
         snap.state, (lau.dossier_id for lau in snap.decision.laureates)
     )
     return [describe_item(snap, i) for i in items]
+
+
+class SignerDialog(QDialog):
+    """Who signs the minutes: asked once, kept in the settings (issue 13, item 7)."""
+
+    def __init__(self, name: str = "", role: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Signataire du procès-verbal"))
+        intro = QLabel(
+            self.tr(
+                "Le procès-verbal porte le nom et la qualité de la personne qui le signe. "
+                "Ils sont demandés une fois et gardés dans les préférences."
+            ),
+            self,
+        )
+        intro.setWordWrap(True)
+        self.name = QLineEdit(name, self)
+        self.role = QLineEdit(role or self.tr("Secrétaire du jury"), self)
+        form = QFormLayout()
+        form.addRow(self.tr("&Nom et prénom :"), self.name)
+        form.addRow(self.tr("&Qualité :"), self.role)
+        buttons = QDialogButtonBox(self)
+        self.ok = buttons.addButton(self.tr("&Enregistrer"), QDialogButtonBox.ButtonRole.AcceptRole)
+        buttons.addButton(self.tr("Annuler"), QDialogButtonBox.ButtonRole.RejectRole)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        lay = QVBoxLayout(self)
+        lay.addWidget(intro)
+        lay.addLayout(form)
+        lay.addWidget(buttons)
+        self.name.textChanged.connect(self._check)
+        self._check()
+
+    @Slot()
+    def _check(self) -> None:
+        self.ok.setEnabled(len(self.name.text().strip()) >= 3)
+
+    def values(self) -> tuple[str, str]:
+        return self.name.text().strip(), self.role.text().strip()
+
+
+def signer_from_settings(parent: QWidget | None) -> tuple[str, str] | None:
+    """The signer kept in the settings, asked for (once) when there is none."""
+    from jury_desk.ui import dialogs, prefs
+
+    settings = prefs.current()
+    name = (getattr(settings, "signer_name", None) or "").strip()
+    role = (getattr(settings, "signer_role", None) or "").strip()
+    if name:
+        return name, role
+    if dialogs.HEADLESS:
+        return None
+    dialog = SignerDialog(parent=parent)
+    try:
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return None
+        name, role = dialog.values()
+    finally:
+        dialog.deleteLater()
+    prefs.update(settings, signer_name=name, signer_role=role)
+    return name, role

@@ -253,6 +253,9 @@ class ExportDialog(QDialog):
             self._fail(self.tr("Le dossier « {f} » n'existe pas.").format(f=folder))
             return
         out = self.target_path()
+        from jury_desk.ui.deliberation.closing import signer_from_settings
+
+        signer = signer_from_settings(self)
         self._set_busy(True)
         self.outcome.hide()
         self.checks_view.hide()
@@ -271,6 +274,7 @@ class ExportDialog(QDialog):
                     out,
                     identity,
                     progress=self._progressed.emit,
+                    signer=signer,
                 ),
             )
             self.report = report
