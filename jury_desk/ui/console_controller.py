@@ -8,10 +8,9 @@ import contextlib
 import logging
 from typing import Any
 
-from jury_desk.core import fmt
 from jury_desk.core.errors import UserError
 from jury_desk.qt.core import QItemSelectionModel, QModelIndex, QObject, Qt, Signal, Slot
-from jury_desk.ui import dialogs
+from jury_desk.ui import dialogs, uifmt
 from jury_desk.ui.actions import Actions
 from jury_desk.ui.console import ConsoleView, DeliberationPlaceholder
 from jury_desk.ui.context import SessionContext
@@ -115,7 +114,8 @@ class ConsoleController(QObject):
         st = self.ctx.st
         v = self.view
         v.session_title.setText(st.info.title)
-        v.session_meta.setText(f"{fmt.long_date(st.info.date).capitalize()} — {st.info.venue}")
+        day = uifmt.long_date(st.info.date)
+        v.session_meta.setText(f"{day[:1].upper()}{day[1:]} — {st.info.venue}")
         v.demo_badge.setVisible(st.is_demo)
         self.order_model.set_state(st)
         self.attendance_model.set_state(st)

@@ -15,7 +15,6 @@ from enum import IntEnum
 from fractions import Fraction
 from typing import Any
 
-from jury_desk.core import fmt
 from jury_desk.core.domain import Criterion, Juror, RecusalKind, RecusalSource, to_fraction
 from jury_desk.core.services import SessionState, format_value
 from jury_desk.qt.core import (
@@ -28,7 +27,7 @@ from jury_desk.qt.core import (
     Signal,
 )
 from jury_desk.qt.gui import QBrush, QColor, QFont
-from jury_desk.ui import theme
+from jury_desk.ui import theme, uifmt
 
 Index = QModelIndex | QPersistentModelIndex
 _ROOT = QModelIndex()
@@ -153,7 +152,7 @@ class HearingOrderModel(QAbstractTableModel):
             (
                 d.id,
                 d.hearing_order,
-                fmt.time_hm(d.hearing_start) if d.hearing_start else "",
+                uifmt.time_hm(d.hearing_start) if d.hearing_start else "",
                 d.title,
                 d.holder_name,
                 dossier_status(st, d.id),
@@ -662,7 +661,7 @@ class RecusalModel(QAbstractTableModel):
                 if r.source is RecusalSource.BUNDLE
                 else QCoreApplication.translate("RecusalModel", "Séance")
             )
-            at = fmt.time_hm(r.at) if r.at else ""
+            at = uifmt.time_hm(r.at) if r.at else ""
             rows.append(
                 (
                     r.juror_id,

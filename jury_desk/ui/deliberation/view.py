@@ -48,7 +48,7 @@ from jury_desk.qt.widgets import (
     QVBoxLayout,
     QWidget,
 )
-from jury_desk.ui import theme
+from jury_desk.ui import theme, uifmt
 from jury_desk.ui.deliberation.charts import (
     AlternativesChart,
     Chart,
@@ -279,7 +279,7 @@ class SharedDeliberationPanel(QWidget):
     def _apply(self, snap: Snapshot) -> None:
         self._snap = snap
         st = snap.state
-        self.subtitle.setText(f"{st.info.title} — {fmt.long_date(st.info.date)}")
+        self.subtitle.setText(f"{st.info.title} — {uifmt.long_date(st.info.date)}")
         if snap.hidden:
             # Nothing from the scores exists on this page before the reveal.
             self.notice.setText(
@@ -758,9 +758,11 @@ class DeliberationView(QWidget):
         elif st.blind:
             parts.append(self.tr("Notes révélées"))
         if snap.closed:
-            parts.append(self.tr("close le {when}").format(when=fmt.datetime_text(st.closed_at)))
+            parts.append(self.tr("close le {when}").format(when=uifmt.datetime_text(st.closed_at)))
         elif st.opened_at:
-            parts.append(self.tr("ouverte le {when}").format(when=fmt.datetime_text(st.opened_at)))
+            parts.append(
+                self.tr("ouverte le {when}").format(when=uifmt.datetime_text(st.opened_at))
+            )
         else:
             parts.append(self.tr("pas encore ouverte"))
         quorum = (
@@ -778,7 +780,7 @@ class DeliberationView(QWidget):
         st = snap.state
         lines = []
         if snap.closed:
-            lines.append(self.tr("Close le {when}.").format(when=fmt.datetime_text(st.closed_at)))
+            lines.append(self.tr("Close le {when}.").format(when=uifmt.datetime_text(st.closed_at)))
         if st.export_seq:
             lines.append(self.tr("Dernier export : n° {n}.").format(n=st.export_seq))
             if not snap.closed:
