@@ -28,7 +28,7 @@ from jury_desk.qt.core import (
     Signal,
     Slot,
 )
-from jury_desk.qt.gui import QAction, QKeySequence, QResizeEvent, QShowEvent
+from jury_desk.qt.gui import QAction, QHideEvent, QKeySequence, QResizeEvent, QShowEvent
 from jury_desk.qt.widgets import (
     QAbstractItemView,
     QComboBox,
@@ -651,7 +651,13 @@ class DeliberationView(QWidget):
         for name, keys, text in SHORTCUTS:
             action = QAction(_t(str(text)), self)
             action.setShortcut(QKeySequence(keys))
-            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            # Wherever the focus is in the window while this page is shown (the page's
+            # show/hide events turn them on and off): Alt+1…6 used to need a click first.
+            if name in ("close", "export", "reopen"):  # acts: only from within the page
+                action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            else:
+                action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+                action.setEnabled(False)
             action.triggered.connect(handlers[name])
             self.addAction(action)
             self.actions_by_name[name] = action
@@ -1068,4 +1074,15 @@ class DeliberationView(QWidget):
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
+        self._page_keys(True)
         self.controller.refresh()
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        super().hideEvent(event)
+        self._page_keys(False)
+
+    def _page_keys(self, on: bool) -> None:
+        for name, action in self.actions_by_name.items():
+            if name in ("close", "export", "reopen"):
+                continue  # these follow the deliberation's state (_apply)
+            action.setEnabled(on)
