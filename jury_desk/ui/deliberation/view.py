@@ -778,7 +778,7 @@ class DeliberationView(QWidget):
         )
         parts.append(quorum.format(n=res.present_count, q=st.rules.quorum))
         w = snap.concordance
-        if w is not None:
+        if w is not None and not snap.hidden:  # computed from the scores: after the reveal
             parts.append(self.tr("accord du jury W = {w}").format(w=fmt.number(w, 2)))
         return " · ".join(parts)
 
