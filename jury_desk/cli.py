@@ -239,9 +239,13 @@ def _hold_database(args: argparse.Namespace) -> Any:
 def run(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    from jury_desk.core import fsutil, instance
+
     lock = None
+    lock_was_there = True
     try:
         if _command_name(args) in WRITING:
+            lock_was_there = instance.lock_path(_db_path(args)).exists()
             lock = _hold_database(args)
         return _dispatch(args)
     except UserError as exc:
@@ -256,8 +260,8 @@ def run(argv: list[str] | None = None) -> int:
     finally:
         if lock is not None:
             lock.release()
-            if args.command == "import" and not _db_path(args).exists():
-                lock.path.unlink(missing_ok=True)  # a refused bundle leaves nothing behind
+            if not lock_was_there:  # a command leaves no lock file behind (a refusal: nothing)
+                fsutil.unlink(lock.path, missing_ok=True)
 
 
 # The commands that open a database (the purge aside: erasing must work wherever it is).
@@ -399,13 +403,12 @@ def _cmd_results(args: argparse.Namespace) -> int:
     from jury_desk.core import reporting
 
     desk = _desk(args)
-    st = desk.state(args.session)
-    result = desk.results(state=st)
+    ds = desk.deliberation_state(args.session)
     if args.json:
-        doc = reporting.results_json(st, result)
+        doc = reporting.results_json(ds)
         sys.stdout.write(json.dumps(doc, ensure_ascii=False, indent=2) + "\n")
     else:
-        sys.stdout.write(reporting.results_table(st, result))
+        sys.stdout.write(reporting.results_table(ds))
     return EXIT_OK
 
 

@@ -40,7 +40,6 @@ from jury_desk import __version__
 from jury_desk.core import (
     audit,
     crypto,
-    deliberation,
     fmt,
     fsutil,
     report,
@@ -347,16 +346,15 @@ def export_session(
             session_id,
             {"file": out.name, "signer_kid": identity.kid, "generator": f"jury_desk {__version__}"},
         )
-        st = desk.state(session_id)
-        result = deliberation.compute(st.deliberation_input())
+        ds = desk.deliberation_state(session_id)
+        st = ds.session
         generated_at = datetime.now().astimezone()
         name = report.signer_name(identity)
 
         step(3)
         signer_name, signer_role = signer if signer and signer[0].strip() else (name, "")
         pv = report.build_pv(
-            st,
-            result,
+            ds,
             report.PvContext(
                 seq, st.audit_head, signer_name, identity.kid, generated_at, signer_role
             ),
@@ -370,8 +368,7 @@ def export_session(
         if not entries or entries[-1]["hash"] != st.audit_head:
             raise RuntimeError("the audit log changed during the export")
         doc = reporting.result_document(
-            st,
-            result,
+            ds,
             export_seq=seq,
             signer={"name": name, "kid": identity.kid, "jwk": identity.jwk},
             files={

@@ -29,6 +29,7 @@ from sqlalchemy import Engine, LargeBinary, event
 from sqlmodel import Column, Field, Session, SQLModel, create_engine
 
 from jury_desk.core import fsutil
+from jury_desk.core.domain import DEFAULT_RANGE_THRESHOLD, DEFAULT_SD_THRESHOLD, decimal_text
 from jury_desk.core.errors import DatabaseError
 
 log = logging.getLogger(__name__)
@@ -58,8 +59,8 @@ class SessionRow(SQLModel, table=True):
     presentation_s: int
     questions_s: int
     warning_s: int
-    sd_threshold: str = "3"
-    range_threshold: str = "8"
+    sd_threshold: str = decimal_text(DEFAULT_SD_THRESHOLD)
+    range_threshold: str = decimal_text(DEFAULT_RANGE_THRESHOLD)
     manifest: bytes = Field(sa_column=Column(LargeBinary, nullable=False))
     manifest_sha256: str
     trusted_kid: str

@@ -1421,6 +1421,10 @@ fingerprint {kid}</translation>
         <translation>incomplete</translation>
     </message>
     <message>
+        <source>invalide</source>
+        <translation>invalid</translation>
+    </message>
+    <message>
         <source>N°</source>
         <translation>No.</translation>
     </message>
@@ -1775,6 +1779,245 @@ A snapshot of the current state is taken first (“before restore”): the resto
     <message>
         <source>&amp;Effacer les données de cette base…</source>
         <translation>&amp;Erase this database’s data…</translation>
+    </message>
+</context>
+<context>
+    <name>Messages</name>
+    <message>
+        <source>Le quorum n’est pas atteint : {present} juré(s) présent(s) pour un quorum de {required}.{absent} Vérifiez les présences.</source>
+        <translation>The quorum is not reached: {present} juror(s) present for a quorum of {required}.{absent} Check the attendance.</translation>
+    </message>
+    <message>
+        <source> Absents : {names}.</source>
+        <translation> Absent: {names}.</translation>
+    </message>
+    <message>
+        <source>{why} {action} ou donnez un motif.</source>
+        <translation>{why} {action} or give a reason.</translation>
+    </message>
+    <message>
+        <source>Saisissez-la</source>
+        <translation>Enter it</translation>
+    </message>
+    <message>
+        <source>Saisissez-les</source>
+        <translation>Enter them</translation>
+    </message>
+    <message>
+        <source>Revoyez les présences et les déports</source>
+        <translation>Review the attendance and the recusals</translation>
+    </message>
+    <message>
+        <source>Le dossier {dossier} figure {count} fois parmi les lauréats. Gardez-en une seule ligne.</source>
+        <translation>Dossier {dossier} appears {count} times among the laureates. Keep a single line.</translation>
+    </message>
+    <message>
+        <source>Le lauréat {dossier} n’est pas un dossier de la session. Retirez-le de la liste.</source>
+        <translation>Laureate {dossier} is not a dossier of this session. Remove it from the list.</translation>
+    </message>
+    <message>
+        <source>Le montant accordé au dossier {dossier} est négatif ({amount}). Corrigez-le.</source>
+        <translation>The amount granted to dossier {dossier} is negative ({amount}). Correct it.</translation>
+    </message>
+    <message>
+        <source>Le dossier {dossier} n’est pas valide et ne peut pas être lauréat. Complétez ses feuilles ou retirez-le de la liste.</source>
+        <translation>Dossier {dossier} is not valid and cannot be a laureate. Complete its sheets or remove it from the list.</translation>
+    </message>
+    <message>
+        <source>Le dossier {dossier} est proposé comme lauréat mais son audition n’a pas été enregistrée. Enregistrez l’audition (ou saisissez-la après coup, avec un motif) ou retirez-le de la liste.</source>
+        <translation>Dossier {dossier} is proposed as a laureate but its hearing was not recorded. Record the hearing (or enter it afterwards, with a reason) or remove it from the list.</translation>
+    </message>
+    <message>
+        <source>Le dossier {dossier} est ajouté aux lauréats alors que sa note {score} est sous le minimum de {min_score}. Justifiez cet ajout.</source>
+        <translation>Dossier {dossier} is added to the laureates although its score {score} is below the minimum of {min_score}. Justify this addition.</translation>
+    </message>
+    <message>
+        <source>Le dossier {dossier} est ajouté aux lauréats alors qu’il est classé au rang {rank} et hors de la proposition par défaut. Justifiez cet ajout.</source>
+        <translation>Dossier {dossier} is added to the laureates although it ranks {rank} and is outside the default proposal. Justify this addition.</translation>
+    </message>
+    <message>
+        <source>Le montant accordé au dossier {dossier} ({amount}) diffère de celui de la proposition par défaut ({default}). Justifiez ce montant.</source>
+        <translation>The amount granted to dossier {dossier} ({amount}) differs from the default proposal&apos;s ({default}). Justify this amount.</translation>
+    </message>
+    <message>
+        <source>Le dossier {dossier}, retenu par la proposition par défaut, ne figure pas parmi les lauréats. Justifiez ce retrait.</source>
+        <translation>Dossier {dossier}, selected by the default proposal, is not among the laureates. Justify this removal.</translation>
+    </message>
+    <message>
+        <source>Le total des lauréats ({total}) dépasse l’enveloppe de {envelope} de {excess}. Retirez un lauréat ou réduisez un montant.</source>
+        <translation>The laureates&apos; total ({total}) exceeds the envelope of {envelope} by {excess}. Remove a laureate or reduce an amount.</translation>
+    </message>
+    <message>
+        <source>La liste compte {count} lauréats pour un maximum de {max}. Retirez-en {excess}.</source>
+        <translation>The list has {count} laureates for a maximum of {max}. Remove {excess}.</translation>
+    </message>
+    <message>
+        <source>Le jury n’a pas arrêté sa liste de lauréats : arrêtez-la (Délibération, « Décision du jury »), ou closez sur la proposition par défaut.</source>
+        <translation>The jury has not settled its list of laureates: settle it (Deliberation, “Jury’s decision”), or close on the default proposal.</translation>
+    </message>
+    <message>
+        <source>Le dossier {dossier} n’est pas valide : {parts}.</source>
+        <translation>Dossier {dossier} is not valid: {parts}.</translation>
+    </message>
+    <message>
+        <source>il manque la feuille de {sheets}</source>
+        <translation>the sheet of {sheets} is missing</translation>
+    </message>
+    <message>
+        <source>il manque les feuilles de {sheets}</source>
+        <translation>the sheets of {sheets} are missing</translation>
+    </message>
+    <message>
+        <source>{juror} (critères : {criteria})</source>
+        <translation>{juror} (criteria: {criteria})</translation>
+    </message>
+    <message>
+        <source>{counted} juré(s) seulement compte(nt) pour ce dossier (présents et non déportés), pour un minimum de {need} feuille(s)</source>
+        <translation>only {counted} juror(s) count for this dossier (present and not recused), for a minimum of {need} sheet(s)</translation>
+    </message>
+    <message>
+        <source>{sheets} feuille(s) complète(s) pour un minimum de {need}</source>
+        <translation>{sheets} complete sheet(s) for a minimum of {need}</translation>
+    </message>
+    <message>
+        <source>feuille de {juror} absente</source>
+        <translation>sheet of {juror} missing</translation>
+    </message>
+    <message>
+        <source>feuille de {juror} incomplète ({criteria})</source>
+        <translation>sheet of {juror} incomplete ({criteria})</translation>
+    </message>
+    <message>
+        <source>{first} et {last}</source>
+        <translation>{first} and {last}</translation>
+    </message>
+    <message>
+        <source> ; </source>
+        <translation>; </translation>
+    </message>
+    <message>
+        <source>Classement par la note médiane</source>
+        <translation>Ranking by the median score</translation>
+    </message>
+    <message>
+        <source>Classement par notes centrées-réduites par juré (z-scores)</source>
+        <translation>Ranking by scores standardised per juror (z-scores)</translation>
+    </message>
+    <message>
+        <source>Jugement majoritaire (mentions)</source>
+        <translation>Majority judgement (grades)</translation>
+    </message>
+    <message>
+        <source>Sans départage : des médianes égales partagent le rang (1, 2, 2, 4).</source>
+        <translation>No tie-break: equal medians share the rank (1, 2, 2, 4).</translation>
+    </message>
+    <message>
+        <source>Sans départage : des moyennes de z égales partagent le rang ; un juré dont toutes les notes sont égales compte pour 0.</source>
+        <translation>No tie-break: equal mean z share the rank; a juror whose scores are all equal counts as 0.</translation>
+    </message>
+    <message>
+        <source>Variante de Balinski-Laraki : à mention majoritaire (médiane inférieure) égale, on retire une mention majoritaire de chaque dossier et on recommence ; ex aequo si l’un n’a plus de mention avant qu’une différence n’apparaisse.</source>
+        <translation>Balinski-Laraki variant: with equal majority grades (lower median), one majority grade is removed from each dossier and the comparison starts again; tied if one runs out of grades before a difference appears.</translation>
+    </message>
+    <message>
+        <source>Juré « {juror} » inconnu dans cette session.</source>
+        <translation>Juror “{juror}” is unknown in this session.</translation>
+    </message>
+    <message>
+        <source>Dossier « {dossier} » inconnu dans cette session.</source>
+        <translation>Dossier “{dossier}” is unknown in this session.</translation>
+    </message>
+    <message>
+        <source>Critère « {criterion} » inconnu dans cette session.</source>
+        <translation>Criterion “{criterion}” is unknown in this session.</translation>
+    </message>
+    <message>
+        <source>Aucune session « {session} ».</source>
+        <translation>No session “{session}”.</translation>
+    </message>
+    <message>
+        <source>La délibération est close : rouvrez-la (avec un motif) pour modifier quoi que ce soit.</source>
+        <translation>The deliberation is closed: reopen it (with a reason) to change anything.</translation>
+    </message>
+    <message>
+        <source>Un motif est obligatoire pour une récusation.</source>
+        <translation>A recusal needs a reason.</translation>
+    </message>
+    <message>
+        <source>Un motif est obligatoire pour rouvrir la délibération.</source>
+        <translation>Reopening the deliberation needs a reason.</translation>
+    </message>
+    <message>
+        <source>Le juré « {juror} » est déjà récusé pour « {dossier} » (conflit d’intérêts du paquet).</source>
+        <translation>Juror “{juror}” is already recused for “{dossier}” (conflict of interest in the bundle).</translation>
+    </message>
+    <message>
+        <source>Le juré « {juror} » est déjà récusé pour « {dossier} ».</source>
+        <translation>Juror “{juror}” is already recused for “{dossier}”.</translation>
+    </message>
+    <message>
+        <source>Aucune récusation de séance pour « {juror} » / « {dossier} » (un conflit du paquet ne peut pas être retiré).</source>
+        <translation>No recusal recorded in session for “{juror}” / “{dossier}” (a conflict from the bundle cannot be withdrawn).</translation>
+    </message>
+    <message>
+        <source>« {raw} » n’est pas un nombre.</source>
+        <translation>“{raw}” is not a number.</translation>
+    </message>
+    <message>
+        <source>« {raw} » n’est pas une valeur admise pour « {criterion} » : de {min} à {max} par pas de {step}.</source>
+        <translation>“{raw}” is not an allowed value for “{criterion}”: from {min} to {max} in steps of {step}.</translation>
+    </message>
+    <message>
+        <source>Le juré « {juror} » est récusé pour le dossier « {dossier} » : sa note ne peut pas être saisie.</source>
+        <translation>Juror “{juror}” is recused for dossier “{dossier}”: their score cannot be entered.</translation>
+    </message>
+    <message>
+        <source>Le juré « {juror} » est absent de la séance : sa note ne peut pas être saisie.</source>
+        <translation>Juror “{juror}” is absent from the session: their score cannot be entered.</translation>
+    </message>
+    <message>
+        <source>Aucune valeur à effacer.</source>
+        <translation>No value to clear.</translation>
+    </message>
+    <message>
+        <source>Ligne {line} : {message} Aucune note n’a été enregistrée.</source>
+        <translation>Line {line}: {message} No score was recorded.</translation>
+    </message>
+    <message>
+        <source>Ligne {line} (dossier {dossier}, juré {juror}, critère {criterion}, valeur « {value} ») : {message} Aucune note n’a été enregistrée.</source>
+        <translation>Line {line} (dossier {dossier}, juror {juror}, criterion {criterion}, value “{value}”): {message} No score was recorded.</translation>
+    </message>
+    <message>
+        <source>Ligne {line} : en-tête attendu « {expected} », trouvé « {found} ». Aucune note n’a été enregistrée.</source>
+        <translation>Line {line}: expected the header “{expected}”, found “{found}”. No score was recorded.</translation>
+    </message>
+    <message>
+        <source>Ligne {line} : 4 colonnes attendues, {found} trouvées. Aucune note n’a été enregistrée.</source>
+        <translation>Line {line}: 4 columns expected, {found} found. No score was recorded.</translation>
+    </message>
+    <message>
+        <source>Le fichier CSV est vide. Aucune note n’a été enregistrée.</source>
+        <translation>The CSV file is empty. No score was recorded.</translation>
+    </message>
+    <message>
+        <source>Le dossier « {dossier} » figure deux fois dans la liste.</source>
+        <translation>Dossier “{dossier}” appears twice in the list.</translation>
+    </message>
+    <message>
+        <source>Un montant ne peut pas être négatif.</source>
+        <translation>An amount cannot be negative.</translation>
+    </message>
+    <message>
+        <source>Les seuils de désaccord doivent être positifs.</source>
+        <translation>The disagreement thresholds must be positive.</translation>
+    </message>
+    <message>
+        <source>La délibération n’est pas close.</source>
+        <translation>The deliberation is not closed.</translation>
+    </message>
+    <message>
+        <source>La délibération ne peut pas être close :</source>
+        <translation>The deliberation cannot be closed:</translation>
     </message>
 </context>
 <context>

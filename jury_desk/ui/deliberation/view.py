@@ -757,7 +757,6 @@ class DeliberationView(QWidget):
 
     def _status_text(self, snap: Snapshot) -> str:
         st = snap.state
-        res = snap.result
         parts = []
         if snap.hidden:
             parts.append(self.tr("Notes masquées (à l'aveugle)"))
@@ -771,12 +770,13 @@ class DeliberationView(QWidget):
             )
         else:
             parts.append(self.tr("pas encore ouverte"))
+        q = snap.model.quorum
         quorum = (
             self.tr("quorum atteint ({n} présents sur {q} requis)")
-            if res.quorum_met
+            if q.met
             else self.tr("quorum NON atteint ({n} présents sur {q} requis)")
         )
-        parts.append(quorum.format(n=res.present_count, q=st.rules.quorum))
+        parts.append(quorum.format(n=q.present, q=q.required))
         w = snap.concordance
         if w is not None and not snap.hidden:  # computed from the scores: after the reveal
             parts.append(self.tr("accord du jury W = {w}").format(w=fmt.number(w, 2)))
@@ -1007,6 +1007,10 @@ class DeliberationView(QWidget):
             self._show_info(
                 self.tr("Le quorum se règle dans les présences, sur la console d'audition.")
             )
+            return
+        if code == "laureate_not_heard" and b.dossier_id:
+            # The hearing is recorded on the console (timer), or the laureate taken off here.
+            self.navigateRequested.emit("hearing", b.dossier_id, "")
             return
         self.show_tab(self.TAB_DECISION)
         if b.dossier_id:
