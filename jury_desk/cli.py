@@ -447,7 +447,13 @@ def _cmd_export(args: argparse.Namespace) -> int:
     warning = instance.export_location_warning(Path(args.out).parent)
     if warning:
         print(f"jury-desk : attention — {warning}", file=sys.stderr)
-    report = export.export_session(desk, sid, args.out, ident, accept_proposal=args.accept_proposal)
+    from jury_desk.core import settings as core_settings
+
+    prefs = core_settings.load()  # the signer's name and role the GUI asked for, if any
+    signer = (prefs.signer_name, prefs.signer_role or "") if prefs.signer_name else None
+    report = export.export_session(
+        desk, sid, args.out, ident, accept_proposal=args.accept_proposal, signer=signer
+    )
     print(
         f"Paquet de résultats écrit : {report.path} (export n° {report.export_seq}, "
         f"signé par {ident.name}, clé {ident.kid})."

@@ -434,6 +434,7 @@ def export_session(
     accept_proposal: bool = False,
     progress: Progress | None = None,
     purge_due_on: date | None = None,
+    signer: tuple[str, str] | None = None,
 ) -> ExportReport:
     """Close the deliberation and write the signed result bundle to ``out``.
 
@@ -441,7 +442,8 @@ def export_session(
     when the deliberation cannot close, and :class:`UserError` when ``out`` cannot be
     written; in both cases no file is left. ``retention.purge_due_on`` records when the
     personal data of the session is due for purging: ``purge_due_on`` when given, else
-    the export date plus the settings' ``purge_after_days``.
+    the export date plus the settings' ``purge_after_days``. ``signer`` is the name and
+    role the secretary gave (kept in the settings), for the minutes' signature lines.
     """
     out = Path(out)
     total = len(STEPS)
@@ -475,8 +477,12 @@ def export_session(
         name = report.signer_name(identity)
 
         step(3)
+        signer_name, signer_role = signer if signer and signer[0].strip() else (name, "")
         pv = report.build_pv(
-            ds, report.PvContext(seq, st.audit_head, name, identity.kid, generated_at)
+            ds,
+            report.PvContext(
+                seq, st.audit_head, signer_name, identity.kid, generated_at, signer_role
+            ),
         )
         step(4)
         pdf = report.sign_pdf(pv.pdf, identity, pv.placement, location=st.info.venue)

@@ -8,15 +8,16 @@ import contextlib
 import logging
 from typing import Any
 
-from jury_desk.core import fmt, readmodel
+from jury_desk.core import readmodel
 from jury_desk.core.errors import UserError
 from jury_desk.core.readmodel import Quorum
 from jury_desk.qt.core import QItemSelectionModel, QModelIndex, QObject, Qt, Signal, Slot
-from jury_desk.ui import dialogs
+from jury_desk.ui import dialogs, uifmt
 from jury_desk.ui.actions import Actions
 from jury_desk.ui.console import ConsoleView, DeliberationPlaceholder
 from jury_desk.ui.context import SessionContext
 from jury_desk.ui.models import AttendanceModel, HearingOrderModel, RecusalModel, ScoringGridModel
+from jury_desk.ui.paper_controller import PaperController
 from jury_desk.ui.scoring_controller import ScoringController
 from jury_desk.ui.shared_presenter import SharedPresenter, build_frame
 from jury_desk.ui.shared_screen import SharedScreen
@@ -60,6 +61,7 @@ class ConsoleController(QObject):
         self.presenter = SharedPresenter(ctx, shared)
         self.timer = TimerController(ctx, actions, view.timer, clock, self)
         self.scoring = ScoringController(ctx, view.grid, self.grid_model, actions, self)
+        self.paper = PaperController(self, self)
 
         view.order.selectionModel().currentRowChanged.connect(self._order_row_changed)
         view.tabs.currentChanged.connect(self._tab_changed)
@@ -105,6 +107,7 @@ class ConsoleController(QObject):
                 sig.disconnect(slot)
         self.timer.disconnect_all()
         self.scoring.disconnect_all()
+        self.paper.disconnect_all()
         self.presenter.disconnect_all()
 
     # ------------------------------------------------------------------ refresh
@@ -113,7 +116,8 @@ class ConsoleController(QObject):
         st = self.ctx.st
         v = self.view
         v.session_title.setText(st.info.title)
-        v.session_meta.setText(f"{fmt.long_date(st.info.date).capitalize()} — {st.info.venue}")
+        day = uifmt.long_date(st.info.date)
+        v.session_meta.setText(f"{day[:1].upper()}{day[1:]} — {st.info.venue}")
         v.demo_badge.setVisible(st.is_demo)
         ds = readmodel.build(st)  # the statuses and the quorum, as the deliberation has them
         self.order_model.set_state(st, ds)

@@ -263,6 +263,9 @@ class ExportDialog(QDialog):
         ):
             return
         out = self.target_path()
+        from jury_desk.ui.deliberation.closing import signer_from_settings
+
+        signer = signer_from_settings(self)
         self._set_busy(True)
         self.outcome.hide()
         self.checks_view.hide()
@@ -281,6 +284,7 @@ class ExportDialog(QDialog):
                     out,
                     identity,
                     progress=self._progressed.emit,
+                    signer=signer,
                 ),
             )
             self.report = report
