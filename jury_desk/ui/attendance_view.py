@@ -102,8 +102,9 @@ class AttendanceView(QWidget):
             if col < h.count():
                 h.setSectionResizeMode(col, mode)
 
-    def show_quorum(self, present: int, total: int, quorum: int, taken: bool) -> None:
-        ok = present >= quorum
+    def show_quorum(self, present: int, total: int, quorum: int, taken: bool, *, met: bool) -> None:
+        """The quorum as the read model has it (``met``: core.readmodel.Quorum.met)."""
+        ok = met
         text = self.tr("{present} présents sur {total} — quorum de {quorum} {state}").format(
             present=present,
             total=total,

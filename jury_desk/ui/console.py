@@ -114,6 +114,9 @@ class ConsoleView(QWidget):
         self.order.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.order.setShowGrid(False)
         self.order.setAlternatingRowColors(True)
+        # Tab leaves the list (it used to move to the next dossier, silently changing what
+        # the projector shows): the arrows move within it.
+        self.order.setTabKeyNavigation(False)
         order_title.setBuddy(self.order)
         ll.addWidget(self.order, 1)
         left.setMinimumWidth(300)

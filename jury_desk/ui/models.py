@@ -15,7 +15,7 @@ from enum import IntEnum
 from fractions import Fraction
 from typing import Any
 
-from jury_desk.core import fmt, readmodel
+from jury_desk.core import readmodel
 from jury_desk.core.deliberation import DossierStatus
 from jury_desk.core.domain import Criterion, Juror, RecusalKind, RecusalSource, to_fraction
 from jury_desk.core.readmodel import DeliberationState
@@ -30,7 +30,7 @@ from jury_desk.qt.core import (
     Signal,
 )
 from jury_desk.qt.gui import QBrush, QColor, QFont
-from jury_desk.ui import theme
+from jury_desk.ui import theme, uifmt
 
 Index = QModelIndex | QPersistentModelIndex
 _ROOT = QModelIndex()
@@ -140,7 +140,7 @@ class HearingOrderModel(QAbstractTableModel):
             (
                 d.id,
                 d.hearing_order,
-                fmt.time_hm(d.hearing_start) if d.hearing_start else "",
+                uifmt.time_hm(d.hearing_start) if d.hearing_start else "",
                 d.title,
                 d.holder_name,
                 ds.dossier(d.id).status.value,
@@ -655,7 +655,7 @@ class RecusalModel(QAbstractTableModel):
                 if r.source is RecusalSource.BUNDLE
                 else QCoreApplication.translate("RecusalModel", "Séance")
             )
-            at = fmt.time_hm(r.at) if r.at else ""
+            at = uifmt.time_hm(r.at) if r.at else ""
             rows.append(
                 (
                     r.juror_id,

@@ -92,8 +92,24 @@
         <translation>&amp;Blind scoring</translation>
     </message>
     <message>
+        <source>&amp;Importer des feuilles papier…</source>
+        <translation>&amp;Import paper sheets…</translation>
+    </message>
+    <message>
+        <source>Double &amp;saisie : comparer deux fichiers…</source>
+        <translation>Double &amp;entry: compare two files…</translation>
+    </message>
+    <message>
+        <source>Feuilles de notation vier&amp;ges (PDF)…</source>
+        <translation>Blank scoring &amp;sheets (PDF)…</translation>
+    </message>
+    <message>
+        <source>Feuille d’é&amp;margement (PDF)…</source>
+        <translation>&amp;Attendance sheet (PDF)…</translation>
+    </message>
+    <message>
         <source>&amp;Révéler les notes…</source>
-        <translation>&amp;Reveal the scores…</translation>
+        <translation>Re&amp;veal the scores…</translation>
     </message>
     <message>
         <source>&amp;Afficher l’écran partagé</source>
@@ -377,6 +393,68 @@ judgement</translation>
     <message>
         <source>échec</source>
         <translation>failed</translation>
+    </message>
+</context>
+<context>
+    <name>ClosingChecklist</name>
+    <message>
+        <source>{dossier} : lauréat proposé jamais entendu (aucune audition enregistrée).</source>
+        <translation>{dossier}: proposed laureate never heard (no hearing recorded).</translation>
+    </message>
+    <message>
+        <source>{dossier} : jamais entendu (aucune audition enregistrée).</source>
+        <translation>{dossier}: never heard (no hearing recorded).</translation>
+    </message>
+    <message>
+        <source>{dossier} : pas d’avis motivé pour le porteur.</source>
+        <translation>{dossier}: no reasoned opinion for the holder.</translation>
+    </message>
+    <message>
+        <source>{juror} est absent(e) de la séance.</source>
+        <translation>{juror} is absent from the session.</translation>
+    </message>
+    <message>
+        <source>{dossier} : la feuille de {juror} n’a pas de commentaire.</source>
+        <translation>{dossier}: {juror}&apos;s sheet has no comment.</translation>
+    </message>
+</context>
+<context>
+    <name>ClosingChecklistDialog</name>
+    <message>
+        <source>Avant de clore la délibération</source>
+        <translation>Before closing the deliberation</translation>
+    </message>
+    <message>
+        <source>Ce qui empêche la clôture ({n})</source>
+        <translation>What prevents closing ({n})</translation>
+    </message>
+    <message>
+        <source>Ce qui empêche la clôture</source>
+        <translation>What prevents closing</translation>
+    </message>
+    <message>
+        <source>À vérifier avant de clore ({n})</source>
+        <translation>To check before closing ({n})</translation>
+    </message>
+    <message>
+        <source>Points à vérifier avant de clore</source>
+        <translation>Points to check before closing</translation>
+    </message>
+    <message>
+        <source>&amp;Saisir l’audition après coup…</source>
+        <translation>&amp;Enter the hearing afterwards…</translation>
+    </message>
+    <message>
+        <source>J’ai &amp;vérifié ces points ; ils n’empêchent pas de clore</source>
+        <translation>I have &amp;checked these points; they do not prevent closing</translation>
+    </message>
+    <message>
+        <source>&amp;Clore la délibération</source>
+        <translation>Close the &amp;deliberation</translation>
+    </message>
+    <message>
+        <source>Annuler</source>
+        <translation>Cancel</translation>
     </message>
 </context>
 <context>
@@ -725,6 +803,14 @@ judgement</translation>
         <translation>&amp;Reopen the deliberation…</translation>
     </message>
     <message>
+        <source>Notation à l’aveugle : les notes, le classement et les graphiques restent masqués, sur cette console comme sur l’écran partagé, jusqu’à leur révélation (Ctrl+R).
+
+La colonne de droite dit ce qui reste à faire avant la clôture.</source>
+        <translation>Blind scoring: the scores, the ranking and the charts stay hidden, on this console as on the shared screen, until they are revealed (Ctrl+R).
+
+The right-hand column says what remains to be done before closing.</translation>
+    </message>
+    <message>
         <source>Révéler les notes</source>
         <translation>Reveal the scores</translation>
     </message>
@@ -819,6 +905,10 @@ judgement</translation>
     <message>
         <source>Lauréats : {n}, pour un total de {total}.</source>
         <translation>Laureates: {n}, for a total of {total}.</translation>
+    </message>
+    <message>
+        <source>À vérifier :</source>
+        <translation>To check:</translation>
     </message>
     <message>
         <source>Après la clôture, toute modification demandera de rouvrir la délibération avec un motif, inscrit au journal d&apos;audit.</source>
@@ -1277,6 +1367,18 @@ fingerprint {kid}</translation>
         <translation>The folder “{f}” does not exist.</translation>
     </message>
     <message>
+        <source>Dossier synchronisé par OneDrive</source>
+        <translation>Folder synchronised by OneDrive</translation>
+    </message>
+    <message>
+        <source>Exporter quand même</source>
+        <translation>Export anyway</translation>
+    </message>
+    <message>
+        <source>Choisir un autre dossier</source>
+        <translation>Choose another folder</translation>
+    </message>
+    <message>
         <source>Vérification de ce qui a été écrit…</source>
         <translation>Checking what was written…</translation>
     </message>
@@ -1303,6 +1405,49 @@ fingerprint {kid}</translation>
     <message>
         <source>Terminé.</source>
         <translation>Done.</translation>
+    </message>
+</context>
+<context>
+    <name>HearingAfterwardsDialog</name>
+    <message>
+        <source>Saisir une audition après coup</source>
+        <translation>Enter a hearing afterwards</translation>
+    </message>
+    <message>
+        <source>Audition de {ref} — {title}, tenue sans le chronomètre de l’application (journée sur papier, panne). Elle sera inscrite au journal d’audit avec son motif.</source>
+        <translation>Hearing of {ref} — {title}, held without the application&apos;s timer (a paper day, a failure). It will be written to the audit log with its reason.</translation>
+    </message>
+    <message>
+        <source>Par exemple : audition tenue sur papier après la panne de l’ordinateur</source>
+        <translation>For example: hearing held on paper after the computer failed</translation>
+    </message>
+    <message>
+        <source>&amp;Début :</source>
+        <translation>&amp;Start:</translation>
+    </message>
+    <message>
+        <source>&amp;Présentation (minutes) :</source>
+        <translation>&amp;Presentation (minutes):</translation>
+    </message>
+    <message>
+        <source>&amp;Questions (minutes) :</source>
+        <translation>&amp;Questions (minutes):</translation>
+    </message>
+    <message>
+        <source>&amp;Motif :</source>
+        <translation>&amp;Reason:</translation>
+    </message>
+    <message>
+        <source>&amp;Enregistrer l’audition</source>
+        <translation>Sa&amp;ve the hearing</translation>
+    </message>
+    <message>
+        <source>Annuler</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Le motif est une phrase d’au moins 20 caractères.</source>
+        <translation>The reason is a sentence of at least 20 characters.</translation>
     </message>
 </context>
 <context>
@@ -1807,6 +1952,30 @@ A snapshot of the current state is taken first (“before restore”): the resto
         <translation>; </translation>
     </message>
     <message>
+        <source>Classement par la note médiane</source>
+        <translation>Ranking by the median score</translation>
+    </message>
+    <message>
+        <source>Classement par notes centrées-réduites par juré (z-scores)</source>
+        <translation>Ranking by scores standardised per juror (z-scores)</translation>
+    </message>
+    <message>
+        <source>Jugement majoritaire (mentions)</source>
+        <translation>Majority judgement (grades)</translation>
+    </message>
+    <message>
+        <source>Sans départage : des médianes égales partagent le rang (1, 2, 2, 4).</source>
+        <translation>No tie-break: equal medians share the rank (1, 2, 2, 4).</translation>
+    </message>
+    <message>
+        <source>Sans départage : des moyennes de z égales partagent le rang ; un juré dont toutes les notes sont égales compte pour 0.</source>
+        <translation>No tie-break: equal mean z share the rank; a juror whose scores are all equal counts as 0.</translation>
+    </message>
+    <message>
+        <source>Variante de Balinski-Laraki : à mention majoritaire (médiane inférieure) égale, on retire une mention majoritaire de chaque dossier et on recommence ; ex aequo si l’un n’a plus de mention avant qu’une différence n’apparaisse.</source>
+        <translation>Balinski-Laraki variant: with equal majority grades (lower median), one majority grade is removed from each dossier and the comparison starts again; tied if one runs out of grades before a difference appears.</translation>
+    </message>
+    <message>
         <source>Juré « {juror} » inconnu dans cette session.</source>
         <translation>Juror “{juror}” is unknown in this session.</translation>
     </message>
@@ -1948,6 +2117,33 @@ A snapshot of the current state is taken first (“before restore”): the resto
     <message>
         <source>Avis &amp;motivé sur {id} — {title} (adressé à {holder})</source>
         <translation>Reasoned o&amp;pinion on {id} — {title} (sent to {holder})</translation>
+    </message>
+</context>
+<context>
+    <name>PaperController</name>
+    <message>
+        <source>Feuilles CSV (*.csv *.txt)</source>
+        <translation>CSV sheets (*.csv *.txt)</translation>
+    </message>
+    <message>
+        <source>Importer des feuilles papier</source>
+        <translation>Import paper sheets</translation>
+    </message>
+    <message>
+        <source>Double saisie : la première saisie</source>
+        <translation>Double entry: the first typing</translation>
+    </message>
+    <message>
+        <source>Double saisie : la seconde saisie</source>
+        <translation>Double entry: the second typing</translation>
+    </message>
+    <message>
+        <source>{n} note(s) des feuilles papier enregistrée(s).</source>
+        <translation>{n} value(s) from the paper sheets saved.</translation>
+    </message>
+    <message>
+        <source>Enregistrer le PDF</source>
+        <translation>Save the PDF</translation>
     </message>
 </context>
 <context>
@@ -2689,6 +2885,124 @@ The ranking will be shown when the secretary reveals them.</translation>
     </message>
 </context>
 <context>
+    <name>SheetsPreview</name>
+    <message>
+        <source>dossier inconnu</source>
+        <translation>unknown dossier</translation>
+    </message>
+    <message>
+        <source>juré inconnu</source>
+        <translation>unknown juror</translation>
+    </message>
+    <message>
+        <source>critère inconnu</source>
+        <translation>unknown criterion</translation>
+    </message>
+    <message>
+        <source>pas un nombre</source>
+        <translation>not a number</translation>
+    </message>
+    <message>
+        <source>hors de l’échelle du critère</source>
+        <translation>outside the criterion&apos;s scale</translation>
+    </message>
+    <message>
+        <source>ligne en double</source>
+        <translation>duplicate row</translation>
+    </message>
+    <message>
+        <source>juré absent</source>
+        <translation>absent juror</translation>
+    </message>
+    <message>
+        <source>juré récusé</source>
+        <translation>recused juror</translation>
+    </message>
+    <message>
+        <source>nouvelle note</source>
+        <translation>new value</translation>
+    </message>
+    <message>
+        <source>modifie {old} → {new}</source>
+        <translation>changes {old} → {new}</translation>
+    </message>
+    <message>
+        <source>déjà saisie, identique</source>
+        <translation>already entered, identical</translation>
+    </message>
+    <message>
+        <source>écartable : {why}</source>
+        <translation>can be left out: {why}</translation>
+    </message>
+    <message>
+        <source>refusée : {why}</source>
+        <translation>refused: {why}</translation>
+    </message>
+    <message>
+        <source>(vide)</source>
+        <translation>(empty)</translation>
+    </message>
+</context>
+<context>
+    <name>SheetsPreviewDialog</name>
+    <message>
+        <source>Importer des feuilles papier</source>
+        <translation>Import paper sheets</translation>
+    </message>
+    <message>
+        <source>{new} nouvelle(s) note(s), {changed} modifiée(s), {same} identique(s), {refused} refusée(s), {skippable} de jurés absents ou récusés. Séparateur : « {sep} ».</source>
+        <translation>{new} new value(s), {changed} changed, {same} identical, {refused} refused, {skippable} from absent or recused jurors. Separator: “{sep}”.</translation>
+    </message>
+    <message>
+        <source>Ligne</source>
+        <translation>Line</translation>
+    </message>
+    <message>
+        <source>Dossier</source>
+        <translation>Dossier</translation>
+    </message>
+    <message>
+        <source>Juré</source>
+        <translation>Juror</translation>
+    </message>
+    <message>
+        <source>Critère</source>
+        <translation>Criterion</translation>
+    </message>
+    <message>
+        <source>Effet</source>
+        <translation>Effect</translation>
+    </message>
+    <message>
+        <source>Lignes du fichier</source>
+        <translation>Rows of the file</translation>
+    </message>
+    <message>
+        <source>&amp;Écarter les {n} ligne(s) des jurés absents ou récusés</source>
+        <translation>&amp;Leave out the {n} row(s) of absent or recused jurors</translation>
+    </message>
+    <message>
+        <source>&amp;Importer</source>
+        <translation>&amp;Import</translation>
+    </message>
+    <message>
+        <source>Annuler</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Double saisie : les deux saisies diffèrent sur {n} case(s) ; rien ne sera importé tant qu’elles ne concordent pas.</source>
+        <translation>Double entry: the two typings differ on {n} cell(s); nothing is imported until they agree.</translation>
+    </message>
+    <message>
+        <source>Des lignes sont refusées : corrigez le fichier. Rien ne sera importé.</source>
+        <translation>Some rows are refused: correct the file. Nothing will be imported.</translation>
+    </message>
+    <message>
+        <source>Des lignes concernent des jurés absents ou récusés : cochez la case pour les écarter, ou corrigez le fichier.</source>
+        <translation>Some rows are for absent or recused jurors: tick the box to leave them out, or correct the file.</translation>
+    </message>
+</context>
+<context>
     <name>ShortcutsDialog</name>
     <message>
         <source>Raccourcis clavier</source>
@@ -2709,6 +3023,37 @@ The ranking will be shown when the secretary reveals them.</translation>
     <message>
         <source>Délibération : {label}</source>
         <translation>Deliberation: {label}</translation>
+    </message>
+</context>
+<context>
+    <name>SignerDialog</name>
+    <message>
+        <source>Signataire du procès-verbal</source>
+        <translation>Signer of the minutes</translation>
+    </message>
+    <message>
+        <source>Le procès-verbal porte le nom et la qualité de la personne qui le signe. Ils sont demandés une fois et gardés dans les préférences.</source>
+        <translation>The minutes carry the name and role of the person who signs them. They are asked once and kept in the preferences.</translation>
+    </message>
+    <message>
+        <source>Secrétaire du jury</source>
+        <translation>Secrétaire du jury</translation>
+    </message>
+    <message>
+        <source>&amp;Nom et prénom :</source>
+        <translation>&amp;Full name:</translation>
+    </message>
+    <message>
+        <source>&amp;Qualité :</source>
+        <translation>&amp;Role:</translation>
+    </message>
+    <message>
+        <source>&amp;Enregistrer</source>
+        <translation>&amp;Save</translation>
+    </message>
+    <message>
+        <source>Annuler</source>
+        <translation>Cancel</translation>
     </message>
 </context>
 <context>

@@ -36,7 +36,7 @@ from jury_desk.qt.gui import (
     QPen,
 )
 from jury_desk.qt.widgets import QSizePolicy, QToolTip, QWidget
-from jury_desk.ui import theme
+from jury_desk.ui import theme, wording
 
 
 @dataclass(frozen=True)
@@ -983,13 +983,21 @@ class AlternativesChart(Chart):
         }
         for alt in snap.alternatives:
             cols.append(
-                (alt.method, heads.get(alt.method, alt.label), dict(alt.ranks), set(alt.laureates))
+                (
+                    alt.method,
+                    heads.get(alt.method, wording.method_label(alt.method)),
+                    dict(alt.ranks),
+                    set(alt.laureates),
+                )
             )
         return cols
 
     def changes(self) -> list[tuple[str, tuple[str, ...], tuple[str, ...]]]:
         """(label, entering, leaving) for each alternative."""
-        return [(alt.label, alt.entering, alt.leaving) for alt in self._snap.alternatives]
+        return [
+            (wording.method_label(alt.method), alt.entering, alt.leaving)
+            for alt in self._snap.alternatives
+        ]
 
     def sizeHint(self) -> QSize:
         n = sum(1 for r in self._snap.result.results if r.valid) if self._snap is not None else 8

@@ -100,6 +100,13 @@ class RankingModel(QAbstractTableModel):
                 cols.append((kind, ""))
         self._columns = cols
 
+    def clear(self) -> None:
+        """No rows (blind scores not revealed: nothing of them is held here)."""
+        self.beginResetModel()
+        self._snap = None
+        self._rows = ()
+        self.endResetModel()
+
     def set_snapshot(self, snap: Snapshot) -> None:
         self.beginResetModel()
         self._snap = snap
