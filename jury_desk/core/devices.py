@@ -93,6 +93,9 @@ class JurorDevices:
         self._answers: OrderedDict[tuple[str, str], dict[str, Any]] = OrderedDict()
         self._state: SessionState | None = None
         self.version = 0  # grows with every state the pages may need to fetch again
+        # called with the dossier id after a device's write is committed (the console
+        # refreshes); None: nobody to tell
+        self.on_write: Callable[[str], None] | None = None
 
     # ------------------------------------------------------------------ state
 
@@ -275,6 +278,8 @@ class JurorDevices:
         while len(self._answers) > IDEMPOTENCY_KEYS:
             self._answers.popitem(last=False)
         await self.reload()
+        if self.on_write is not None:
+            self.on_write(self.current_dossier_id() or "")
         return answer
 
     async def write_score(
