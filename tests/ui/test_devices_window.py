@@ -13,7 +13,6 @@ import pytest
 from jury_desk.qt.core import Qt
 
 
-
 def run(gui: Any, coro: Any, timeout: int = 10_000) -> Any:
     task = asyncio.ensure_future(coro)
     gui.qtbot.waitUntil(task.done, timeout=timeout)
