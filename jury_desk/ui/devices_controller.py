@@ -37,7 +37,7 @@ class DevicesController(QObject):
         h = self.ctx.hub
         self._connections = [
             (console.actions.devices.triggered, self.show),
-            (h.sessionChanged, self._state_changed),
+            (h.sessionChanged, self._session_changed),
             (h.scoresChanged, self._state_changed),
             (h.currentDossierChanged, self._state_changed),
             (h.recusalsChanged, self._state_changed),
@@ -62,6 +62,11 @@ class DevicesController(QObject):
         self.dialog.show()
         self.dialog.raise_()
         self.dialog.activateWindow()
+
+    def _session_changed(self, *_args: object) -> None:
+        # closed, reopened, restored: read it again here, whoever else reads it too
+        self.ctx.reload()
+        self._state_changed()
 
     def _state_changed(self, *_args: object) -> None:
         self.hub.use_state(self.ctx.st)

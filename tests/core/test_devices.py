@@ -17,7 +17,7 @@ from typing import Any, TypeVar
 import aiohttp
 import pytest
 
-from jury_desk.core import audit
+from jury_desk.core import audit, demo_scenario
 from jury_desk.core.devices import JurorDevices
 from jury_desk.core.errors import UserError
 from jury_desk.core.services import Desk
@@ -237,5 +237,28 @@ def test_the_rate_limit_answers_429(
                 async with http.get(config.origin + "/api/sheet", headers=auth(token)) as r:
                     codes.append(r.status)
             assert 429 in codes and codes[0] == 200
+
+    asyncio.run(scenario())
+
+
+def test_closing_the_session_ends_every_pairing(
+    scored_demo: tuple[Desk, str], writer: ThreadPoolExecutor
+) -> None:
+    desk, sid = scored_demo
+    demo_scenario.record_hearings(desk, sid)
+
+    async def scenario() -> None:
+        async with serving(desk, sid, writer) as (hub, server, config, http):
+            token = hub.pair("j01")
+            desk.close_deliberation(sid, accept_proposal=True)
+            await hub.reload()  # the console's refresh after the close
+            async with http.get(config.origin + "/api/sheet", headers=auth(token)) as r:
+                assert r.status == 401
+            with pytest.raises(UserError):
+                hub.pair("j01")
+            await server.stop()
+            with pytest.raises(UserError) as refused:
+                await server.start("127.0.0.1", 0)
+            assert refused.value.code == "devices_closed"
 
     asyncio.run(scenario())
