@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 
 from jury_desk import __version__
 from jury_desk.core import fmt
+from jury_desk.core import text as textrules
 from jury_desk.core.deliberation import TIE_AT_BOUNDARY, DeliberationResult, DossierResult
 from jury_desk.core.domain import JuryDecision, LaureateDecision, round4
 
@@ -283,6 +284,7 @@ _ROLE = {"elu": "élu", "expert": "expert", "technicien": "technicien"}
 
 
 def short_title(title: str, width: int) -> str:
+    title = textrules.display(title)  # nothing that could reorder or hide the columns
     title = re.sub(
         r"[ \t\r\n]+", " ", title
     ).strip()  # keep no-break spaces (str.split() would not)
@@ -314,8 +316,10 @@ def results_table(st: SessionState, result: DeliberationResult) -> str:
     """The ranking, the default proposal and its flags, for a terminal (French)."""
     rules = st.info.rules
     lines: list[str] = []
-    lines.append(st.info.title + (" — SESSION DE DÉMONSTRATION" if st.is_demo else ""))
-    lines.append(f"Séance du {fmt.long_date(st.info.date)} — {st.info.venue}")
+    lines.append(
+        textrules.display(st.info.title) + (" — SESSION DE DÉMONSTRATION" if st.is_demo else "")
+    )
+    lines.append(f"Séance du {fmt.long_date(st.info.date)} — {textrules.display(st.info.venue)}")
     quorum = "atteint" if result.quorum_met else "NON ATTEINT"
     lines.append(
         f"Présents : {result.present_count} sur {len(st.jurors)} (quorum de {rules.quorum} : {quorum}) — "
