@@ -191,7 +191,7 @@ def stalls(base: Path, total_mb: int) -> None:
     import asyncio
 
     # isort: off
-    import jury_desk.ui  # noqa: F401  (QT_API and the PySide6 None fix, before any Qt)
+    import jury_desk.ui  # noqa: F401  (QT_API and the core before any Qt)
 
     # isort: on
     import qasync

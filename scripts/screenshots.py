@@ -42,7 +42,7 @@ def main() -> int:
     os.environ["JURY_DESK_CONFIG_DIR"] = str(work / "config")
 
     # isort: off
-    import jury_desk.ui  # noqa: F401  (QT_API and the PySide6 None fix, before any Qt)
+    import jury_desk.ui  # noqa: F401  (QT_API and the core before any Qt)
 
     # isort: on
     import qasync

@@ -15,6 +15,7 @@ content-addressed store in one transaction, or removes the staging folder.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
@@ -28,7 +29,7 @@ from typing import Any, BinaryIO
 
 import jsonschema
 
-from jury_desk.core import crypto, resources, zipcheck
+from jury_desk.core import crypto, fsutil, resources, zipcheck
 from jury_desk.core import text as textrules
 from jury_desk.core.domain import (
     Attachment,
@@ -44,7 +45,7 @@ from jury_desk.core.domain import (
     Timer,
     to_fraction,
 )
-from jury_desk.core.errors import BundleRefused
+from jury_desk.core.errors import BundleRefused, UserError
 from jury_desk.core.zipcheck import refuse
 
 MANIFEST = "manifest.json"
@@ -637,9 +638,10 @@ def make_bundle(source: Path, key: crypto.PrivateKey, out: Path) -> dict[str, An
                         dst.write(chunk)
         with open(tmp, "rb+") as fh2:
             os.fsync(fh2.fileno())
-        tmp.replace(out)
+        fsutil.replace(tmp, out)
     except BaseException:
-        tmp.unlink(missing_ok=True)
+        with contextlib.suppress(OSError, UserError):
+            fsutil.unlink(tmp, missing_ok=True)
         raise
     return doc
 

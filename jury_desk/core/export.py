@@ -40,9 +40,9 @@ from jury_desk import __version__
 from jury_desk.core import (
     audit,
     crypto,
-    deliberation,
     environment,
     fmt,
+    fsutil,
     ledger,
     report,
     reporting,
@@ -50,7 +50,6 @@ from jury_desk.core import (
     zipcheck,
 )
 from jury_desk.core.errors import BundleRefused, UserError
-from jury_desk.core.fsutil import fsync_dir
 
 if TYPE_CHECKING:
     from jury_desk.core.services import Desk
@@ -201,6 +200,9 @@ class _Target:
                 f"Export impossible : « {self.out} » est un dossier ; "
                 "donnez un nom de fichier .zip.",
             )
+        # An earlier export of the same name open in a viewer, the antivirus or OneDrive:
+        # refused now, before an export number is taken (Windows cannot replace it).
+        fsutil.ensure_not_held(self.out)
         try:
             self._record()
             self.fd = os.open(
@@ -264,8 +266,8 @@ class _Target:
         os.fsync(fd)
         os.close(fd)
         self.fd = None
-        os.replace(self.tmp, self.out)
-        fsync_dir(self.folder)
+        fsutil.replace(self.tmp, self.out)
+        fsutil.fsync_dir(self.folder)
 
     def release(self) -> None:
         """Give the reserved room back but keep the empty file, as a marker: if what the
@@ -283,8 +285,8 @@ class _Target:
                 os.close(self.fd)
             self.fd = None
         try:
-            self.tmp.unlink(missing_ok=True)
-        except OSError:
+            fsutil.unlink(self.tmp, missing_ok=True)
+        except (OSError, UserError):
             log.warning("could not remove %s", self.tmp)
 
 
@@ -397,14 +399,14 @@ def export_session(
             session_id,
             {"file": out.name, "signer_kid": identity.kid, "generator": f"jury_desk {__version__}"},
         )
-        st = desk.state(session_id)
-        result = deliberation.compute(st.deliberation_input())
+        ds = desk.deliberation_state(session_id)
+        st = ds.session
         generated_at = datetime.now().astimezone()
         name = report.signer_name(identity)
 
         step(3)
         pv = report.build_pv(
-            st, result, report.PvContext(seq, st.audit_head, name, identity.kid, generated_at)
+            ds, report.PvContext(seq, st.audit_head, name, identity.kid, generated_at)
         )
         step(4)
         pdf = report.sign_pdf(pv.pdf, identity, pv.placement, location=st.info.venue)
@@ -415,8 +417,7 @@ def export_session(
         if not entries or entries[-1]["hash"] != st.audit_head:
             raise RuntimeError("the audit log changed during the export")
         doc = reporting.result_document(
-            st,
-            result,
+            ds,
             export_seq=seq,
             signer={"name": name, "kid": identity.kid, "jwk": identity.jwk},
             files={

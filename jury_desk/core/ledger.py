@@ -30,7 +30,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from jury_desk.core import paths
+from jury_desk.core import fsutil, paths
 
 if TYPE_CHECKING:
     from sqlalchemy import Engine
@@ -191,8 +191,9 @@ def remove_stale_parts(db_path: Path) -> list[Part]:
         try:
             if path.is_symlink() or not path.is_file() or _in_use(path):
                 continue
-            path.unlink()
-        except OSError:
+            # No waiting: on Windows a .part still open (an export running) cannot go.
+            fsutil.retry(path.unlink, path, "de supprimer", seconds=0)
+        except (OSError, fsutil.FileInUse):
             log.warning("a stale export file could not be removed")
             continue
         removed.append(part)

@@ -32,24 +32,23 @@ from functools import cache
 from typing import TYPE_CHECKING, Any, TypeVar
 from xml.sax.saxutils import escape
 
-from jury_desk import __version__
+from jury_desk import __version__, messages
 from jury_desk.core import crypto, fmt, resources
 from jury_desk.core import text as textrules
-from jury_desk.core.deliberation import TIE_AT_BOUNDARY, DeliberationResult, DossierResult
-from jury_desk.core.domain import JuryDecision, LaureateDecision, RecusalKind, RecusalSource
-from jury_desk.core.reporting import (
-    departures,
-    flag_sentence,
-    jury_laureates,
-    needs_justification,
-    role_label,
-    short_title,
+from jury_desk.core.deliberation import (
+    TIE_AT_BOUNDARY,
+    DeliberationResult,
+    DepartureKind,
+    DossierResult,
 )
+from jury_desk.core.domain import JuryDecision, RecusalKind, RecusalSource
+from jury_desk.core.reporting import flag_sentence, role_label, short_title
 
 if TYPE_CHECKING:
     from reportlab.graphics.shapes import Drawing
     from reportlab.platypus import Flowable, Table
 
+    from jury_desk.core.readmodel import DeliberationState
     from jury_desk.core.services import SessionState
 
 log = logging.getLogger(__name__)
@@ -291,27 +290,17 @@ class PvDocument:
     placement: SignaturePlacement | None
 
 
-def decision_of(st: SessionState, result: DeliberationResult) -> JuryDecision:
-    """The jury's list, or the default proposal while the jury has not set one."""
-    if st.decision_made:
-        return st.decision()
-    return JuryDecision(
-        tuple(LaureateDecision(p.dossier_id, p.amount_cents) for p in result.default_proposal),
-        {},
-        dict(st.invalid_reasons),
-    )
-
-
 # --------------------------------------------------------------------------- the PDF
 
 
-def build_pv(st: SessionState, result: DeliberationResult, ctx: PvContext) -> PvDocument:
-    """Lay out the procès-verbal (unsigned)."""
+def build_pv(ds: DeliberationState, ctx: PvContext) -> PvDocument:
+    """Lay out the procès-verbal (unsigned) from the deliberation's read model."""
     from reportlab.lib.pagesizes import A4
     from reportlab.lib.units import mm
     from reportlab.platypus import SimpleDocTemplate
 
     _register_fonts()
+    st = ds.session
     holder: dict[str, Any] = {}
     canvas_class = _canvas_class(st, ctx, holder)
     buf = io.BytesIO()
@@ -330,7 +319,7 @@ def build_pv(st: SessionState, result: DeliberationResult, ctx: PvContext) -> Pv
         lang="fr-FR",
         initialFontName=FONT,
     )
-    builder = _Builder(st, result, ctx, doc.width)
+    builder = _Builder(ds, ctx, doc.width)
     doc.build(builder.story(), canvasmaker=canvas_class)
     placement = None
     if builder.signature_box.position is not None:
@@ -533,17 +522,16 @@ def printable(value: str) -> str:
 
 
 class _Builder:
-    def __init__(
-        self, st: SessionState, result: DeliberationResult, ctx: PvContext, width: float
-    ) -> None:
-        self.st = st
-        self.result = result
+    def __init__(self, ds: DeliberationState, ctx: PvContext, width: float) -> None:
+        self.ds = ds
+        self.st = ds.session
+        self.result = ds.result
         self.ctx = ctx
         self.width = width
         self.s = _styles()
-        self.decision = decision_of(st, result)
-        self.proposal = {e.dossier_id: e.amount_cents for e in result.default_proposal}
-        self.laureates = {lau.dossier_id: lau for lau in self.decision.laureates}
+        self.decision = ds.decision
+        self.proposal = {e.dossier_id: e.amount_cents for e in ds.default_proposal}
+        self.laureates = {lau.dossier_id: lau for lau in ds.decision.laureates}
         self.signature_box = _SignatureBox()
 
     # ---------------------------------------------------------------- helpers
@@ -1122,7 +1110,7 @@ class _Builder:
                     "Le jury n’a pas arrêté de liste propre : la proposition par défaut tient lieu de décision."
                 )
             )
-        lau = jury_laureates(st, res, self.decision)
+        lau = self.ds.laureates
         if not lau:
             out.append(self.p("Le jury ne propose aucun lauréat."))
         else:
@@ -1138,17 +1126,17 @@ class _Builder:
             ]
             for entry in lau:
                 dr = res.by_id(entry.dossier_id)
-                default = self.proposal.get(entry.dossier_id)
-                if default is None:
-                    change = "Ajout"
-                elif default != entry.amount_cents:
-                    change = f"Montant modifié (proposé : {fmt.euros(default)})"
-                else:
+                dep = self.ds.departure(entry.dossier_id)
+                if dep is None:
                     change = "Conforme"
+                elif dep.kind is DepartureKind.ADDED:
+                    change = "Ajout"
+                else:
+                    change = f"Montant modifié (proposé : {fmt.euros(dep.default_cents)})"
                 cell: list[Any] = [
                     para(f"<b>{esc(change)}</b>" if change != "Conforme" else esc(change), s.cell)
                 ]
-                if needs_justification(res, entry) or entry.justification.strip():
+                if dep is not None or entry.justification.strip():
                     cell.append(para(esc(entry.justification or "(aucune justification)"), s.cell))
                 rows.append(
                     [
@@ -1169,7 +1157,11 @@ class _Builder:
                 )
             out.append(para("", s.small))
             out.append(self.p(f"<b>{esc(used)}.</b>"))
-        deps = departures(res, self.decision)
+        deps = [
+            (dep.dossier_id, dep.justification)
+            for dep in self.ds.departures
+            if dep.kind is DepartureKind.REMOVED
+        ]
         if deps:
             out.extend(
                 self.heading("Dossiers de la proposition par défaut non retenus par le jury", 2)
@@ -1201,24 +1193,18 @@ class _Builder:
             return []
         out: list[Flowable] = [*self.heading("8. Dossiers sans résultat valide")]
         rows: list[list[Any]] = [["Dossier", "Ce qui manque", "Motif consigné par le jury"]]
+        names = {j.id: j.name for j in st.jurors}
+        labels = {c.id: c.label for c in st.criteria}
         for r in invalid:
-            missing = []
-            for m in r.missing:
-                name = st.juror(m.juror_id).name
-                if len(m.criterion_ids) == len(st.criteria):
-                    missing.append(f"feuille de {name} absente")
-                else:
-                    labels = ", ".join(c.label for c in st.criteria if c.id in m.criterion_ids)
-                    missing.append(f"feuille de {name} incomplète ({labels})")
-            if r.too_few_sheets:
-                missing.append(
-                    f"{r.sheets} feuille(s) complète(s) pour un minimum de {st.info.rules.min_sheets}"
-                )
+            validity = self.ds.dossier(r.dossier_id).validity
+            missing = messages.missing_text(
+                validity.params, names=names, labels=labels, criteria=len(st.criteria)
+            )
             rows.append(
                 [
                     self.dossier_cell(r.dossier_id),
-                    para(esc(" ; ".join(missing) or "—"), s.cell),
-                    para(esc(st.invalid_reasons.get(r.dossier_id, "") or "(aucun motif)"), s.cell),
+                    para(esc(missing or "—"), s.cell),
+                    para(esc(validity.jury_reason or "(aucun motif)"), s.cell),
                 ]
             )
         out.append(self.table(rows, [30, 35, 35]))

@@ -41,6 +41,8 @@ class Settings:
     shared_screen_geometry: str | None = None  # base64 of QWidget.saveGeometry()
     shared_screen_fullscreen: bool = False
     shared_screen_screen_name: str | None = None  # QScreen.name() of the projector
+    # The projector as ui.projector.ScreenId encodes it: name, maker, model, serial, geometry.
+    shared_screen_identity: str | None = None
     font_scale: float = 1.0
     high_contrast: bool = False
     secondary_snapshot_dir: Path | None = None  # a USB key, for a second copy of snapshots
@@ -70,7 +72,12 @@ def _coerce(name: str, raw: Any, default: Any) -> Any:
         if isinstance(raw, str) and raw.strip():
             return Path(raw)
         raise ValueError(raw)
-    if name in ("last_session_id", "shared_screen_geometry", "shared_screen_screen_name"):
+    if name in (
+        "last_session_id",
+        "shared_screen_geometry",
+        "shared_screen_screen_name",
+        "shared_screen_identity",
+    ):
         if raw is None or isinstance(raw, str):
             return raw
         raise ValueError(raw)

@@ -28,6 +28,8 @@ import sqlalchemy.dialects.sqlite  # noqa: F401
 from sqlalchemy import Engine, LargeBinary, event
 from sqlmodel import Column, Field, Session, SQLModel, create_engine
 
+from jury_desk.core import fsutil
+from jury_desk.core.domain import DEFAULT_RANGE_THRESHOLD, DEFAULT_SD_THRESHOLD, decimal_text
 from jury_desk.core.errors import DatabaseError
 
 log = logging.getLogger(__name__)
@@ -57,8 +59,8 @@ class SessionRow(SQLModel, table=True):
     presentation_s: int
     questions_s: int
     warning_s: int
-    sd_threshold: str = "3"
-    range_threshold: str = "8"
+    sd_threshold: str = decimal_text(DEFAULT_SD_THRESHOLD)
+    range_threshold: str = decimal_text(DEFAULT_RANGE_THRESHOLD)
     manifest: bytes = Field(sa_column=Column(LargeBinary, nullable=False))
     manifest_sha256: str
     trusted_kid: str
@@ -368,7 +370,7 @@ def _autocommit(engine: Engine, sql: str, params: tuple[Any, ...] = ()) -> None:
 
 def _backup(engine: Engine, target: Path) -> None:
     if target.exists():
-        target.unlink()
+        fsutil.unlink(target)
     _autocommit(engine, "VACUUM INTO ?", (str(target),))
 
 
@@ -377,11 +379,11 @@ def vacuum_into(engine: Engine, target: Path) -> None:
     target.parent.mkdir(parents=True, exist_ok=True)
     tmp = target.with_name(target.name + ".tmp")
     if tmp.exists():
-        tmp.unlink()
+        fsutil.unlink(tmp)
     _autocommit(engine, "VACUUM INTO ?", (str(tmp),))
     with open(tmp, "rb+") as fh:
         os.fsync(fh.fileno())
-    tmp.replace(target)
+    fsutil.replace(tmp, target)
 
 
 @contextmanager

@@ -17,7 +17,7 @@ from jury_desk.ui.console import ConsoleView, DeliberationPlaceholder
 from jury_desk.ui.context import SessionContext
 from jury_desk.ui.models import AttendanceModel, HearingOrderModel, RecusalModel, ScoringGridModel
 from jury_desk.ui.scoring_controller import ScoringController
-from jury_desk.ui.shared_presenter import SharedPresenter
+from jury_desk.ui.shared_presenter import SharedPresenter, build_frame
 from jury_desk.ui.shared_screen import SharedScreen
 from jury_desk.ui.timer import Clock, Status
 from jury_desk.ui.timer_controller import TimerController
@@ -80,6 +80,9 @@ class ConsoleController(QObject):
             (ctx.hub.scoresChanged, self._scores_changed),
             (ctx.hub.hearingChanged, self._hearing_changed),
             (ctx.hub.revealChanged, self._reveal_changed),
+            (ctx.hub.currentDossierChanged, self._show_leaving),
+            (ctx.hub.recusalsChanged, self._show_leaving),
+            (ctx.hub.attendanceChanged, self._show_leaving),
         ]
         for sig, slot in self._connections:
             sig.connect(slot)
@@ -120,6 +123,14 @@ class ConsoleController(QObject):
         self._show_blind()
         self.scoring.sync_flags()
         self.presenter.push()
+        self._show_leaving()
+
+    @Slot()
+    def _show_leaving(self, *_args: object) -> None:
+        """The « X quitte la salle » notice of the dossier in hand, as the projector has it."""
+        self.view.show_leaving(
+            build_frame(self.ctx.st, self.current).banner if self.current else ""
+        )
 
     def _show_quorum(self) -> None:
         st = self.ctx.st

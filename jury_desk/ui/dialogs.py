@@ -44,9 +44,12 @@ def show_user_error(parent: QWidget | None, exc: UserError, title: str | None = 
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Warning)
     box.setWindowTitle(title or QCoreApplication.translate("Dialogs", "Action refusée"))
-    box.setText(exc.message)
-    if exc.details:
-        box.setInformativeText("\n".join(f"– {d}" for d in exc.details))
+    from jury_desk.ui import wording
+
+    box.setText(wording.error(exc))
+    details = wording.details(exc)
+    if details:
+        box.setInformativeText("\n".join(f"– {d}" for d in details))
     box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     box.exec()
 

@@ -15,9 +15,11 @@ from enum import IntEnum
 from fractions import Fraction
 from typing import Any
 
-from jury_desk.core import fmt
+from jury_desk.core import fmt, readmodel
 from jury_desk.core import text as textrules
+from jury_desk.core.deliberation import DossierStatus
 from jury_desk.core.domain import Criterion, Juror, RecusalKind, RecusalSource, to_fraction
+from jury_desk.core.readmodel import DeliberationState
 from jury_desk.core.services import SessionState, format_value
 from jury_desk.qt.core import (
     QAbstractListModel,
@@ -68,13 +70,14 @@ class Roles(IntEnum):
 
 # --------------------------------------------------------------------------- shared logic
 
-# Dossier states in the hearing order.
-A_VENIR, EN_AUDITION, ENTENDU, NOTE, INCOMPLET = (
-    "a_venir",
-    "en_audition",
-    "entendu",
-    "note",
-    "incomplet",
+# Dossier states in the hearing order: the read model's (core.deliberation.dossier_status).
+A_VENIR, EN_AUDITION, ENTENDU, NOTE, INCOMPLET, INVALIDE = (
+    DossierStatus.A_VENIR.value,
+    DossierStatus.EN_AUDITION.value,
+    DossierStatus.ENTENDU.value,
+    DossierStatus.NOTE.value,
+    DossierStatus.INCOMPLET.value,
+    DossierStatus.INVALIDE.value,
 )
 
 
@@ -85,6 +88,7 @@ def state_label(code: str) -> str:
         ENTENDU: QCoreApplication.translate("HearingOrderModel", "entendu"),
         NOTE: QCoreApplication.translate("HearingOrderModel", "noté"),
         INCOMPLET: QCoreApplication.translate("HearingOrderModel", "incomplet"),
+        INVALIDE: QCoreApplication.translate("HearingOrderModel", "invalide"),
     }[code]
 
 
@@ -122,26 +126,6 @@ def kind_label(kind: str) -> str:
     }[kind]
 
 
-def sheet_count(st: SessionState, dossier_id: str, juror_id: str) -> int:
-    return sum(1 for c in st.criteria if (dossier_id, juror_id, c.id) in st.scores)
-
-
-def dossier_status(st: SessionState, dossier_id: str) -> str:
-    hearing = st.hearings.get(dossier_id)
-    hstate = hearing.state if hearing else A_VENIR
-    if hstate == EN_AUDITION:
-        return EN_AUDITION
-    off = unavailable_jurors(st, dossier_id)
-    counting = [j.id for j in st.jurors if j.id not in off]
-    n = len(st.criteria)
-    filled = [sheet_count(st, dossier_id, j) for j in counting]
-    if counting and all(f == n for f in filled):
-        return NOTE
-    if any(filled):
-        return INCOMPLET
-    return ENTENDU if hstate == ENTENDU else A_VENIR
-
-
 def scale_text(c: Criterion) -> str:
     return QCoreApplication.translate("ScoringGridModel", "de {min} à {max}, pas de {step}").format(
         min=format_value(c.min), max=format_value(c.max), step=format_value(c.step)
@@ -172,7 +156,10 @@ class HearingOrderModel(ShownText, QAbstractTableModel):
         ] = []  # id, order, time, title, holder, state
         self._current = ""
 
-    def set_state(self, st: SessionState) -> None:
+    def set_state(self, st: SessionState, model: DeliberationState | None = None) -> None:
+        """Show the session's dossiers with their status from the read model (built from
+        ``st`` when not given)."""
+        ds = model if model is not None else readmodel.build(st)
         rows = [
             (
                 d.id,
@@ -180,7 +167,7 @@ class HearingOrderModel(ShownText, QAbstractTableModel):
                 fmt.time_hm(d.hearing_start) if d.hearing_start else "",
                 d.title,
                 d.holder_name,
-                dossier_status(st, d.id),
+                ds.dossier(d.id).status.value,
             )
             for d in sorted(st.dossiers, key=lambda d: d.hearing_order)
         ]

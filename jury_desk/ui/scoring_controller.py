@@ -18,7 +18,7 @@ from jury_desk.core import fmt
 from jury_desk.core.errors import UserError
 from jury_desk.core.services import ScoreWrite, format_value
 from jury_desk.qt.core import QModelIndex, QObject, Qt, Signal, Slot
-from jury_desk.ui import dialogs
+from jury_desk.ui import dialogs, wording
 from jury_desk.ui.actions import Actions
 from jury_desk.ui.context import SessionContext
 from jury_desk.ui.models import ScoringGridModel
@@ -156,7 +156,7 @@ class ScoringController(QObject):
             self.ctx.writer.unhandled(exc)
             message = self.tr("La valeur n’a pas été enregistrée (erreur inattendue).")
         else:
-            message = exc.message
+            message = wording.error(exc)
         if self.model.dossier_id == dossier_id:
             self.model.mark_failed(juror_id, criterion_id, message)
         self.view.show_message(self.tr("Non enregistré — {message}").format(message=message))

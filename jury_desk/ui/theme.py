@@ -109,6 +109,7 @@ def _refresh_maps() -> None:
             "entendu": C.warn_text,
             "note": C.ok,
             "incomplet": C.error,
+            "invalide": C.error,
         }
     )
     CELL_BACKGROUNDS.update({"pending": C.pending_bg, "error": C.error_bg, "off": C.off_bg})

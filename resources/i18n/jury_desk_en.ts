@@ -108,6 +108,18 @@
         <translation>&amp;Grid on the shared screen</translation>
     </message>
     <message>
+        <source>Écran partagé &amp;noir</source>
+        <translation>&amp;Black screen</translation>
+    </message>
+    <message>
+        <source>&amp;Fermer l’écran partagé</source>
+        <translation>&amp;Close the shared screen</translation>
+    </message>
+    <message>
+        <source>&amp;Changer d’écran (écran suivant)</source>
+        <translation>&amp;Next screen</translation>
+    </message>
+    <message>
         <source>A&amp;grandir le texte</source>
         <translation>&amp;Larger text</translation>
     </message>
@@ -449,6 +461,10 @@ judgement</translation>
         <translation>Quorum</translation>
     </message>
     <message>
+        <source>Annonce en salle</source>
+        <translation>Announcement in the room</translation>
+    </message>
+    <message>
         <source>&amp;Ordre de passage</source>
         <translation>Hearing &amp;order</translation>
     </message>
@@ -461,20 +477,20 @@ judgement</translation>
         <translation>Console pages</translation>
     </message>
     <message>
-        <source>&amp;Audition</source>
-        <translation>&amp;Hearing</translation>
+        <source>Audition</source>
+        <translation>Hearing</translation>
     </message>
     <message>
-        <source>&amp;Notation</source>
-        <translation>&amp;Scoring</translation>
+        <source>Notation</source>
+        <translation>Scoring</translation>
     </message>
     <message>
-        <source>&amp;Présences et déports</source>
-        <translation>&amp;Attendance and recusals</translation>
+        <source>Présences et déports</source>
+        <translation>Attendance and recusals</translation>
     </message>
     <message>
-        <source>Dé&amp;libération</source>
-        <translation>De&amp;liberation</translation>
+        <source>Délibération</source>
+        <translation>Deliberation</translation>
     </message>
 </context>
 <context>
@@ -588,7 +604,7 @@ judgement</translation>
     </message>
     <message>
         <source>Re&amp;venir à la proposition des règles</source>
-        <translation>Back to the &amp;rules&apos; proposal</translation>
+        <translation>&amp;Back to the rules&apos; proposal</translation>
     </message>
     <message>
         <source>Reprend la liste de la proposition par défaut (Ctrl+Maj+P)</source>
@@ -1308,6 +1324,10 @@ fingerprint {kid}</translation>
         <translation>incomplete</translation>
     </message>
     <message>
+        <source>invalide</source>
+        <translation>invalid</translation>
+    </message>
+    <message>
         <source>N°</source>
         <translation>No.</translation>
     </message>
@@ -1457,8 +1477,12 @@ fingerprint {kid}</translation>
         <translation>Session imported: “{title}” — {d} dossiers, {a} attachments ({mb} MB).</translation>
     </message>
     <message>
-        <source>Écran {i} : {name} ({w} × {h})</source>
-        <translation>Screen {i}: {name} ({w} × {h})</translation>
+        <source>Écran &amp;{i} : {name} ({w} × {h})</source>
+        <translation>Screen &amp;{i}: {name} ({w} × {h})</translation>
+    </message>
+    <message>
+        <source> — console</source>
+        <translation> — console</translation>
     </message>
     <message>
         <source>Taille du texte : {pct} %</source>
@@ -1582,16 +1606,16 @@ Offline application for the juries of the Label Actions Innovantes (Grand-Orly S
         <translation>&amp;File</translation>
     </message>
     <message>
-        <source>&amp;Audition</source>
-        <translation>&amp;Hearing</translation>
+        <source>A&amp;udition</source>
+        <translation>H&amp;earing</translation>
     </message>
     <message>
         <source>&amp;Notation</source>
-        <translation>&amp;Scoring</translation>
+        <translation>S&amp;coring</translation>
     </message>
     <message>
         <source>&amp;Écran partagé</source>
-        <translation>&amp;Shared screen</translation>
+        <translation>Sh&amp;ared screen</translation>
     </message>
     <message>
         <source>&amp;Déplacer vers l’écran</source>
@@ -1599,10 +1623,10 @@ Offline application for the juries of the Label Actions Innovantes (Grand-Orly S
     </message>
     <message>
         <source>Aff&amp;ichage</source>
-        <translation>&amp;View</translation>
+        <translation>Vie&amp;w</translation>
     </message>
     <message>
-        <source>&amp;Aide</source>
+        <source>Aid&amp;e</source>
         <translation>&amp;Help</translation>
     </message>
 </context>
@@ -1661,6 +1685,221 @@ A snapshot of the current state is taken first (“before restore”): the resto
     </message>
 </context>
 <context>
+    <name>Messages</name>
+    <message>
+        <source>Le quorum n’est pas atteint : {present} juré(s) présent(s) pour un quorum de {required}.{absent} Vérifiez les présences.</source>
+        <translation>The quorum is not reached: {present} juror(s) present for a quorum of {required}.{absent} Check the attendance.</translation>
+    </message>
+    <message>
+        <source> Absents : {names}.</source>
+        <translation> Absent: {names}.</translation>
+    </message>
+    <message>
+        <source>{why} {action} ou donnez un motif.</source>
+        <translation>{why} {action} or give a reason.</translation>
+    </message>
+    <message>
+        <source>Saisissez-la</source>
+        <translation>Enter it</translation>
+    </message>
+    <message>
+        <source>Saisissez-les</source>
+        <translation>Enter them</translation>
+    </message>
+    <message>
+        <source>Revoyez les présences et les déports</source>
+        <translation>Review the attendance and the recusals</translation>
+    </message>
+    <message>
+        <source>Le dossier {dossier} figure {count} fois parmi les lauréats. Gardez-en une seule ligne.</source>
+        <translation>Dossier {dossier} appears {count} times among the laureates. Keep a single line.</translation>
+    </message>
+    <message>
+        <source>Le lauréat {dossier} n’est pas un dossier de la session. Retirez-le de la liste.</source>
+        <translation>Laureate {dossier} is not a dossier of this session. Remove it from the list.</translation>
+    </message>
+    <message>
+        <source>Le montant accordé au dossier {dossier} est négatif ({amount}). Corrigez-le.</source>
+        <translation>The amount granted to dossier {dossier} is negative ({amount}). Correct it.</translation>
+    </message>
+    <message>
+        <source>Le dossier {dossier} n’est pas valide et ne peut pas être lauréat. Complétez ses feuilles ou retirez-le de la liste.</source>
+        <translation>Dossier {dossier} is not valid and cannot be a laureate. Complete its sheets or remove it from the list.</translation>
+    </message>
+    <message>
+        <source>Le dossier {dossier} est proposé comme lauréat mais son audition n’a pas été enregistrée. Enregistrez l’audition (ou saisissez-la après coup, avec un motif) ou retirez-le de la liste.</source>
+        <translation>Dossier {dossier} is proposed as a laureate but its hearing was not recorded. Record the hearing (or enter it afterwards, with a reason) or remove it from the list.</translation>
+    </message>
+    <message>
+        <source>Le dossier {dossier} est ajouté aux lauréats alors que sa note {score} est sous le minimum de {min_score}. Justifiez cet ajout.</source>
+        <translation>Dossier {dossier} is added to the laureates although its score {score} is below the minimum of {min_score}. Justify this addition.</translation>
+    </message>
+    <message>
+        <source>Le dossier {dossier} est ajouté aux lauréats alors qu’il est classé au rang {rank} et hors de la proposition par défaut. Justifiez cet ajout.</source>
+        <translation>Dossier {dossier} is added to the laureates although it ranks {rank} and is outside the default proposal. Justify this addition.</translation>
+    </message>
+    <message>
+        <source>Le montant accordé au dossier {dossier} ({amount}) diffère de celui de la proposition par défaut ({default}). Justifiez ce montant.</source>
+        <translation>The amount granted to dossier {dossier} ({amount}) differs from the default proposal&apos;s ({default}). Justify this amount.</translation>
+    </message>
+    <message>
+        <source>Le dossier {dossier}, retenu par la proposition par défaut, ne figure pas parmi les lauréats. Justifiez ce retrait.</source>
+        <translation>Dossier {dossier}, selected by the default proposal, is not among the laureates. Justify this removal.</translation>
+    </message>
+    <message>
+        <source>Le total des lauréats ({total}) dépasse l’enveloppe de {envelope} de {excess}. Retirez un lauréat ou réduisez un montant.</source>
+        <translation>The laureates&apos; total ({total}) exceeds the envelope of {envelope} by {excess}. Remove a laureate or reduce an amount.</translation>
+    </message>
+    <message>
+        <source>La liste compte {count} lauréats pour un maximum de {max}. Retirez-en {excess}.</source>
+        <translation>The list has {count} laureates for a maximum of {max}. Remove {excess}.</translation>
+    </message>
+    <message>
+        <source>Le jury n’a pas arrêté sa liste de lauréats : arrêtez-la (Délibération, « Décision du jury »), ou closez sur la proposition par défaut.</source>
+        <translation>The jury has not settled its list of laureates: settle it (Deliberation, “Jury’s decision”), or close on the default proposal.</translation>
+    </message>
+    <message>
+        <source>Le dossier {dossier} n’est pas valide : {parts}.</source>
+        <translation>Dossier {dossier} is not valid: {parts}.</translation>
+    </message>
+    <message>
+        <source>il manque la feuille de {sheets}</source>
+        <translation>the sheet of {sheets} is missing</translation>
+    </message>
+    <message>
+        <source>il manque les feuilles de {sheets}</source>
+        <translation>the sheets of {sheets} are missing</translation>
+    </message>
+    <message>
+        <source>{juror} (critères : {criteria})</source>
+        <translation>{juror} (criteria: {criteria})</translation>
+    </message>
+    <message>
+        <source>{counted} juré(s) seulement compte(nt) pour ce dossier (présents et non déportés), pour un minimum de {need} feuille(s)</source>
+        <translation>only {counted} juror(s) count for this dossier (present and not recused), for a minimum of {need} sheet(s)</translation>
+    </message>
+    <message>
+        <source>{sheets} feuille(s) complète(s) pour un minimum de {need}</source>
+        <translation>{sheets} complete sheet(s) for a minimum of {need}</translation>
+    </message>
+    <message>
+        <source>feuille de {juror} absente</source>
+        <translation>sheet of {juror} missing</translation>
+    </message>
+    <message>
+        <source>feuille de {juror} incomplète ({criteria})</source>
+        <translation>sheet of {juror} incomplete ({criteria})</translation>
+    </message>
+    <message>
+        <source>{first} et {last}</source>
+        <translation>{first} and {last}</translation>
+    </message>
+    <message>
+        <source> ; </source>
+        <translation>; </translation>
+    </message>
+    <message>
+        <source>Juré « {juror} » inconnu dans cette session.</source>
+        <translation>Juror “{juror}” is unknown in this session.</translation>
+    </message>
+    <message>
+        <source>Dossier « {dossier} » inconnu dans cette session.</source>
+        <translation>Dossier “{dossier}” is unknown in this session.</translation>
+    </message>
+    <message>
+        <source>Critère « {criterion} » inconnu dans cette session.</source>
+        <translation>Criterion “{criterion}” is unknown in this session.</translation>
+    </message>
+    <message>
+        <source>Aucune session « {session} ».</source>
+        <translation>No session “{session}”.</translation>
+    </message>
+    <message>
+        <source>La délibération est close : rouvrez-la (avec un motif) pour modifier quoi que ce soit.</source>
+        <translation>The deliberation is closed: reopen it (with a reason) to change anything.</translation>
+    </message>
+    <message>
+        <source>Un motif est obligatoire pour une récusation.</source>
+        <translation>A recusal needs a reason.</translation>
+    </message>
+    <message>
+        <source>Un motif est obligatoire pour rouvrir la délibération.</source>
+        <translation>Reopening the deliberation needs a reason.</translation>
+    </message>
+    <message>
+        <source>Le juré « {juror} » est déjà récusé pour « {dossier} » (conflit d’intérêts du paquet).</source>
+        <translation>Juror “{juror}” is already recused for “{dossier}” (conflict of interest in the bundle).</translation>
+    </message>
+    <message>
+        <source>Le juré « {juror} » est déjà récusé pour « {dossier} ».</source>
+        <translation>Juror “{juror}” is already recused for “{dossier}”.</translation>
+    </message>
+    <message>
+        <source>Aucune récusation de séance pour « {juror} » / « {dossier} » (un conflit du paquet ne peut pas être retiré).</source>
+        <translation>No recusal recorded in session for “{juror}” / “{dossier}” (a conflict from the bundle cannot be withdrawn).</translation>
+    </message>
+    <message>
+        <source>« {raw} » n’est pas un nombre.</source>
+        <translation>“{raw}” is not a number.</translation>
+    </message>
+    <message>
+        <source>« {raw} » n’est pas une valeur admise pour « {criterion} » : de {min} à {max} par pas de {step}.</source>
+        <translation>“{raw}” is not an allowed value for “{criterion}”: from {min} to {max} in steps of {step}.</translation>
+    </message>
+    <message>
+        <source>Le juré « {juror} » est récusé pour le dossier « {dossier} » : sa note ne peut pas être saisie.</source>
+        <translation>Juror “{juror}” is recused for dossier “{dossier}”: their score cannot be entered.</translation>
+    </message>
+    <message>
+        <source>Le juré « {juror} » est absent de la séance : sa note ne peut pas être saisie.</source>
+        <translation>Juror “{juror}” is absent from the session: their score cannot be entered.</translation>
+    </message>
+    <message>
+        <source>Aucune valeur à effacer.</source>
+        <translation>No value to clear.</translation>
+    </message>
+    <message>
+        <source>Ligne {line} : {message} Aucune note n’a été enregistrée.</source>
+        <translation>Line {line}: {message} No score was recorded.</translation>
+    </message>
+    <message>
+        <source>Ligne {line} (dossier {dossier}, juré {juror}, critère {criterion}, valeur « {value} ») : {message} Aucune note n’a été enregistrée.</source>
+        <translation>Line {line} (dossier {dossier}, juror {juror}, criterion {criterion}, value “{value}”): {message} No score was recorded.</translation>
+    </message>
+    <message>
+        <source>Ligne {line} : en-tête attendu « {expected} », trouvé « {found} ». Aucune note n’a été enregistrée.</source>
+        <translation>Line {line}: expected the header “{expected}”, found “{found}”. No score was recorded.</translation>
+    </message>
+    <message>
+        <source>Ligne {line} : 4 colonnes attendues, {found} trouvées. Aucune note n’a été enregistrée.</source>
+        <translation>Line {line}: 4 columns expected, {found} found. No score was recorded.</translation>
+    </message>
+    <message>
+        <source>Le fichier CSV est vide. Aucune note n’a été enregistrée.</source>
+        <translation>The CSV file is empty. No score was recorded.</translation>
+    </message>
+    <message>
+        <source>Le dossier « {dossier} » figure deux fois dans la liste.</source>
+        <translation>Dossier “{dossier}” appears twice in the list.</translation>
+    </message>
+    <message>
+        <source>Un montant ne peut pas être négatif.</source>
+        <translation>An amount cannot be negative.</translation>
+    </message>
+    <message>
+        <source>Les seuils de désaccord doivent être positifs.</source>
+        <translation>The disagreement thresholds must be positive.</translation>
+    </message>
+    <message>
+        <source>La délibération n’est pas close.</source>
+        <translation>The deliberation is not closed.</translation>
+    </message>
+    <message>
+        <source>La délibération ne peut pas être close :</source>
+        <translation>The deliberation cannot be closed:</translation>
+    </message>
+</context>
+<context>
     <name>OpinionsPanel</name>
     <message>
         <source>Dossiers</source>
@@ -1676,7 +1915,7 @@ A snapshot of the current state is taken first (“before restore”): the resto
     </message>
     <message>
         <source>Enregis&amp;trer l&apos;avis</source>
-        <translation>Sa&amp;ve the opinion</translation>
+        <translation>Save the opi&amp;nion</translation>
     </message>
     <message>
         <source>Enregistre l&apos;avis de ce dossier (Ctrl+Entrée)</source>
@@ -1692,7 +1931,7 @@ A snapshot of the current state is taken first (“before restore”): the resto
     </message>
     <message>
         <source>Enre&amp;gistrer les notes</source>
-        <translation>Sa&amp;ve the notes</translation>
+        <translation>Save the no&amp;tes</translation>
     </message>
     <message>
         <source>Enregistre les notes de délibération (Ctrl+Maj+Entrée)</source>
@@ -1700,7 +1939,61 @@ A snapshot of the current state is taken first (“before restore”): the resto
     </message>
     <message>
         <source>Avis &amp;motivé sur {id} — {title} (adressé à {holder})</source>
-        <translation>Reasoned &amp;opinion on {id} — {title} (sent to {holder})</translation>
+        <translation>Reasoned o&amp;pinion on {id} — {title} (sent to {holder})</translation>
+    </message>
+</context>
+<context>
+    <name>ProjectorController</name>
+    <message>
+        <source>Un seul écran est détecté (projecteur absent ou en mode « Dupliquer ») : l’écran partagé s’ouvre dans une fenêtre, jamais en plein écran, pour que la salle ne voie pas la console. Choisissez « Étendre » (Windows + P).</source>
+        <translation>Only one screen is detected (no projector, or “Duplicate” mode): the shared screen opens in a window, never full screen, so that the room does not see the console. Choose “Extend” (Windows + P).</translation>
+    </message>
+    <message>
+        <source>Plein écran refusé : l’écran partagé couvrirait la console (un seul écran détecté).</source>
+        <translation>Full screen refused: the shared screen would cover the console (only one screen detected).</translation>
+    </message>
+    <message>
+        <source>C’est l’écran de la console : l’écran partagé n’y va pas en plein écran.</source>
+        <translation>This is the console&apos;s screen: the shared screen does not go full screen there.</translation>
+    </message>
+    <message>
+        <source>Le projecteur a été débranché : l’écran partagé est masqué. Il reviendra dès que le projecteur sera rebranché (ou Ctrl+E pour l’afficher ici).</source>
+        <translation>The projector was unplugged: the shared screen is hidden. It comes back as soon as the projector is plugged in again (or Ctrl+E to show it here).</translation>
+    </message>
+    <message>
+        <source>Le projecteur est revenu : l’écran partagé y est affiché.</source>
+        <translation>The projector is back: the shared screen is shown on it.</translation>
+    </message>
+</context>
+<context>
+    <name>ProjectorThumbnail</name>
+    <message>
+        <source>Aperçu de l’écran partagé</source>
+        <translation>Preview of the shared screen</translation>
+    </message>
+    <message>
+        <source>Projecteur : masqué (débranché)</source>
+        <translation>Projector: hidden (unplugged)</translation>
+    </message>
+    <message>
+        <source>Écran partagé fermé (Ctrl+E)</source>
+        <translation>Shared screen closed (Ctrl+E)</translation>
+    </message>
+    <message>
+        <source>noir</source>
+        <translation>black</translation>
+    </message>
+    <message>
+        <source>plein écran</source>
+        <translation>full screen</translation>
+    </message>
+    <message>
+        <source>fenêtre</source>
+        <translation>window</translation>
+    </message>
+    <message>
+        <source>Écran partagé : {state}, sur {screen}</source>
+        <translation>Shared screen: {state}, on {screen}</translation>
     </message>
 </context>
 <context>

@@ -19,7 +19,16 @@ from typing import Any
 
 import pytest
 
-from jury_desk.core import audit, environment, export, ledger, privacy, report, snapshots
+from jury_desk.core import (
+    audit,
+    demo_scenario,
+    environment,
+    export,
+    ledger,
+    privacy,
+    report,
+    snapshots,
+)
 from jury_desk.core.errors import UserError
 from jury_desk.core.services import Desk
 from tests.conftest import ROOT, run_cli, signing_identity
@@ -199,11 +208,7 @@ def test_purge_erases_only_the_export_whose_hash_it_recorded(
     other.mkdir()
     desk_b = Desk(other / "jury.sqlite3")
     sid_b = desk_b.import_demo().session_id
-    from jury_desk.core import resources
-
-    desk_b.import_scores_csv(
-        sid_b, resources.path("demo", "demo-scores.csv").read_text(encoding="utf-8")
-    )
+    demo_scenario.play_demo_deliberation(desk_b, sid_b)
     rep_b = _export_verified(desk_b, sid_b, shared)  # same name: overwrites A's file
     desk_b.close()
     theirs = shared.read_bytes()
@@ -384,7 +389,7 @@ def test_a_read_only_database_is_refused_with_exit_2(
         reason,
     )
     assert r.returncode == 2, (r.returncode, r.stderr)
-    assert f"« {db} »" in r.stderr
+    assert f"« {db}" in r.stderr  # the database or its lock file beside it
     assert "lecture seule" in r.stderr or "ne peut pas être ouverte" in r.stderr
     assert "Rien n’a été modifié" in r.stderr
     assert "erreur inattendue" not in r.stderr and "INSERT" not in r.stderr

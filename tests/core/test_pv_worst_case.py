@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from jury_desk.core import crypto, deliberation, demo_scenario, report
+from jury_desk.core import crypto, demo_scenario, report
 from jury_desk.core.services import Desk
 from tests.conftest import make_signed_bundle, signing_identity
 
@@ -101,13 +101,13 @@ def test_the_worst_case_session_lays_out_and_keeps_every_word(
     worst: tuple[Desk, str, dict[str, str]], tmp_path: Path
 ) -> None:
     desk, sid, marks = worst
-    st = desk.state(sid)
-    result = deliberation.compute(st.deliberation_input())
+    ds = desk.deliberation_state(sid)
     ident = signing_identity()
     pv = report.build_pv(
-        st,
-        result,
-        report.PvContext(1, st.audit_head, "Secrétaire", ident.kid, datetime.now().astimezone()),
+        ds,
+        report.PvContext(
+            1, ds.session.audit_head, "Secrétaire", ident.kid, datetime.now().astimezone()
+        ),
     )
     assert pv.pages >= 2
     flat = _pdftotext(pv.pdf, tmp_path)

@@ -15,8 +15,9 @@ from pathlib import Path
 
 import pytest
 
-from jury_desk.core import crypto, deliberation, fmt, report
-from jury_desk.core.services import SessionState
+from jury_desk.core import crypto, deliberation, fmt, readmodel, report
+from jury_desk.core.domain import RecusalKind, RecusalSource
+from jury_desk.core.services import Recusal, SessionState
 from tests.conftest import played_demo, signing_identity
 
 
@@ -54,13 +55,13 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Built]:
     tmp = tmp_path_factory.mktemp("pv")
     with played_demo(tmp) as (desk, sid):
         desk.close_deliberation(sid)
-        st = desk.state(sid)
-        result = deliberation.compute(st.deliberation_input())
+        ds = desk.deliberation_state(sid)
+        st, result = ds.session, ds.result
         ident = signing_identity()
         ctx = report.PvContext(
             1, st.audit_head, report.signer_name(ident), ident.kid, datetime.now().astimezone()
         )
-        pv = report.build_pv(st, result, ctx)
+        pv = report.build_pv(ds, ctx)
         signed = report.sign_pdf(pv.pdf, ident, pv.placement, location=st.info.venue)
         yield Built(st, result, pv, signed, ident, pdftotext(signed, tmp))
 
@@ -215,20 +216,24 @@ def test_the_chart_marks_threshold_cut_and_ex_aequo(built: Built) -> None:
     from reportlab.graphics.shapes import Rect, String
 
     st = built.st
-    inp = st.deliberation_input()
-    scores = dict(inp.scores)
-    for (d, j, c), v in inp.scores.items():
+    scores = dict(st.scores)
+    for (d, j, c), v in st.scores.items():
         if d == "d10":
             scores[("d02", j, c)] = v
     # j02 is déported from d10 on the demo day: take them out of d02 too, for the same sheets;
     # with a threshold of 11/20 both are eligible, tied at rank 7, and only d02 alone would fit.
-    rules = dataclasses.replace(inp.rules, min_score=Fraction(11))
-    result = deliberation.compute(
-        dataclasses.replace(inp, scores=scores, rules=rules, recused=inp.recused | {("j02", "d02")})
+    rules = dataclasses.replace(st.info.rules, min_score=Fraction(11))
+    deport = Recusal("j02", "d02", RecusalKind.CONFLICT, "déport", RecusalSource.SESSION, None)
+    st = dataclasses.replace(
+        st,
+        scores=scores,
+        recusals=(*st.recusals, deport),
+        info=dataclasses.replace(st.info, rules=rules),
     )
+    ds = readmodel.build(st)
+    result = ds.result
     assert result.proposal_flags
-    st = dataclasses.replace(st, info=dataclasses.replace(st.info, rules=rules))
-    (drawing,) = report.ranking_chart(st, result, report.decision_of(st, result), 480)
+    (drawing,) = report.ranking_chart(st, result, ds.decision, 480)
     strings = [s.text for s in drawing.contents if isinstance(s, String)]
     assert "note minimale 11/20" in strings
     assert any(s.startswith("limite de la proposition par défaut : 6 dossiers") for s in strings)

@@ -8,7 +8,7 @@ import os
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 # isort: off
-import jury_desk.ui  # noqa: F401  (QT_API and the PySide6 None fix, before any Qt)
+import jury_desk.ui  # noqa: F401  (QT_API and the core before any Qt)
 # isort: on
 
 import asyncio

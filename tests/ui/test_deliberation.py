@@ -136,11 +136,8 @@ def run_export(qtbot: Any, view: DeliberationView, folder: Path) -> Any:
 def test_models_pass_the_model_tester(qtmodeltester: Any, scored_demo: tuple[Desk, str]) -> None:
     desk, sid = scored_demo
     desk.reveal(sid)
-    st = desk.state(sid)
     laureates = [
-        lau
-        for lau in desk.effective_decision(st, desk.results(sid)).laureates
-        if lau.dossier_id != REMOVED
+        lau for lau in desk.deliberation_state(sid).decision.laureates if lau.dossier_id != REMOVED
     ]
     desk.set_decision(sid, laureates, {})
     snap = Snapshot.read(desk, sid)
@@ -325,7 +322,7 @@ def test_an_invalid_dossier_needs_a_reason(qtbot: Any, view: DeliberationView) -
     desk, sid = view.desk, view.session_id
     desk.clear_score(sid, "d05", "j02", "impact")
     view.controller.refresh()
-    assert any("d05" in m and "n'est pas valide" in m for m in blocker_messages(view))
+    assert any("d05" in m and "n’est pas valide" in m for m in blocker_messages(view))
     ranking_row = view.ranking.row_of("d05")
     assert (
         view.ranking.index(ranking_row, view.ranking.column_of("eligible")).data() == "Non valide"
@@ -579,16 +576,19 @@ def test_the_reason_dialog_needs_a_reason(qtbot: Any) -> None:
 def test_a_tie_at_the_boundary_is_highlighted(scored_demo: tuple[Desk, str]) -> None:
     import dataclasses
 
-    from jury_desk.core.deliberation import TIE_AT_BOUNDARY, ProposalFlag
+    from jury_desk.core import readmodel
     from jury_desk.ui.deliberation.charts import console_scheme
 
     desk, sid = scored_demo
-    snap = Snapshot.read(desk, sid)
-    # The rules flag a rank group that straddles the envelope (the demo has none: add one).
-    result = dataclasses.replace(
-        snap.result, proposal_flags=(ProposalFlag(("d10", "d02"), TIE_AT_BOUNDARY),)
-    )
-    snap = dataclasses.replace(snap, result=result)
+    st = desk.state(sid)
+    # The demo has no tie at the boundary: d02 gets d10's exact sheets, both rank 7, and
+    # 14 500 + 9 000 € do not fit in the 13 000 € left while d02 alone would.
+    scores = dict(st.scores)
+    for (d, j, c), v in st.scores.items():
+        if d == "d10":
+            scores[("d02", j, c)] = v
+    snap = Snapshot(readmodel.build(dataclasses.replace(st, scores=scores)))
+    assert snap.boundary_ties == {"d02", "d10"}
     ranking = RankingModel()
     ranking.set_snapshot(snap)
     for did in ("d10", "d02"):

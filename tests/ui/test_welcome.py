@@ -79,7 +79,7 @@ def test_dropping_a_zip_asks_its_import(make_gui, tmp_path: Path) -> None:
     mime = QMimeData()
     mime.setUrls([QUrl.fromLocalFile(str(target))])
     enter = QDragEnterEvent(
-        QPointF(zone.rect().center()),
+        zone.rect().center(),  # a QPoint: the drag-enter event takes whole coordinates
         Qt.DropAction.CopyAction,
         mime,
         Qt.MouseButton.LeftButton,
@@ -99,7 +99,7 @@ def test_dropping_a_zip_asks_its_import(make_gui, tmp_path: Path) -> None:
     mime_txt = QMimeData()
     mime_txt.setUrls([QUrl.fromLocalFile(str(tmp_path / "notes.txt"))])
     refused = QDragEnterEvent(
-        QPointF(zone.rect().center()),
+        zone.rect().center(),
         Qt.DropAction.CopyAction,
         mime_txt,
         Qt.MouseButton.LeftButton,

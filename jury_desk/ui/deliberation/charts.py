@@ -260,9 +260,9 @@ class EnvelopeBar(Chart):
     def figures(self) -> dict[str, int | None]:
         snap = self._snap
         return {
-            "envelope": snap.state.rules.envelope_cents,
+            "envelope": snap.model.envelope.envelope_cents,
             "requested": snap.requested_eligible_cents,
-            "proposed": snap.result.proposal_total_cents,
+            "proposed": snap.model.envelope.proposal_total_cents,
             "granted": snap.granted_total_cents,
             "remaining": snap.remaining_cents,
         }
@@ -714,13 +714,10 @@ class HeatmapChart(Chart):
         n = len(self._snap.result.results) if self._snap is not None else 4
         return QSize(600, int(self.base_px() * 8 + (n + 1) * self.base_px() * 1.6))
 
-    @staticmethod
-    def deviation(r: DossierResult, juror_id: str) -> float | None:
-        note = r.notes.get(juror_id)
-        if note is None or not r.notes:
-            return None
-        mean = r.score if r.score is not None else sum(r.notes.values()) / len(r.notes)
-        return _f(note - mean)
+    def deviation(self, r: DossierResult, juror_id: str) -> float | None:
+        """The juror's note minus the dossier's mean (the read model's)."""
+        dev = self._snap.model.dossier(r.dossier_id).deviations.get(juror_id)
+        return None if dev is None else _f(dev)
 
     def color_for(self, dev: float) -> QColor:
         t = min(1.0, abs(dev) / self.SATURATION)
@@ -728,12 +725,7 @@ class HeatmapChart(Chart):
 
     def juror_leaning(self) -> dict[str, float | None]:
         """Each juror's mean distance to the dossiers' means (negative: severe)."""
-        out: dict[str, float | None] = {}
-        for j in self._snap.state.jurors:
-            devs = [self.deviation(r, j.id) for r in self._snap.result.results]
-            vals = [d for d in devs if d is not None]
-            out[j.id] = sum(vals) / len(vals) if vals else None
-        return out
+        return {j: None if v is None else _f(v) for j, v in self._snap.model.leanings.items()}
 
     def agreement_level(self, w: Fraction) -> str:
         """Words for Kendall's W (usual reading: 0.7 and over strong, under 0.5 weak)."""

@@ -41,8 +41,11 @@ log = logging.getLogger(__name__)
 
 
 def default_folder() -> Path:
+    """Documents, unless OneDrive syncs it or it is missing (core.paths.default_export_dir)."""
+    from jury_desk.core import paths
+
     docs = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-    return Path(docs) if docs else Path.home()
+    return paths.default_export_dir(Path(docs) if docs else None)
 
 
 def export_file_name(edition: int, session_id: str, seq: int) -> str:

@@ -24,6 +24,7 @@ from jury_desk.qt.core import (
     Signal,
 )
 from jury_desk.qt.gui import QBrush, QFont
+from jury_desk.ui import wording
 from jury_desk.ui.deliberation.charts import Scheme, console_scheme, shared_scheme
 from jury_desk.ui.deliberation.controller import Snapshot
 
@@ -645,9 +646,9 @@ class BlockersModel(QAbstractListModel):
             return None
         b = self._items[index.row()]
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return b.message
+            return wording.blocker(b)
         if role == Qt.ItemDataRole.AccessibleTextRole:
-            return self.tr("À régler : {message}").format(message=b.message)
+            return self.tr("À régler : {message}").format(message=wording.blocker(b))
         if role == DOSSIER_ID_ROLE:
             return b.dossier_id or ""
         if role == KIND_ROLE:

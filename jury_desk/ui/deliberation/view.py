@@ -247,6 +247,9 @@ class SharedDeliberationPanel(QWidget):
             }[name]
             widget = cls(self.stack, shared=True)
             widget.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            # Drawn in whatever room the shared screen has: its hints (which grow with
+            # the type, itself sized from the screen) must never size the window.
+            widget.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
             assert self.stack is not None
             self.stack.addWidget(widget)
             self.pictures[name] = widget
@@ -515,6 +518,7 @@ class DeliberationView(QWidget):
             self,
         )
         heat_note.setObjectName("hint")
+        heat_note.setWordWrap(True)  # unwrapped, it made the window 1,667 px wide at least
         heat_page = QWidget(self)
         hl = QVBoxLayout(heat_page)
         hl.addWidget(_scroll(self.heatmap), 1)
@@ -585,6 +589,9 @@ class DeliberationView(QWidget):
         sl.addWidget(self.reopen_button)
         side.setMinimumWidth(360)
 
+        # An explicit minimum: the pages (charts, tables) scroll or elide below their
+        # hints, so that no page sets the window's minimum width beyond a laptop's screen.
+        self.tabs.setMinimumWidth(420)
         split = QSplitter(Qt.Orientation.Horizontal, self)
         split.addWidget(self.tabs)
         split.addWidget(side)
@@ -711,7 +718,6 @@ class DeliberationView(QWidget):
 
     def _status_text(self, snap: Snapshot) -> str:
         st = snap.state
-        res = snap.result
         parts = []
         if snap.hidden:
             parts.append(self.tr("Notes masquées (à l'aveugle)"))
@@ -723,12 +729,13 @@ class DeliberationView(QWidget):
             parts.append(self.tr("ouverte le {when}").format(when=fmt.datetime_text(st.opened_at)))
         else:
             parts.append(self.tr("pas encore ouverte"))
+        q = snap.model.quorum
         quorum = (
             self.tr("quorum atteint ({n} présents sur {q} requis)")
-            if res.quorum_met
+            if q.met
             else self.tr("quorum NON atteint ({n} présents sur {q} requis)")
         )
-        parts.append(quorum.format(n=res.present_count, q=st.rules.quorum))
+        parts.append(quorum.format(n=q.present, q=q.required))
         w = snap.concordance
         if w is not None:
             parts.append(self.tr("accord du jury W = {w}").format(w=fmt.number(w, 2)))
@@ -931,6 +938,10 @@ class DeliberationView(QWidget):
             self._show_info(
                 self.tr("Le quorum se règle dans les présences, sur la console d'audition.")
             )
+            return
+        if code == "laureate_not_heard" and b.dossier_id:
+            # The hearing is recorded on the console (timer), or the laureate taken off here.
+            self.navigateRequested.emit("hearing", b.dossier_id, "")
             return
         self.show_tab(self.TAB_DECISION)
         if b.dossier_id:
