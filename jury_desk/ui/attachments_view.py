@@ -145,7 +145,9 @@ class AttachmentsView(QWidget):
         self._page_labels = []
 
     def _page_width(self) -> int:
-        room = max(200, self.pdf.viewport().width() - 24)
+        # Room for the vertical scroll bar, which appears once the pages overflow.
+        bar = self.pdf.verticalScrollBar().sizeHint().width()
+        room = max(200, self.pdf.width() - bar - 2 * self.pdf.frameWidth() - 24)
         factor = 1.0 if self._fit else self._zoom_factor
         ratio = self.devicePixelRatioF() or 1.0
         return int(min(pdf_render_max_width(), room * factor * ratio))

@@ -44,6 +44,14 @@ def worker_command() -> tuple[str, list[str]]:
     return render_worker.worker_command()
 
 
+def _stop_all(processes: list[QProcess]) -> None:
+    for proc in processes:
+        if proc.state() != QProcess.ProcessState.NotRunning:
+            proc.kill()
+            proc.waitForFinished(1000)
+    processes.clear()
+
+
 class PageRenderer(QObject):
     """One render at a time: ``pages`` of a document, ``width`` pixels wide."""
 
@@ -66,9 +74,14 @@ class PageRenderer(QObject):
         )
         self._timer.timeout.connect(self._on_timeout)
         self.last_pid: int | None = None
+        self._live: list[QProcess]
         app = QCoreApplication.instance()
         if app is not None:  # no worker outlives the application
             app.aboutToQuit.connect(self.cancel)
+        # Nor this object: ``destroyed`` comes before Qt deletes the children (the
+        # QProcess), which would otherwise complain that its process still runs.
+        live = self._live = []
+        self.destroyed.connect(lambda *_: _stop_all(live))
 
     def running(self) -> bool:
         return self._process is not None
@@ -91,6 +104,7 @@ class PageRenderer(QObject):
         proc.finished.connect(self._on_finished)
         proc.errorOccurred.connect(self._on_error)
         self._process = proc
+        self._live.append(proc)
         self._timer.start()
         proc.start(program, args)
 
@@ -99,6 +113,7 @@ class PageRenderer(QObject):
         proc, self._process = self._process, None
         self._timer.stop()
         if proc is not None:
+            self._live.remove(proc)
             for signal in (
                 proc.started,
                 proc.readyReadStandardOutput,
