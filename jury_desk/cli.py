@@ -7,6 +7,7 @@ Exit codes: 0 success, 2 refused input (one French message on stderr, nothing ch
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import logging
 import os
@@ -15,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from jury_desk import __version__
+from jury_desk.core import fsutil
 from jury_desk.core.errors import UserError
 
 log = logging.getLogger(__name__)
@@ -140,7 +142,20 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("verify", help="vérifie un paquet de résultats")
     p.add_argument("result", type=Path)
-    p.add_argument("--trust", type=Path, action="append", default=[], required=True)
+    p.add_argument(
+        "--trust",
+        type=Path,
+        action="append",
+        default=[],
+        required=True,
+        help="JWKS des clés d’installation reconnues (seules ces clés sont de confiance)",
+    )
+    p.add_argument(
+        "--session-bundle",
+        type=Path,
+        default=None,
+        help="le paquet de session du siège : result.json est alors recalculé en entier",
+    )
 
     b = sub.add_parser("bundle", help="côté siège : fabrique un paquet de session")
     bsub = b.add_subparsers(dest="bundle_command", metavar="ACTION", required=True)
@@ -239,11 +254,12 @@ def _hold_database(args: argparse.Namespace) -> Any:
 def run(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
-    from jury_desk.core import fsutil, instance
+    from jury_desk.core import instance
 
     lock = None
     lock_was_there = True
     try:
+        _check_location(args)  # before anything is created beside the database
         if _command_name(args) in WRITING:
             lock_was_there = instance.lock_path(_db_path(args)).exists()
             lock = _hold_database(args)
@@ -274,11 +290,21 @@ def run(argv: list[str] | None = None) -> int:
         if lock is not None:
             lock.release()
             if not lock_was_there:  # a command leaves no lock file behind (a refusal: nothing)
-                fsutil.unlink(lock.path, missing_ok=True)
+                with contextlib.suppress(OSError, UserError):
+                    fsutil.unlink(lock.path, missing_ok=True)
 
 
 # The commands that open a database (the purge aside: erasing must work wherever it is).
-_OPENS_DB = ("import", "scores", "attendance", "recuse", "results", "export", "restore")
+_OPENS_DB = (
+    "import",
+    "scores",
+    "hearings",
+    "attendance",
+    "recuse",
+    "results",
+    "export",
+    "restore",
+)
 
 
 def _check_location(args: argparse.Namespace) -> None:
@@ -303,7 +329,6 @@ def _default_db_name() -> str | None:
 
 def _dispatch(args: argparse.Namespace) -> int:
     cmd = args.command
-    _check_location(args)
     if cmd == "import":
         return _cmd_import(args)
     if cmd == "scores":
@@ -445,7 +470,13 @@ def _cmd_export(args: argparse.Namespace) -> int:
     warning = instance.export_location_warning(Path(args.out).parent)
     if warning:
         print(f"jury-desk : attention — {warning}", file=sys.stderr)
-    report = export.export_session(desk, sid, args.out, ident, accept_proposal=args.accept_proposal)
+    from jury_desk.core import settings as core_settings
+
+    prefs = core_settings.load()  # the signer's name and role the GUI asked for, if any
+    signer = (prefs.signer_name, prefs.signer_role or "") if prefs.signer_name else None
+    report = export.export_session(
+        desk, sid, args.out, ident, accept_proposal=args.accept_proposal, signer=signer
+    )
     print(
         f"Paquet de résultats écrit : {report.path} (export n° {report.export_seq}, "
         f"signé par {ident.name}, clé {ident.kid})."
@@ -460,21 +491,32 @@ def _cmd_export(args: argparse.Namespace) -> int:
 
 
 def _cmd_verify(args: argparse.Namespace) -> int:
-    from jury_desk.core import export, keys
+    from jury_desk.core import crypto, export
 
-    trusted = keys.trusted_keys(args.trust)
-    report = export.verify_result(args.result, trusted)
+    # verify trusts the given keys only, never the installation's trust store
+    trusted = [k for p in args.trust for k in crypto.load_jwks(Path(p))]
+    report = export.verify_result(args.result, trusted, session_bundle=args.session_bundle)
     for check in report.checks:
         mark = "OK " if check.ok else "ÉCHEC"
         print(f"[{mark}] {check.label}" + (f" — {check.detail}" if check.detail else ""))
+    for warning in report.warnings:
+        print(f"[ATTENTION] {warning}")
+    for note in report.not_checked:
+        print(f"[NON VÉRIFIÉ] {note}")
     if not report.ok:
         print("jury-desk : le paquet de résultats ne se vérifie pas :", file=sys.stderr)
         for check in report.checks:
             if not check.ok:
                 print(f"  – {check.label} : {check.detail}", file=sys.stderr)
         return EXIT_REFUSED
+    scope = (
+        "et result.json recalculé depuis le manifeste du siège et le journal d’audit"
+        if args.session_bundle is not None
+        else "; résultats non recalculés (sans --session-bundle)"
+    )
     print(
-        "Paquet de résultats vérifié : signatures, empreintes, journal d’audit et schéma conformes."
+        "Paquet de résultats vérifié : signatures, empreintes, journal d’audit et schéma "
+        f"conformes {scope}."
     )
     return EXIT_OK
 

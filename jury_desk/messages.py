@@ -34,6 +34,8 @@ __all__ = [
     "error_text",
     "french",
     "invalid_text",
+    "method_label",
+    "method_tie_break",
     "missing_text",
     "template",
 ]
@@ -148,6 +150,26 @@ TEMPLATES: dict[str, str] = {
     ),
     "list.and": QT_TRANSLATE_NOOP("Messages", "{first} et {last}"),
     "list.separator": QT_TRANSLATE_NOOP("Messages", " ; "),
+    # ---------------------------------------------------------------- ranking aids
+    "method.median": QT_TRANSLATE_NOOP("Messages", "Classement par la note médiane"),
+    "method.zscore": QT_TRANSLATE_NOOP(
+        "Messages", "Classement par notes centrées-réduites par juré (z-scores)"
+    ),
+    "method.majority_judgment": QT_TRANSLATE_NOOP("Messages", "Jugement majoritaire (mentions)"),
+    "method.median.tie_break": QT_TRANSLATE_NOOP(
+        "Messages", "Sans départage : des médianes égales partagent le rang (1, 2, 2, 4)."
+    ),
+    "method.zscore.tie_break": QT_TRANSLATE_NOOP(
+        "Messages",
+        "Sans départage : des moyennes de z égales partagent le rang ; un juré dont toutes "
+        "les notes sont égales compte pour 0.",
+    ),
+    "method.majority_judgment.tie_break": QT_TRANSLATE_NOOP(
+        "Messages",
+        "Variante de Balinski-Laraki : à mention majoritaire (médiane inférieure) égale, on "
+        "retire une mention majoritaire de chaque dossier et on recommence ; ex aequo si "
+        "l’un n’a plus de mention avant qu’une différence n’apparaisse.",
+    ),
     # ---------------------------------------------------------------- service refusals
     "error.unknown_juror": QT_TRANSLATE_NOOP(
         "Messages", "Juré « {juror} » inconnu dans cette session."
@@ -367,6 +389,16 @@ def blocker_text(b: Blocker, tr: Translate = french) -> str:
             assert isinstance(cents, int)
             words[name.removesuffix("_cents")] = fmt.euros(cents)
     return template("blocker." + code, tr).format(**words)
+
+
+def method_label(method: str, tr: Translate = french) -> str:
+    """The name of an alternative ranking (``AlternativeRanking.method``)."""
+    return template("method." + method, tr)
+
+
+def method_tie_break(method: str, tr: Translate = french) -> str:
+    """How an alternative ranking treats ties."""
+    return template(f"method.{method}.tie_break", tr)
 
 
 def error_text(key: str, params: Mapping[str, object], tr: Translate = french) -> str:

@@ -50,7 +50,10 @@ class Sheet:
     encoding: str  # "utf-8-sig", "utf-8", "utf-16" or "cp1252"
 
     def rows(self) -> Iterator[list[str]]:
-        return csv.reader(io.StringIO(self.text), delimiter=self.delimiter)
+        # newline="": the csv module sees every line ending (a lone CR included) as one;
+        # otherwise a CR inside a line raises csv.Error instead of a French refusal
+        # (found by scripts/fuzz.py).
+        return csv.reader(io.StringIO(self.text, newline=""), delimiter=self.delimiter)
 
     @property
     def description(self) -> str:

@@ -870,13 +870,11 @@ class AlternativeRanking:
     ``entering`` / ``leaving`` compare it with the default proposal.
     """
 
-    method: str
-    label: str
+    method: str  # median | zscore | majority_judgment (named and explained by the faces)
     ranks: dict[str, int | None]
     laureates: tuple[str, ...]
     entering: tuple[str, ...]
     leaving: tuple[str, ...]
-    tie_break: str
 
 
 def _zscores(
@@ -923,25 +921,6 @@ def _majority_ranks(values: Mapping[str, tuple[int, ...]]) -> dict[str, int]:
     size = len(ordered)
     cap = (len(MENTIONS),)
     return {did: 1 + size - bisect_left(ordered, value + cap) for did, value in values.items()}
-
-
-_LABELS = {
-    "median": "Classement par la note médiane",
-    "zscore": "Classement par notes centrées-réduites par juré (z-scores)",
-    "majority_judgment": "Jugement majoritaire (mentions)",
-}
-_TIE_BREAKS = {
-    "median": "Sans départage : des médianes égales partagent le rang (1, 2, 2, 4).",
-    "zscore": (
-        "Sans départage : des moyennes de z égales partagent le rang ; un juré dont toutes "
-        "les notes sont égales compte pour 0."
-    ),
-    "majority_judgment": (
-        "Variante de Balinski-Laraki : à mention majoritaire (médiane inférieure) égale, on "
-        "retire une mention majoritaire de chaque dossier et on recommence ; ex aequo si "
-        "l'un n'a plus de mention avant qu'une différence n'apparaisse."
-    ),
-}
 
 
 def alternative_rankings(
@@ -996,12 +975,10 @@ def alternative_rankings(
         out.append(
             AlternativeRanking(
                 method=method,
-                label=_LABELS[method],
                 ranks={ref.id: ranks.get(ref.id) for ref in inp.dossiers},
                 laureates=laureates,
                 entering=tuple(d for d in laureates if d not in in_baseline),
                 leaving=tuple(d for d in baseline if d not in chosen),
-                tie_break=_TIE_BREAKS[method],
             )
         )
     return out

@@ -24,7 +24,7 @@ import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from jury_desk.core.errors import UserError
 
@@ -208,16 +208,63 @@ def ensure_not_held(path: Path | str) -> None:
     if not p.is_file():
         return
 
-    def op() -> None:
-        os.close(os.open(p, os.O_RDWR | getattr(os, "O_BINARY", 0)))
+    try:
+        retry(lambda: _open_for_replace(p), p, "de remplacer")
+    except FileInUse:
+        raise
+    except OSError:
+        return
 
-    with contextlib.suppress(FileNotFoundError):
-        try:
-            retry(op, p, "de remplacer")
-        except FileInUse:
-            raise
-        except OSError:
-            return
+
+def _open_for_replace(p: Path) -> None:
+    """Open ``p`` as a replace would need it: with DELETE access on Windows, which a
+    program that holds the file without FILE_SHARE_DELETE refuses (winerror 32)."""
+    if os.name != "nt":
+        os.close(os.open(p, os.O_RDWR | getattr(os, "O_BINARY", 0)))
+        return
+    import ctypes  # pragma: no cover - Windows
+    from ctypes import wintypes
+
+    win_dll: Any = getattr(ctypes, "WinDLL")  # noqa: B009 - Windows only
+    k32 = win_dll("kernel32", use_last_error=True)
+    k32.CreateFileW.restype = wintypes.HANDLE
+    k32.CreateFileW.argtypes = [
+        wintypes.LPCWSTR,
+        wintypes.DWORD,
+        wintypes.DWORD,
+        ctypes.c_void_p,
+        wintypes.DWORD,
+        wintypes.DWORD,
+        wintypes.HANDLE,
+    ]
+    delete, share_all, open_existing = 0x00010000, 0x7, 3
+    handle = k32.CreateFileW(str(p), delete, share_all, None, open_existing, 0x80, None)
+    if handle is None or handle == wintypes.HANDLE(-1).value:
+        raise ctypes.WinError(ctypes.get_last_error())  # type: ignore[attr-defined,unused-ignore]
+    k32.CloseHandle(handle)
+
+
+FILE_ATTRIBUTE_HIDDEN = 0x2
+
+
+def _set_attributes(path: str, attributes: int) -> bool:  # pragma: no cover - Windows API
+    import ctypes
+
+    win_dll: Any = getattr(ctypes, "WinDLL")  # noqa: B009 - Windows only
+    return bool(win_dll("kernel32", use_last_error=True).SetFileAttributesW(path, attributes))
+
+
+def hide(path: Path) -> bool:
+    """Hide a temporary file on Windows, where a leading dot does not (best effort).
+
+    A crash during an export leaves its pre-sized ``.part`` in the user's folder: hidden,
+    it does not look like a result. True when the attribute was set."""
+    if not is_windows():
+        return False
+    try:
+        return _set_attributes(str(path), FILE_ATTRIBUTE_HIDDEN)
+    except (OSError, AttributeError):
+        return False
 
 
 def fsync_dir(path: Path) -> None:

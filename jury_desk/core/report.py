@@ -275,6 +275,10 @@ class PvContext:
     signer_name: str
     signer_kid: str
     generated_at: datetime
+    # The signer's role (« Secrétaire du jury », asked once and kept in the settings) and
+    # the place of « Fait à … » (else the venue's first part: « Orly »).
+    signer_role: str = ""
+    place: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -649,6 +653,7 @@ class _Builder:
             self.opinions_block,
             self.notes_block,
             self.closing_block,
+            self.signatures_block,
         ):
             out.extend(section())
         return out
@@ -1280,10 +1285,13 @@ class _Builder:
             ),
             para(f"<font name='{FONT_BOLD}'>{ctx.audit_head}</font>", s.small),
             Spacer(1, 4),
+            self.p(esc(self.made_at())),
             self.p(
                 esc(
                     f"Le présent procès-verbal est signé électroniquement (signature PAdES) par "
-                    f"« {ctx.signer_name} », au moyen de la clé d’empreinte :"
+                    f"« {ctx.signer_name} »"
+                    + (f", {ctx.signer_role}," if ctx.signer_role else "")
+                    + " au moyen de la clé d’empreinte :"
                 )
             ),
             para(
@@ -1301,6 +1309,68 @@ class _Builder:
             self.signature_box.flowable(),
         ]
         return [KeepTogether(block)]
+
+    def made_at(self) -> str:
+        """« Fait à Orly, le jeudi 18 juin 2026. » (the closing's day, else the export's)."""
+        place = self.ctx.place.strip() or self.st.info.venue.split(",")[0].strip()
+        closed = local(self.st.closed_at)
+        day = (closed or self.ctx.generated_at).date()
+        return f"Fait à {place}, le {fmt.long_date(day)}."
+
+    def signatures_block(self) -> list[Flowable]:
+        """A page to sign by hand: the president and each member present."""
+        from reportlab.lib import colors
+        from reportlab.platypus import PageBreak, Table, TableStyle
+
+        st, s = self.st, self.s
+        rows: list[list[Any]] = [
+            [
+                para("<b>Membre du jury</b>", s.cell),
+                para("<b>Qualité</b>", s.cell),
+                para("<b>Signature</b>", s.cell),
+            ],
+            [para("<b>Président(e) du jury</b><br/>Nom :", s.cell), "", ""],
+        ]
+        for j in st.jurors:
+            if j.id in st.present:
+                rows.append(
+                    [
+                        para(f"<b>{esc(j.name)}</b><br/>{esc(j.organisation or '')}", s.cell),
+                        para(esc(role_label(j.role.value)), s.cell),
+                        "",
+                    ]
+                )
+        w = self.width
+        table = Table(
+            rows,
+            colWidths=[w * 0.42, w * 0.2, w * 0.38],
+            rowHeights=[None] + [40.0] * (len(rows) - 1),
+            repeatRows=1,
+        )
+        table.setStyle(
+            TableStyle(
+                [
+                    ("FONT", (0, 0), (-1, -1), FONT, 8),  # empty cells too: no Helvetica
+                    ("GRID", (0, 0), (-1, -1), 0.5, colors.HexColor(RULE)),
+                    ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                    ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor(ZEBRA)),
+                ]
+            )
+        )
+        return [
+            PageBreak(),
+            para(esc("Signatures des membres du jury présents"), s.h1),
+            self.p(esc(self.made_at())),
+            para(
+                esc(
+                    "Les membres du jury présents à la séance signent ci-dessous le présent "
+                    "procès-verbal, dont un exemplaire signé électroniquement est joint à "
+                    "l’export."
+                ),
+                s.note,
+            ),
+            table,
+        ]
 
 
 def _fit(text: str, font: str, size: float, room: float) -> str:

@@ -442,6 +442,7 @@ class Desk:
                 warning_s=s.timer.warning_s,
                 manifest=opened.manifest_bytes,
                 manifest_sha256=opened.manifest_sha256,
+                manifest_jws=opened.manifest_jws,
                 trusted_kid=opened.signer_kid,
                 is_demo=opened.is_demo,
                 imported_at=now_iso(),
@@ -759,6 +760,14 @@ class Desk:
                 "calculés ni exportés. Restaurez le dernier instantané intact (menu Fichier, "
                 "ou « jury-desk restore »). Rien n’a été modifié.",
             )
+
+    def manifest_jws(self, session_id: str) -> str | None:
+        """The detached JWS of the manifest as imported (None for sessions imported
+        before schema 2)."""
+        with reading(self.engine) as db:
+            row = db.get(SessionRow, session_id)
+            assert row is not None
+            return row.manifest_jws
 
     def audit_entries(self, session_id: str) -> list[dict[str, Any]]:
         with reading(self.engine) as db:
@@ -1294,6 +1303,7 @@ class Desk:
                     "state": state,
                     "phase": phase,
                     "phase_elapsed_ms": phase_elapsed_ms,
+                    "started_at": row.started_at,  # replay (CONTRACT section 6)
                     "presentation_s": row.presentation_s,
                     "questions_s": row.questions_s,
                 },
@@ -1394,7 +1404,7 @@ class Desk:
                 return
             row.opened_at = now_iso()
             db.add(row)
-            audit.append(db, session_id, "deliberation.open", {}, actor)
+            audit.append(db, session_id, "deliberation.open", {"opened_at": row.opened_at}, actor)
 
     def reveal(self, session_id: str, actor: str = "secretariat") -> None:
         """Reveal blind scores (at deliberation); opens the deliberation if needed."""
@@ -1470,6 +1480,7 @@ class Desk:
                         for lau in laureates
                     ],
                     "departures": {d: t.strip() for d, t in departures.items() if t.strip()},
+                    "opened_at": row.opened_at,
                 },
                 actor,
             )
@@ -1541,6 +1552,8 @@ class Desk:
                     "quorum_met": res.quorum_met,
                     "laureates": [lau.dossier_id for lau in decision.laureates],
                     "total_cents": sum(lau.amount_cents for lau in decision.laureates),
+                    "opened_at": row.opened_at,
+                    "closed_at": row.closed_at,
                 },
                 actor,
             )

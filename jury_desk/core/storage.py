@@ -34,7 +34,7 @@ from jury_desk.core.errors import DatabaseError
 
 log = logging.getLogger(__name__)
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 
 def now_iso() -> str:
@@ -63,6 +63,8 @@ class SessionRow(SQLModel, table=True):
     range_threshold: str = decimal_text(DEFAULT_RANGE_THRESHOLD)
     manifest: bytes = Field(sa_column=Column(LargeBinary, nullable=False))
     manifest_sha256: str
+    # The detached JWS of the manifest as imported (schema 2; NULL for older sessions).
+    manifest_jws: str | None = None
     trusted_kid: str
     is_demo: bool = False
     imported_at: str
@@ -314,8 +316,16 @@ def _migrate_to_1(engine: Engine) -> None:
             conn.exec_driver_sql(ddl)
 
 
+def _migrate_to_2(engine: Engine) -> None:
+    """Keep the manifest's JWS with its bytes (issue 12: bind everything to what was signed)."""
+    with engine.begin() as conn:
+        columns = {row[1] for row in conn.exec_driver_sql("PRAGMA table_info(session)")}
+        if "manifest_jws" not in columns:
+            conn.exec_driver_sql("ALTER TABLE session ADD COLUMN manifest_jws VARCHAR")
+
+
 # Ordered steps: MIGRATIONS[n] brings a database from version n to n + 1.
-MIGRATIONS: list[Migration] = [_migrate_to_1]
+MIGRATIONS: list[Migration] = [_migrate_to_1, _migrate_to_2]
 assert len(MIGRATIONS) == SCHEMA_VERSION
 
 

@@ -64,6 +64,10 @@ class Actions(QObject):
             tip=self.tr("Enregistrer le déport du juré sélectionné pour ce dossier"),
         )
         self.blind = act(self.tr("Notation à l’a&veugle"), checkable=True)
+        self.import_sheets = act(self.tr("&Importer des feuilles papier…"), "Ctrl+Shift+I")
+        self.double_entry = act(self.tr("Double &saisie : comparer deux fichiers…"))
+        self.print_sheets = act(self.tr("Feuilles de notation vier&ges (PDF)…"))
+        self.print_attendance = act(self.tr("Feuille d’é&margement (PDF)…"))
         self.reveal = act(self.tr("&Révéler les notes…"))
         # Shared screen
         self.shared_show = act(self.tr("&Afficher l’écran partagé"), "Ctrl+E")

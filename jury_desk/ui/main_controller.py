@@ -20,6 +20,7 @@ from jury_desk.qt.core import QObject, Signal, Slot
 from jury_desk.qt.gui import QAction, QKeySequence
 from jury_desk.qt.widgets import QApplication, QFileDialog, QMessageBox
 from jury_desk.ui import dialogs, maintenance, prefs, theme
+from jury_desk.ui.announce import announce
 from jury_desk.ui.console import ConsoleView
 from jury_desk.ui.console_controller import ConsoleController
 from jury_desk.ui.context import SessionContext
@@ -27,6 +28,7 @@ from jury_desk.ui.errors import log_failure
 from jury_desk.ui.hub import Hub
 from jury_desk.ui.main_window import MainWindow
 from jury_desk.ui.projector import ProjectorController, ProjectorThumbnail
+from jury_desk.ui.resume import ResumeKeeper
 from jury_desk.ui.shared_screen import SharedScreen
 from jury_desk.ui.timer import Clock, monotonic_ms
 from jury_desk.ui.writer import DbWriter
@@ -64,6 +66,7 @@ class MainController(QObject):
         super().__init__(parent)
         self.window = window
         self.settings = settings
+        prefs.CURRENT = settings
         self.db_path = db_path
         self.clock = clock
         self.hub = Hub(self)
@@ -75,6 +78,7 @@ class MainController(QObject):
         self.lock_path: Path | None = None
         self.ctx: SessionContext | None = None
         self.console: ConsoleController | None = None
+        self.resume: ResumeKeeper | None = None
         self.tasks: set[asyncio.Task[Any]] = set()
         self.shared = SharedScreen()
         self.shared.addActions(self.actions.hearing_actions())
@@ -82,6 +86,8 @@ class MainController(QObject):
         self.projector = ProjectorController(self.shared, window, settings, self)
         self.projector.warning.connect(lambda text: window.statusBar().showMessage(text, 15000))
         self.hub.statusMessage.connect(lambda text: window.statusBar().showMessage(text, 8000))
+        # What the status bar says without a keystroke is spoken too (déport, save, export…).
+        self.hub.statusMessage.connect(lambda text: announce(window.statusBar(), text))
         self._reminded: set[Path] = set()
         self.secondary_watch = maintenance.SecondaryCopyWatch(self)
         self.secondary_watch.failed.connect(self._secondary_failed)
@@ -239,8 +245,14 @@ class MainController(QObject):
         self.console.show_interrupted(len(settled))
         self._session_actions_enabled(True)
         self.window.setWindowTitle(self.tr("jury_desk — {title}").format(title=ctx.st.info.title))
+        resuming = getattr(self.settings, "last_session_id", None) == sid
+        if not resuming:  # another session: start on its hearing page
+            prefs.update(self.settings, last_page=None, last_projection=None)
         prefs.update(self.settings, last_db=Path(desk.db_path).resolve(), last_session_id=sid)
         self._restore_shared()
+        self.resume = ResumeKeeper(self.console, self.settings, self.hub, self.console)
+        if getattr(self.settings, "last_session_id", None) == sid and resuming:
+            self.resume.restore()
         self.hub.sessionChanged.emit(sid)
         self.hub.sessionChanged.connect(self._session_changed)  # later changes (deliberation)
         self.sessionOpened.emit(sid)
@@ -253,9 +265,13 @@ class MainController(QObject):
             self.console.reload()
 
     def close_console(self) -> None:
+        if self.resume is not None:
+            self.resume.detach()
+            self.resume = None
         if self.console is not None:
             with contextlib.suppress(RuntimeError, TypeError):
                 self.hub.sessionChanged.disconnect(self._session_changed)
+            self.console.view.attachments.remove_copies()
             self.console.close()
             self.console.deleteLater()
             self.console = None
@@ -812,6 +828,7 @@ class MainController(QObject):
         if self.console is not None:
             self.console.scoring.save_comment()
             self.console.timer.pause_if_running()
+            self.console.view.attachments.remove_copies()
         if self.shared.isVisible():
             self._save_shared_geometry()
         self.writer.flush(timeout=15)

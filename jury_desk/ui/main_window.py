@@ -136,6 +136,8 @@ class MainWindow(QMainWindow):
         m.addActions([a.undo, a.deport])
         m.addSeparator()
         m.addActions([a.blind, a.reveal])
+        m.addSeparator()
+        m.addActions([a.import_sheets, a.double_entry, a.print_sheets, a.print_attendance])
         m = mb.addMenu(self.tr("&Écran partagé"))
         m.addActions(
             [

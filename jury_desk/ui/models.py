@@ -15,7 +15,7 @@ from enum import IntEnum
 from fractions import Fraction
 from typing import Any
 
-from jury_desk.core import fmt, readmodel
+from jury_desk.core import readmodel
 from jury_desk.core import text as textrules
 from jury_desk.core.deliberation import DossierStatus
 from jury_desk.core.domain import Criterion, Juror, RecusalKind, RecusalSource, to_fraction
@@ -31,7 +31,7 @@ from jury_desk.qt.core import (
     Signal,
 )
 from jury_desk.qt.gui import QBrush, QColor, QFont
-from jury_desk.ui import theme
+from jury_desk.ui import theme, uifmt
 
 Index = QModelIndex | QPersistentModelIndex
 _ROOT = QModelIndex()
@@ -164,7 +164,7 @@ class HearingOrderModel(ShownText, QAbstractTableModel):
             (
                 d.id,
                 d.hearing_order,
-                fmt.time_hm(d.hearing_start) if d.hearing_start else "",
+                uifmt.time_hm(d.hearing_start) if d.hearing_start else "",
                 d.title,
                 d.holder_name,
                 ds.dossier(d.id).status.value,
@@ -226,7 +226,10 @@ class HearingOrderModel(ShownText, QAbstractTableModel):
             and role == Qt.ItemDataRole.DisplayRole
             and 0 <= section < len(self._rows)
         ):
-            return str(section + 1)
+            _did, order, _time, title, _holder, _state = self._rows[section]
+            return QCoreApplication.translate("HearingOrderModel", "Dossier {n}, {title}").format(
+                n=order, title=title
+            )  # the row header a screen reader announces (the view hides it)
         return None
 
     def _data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -239,9 +242,11 @@ class HearingOrderModel(ShownText, QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             return f"{title}\n{holder}\n{state_label(state)}"
         if role == Qt.ItemDataRole.AccessibleTextRole:
-            return QCoreApplication.translate(
-                "HearingOrderModel", "Dossier {n}, {title}, {state}"
-            ).format(n=order, title=title, state=state_label(state))
+            if col == self.COL_TIME:
+                return time or QCoreApplication.translate("HearingOrderModel", "heure non prévue")
+            return [str(order), time, title, state_label(state)][col]
+        if role == Qt.ItemDataRole.AccessibleDescriptionRole:
+            return f"{title} — {holder}"
         if role == Qt.ItemDataRole.TextAlignmentRole:
             if col in (self.COL_ORDER, self.COL_TIME):
                 return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -466,7 +471,8 @@ class ScoringGridModel(ShownText, QAbstractTableModel):
             if self.masked or status == "off" or key not in self._values:
                 return ""
             return format_value(self._values[key])
-        if role == Qt.ItemDataRole.ToolTipRole:
+        if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleDescriptionRole):
+            # The tooltip is also what a screen reader says after the cell (scale, reason).
             c = self._criteria[index.row()]
             if status == "off":
                 kind, reason = self._off[key[0]]
@@ -673,7 +679,7 @@ class RecusalModel(ShownText, QAbstractTableModel):
                 if r.source is RecusalSource.BUNDLE
                 else QCoreApplication.translate("RecusalModel", "Séance")
             )
-            at = fmt.time_hm(r.at) if r.at else ""
+            at = uifmt.time_hm(r.at) if r.at else ""
             rows.append(
                 (
                     r.juror_id,
@@ -713,6 +719,12 @@ class RecusalModel(ShownText, QAbstractTableModel):
                 QCoreApplication.translate("RecusalModel", "Origine"),
                 QCoreApplication.translate("RecusalModel", "Heure"),
             ][section]
+        if (
+            orientation == Qt.Orientation.Vertical
+            and role == Qt.ItemDataRole.DisplayRole
+            and 0 <= section < len(self._rows)
+        ):
+            return f"{self._rows[section][2]} — {self._rows[section][3]}"  # row header (hidden)
         return None
 
     def _data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -721,6 +733,10 @@ class RecusalModel(ShownText, QAbstractTableModel):
         row = self._rows[index.row()]
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return row[2 + index.column()]
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            return row[2 + index.column()] or QCoreApplication.translate(
+                "RecusalModel", "non renseigné"
+            )
         if role == Roles.Id:
             return (row[0], row[1])
         if role == Roles.State:

@@ -14,6 +14,12 @@ def _tr(context: str, text: str) -> str:
     return QCoreApplication.translate(context, text)
 
 
+def full(exc: UserError) -> str:
+    """A refusal and its details, one per line, in the UI's language (like ``str(exc)``)."""
+    lines = details(exc)
+    return error(exc) + "".join(f"\n  – {d}" for d in lines)
+
+
 def blocker(b: Blocker) -> str:
     """A closing blocker in the UI's language."""
     return messages.blocker_text(b, _tr)
@@ -31,3 +37,8 @@ def details(exc: UserError) -> list[str]:
     if isinstance(exc, ClosingBlocked):
         return [blocker(b) for b in exc.blockers]
     return list(exc.details)
+
+
+def method_label(method: str) -> str:
+    """The name of an alternative ranking in the UI's language."""
+    return messages.method_label(method, _tr)

@@ -92,8 +92,24 @@
         <translation>&amp;Blind scoring</translation>
     </message>
     <message>
+        <source>&amp;Importer des feuilles papier…</source>
+        <translation>&amp;Import paper sheets…</translation>
+    </message>
+    <message>
+        <source>Double &amp;saisie : comparer deux fichiers…</source>
+        <translation>Double &amp;entry: compare two files…</translation>
+    </message>
+    <message>
+        <source>Feuilles de notation vier&amp;ges (PDF)…</source>
+        <translation>Blank scoring &amp;sheets (PDF)…</translation>
+    </message>
+    <message>
+        <source>Feuille d’é&amp;margement (PDF)…</source>
+        <translation>&amp;Attendance sheet (PDF)…</translation>
+    </message>
+    <message>
         <source>&amp;Révéler les notes…</source>
-        <translation>&amp;Reveal the scores…</translation>
+        <translation>Re&amp;veal the scores…</translation>
     </message>
     <message>
         <source>&amp;Afficher l’écran partagé</source>
@@ -227,6 +243,14 @@ judgement</translation>
         <translation>Zoom in</translation>
     </message>
     <message>
+        <source>Ouvrir dans le lecteur PDF du système</source>
+        <translation>Open in the system&apos;s PDF reader</translation>
+    </message>
+    <message>
+        <source>Ouvre une copie temporaire dans le lecteur PDF (ou d’images) du système, lisible par un lecteur d’écran ; la copie est effacée à la fermeture.</source>
+        <translation>Opens a temporary copy in the system&apos;s PDF (or image) reader, which a screen reader can read; the copy is erased on closing.</translation>
+    </message>
+    <message>
         <source>Aperçu du document PDF</source>
         <translation>PDF document preview</translation>
     </message>
@@ -285,6 +309,22 @@ judgement</translation>
     <message>
         <source>Aperçu indisponible pour « {title} » ({kind}) : ce format ne s’affiche pas dans l’application.</source>
         <translation>No preview for “{title}” ({kind}): this format is not displayed in the application.</translation>
+    </message>
+    <message>
+        <source>« {title} » — PDF, {pages} page(s), {size}</source>
+        <translation>“{title}” — PDF, {pages} page(s), {size}</translation>
+    </message>
+    <message>
+        <source>« {title} » — {kind}, {size}</source>
+        <translation>“{title}” — {kind}, {size}</translation>
+    </message>
+    <message>
+        <source>Impossible d’ouvrir « {title} » hors de l’application.</source>
+        <translation>Cannot open “{title}” outside the application.</translation>
+    </message>
+    <message>
+        <source>Aucun lecteur du système n’a pu ouvrir « {title} ».</source>
+        <translation>No reader of the system could open “{title}”.</translation>
     </message>
 </context>
 <context>
@@ -368,6 +408,14 @@ judgement</translation>
 <context>
     <name>BlockersModel</name>
     <message>
+        <source>Plus rien ne bloque la clôture.</source>
+        <translation>Nothing blocks the closing any more.</translation>
+    </message>
+    <message>
+        <source>Réglé : {what}</source>
+        <translation>Settled: {what}</translation>
+    </message>
+    <message>
         <source>À régler : {message}</source>
         <translation>To settle: {message}</translation>
     </message>
@@ -381,6 +429,68 @@ judgement</translation>
     <message>
         <source>échec</source>
         <translation>failed</translation>
+    </message>
+</context>
+<context>
+    <name>ClosingChecklist</name>
+    <message>
+        <source>{dossier} : lauréat proposé jamais entendu (aucune audition enregistrée).</source>
+        <translation>{dossier}: proposed laureate never heard (no hearing recorded).</translation>
+    </message>
+    <message>
+        <source>{dossier} : jamais entendu (aucune audition enregistrée).</source>
+        <translation>{dossier}: never heard (no hearing recorded).</translation>
+    </message>
+    <message>
+        <source>{dossier} : pas d’avis motivé pour le porteur.</source>
+        <translation>{dossier}: no reasoned opinion for the holder.</translation>
+    </message>
+    <message>
+        <source>{juror} est absent(e) de la séance.</source>
+        <translation>{juror} is absent from the session.</translation>
+    </message>
+    <message>
+        <source>{dossier} : la feuille de {juror} n’a pas de commentaire.</source>
+        <translation>{dossier}: {juror}&apos;s sheet has no comment.</translation>
+    </message>
+</context>
+<context>
+    <name>ClosingChecklistDialog</name>
+    <message>
+        <source>Avant de clore la délibération</source>
+        <translation>Before closing the deliberation</translation>
+    </message>
+    <message>
+        <source>Ce qui empêche la clôture ({n})</source>
+        <translation>What prevents closing ({n})</translation>
+    </message>
+    <message>
+        <source>Ce qui empêche la clôture</source>
+        <translation>What prevents closing</translation>
+    </message>
+    <message>
+        <source>À vérifier avant de clore ({n})</source>
+        <translation>To check before closing ({n})</translation>
+    </message>
+    <message>
+        <source>Points à vérifier avant de clore</source>
+        <translation>Points to check before closing</translation>
+    </message>
+    <message>
+        <source>&amp;Saisir l’audition après coup…</source>
+        <translation>&amp;Enter the hearing afterwards…</translation>
+    </message>
+    <message>
+        <source>J’ai &amp;vérifié ces points ; ils n’empêchent pas de clore</source>
+        <translation>I have &amp;checked these points; they do not prevent closing</translation>
+    </message>
+    <message>
+        <source>&amp;Clore la délibération</source>
+        <translation>Close the &amp;deliberation</translation>
+    </message>
+    <message>
+        <source>Annuler</source>
+        <translation>Cancel</translation>
     </message>
 </context>
 <context>
@@ -729,6 +839,14 @@ judgement</translation>
         <translation>&amp;Reopen the deliberation…</translation>
     </message>
     <message>
+        <source>Notation à l’aveugle : les notes, le classement et les graphiques restent masqués, sur cette console comme sur l’écran partagé, jusqu’à leur révélation (Ctrl+R).
+
+La colonne de droite dit ce qui reste à faire avant la clôture.</source>
+        <translation>Blind scoring: the scores, the ranking and the charts stay hidden, on this console as on the shared screen, until they are revealed (Ctrl+R).
+
+The right-hand column says what remains to be done before closing.</translation>
+    </message>
+    <message>
         <source>Révéler les notes</source>
         <translation>Reveal the scores</translation>
     </message>
@@ -823,6 +941,10 @@ judgement</translation>
     <message>
         <source>Lauréats : {n}, pour un total de {total}.</source>
         <translation>Laureates: {n}, for a total of {total}.</translation>
+    </message>
+    <message>
+        <source>À vérifier :</source>
+        <translation>To check:</translation>
     </message>
     <message>
         <source>Après la clôture, toute modification demandera de rouvrir la délibération avec un motif, inscrit au journal d&apos;audit.</source>
@@ -1121,6 +1243,14 @@ mean {mean} · median {median} · standard deviation {sd}</translation>
         <translation>Overtime {v}.</translation>
     </message>
     <message>
+        <source>Ajoutés par le jury (en orange) : {ids}.</source>
+        <translation>Added by the jury (in orange): {ids}.</translation>
+    </message>
+    <message>
+        <source>Montant modifié par le jury (hachuré) : {ids}.</source>
+        <translation>Amount changed by the jury (hatched): {ids}.</translation>
+    </message>
+    <message>
         <source>Enveloppe {v}</source>
         <translation>Envelope {v}</translation>
     </message>
@@ -1273,6 +1403,18 @@ fingerprint {kid}</translation>
         <translation>The folder “{f}” does not exist.</translation>
     </message>
     <message>
+        <source>Dossier synchronisé par OneDrive</source>
+        <translation>Folder synchronised by OneDrive</translation>
+    </message>
+    <message>
+        <source>Exporter quand même</source>
+        <translation>Export anyway</translation>
+    </message>
+    <message>
+        <source>Choisir un autre dossier</source>
+        <translation>Choose another folder</translation>
+    </message>
+    <message>
         <source>Vérification de ce qui a été écrit…</source>
         <translation>Checking what was written…</translation>
     </message>
@@ -1299,6 +1441,49 @@ fingerprint {kid}</translation>
     <message>
         <source>Terminé.</source>
         <translation>Done.</translation>
+    </message>
+</context>
+<context>
+    <name>HearingAfterwardsDialog</name>
+    <message>
+        <source>Saisir une audition après coup</source>
+        <translation>Enter a hearing afterwards</translation>
+    </message>
+    <message>
+        <source>Audition de {ref} — {title}, tenue sans le chronomètre de l’application (journée sur papier, panne). Elle sera inscrite au journal d’audit avec son motif.</source>
+        <translation>Hearing of {ref} — {title}, held without the application&apos;s timer (a paper day, a failure). It will be written to the audit log with its reason.</translation>
+    </message>
+    <message>
+        <source>Par exemple : audition tenue sur papier après la panne de l’ordinateur</source>
+        <translation>For example: hearing held on paper after the computer failed</translation>
+    </message>
+    <message>
+        <source>&amp;Début :</source>
+        <translation>&amp;Start:</translation>
+    </message>
+    <message>
+        <source>&amp;Présentation (minutes) :</source>
+        <translation>&amp;Presentation (minutes):</translation>
+    </message>
+    <message>
+        <source>&amp;Questions (minutes) :</source>
+        <translation>&amp;Questions (minutes):</translation>
+    </message>
+    <message>
+        <source>&amp;Motif :</source>
+        <translation>&amp;Reason:</translation>
+    </message>
+    <message>
+        <source>&amp;Enregistrer l’audition</source>
+        <translation>Sa&amp;ve the hearing</translation>
+    </message>
+    <message>
+        <source>Annuler</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Le motif est une phrase d’au moins 20 caractères.</source>
+        <translation>The reason is a sentence of at least 20 characters.</translation>
     </message>
 </context>
 <context>
@@ -1344,8 +1529,12 @@ fingerprint {kid}</translation>
         <translation>State</translation>
     </message>
     <message>
-        <source>Dossier {n}, {title}, {state}</source>
-        <translation>Dossier {n}, {title}, {state}</translation>
+        <source>Dossier {n}, {title}</source>
+        <translation>Dossier {n}, {title}</translation>
+    </message>
+    <message>
+        <source>heure non prévue</source>
+        <translation>no time planned</translation>
     </message>
 </context>
 <context>
@@ -1799,6 +1988,30 @@ A snapshot of the current state is taken first (“before restore”): the resto
         <translation>; </translation>
     </message>
     <message>
+        <source>Classement par la note médiane</source>
+        <translation>Ranking by the median score</translation>
+    </message>
+    <message>
+        <source>Classement par notes centrées-réduites par juré (z-scores)</source>
+        <translation>Ranking by scores standardised per juror (z-scores)</translation>
+    </message>
+    <message>
+        <source>Jugement majoritaire (mentions)</source>
+        <translation>Majority judgement (grades)</translation>
+    </message>
+    <message>
+        <source>Sans départage : des médianes égales partagent le rang (1, 2, 2, 4).</source>
+        <translation>No tie-break: equal medians share the rank (1, 2, 2, 4).</translation>
+    </message>
+    <message>
+        <source>Sans départage : des moyennes de z égales partagent le rang ; un juré dont toutes les notes sont égales compte pour 0.</source>
+        <translation>No tie-break: equal mean z share the rank; a juror whose scores are all equal counts as 0.</translation>
+    </message>
+    <message>
+        <source>Variante de Balinski-Laraki : à mention majoritaire (médiane inférieure) égale, on retire une mention majoritaire de chaque dossier et on recommence ; ex aequo si l’un n’a plus de mention avant qu’une différence n’apparaisse.</source>
+        <translation>Balinski-Laraki variant: with equal majority grades (lower median), one majority grade is removed from each dossier and the comparison starts again; tied if one runs out of grades before a difference appears.</translation>
+    </message>
+    <message>
         <source>Juré « {juror} » inconnu dans cette session.</source>
         <translation>Juror “{juror}” is unknown in this session.</translation>
     </message>
@@ -1940,6 +2153,33 @@ A snapshot of the current state is taken first (“before restore”): the resto
     <message>
         <source>Avis &amp;motivé sur {id} — {title} (adressé à {holder})</source>
         <translation>Reasoned o&amp;pinion on {id} — {title} (sent to {holder})</translation>
+    </message>
+</context>
+<context>
+    <name>PaperController</name>
+    <message>
+        <source>Feuilles CSV (*.csv *.txt)</source>
+        <translation>CSV sheets (*.csv *.txt)</translation>
+    </message>
+    <message>
+        <source>Importer des feuilles papier</source>
+        <translation>Import paper sheets</translation>
+    </message>
+    <message>
+        <source>Double saisie : la première saisie</source>
+        <translation>Double entry: the first typing</translation>
+    </message>
+    <message>
+        <source>Double saisie : la seconde saisie</source>
+        <translation>Double entry: the second typing</translation>
+    </message>
+    <message>
+        <source>{n} note(s) des feuilles papier enregistrée(s).</source>
+        <translation>{n} value(s) from the paper sheets saved.</translation>
+    </message>
+    <message>
+        <source>Enregistrer le PDF</source>
+        <translation>Save the PDF</translation>
     </message>
 </context>
 <context>
@@ -2122,6 +2362,14 @@ A snapshot of the current state is taken first (“before restore”): the resto
         <translation>disagreement</translation>
     </message>
     <message>
+        <source>sans valeur</source>
+        <translation>no value</translation>
+    </message>
+    <message>
+        <source>ex æquo à la limite de l’enveloppe</source>
+        <translation>tied at the envelope&apos;s limit</translation>
+    </message>
+    <message>
         <source> ex æquo</source>
         <translation> tied</translation>
     </message>
@@ -2215,6 +2463,10 @@ A snapshot of the current state is taken first (“before restore”): the resto
         <source>Heure</source>
         <translation>Time</translation>
     </message>
+    <message>
+        <source>non renseigné</source>
+        <translation>not given</translation>
+    </message>
 </context>
 <context>
     <name>ReminderBar</name>
@@ -2238,6 +2490,30 @@ A snapshot of the current state is taken first (“before restore”): the resto
 <context>
     <name>ScoreDelegate</name>
     <message>
+        <source>ce n’est pas un nombre</source>
+        <translation>not a number</translation>
+    </message>
+    <message>
+        <source>valeur incomplète</source>
+        <translation>incomplete value</translation>
+    </message>
+    <message>
+        <source>en dessous du minimum</source>
+        <translation>below the minimum</translation>
+    </message>
+    <message>
+        <source>au-dessus du maximum</source>
+        <translation>above the maximum</translation>
+    </message>
+    <message>
+        <source>pas un multiple du pas</source>
+        <translation>not a multiple of the step</translation>
+    </message>
+    <message>
+        <source>{why} ; « {criterion} » : {scale}</source>
+        <translation>{why}; “{criterion}”: {scale}</translation>
+    </message>
+    <message>
         <source>Note de {juror} pour « {criterion} »</source>
         <translation>Score of {juror} for “{criterion}”</translation>
     </message>
@@ -2246,12 +2522,20 @@ A snapshot of the current state is taken first (“before restore”): the resto
         <translation>{criterion}: {scale}</translation>
     </message>
     <message>
-        <source>Refusé — {hint}</source>
-        <translation>Refused — {hint}</translation>
+        <source>Refusé — « {text} » : {why}</source>
+        <translation>Refused — “{text}”: {why}</translation>
     </message>
     <message>
-        <source>Valeur incomplète — {hint}</source>
-        <translation>Incomplete value — {hint}</translation>
+        <source>Non enregistré — « {text} » : {why}. Corrigez, ou Échap pour annuler.</source>
+        <translation>Not recorded — “{text}”: {why}. Correct it, or press Escape to cancel.</translation>
+    </message>
+    <message>
+        <source>saisi</source>
+        <translation>entered</translation>
+    </message>
+    <message>
+        <source>à saisir</source>
+        <translation>to enter</translation>
     </message>
 </context>
 <context>
@@ -2279,6 +2563,26 @@ A snapshot of the current state is taken first (“before restore”): the resto
     <message>
         <source>Non enregistré — {message}</source>
         <translation>Not saved — {message}</translation>
+    </message>
+    <message>
+        <source>Effacé : « {criterion} » de {juror}.</source>
+        <translation>Cleared: “{criterion}” of {juror}.</translation>
+    </message>
+    <message>
+        <source>saisi</source>
+        <translation>entered</translation>
+    </message>
+    <message>
+        <source>{criterion}, {juror} : {value}, enregistré</source>
+        <translation>{criterion}, {juror}: {value}, saved</translation>
+    </message>
+    <message>
+        <source>{juror} ne note pas ce dossier ({kind} — {reason}) : cette case ne prend pas de saisie.</source>
+        <translation>{juror} does not score this dossier ({kind} — {reason}): this cell takes no input.</translation>
+    </message>
+    <message>
+        <source>La session est close : les notes ne se modifient plus.</source>
+        <translation>The session is closed: scores can no longer be changed.</translation>
     </message>
     <message>
         <source>valeur précédente (masquée)</source>
@@ -2435,8 +2739,8 @@ A snapshot of the current state is taken first (“before restore”): the resto
         <translation>Entry message</translation>
     </message>
     <message>
-        <source>Saisir une valeur puis Entrée (critère suivant) ou Tab (juré suivant) ; flèches pour se déplacer ; Suppr efface ; Ctrl+Z annule la dernière saisie ; Ctrl+D enregistre un déport.</source>
-        <translation>Type a value then Enter (next criterion) or Tab (next juror); arrows to move; Del clears; Ctrl+Z undoes the last entry; Ctrl+D records a recusal.</translation>
+        <source>Saisir une valeur puis Entrée (critère suivant) ; flèches pour se déplacer (la valeur tapée est enregistrée) ; Échap annule la frappe ; Suppr efface ; Ctrl+Z annule la dernière saisie ; Ctrl+D enregistre un déport ; Tab quitte la grille.</source>
+        <translation>Type a value then Enter (next criterion); arrows to move (the typed value is saved); Escape cancels the typing; Delete clears; Ctrl+Z undoes the last entry; Ctrl+D records a recusal; Tab leaves the grid.</translation>
     </message>
 </context>
 <context>
@@ -2617,6 +2921,124 @@ The ranking will be shown when the secretary reveals them.</translation>
     </message>
 </context>
 <context>
+    <name>SheetsPreview</name>
+    <message>
+        <source>dossier inconnu</source>
+        <translation>unknown dossier</translation>
+    </message>
+    <message>
+        <source>juré inconnu</source>
+        <translation>unknown juror</translation>
+    </message>
+    <message>
+        <source>critère inconnu</source>
+        <translation>unknown criterion</translation>
+    </message>
+    <message>
+        <source>pas un nombre</source>
+        <translation>not a number</translation>
+    </message>
+    <message>
+        <source>hors de l’échelle du critère</source>
+        <translation>outside the criterion&apos;s scale</translation>
+    </message>
+    <message>
+        <source>ligne en double</source>
+        <translation>duplicate row</translation>
+    </message>
+    <message>
+        <source>juré absent</source>
+        <translation>absent juror</translation>
+    </message>
+    <message>
+        <source>juré récusé</source>
+        <translation>recused juror</translation>
+    </message>
+    <message>
+        <source>nouvelle note</source>
+        <translation>new value</translation>
+    </message>
+    <message>
+        <source>modifie {old} → {new}</source>
+        <translation>changes {old} → {new}</translation>
+    </message>
+    <message>
+        <source>déjà saisie, identique</source>
+        <translation>already entered, identical</translation>
+    </message>
+    <message>
+        <source>écartable : {why}</source>
+        <translation>can be left out: {why}</translation>
+    </message>
+    <message>
+        <source>refusée : {why}</source>
+        <translation>refused: {why}</translation>
+    </message>
+    <message>
+        <source>(vide)</source>
+        <translation>(empty)</translation>
+    </message>
+</context>
+<context>
+    <name>SheetsPreviewDialog</name>
+    <message>
+        <source>Importer des feuilles papier</source>
+        <translation>Import paper sheets</translation>
+    </message>
+    <message>
+        <source>{new} nouvelle(s) note(s), {changed} modifiée(s), {same} identique(s), {refused} refusée(s), {skippable} de jurés absents ou récusés. Séparateur : « {sep} ».</source>
+        <translation>{new} new value(s), {changed} changed, {same} identical, {refused} refused, {skippable} from absent or recused jurors. Separator: “{sep}”.</translation>
+    </message>
+    <message>
+        <source>Ligne</source>
+        <translation>Line</translation>
+    </message>
+    <message>
+        <source>Dossier</source>
+        <translation>Dossier</translation>
+    </message>
+    <message>
+        <source>Juré</source>
+        <translation>Juror</translation>
+    </message>
+    <message>
+        <source>Critère</source>
+        <translation>Criterion</translation>
+    </message>
+    <message>
+        <source>Effet</source>
+        <translation>Effect</translation>
+    </message>
+    <message>
+        <source>Lignes du fichier</source>
+        <translation>Rows of the file</translation>
+    </message>
+    <message>
+        <source>&amp;Écarter les {n} ligne(s) des jurés absents ou récusés</source>
+        <translation>&amp;Leave out the {n} row(s) of absent or recused jurors</translation>
+    </message>
+    <message>
+        <source>&amp;Importer</source>
+        <translation>&amp;Import</translation>
+    </message>
+    <message>
+        <source>Annuler</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Double saisie : les deux saisies diffèrent sur {n} case(s) ; rien ne sera importé tant qu’elles ne concordent pas.</source>
+        <translation>Double entry: the two typings differ on {n} cell(s); nothing is imported until they agree.</translation>
+    </message>
+    <message>
+        <source>Des lignes sont refusées : corrigez le fichier. Rien ne sera importé.</source>
+        <translation>Some rows are refused: correct the file. Nothing will be imported.</translation>
+    </message>
+    <message>
+        <source>Des lignes concernent des jurés absents ou récusés : cochez la case pour les écarter, ou corrigez le fichier.</source>
+        <translation>Some rows are for absent or recused jurors: tick the box to leave them out, or correct the file.</translation>
+    </message>
+</context>
+<context>
     <name>ShortcutsDialog</name>
     <message>
         <source>Raccourcis clavier</source>
@@ -2637,6 +3059,37 @@ The ranking will be shown when the secretary reveals them.</translation>
     <message>
         <source>Délibération : {label}</source>
         <translation>Deliberation: {label}</translation>
+    </message>
+</context>
+<context>
+    <name>SignerDialog</name>
+    <message>
+        <source>Signataire du procès-verbal</source>
+        <translation>Signer of the minutes</translation>
+    </message>
+    <message>
+        <source>Le procès-verbal porte le nom et la qualité de la personne qui le signe. Ils sont demandés une fois et gardés dans les préférences.</source>
+        <translation>The minutes carry the name and role of the person who signs them. They are asked once and kept in the preferences.</translation>
+    </message>
+    <message>
+        <source>Secrétaire du jury</source>
+        <translation>Secrétaire du jury</translation>
+    </message>
+    <message>
+        <source>&amp;Nom et prénom :</source>
+        <translation>&amp;Full name:</translation>
+    </message>
+    <message>
+        <source>&amp;Qualité :</source>
+        <translation>&amp;Role:</translation>
+    </message>
+    <message>
+        <source>&amp;Enregistrer</source>
+        <translation>&amp;Save</translation>
+    </message>
+    <message>
+        <source>Annuler</source>
+        <translation>Cancel</translation>
     </message>
 </context>
 <context>
@@ -2811,8 +3264,16 @@ The ranking will be shown when the secretary reveals them.</translation>
         <translation>Time left</translation>
     </message>
     <message>
+        <source>{n} minutes restantes</source>
+        <translation>{n} minutes left</translation>
+    </message>
+    <message>
         <source>présentation {p}, questions {q}</source>
         <translation>presentation {p}, questions {q}</translation>
+    </message>
+    <message>
+        <source>Temps restant — {phase}, {state}</source>
+        <translation>Time left — {phase}, {state}</translation>
     </message>
     <message>
         <source>présentation : {d}</source>

@@ -164,3 +164,21 @@ def test_sharing_violation_helper_is_what_windows_raises() -> None:
     exc = sharing_violation("x")
     assert isinstance(exc, PermissionError) and exc.errno == errno.EACCES
     assert fsutil.is_sharing_violation(exc)
+
+
+def test_the_export_part_file_is_hidden_on_windows(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from jury_desk.core import export
+
+    hidden: list[tuple[str, int]] = []
+    monkeypatch.setattr(fsutil, "is_windows", lambda: True)
+    monkeypatch.setattr(fsutil, "_set_attributes", lambda p, a: hidden.append((p, a)) or True)
+    target = export._Target(tmp_path / "r.zip")
+    target.open(1024)
+    try:
+        assert hidden == [(str(target.tmp), fsutil.FILE_ATTRIBUTE_HIDDEN)]
+    finally:
+        target.discard()
+    monkeypatch.setattr(fsutil, "is_windows", lambda: False)
+    assert fsutil.hide(tmp_path) is False

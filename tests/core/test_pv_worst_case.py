@@ -75,6 +75,11 @@ def worst(
     con.commit()
     con.close()
     demo_scenario.play_demo_deliberation(desk, sid)
+    con = sqlite3.connect(desk.db_path)  # and back: the export checks the database
+    con.execute("UPDATE session SET is_demo = 0 WHERE id = ?", (sid,))
+    con.commit()
+    con.close()
+    desk._static.clear()
     long_note = "\n".join(_long(f"Délibération {k}", 1000) for k in range(5))
     desk.set_notes(sid, long_note + " FinDesNotes")
     marks["notes"] = "FinDesNotes"

@@ -137,7 +137,8 @@ def test_pyhanko_and_pdfsig_both_find_the_signature_valid(built: Built, tmp_path
 def test_the_visible_stamp_sits_on_the_signature_block(built: Built) -> None:
     placement = built.pv.placement
     assert placement is not None
-    assert placement.page_index == built.pv.pages - 1  # the closing block is last
+    # the closing block, then the page the members sign by hand
+    assert placement.page_index == built.pv.pages - 2
     x1, y1, x2, y2 = placement.box
     assert 40 < x1 < x2 < 560 and 40 < y1 < y2 < 800
     from pyhanko.pdf_utils.reader import PdfFileReader
@@ -297,3 +298,42 @@ def test_an_rsa_certificate_signs_too(built: Built, tmp_path: Path) -> None:
     check = report.validate_pdf(signed, [ident.jwk], ident.jwk)
     assert check.ok, check.detail
     assert "Signature Validation: Signature is Valid." in pdfsig(signed, tmp_path)
+
+
+def test_made_at_and_the_signature_page(tmp_path: Path) -> None:
+    """Issue 13, item 7: « Fait à …, le … », the signer's role, a page for the members."""
+    from datetime import datetime
+
+    from jury_desk.core import deliberation
+    from jury_desk.core.services import Desk
+
+    desk = Desk(tmp_path / "j.sqlite3")
+    try:
+        sid = desk.import_demo().session_id
+        desk.set_attendance(sid, ["j07"])
+        st = desk.state(sid)
+        res = deliberation.compute(st.deliberation_input())
+        ctx = report.PvContext(
+            1,
+            st.audit_head,
+            "Marie Dupont",
+            "k" * 43,
+            datetime.now().astimezone(),
+            "secrétaire du jury",
+        )
+        pv = report.build_pv(st, res, ctx)
+    finally:
+        desk.close()
+    out = tmp_path / "pv.pdf"
+    out.write_bytes(pv.pdf)
+    import subprocess
+
+    text = subprocess.run(
+        ["pdftotext", "-layout", str(out), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    assert "Fait à Orly, le " in text
+    flat = " ".join(text.split())
+    assert "Marie Dupont" in flat and "secrétaire du jury, au moyen de la clé" in flat
+    last = text.split("\f")[-2]
+    assert "Signatures des membres du jury présents" in last and "Président(e) du jury" in last
+    assert "Corinne Malabre" in last and "Amina Touré" not in last  # j07 is absent

@@ -81,7 +81,7 @@ def test_export_then_verify_with_the_exported_key(db: Path, tmp_path: Path) -> N
     assert r.returncode == 0, r.stderr
     r = run_cli("verify", out, "--trust", jwk)
     assert r.returncode == 0, r.stdout + r.stderr
-    assert r.stdout.count("[OK ]") == 7
+    assert r.stdout.count("[OK ]") == 9
     assert "Paquet de résultats vérifié" in r.stdout
     assert _listing(out.parent) == ["resultats.zip"]
 

@@ -63,3 +63,41 @@ def test_mnemonics_are_unique_on_every_page(make_gui: Any, language: str) -> Non
         view.show_tab(i)
         QApplication.processEvents()
         assert clashes(gui.window) == [], (language, "deliberation", i)
+
+
+@pytest.mark.parametrize("high", [False, True])
+def test_the_focus_ring_is_seen_from_two_metres(high: bool) -> None:
+    """At least 2 px wide, and 3:1 against what is around it, in both themes."""
+    from jury_desk.ui import theme
+
+    theme.set_high_contrast(high)
+    try:
+        assert theme.FOCUS_WIDTH >= 2
+        for name, ring, bg in theme.focus_pairs():
+            assert theme.contrast_ratio(ring, bg) >= 3.0, name
+        css = theme.stylesheet()
+        assert "QPushButton:focus, QToolButton:focus" in css
+        assert f"border: {theme.FOCUS_WIDTH}px solid" in css
+    finally:
+        theme.set_high_contrast(False)
+
+
+def test_page_keys_work_wherever_the_focus_is_and_tab_leaves_the_order_list(gui: Any) -> None:
+    from jury_desk.qt.core import Qt
+
+    console = gui.console
+    order = console.view.order
+    console.select("d03")
+    order.setFocus()
+    gui.key(Qt.Key.Key_Tab, widget=order)
+    assert console.current == "d03"  # Tab left the list; the dossier did not change
+    assert QApplication.focusWidget() is not order
+    console.show_page(ConsoleView.TAB_DELIBERATION)
+    QApplication.processEvents()
+    view = gui.window.findChild(DeliberationView)
+    order.setFocus()  # the focus outside the deliberation page
+    gui.key(Qt.Key.Key_3, Qt.KeyboardModifier.AltModifier, order)
+    assert view.tabs.currentIndex() == 2
+    console.show_page(ConsoleView.TAB_HEARING)
+    QApplication.processEvents()
+    assert not view.actions_by_name["tab1"].isEnabled()  # off while the page is hidden

@@ -95,6 +95,20 @@ def test_the_console_in_english(make_gui) -> None:
     assert QCoreApplication.translate("TimerWidget", "en pause") == "paused"
 
 
+@pytest.mark.usefixtures("qloop")
+def test_dates_and_times_in_english(make_gui) -> None:
+    """Issue 13, item 9: « closed on 04/12/2026 à 21 h 58 » and « 9 h 30 » in English."""
+    from jury_desk.ui import uifmt
+
+    gui = make_gui(language="en")
+    gui.open_demo()
+    assert uifmt.time_hm("2026-06-18T09:30:00+02:00") == "9:30"
+    assert uifmt.long_date("2026-06-18") == "Thursday 18 June 2026"
+    assert "Thursday 18 June 2026" in gui.console.view.session_meta.text()
+    assert gui.console.order_model.index(0, 1).data() in ("9:30", "")  # planned time
+    assert "à" not in uifmt.datetime_text("2026-12-04T21:58:00+01:00")
+
+
 def test_blockers_and_refusals_are_worded_in_english(qapp) -> None:
     """Core returns codes; the GUI words them through the catalogue and Qt's translator."""
     from jury_desk import messages

@@ -110,3 +110,34 @@ def test_reports_without_windows_and_without_stderr_do_not_raise(qapp: QApplicat
         except RuntimeError as exc:
             reporter.report(type(exc), exc, exc.__traceback__)  # was: AttributeError on None
         reporter.user_error(UserError("x", "refusé"))
+
+
+def test_an_export_to_a_onedrive_folder_asks_first(
+    qapp: QApplication,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    dialog_log: DialogLog,
+) -> None:
+    import asyncio
+
+    from jury_desk.core import export, fsutil
+    from jury_desk.core.services import Desk
+    from jury_desk.ui.deliberation.export_dialog import ExportDialog
+
+    desk = Desk(tmp_path / "jury.sqlite3")
+    sid = desk.import_demo().session_id
+    synced = tmp_path / "OneDrive - Grand-Orly" / "Documents"
+    synced.mkdir(parents=True)
+    monkeypatch.setattr(fsutil, "is_windows", lambda: True)
+    monkeypatch.setenv("OneDrive", str(tmp_path / "OneDrive - Grand-Orly"))
+    monkeypatch.setattr(
+        export, "export_session", lambda *a, **k: pytest.fail("exported without asking")
+    )
+    dialog_log.answer = False  # « Choisir un autre dossier »
+    dlg = ExportDialog(desk, sid, folder=synced)
+    try:
+        asyncio.run(dlg._export_and_verify())
+        assert dialog_log.confirms == ["Dossier synchronisé par OneDrive"]
+    finally:
+        dlg.deleteLater()
+        desk.close()

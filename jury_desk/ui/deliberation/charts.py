@@ -36,7 +36,7 @@ from jury_desk.qt.gui import (
     QPen,
 )
 from jury_desk.qt.widgets import QSizePolicy, QToolTip, QWidget
-from jury_desk.ui import theme
+from jury_desk.ui import theme, wording
 
 
 @dataclass(frozen=True)
@@ -285,6 +285,23 @@ class EnvelopeBar(Chart):
             text += " " + (
                 self.tr("Reste {v}.") if remaining >= 0 else self.tr("Dépassement {v}.")
             ).format(v=fmt.euros(abs(remaining), with_cents=False))
+        # What the colours say (orange: added by the jury; hatched: amount changed), in words.
+        snap = self._snap
+        ids = {r.dossier_id for r in snap.result.results}
+        kinds: dict[str, list[str]] = {"added": [], "amount": []}
+        for lau in snap.decision.laureates:
+            if lau.dossier_id in ids:
+                kind = snap.departure_kind(snap.result.by_id(lau.dossier_id))
+                if kind in kinds:
+                    kinds[kind].append(lau.dossier_id)
+        if kinds["added"]:
+            text += " " + self.tr("Ajoutés par le jury (en orange) : {ids}.").format(
+                ids=", ".join(kinds["added"])
+            )
+        if kinds["amount"]:
+            text += " " + self.tr("Montant modifié par le jury (hachuré) : {ids}.").format(
+                ids=", ".join(kinds["amount"])
+            )
         return text
 
     def _paint(self, p: QPainter) -> None:
@@ -966,13 +983,21 @@ class AlternativesChart(Chart):
         }
         for alt in snap.alternatives:
             cols.append(
-                (alt.method, heads.get(alt.method, alt.label), dict(alt.ranks), set(alt.laureates))
+                (
+                    alt.method,
+                    heads.get(alt.method, wording.method_label(alt.method)),
+                    dict(alt.ranks),
+                    set(alt.laureates),
+                )
             )
         return cols
 
     def changes(self) -> list[tuple[str, tuple[str, ...], tuple[str, ...]]]:
         """(label, entering, leaving) for each alternative."""
-        return [(alt.label, alt.entering, alt.leaving) for alt in self._snap.alternatives]
+        return [
+            (wording.method_label(alt.method), alt.entering, alt.leaving)
+            for alt in self._snap.alternatives
+        ]
 
     def sizeHint(self) -> QSize:
         n = sum(1 for r in self._snap.result.results if r.valid) if self._snap is not None else 8

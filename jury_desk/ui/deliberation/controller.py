@@ -235,6 +235,8 @@ class DeliberationController(QObject):
             return
         if action == "reveal":
             _emit(hub, "revealChanged", True)
+        elif action == "hearing":
+            _emit(hub, "sessionChanged", self.session_id)  # the order list shows « entendu »
         elif action in ("close", "reopen"):
             # The console locks or unlocks score entry: the session is read again.
             _emit(hub, "sessionChanged", self.session_id)
@@ -268,6 +270,28 @@ class DeliberationController(QObject):
 
     def set_opinion(self, dossier_id: str, text: str) -> None:
         self._run("opinion", self.desk.set_opinion, self.session_id, dossier_id, text)
+
+    def record_hearing_afterwards(
+        self,
+        dossier_id: str,
+        started_at: str,
+        presentation_s: int,
+        questions_s: int,
+        reason: str,
+    ) -> None:
+        """A hearing held without the timer, entered with its times and a reason."""
+        self._run(
+            "hearing",
+            partial(
+                self.desk.record_hearing_afterwards,
+                started_at=started_at,
+                presentation_s=presentation_s,
+                questions_s=questions_s,
+                reason=reason,
+            ),
+            self.session_id,
+            dossier_id,
+        )
 
     def set_notes(self, text: str) -> None:
         self._run("notes", self.desk.set_notes, self.session_id, text)
