@@ -99,7 +99,7 @@ def main(argv: list[str]) -> int:
     del chunks
 
     from jury_desk.qt.core import QBuffer, QByteArray, QIODevice, QSize
-    from jury_desk.qt.gui import QGuiApplication
+    from jury_desk.qt.gui import QColor, QGuiApplication, QImage, QPainter
     from jury_desk.qt.pdf import QPdfDocument
 
     app = QGuiApplication([sys.argv[0] if sys.argv else "jury-desk-render"])
@@ -119,7 +119,16 @@ def main(argv: list[str]) -> int:
         points = doc.pagePointSize(index)
         ratio = points.height() / points.width() if points.width() > 0 else 1.414
         height = max(16, min(MAX_HEIGHT_RATIO * width, round(width * ratio)))
-        image = doc.render(index, QSize(width, height))
+        rendered = doc.render(index, QSize(width, height))
+        # A page is paper: pdfium leaves the background transparent, paint it white.
+        image = QImage(rendered.size(), QImage.Format.Format_RGB32)
+        image.fill(QColor("white"))
+        if not rendered.isNull():
+            painter = QPainter(image)
+            painter.drawImage(0, 0, rendered)
+            painter.end()
+        else:
+            image = rendered
         png = QBuffer()
         png.open(QIODevice.OpenModeFlag.WriteOnly)
         saved = not image.isNull() and image.save(png, "PNG")  # type: ignore[call-overload]
