@@ -267,12 +267,48 @@ judgement</translation>
         <translation>No attachment for this dossier.</translation>
     </message>
     <message>
-        <source>Impossible d’afficher « {title} » ({error}).</source>
-        <translation>Cannot display “{title}” ({error}).</translation>
+        <source>Affichage de « {title} »…</source>
+        <translation>Showing “{title}”…</translation>
     </message>
     <message>
-        <source>Le document « {title} » n’a pas pu être ouvert.</source>
-        <translation>The document “{title}” could not be opened.</translation>
+        <source>Page {n} sur {total}</source>
+        <translation>Page {n} of {total}</translation>
+    </message>
+    <message>
+        <source>le document demande plus de mémoire ou de temps de calcul que l’application n’en accorde à l’affichage (document trop complexe, ou piégé). L’affichage a été arrêté ; le reste de l’application n’est pas affecté. Demandez au porteur une version simplifiée si elle est nécessaire.</source>
+        <translation>the document needs more memory or processing time than the application allows for display (an overly complex or booby-trapped document). Display was stopped; the rest of the application is not affected. Ask the applicant for a simpler version if it is needed.</translation>
+    </message>
+    <message>
+        <source>son affichage prenait trop de temps et a été arrêté (document trop complexe, ou piégé) ; le reste de l’application n’est pas affecté.</source>
+        <translation>displaying it took too long and was stopped (an overly complex or booby-trapped document); the rest of the application is not affected.</translation>
+    </message>
+    <message>
+        <source>le document est protégé par un mot de passe.</source>
+        <translation>the document is password-protected.</translation>
+    </message>
+    <message>
+        <source>le fichier est trop volumineux pour être affiché.</source>
+        <translation>the file is too large to be displayed.</translation>
+    </message>
+    <message>
+        <source>le module d’affichage des PDF n’a pas pu démarrer ; réinstallez l’application si cela se reproduit.</source>
+        <translation>the PDF display module could not start; reinstall the application if this happens again.</translation>
+    </message>
+    <message>
+        <source>ce n’est pas un document PDF lisible.</source>
+        <translation>it is not a readable PDF document.</translation>
+    </message>
+    <message>
+        <source>Cette pièce jointe n’a pas pu être affichée : {reason}</source>
+        <translation>This attachment could not be displayed: {reason}</translation>
+    </message>
+    <message>
+        <source>Cette pièce jointe n’a pas pu être affichée au-delà de la page {n} : {reason}</source>
+        <translation>This attachment could not be displayed beyond page {n}: {reason}</translation>
+    </message>
+    <message>
+        <source>Impossible d’afficher « {title} » ({error}).</source>
+        <translation>Cannot display “{title}” ({error}).</translation>
     </message>
     <message>
         <source>Aperçu indisponible pour « {title} » ({kind}) : ce format ne s’affiche pas dans l’application.</source>
