@@ -458,6 +458,12 @@ def purge(
 
         _erase_tree(snapshots.secondary_dir(db_path, cfg.secondary_snapshot_dir), report)
 
+    # 4b. Attachments copied for the system's reader and left by a crash.
+    from jury_desk.core import external_copies
+
+    for p in external_copies.leftovers():
+        _erase_tree(p, report)
+
     # 5. Settings that point at the purged database.
     current = settings_mod.load()
     if current.last_db is not None and _same(current.last_db, db_path):

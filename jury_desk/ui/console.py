@@ -17,7 +17,7 @@ from jury_desk.qt.widgets import (
     QVBoxLayout,
     QWidget,
 )
-from jury_desk.ui import theme
+from jury_desk.ui import a11y, theme
 from jury_desk.ui.attachments_view import AttachmentsView
 from jury_desk.ui.attendance_view import AttendanceView
 from jury_desk.ui.dossier_panel import DossierPanel
@@ -77,7 +77,7 @@ class ConsoleView(QWidget):
         hl.addSpacing(18)
         self.quorum_badge = QLabel("")
         self.quorum_badge.setObjectName("quorumOk")
-        self.quorum_badge.setAccessibleName(self.tr("Quorum"))
+        a11y.caption(self.quorum_badge, self.tr("Quorum"))
         hl.addWidget(self.quorum_badge)
         self.header_layout = hl
         root.addWidget(header)
@@ -105,6 +105,7 @@ class ConsoleView(QWidget):
         ll.addWidget(order_title)
         self.order = QTableView()
         self.order.setAccessibleName(self.tr("Ordre de passage"))
+        a11y.navigable(self.order)
         self.order.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.order.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.order.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)

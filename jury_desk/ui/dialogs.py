@@ -29,6 +29,7 @@ from jury_desk.qt.widgets import (
     QVBoxLayout,
     QWidget,
 )
+from jury_desk.ui import a11y
 
 log = logging.getLogger(__name__)
 
@@ -130,7 +131,7 @@ class DeportDialog(QDialog):
         buttons.rejected.connect(self.reject)
         self.absent.toggled.connect(self._kind_changed)
         lay.addWidget(buttons)
-        self.reason.setFocus()
+        self.juror.setFocus()  # the first field: who; Enter still records at once
 
     def _kind_changed(self, absent: bool) -> None:
         defaults = (self.tr("Déport déclaré en séance"), self.tr("Absent pendant l’audition"))
@@ -276,6 +277,7 @@ class ShortcutsDialog(QDialog):
         view = QTableView()
         view.setModel(model)
         view.setAccessibleName(self.tr("Raccourcis clavier"))
+        a11y.navigable(view)
         view.verticalHeader().hide()
         view.horizontalHeader().setStretchLastSection(True)
         view.resizeColumnsToContents()

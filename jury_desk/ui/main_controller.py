@@ -20,6 +20,7 @@ from jury_desk.qt.core import QObject, Signal, Slot
 from jury_desk.qt.gui import QAction, QKeySequence
 from jury_desk.qt.widgets import QApplication, QFileDialog, QMessageBox
 from jury_desk.ui import dialogs, maintenance, prefs, theme
+from jury_desk.ui.announce import announce
 from jury_desk.ui.console import ConsoleView
 from jury_desk.ui.console_controller import ConsoleController
 from jury_desk.ui.context import SessionContext
@@ -85,6 +86,8 @@ class MainController(QObject):
         self.projector = ProjectorController(self.shared, window, settings, self)
         self.projector.warning.connect(lambda text: window.statusBar().showMessage(text, 15000))
         self.hub.statusMessage.connect(lambda text: window.statusBar().showMessage(text, 8000))
+        # What the status bar says without a keystroke is spoken too (déport, save, export…).
+        self.hub.statusMessage.connect(lambda text: announce(window.statusBar(), text))
         self._reminded: set[Path] = set()
         self.secondary_watch = maintenance.SecondaryCopyWatch(self)
         self.secondary_watch.failed.connect(self._secondary_failed)
@@ -268,6 +271,7 @@ class MainController(QObject):
         if self.console is not None:
             with contextlib.suppress(RuntimeError, TypeError):
                 self.hub.sessionChanged.disconnect(self._session_changed)
+            self.console.view.attachments.remove_copies()
             self.console.close()
             self.console.deleteLater()
             self.console = None
@@ -824,6 +828,7 @@ class MainController(QObject):
         if self.console is not None:
             self.console.scoring.save_comment()
             self.console.timer.pause_if_running()
+            self.console.view.attachments.remove_copies()
         if self.shared.isVisible():
             self._save_shared_geometry()
         self.writer.flush(timeout=15)

@@ -202,7 +202,10 @@ class HearingOrderModel(QAbstractTableModel):
             and role == Qt.ItemDataRole.DisplayRole
             and 0 <= section < len(self._rows)
         ):
-            return str(section + 1)
+            _did, order, _time, title, _holder, _state = self._rows[section]
+            return QCoreApplication.translate("HearingOrderModel", "Dossier {n}, {title}").format(
+                n=order, title=title
+            )  # the row header a screen reader announces (the view hides it)
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -215,9 +218,11 @@ class HearingOrderModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             return f"{title}\n{holder}\n{state_label(state)}"
         if role == Qt.ItemDataRole.AccessibleTextRole:
-            return QCoreApplication.translate(
-                "HearingOrderModel", "Dossier {n}, {title}, {state}"
-            ).format(n=order, title=title, state=state_label(state))
+            if col == self.COL_TIME:
+                return time or QCoreApplication.translate("HearingOrderModel", "heure non prévue")
+            return [str(order), time, title, state_label(state)][col]
+        if role == Qt.ItemDataRole.AccessibleDescriptionRole:
+            return f"{title} — {holder}"
         if role == Qt.ItemDataRole.TextAlignmentRole:
             if col in (self.COL_ORDER, self.COL_TIME):
                 return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -442,7 +447,8 @@ class ScoringGridModel(QAbstractTableModel):
             if self.masked or status == "off" or key not in self._values:
                 return ""
             return format_value(self._values[key])
-        if role == Qt.ItemDataRole.ToolTipRole:
+        if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleDescriptionRole):
+            # The tooltip is also what a screen reader says after the cell (scale, reason).
             c = self._criteria[index.row()]
             if status == "off":
                 kind, reason = self._off[key[0]]
@@ -689,6 +695,12 @@ class RecusalModel(QAbstractTableModel):
                 QCoreApplication.translate("RecusalModel", "Origine"),
                 QCoreApplication.translate("RecusalModel", "Heure"),
             ][section]
+        if (
+            orientation == Qt.Orientation.Vertical
+            and role == Qt.ItemDataRole.DisplayRole
+            and 0 <= section < len(self._rows)
+        ):
+            return f"{self._rows[section][2]} — {self._rows[section][3]}"  # row header (hidden)
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -697,6 +709,10 @@ class RecusalModel(QAbstractTableModel):
         row = self._rows[index.row()]
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return row[2 + index.column()]
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            return row[2 + index.column()] or QCoreApplication.translate(
+                "RecusalModel", "non renseigné"
+            )
         if role == Roles.Id:
             return (row[0], row[1])
         if role == Roles.State:

@@ -41,7 +41,7 @@ from jury_desk.qt.widgets import (
     QVBoxLayout,
     QWidget,
 )
-from jury_desk.ui import theme
+from jury_desk.ui import a11y, theme
 from jury_desk.ui.models import SharedGrid, SharedGridModel
 from jury_desk.ui.timer import Level, Status, TimerView
 from jury_desk.ui.timer_widget import phase_label, status_label
@@ -133,7 +133,7 @@ class SharedScreen(QWidget):
         self.title_label = QLabel("")
         self.title_label.setObjectName("sharedTitle")
         self.title_label.setWordWrap(True)
-        self.title_label.setAccessibleName(self.tr("Titre du dossier"))
+        a11y.caption(self.title_label, self.tr("Titre du dossier"))
         root.addWidget(self.title_label)
         self.holder_label = QLabel("")
         self.holder_label.setObjectName("sharedHolder")
@@ -142,7 +142,7 @@ class SharedScreen(QWidget):
         self.banner = QLabel("")
         self.banner.setObjectName("sharedBanner")
         self.banner.setWordWrap(True)
-        self.banner.setAccessibleName(self.tr("Annonce"))
+        a11y.caption(self.banner, self.tr("Annonce"))
         self.banner.hide()
         root.addWidget(self.banner)
 
@@ -167,7 +167,7 @@ class SharedScreen(QWidget):
         self.digits = QLabel("00:00")
         self.digits.setObjectName("sharedDigits")
         self.digits.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.digits.setAccessibleName(self.tr("Chronomètre"))
+        a11y.caption(self.digits, self.tr("Chronomètre"))
         self.digits.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.digits.setMinimumSize(1, 1)  # its font is sized to fit (see _resize_fonts)
         self.timer_state = QLabel("")
@@ -393,7 +393,7 @@ QTableView#sharedGrid QTableCornerButton::section {{ background: {s.bg}; border:
             label.setWordWrap(True)
             label.setObjectName("criterion")
             label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-            label.setAccessibleName(f"{c.label} ({c.scale}) : {c.description}")
+            # No fixed name: Qt reads the label's text (markup stripped), as it shows.
             lay.addWidget(label, 1 + (i - 1) // columns, (i - 1) % columns)
         lay.setRowStretch(1 + (len(self._frame.criteria) + columns - 1) // columns, 1)
         if refit:

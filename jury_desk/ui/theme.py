@@ -325,6 +325,9 @@ def set_font_scale(font_scale: float) -> float:
     app = QGuiApplication.instance()
     if isinstance(app, QApplication):
         app.setFont(base_font(_current_scale))
+        # With a style sheet, a new application font reaches the widgets already built
+        # (tables, headers, hints, tabs, menus) only when they are polished again.
+        app.setStyleSheet(stylesheet())
     for key, (ref, factor, bold) in list(_scaled.items()):
         w = ref()
         try:

@@ -243,6 +243,14 @@ judgement</translation>
         <translation>Zoom in</translation>
     </message>
     <message>
+        <source>Ouvrir dans le lecteur PDF du système</source>
+        <translation>Open in the system&apos;s PDF reader</translation>
+    </message>
+    <message>
+        <source>Ouvre une copie temporaire dans le lecteur PDF (ou d’images) du système, lisible par un lecteur d’écran ; la copie est effacée à la fermeture.</source>
+        <translation>Opens a temporary copy in the system&apos;s PDF (or image) reader, which a screen reader can read; the copy is erased on closing.</translation>
+    </message>
+    <message>
         <source>Aperçu du document PDF</source>
         <translation>PDF document preview</translation>
     </message>
@@ -265,6 +273,22 @@ judgement</translation>
     <message>
         <source>Aperçu indisponible pour « {title} » ({kind}) : ce format ne s’affiche pas dans l’application.</source>
         <translation>No preview for “{title}” ({kind}): this format is not displayed in the application.</translation>
+    </message>
+    <message>
+        <source>« {title} » — PDF, {pages} page(s), {size}</source>
+        <translation>“{title}” — PDF, {pages} page(s), {size}</translation>
+    </message>
+    <message>
+        <source>« {title} » — {kind}, {size}</source>
+        <translation>“{title}” — {kind}, {size}</translation>
+    </message>
+    <message>
+        <source>Impossible d’ouvrir « {title} » hors de l’application.</source>
+        <translation>Cannot open “{title}” outside the application.</translation>
+    </message>
+    <message>
+        <source>Aucun lecteur du système n’a pu ouvrir « {title} ».</source>
+        <translation>No reader of the system could open “{title}”.</translation>
     </message>
 </context>
 <context>
@@ -347,6 +371,14 @@ judgement</translation>
 </context>
 <context>
     <name>BlockersModel</name>
+    <message>
+        <source>Plus rien ne bloque la clôture.</source>
+        <translation>Nothing blocks the closing any more.</translation>
+    </message>
+    <message>
+        <source>Réglé : {what}</source>
+        <translation>Settled: {what}</translation>
+    </message>
     <message>
         <source>À régler : {message}</source>
         <translation>To settle: {message}</translation>
@@ -1175,6 +1207,14 @@ mean {mean} · median {median} · standard deviation {sd}</translation>
         <translation>Overtime {v}.</translation>
     </message>
     <message>
+        <source>Ajoutés par le jury (en orange) : {ids}.</source>
+        <translation>Added by the jury (in orange): {ids}.</translation>
+    </message>
+    <message>
+        <source>Montant modifié par le jury (hachuré) : {ids}.</source>
+        <translation>Amount changed by the jury (hatched): {ids}.</translation>
+    </message>
+    <message>
         <source>Enveloppe {v}</source>
         <translation>Envelope {v}</translation>
     </message>
@@ -1453,8 +1493,12 @@ fingerprint {kid}</translation>
         <translation>State</translation>
     </message>
     <message>
-        <source>Dossier {n}, {title}, {state}</source>
-        <translation>Dossier {n}, {title}, {state}</translation>
+        <source>Dossier {n}, {title}</source>
+        <translation>Dossier {n}, {title}</translation>
+    </message>
+    <message>
+        <source>heure non prévue</source>
+        <translation>no time planned</translation>
     </message>
 </context>
 <context>
@@ -2282,6 +2326,14 @@ A snapshot of the current state is taken first (“before restore”): the resto
         <translation>disagreement</translation>
     </message>
     <message>
+        <source>sans valeur</source>
+        <translation>no value</translation>
+    </message>
+    <message>
+        <source>ex æquo à la limite de l’enveloppe</source>
+        <translation>tied at the envelope&apos;s limit</translation>
+    </message>
+    <message>
         <source> ex æquo</source>
         <translation> tied</translation>
     </message>
@@ -2375,6 +2427,10 @@ A snapshot of the current state is taken first (“before restore”): the resto
         <source>Heure</source>
         <translation>Time</translation>
     </message>
+    <message>
+        <source>non renseigné</source>
+        <translation>not given</translation>
+    </message>
 </context>
 <context>
     <name>ReminderBar</name>
@@ -2398,6 +2454,30 @@ A snapshot of the current state is taken first (“before restore”): the resto
 <context>
     <name>ScoreDelegate</name>
     <message>
+        <source>ce n’est pas un nombre</source>
+        <translation>not a number</translation>
+    </message>
+    <message>
+        <source>valeur incomplète</source>
+        <translation>incomplete value</translation>
+    </message>
+    <message>
+        <source>en dessous du minimum</source>
+        <translation>below the minimum</translation>
+    </message>
+    <message>
+        <source>au-dessus du maximum</source>
+        <translation>above the maximum</translation>
+    </message>
+    <message>
+        <source>pas un multiple du pas</source>
+        <translation>not a multiple of the step</translation>
+    </message>
+    <message>
+        <source>{why} ; « {criterion} » : {scale}</source>
+        <translation>{why}; “{criterion}”: {scale}</translation>
+    </message>
+    <message>
         <source>Note de {juror} pour « {criterion} »</source>
         <translation>Score of {juror} for “{criterion}”</translation>
     </message>
@@ -2406,12 +2486,20 @@ A snapshot of the current state is taken first (“before restore”): the resto
         <translation>{criterion}: {scale}</translation>
     </message>
     <message>
-        <source>Refusé — {hint}</source>
-        <translation>Refused — {hint}</translation>
+        <source>Refusé — « {text} » : {why}</source>
+        <translation>Refused — “{text}”: {why}</translation>
     </message>
     <message>
-        <source>Valeur incomplète — {hint}</source>
-        <translation>Incomplete value — {hint}</translation>
+        <source>Non enregistré — « {text} » : {why}. Corrigez, ou Échap pour annuler.</source>
+        <translation>Not recorded — “{text}”: {why}. Correct it, or press Escape to cancel.</translation>
+    </message>
+    <message>
+        <source>saisi</source>
+        <translation>entered</translation>
+    </message>
+    <message>
+        <source>à saisir</source>
+        <translation>to enter</translation>
     </message>
 </context>
 <context>
@@ -2439,6 +2527,26 @@ A snapshot of the current state is taken first (“before restore”): the resto
     <message>
         <source>Non enregistré — {message}</source>
         <translation>Not saved — {message}</translation>
+    </message>
+    <message>
+        <source>Effacé : « {criterion} » de {juror}.</source>
+        <translation>Cleared: “{criterion}” of {juror}.</translation>
+    </message>
+    <message>
+        <source>saisi</source>
+        <translation>entered</translation>
+    </message>
+    <message>
+        <source>{criterion}, {juror} : {value}, enregistré</source>
+        <translation>{criterion}, {juror}: {value}, saved</translation>
+    </message>
+    <message>
+        <source>{juror} ne note pas ce dossier ({kind} — {reason}) : cette case ne prend pas de saisie.</source>
+        <translation>{juror} does not score this dossier ({kind} — {reason}): this cell takes no input.</translation>
+    </message>
+    <message>
+        <source>La session est close : les notes ne se modifient plus.</source>
+        <translation>The session is closed: scores can no longer be changed.</translation>
     </message>
     <message>
         <source>valeur précédente (masquée)</source>
@@ -2595,8 +2703,8 @@ A snapshot of the current state is taken first (“before restore”): the resto
         <translation>Entry message</translation>
     </message>
     <message>
-        <source>Saisir une valeur puis Entrée (critère suivant) ou Tab (juré suivant) ; flèches pour se déplacer ; Suppr efface ; Ctrl+Z annule la dernière saisie ; Ctrl+D enregistre un déport.</source>
-        <translation>Type a value then Enter (next criterion) or Tab (next juror); arrows to move; Del clears; Ctrl+Z undoes the last entry; Ctrl+D records a recusal.</translation>
+        <source>Saisir une valeur puis Entrée (critère suivant) ; flèches pour se déplacer (la valeur tapée est enregistrée) ; Échap annule la frappe ; Suppr efface ; Ctrl+Z annule la dernière saisie ; Ctrl+D enregistre un déport ; Tab quitte la grille.</source>
+        <translation>Type a value then Enter (next criterion); arrows to move (the typed value is saved); Escape cancels the typing; Delete clears; Ctrl+Z undoes the last entry; Ctrl+D records a recusal; Tab leaves the grid.</translation>
     </message>
 </context>
 <context>
@@ -3120,8 +3228,16 @@ The ranking will be shown when the secretary reveals them.</translation>
         <translation>Time left</translation>
     </message>
     <message>
+        <source>{n} minutes restantes</source>
+        <translation>{n} minutes left</translation>
+    </message>
+    <message>
         <source>présentation {p}, questions {q}</source>
         <translation>presentation {p}, questions {q}</translation>
+    </message>
+    <message>
+        <source>Temps restant — {phase}, {state}</source>
+        <translation>Time left — {phase}, {state}</translation>
     </message>
     <message>
         <source>présentation : {d}</source>

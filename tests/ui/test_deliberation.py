@@ -19,6 +19,7 @@ from jury_desk.core import export, fmt, keys
 from jury_desk.core.services import Desk
 from jury_desk.qt.core import QModelIndex, Qt
 from jury_desk.qt.widgets import QApplication, QLabel, QLineEdit, QMainWindow, QTableView, QWidget
+from jury_desk.ui import announce
 from jury_desk.ui.deliberation import DeliberationView, SharedDeliberationPanel
 from jury_desk.ui.deliberation.charts import (
     AlternativesChart,
@@ -344,11 +345,15 @@ def test_over_the_envelope_blocks_and_shows(qtbot: Any, view: DeliberationView) 
     assert model.setData(row_index(view, "d04", DecisionModel.GRANTED), 30_000.0)
     assert view.envelope.figures()["remaining"] == -400_000  # 77 000 € + 17 000 € - 90 000 €
     assert "Dépassement " + fmt.euros(400_000, with_cents=False) in view.envelope.describe()
+    # The hatching, in words.
+    assert "Montant modifié par le jury (hachuré) : d04." in view.envelope.describe()
     codes = [view.blockers.index(r).data(KIND_ROLE) for r in range(view.blockers.rowCount())]
     assert "over_envelope" in codes and "unjustified_amount" in codes
     qtbot.mouseClick(view.decision.reset_button, Qt.MouseButton.LeftButton)
     assert view.envelope.figures()["remaining"] == 1_300_000
     assert blocker_messages(view) == []
+    # Settled blockers are spoken.
+    assert announce.history[-1].text == "Plus rien ne bloque la clôture."
 
 
 # --------------------------------------------------------------------------- reopen

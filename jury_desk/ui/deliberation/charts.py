@@ -285,6 +285,23 @@ class EnvelopeBar(Chart):
             text += " " + (
                 self.tr("Reste {v}.") if remaining >= 0 else self.tr("Dépassement {v}.")
             ).format(v=fmt.euros(abs(remaining), with_cents=False))
+        # What the colours say (orange: added by the jury; hatched: amount changed), in words.
+        snap = self._snap
+        ids = {r.dossier_id for r in snap.result.results}
+        kinds: dict[str, list[str]] = {"added": [], "amount": []}
+        for lau in snap.decision.laureates:
+            if lau.dossier_id in ids:
+                kind = snap.departure_kind(snap.result.by_id(lau.dossier_id))
+                if kind in kinds:
+                    kinds[kind].append(lau.dossier_id)
+        if kinds["added"]:
+            text += " " + self.tr("Ajoutés par le jury (en orange) : {ids}.").format(
+                ids=", ".join(kinds["added"])
+            )
+        if kinds["amount"]:
+            text += " " + self.tr("Montant modifié par le jury (hachuré) : {ids}.").format(
+                ids=", ".join(kinds["amount"])
+            )
         return text
 
     def _paint(self, p: QPainter) -> None:

@@ -136,6 +136,14 @@ class RankingModel(QAbstractTableModel):
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
+        if (
+            orientation == Qt.Orientation.Vertical
+            and role == Qt.ItemDataRole.DisplayRole
+            and self._snap is not None
+            and 0 <= section < len(self._rows)
+        ):
+            # The row header a screen reader announces with each cell (the view hides it).
+            return dossier_label(self._snap.state.dossier(self._rows[section].dossier_id))
         if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(self._columns):
             return None
         kind, cid = self._columns[section]
@@ -194,9 +202,18 @@ class RankingModel(QAbstractTableModel):
             return r.dossier_id
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             text = self._text(r, d, kind, cid, tie, in_proposal)
-            if role == Qt.ItemDataRole.AccessibleTextRole and kind == "sd" and r.disagreement:
-                return text.replace("⚠", self.tr("désaccord"))
+            if role == Qt.ItemDataRole.DisplayRole:
+                return text
+            if kind == "sd" and r.disagreement:
+                text = text.replace("⚠", self.tr("désaccord"))
+            if text in ("", "—"):
+                text = self.tr("sans valeur")  # never an empty name for a screen reader
+            if kind == "dossier" and tie:
+                # The tie's colour, in words.
+                text += " — " + self.tr("ex æquo à la limite de l’enveloppe")
             return text
+        if role == Qt.ItemDataRole.AccessibleDescriptionRole:
+            return self._tooltip(r, d, kind, tie)
         if role == SORT_ROLE:
             return self._sort_key(r, d, kind, cid)
         if role == Qt.ItemDataRole.TextAlignmentRole:
@@ -638,9 +655,20 @@ class BlockersModel(QAbstractListModel):
         self._items: tuple[Blocker, ...] = ()
 
     def set_blockers(self, items: tuple[Blocker, ...]) -> None:
+        before = {wording.blocker(b) for b in self._items}
         self.beginResetModel()
         self._items = tuple(items)
         self.endResetModel()
+        solved = before - {wording.blocker(b) for b in self._items}
+        if solved:
+            from jury_desk.ui.announce import announce
+
+            text = (
+                self.tr("Plus rien ne bloque la clôture.")
+                if not self._items
+                else self.tr("Réglé : {what}").format(what=" ; ".join(sorted(solved)))
+            )
+            announce(self, text)
 
     def blocker(self, row: int) -> Blocker:
         return self._items[row]
