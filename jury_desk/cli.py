@@ -269,9 +269,22 @@ def run(argv: list[str] | None = None) -> int:
         return EXIT_REFUSED
     except KeyboardInterrupt:
         return EXIT_FAILURE
-    except Exception as exc:  # a bug: log it and say so
+    except Exception as exc:
+        from jury_desk.core import environment
+
+        problem = environment.describe(exc, getattr(args, "db", None) or _default_db_name())
+        if problem is not None:  # the disk, the file or another program: exit 2
+            log.warning("command refused by the environment: %s", problem.code)
+            print(f"jury-desk : {problem}", file=sys.stderr)
+            return EXIT_REFUSED
+        # A bug: its type and frames go to the log (logsetup keeps messages out, they
+        # may quote names), its type to the user.
         log.exception("command failed")
-        print(f"jury-desk : erreur inattendue ({type(exc).__name__} : {exc}).", file=sys.stderr)
+        print(
+            f"jury-desk : erreur inattendue ({type(exc).__name__}). Rien n’a été modifié "
+            "si la commande écrivait dans la base ; le journal technique donne le détail.",
+            file=sys.stderr,
+        )
         return EXIT_FAILURE
     finally:
         if lock is not None:
@@ -303,6 +316,15 @@ def _check_location(args: argparse.Namespace) -> None:
     refusal = instance.check_location(_db_path(args))
     if refusal is not None:
         raise UserError("db_location", refusal)
+
+
+def _default_db_name() -> str | None:
+    try:
+        from jury_desk.core import paths
+
+        return str(paths.default_db())
+    except OSError:
+        return None
 
 
 def _dispatch(args: argparse.Namespace) -> int:
@@ -428,6 +450,7 @@ def _cmd_results(args: argparse.Namespace) -> int:
     from jury_desk.core import reporting
 
     desk = _desk(args)
+    desk.check_audit_chain(desk.resolve(args.session))
     ds = desk.deliberation_state(args.session)
     if args.json:
         doc = reporting.results_json(ds)

@@ -120,13 +120,15 @@ def test_a_timed_hearing_is_spoken_by_minutes_not_seconds(gui) -> None:
     assert len(spoken) < 40
 
 
-def test_an_attachment_opens_in_the_system_reader_from_a_copy_removed_on_close(gui) -> None:
+def test_an_attachment_opens_in_the_system_reader_from_a_copy_removed_on_close(gui, qtbot) -> None:
     from pathlib import Path
 
     att = gui.console.view.attachments
     assert att.tabs.count() >= 1
     att.tabs.setCurrentIndex(0)
     QApplication.processEvents()
+    # The page count comes from the render worker (a separate process): wait for it.
+    qtbot.waitUntil(lambda: "page" in att.about.text(), timeout=30_000)
     about = att.about.text()
     assert att.tabs.tabText(0) in about and "page" in about  # title and page count, in words
     assert att.pdf.accessibleDescription() == about
