@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from jury_desk.core import checklist, resources
+from jury_desk.core import checklist
 from jury_desk.core.services import Desk
 
 REASON = "Audition tenue sur papier après la panne de l’ordinateur"
@@ -13,10 +13,10 @@ def codes(items: list[checklist.CheckItem], code: str) -> list[tuple[str | None,
 
 
 def test_the_checklist_of_the_demo_day(demo_desk: tuple[Desk, str]) -> None:
+    from jury_desk.core import resources
+
     desk, sid = demo_desk  # the paper sheets, no hearing recorded
-    desk.import_scores_csv(
-        sid, resources.path("demo", "demo-scores.csv").read_text(encoding="utf-8")
-    )
+    desk.import_scores_csv(sid, resources.path("demo", "demo-scores.csv").read_text("utf-8"))
     st = desk.state(sid)
     items = checklist.closing_checklist(st, ["d04"])
     never = codes(items, checklist.NEVER_HEARD)

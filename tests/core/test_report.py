@@ -304,14 +304,15 @@ def test_made_at_and_the_signature_page(tmp_path: Path) -> None:
     """Issue 13, item 7: « Fait à …, le … », the signer's role, a page for the members."""
     from datetime import datetime
 
+    from jury_desk.core import readmodel
     from jury_desk.core.services import Desk
 
     desk = Desk(tmp_path / "j.sqlite3")
     try:
         sid = desk.import_demo().session_id
         desk.set_attendance(sid, ["j07"])
-        ds = desk.deliberation_state(sid)
-        st = ds.session
+        st = desk.state(sid)
+        ds = readmodel.build(st)
         ctx = report.PvContext(
             1,
             st.audit_head,

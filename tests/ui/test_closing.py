@@ -7,7 +7,6 @@ from typing import Any
 
 import pytest
 
-from jury_desk.core import resources
 from jury_desk.core.services import Desk
 from jury_desk.qt.core import QDate, QDateTime, Qt, QTime
 from jury_desk.qt.widgets import QDialog, QMainWindow
@@ -28,10 +27,10 @@ def window(qtbot: Any) -> QMainWindow:
 
 @pytest.fixture
 def view(qtbot: Any, window: QMainWindow, demo_desk: tuple[Desk, str]) -> DeliberationView:
-    desk, sid = demo_desk  # the paper sheets, no hearing recorded yet
-    desk.import_scores_csv(
-        sid, resources.path("demo", "demo-scores.csv").read_text(encoding="utf-8")
-    )
+    from jury_desk.core import resources
+
+    desk, sid = demo_desk  # the paper sheets, no hearing recorded
+    desk.import_scores_csv(sid, resources.path("demo", "demo-scores.csv").read_text("utf-8"))
     desk.reveal(sid)
     win = window
     page = DeliberationView(desk, sid, Hub(), win)
