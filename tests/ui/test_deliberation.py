@@ -641,3 +641,39 @@ def test_blind_means_blind_on_the_console_page_too(
     assert view.body.currentWidget() is view.tabs and view.tabs.isVisible()
     assert view.ranking.rowCount() == len(view.snapshot.state.dossiers)
     assert view.dots._snap is not None
+
+
+def test_the_export_runs_on_the_application_writer(
+    qtbot: Any,
+    qloop: Any,
+    scored_demo: tuple[Desk, str],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The export (close, audit entries, the verified mark) is ordered with every other
+    write: it runs on the one database writer's thread, not beside it (issue 11, item 4)."""
+    import threading
+
+    from jury_desk.core import export
+    from jury_desk.core.errors import UserError
+    from jury_desk.ui.deliberation.export_dialog import ExportDialog
+    from jury_desk.ui.writer import DbWriter
+
+    desk, sid = scored_demo
+    threads: list[str] = []
+
+    def fake_export(*_args: Any, **_kwargs: Any) -> Any:
+        threads.append(threading.current_thread().name)
+        raise UserError("closed")  # stop there: only the thread matters here
+
+    monkeypatch.setattr(export, "export_session", fake_export)
+    writer = DbWriter()
+    try:
+        dialog = ExportDialog(desk, sid, writer=writer, folder=tmp_path)
+        qtbot.addWidget(dialog)
+        dialog.show()
+        with qtbot.waitSignal(dialog.ended, timeout=20_000):
+            qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
+    finally:
+        writer.shutdown()
+    assert len(threads) == 1 and threads[0].startswith("jury-desk-db")

@@ -1,9 +1,9 @@
 """The export dialog: target folder, signer, progress, then the verification of what
 was written.
 
-The export (``core.export.export_session``) and the verification
-(``core.export.verify_result``) run in ``loop.run_in_executor`` on the qasync loop:
-the dialog stays responsive and shows each step the export reports. The verification
+The export (``core.export.export_session``) and the verification of what it wrote run
+on the application's one database writer (``DbWriter.run``), ordered with every other
+write: the dialog stays responsive and shows each step the export reports. The verification
 trusts only the key that has just signed, as headquarters trusts that installation.
 """
 
@@ -12,9 +12,10 @@ from __future__ import annotations
 import asyncio
 import logging
 import re
+from collections.abc import Callable
 from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from jury_desk.core import crypto, export, instance, keys
 from jury_desk.core.errors import UserError
@@ -37,6 +38,11 @@ from jury_desk.qt.widgets import (
 from jury_desk.ui import dialogs
 from jury_desk.ui.deliberation.charts import console_scheme
 from jury_desk.ui.deliberation.models import ChecksModel
+
+if TYPE_CHECKING:
+    from jury_desk.ui.writer import DbWriter
+
+T = TypeVar("T")
 
 log = logging.getLogger(__name__)
 
@@ -71,10 +77,15 @@ class ExportDialog(QDialog):
         parent: QWidget | None = None,
         *,
         folder: Path | None = None,
+        writer: DbWriter | None = None,
     ) -> None:
         super().__init__(parent)
         self.desk = desk
         self.session_id = session_id
+        # The application's one database writer: the export (close, audit entries, the
+        # verified mark) is ordered with every other write. None: a thread of the loop's
+        # default executor (a dialog opened on its own, in a test).
+        self.writer = writer
         self._task: asyncio.Future[Any] | None = None
         self._identity: crypto.SigningIdentity | None = None
         self.report: export.ExportReport | None = None
@@ -228,6 +239,13 @@ class ExportDialog(QDialog):
             return
         self._task = asyncio.ensure_future(self._run())
 
+    async def _write(self, fn: Callable[[], T]) -> T:
+        """Run a write on the application's one writer (or, alone, on the loop's executor)."""
+        if self.writer is not None:
+            result: T = await self.writer.run(fn)
+            return result
+        return await asyncio.get_event_loop().run_in_executor(None, fn)
+
     def _set_busy(self, busy: bool) -> None:
         for w in (self.export_button, self.browse_button, self.folder_edit, self.close_button):
             w.setEnabled(not busy)
@@ -275,8 +293,7 @@ class ExportDialog(QDialog):
                 identity = await loop.run_in_executor(None, keys.load_identity)
             self._identity = identity
             self.signer_label.setText(self._signer_text())
-            report = await loop.run_in_executor(
-                None,
+            report = await self._write(
                 partial(
                     export.export_session,
                     self.desk,
@@ -285,15 +302,15 @@ class ExportDialog(QDialog):
                     identity,
                     progress=self._progressed.emit,
                     signer=signer,
-                ),
+                )
             )
             self.report = report
             self.file_label.setText(str(report.path))
             self.written.emit(report)
             self.progress.setValue(len(export.STEPS))
             self.step_label.setText(self.tr("Vérification de ce qui a été écrit…"))
-            checked = await loop.run_in_executor(
-                None, export.verify_written, self.desk, self.session_id, report, identity
+            checked = await self._write(
+                partial(export.verify_written, self.desk, self.session_id, report, identity)
             )
         except UserError as exc:
             from jury_desk.ui import wording

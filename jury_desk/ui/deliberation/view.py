@@ -959,7 +959,7 @@ class DeliberationView(QWidget):
         if self.export_dialog is not None and self.export_dialog.running:
             self.export_dialog.raise_()
             return self.export_dialog
-        dialog = ExportDialog(self.desk, self.session_id, self)
+        dialog = ExportDialog(self.desk, self.session_id, self, writer=self.controller.writer)
         dialog.written.connect(lambda _report: self.controller.exported())
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
         self.export_dialog = dialog
