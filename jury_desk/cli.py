@@ -12,10 +12,13 @@ import logging
 import os
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from jury_desk import __version__
 from jury_desk.core.errors import UserError
+
+if TYPE_CHECKING:
+    from jury_desk.core.state import SessionState
 
 log = logging.getLogger(__name__)
 
@@ -181,6 +184,22 @@ def _desk(args: argparse.Namespace) -> Any:
     return Desk(path)
 
 
+def _read_state(args: argparse.Namespace) -> SessionState:
+    """The session a read-only command shows, read without the ORM when the file allows
+    it (``core.quickread``: no SQLAlchemy to import); otherwise through ``Desk``."""
+    from jury_desk.core import quickread
+
+    path = _db_path(args)
+    st = quickread.load(path, getattr(args, "session", None)) if path.is_file() else None
+    if st is None:
+        desk = _desk(args)
+        try:
+            st = desk.state(getattr(args, "session", None))
+        finally:
+            desk.close()
+    return st
+
+
 def run(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
@@ -279,6 +298,11 @@ def _remove_new_database(path: Path) -> None:
 
 
 def _cmd_scores(args: argparse.Namespace) -> int:
+    if args.scores_command == "export":
+        from jury_desk.core.state import scores_csv
+
+        sys.stdout.write(scores_csv(_read_state(args)))
+        return EXIT_OK
     desk = _desk(args)
     sid = desk.resolve(args.session)
     if args.scores_command == "import":
@@ -296,11 +320,10 @@ def _cmd_scores(args: argparse.Namespace) -> int:
 
 
 def _cmd_results(args: argparse.Namespace) -> int:
-    from jury_desk.core import reporting
+    from jury_desk.core import deliberation, reporting
 
-    desk = _desk(args)
-    st = desk.state(args.session)
-    result = desk.results(state=st)
+    st = _read_state(args)
+    result = deliberation.compute(st.deliberation_input())
     if args.json:
         doc = reporting.results_json(st, result)
         sys.stdout.write(json.dumps(doc, ensure_ascii=False, indent=2) + "\n")

@@ -5,6 +5,11 @@ hash}`` where ``hash`` is the SHA-256 hex of the canonical JSON of the entry wit
 ``hash``, and ``prev`` the previous entry's hash (64 zeros for the first). Entries are
 appended in the same transaction as the change they record; database triggers refuse
 any UPDATE or DELETE of the table.
+
+The functions that read or check a chain already out of the database (``verify_chain``,
+``entry_hash``, ``parse_jsonl``…) are pure: importing this module does not import the
+ORM, so ``jury-desk verify`` never loads it. ``append``, ``entries`` and ``head`` take a
+database session, whose caller has loaded SQLAlchemy already.
 """
 
 from __future__ import annotations
@@ -13,12 +18,13 @@ import hashlib
 import json
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Connection
-from sqlmodel import Session, col, select
+if TYPE_CHECKING:
+    from sqlalchemy import Connection
+    from sqlmodel import Session
 
-from jury_desk.core.storage import AuditRow, now_iso
+    from jury_desk.core.storage import AuditRow
 
 GENESIS = "0" * 64
 
@@ -42,6 +48,10 @@ def append(
     actor: str = "secretariat",
 ) -> dict[str, Any]:
     """Append one entry to the session's chain, inside the caller's transaction."""
+    from sqlmodel import Session
+
+    from jury_desk.core.storage import now_iso
+
     if isinstance(db, Session):
         db.flush()
         conn = db.connection()
@@ -90,6 +100,10 @@ def row_to_entry(row: AuditRow) -> dict[str, Any]:
 
 
 def entries(db: Session, session_id: str) -> list[dict[str, Any]]:
+    from sqlmodel import col, select
+
+    from jury_desk.core.storage import AuditRow
+
     rows = db.exec(
         select(AuditRow).where(AuditRow.session_id == session_id).order_by(col(AuditRow.seq))
     ).all()
@@ -97,6 +111,10 @@ def entries(db: Session, session_id: str) -> list[dict[str, Any]]:
 
 
 def head(db: Session, session_id: str) -> str:
+    from sqlmodel import col, select
+
+    from jury_desk.core.storage import AuditRow
+
     last = db.exec(
         select(AuditRow)
         .where(AuditRow.session_id == session_id)
