@@ -21,6 +21,7 @@ from contextlib import contextmanager
 from fractions import Fraction
 from pathlib import Path
 
+from jury_desk.core import paths
 from jury_desk.core.domain import (
     Attachment,
     Conflict,
@@ -319,6 +320,13 @@ def _read(con: sqlite3.Connection, sid: str) -> SessionState:
         sd_threshold=to_fraction(sd_threshold),
         range_threshold=to_fraction(range_threshold),
     )
+
+
+def attachment_content(db_path: Path, attachment: Attachment) -> bytes:
+    """An attachment's bytes from the database's content-addressed store (as
+    ``Desk.attachment_content`` reads them)."""
+    sha = attachment.sha256
+    return (paths.files_dir(Path(db_path)) / sha[:2] / sha).read_bytes()
 
 
 def load(path: Path, session_id: str | None = None) -> SessionState | None:

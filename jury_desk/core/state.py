@@ -97,8 +97,8 @@ class SessionState:
     audit_count: int
     sd_threshold: Fraction = Fraction(3)
     range_threshold: Fraction = Fraction(8)
-    _juror_by_id: dict[str, Juror] = field(default_factory=dict, repr=False)
-    _dossier_by_id: dict[str, Dossier] = field(default_factory=dict, repr=False)
+    _juror_by_id: dict[str, Juror] = field(default_factory=dict, repr=False, compare=False)
+    _dossier_by_id: dict[str, Dossier] = field(default_factory=dict, repr=False, compare=False)
 
     def juror(self, juror_id: str) -> Juror:
         if not self._juror_by_id:

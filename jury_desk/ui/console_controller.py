@@ -8,7 +8,7 @@ import contextlib
 import logging
 from typing import Any
 
-from jury_desk.core import fmt
+from jury_desk.core import fmt, quickread
 from jury_desk.core.errors import UserError
 from jury_desk.qt.core import QItemSelectionModel, QModelIndex, QObject, Qt, Signal, Slot
 from jury_desk.ui import dialogs
@@ -240,9 +240,10 @@ class ConsoleController(QObject):
             d, len(st.dossiers), st.hearings.get(dossier_id) if dossier_id else None
         )
         if d is not None:
-            did = d.id
+            atts = d.attachments
             self.view.attachments.set_attachments(
-                d.attachments, lambda pos: self.ctx.desk.attachment_content(self.ctx.sid, did, pos)
+                atts,  # the store is read directly: no need to wait for the Desk
+                lambda pos: quickread.attachment_content(self.ctx.db_path, atts[pos]),
             )
             self.view.grid.title.setText(f"{d.hearing_order}. {d.title}")
         else:

@@ -17,7 +17,7 @@ from typing import Any
 
 from jury_desk.core import fmt
 from jury_desk.core.domain import Criterion, Juror, RecusalKind, RecusalSource, to_fraction
-from jury_desk.core.services import SessionState, format_value
+from jury_desk.core.state import SessionState, format_value
 from jury_desk.qt.core import (
     QAbstractListModel,
     QAbstractTableModel,

@@ -11,7 +11,7 @@ Cells of absent or recused jurors are greyed with the reason and skipped.
 from __future__ import annotations
 
 from jury_desk.core.domain import Criterion
-from jury_desk.core.services import format_value
+from jury_desk.core.state import format_value
 from jury_desk.qt.core import (
     QAbstractItemModel,
     QEvent,
