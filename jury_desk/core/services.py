@@ -616,6 +616,11 @@ class Desk:
         with reading(self.engine) as db:
             return audit.entries(db, session_id)
 
+    def audit_jsonl(self, session_id: str) -> tuple[bytes, str]:
+        """The session's audit log as ``audit.jsonl`` bytes, and its head."""
+        with reading(self.engine) as db:
+            return audit.jsonl(db, session_id)
+
     # ------------------------------------------------------------------ writes
 
     def _open_for_change(self, db: Session, session_id: str) -> SessionRow:
