@@ -325,10 +325,14 @@ class _Target:
 
 def _estimate(desk: Desk, session_id: str) -> int:
     """Room to reserve for the archive: generous, it is given back once the size is known."""
-    st = desk.state(session_id)
-    return (
-        512 * 1024 + 12 * 1024 * len(st.dossiers) + 300 * (st.audit_count + 8) + 64 * len(st.scores)
-    )
+    with desk.engine.connect() as conn:  # counts only: not the whole state
+        dossiers, audit_count, scores = conn.exec_driver_sql(
+            "SELECT (SELECT count(*) FROM dossier WHERE session_id = ?),"
+            " (SELECT count(*) FROM audit WHERE session_id = ?),"
+            " (SELECT count(*) FROM score WHERE session_id = ?)",
+            (session_id, session_id, session_id),
+        ).one()
+    return 512 * 1024 + 12 * 1024 * dossiers + 300 * (audit_count + 8) + 64 * scores
 
 
 def _optional(module: str) -> Any:
