@@ -112,6 +112,7 @@ class ConsoleController(QObject):
         v.session_meta.setText(f"{fmt.long_date(st.info.date).capitalize()} — {st.info.venue}")
         v.demo_badge.setVisible(st.is_demo)
         self.order_model.set_state(st)
+        v.fit_order_columns()
         self.attendance_model.set_state(st)
         self.recusal_model.set_state(st)
         if self.current:
@@ -150,7 +151,10 @@ class ConsoleController(QObject):
 
     @Slot(str)
     def _scores_changed(self, dossier_id: str) -> None:
-        self.order_model.set_state(self.ctx.st)
+        if dossier_id:
+            self.order_model.update_dossier(self.ctx.st, dossier_id)
+        else:
+            self.order_model.set_state(self.ctx.st)
 
     @Slot(bool)
     def _reveal_changed(self, _revealed: bool) -> None:

@@ -171,12 +171,25 @@ class HearingOrderModel(QAbstractTableModel):
             self._rows = rows
             self.endResetModel()
 
+    def update_dossier(self, st: SessionState, dossier_id: str) -> None:
+        """One dossier's status again (after a score): its row changes, not the others'
+        (300 statuses recomputed at every keystroke's write made typing stall)."""
+        row = self.row_of(dossier_id)
+        if row < 0:
+            self.set_state(st)
+            return
+        status = dossier_status(st, dossier_id)
+        if status != self._rows[row][5]:
+            self._rows[row] = (*self._rows[row][:5], status)
+            self.dataChanged.emit(self.index(row, 0), self.index(row, self.columnCount() - 1))
+
     def set_current(self, dossier_id: str) -> None:
-        self._current = dossier_id
-        if self._rows:
-            self.dataChanged.emit(
-                self.index(0, 0), self.index(len(self._rows) - 1, self.columnCount() - 1)
-            )
+        """The current dossier (shown bold): only its row and the previous one's change."""
+        before, self._current = self._current, dossier_id
+        for did in {before, dossier_id}:
+            row = self.row_of(did) if did else -1
+            if row >= 0:
+                self.dataChanged.emit(self.index(row, 0), self.index(row, self.columnCount() - 1))
 
     def row_of(self, dossier_id: str) -> int:
         for i, r in enumerate(self._rows):

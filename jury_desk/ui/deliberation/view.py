@@ -226,6 +226,9 @@ class SharedDeliberationPanel(QWidget):
         table.setWordWrap(False)
         table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # Every row is in view (no scroll bar): measure the visible rows, not all of them
+        # at each restyle (300 dossiers: seconds).
+        table.horizontalHeader().setResizeContentsPrecision(0)
         self.table = table
         self.stack.addWidget(table)
         lay.addWidget(self.envelope)
@@ -478,6 +481,8 @@ class DeliberationView(QWidget):
         self.ranking_table.setObjectName("rankingTable")
         self.ranking_table.setAccessibleName(self.tr("Classement des dossiers"))
         self.ranking_table.setModel(self.ranking_proxy)
+        # Column widths from the rows in view and a hundred more, not from all 300.
+        self.ranking_table.horizontalHeader().setResizeContentsPrecision(100)
         self.ranking_table.setSortingEnabled(True)
         self.ranking_table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
         self.ranking_table.setTabKeyNavigation(False)
