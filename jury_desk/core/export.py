@@ -204,8 +204,9 @@ _ITEMS = jsonschema.Draft202012Validator.VALIDATORS["items"]
 
 @cache
 def _validator() -> jsonschema.Draft202012Validator:
+    # The schema ships with the application: checking it against the meta-schema took a
+    # third of a second of every export and verify; tests/core/test_fast_paths.py does it.
     schema = resources.schema(SCHEMA)
-    jsonschema.Draft202012Validator.check_schema(schema)
     fast = jsonschema.validators.extend(
         jsonschema.Draft202012Validator, {"properties": _properties_once, "items": _items_flat}
     )

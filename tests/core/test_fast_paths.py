@@ -101,3 +101,9 @@ def test_the_ellipsis_cut_is_the_longest_prefix_that_fits(tmp_path: Path) -> Non
         room = rng.uniform(0, 220)
         for font in (report.FONT, report.FONT_BOLD):
             assert report._fit(text, font, 8, room) == _fit_by_characters(text, font, 8, room)
+
+
+@pytest.mark.parametrize("name", ["result.schema.json", "session.schema.json"])
+def test_the_shipped_schemas_are_valid_json_schemas(name: str) -> None:
+    """Checked here once, not at every export and verify (a third of a second each)."""
+    jsonschema.Draft202012Validator.check_schema(resources.schema(name))
