@@ -231,7 +231,9 @@ class MainController(QObject):
         def failed(exc: BaseException) -> None:
             log_failure(log, "database opening failed", exc)
 
-        self._desk_opening = self.writer.submit(_open_desk, path, on_done=opened, on_error=failed)
+        self._desk_opening = self.writer.submit(
+            _open_desk, path, True, on_done=opened, on_error=failed
+        )
 
     def _lock_database(self, path: Path) -> None:
         """This process's lock on ``path`` (refused when another window or command has it)."""
@@ -956,7 +958,7 @@ class MainController(QObject):
             t.cancel()
 
 
-def _open_desk(path: Path) -> Desk:
+def _open_desk(path: Path, warm: bool = False) -> Desk:
     """Import the services (SQLAlchemy, sqlmodel: ``jury_desk.ui.import_core``) and open
     the database. Runs in the writer thread after the first paint, or where first needed."""
     from jury_desk.ui import import_core
@@ -964,4 +966,10 @@ def _open_desk(path: Path) -> Desk:
     import_core()
     from jury_desk.core.services import Desk
 
-    return Desk(path)
+    desk = Desk(path)
+    if warm:
+        # In the writer thread, after the first paint: what the deliberation page needs
+        # too (its modules, the rules), so that asking for it does not wait for imports.
+        import jury_desk.core.deliberation
+        import jury_desk.ui.deliberation  # noqa: F401
+    return desk
