@@ -147,7 +147,12 @@ def _f(value: Fraction | Any) -> float:
     return float(value)
 
 
-SHARED_HINT_ROWS = 20  # rows a shared-screen picture's size hint asks room for, at most
+# Rows a shared-screen picture's size hint asks room for, at most. The shared panel sets
+# its type from its own height (px = height / 36) and a picture's minimum height is about
+# px x (8 + 1.6 rows): with more than 17 rows the minimum outgrows the height that set
+# the type, and the window grows without end (300 dossiers: 47,000 x 70,000 pixels,
+# seconds per paint). 12 keeps it under 0.8 of the height, as with the demonstration.
+SHARED_HINT_ROWS = 12
 
 
 class Chart(QWidget):

@@ -228,9 +228,10 @@ class SharedDeliberationPanel(QWidget):
         table.setWordWrap(False)
         table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        # Every row is in view (no scroll bar): measure the visible rows, not all of them
-        # at each restyle (300 dossiers: seconds).
-        table.horizontalHeader().setResizeContentsPrecision(0)
+        # Widths from the first forty rows (more than a screen shows), not from all of
+        # them at each restyle (300 dossiers: seconds). Not 0 ("the rows in view"): a
+        # hidden table has none in view, and Qt then measures every row.
+        table.horizontalHeader().setResizeContentsPrecision(40)
         self.table = table
         self.stack.addWidget(table)
         lay.addWidget(self.envelope)
