@@ -7,6 +7,7 @@ Exit codes: 0 success, 2 refused input (one French message on stderr, nothing ch
 from __future__ import annotations
 
 import argparse
+import contextlib
 import gc
 import json
 import logging
@@ -16,6 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from jury_desk import __version__
+from jury_desk.core import fsutil
 from jury_desk.core.errors import UserError
 
 if TYPE_CHECKING:
@@ -31,24 +33,30 @@ def _db_arg(p: argparse.ArgumentParser) -> None:
         "--db",
         type=Path,
         default=argparse.SUPPRESS,
+        metavar="FICHIER",
         help="fichier de base de données (par défaut : dossier de données de l’utilisateur)",
     )
     p.add_argument(
         "--session",
         default=argparse.SUPPRESS,
+        metavar="ID",
         help="identifiant de session (par défaut : la dernière importée)",
     )
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    from jury_desk.cli_fr import ArgumentParser
+
+    parser = ArgumentParser(
         prog="jury-desk",
         description="jury_desk — jurys du Label Actions Innovantes (Grand-Orly Seine Bièvre). "
         "Sans sous-commande : ouvre l’interface graphique.",
     )
     parser.add_argument("--version", action="version", version=f"jury_desk {__version__}")
-    parser.add_argument("--db", type=Path, default=None, help="fichier de base de données")
-    parser.add_argument("--session", default=None, help="identifiant de session")
+    parser.add_argument(
+        "--db", type=Path, default=None, metavar="FICHIER", help="fichier de base de données"
+    )
+    parser.add_argument("--session", default=None, metavar="ID", help="identifiant de session")
     parser.add_argument(
         "--demo", action="store_true", help="ouvre la session de démonstration intégrée"
     )
@@ -81,7 +89,17 @@ def build_parser() -> argparse.ArgumentParser:
     p = ssub.add_parser("import", help="saisit des feuilles papier depuis un CSV (tout ou rien)")
     p.add_argument("csv", type=Path)
     _db_arg(p)
-    p = ssub.add_parser("export", help="écrit toutes les notes sur la sortie standard")
+    p = ssub.add_parser(
+        "export",
+        help="écrit toutes les notes sur la sortie standard, ou pour Excel dans un fichier",
+    )
+    p.add_argument(
+        "--out",
+        type=Path,
+        default=None,
+        help="fichier pour Excel : UTF-8 avec BOM, « ; » et virgule décimale "
+        "(préférez-le à une redirection « > » dans PowerShell)",
+    )
     _db_arg(p)
 
     p = sub.add_parser("attendance", help="marque des jurés absents de la séance")
@@ -89,10 +107,19 @@ def build_parser() -> argparse.ArgumentParser:
     _db_arg(p)
 
     p = sub.add_parser("recuse", help="enregistre une récusation (déport ou absence)")
-    p.add_argument("--juror", required=True)
-    p.add_argument("--dossier", required=True)
+    p.add_argument("--juror", required=True, metavar="ID")
+    p.add_argument("--dossier", required=True, metavar="ID")
     p.add_argument("--kind", required=True, choices=["conflict", "absent"])
-    p.add_argument("--reason", required=True)
+    p.add_argument("--reason", required=True, metavar="MOTIF")
+    _db_arg(p)
+
+    hearings = sub.add_parser("hearings", help="auditions tenues sans le chronomètre (CSV)")
+    hsub = hearings.add_subparsers(dest="hearings_command", metavar="ACTION", required=True)
+    p = hsub.add_parser(
+        "import",
+        help="enregistre des auditions tenues sans le chronomètre, avec leur motif (tout ou rien)",
+    )
+    p.add_argument("csv", type=Path)
     _db_arg(p)
 
     p = sub.add_parser("results", help="affiche le classement et la proposition par défaut")
@@ -119,7 +146,20 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("verify", help="vérifie un paquet de résultats")
     p.add_argument("result", type=Path)
-    p.add_argument("--trust", type=Path, action="append", default=[], required=True)
+    p.add_argument(
+        "--trust",
+        type=Path,
+        action="append",
+        default=[],
+        required=True,
+        help="JWKS des clés d’installation reconnues (seules ces clés sont de confiance)",
+    )
+    p.add_argument(
+        "--session-bundle",
+        type=Path,
+        default=None,
+        help="le paquet de session du siège : result.json est alors recalculé en entier",
+    )
 
     b = sub.add_parser("bundle", help="côté siège : fabrique un paquet de session")
     bsub = b.add_subparsers(dest="bundle_command", metavar="ACTION", required=True)
@@ -201,6 +241,36 @@ def _read_state(args: argparse.Namespace) -> SessionState:
     return st
 
 
+# Commands that change a database: refused while the application holds it (one writer, and
+# a GUI that would keep showing what it read before).
+WRITING = {"import", "scores import", "hearings import", "attendance", "recuse", "export"}
+
+
+def _command_name(args: argparse.Namespace) -> str:
+    cmd = str(args.command or "")
+    sub = getattr(args, f"{cmd}_command", None)
+    return f"{cmd} {sub}" if sub else cmd
+
+
+def _hold_database(args: argparse.Namespace) -> Any:
+    """The instance lock of the command's database, or a French refusal if the
+    application (or another command) holds it."""
+    from jury_desk.core import instance
+
+    path = _db_path(args)
+    if not path.parent.is_dir():
+        return None  # the command itself says what is wrong with this path
+    lock = instance.acquire(path)
+    if lock is None:
+        raise UserError(
+            "db_in_use",
+            f"La base « {path} » est ouverte dans jury_desk (ou par une autre commande) : "
+            "fermez l’application, ou faites cette opération depuis l’application. "
+            "Rien n’a été changé.",
+        )
+    return lock
+
+
 def run(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
@@ -210,7 +280,15 @@ def run(argv: list[str] | None = None) -> int:
     # without (benchmarks/export.py). Paused for the command, as it was found after.
     collecting = gc.isenabled()
     gc.disable()
+    from jury_desk.core import instance
+
+    lock = None
+    lock_was_there = True
     try:
+        _check_location(args)  # before anything is created beside the database
+        if _command_name(args) in WRITING:
+            lock_was_there = instance.lock_path(_db_path(args)).exists()
+            lock = _hold_database(args)
         return _dispatch(args)
     except UserError as exc:
         print(f"jury-desk : {exc}", file=sys.stderr)
@@ -222,8 +300,37 @@ def run(argv: list[str] | None = None) -> int:
         print(f"jury-desk : erreur inattendue ({type(exc).__name__} : {exc}).", file=sys.stderr)
         return EXIT_FAILURE
     finally:
+        if lock is not None:
+            lock.release()
+            if not lock_was_there:  # a command leaves no lock file behind (a refusal: nothing)
+                with contextlib.suppress(OSError, UserError):
+                    fsutil.unlink(lock.path, missing_ok=True)
         if collecting:
             gc.enable()
+
+
+# The commands that open a database (the purge aside: erasing must work wherever it is).
+_OPENS_DB = (
+    "import",
+    "scores",
+    "hearings",
+    "attendance",
+    "recuse",
+    "results",
+    "export",
+    "restore",
+)
+
+
+def _check_location(args: argparse.Namespace) -> None:
+    """The GUI's rule, for every command: no database on a share, a USB key or OneDrive."""
+    from jury_desk.core import instance
+
+    if args.command not in _OPENS_DB:
+        return
+    refusal = instance.check_location(_db_path(args))
+    if refusal is not None:
+        raise UserError("db_location", refusal)
 
 
 def _dispatch(args: argparse.Namespace) -> int:
@@ -232,6 +339,8 @@ def _dispatch(args: argparse.Namespace) -> int:
         return _cmd_import(args)
     if cmd == "scores":
         return _cmd_scores(args)
+    if cmd == "hearings":
+        return _cmd_hearings(args)
     if cmd == "attendance":
         desk = _desk(args)
         sid = desk.resolve(args.session)
@@ -298,58 +407,86 @@ def _cmd_import(args: argparse.Namespace) -> int:
 
 
 def _remove_new_database(path: Path) -> None:
-    import shutil
-
-    from jury_desk.core import paths
+    from jury_desk.core import fsutil, paths
 
     for suffix in ("", "-wal", "-shm", "-journal"):
-        path.with_name(path.name + suffix).unlink(missing_ok=True)
-    shutil.rmtree(paths.files_dir(path), ignore_errors=True)
+        fsutil.unlink(path.with_name(path.name + suffix), missing_ok=True)
+    fsutil.rmtree_quietly(paths.files_dir(path))
 
 
 def _cmd_scores(args: argparse.Namespace) -> int:
-    if args.scores_command == "export":
+    if args.scores_command == "export":  # read-only: the light path, no ORM
         from jury_desk.core.state import scores_csv
 
-        sys.stdout.write(scores_csv(_read_state(args)))
+        text = scores_csv(_read_state(args))
+        if args.out is not None:
+            from jury_desk.core import csvio
+
+            fsutil.write_atomic(Path(args.out), csvio.excel_bytes(text))
+            print(f"Notes écrites pour Excel dans « {args.out} ».")
+            return EXIT_OK
+        sys.stdout.write(text)
         return EXIT_OK
     desk = _desk(args)
     sid = desk.resolve(args.session)
     if args.scores_command == "import":
+        from jury_desk.core import csvio
+
         try:
-            text = Path(args.csv).read_text(encoding="utf-8-sig")
-        except (OSError, UnicodeDecodeError) as exc:
+            data = Path(args.csv).read_bytes()
+        except OSError as exc:
             raise UserError(
                 "csv_unreadable", f"Impossible de lire « {args.csv} » ({exc})."
             ) from exc
-        n = desk.import_scores_csv(sid, text)
-        print(f"{n} note(s) enregistrée(s).")
+        sheet = csvio.read(data)
+        n = desk.import_scores_csv(sid, sheet.text)
+        print(f"{n} note(s) enregistrée(s) ({sheet.description}).")
         return EXIT_OK
-    sys.stdout.write(desk.export_scores_csv(sid))
+    raise AssertionError(args.scores_command)
+
+
+def _cmd_hearings(args: argparse.Namespace) -> int:
+    desk = _desk(args)
+    sid = desk.resolve(args.session)
+    try:
+        text = Path(args.csv).read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise UserError("csv_unreadable", f"Impossible de lire « {args.csv} » ({exc}).") from exc
+    n = desk.import_hearings_csv(sid, text)
+    print(f"{n} audition(s) enregistrée(s), chacune avec son motif au journal d’audit.")
     return EXIT_OK
 
 
 def _cmd_results(args: argparse.Namespace) -> int:
-    from jury_desk.core import deliberation, reporting
+    from jury_desk.core import readmodel, reporting
 
     st = _read_state(args)
-    result = deliberation.compute(st.deliberation_input())
+    ds = readmodel.build(st)
     if args.json:
-        doc = reporting.results_json(st, result)
+        doc = reporting.results_json(ds)
         sys.stdout.write(json.dumps(doc, ensure_ascii=False, indent=2) + "\n")
     else:
-        sys.stdout.write(reporting.results_table(st, result))
+        sys.stdout.write(reporting.results_table(ds))
     return EXIT_OK
 
 
 def _cmd_export(args: argparse.Namespace) -> int:
-    from jury_desk.core import export, keys
+    from jury_desk.core import export, instance, keys
 
     desk = _desk(args)
     sid = desk.resolve(args.session)
     password = os.environ.get(args.key_password_env, "").encode() if args.key_password_env else None
     ident = keys.load_identity(args.key, password)
-    report = export.export_session(desk, sid, args.out, ident, accept_proposal=args.accept_proposal)
+    warning = instance.export_location_warning(Path(args.out).parent)
+    if warning:
+        print(f"jury-desk : attention — {warning}", file=sys.stderr)
+    from jury_desk.core import settings as core_settings
+
+    prefs = core_settings.load()  # the signer's name and role the GUI asked for, if any
+    signer = (prefs.signer_name, prefs.signer_role or "") if prefs.signer_name else None
+    report = export.export_session(
+        desk, sid, args.out, ident, accept_proposal=args.accept_proposal, signer=signer
+    )
     print(
         f"Paquet de résultats écrit : {report.path} (export n° {report.export_seq}, "
         f"signé par {ident.name}, clé {ident.kid})."
@@ -364,21 +501,32 @@ def _cmd_export(args: argparse.Namespace) -> int:
 
 
 def _cmd_verify(args: argparse.Namespace) -> int:
-    from jury_desk.core import export, keys
+    from jury_desk.core import crypto, export
 
-    trusted = keys.trusted_keys(args.trust)
-    report = export.verify_result(args.result, trusted)
+    # verify trusts the given keys only, never the installation's trust store
+    trusted = [k for p in args.trust for k in crypto.load_jwks(Path(p))]
+    report = export.verify_result(args.result, trusted, session_bundle=args.session_bundle)
     for check in report.checks:
         mark = "OK " if check.ok else "ÉCHEC"
         print(f"[{mark}] {check.label}" + (f" — {check.detail}" if check.detail else ""))
+    for warning in report.warnings:
+        print(f"[ATTENTION] {warning}")
+    for note in report.not_checked:
+        print(f"[NON VÉRIFIÉ] {note}")
     if not report.ok:
         print("jury-desk : le paquet de résultats ne se vérifie pas :", file=sys.stderr)
         for check in report.checks:
             if not check.ok:
                 print(f"  – {check.label} : {check.detail}", file=sys.stderr)
         return EXIT_REFUSED
+    scope = (
+        "et result.json recalculé depuis le manifeste du siège et le journal d’audit"
+        if args.session_bundle is not None
+        else "; résultats non recalculés (sans --session-bundle)"
+    )
     print(
-        "Paquet de résultats vérifié : signatures, empreintes, journal d’audit et schéma conformes."
+        "Paquet de résultats vérifié : signatures, empreintes, journal d’audit et schéma "
+        f"conformes {scope}."
     )
     return EXIT_OK
 
@@ -397,7 +545,7 @@ def _cmd_bundle(args: argparse.Namespace) -> int:
 def _cmd_keys(args: argparse.Namespace) -> int:
     from cryptography.hazmat.primitives import serialization
 
-    from jury_desk.core import crypto, keys
+    from jury_desk.core import crypto, fsutil, keys
 
     kc = args.keys_command
     if kc == "new":
@@ -410,9 +558,12 @@ def _cmd_keys(args: argparse.Namespace) -> int:
                     "key_exists",
                     f"« {args.out} » existe déjà ; utilisez --force pour le remplacer.",
                 )
-            keys._write_private(
+            # Headquarters' key travels to `bundle make` (maybe on another machine): a
+            # plain PEM readable by its owner only, never bound to this Windows account.
+            fsutil.write_atomic(
                 args.out,
                 crypto.private_key_pem(key) + cert.public_bytes(serialization.Encoding.PEM),
+                mode=0o600,
             )
             ident = crypto.SigningIdentity(key, cert, [])
         else:

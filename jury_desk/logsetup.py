@@ -1,28 +1,97 @@
 """Logging: a rotating file in the user's data folder, without personal data.
 
 Messages name ids (sessions, dossiers, jurors), never names, notes or comments.
+
+Two things matter on Windows. The windowed executable has no console (``sys.stderr``
+is ``None``), so a native crash (Qt, a driver) would leave no trace: ``faulthandler``
+writes the Python stacks of every thread to ``crash.log`` in the log folder.
+Rotation renames ``jury_desk.log``, which Windows refuses while another process has it
+open (a second window on another database, a command in a console, an editor): the
+handler then keeps appending to the current file and tries again a minute later,
+instead of losing every following record.
 """
 
 from __future__ import annotations
 
+import faulthandler
 import logging
 import logging.handlers
 import os
+import time
+from pathlib import Path
+from typing import IO
+
+LOG_NAME = "jury_desk.log"
+CRASH_NAME = "crash.log"
+MAX_BYTES = 1_000_000
+BACKUPS = 5
+CRASH_MAX_BYTES = 1_000_000
+RETRY_ROTATION_SECONDS = 60.0
+
+_crash_file: IO[str] | None = None
+
+
+class TolerantRotatingFileHandler(logging.handlers.RotatingFileHandler):
+    """A RotatingFileHandler that survives another process holding the log open."""
+
+    clock = staticmethod(time.monotonic)
+
+    def __init__(self, filename: Path | str, max_bytes: int, backups: int) -> None:
+        super().__init__(filename, maxBytes=max_bytes, backupCount=backups, encoding="utf-8")
+        self._blocked_until = 0.0
+
+    def shouldRollover(self, record: logging.LogRecord) -> bool:
+        if self.clock() < self._blocked_until:
+            return False
+        return bool(super().shouldRollover(record))
+
+    def doRollover(self) -> None:
+        try:
+            super().doRollover()
+        except OSError as exc:  # Windows: a file of the rotation is open elsewhere
+            self._blocked_until = self.clock() + RETRY_ROTATION_SECONDS
+            if self.stream is None:  # closed by the rollover: append to the same file
+                self.stream = self._open()
+            logging.getLogger(__name__).warning(
+                "log rotation postponed (%s, winerror %s)",
+                type(exc).__name__,
+                getattr(exc, "winerror", None),
+            )
+
+
+def enable_crash_file(folder: Path) -> Path | None:
+    """Native crashes (and fatal signals) dump every thread's stack into ``crash.log``."""
+    global _crash_file
+    path = folder / CRASH_NAME
+    try:
+        if path.is_file() and path.stat().st_size > CRASH_MAX_BYTES:
+            path.write_text("", encoding="utf-8")
+        fh = open(path, "a", encoding="utf-8")  # noqa: SIM115 - kept open for the process
+        fh.write(f"--- jury_desk started {time.strftime('%Y-%m-%d %H:%M:%S')} pid {os.getpid()}\n")
+        fh.flush()
+    except OSError:
+        return None
+    faulthandler.enable(file=fh, all_threads=True)
+    if _crash_file is not None and _crash_file is not fh:
+        _crash_file.close()
+    _crash_file = fh
+    return path
 
 
 def configure(level: int = logging.INFO) -> None:
     root = logging.getLogger()
     if any(getattr(h, "_jury_desk", False) for h in root.handlers):
         return
+    handler: logging.Handler
     try:
         from jury_desk.core import paths
 
-        handler: logging.Handler = logging.handlers.RotatingFileHandler(
-            paths.log_dir() / "jury_desk.log", maxBytes=1_000_000, backupCount=5, encoding="utf-8"
-        )
+        folder = paths.log_dir()
+        handler = TolerantRotatingFileHandler(folder / LOG_NAME, MAX_BYTES, BACKUPS)
+        enable_crash_file(folder)
     except OSError:
-        handler = logging.StreamHandler()
+        handler = logging.StreamHandler()  # sys.stderr; nothing is written when it is None
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
-    handler._jury_desk = True  # type: ignore[attr-defined]
+    setattr(handler, "_jury_desk", True)  # noqa: B010 - marks our handler for configure()
     root.addHandler(handler)
     root.setLevel(os.environ.get("JURY_DESK_LOG_LEVEL", logging.getLevelName(level)))

@@ -133,6 +133,10 @@ def _import_scores(ctx: Context) -> str:
 
     text = resources.path("demo", "demo-scores.csv").read_text(encoding="utf-8")
     count = ctx.desk.import_scores_csv(ctx.session_id, text)
+    # The hearings, as the timer records them: a laureate must have been heard.
+    from jury_desk.core import demo_scenario
+
+    demo_scenario.record_hearings(ctx.desk, ctx.session_id)
     return f"{count} notes"
 
 

@@ -1,11 +1,19 @@
 ﻿; Inno Setup 6 script: installs the one-folder build (dist\jury_desk, made by build.spec)
-; in Program Files, with Start menu entries. Built by .github/workflows/windows.yml:
+; with Start menu entries. Built by .github/workflows/windows.yml:
 ;
 ;   iscc /DAppVersion=0.1.0 packaging\jury_desk.iss    ->  dist\installer\jury_desk-0.1.0-setup.exe
 ;
 ; Without /DAppVersion the version is read from jury-desk.exe's version resource, which
 ; build.spec writes from jury_desk/__init__.py. The user's data stays where platformdirs
 ; puts it (%LOCALAPPDATA%\GrandOrlySeineBievre\jury_desk): uninstalling never removes it.
+;
+; Per user by default: a secretary without administrator rights installs it into
+; {autopf} = %LOCALAPPDATA%\Programs\jury_desk, with Start menu entries of her own.
+; IT deploys it for every user of a machine with /ALLUSERS (then {autopf} is
+; C:\Program Files and administrator rights are asked for); the dialog offers the same.
+;
+; Signing (CI, when a certificate is provided): iscc /Sjdsign="signtool.exe sign ... $f"
+; /DSign=1 signs the installer and its uninstaller with the same certificate.
 
 #define AppName "jury_desk"
 #define AppExe "jury-desk.exe"
@@ -27,7 +35,10 @@ VersionInfoVersion={#AppVersion}
 DefaultDirName={autopf}\{#AppName}
 DefaultGroupName={#AppName}
 DisableProgramGroupPage=yes
-PrivilegesRequired=admin
+PrivilegesRequired=lowest
+PrivilegesRequiredOverridesAllowed=dialog commandline
+; the application writes nothing under {userappdata}: its data is platformdirs' business
+UsedUserAreasWarning=no
 ArchitecturesAllowed=x64compatible
 ArchitecturesInstallIn64BitMode=x64compatible
 MinVersion=10.0
@@ -39,6 +50,10 @@ OutputBaseFilename={#AppName}-{#AppVersion}-setup
 Compression=lzma2/max
 SolidCompression=yes
 WizardStyle=modern
+#ifdef Sign
+SignTool=jdsign
+SignedUninstaller=yes
+#endif
 ; a running jury-desk.exe is closed (its data is committed after every change) and restarted
 CloseApplications=yes
 RestartApplications=no

@@ -36,8 +36,10 @@ def tool(name: str) -> str:
 
 
 def sources(root: Path = ROOT) -> list[str]:
-    """Every Python file of the UI, relative to the repository, in a stable order."""
-    return sorted(p.relative_to(root).as_posix() for p in (root / "jury_desk" / "ui").rglob("*.py"))
+    """Every Python file of the UI, and the message catalogue (``jury_desk/messages.py``:
+    the codes that core returns), relative to the repository, in a stable order."""
+    ui = (p.relative_to(root).as_posix() for p in (root / "jury_desk" / "ui").rglob("*.py"))
+    return sorted([*ui, "jury_desk/messages.py"])
 
 
 def lupdate(ts: Path, lang: str, root: Path = ROOT) -> None:

@@ -33,7 +33,7 @@ def main() -> int:
     import PySide6  # noqa: F401  (first: qasync binds to the Qt already loaded)
     import qasync
 
-    from jury_desk.core import resources
+    from jury_desk.core import demo_scenario, resources
     from jury_desk.core.services import Desk
     from jury_desk.qt.core import Qt
     from jury_desk.qt.widgets import QApplication, QMainWindow
@@ -58,6 +58,7 @@ def main() -> int:
     desk.import_scores_csv(
         sid, resources.path("demo", "demo-scores.csv").read_text(encoding="utf-8")
     )
+    demo_scenario.record_hearings(desk, sid)  # every project heard before the deliberation
 
     window = QMainWindow()
     window.setWindowTitle("jury_desk — délibération (démonstration)")

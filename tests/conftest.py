@@ -64,6 +64,8 @@ def scored_demo(demo_desk: tuple[Desk, str]) -> tuple[Desk, str]:
     desk.import_scores_csv(
         sid, resources.path("demo", "demo-scores.csv").read_text(encoding="utf-8")
     )
+    # Every project was heard: the laureates of a closing must be (CONTRACT section 4).
+    demo_scenario.record_hearings(desk, sid)
     return desk, sid
 
 

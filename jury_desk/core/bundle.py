@@ -15,6 +15,7 @@ content-addressed store in one transaction, or removes the staging folder.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
@@ -23,12 +24,13 @@ import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
+from functools import cache
 from pathlib import Path
 from typing import Any, BinaryIO
 
 import jsonschema
 
-from jury_desk.core import crypto, resources, zipcheck
+from jury_desk.core import crypto, fsutil, resources, strictjson, zipcheck
 from jury_desk.core.domain import (
     Attachment,
     Conflict,
@@ -43,7 +45,7 @@ from jury_desk.core.domain import (
     Timer,
     to_fraction,
 )
-from jury_desk.core.errors import BundleRefused
+from jury_desk.core.errors import BundleRefused, UserError
 from jury_desk.core.zipcheck import refuse
 
 MANIFEST = "manifest.json"
@@ -85,39 +87,28 @@ def demo_bundle_path() -> Path:
     return resources.path("demo", "demo-session.zip")
 
 
+@cache
+def demo_manifest_sha256() -> str:
+    """SHA-256 of the one manifest the demo key may sign: the one shipped with the app."""
+    with zipfile.ZipFile(demo_bundle_path()) as zf:
+        info = zf.getinfo(MANIFEST)
+        if info.file_size > MAX_MANIFEST_BYTES:  # pragma: no cover - our own resource
+            raise ValueError("demo manifest too large")
+        return hashlib.sha256(zf.read(info)).hexdigest()
+
+
 # --------------------------------------------------------------------------- manifest
 
 
-def _no_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    out: dict[str, Any] = {}
-    for k, v in pairs:
-        if k in out:
-            raise ValueError(f"clé « {k} » en double")
-        out[k] = v
-    return out
-
-
-def _no_constant(name: str) -> Any:
-    # NaN, Infinity and -Infinity are not JSON (RFC 8259); Python's parser accepts them.
-    raise ValueError(f"« {name} » n’est pas un nombre JSON")
-
-
-def parse_json(data: bytes, entry: str) -> Any:
+def parse_json(data: bytes, entry: str, max_bytes: int = MAX_MANIFEST_BYTES) -> Any:
+    """Strict JSON (CONTRACT section 5), the same parser as ``verify``'s."""
     try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        raise refuse("json_encoding", entry, "le fichier n’est pas en UTF-8.") from exc
-    if text.startswith("\ufeff"):
-        text = text[1:]
-    try:
-        return json.loads(
-            text,
-            parse_float=Decimal,
-            parse_constant=_no_constant,
-            object_pairs_hook=_no_duplicate_keys,
-        )
-    except ValueError as exc:
-        raise refuse("json_invalid", entry, f"JSON invalide ({exc}).") from exc
+        return strictjson.loads(data, max_bytes=max_bytes)
+    except strictjson.StrictJsonError as exc:
+        text = str(exc)
+        if "UTF-8" in text or "BOM" in text:
+            raise refuse("json_encoding", entry, text + ".") from exc
+        raise refuse("json_invalid", entry, f"JSON invalide ({text}).") from exc
 
 
 def _schema_error_path(err: jsonschema.ValidationError) -> str:
@@ -401,6 +392,7 @@ class OpenedBundle:
     _entries: dict[str, zipcheck.Entry]
     _budget: zipcheck.Budget
     staged: list[StagedFile] = field(default_factory=list)
+    manifest_jws: str = ""
 
     @property
     def attachment_bytes(self) -> int:
@@ -517,13 +509,21 @@ def open_bundle(path: Path, trusted: list[dict[str, Any]]) -> OpenedBundle:
         except crypto.JwsError as exc:
             raise refuse(exc.code, MANIFEST_JWS, exc.message + ".") from exc
         kid = crypto.thumbprint(signer)
-
-        doc = parse_json(manifest_bytes, MANIFEST)
-        manifest = parse_manifest(doc)
         is_demo = kid == demo.kid and not any(
             crypto.thumbprint(k) == kid for k in trusted if _is_jwk(k)
         )
-        if is_demo and manifest.session.id != demo.session_id:
+        # The public demo key vouches for one manifest only: its bytes are compared
+        # before any JSON is parsed (CONTRACT section 3).
+        if is_demo and hashlib.sha256(manifest_bytes).hexdigest() != demo_manifest_sha256():
+            raise refuse(
+                "jws_untrusted",
+                MANIFEST_JWS,
+                "la clé de démonstration n’est de confiance que pour la session de démonstration.",
+            )
+
+        doc = parse_json(manifest_bytes, MANIFEST)
+        manifest = parse_manifest(doc)
+        if is_demo and manifest.session.id != demo.session_id:  # pragma: no cover - same bytes
             raise refuse(
                 "jws_untrusted",
                 MANIFEST_JWS,
@@ -566,6 +566,7 @@ def open_bundle(path: Path, trusted: list[dict[str, Any]]) -> OpenedBundle:
             _fh=fh,
             _entries=entries,
             _budget=budget,
+            manifest_jws=jws_text,
         )
     except BaseException:
         zf.close()
@@ -632,9 +633,10 @@ def make_bundle(source: Path, key: crypto.PrivateKey, out: Path) -> dict[str, An
                         dst.write(chunk)
         with open(tmp, "rb+") as fh2:
             os.fsync(fh2.fileno())
-        tmp.replace(out)
+        fsutil.replace(tmp, out)
     except BaseException:
-        tmp.unlink(missing_ok=True)
+        with contextlib.suppress(OSError, UserError):
+            fsutil.unlink(tmp, missing_ok=True)
         raise
     return doc
 

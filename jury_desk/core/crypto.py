@@ -259,8 +259,11 @@ def self_signed_certificate(key: PrivateKey, common_name: str, years: int = 5) -
 
 
 def load_identity(path: Path, password: bytes | None = None) -> SigningIdentity:
-    """A PEM (private key, optionally followed by certificates) or a PKCS#12 file."""
-    data = _read(Path(path), "key_unreadable", "La clé")
+    """A PEM (private key, optionally followed by certificates) or a PKCS#12 file, either
+    possibly protected by Windows (DPAPI, ``core.keystore``) as jury_desk stores them."""
+    from jury_desk.core import keystore
+
+    data = keystore.unprotect(_read(Path(path), "key_unreadable", "La clé"), Path(path).name)
     if path.suffix.lower() in (".p12", ".pfx") or b"-----BEGIN" not in data:
         try:
             key, cert, extra = pkcs12.load_key_and_certificates(data, password)

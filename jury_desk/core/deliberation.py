@@ -31,8 +31,10 @@ import operator
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
-from decimal import ROUND_HALF_EVEN, Decimal
+from decimal import Decimal
+from enum import StrEnum
 from fractions import Fraction
 from functools import lru_cache
 from itertools import groupby
@@ -43,6 +45,7 @@ from jury_desk.core.domain import (
     DeliberationInput,
     DossierRef,
     JuryDecision,
+    LaureateDecision,
     Rules,
     to_fraction,
 )
@@ -54,15 +57,26 @@ __all__ = [
     "AlternativeRanking",
     "Blocker",
     "DeliberationResult",
+    "Departure",
+    "DepartureKind",
     "DossierResult",
+    "DossierStatus",
+    "InvalidReason",
     "Missing",
     "ProposalEntry",
     "ProposalFlag",
     "alternative_rankings",
     "closing_blockers",
     "compute",
+    "departures",
+    "dossier_status",
+    "effective_decision",
+    "invalid_params",
+    "invalid_reasons",
+    "juror_leanings",
     "kendall_w",
     "mention",
+    "note_deviations",
     "propose",
     "sheet_note",
 ]
@@ -453,6 +467,127 @@ def compute(inp: DeliberationInput) -> DeliberationResult:
 
 # --------------------------------------------------------------------------- closing
 
+
+class InvalidReason(StrEnum):
+    """Why a dossier's result is not valid (section 4); several may hold at once."""
+
+    MISSING_SHEETS = "missing_sheets"  # a counted juror's sheet is absent or incomplete
+    TOO_FEW_JURORS = "too_few_jurors"  # fewer counted jurors than min_sheets (or none)
+    TOO_FEW_SHEETS = "too_few_sheets"  # fewer complete sheets than min_sheets, none missing
+
+
+def invalid_reasons(r: DossierResult, min_sheets: int) -> tuple[InvalidReason, ...]:
+    """The reasons why ``r`` is not valid (empty when it is valid).
+
+    ``need = max(min_sheets, 1)``; ``missing_sheets`` when a counted juror lacks a
+    complete sheet; ``too_few_jurors`` when ``len(counted) < need`` (entering sheets
+    cannot mend it: attendance or recusals must change); ``too_few_sheets`` when the
+    complete sheets are fewer than ``need`` while no sheet is missing and enough jurors
+    count (not reachable today, kept so that every invalid result has a reason).
+    """
+    if r.valid:
+        return ()
+    need = max(min_sheets, 1)
+    out: list[InvalidReason] = []
+    if r.missing:
+        out.append(InvalidReason.MISSING_SHEETS)
+    if len(r.counted) < need:
+        out.append(InvalidReason.TOO_FEW_JURORS)
+    if not out:
+        out.append(InvalidReason.TOO_FEW_SHEETS)
+    return tuple(out)
+
+
+def invalid_params(r: DossierResult, min_sheets: int) -> dict[str, object]:
+    """The parameters that word :func:`invalid_reasons`.
+
+    ``reasons`` (codes), ``missing`` (``(juror_id, criterion_ids)`` pairs), ``counted``
+    (number of counted jurors), ``sheets`` (complete sheets), ``need``.
+    """
+    return {
+        "dossier": r.dossier_id,
+        "reasons": tuple(x.value for x in invalid_reasons(r, min_sheets)),
+        "missing": tuple((m.juror_id, m.criterion_ids) for m in r.missing),
+        "counted": len(r.counted),
+        "sheets": r.sheets,
+        "need": max(min_sheets, 1),
+    }
+
+
+class DepartureKind(StrEnum):
+    """What the jury's list does with a dossier against the default proposal."""
+
+    ADDED = "added"  # a laureate that the default proposal does not hold
+    REMOVED = "removed"  # a dossier of the default proposal left out of the list
+    AMOUNT_CHANGED = "amount"  # a laureate of the default proposal at another amount
+
+
+@dataclass(frozen=True, slots=True)
+class Departure:
+    """One departure of the jury's list from the default proposal.
+
+    ``justification`` is the laureate's own (``added``, ``amount``) or the one written
+    for the left-out dossier (``removed``); ``justified`` = it is not blank.
+    """
+
+    dossier_id: str
+    kind: DepartureKind
+    default_cents: int | None  # amount in the default proposal (None: not in it)
+    amount_cents: int | None  # amount in the jury's list (None: left out)
+    justification: str
+
+    @property
+    def justified(self) -> bool:
+        return not _blank(self.justification)
+
+
+def departures(result: DeliberationResult, decision: JuryDecision) -> tuple[Departure, ...]:
+    """Every departure of ``decision`` from ``result.default_proposal``.
+
+    The laureates in the decision's order first (each once, known dossiers only), then
+    the left-out dossiers in the default proposal's order. A laureate is ``added`` when
+    the default proposal does not hold it, ``amount`` when it holds it at another
+    amount; a dossier of the default proposal absent from the list is ``removed``.
+    """
+    default = {e.dossier_id: e.amount_cents for e in result.default_proposal}
+    out: list[Departure] = []
+    chosen: set[str] = set()
+    for lau in decision.laureates:
+        did = lau.dossier_id
+        if did in chosen or did not in result._index:
+            continue
+        chosen.add(did)
+        text = lau.justification.strip()
+        if did not in default:
+            out.append(Departure(did, DepartureKind.ADDED, None, lau.amount_cents, text))
+        elif default[did] != lau.amount_cents:
+            out.append(
+                Departure(did, DepartureKind.AMOUNT_CHANGED, default[did], lau.amount_cents, text)
+            )
+    for e in result.default_proposal:
+        if e.dossier_id not in chosen:
+            text = (decision.departures.get(e.dossier_id) or "").strip()
+            out.append(Departure(e.dossier_id, DepartureKind.REMOVED, e.amount_cents, None, text))
+    return tuple(out)
+
+
+def effective_decision(
+    decision: JuryDecision, decision_made: bool, result: DeliberationResult
+) -> JuryDecision:
+    """The jury's list when it has set one (``decision_made``), else the default proposal.
+
+    The default proposal is taken at its amounts with no departure; the reasons given for
+    invalid dossiers are kept either way.
+    """
+    if decision_made:
+        return decision
+    return JuryDecision(
+        tuple(LaureateDecision(p.dossier_id, p.amount_cents) for p in result.default_proposal),
+        {},
+        dict(decision.invalid_reasons),
+    )
+
+
 BLOCKER_CODES = (
     "quorum",
     "invalid_without_reason",
@@ -460,100 +595,79 @@ BLOCKER_CODES = (
     "unknown_dossier",
     "negative_amount",
     "invalid_laureate",
+    "laureate_not_heard",
     "unjustified_addition",
     "unjustified_amount",
     "unjustified_departure",
     "over_envelope",
     "over_count",
+    "decision_not_set",
 )
 
 
 @dataclass(frozen=True, slots=True)
 class Blocker:
-    """One reason why the deliberation cannot close yet.
+    """One reason why the deliberation cannot close yet: a code and its parameters.
 
-    ``code`` is stable (tests, logs, translation); ``message`` is French, names the
-    dossier or the juror and says what to do. :func:`closing_blockers` reports the quorum,
-    then the invalid dossiers in results order, then each laureate in the decision's order
-    (its blockers in the order below), then the departures in the default proposal's
-    order, then the envelope and the count. The codes:
+    ``code`` is stable (tests, logs, translation); ``params`` are plain values (ids,
+    counts, cents, exact notes) that each front end words (``jury_desk.messages``).
+    :func:`closing_blockers` reports the quorum, then the invalid dossiers in results
+    order, then each laureate in the decision's order (its blockers in the order below),
+    then the departures in the default proposal's order, then the envelope and the
+    count. The codes and their parameters:
 
-    - ``quorum``: fewer present jurors than ``rules.quorum`` (no dossier, no juror: the
-      message lists the absent jurors).
+    - ``quorum``: fewer present jurors than ``rules.quorum``; ``present``,
+      ``required``, ``absent`` (ids).
     - ``invalid_without_reason``: a dossier is not valid and ``decision.invalid_reasons``
-      has no non-blank reason for it. ``juror_id`` is set when exactly one sheet is
-      missing; the message lists every missing sheet and criterion, or the shortage of
-      sheets.
+      has no non-blank reason for it; ``juror_id`` is set when exactly one sheet is
+      missing; parameters of :func:`invalid_params`.
     - ``duplicate_laureate``: a dossier appears more than once among the laureates
-      (reported once, at its first line).
+      (reported once, at its first line); ``count``.
     - ``unknown_dossier``: a laureate is not a dossier of the session.
-    - ``negative_amount``: a laureate's amount is below 0 cents.
+    - ``negative_amount``: a laureate's amount is below 0 cents; ``amount_cents``.
     - ``invalid_laureate``: a laureate's dossier is not valid (it has no score and no
       rank); no justification lifts this one.
+    - ``laureate_not_heard``: a laureate's hearing has no recorded start (every project
+      is presented and defended before the jury).
     - ``unjustified_addition``: a laureate that is not in the default proposal (a
       dossier further down, one of a ``tie_at_boundary`` group, or one under
-      ``min_score``: the jury is sovereign) has a blank justification.
+      ``min_score``: the jury is sovereign) has a blank justification; ``eligible``,
+      ``rank``, ``score``, ``min_score``.
     - ``unjustified_amount``: a laureate of the default proposal granted another amount
-      has a blank justification.
+      has a blank justification; ``amount_cents``, ``default_cents``.
     - ``unjustified_departure``: a dossier of the default proposal left out of the
       laureates has no non-blank justification in ``decision.departures``.
-    - ``over_envelope``: the laureates' total exceeds ``envelope_cents``.
-    - ``over_count``: there are more laureates than ``max_laureates``.
+    - ``over_envelope``: the laureates' total exceeds ``envelope_cents``;
+      ``total_cents``, ``envelope_cents``, ``excess_cents``.
+    - ``over_count``: there are more laureates than ``max_laureates``; ``count``,
+      ``max``, ``excess``.
+    - ``decision_not_set``: (from the closing service, not from this function) the jury
+      has not set its own list and the caller did not ask to close on the proposal.
     """
 
     code: str
-    dossier_id: str | None
-    juror_id: str | None
-    message: str
+    dossier_id: str | None = None
+    juror_id: str | None = None
+    params: Mapping[str, object] = field(default_factory=dict)
 
 
 def _blank(text: str | None) -> bool:
     return text is None or not text.strip()
 
 
-def _cents(cents: int) -> str:
-    sign = "-" if cents < 0 else ""
-    euros, rest = divmod(abs(cents), 100)
-    return f"{sign}{euros:,}".replace(",", " ") + f",{rest:02d} €"
-
-
-def _number(value: Fraction) -> str:
-    d = Decimal(value.numerator) / Decimal(value.denominator)
-    text = format(d.quantize(Decimal("0.0001"), rounding=ROUND_HALF_EVEN).normalize(), "f")
-    return text.replace(".", ",")
-
-
-def _listing(items: Sequence[str]) -> str:
-    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " et " + items[-1]
-
-
-def _invalid_message(r: DossierResult, min_sheets: int) -> str:
-    """Why a dossier is not valid, and what to do, in French."""
-    need = max(min_sheets, 1)
-    parts: list[str] = []
-    if r.missing:
-        sheets = [f"{m.juror_id} (critères : {', '.join(m.criterion_ids)})" for m in r.missing]
-        noun = "la feuille" if len(sheets) == 1 else "les feuilles"
-        parts.append(f"il manque {noun} de {_listing(sheets)}")
-    if len(r.counted) < need:  # entering sheets cannot mend this one
-        parts.append(
-            f"{len(r.counted)} juré(s) seulement compte(nt) pour ce dossier (présents et non "
-            f"déportés), pour un minimum de {need} feuille(s)"
-        )
-        action = "Revoyez les présences et les déports"
-    else:
-        action = "Saisissez-la" if len(r.missing) == 1 else "Saisissez-les"
-    return f"Le dossier {r.dossier_id} n'est pas valide : {' ; '.join(parts)}. {action} ou donnez un motif."
-
-
 def closing_blockers(
-    inp: DeliberationInput, result: DeliberationResult, decision: JuryDecision
+    inp: DeliberationInput,
+    result: DeliberationResult,
+    decision: JuryDecision,
+    *,
+    heard: AbstractSet[str],
 ) -> list[Blocker]:
     """Everything that stops the deliberation from closing on ``decision`` (empty: it may).
 
     Section 4: quorum; every dossier valid or with a written reason; the jury's total and
     count within the envelope and ``max_laureates``; every departure from the default
-    proposal justified. A laureate that is not valid is always refused; one that is valid
+    proposal justified; every laureate heard (``heard``: the dossiers whose hearing has a
+    recorded start). A laureate that is not valid is always refused; one that is valid
     but not eligible (under ``min_score``) is accepted with a justification, like any
     addition. See :class:`Blocker` for the codes.
     """
@@ -561,15 +675,15 @@ def closing_blockers(
     blockers: list[Blocker] = []
 
     if not result.quorum_met:
-        absent = [j for j in inp.juror_ids if j not in inp.present]
-        who = f" Absents : {', '.join(absent)}." if absent else ""
+        absent = tuple(j for j in inp.juror_ids if j not in inp.present)
         blockers.append(
             Blocker(
                 "quorum",
-                None,
-                None,
-                f"Le quorum n'est pas atteint : {result.present_count} juré(s) présent(s) "
-                f"pour un quorum de {rules.quorum}.{who} Vérifiez les présences.",
+                params={
+                    "present": result.present_count,
+                    "required": rules.quorum,
+                    "absent": absent,
+                },
             )
         )
 
@@ -581,7 +695,7 @@ def closing_blockers(
                     "invalid_without_reason",
                     r.dossier_id,
                     juror,
-                    _invalid_message(r, rules.min_sheets),
+                    invalid_params(r, rules.min_sheets),
                 )
             )
 
@@ -595,63 +709,33 @@ def closing_blockers(
             continue
         checked.add(did)
         if seen[did] > 1:
-            blockers.append(
-                Blocker(
-                    "duplicate_laureate",
-                    did,
-                    None,
-                    f"Le dossier {did} figure {seen[did]} fois parmi les lauréats. "
-                    "Gardez-en une seule ligne.",
-                )
-            )
+            blockers.append(Blocker("duplicate_laureate", did, params={"count": seen[did]}))
         if did not in known:
-            blockers.append(
-                Blocker(
-                    "unknown_dossier",
-                    did,
-                    None,
-                    f"Le lauréat {did} n'est pas un dossier de la session. Retirez-le de la liste.",
-                )
-            )
+            blockers.append(Blocker("unknown_dossier", did))
             continue
         if entry.amount_cents < 0:
             blockers.append(
-                Blocker(
-                    "negative_amount",
-                    did,
-                    None,
-                    f"Le montant accordé au dossier {did} est négatif ({_cents(entry.amount_cents)}). "
-                    "Corrigez-le.",
-                )
+                Blocker("negative_amount", did, params={"amount_cents": entry.amount_cents})
             )
         r = result.by_id(did)
         if not r.valid:
-            blockers.append(
-                Blocker(
-                    "invalid_laureate",
-                    did,
-                    None,
-                    f"Le dossier {did} n'est pas valide et ne peut pas être lauréat. "
-                    "Complétez ses feuilles ou retirez-le de la liste.",
-                )
-            )
+            blockers.append(Blocker("invalid_laureate", did))
             continue
+        if did not in heard:
+            blockers.append(Blocker("laureate_not_heard", did))
         if not _blank(entry.justification):
             continue
         if did not in default:
-            assert r.score is not None
-            why = (
-                f"sa note {_number(r.score)} est sous le minimum de {_number(rules.min_score)}"
-                if not r.eligible
-                else f"il est classé {r.rank}{'er' if r.rank == 1 else 'e'} et hors de la "
-                "proposition par défaut"
-            )
             blockers.append(
                 Blocker(
                     "unjustified_addition",
                     did,
-                    None,
-                    f"Le dossier {did} est ajouté aux lauréats alors que {why}. Justifiez cet ajout.",
+                    params={
+                        "eligible": r.eligible,
+                        "rank": r.rank,
+                        "score": r.score,
+                        "min_score": rules.min_score,
+                    },
                 )
             )
         elif default[did] != entry.amount_cents:
@@ -659,35 +743,24 @@ def closing_blockers(
                 Blocker(
                     "unjustified_amount",
                     did,
-                    None,
-                    f"Le montant accordé au dossier {did} ({_cents(entry.amount_cents)}) diffère de "
-                    f"celui de la proposition par défaut ({_cents(default[did])}). "
-                    "Justifiez ce montant.",
+                    params={"amount_cents": entry.amount_cents, "default_cents": default[did]},
                 )
             )
 
     for e in result.default_proposal:
         if e.dossier_id not in seen and _blank(decision.departures.get(e.dossier_id)):
-            blockers.append(
-                Blocker(
-                    "unjustified_departure",
-                    e.dossier_id,
-                    None,
-                    f"Le dossier {e.dossier_id}, retenu par la proposition par défaut, ne figure "
-                    "pas parmi les lauréats. Justifiez ce retrait.",
-                )
-            )
+            blockers.append(Blocker("unjustified_departure", e.dossier_id))
 
     total = sum(entry.amount_cents for entry in decision.laureates)
     if rules.envelope_cents is not None and total > rules.envelope_cents:
         blockers.append(
             Blocker(
                 "over_envelope",
-                None,
-                None,
-                f"Le total des lauréats ({_cents(total)}) dépasse l'enveloppe de "
-                f"{_cents(rules.envelope_cents)} de {_cents(total - rules.envelope_cents)}. "
-                "Retirez un lauréat ou réduisez un montant.",
+                params={
+                    "total_cents": total,
+                    "envelope_cents": rules.envelope_cents,
+                    "excess_cents": total - rules.envelope_cents,
+                },
             )
         )
     count = len(decision.laureates)
@@ -695,16 +768,81 @@ def closing_blockers(
         blockers.append(
             Blocker(
                 "over_count",
-                None,
-                None,
-                f"La liste compte {count} lauréats pour un maximum de {rules.max_laureates}. "
-                f"Retirez-en {count - rules.max_laureates}.",
+                params={
+                    "count": count,
+                    "max": rules.max_laureates,
+                    "excess": count - rules.max_laureates,
+                },
             )
         )
     return blockers
 
 
+# --------------------------------------------------------------------------- console
+
+
+class DossierStatus(StrEnum):
+    """A dossier's status on the secretary's console and the shared screen."""
+
+    A_VENIR = "a_venir"  # not heard yet, no value entered
+    EN_AUDITION = "en_audition"  # its hearing is running
+    ENTENDU = "entendu"  # heard (its hearing has a recorded start), no value entered
+    NOTE = "note"  # its result is valid (section 4)
+    INCOMPLET = "incomplet"  # values entered, not valid yet; entering sheets can mend it
+    INVALIDE = "invalide"  # not valid and entering sheets cannot mend it
+
+
+def dossier_status(
+    r: DossierResult, *, in_hearing: bool, heard: bool, values_entered: bool, min_sheets: int
+) -> DossierStatus:
+    """The console's status of a dossier, from its result (the rules decide ``noté``).
+
+    ``en_audition`` while its hearing runs; else ``noté`` when the result is valid (every
+    counted juror has a complete, valid sheet and there are at least ``min_sheets``);
+    else ``invalide`` when fewer jurors count than ``max(min_sheets, 1)`` and it was heard
+    or has a value (entering sheets cannot mend it); else ``incomplet`` when a counted
+    juror entered a value; else ``entendu`` when heard; else ``à venir``.
+    """
+    if in_hearing:
+        return DossierStatus.EN_AUDITION
+    if r.valid:
+        return DossierStatus.NOTE
+    if len(r.counted) < max(min_sheets, 1) and (heard or values_entered):
+        return DossierStatus.INVALIDE
+    if values_entered:
+        return DossierStatus.INCOMPLET
+    return DossierStatus.ENTENDU if heard else DossierStatus.A_VENIR
+
+
 # --------------------------------------------------------------------------- aids
+
+
+def note_deviations(r: DossierResult) -> dict[str, Fraction]:
+    """Each counted juror's note minus the dossier's mean note (an aid, exact).
+
+    The mean is ``score`` when the dossier is valid, else the mean of the notes of the
+    counted jurors' complete sheets; jurors without a complete sheet have no deviation.
+    """
+    if not r.notes:
+        return {}
+    mean = r.score if r.score is not None else sum(r.notes.values(), Fraction(0)) / len(r.notes)
+    return {j: note - mean for j, note in r.notes.items()}
+
+
+def juror_leanings(
+    juror_ids: Sequence[str], deviations: Iterable[Mapping[str, Fraction]]
+) -> dict[str, Fraction | None]:
+    """Each juror's mean deviation over the dossiers they noted (negative: severe).
+
+    ``None`` for a juror without any note.
+    """
+    sums: dict[str, list[Fraction]] = {j: [] for j in juror_ids}
+    for devs in deviations:
+        for j, dev in devs.items():
+            if j in sums:
+                sums[j].append(dev)
+    return {j: (sum(v, Fraction(0)) / len(v) if v else None) for j, v in sums.items()}
+
 
 MENTIONS = (
     "À rejeter",  # note < 4
@@ -732,13 +870,11 @@ class AlternativeRanking:
     ``entering`` / ``leaving`` compare it with the default proposal.
     """
 
-    method: str
-    label: str
+    method: str  # median | zscore | majority_judgment (named and explained by the faces)
     ranks: dict[str, int | None]
     laureates: tuple[str, ...]
     entering: tuple[str, ...]
     leaving: tuple[str, ...]
-    tie_break: str
 
 
 def _zscores(
@@ -785,25 +921,6 @@ def _majority_ranks(values: Mapping[str, tuple[int, ...]]) -> dict[str, int]:
     size = len(ordered)
     cap = (len(MENTIONS),)
     return {did: 1 + size - bisect_left(ordered, value + cap) for did, value in values.items()}
-
-
-_LABELS = {
-    "median": "Classement par la note médiane",
-    "zscore": "Classement par notes centrées-réduites par juré (z-scores)",
-    "majority_judgment": "Jugement majoritaire (mentions)",
-}
-_TIE_BREAKS = {
-    "median": "Sans départage : des médianes égales partagent le rang (1, 2, 2, 4).",
-    "zscore": (
-        "Sans départage : des moyennes de z égales partagent le rang ; un juré dont toutes "
-        "les notes sont égales compte pour 0."
-    ),
-    "majority_judgment": (
-        "Variante de Balinski-Laraki : à mention majoritaire (médiane inférieure) égale, on "
-        "retire une mention majoritaire de chaque dossier et on recommence ; ex aequo si "
-        "l'un n'a plus de mention avant qu'une différence n'apparaisse."
-    ),
-}
 
 
 def alternative_rankings(
@@ -858,12 +975,10 @@ def alternative_rankings(
         out.append(
             AlternativeRanking(
                 method=method,
-                label=_LABELS[method],
                 ranks={ref.id: ranks.get(ref.id) for ref in inp.dossiers},
                 laureates=laureates,
                 entering=tuple(d for d in laureates if d not in in_baseline),
                 leaving=tuple(d for d in baseline if d not in chosen),
-                tie_break=_TIE_BREAKS[method],
             )
         )
     return out

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, timezone
 
@@ -137,6 +137,41 @@ class DemoDay:
 
 def demo_scores_csv() -> str:
     return resources.path("demo", "demo-scores.csv").read_text(encoding="utf-8")
+
+
+def record_hearings(desk: Desk, session_id: str, dossier_ids: Iterable[str] | None = None) -> None:
+    """Record each dossier's hearing (started, then finished) as the timer does.
+
+    ``dossier_ids``: all the session's dossiers when None. For the scenarios and tests
+    that score and close without playing the day: a laureate must have been heard
+    (CONTRACT section 4).
+    """
+    st = desk.state(session_id)
+    ids = [d.id for d in st.dossiers] if dossier_ids is None else list(dossier_ids)
+    timer = st.info.timer
+    for did in ids:
+        if st.hearings[did].started_at is not None:
+            continue
+        desk.save_hearing(
+            session_id,
+            did,
+            action="start",
+            state="en_audition",
+            phase="presentation",
+            phase_elapsed_ms=0,
+            running_since=None,
+        )
+        desk.save_hearing(
+            session_id,
+            did,
+            action="finish",
+            state="entendu",
+            phase=None,
+            phase_elapsed_ms=0,
+            running_since=None,
+            presentation_s=timer.presentation_s,
+            questions_s=timer.questions_s,
+        )
 
 
 def play_demo_deliberation(

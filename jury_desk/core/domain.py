@@ -112,6 +112,11 @@ class Timer:
     warning_s: int
 
 
+# The disagreement thresholds' defaults (deliberation aids; a session may change them).
+DEFAULT_SD_THRESHOLD = Fraction(3)
+DEFAULT_RANGE_THRESHOLD = Fraction(8)
+
+
 @dataclass(frozen=True, slots=True)
 class Rules:
     quorum: int
@@ -120,8 +125,8 @@ class Rules:
     envelope_cents: int | None
     max_laureates: int | None
     # Deliberation aids (flags only, never deciding); the session may change them.
-    sd_threshold: Fraction = Fraction(3)
-    range_threshold: Fraction = Fraction(8)
+    sd_threshold: Fraction = DEFAULT_SD_THRESHOLD
+    range_threshold: Fraction = DEFAULT_RANGE_THRESHOLD
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,20 +1,46 @@
 """The two families of errors: what the user can act on, and everything else.
 
 A :class:`UserError` carries a stable ``code`` (for tests, logs and translation) and a
-French message that names the entry and the rule concerned. The CLI turns it into exit
+French message that names the entry and the rule concerned. The refusals of the scoring,
+attendance, recusal and deliberation services are given as a catalogue ``key`` with
+``params`` instead of a sentence: ``message`` is then their French wording from
+``jury_desk.messages``, and the GUI words ``key`` and ``params`` in its own language. The CLI turns it into exit
 code 2 and one line on stderr; the GUI turns it into a dialog, in one place each.
 Anything else that escapes is a bug (exit code 1, the error dialog).
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from jury_desk.core.deliberation import Blocker
+
 
 class UserError(Exception):
     """Refused input or action; nothing was changed."""
 
-    def __init__(self, code: str, message: str, *, details: list[str] | None = None) -> None:
-        super().__init__(message)
+    def __init__(
+        self,
+        code: str,
+        message: str | None = None,
+        *,
+        details: list[str] | None = None,
+        params: Mapping[str, object] | None = None,
+        key: str | None = None,
+    ) -> None:
         self.code = code
+        self.params: dict[str, object] = dict(params or {})
+        # ``key``: the entry of ``jury_desk.messages`` (``error.<key>``) that words this
+        # refusal; None when the refusal brings its own French sentence.
+        self.key: str | None = key if key is not None else (code if message is None else None)
+        if message is None:
+            from jury_desk import messages
+
+            assert self.key is not None
+            message = messages.error_text(self.key, self.params)
+        super().__init__(message)
         self.message = message
         self.details = list(details or [])
 
@@ -33,4 +59,16 @@ class DatabaseError(UserError):
 
 
 class ClosingBlocked(UserError):
-    """The deliberation cannot close: ``details`` lists every blocking item."""
+    """The deliberation cannot close: ``blockers`` lists every blocking item (codes).
+
+    ``details`` holds their French wording, for the command line.
+    """
+
+    def __init__(self, blockers: tuple[Blocker, ...]) -> None:
+        from jury_desk import messages
+
+        super().__init__(
+            "closing_blocked",
+            details=[messages.blocker_text(b) for b in blockers],
+        )
+        self.blockers = blockers

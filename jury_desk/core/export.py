@@ -37,9 +37,21 @@ from typing import TYPE_CHECKING, Any
 import jsonschema
 
 from jury_desk import __version__
-from jury_desk.core import audit, crypto, deliberation, fmt, report, reporting, resources, zipcheck
+from jury_desk.core import (
+    audit,
+    crypto,
+    fmt,
+    fsutil,
+    readmodel,
+    replay,
+    report,
+    reporting,
+    resources,
+    strictjson,
+    zipcheck,
+)
+from jury_desk.core.domain import decimal_text
 from jury_desk.core.errors import BundleRefused, UserError
-from jury_desk.core.fsutil import fsync_dir
 
 if TYPE_CHECKING:
     from jury_desk.core.services import Desk
@@ -66,7 +78,12 @@ STEPS = (
 )
 STEP_WRITE = len(STEPS) - 1
 
-_LIMITS = {RESULT: 256 * 1024**2, JWS: 64 * 1024, PV: 1024**3, AUDIT: 2 * 1024**3}
+# Entry sizes verify accepts (checked on the headers, then counted while reading). The
+# PV is held in memory for its signature check; audit.jsonl is streamed line by line.
+_LIMITS = {RESULT: 16 * 1024**2, JWS: 64 * 1024, PV: 10 * 1024**2, AUDIT: 2 * 1024**3}
+# Objects and lists in result.json (a session of 200 dossiers, 30 jurors and 10
+# criteria holds about 65,000): bounds the memory of its parse.
+MAX_RESULT_CONTAINERS = 250_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,6 +111,8 @@ class VerifyReport:
     checks: list[Check] = field(default_factory=list)
     export_seq: int | None = None
     session_id: str | None = None
+    warnings: list[str] = field(default_factory=list)  # shown, but not failures
+    not_checked: list[str] = field(default_factory=list)  # what could not be checked
 
     def failed(self) -> list[Check]:
         return [c for c in self.checks if not c.ok]
@@ -214,7 +233,7 @@ def _validator() -> jsonschema.Draft202012Validator:
     return fast(inlined)
 
 
-def schema_problems(doc: Any) -> list[str]:
+def schema_problems(doc: Any, *, semantic: bool = True) -> list[str]:
     """Schema violations of a result.json (then the rules a schema cannot say), in French."""
     problems = []
     for err in sorted(_validator().iter_errors(doc), key=lambda e: list(e.absolute_path)):
@@ -224,7 +243,7 @@ def schema_problems(doc: Any) -> list[str]:
         problems.append(f"en « {where or '(racine)'} » : {err.message}")
         if len(problems) >= 5:
             break
-    if problems or not isinstance(doc, dict):
+    if problems or not isinstance(doc, dict) or not semantic:
         return problems
     return reporting.semantic_problems(doc)
 
@@ -265,6 +284,9 @@ class _Target:
                 f"Export impossible : « {self.out} » est un dossier ; "
                 "donnez un nom de fichier .zip.",
             )
+        # An earlier export of the same name open in a viewer, the antivirus or OneDrive:
+        # refused now, before an export number is taken (Windows cannot replace it).
+        fsutil.ensure_not_held(self.out)
         try:
             self.fd = os.open(
                 self.tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o644
@@ -275,6 +297,7 @@ class _Target:
                 f"Export impossible : le dossier « {self.folder} » ne peut pas "
                 f"recevoir le fichier ({_os_reason(exc)}). Rien n’a été modifié.",
             ) from exc
+        fsutil.hide(self.tmp)  # Windows: a dot does not hide it
         try:
             self._reserve(reserve)
         except OSError as exc:
@@ -310,8 +333,8 @@ class _Target:
         os.fsync(fd)
         os.close(fd)
         self.fd = None
-        os.replace(self.tmp, self.out)
-        fsync_dir(self.folder)
+        fsutil.replace(self.tmp, self.out)
+        fsutil.fsync_dir(self.folder)
 
     def discard(self) -> None:
         if self.fd is not None:
@@ -319,8 +342,8 @@ class _Target:
                 os.close(self.fd)
             self.fd = None
         try:
-            self.tmp.unlink(missing_ok=True)
-        except OSError:
+            fsutil.unlink(self.tmp, missing_ok=True)
+        except (OSError, UserError):
             log.warning("could not remove %s", self.tmp)
 
 
@@ -384,6 +407,116 @@ def _zip(files: Sequence[tuple[str, bytes]], when: datetime) -> bytes:
     return buf.getvalue()
 
 
+# --------------------------------------------------------------------------- binding
+
+
+def _tampered(detail: str) -> UserError:
+    return UserError(
+        "export_tampered",
+        "Export refusé : la base de données ne correspond pas à ce qu’établissent le "
+        f"manifeste signé par le siège et le journal d’audit ({detail}). La base a pu être "
+        "modifiée hors de l’application ; restaurez un instantané intact ou signalez-le "
+        "au siège. Rien n’a été modifié.",
+    )
+
+
+def replayed_state(desk: Desk, session_id: str) -> Any:
+    """The session as the stored manifest bytes and the audit log alone rebuild it."""
+    from jury_desk.core import bundle
+
+    manifest_bytes = desk.manifest_bytes(session_id)
+    entries = desk.audit_entries(session_id)
+    chain = audit.verify_chain(entries)
+    if not chain.ok:
+        raise _tampered(f"journal d’audit rompu à l’entrée n° {chain.broken_seq} : {chain.problem}")
+    try:
+        manifest = bundle.parse_manifest(bundle.parse_json(manifest_bytes, bundle.MANIFEST))
+    except BundleRefused as exc:
+        raise _tampered(f"manifeste enregistré illisible : {_refusal_text(exc)}") from exc
+    _check_manifest_signature(desk, session_id, manifest_bytes)
+    try:
+        rp = replay.Replayer(manifest_bytes, manifest).feed_all(entries)
+    except replay.ReplayError as exc:
+        raise _tampered(exc.message) from exc
+    return replay.session_state(manifest, rp, audit_head=chain.head, audit_count=chain.count)
+
+
+def _check_manifest_signature(desk: Desk, session_id: str, manifest_bytes: bytes) -> None:
+    """The stored manifest still verifies against the JWS kept at import (schema 2),
+    with the key that was trusted then, when that key is still known here."""
+    from jury_desk.core import bundle, keys, storage
+
+    jws = desk.manifest_jws(session_id)
+    if jws is None:  # imported before schema 2: nothing to check against
+        return
+    with storage.reading(desk.engine) as db:
+        row = db.get(storage.SessionRow, session_id)
+        assert row is not None
+        kid, is_demo = row.trusted_kid, row.is_demo
+    candidates = [bundle.demo_trust().jwk] if is_demo else []
+    with contextlib.suppress(UserError, OSError, ValueError):
+        candidates += keys.trusted_keys()
+    known = [k for k in candidates if _kid_of(k) == kid]
+    if not known:
+        log.warning("export: the key %s that signed the manifest is no longer trusted here", kid)
+        return
+    try:
+        crypto.verify_detached(jws, manifest_bytes, known)
+    except crypto.JwsError as exc:
+        raise _tampered(
+            f"le manifeste enregistré ne vérifie plus sa signature ({exc.message})"
+        ) from exc
+    if is_demo and hashlib.sha256(manifest_bytes).hexdigest() != bundle.demo_manifest_sha256():
+        raise _tampered("manifeste de démonstration modifié")
+
+
+def _kid_of(jwk: Mapping[str, Any]) -> str | None:
+    try:
+        return crypto.thumbprint(dict(jwk))
+    except (KeyError, ValueError, TypeError):
+        return None
+
+
+def check_bound(desk: Desk, session_id: str, st: Any | None = None) -> Any:
+    """Refuse (UserError naming the first difference) when the database's session is
+    not the one that the signed manifest and the audit log establish."""
+    expected = replayed_state(desk, session_id)
+    st = st if st is not None else desk.state(session_id)
+    diffs = replay.state_differences(st, expected)
+    if diffs:
+        raise _tampered(diffs[0])
+    return expected
+
+
+def _check_sentences(st: Any) -> None:
+    """Justifications are sentences (CONTRACT section 4); verify refuses anything else."""
+    texts = [
+        (lau.dossier_id, lau.justification) for lau in st.laureates if lau.justification.strip()
+    ]
+    texts += list(st.departures.items())
+    for did, text in texts:
+        if len(text.strip()) < 20 or not any(c.isalpha() for c in text):
+            raise UserError(
+                "justification_not_sentence",
+                f"Export refusé : la justification du dossier « {did} » "
+                f"(« {text.strip()[:40]} ») n’est pas une phrase (20 caractères au moins, "
+                "avec des lettres). Complétez-la dans la décision du jury. Rien n’a été modifié.",
+            )
+
+
+def _check_document(
+    doc: Mapping[str, Any], expected_state: Any, result_kwargs: dict[str, Any]
+) -> None:
+    """result.json about to be signed, against the one the replay gives."""
+    expected = reporting.result_document(readmodel.build(expected_state), **result_kwargs)
+    diffs = replay.document_differences(
+        strictjson.loads(_dump(doc), max_bytes=_LIMITS[RESULT]),
+        strictjson.loads(_dump(expected), max_bytes=_LIMITS[RESULT]),
+    )
+    if diffs:
+        raise _tampered("result.json : " + diffs[0])
+
+
 def export_session(
     desk: Desk,
     session_id: str,
@@ -393,6 +526,7 @@ def export_session(
     accept_proposal: bool = False,
     progress: Progress | None = None,
     purge_due_on: date | None = None,
+    signer: tuple[str, str] | None = None,
 ) -> ExportReport:
     """Close the deliberation and write the signed result bundle to ``out``.
 
@@ -400,7 +534,8 @@ def export_session(
     when the deliberation cannot close, and :class:`UserError` when ``out`` cannot be
     written; in both cases no file is left. ``retention.purge_due_on`` records when the
     personal data of the session is due for purging: ``purge_due_on`` when given, else
-    the export date plus the settings' ``purge_after_days``.
+    the export date plus the settings' ``purge_after_days``. ``signer`` is the name and
+    role the secretary gave (kept in the settings), for the minutes' signature lines.
     """
     out = Path(out)
     total = len(STEPS)
@@ -410,6 +545,9 @@ def export_session(
         if progress is not None:
             progress(i, total)
 
+    before = desk.state(session_id)
+    check_bound(desk, session_id, before)  # before anything changes
+    _check_sentences(before)
     target = _Target(out)
     target.open(_estimate(desk, session_id))
     seq: int | None = None
@@ -425,14 +563,18 @@ def export_session(
             session_id,
             {"file": out.name, "signer_kid": identity.kid, "generator": f"jury_desk {__version__}"},
         )
-        st = desk.state(session_id)
-        result = deliberation.compute(st.deliberation_input())
+        ds = desk.deliberation_state(session_id)
+        st = ds.session
         generated_at = datetime.now().astimezone()
         name = report.signer_name(identity)
 
         step(3)
+        signer_name, signer_role = signer if signer and signer[0].strip() else (name, "")
         pv = report.build_pv(
-            st, result, report.PvContext(seq, st.audit_head, name, identity.kid, generated_at)
+            ds,
+            report.PvContext(
+                seq, st.audit_head, signer_name, identity.kid, generated_at, signer_role
+            ),
         )
         step(4)
         pdf = report.sign_pdf(pv.pdf, identity, pv.placement, location=st.info.venue)
@@ -441,22 +583,25 @@ def export_session(
         audit_bytes, audit_last = desk.audit_jsonl(session_id)
         if audit_last != st.audit_head:
             raise RuntimeError("the audit log changed during the export")
-        doc = reporting.result_document(
-            st,
-            result,
-            export_seq=seq,
-            signer={"name": name, "kid": identity.kid, "jwk": identity.jwk},
-            files={
+        doc_kwargs: dict[str, Any] = {
+            "export_seq": seq,
+            "signer": {"name": name, "kid": identity.kid, "jwk": identity.jwk},
+            "files": {
                 PV: {"bytes": len(pdf), "sha256": hashlib.sha256(pdf).hexdigest()},
                 AUDIT: {
                     "bytes": len(audit_bytes),
                     "sha256": hashlib.sha256(audit_bytes).hexdigest(),
                 },
             },
-            audit_head=st.audit_head,
-            generated_at=generated_at,
-            purge_due_on=purge_due_on if purge_due_on is not None else _purge_due_on(generated_at),
-        )
+            "audit_head": st.audit_head,
+            "generated_at": generated_at,
+            "purge_due_on": purge_due_on
+            if purge_due_on is not None
+            else _purge_due_on(generated_at),
+        }
+        doc = reporting.result_document(ds, **doc_kwargs)
+        # What is signed is what the manifest and the audit log establish, nothing else.
+        _check_document(doc, check_bound(desk, session_id, st), doc_kwargs)
         problems = schema_problems(doc)
         if problems:  # our own output: a bug, never the user's input
             raise RuntimeError("result.json does not match its schema: " + "; ".join(problems))
@@ -539,56 +684,93 @@ def _remember_path(desk: Desk, session_id: str, seq: int, out: Path) -> None:
 # --------------------------------------------------------------------------- verifying
 
 
+def _refusal_text(exc: BundleRefused) -> str:
+    return exc.message.split(" — ", 1)[-1]
+
+
 L_STRUCTURE = "Structure de l’archive"
 L_JWS = "Signature JWS de result.json"
 L_SCHEMA = "Conformité de result.json au schéma"
 L_PV_HASH = "Empreinte de proces-verbal.pdf"
 L_AUDIT_HASH = "Empreinte de audit.jsonl"
 L_CHAIN = "Chaîne du journal d’audit"
+L_REPLAY = "result.json recalculé depuis le journal d’audit"
+L_MANIFEST = "Manifeste de la session (paquet du siège)"
+L_SEMANTIC = "Cohérence des décisions"
 L_PDF_SIG = "Signature PAdES du procès-verbal"
 
+MAX_AUDIT_LINE = 1024 * 1024
 
-def _refusal_text(exc: BundleRefused) -> str:
-    return exc.message.split(" — ", 1)[-1]
+NOT_CHECKED_WITHOUT_BUNDLE = (
+    "sans --session-bundle, les données du manifeste (critères et pondérations, règles, "
+    "quorum, enveloppe, montants demandés, conflits d’intérêts) ne sont pas connues : "
+    "les notes, rangs, éligibilités, la proposition par défaut et ses signalements n’ont "
+    "pas été recalculés, et source_manifest_sha256 n’a pas été comparé au manifeste signé "
+    "par le siège"
+)
 
 
-def _read_archive(path: Path) -> tuple[dict[str, bytes] | None, Check]:
+@dataclass
+class _Archive:
+    fh: Any
+    entries: dict[str, zipcheck.ExactEntry]
+    result: bytes
+    jws: bytes
+    pv: bytes
+    audit_sha256: str
+    audit_bytes: int
+
+
+def _read_archive(path: Path) -> tuple[_Archive | None, Check]:
+    """Exact layout, then the bytes read on bounded streams: result.json, its JWS and
+    the PV in memory (small, capped), audit.jsonl only hashed (it is parsed later, line
+    by line, once its hash is known)."""
     try:
-        zf, fh, size = zipcheck.open_archive(path)
-    except BundleRefused as exc:
-        text = exc.message.replace("Paquet de session refusé — ", "")
-        return None, Check(L_STRUCTURE, False, text)
+        fh = open(path, "rb")  # noqa: SIM115 - closed by the caller
+    except OSError as exc:
+        return None, Check(L_STRUCTURE, False, f"impossible d’ouvrir le fichier ({exc.strerror})")
     try:
-        try:
-            entries = zipcheck.inspect(zf, fh, size)
-        except BundleRefused as exc:
-            return None, Check(L_STRUCTURE, False, _refusal_text(exc))
-        names = set(entries)
-        extra = sorted(names - set(ENTRIES))
-        missing = [n for n in ENTRIES if n not in names]
-        if extra or missing:
-            parts = []
-            if extra:
-                parts.append("entrée(s) en trop : " + ", ".join(f"« {n} »" for n in extra))
-            if missing:
-                parts.append("entrée(s) manquante(s) : " + ", ".join(f"« {n} »" for n in missing))
-            return None, Check(
-                L_STRUCTURE,
-                False,
-                " ; ".join(parts) + " (exactement result.json, "
-                "result.json.jws, proces-verbal.pdf et audit.jsonl sont attendus)",
-            )
-        budget = zipcheck.Budget()
-        files = {}
-        try:
-            for name in ENTRIES:
-                files[name] = zipcheck.read_small(zf, entries[name], budget, _LIMITS[name])
-        except BundleRefused as exc:
-            return None, Check(L_STRUCTURE, False, _refusal_text(exc))
-        return files, Check(L_STRUCTURE, True, "exactement les quatre entrées attendues")
-    finally:
-        zf.close()
+        size = os.fstat(fh.fileno()).st_size
+        entries = zipcheck.exact_layout(fh, size, ENTRIES, _LIMITS)
+
+        def read(name: str) -> bytes:
+            return b"".join(zipcheck.stream_exact(fh, entries[name], _LIMITS[name]))
+
+        jws, result, pv = read(JWS), read(RESULT), read(PV)
+        digest, n = hashlib.sha256(), 0
+        for chunk in zipcheck.stream_exact(fh, entries[AUDIT], _LIMITS[AUDIT]):
+            digest.update(chunk)
+            n += len(chunk)
+    except zipcheck.LayoutError as exc:
         fh.close()
+        return None, Check(L_STRUCTURE, False, exc.message)
+    except OSError as exc:
+        fh.close()
+        return None, Check(L_STRUCTURE, False, f"lecture impossible ({exc.strerror or exc})")
+    except BaseException:
+        fh.close()
+        raise
+    archive = _Archive(fh, entries, result, jws, pv, digest.hexdigest(), n)
+    return archive, Check(
+        L_STRUCTURE,
+        True,
+        "exactement les quatre entrées attendues, contiguës, sans octet en trop",
+    )
+
+
+def _audit_lines(archive: _Archive) -> Iterator[bytes]:
+    """audit.jsonl line by line, each line at most MAX_AUDIT_LINE bytes."""
+    pending = b""
+    for chunk in zipcheck.stream_exact(archive.fh, archive.entries[AUDIT], _LIMITS[AUDIT]):
+        pending += chunk
+        *lines, pending = pending.split(b"\n")
+        yield from lines
+        if len(pending) > MAX_AUDIT_LINE:
+            raise strictjson.StrictJsonError(
+                f"ligne de plus de {MAX_AUDIT_LINE} octets dans audit.jsonl"
+            )
+    if pending:
+        yield pending
 
 
 def verify_written(
@@ -596,7 +778,9 @@ def verify_written(
 ) -> VerifyReport:
     """Verify what an export has just written, trusting the key that signed it, and
     record in the audit log that this export was verified (which allows the purge)."""
-    checked = verify_result(report.path, [identity.jwk])
+    checked = verify_result(
+        report.path, [identity.jwk], manifest_bytes=desk.manifest_bytes(session_id)
+    )
     if checked.ok:
         from jury_desk.core import privacy
 
@@ -606,140 +790,477 @@ def verify_written(
     return checked
 
 
-def verify_result(path: Path, trusted: Sequence[Mapping[str, Any]]) -> VerifyReport:
-    """Check a result bundle; each check says in French what holds or what does not."""
+def session_bundle_manifest(path: Path) -> bytes:
+    """``manifest.json`` of headquarters' own session bundle (its bytes, as signed)."""
+    from jury_desk.core import bundle
+
+    zf, fh, size = zipcheck.open_archive(Path(path))
+    try:
+        entries = zipcheck.inspect(zf, fh, size)
+        if bundle.MANIFEST not in entries:
+            raise zipcheck.refuse("missing_entry", bundle.MANIFEST, "entrée obligatoire absente.")
+        return zipcheck.read_small(
+            zf, entries[bundle.MANIFEST], zipcheck.Budget(), bundle.MAX_MANIFEST_BYTES
+        )
+    finally:
+        zf.close()
+        fh.close()
+
+
+def verify_result(
+    path: Path,
+    trusted: Sequence[Mapping[str, Any]],
+    *,
+    session_bundle: Path | None = None,
+    manifest_bytes: bytes | None = None,
+) -> VerifyReport:
+    """Check a result bundle; each check says in French what holds or what does not.
+
+    In this order, nothing parsed before it is known to be bounded and signed: the exact
+    archive layout and the entries' sizes; the JWS over the bytes of result.json; the
+    SHA-256 of the PV and of audit.jsonl; then result.json, parsed strictly and checked
+    against its schema; audit.jsonl, parsed line by line, its chain and its replay; the
+    PDF signature. ``session_bundle`` (headquarters' own bundle) or ``manifest_bytes``
+    gives the manifest against which result.json is recomputed whole.
+    """
     path = Path(path)
     trusted_list = [dict(k) for k in trusted]
-    files, structure = _read_archive(path)
+    archive, structure = _read_archive(path)
     checks = [structure]
-    if files is None:
+    if archive is None:
         return VerifyReport(False, checks)
-
-    result_bytes = files[RESULT]
-    doc: Any = None
-    doc_error = ""
     try:
-        doc = json.loads(result_bytes.decode("utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        doc_error = f"result.json n’est pas du JSON UTF-8 valide ({exc})"
+        return _verify(archive, checks, trusted_list, session_bundle, manifest_bytes)
+    finally:
+        archive.fh.close()
 
-    # The JWS over result.json.
+
+def _verify(
+    archive: _Archive,
+    checks: list[Check],
+    trusted: list[dict[str, Any]],
+    session_bundle: Path | None,
+    manifest_bytes: bytes | None,
+) -> VerifyReport:
+    warnings: list[str] = []
+    not_checked: list[str] = []
+    pv_digest = hashlib.sha256(archive.pv).hexdigest()
+
+    # 1. The JWS over the exact bytes of result.json: nothing unsigned is parsed.
     signer_jwk: dict[str, Any] | None = None
     try:
-        jws_text = files[JWS].decode("ascii")
-        signer_jwk = crypto.verify_detached(jws_text, result_bytes, trusted_list)
-        kid = crypto.thumbprint(signer_jwk)
-        signer = doc.get("signer", {}) if isinstance(doc, dict) else {}
-        declared = signer.get("kid") if isinstance(signer, dict) else None
-        declared_jwk = signer.get("jwk") if isinstance(signer, dict) else None
-        try:
-            declared_jwk_kid = (
-                crypto.thumbprint(declared_jwk) if isinstance(declared_jwk, dict) else None
-            )
-        except (KeyError, ValueError):
-            declared_jwk_kid = None
-        if declared is not None and declared != kid:
-            checks.append(
-                Check(
-                    L_JWS,
-                    False,
-                    f"result.json annonce la clé {declared} mais la signature est "
-                    f"celle de la clé {kid}",
-                )
-            )
-        elif declared_jwk_kid != kid:
-            checks.append(
-                Check(
-                    L_JWS,
-                    False,
-                    "la clé publique donnée dans signer.jwk n’est pas celle "
-                    f"qui a signé (clé {kid})",
-                )
-            )
-        else:
-            checks.append(Check(L_JWS, True, f"signé par la clé de confiance {kid}"))
+        signer_jwk = crypto.verify_detached(archive.jws.decode("ascii"), archive.result, trusted)
     except UnicodeDecodeError:
         checks.append(Check(L_JWS, False, "la signature n’est pas du texte ASCII"))
     except crypto.JwsError as exc:
         checks.append(Check(L_JWS, False, exc.message))
 
-    # The schema.
-    if doc_error:
-        checks.append(Check(L_SCHEMA, False, doc_error))
-    else:
-        problems = schema_problems(doc)
-        if problems:
-            checks.append(Check(L_SCHEMA, False, " ; ".join(problems)))
-        else:
-            checks.append(
-                Check(L_SCHEMA, True, f"format lai.result version 1, export n° {doc['export_seq']}")
-            )
-    declared_files = doc.get("files") if isinstance(doc, dict) else None
+    def pdf_check() -> None:
+        pdf = report.validate_pdf(archive.pv, trusted, signer_jwk)
+        checks.append(Check(L_PDF_SIG, pdf.ok, pdf.detail))
 
-    # The two files that result.json describes.
-    for label, name in ((L_PV_HASH, PV), (L_AUDIT_HASH, AUDIT)):
-        data = files[name]
-        meta = declared_files.get(name) if isinstance(declared_files, dict) else None
-        if not isinstance(meta, dict):
-            checks.append(Check(label, False, f"result.json ne décrit pas « {name} »"))
-            continue
-        digest = hashlib.sha256(data).hexdigest()
-        if meta.get("bytes") != len(data):
+    if signer_jwk is None:
+        pdf_check()
+        not_checked.append(
+            "result.json n’a pas été lu : sa signature ne tient pas (rien de ce qu’il "
+            "contient n’est digne de foi)"
+        )
+        return VerifyReport(False, checks, not_checked=not_checked)
+    kid = crypto.thumbprint(signer_jwk)
+
+    # 2. result.json, strictly.
+    try:
+        doc = strictjson.loads(
+            archive.result, max_bytes=_LIMITS[RESULT], max_containers=MAX_RESULT_CONTAINERS
+        )
+    except strictjson.StrictJsonError as exc:
+        checks.append(Check(L_JWS, True, f"signé par la clé de confiance {kid}"))
+        checks.append(Check(L_SCHEMA, False, f"result.json n’est pas du JSON strict ({exc})"))
+        pdf_check()
+        return VerifyReport(False, checks)
+    checks.append(_signer_check(doc, kid))
+    problems = schema_problems(doc, semantic=False)
+    if problems:
+        checks.append(Check(L_SCHEMA, False, " ; ".join(problems)))
+        pdf_check()
+        return VerifyReport(False, checks)
+    checks.append(
+        Check(L_SCHEMA, True, f"format lai.result version 1, export n° {doc['export_seq']}")
+    )
+    files = doc["files"]
+    for label, name, size, digest in (
+        (L_PV_HASH, PV, len(archive.pv), pv_digest),
+        (L_AUDIT_HASH, AUDIT, archive.audit_bytes, archive.audit_sha256),
+    ):
+        meta = files[name]
+        if meta["bytes"] != size:
             checks.append(
-                Check(
-                    label, False, f"{len(data)} octets, result.json en annonce {meta.get('bytes')}"
-                )
+                Check(label, False, f"{size} octets, result.json en annonce {meta['bytes']}")
             )
-        elif meta.get("sha256") != digest:
+        elif meta["sha256"] != digest:
             checks.append(
                 Check(
                     label, False, "le SHA-256 du fichier ne correspond pas à celui de result.json"
                 )
             )
         else:
-            checks.append(Check(label, True, f"{len(data)} octets, SHA-256 {digest[:16]}…"))
+            checks.append(Check(label, True, f"{size} octets, SHA-256 {digest[:16]}…"))
 
-    # The audit chain, and its head.
-    try:
-        items = audit.parse_jsonl(files[AUDIT])
-        chain = audit.verify_chain(items)
-    except (UnicodeDecodeError, json.JSONDecodeError, TypeError, AttributeError) as exc:
-        checks.append(Check(L_CHAIN, False, f"audit.jsonl illisible ({exc})"))
-    else:
-        head = doc.get("audit_head") if isinstance(doc, dict) else None
-        if not chain.ok:
-            checks.append(
-                Check(
-                    L_CHAIN,
-                    False,
-                    f"première entrée en défaut : n° {chain.broken_seq} — {chain.problem}",
-                )
-            )
-        elif chain.head != head:
-            checks.append(
-                Check(
-                    L_CHAIN,
-                    False,
-                    f"la dernière entrée ({chain.head[:16]}…) n’est pas "
-                    f"l’« audit_head » de result.json ({str(head)[:16]}…)",
-                )
-            )
-        else:
-            checks.append(
-                Check(
-                    L_CHAIN,
-                    True,
-                    f"{chain.count} entrées chaînées, dernière empreinte {chain.head[:16]}…",
-                )
-            )
+    # 3. The manifest, when headquarters gives its own bundle.
+    manifest = None
+    if session_bundle is not None:
+        try:
+            manifest_bytes = session_bundle_manifest(session_bundle)
+        except BundleRefused as exc:
+            checks.append(Check(L_MANIFEST, False, _refusal_text(exc)))
+            manifest_bytes = None
+    if manifest_bytes is not None:
+        manifest = _manifest_check(doc, manifest_bytes, checks)
+    elif session_bundle is None:
+        not_checked.append(NOT_CHECKED_WITHOUT_BUNDLE)
 
-    # The PAdES signature of the PV, by the same key.
-    pdf_check = report.validate_pdf(files[PV], trusted_list, signer_jwk)
-    checks.append(Check(L_PDF_SIG, pdf_check.ok, pdf_check.detail))
+    # 4. audit.jsonl: chain, ends, replay.
+    replay_result = _check_audit(archive, doc, manifest, manifest_bytes, checks)
 
-    ok = all(c.ok for c in checks)
-    seq = doc.get("export_seq") if isinstance(doc, dict) else None
-    sid = doc.get("session_id") if isinstance(doc, dict) else None
-    return VerifyReport(
-        ok, checks, seq if isinstance(seq, int) else None, sid if isinstance(sid, str) else None
+    # 5. What the document says, against itself and against the replay.
+    if replay_result is not None:
+        checks.append(replay_result)
+    semantic = reporting.semantic_problems(doc) + verify_semantics(doc)
+    checks.append(
+        Check(
+            L_SEMANTIC,
+            not semantic,
+            " ; ".join(semantic[:5])
+            if semantic
+            else "lauréats, justifications, quorum et rangs cohérents",
+        )
     )
+    pdf_check()
+    if doc.get("demonstration"):
+        warnings.append(
+            "SESSION DE DÉMONSTRATION : ce résultat ne porte sur aucune session réelle "
+            "(clé et données publiques)"
+        )
+    if doc["export_seq"] > 1:
+        warnings.append(
+            f"export n° {doc['export_seq']} : la délibération a été exportée "
+            f"{doc['export_seq'] - 1} fois avant ; seul le dernier export fait foi, "
+            "assurez-vous qu’il n’en existe pas de plus récent"
+        )
+    ok = all(c.ok for c in checks)
+    return VerifyReport(
+        ok, checks, doc["export_seq"], doc["session_id"], warnings=warnings, not_checked=not_checked
+    )
+
+
+def _signer_check(doc: Any, kid: str) -> Check:
+    signer = doc.get("signer") if isinstance(doc, dict) else None
+    declared = signer.get("kid") if isinstance(signer, dict) else None
+    declared_jwk = signer.get("jwk") if isinstance(signer, dict) else None
+    try:
+        declared_jwk_kid = (
+            crypto.thumbprint(declared_jwk) if isinstance(declared_jwk, dict) else None
+        )
+    except (KeyError, ValueError, TypeError):
+        declared_jwk_kid = None
+    if declared is not None and declared != kid:
+        return Check(
+            L_JWS,
+            False,
+            f"result.json annonce la clé {declared} mais la signature est celle de la clé {kid}",
+        )
+    if declared_jwk_kid != kid:
+        return Check(
+            L_JWS,
+            False,
+            f"la clé publique donnée dans signer.jwk n’est pas celle qui a signé (clé {kid})",
+        )
+    return Check(L_JWS, True, f"signé par la clé de confiance {kid}")
+
+
+def _manifest_check(doc: Any, manifest_bytes: bytes, checks: list[Check]) -> Any:
+    from jury_desk.core import bundle
+
+    digest = hashlib.sha256(manifest_bytes).hexdigest()
+    if digest != doc["source_manifest_sha256"]:
+        checks.append(
+            Check(
+                L_MANIFEST,
+                False,
+                f"le manifeste de la session a le SHA-256 {digest[:16]}…, result.json se "
+                f"réfère à {doc['source_manifest_sha256'][:16]}… : ce résultat ne porte pas "
+                "sur ce paquet de session",
+            )
+        )
+        return None
+    try:
+        manifest = bundle.parse_manifest(bundle.parse_json(manifest_bytes, bundle.MANIFEST))
+    except BundleRefused as exc:
+        checks.append(Check(L_MANIFEST, False, _refusal_text(exc)))
+        return None
+    if manifest.session.id != doc["session_id"]:
+        checks.append(Check(L_MANIFEST, False, "le manifeste est celui d’une autre session"))
+        return None
+    checks.append(Check(L_MANIFEST, True, f"SHA-256 {digest[:16]}… égal à source_manifest_sha256"))
+    return manifest
+
+
+def _known_ids(doc: Mapping[str, Any]) -> replay.Known:
+    criteria: set[str] = set()
+    for r in doc["results"]:
+        criteria.update(r["criteria_means"])
+    return replay.Known(
+        frozenset(a["juror_id"] for a in doc["attendance"]),
+        frozenset(r["dossier_id"] for r in doc["results"]),
+        frozenset(criteria),
+    )
+
+
+def _check_audit(
+    archive: _Archive,
+    doc: Mapping[str, Any],
+    manifest: Any,
+    manifest_bytes: bytes | None,
+    checks: list[Check],
+) -> Check | None:
+    if manifest is not None:
+        replayer = replay.Replayer(manifest_bytes, manifest)
+    else:
+        replayer = replay.Replayer(
+            None, None, known=_known_ids(doc), manifest_sha256=doc["source_manifest_sha256"]
+        )
+    replay_error: list[replay.ReplayError] = []
+
+    def entries() -> Iterator[dict[str, Any]]:
+        for line in _audit_lines(archive):
+            if not line.strip():
+                raise strictjson.StrictJsonError("ligne vide dans audit.jsonl")
+            entry = strictjson.loads(line, max_bytes=MAX_AUDIT_LINE, max_containers=10_000)
+            if not isinstance(entry, dict):
+                raise strictjson.StrictJsonError("une ligne n’est pas un objet JSON")
+            if not replay_error:
+                try:
+                    replayer.feed(entry)
+                except replay.ReplayError as exc:
+                    replay_error.append(exc)
+            yield entry
+
+    try:
+        chain = audit.verify_chain(entries())
+    except (strictjson.StrictJsonError, zipcheck.LayoutError) as exc:
+        checks.append(Check(L_CHAIN, False, f"audit.jsonl illisible ({exc})"))
+        return None
+    head = doc["audit_head"]
+    rp = replayer.state
+    if not chain.ok:
+        checks.append(
+            Check(
+                L_CHAIN,
+                False,
+                f"première entrée en défaut : n° {chain.broken_seq} — {chain.problem}",
+            )
+        )
+        return None
+    if chain.head != head:
+        checks.append(
+            Check(
+                L_CHAIN,
+                False,
+                f"la dernière entrée ({chain.head[:16]}…) n’est pas l’« audit_head » de "
+                f"result.json ({str(head)[:16]}…)",
+            )
+        )
+        return None
+    if replay_error and replay_error[0].seq == 1:
+        checks.append(Check(L_CHAIN, False, replay_error[0].message))
+        return None
+    if rp.last_action != replay.EXPORT or rp.last_data.get("export_seq") != doc["export_seq"]:
+        checks.append(
+            Check(
+                L_CHAIN,
+                False,
+                f"le journal ne se termine pas par l’inscription de l’export n° "
+                f"{doc['export_seq']} (journal coupé ou export remplacé)",
+            )
+        )
+        return None
+    checks.append(
+        Check(
+            L_CHAIN,
+            True,
+            f"{chain.count} entrées chaînées depuis l’import du manifeste jusqu’à "
+            f"l’export n° {doc['export_seq']}, dernière empreinte {chain.head[:16]}…",
+        )
+    )
+    if replay_error:
+        return Check(L_REPLAY, False, replay_error[0].message)
+    if manifest is not None:
+        expected = _expected_document(manifest, rp, doc, chain.count)
+        diffs = replay.document_differences(doc, expected)
+    else:
+        diffs = _record_differences(doc, rp)
+    if diffs:
+        return Check(
+            L_REPLAY,
+            False,
+            "result.json ne correspond pas au journal d’audit : " + " ; ".join(diffs[:3]),
+        )
+    scope = (
+        "entièrement (résultats, rangs et proposition par défaut recalculés)"
+        if manifest is not None
+        else "pour les présences, récusations, notes, commentaires, auditions, avis et "
+        "décisions du jury (le calcul des résultats demande --session-bundle)"
+    )
+    return Check(L_REPLAY, True, f"identique au rejeu du journal {scope}")
+
+
+def _expected_document(
+    manifest: Any, rp: replay.Replayed, doc: Mapping[str, Any], count: int
+) -> Any:
+    state = replay.session_state(manifest, rp, audit_head=doc["audit_head"], audit_count=count)
+    retention = doc.get("retention")
+    expected = reporting.result_document(
+        readmodel.build(state),
+        export_seq=rp.export_seq,
+        signer=doc["signer"],
+        files=doc["files"],
+        audit_head=doc["audit_head"],
+        generated_at=datetime.fromisoformat(doc["generated_at"]),
+        purge_due_on=date.fromisoformat(retention["purge_due_on"]) if retention else None,
+    )
+    expected["generator"] = doc["generator"]
+    expected["generated_at"] = doc["generated_at"]
+    # The same serialisation and the same strict parser as the document read.
+    return strictjson.loads(_dump(expected), max_bytes=_LIMITS[RESULT])
+
+
+def _dump(doc: Any) -> bytes:
+    return json.dumps(doc, ensure_ascii=False, indent=2).encode("utf-8") + b"\n"
+
+
+def _record_differences(doc: Mapping[str, Any], rp: replay.Replayed) -> list[str]:
+    """Without the manifest: the record (not the computation) against the replay."""
+    from jury_desk.core.domain import to_fraction
+
+    out: list[str] = []
+
+    def differ(what: str, mine: Any, theirs: Any) -> None:
+        if mine != theirs and len(out) < 5:
+            out.append(f"{what} : result.json {mine!r}, journal {theirs!r}")
+
+    differ(
+        "jurés absents",
+        sorted(a["juror_id"] for a in doc["attendance"] if not a["present"]),
+        sorted(rp.absent),
+    )
+    differ(
+        "nombre de présents",
+        doc["deliberation"]["present"],
+        len(doc["attendance"]) - len(rp.absent),
+    )
+    differ(
+        "récusations de séance",
+        sorted(
+            (r["juror_id"], r["dossier_id"], r["kind"], r["reason"])
+            for r in doc["recusals"]
+            if r["source"] == "session"
+        ),
+        sorted((j, d, k, reason) for (j, d), (k, reason) in rp.recusals.items()),
+    )
+    mine = {(s["dossier_id"], s["juror_id"], s["criterion_id"]): s["value"] for s in doc["scores"]}
+    for key in sorted(set(mine) | set(rp.scores)):
+        a = mine.get(key)
+        b = rp.scores.get(key)
+        if a is None or b is None or to_fraction(a) != b:
+            differ(f"note {' / '.join(key)}", a, None if b is None else decimal_text(b))
+    differ(
+        "commentaires",
+        sorted((c["dossier_id"], c["juror_id"], c["text"]) for c in doc["comments"]),
+        sorted((d, j, t.strip()) for (d, j), t in rp.comments.items() if t.strip()),
+    )
+    differ(
+        "avis motivés",
+        sorted((o["dossier_id"], o["text"]) for o in doc["opinions"]),
+        sorted((d, t.strip()) for d, t in rp.opinions.items() if t.strip()),
+    )
+    differ(
+        "auditions",
+        sorted(
+            (h["dossier_id"], h["started_at"], h["presentation_s"], h["questions_s"])
+            for h in doc["hearings"]
+        ),
+        sorted(
+            (
+                d,
+                h.started_at,
+                h.presentation_s if h.started_at else None,
+                h.questions_s if h.started_at else None,
+            )
+            for d, h in rp.hearings.items()
+        ),
+    )
+    differ("notes de délibération", doc["deliberation"]["notes"], rp.notes)
+    differ("ouverture", doc["deliberation"]["opened_at"], rp.opened_at)
+    differ("clôture", doc["deliberation"]["closed_at"], rp.closed_at)
+    differ(
+        "lauréats",
+        sorted(
+            (x["dossier_id"], x["amount_cents"], x["justification"] or "")
+            for x in doc["proposed_laureates"]
+        ),
+        sorted(
+            (x.dossier_id, x.amount_cents, x.justification.strip()) for x in rp.laureates.values()
+        ),
+    )
+    differ("numéro d’export", doc["export_seq"], rp.export_seq)
+    return out
+
+
+def _is_sentence(text: Any) -> bool:
+    """CONTRACT section 4: at least 20 characters, letters among them."""
+    return isinstance(text, str) and len(text.strip()) >= 20 and any(c.isalpha() for c in text)
+
+
+def verify_semantics(doc: Mapping[str, Any]) -> list[str]:
+    """What a key holder could write that contradicts the rules or itself (French)."""
+    problems: list[str] = []
+    results = {r["dossier_id"]: r for r in doc["results"]}
+    default = {e["dossier_id"]: e["amount_cents"] for e in doc["default_proposal"]}
+    for lau in doc["proposed_laureates"]:
+        did = lau["dossier_id"]
+        r = results.get(did)
+        justification = lau.get("justification")
+        departs = default.get(did) != lau["amount_cents"]
+        if departs and not _is_sentence(justification):
+            problems.append(
+                f"le lauréat « {did} » s’écarte de la proposition par défaut et sa "
+                "justification n’est pas une phrase (20 caractères au moins, avec des lettres)"
+            )
+        if r is not None and not r["eligible"] and not _is_sentence(justification):
+            problems.append(f"le lauréat « {did} » n’est pas éligible et rien ne le justifie")
+    for d in doc["departures"]:
+        if not _is_sentence(d["justification"]):
+            problems.append(
+                f"l’écart sur le dossier « {d['dossier_id']} » n’est pas justifié par une phrase"
+            )
+    present = sum(1 for a in doc["attendance"] if a["present"])
+    delib = doc["deliberation"]
+    if delib["present"] != present:
+        problems.append(
+            f"deliberation.present vaut {delib['present']}, la liste de présence en compte {present}"
+        )
+    if delib["quorum_met"] and present == 0:
+        problems.append("quorum déclaré atteint alors qu’aucun juré n’est présent")
+    if doc["proposed_laureates"] and not delib["quorum_met"]:
+        problems.append("des lauréats sont proposés sans que le quorum soit atteint")
+    valid = [r for r in doc["results"] if r["valid"]]
+    for r in doc["results"]:
+        if r["eligible"] and not r["valid"]:
+            problems.append(f"le dossier « {r['dossier_id']} » est éligible sans résultat valide")
+    for r in valid:
+        better = sum(1 for o in valid if o["score"] > r["score"])
+        not_worse = sum(1 for o in valid if o["score"] >= r["score"])
+        if r["rank"] is None or not better + 1 <= r["rank"] <= not_worse:
+            problems.append(f"le rang du dossier « {r['dossier_id']} » contredit sa note")
+            break
+    return problems

@@ -3,14 +3,21 @@
 :func:`acquire` takes an operating-system lock on ``<db>.lock`` (``fcntl.flock`` on
 POSIX, ``msvcrt.locking`` on Windows) and keeps it for the life of the process, or
 until :meth:`InstanceLock.release`. The system drops the lock when the process ends,
-even when it is killed, so a crash never leaves a stale lock behind. A second launch on
+even when it is killed, so a crash never leaves a stale lock behind (on Windows after a
+short delay: ``acquire(wait=…)`` allows for it). A second launch on
 the same database gets ``None`` and, through :func:`server_name`, knows the name of
 the local server (Qt's ``QLocalServer`` in the GUI) on which it asks the first one to
 bring its window forward; this module only computes that name.
 
 :func:`check_location` refuses, on Windows, a database on a network share or a
 removable drive: SQLite's locking and durability are not reliable there (the WAL needs
-shared memory on the same machine; a USB key may be pulled out mid-write). On other
+shared memory on the same machine; a USB key may be pulled out mid-write). It refuses a
+database in a folder that OneDrive synchronises (``%OneDrive%``,
+``%OneDriveCommercial%``, ``%OneDriveConsumer%``, Documents and Desktop once Known
+Folder Move has put them there): OneDrive uploads the database and its ``-wal`` and
+``-shm`` files separately, which SQLite lists among the ways to corrupt a database, and
+personal data would leave the machine. :func:`export_location_warning` says the same
+of an export folder (a warning: the user may mean it). On other
 systems it returns ``None``: there is no portable and reliable way to tell, and the
 secretary's laptop runs Windows.
 """
@@ -23,8 +30,12 @@ import hashlib
 import ntpath
 import os
 import sys
+import time
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
+
+from jury_desk.core import fsutil
 
 DRIVE_UNKNOWN = 0
 DRIVE_NO_ROOT_DIR = 1
@@ -67,19 +78,31 @@ class InstanceLock:
         self.release()
 
 
-def acquire(db_path: Path) -> InstanceLock | None:
+# Stand-ins for tests.
+sleep: Callable[[float], None] = time.sleep
+monotonic: Callable[[], float] = time.monotonic
+
+LOCK_POLL_SECONDS = 0.25
+
+
+def acquire(db_path: Path, wait: float = 0.0) -> InstanceLock | None:
     """Lock the database for this process, or ``None`` when another process holds it.
 
-    Locks are per open file: a second ``acquire`` in the same process also gets
-    ``None`` while the first lock is held.
+    ``wait`` > 0 tries again for that many seconds: on Windows the lock
+    (``LockFileEx``) of a process that has just been killed or has crashed is released
+    by the system after a delay, not at once. Locks are per open file: a second
+    ``acquire`` in the same process also gets ``None`` while the first lock is held.
     """
     path = lock_path(Path(db_path))
     path.parent.mkdir(parents=True, exist_ok=True)
     fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
+    deadline = monotonic() + wait
     try:
-        if not _try_lock(fd):
-            os.close(fd)
-            return None
+        while not _try_lock(fd):
+            if monotonic() >= deadline:
+                os.close(fd)
+                return None
+            sleep(LOCK_POLL_SECONDS)
         # For a person looking at the folder: which process holds it (no personal data).
         if os.name == "posix":
             os.ftruncate(fd, 0)
@@ -145,12 +168,64 @@ def server_name(db_path: Path) -> str:
 def check_location(db_path: Path) -> str | None:
     """A French explanation when the database must not be opened where it is, else None.
 
-    Only Windows is checked (network shares, mapped network drives, USB keys, CDs); on
-    other systems this returns ``None``.
+    Only Windows is checked (network shares, mapped network drives, USB keys, CDs,
+    OneDrive); on other systems this returns ``None``.
     """
-    if os.name != "nt":
+    if not fsutil.is_windows():
         return None
-    return check_windows_location(os.path.realpath(os.path.abspath(db_path)))  # pragma: no cover
+    return check_windows_location(_absolute(db_path))
+
+
+def export_location_warning(folder: Path) -> str | None:
+    """A French warning when exports written to ``folder`` would be synced by OneDrive."""
+    if not fsutil.is_windows():
+        return None
+    path = _absolute(folder)
+    root = onedrive_root(path)
+    if root is None:
+        return None
+    return (
+        f"Le dossier « {path} » est synchronisé par OneDrive (« {root} ») : le paquet de "
+        "résultats, qui contient des données personnelles (noms, notes, commentaires), sera "
+        "copié dans le nuage, et après la purge une copie restera dans la corbeille OneDrive. "
+        "Préférez un dossier local non synchronisé (par exemple « C:\\Jury ») ou une clé USB."
+    )
+
+
+def _absolute(path: Path | str) -> str:
+    """The absolute path as Windows resolves it (as given when tests stand in for Windows)."""
+    if os.name == "nt":  # pragma: no cover - Windows
+        return os.path.realpath(os.path.abspath(path))
+    return str(path)
+
+
+ONEDRIVE_VARIABLES = ("OneDrive", "OneDriveCommercial", "OneDriveConsumer")
+
+
+def _strip_prefix(p: str) -> str:
+    p = p.replace("/", "\\")
+    if p.startswith("\\\\?\\UNC\\"):
+        return "\\\\" + p[len("\\\\?\\UNC\\") :]
+    if p.startswith("\\\\?\\") or p.startswith("\\\\.\\"):
+        return p[4:]
+    return p
+
+
+def onedrive_root(path: str, env: Mapping[str, str] | None = None) -> str | None:
+    """The OneDrive folder (from its environment variables) that holds ``path``, if any.
+
+    Pure: compares Windows paths without regard to case; testable anywhere.
+    """
+    environ = os.environ if env is None else env
+    target = ntpath.normcase(ntpath.normpath(_strip_prefix(path)))
+    for name in ONEDRIVE_VARIABLES:
+        root = environ.get(name, "").strip()
+        if not root:
+            continue
+        norm = ntpath.normcase(ntpath.normpath(_strip_prefix(root))).rstrip("\\")
+        if target == norm or target.startswith(norm + "\\"):
+            return root
+    return None
 
 
 def _drive_type(root: str) -> int:  # pragma: no cover - the Windows API
@@ -166,14 +241,16 @@ _WHY = (
     "une coupure du réseau ou une clé retirée pendant la séance peut corrompre la base. "
 )
 _WHAT = (
-    "Copiez le fichier sur le disque de l’ordinateur (par exemple dans « Documents ») "
-    "puis ouvrez cette copie ; les instantanés peuvent, eux, être copiés sur une clé USB "
-    "(Préférences → second dossier d’instantanés)."
+    "Copiez le fichier sur le disque de l’ordinateur, dans un dossier que OneDrive ne "
+    "synchronise pas (par exemple « C:\\Jury », ou le dossier de données de jury_desk "
+    "ouvert par défaut), puis ouvrez cette copie ; les instantanés peuvent, eux, être "
+    "copiés sur une clé USB (Préférences → second dossier d’instantanés)."
 )
 
 
-def check_windows_location(path: str) -> str | None:
-    """The Windows rule on an absolute Windows path (pure, testable anywhere)."""
+def check_windows_location(path: str, env: Mapping[str, str] | None = None) -> str | None:
+    """The Windows rule on an absolute Windows path (pure but for GetDriveTypeW)."""
+    synced = onedrive_root(path, env)
     p = path.replace("/", "\\")
     if p.startswith("\\\\?\\UNC\\"):
         p = "\\\\" + p[len("\\\\?\\UNC\\") :]
@@ -183,7 +260,7 @@ def check_windows_location(path: str) -> str | None:
     if drive.startswith("\\\\") or p.startswith("\\\\"):
         return f"La base « {path} » est sur un partage réseau ({drive or p}). " + _WHY + _WHAT
     if len(drive) != 2 or drive[1] != ":":
-        return None
+        return _synced(path, synced)
     root = drive.upper() + "\\"
     kind = _drive_type(root)
     if kind == DRIVE_REMOTE:
@@ -198,4 +275,14 @@ def check_windows_location(path: str) -> str | None:
             f"La base « {path} » est sur un CD ou un DVD ({drive.upper()}), où rien ne peut "
             "être enregistré. " + _WHAT
         )
-    return None
+    return _synced(path, synced)
+
+
+def _synced(path: str, root: str | None) -> str | None:
+    if root is None:
+        return None
+    return (
+        f"La base « {path} » est dans un dossier synchronisé par OneDrive (« {root} »). "
+        "OneDrive envoie séparément la base et ses fichiers -wal et -shm, ce qui peut la "
+        "corrompre, et les données personnelles partiraient dans le nuage. " + _WHAT
+    )

@@ -15,7 +15,7 @@ from typing import Any
 
 from cryptography.hazmat.primitives import serialization
 
-from jury_desk.core import crypto, paths
+from jury_desk.core import crypto, fsutil, keystore, paths
 from jury_desk.core.errors import UserError
 from jury_desk.core.fsutil import write_atomic
 
@@ -24,7 +24,17 @@ P12_FILE = "installation.p12"
 
 
 def _write_private(path: Path, data: bytes) -> None:
-    write_atomic(path, data, mode=0o600)
+    """A private key file of this installation: DPAPI-protected on Windows, 0600 elsewhere."""
+    write_atomic(path, keystore.protect(data), mode=0o600)
+
+
+def _protect_in_place(path: Path) -> None:
+    """A key written before keys were protected (Windows): protected now, once."""
+    if not fsutil.is_windows():
+        return
+    data = path.read_bytes()
+    if not keystore.is_protected(data):
+        _write_private(path, data)
 
 
 def key_dir() -> Path:
@@ -47,7 +57,7 @@ def new_identity(common_name: str | None = None, *, force: bool = False) -> cryp
     cert = crypto.self_signed_certificate(key, name)
     pem = crypto.private_key_pem(key) + cert.public_bytes(serialization.Encoding.PEM)
     _write_private(d / KEY_FILE, pem)
-    (d / P12_FILE).unlink(missing_ok=True)
+    fsutil.unlink(d / P12_FILE, missing_ok=True)
     return crypto.SigningIdentity(key, cert, [])
 
 
@@ -55,7 +65,9 @@ def import_p12(p12: Path, password: bytes | None) -> crypto.SigningIdentity:
     ident = crypto.load_identity(Path(p12), password)
     if ident.certificate is None:
         raise UserError("p12_no_cert", "Le fichier PKCS#12 ne contient pas de certificat.")
-    # Store re-encrypted with no password, readable by this user only.
+    # Stored without its transport password (the signing must not ask for it at every
+    # export), wrapped by Windows' DPAPI for this account (core.keystore); on other
+    # systems readable by this user only.
     from cryptography.hazmat.primitives.serialization import pkcs12
 
     data = pkcs12.serialize_key_and_certificates(
@@ -76,10 +88,11 @@ def load_identity(
     if path is not None:
         return crypto.load_identity(Path(path), password)
     d = key_dir()
-    if (d / P12_FILE).exists():
-        return crypto.load_identity(d / P12_FILE, None)
-    if (d / KEY_FILE).exists():
-        return crypto.load_identity(d / KEY_FILE, None)
+    for name in (P12_FILE, KEY_FILE):
+        if (d / name).exists():
+            ident = crypto.load_identity(d / name, None)
+            _protect_in_place(d / name)
+            return ident
     if not create:
         raise UserError("no_key", "Cette installation n’a pas encore de clé (jury-desk keys new).")
     return new_identity()
@@ -110,9 +123,7 @@ def add_trusted(source: Path, name: str | None = None) -> list[str]:
             current.append(k)
             kids.add(kid)
             added.append(kid)
-    tmp = store.with_name(store.name + ".tmp")
-    tmp.write_bytes(crypto.jwks_document(current))
-    tmp.replace(store)
+    fsutil.write_atomic(store, crypto.jwks_document(current))
     return added
 
 

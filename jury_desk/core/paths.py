@@ -53,6 +53,32 @@ def installation_key_dir() -> Path:
     return d
 
 
+EXPORTS_FOLDER = "jury_desk-exports"
+
+
+def default_export_dir(documents: Path | None = None) -> Path:
+    """The folder the export dialog proposes, created if needed.
+
+    ``documents`` (Qt's Documents location) unless OneDrive synchronises it (Known
+    Folder Move: exports carry personal data), then ``~/jury_desk-exports``, then the
+    data folder's ``exports``: the first that exists or can be created.
+    """
+    from jury_desk.core import instance
+
+    candidates = [documents] if documents is not None else []
+    candidates += [Path.home() / EXPORTS_FOLDER, data_dir() / "exports"]
+    for folder in candidates:
+        if folder is None or instance.export_location_warning(folder) is not None:
+            continue
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError:
+            continue
+        if folder.is_dir():
+            return folder
+    return data_dir()
+
+
 def log_dir() -> Path:
     d = data_dir() / "logs"
     d.mkdir(parents=True, exist_ok=True)

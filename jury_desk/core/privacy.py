@@ -36,7 +36,6 @@ import json
 import logging
 import os
 import re
-import shutil
 import sqlite3
 import sys
 from collections.abc import Iterable
@@ -45,7 +44,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from jury_desk.core import fmt, paths
+from jury_desk.core import fmt, fsutil, paths
 from jury_desk.core import settings as settings_mod
 from jury_desk.core.errors import UserError
 
@@ -306,7 +305,7 @@ def _overwrite(path: Path, report: PurgeReport) -> None:
     """Overwrite a regular file with zeros (same length), sync, remove it."""
     try:
         if path.is_symlink() or not path.is_file():
-            path.unlink(missing_ok=True)
+            fsutil.unlink(path, missing_ok=True)
             report.files_removed += 1
             return
         size = path.stat().st_size
@@ -319,12 +318,14 @@ def _overwrite(path: Path, report: PurgeReport) -> None:
             fh.flush()
             os.fsync(fh.fileno())
         report.bytes_overwritten += size
-        path.unlink()
+        fsutil.unlink(path)
         report.files_removed += 1
+    except fsutil.FileInUse as exc:
+        report.failures.append((path, exc.message))
     except OSError as exc:
         report.failures.append((path, exc.strerror or str(exc)))
-        with contextlib.suppress(OSError):
-            path.unlink()
+        with contextlib.suppress(OSError, UserError):
+            fsutil.unlink(path)
 
 
 def _erase_tree(root: Path, report: PurgeReport) -> None:
@@ -337,7 +338,9 @@ def _erase_tree(root: Path, report: PurgeReport) -> None:
         for name in filenames:
             _overwrite(Path(dirpath) / name, report)
     try:
-        shutil.rmtree(root)
+        fsutil.rmtree(root)
+    except fsutil.FileInUse as exc:
+        report.failures.append((root, exc.message))
     except OSError as exc:
         report.failures.append((root, exc.strerror or str(exc)))
 
@@ -401,9 +404,12 @@ def _db_siblings(db_path: Path) -> list[Path]:
     folder = db_path.parent
     if not folder.is_dir():
         return []
+    # NTFS matches names without regard to case: `purge --db c:\jury\jury.sqlite3` must
+    # find the folders of a file created as `Jury.sqlite3`.
     pattern = re.compile(
         re.escape(db_path.name)
-        + r"\.(files|snapshots|exports|avant-migration-v\d+|restauration\.tmp)(-wal|-shm|-journal)?"
+        + r"\.(files|snapshots|exports|avant-migration-v\d+|restauration\.tmp)(-wal|-shm|-journal)?",
+        re.IGNORECASE if fsutil.is_windows() else 0,
     )
     return sorted(p for p in folder.iterdir() if pattern.fullmatch(p.name))
 
@@ -451,6 +457,12 @@ def purge(
         from jury_desk.core import snapshots
 
         _erase_tree(snapshots.secondary_dir(db_path, cfg.secondary_snapshot_dir), report)
+
+    # 4b. Attachments copied for the system's reader and left by a crash.
+    from jury_desk.core import external_copies
+
+    for p in external_copies.leftovers():
+        _erase_tree(p, report)
 
     # 5. Settings that point at the purged database.
     current = settings_mod.load()
@@ -557,8 +569,8 @@ def cli_purge(args: argparse.Namespace) -> int:
         report = purge(db_path, force=True)
     finally:
         lock.release()
-    with contextlib.suppress(OSError):
-        instance.lock_path(db_path).unlink()
+    with contextlib.suppress(OSError, UserError):
+        fsutil.unlink(instance.lock_path(db_path), missing_ok=True)
     print(
         f"Purge terminée : {report.files_removed} fichier(s) effacé(s) "
         f"({fmt.number(report.bytes_overwritten / 1_000_000, 1)} Mo remis à zéro), "
@@ -566,6 +578,12 @@ def cli_purge(args: argparse.Namespace) -> int:
     )
     for p, why in report.kept:
         print(f"  Conservé : « {p} » — {why}")
+    for p in report.exports_removed:  # OneDrive keeps what it synced in its recycle bin
+        if instance.export_location_warning(p.parent) is not None:
+            print(
+                f"  Attention : « {p} » était synchronisé par OneDrive ; une copie reste dans "
+                "la corbeille de OneDrive (en ligne) : videz-la."
+            )
     if report.failures:
         print("jury-desk : certains fichiers n’ont pas pu être effacés :", file=sys.stderr)
         for p, why in report.failures:

@@ -31,23 +31,22 @@ from functools import cache
 from typing import TYPE_CHECKING, Any, TypeVar
 from xml.sax.saxutils import escape
 
-from jury_desk import __version__
+from jury_desk import __version__, messages
 from jury_desk.core import crypto, fmt, resources
-from jury_desk.core.deliberation import TIE_AT_BOUNDARY, DeliberationResult, DossierResult
-from jury_desk.core.domain import JuryDecision, LaureateDecision, RecusalKind, RecusalSource
-from jury_desk.core.reporting import (
-    departures,
-    flag_sentence,
-    jury_laureates,
-    needs_justification,
-    role_label,
-    short_title,
+from jury_desk.core.deliberation import (
+    TIE_AT_BOUNDARY,
+    DeliberationResult,
+    DepartureKind,
+    DossierResult,
 )
+from jury_desk.core.domain import JuryDecision, RecusalKind, RecusalSource
+from jury_desk.core.reporting import flag_sentence, role_label, short_title
 
 if TYPE_CHECKING:
     from reportlab.graphics.shapes import Drawing
     from reportlab.platypus import Flowable, Table
 
+    from jury_desk.core.readmodel import DeliberationState
     from jury_desk.core.services import SessionState
 
 log = logging.getLogger(__name__)
@@ -272,6 +271,10 @@ class PvContext:
     signer_name: str
     signer_kid: str
     generated_at: datetime
+    # The signer's role (« Secrétaire du jury », asked once and kept in the settings) and
+    # the place of « Fait à … » (else the venue's first part: « Orly »).
+    signer_role: str = ""
+    place: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -287,27 +290,17 @@ class PvDocument:
     placement: SignaturePlacement | None
 
 
-def decision_of(st: SessionState, result: DeliberationResult) -> JuryDecision:
-    """The jury's list, or the default proposal while the jury has not set one."""
-    if st.decision_made:
-        return st.decision()
-    return JuryDecision(
-        tuple(LaureateDecision(p.dossier_id, p.amount_cents) for p in result.default_proposal),
-        {},
-        dict(st.invalid_reasons),
-    )
-
-
 # --------------------------------------------------------------------------- the PDF
 
 
-def build_pv(st: SessionState, result: DeliberationResult, ctx: PvContext) -> PvDocument:
-    """Lay out the procès-verbal (unsigned)."""
+def build_pv(ds: DeliberationState, ctx: PvContext) -> PvDocument:
+    """Lay out the procès-verbal (unsigned) from the deliberation's read model."""
     from reportlab.lib.pagesizes import A4
     from reportlab.lib.units import mm
     from reportlab.platypus import SimpleDocTemplate
 
     _register_fonts()
+    st = ds.session
     holder: dict[str, Any] = {}
     canvas_class = _canvas_class(st, ctx, holder)
     buf = io.BytesIO()
@@ -326,7 +319,7 @@ def build_pv(st: SessionState, result: DeliberationResult, ctx: PvContext) -> Pv
         lang="fr-FR",
         initialFontName=FONT,
     )
-    builder = _Builder(st, result, ctx, doc.width)
+    builder = _Builder(ds, ctx, doc.width)
     doc.build(builder.story(), canvasmaker=canvas_class)
     placement = None
     if builder.signature_box.position is not None:
@@ -464,17 +457,16 @@ def wrap_lines(text: str, font: str, size: float, room: float, max_lines: int) -
 
 
 class _Builder:
-    def __init__(
-        self, st: SessionState, result: DeliberationResult, ctx: PvContext, width: float
-    ) -> None:
-        self.st = st
-        self.result = result
+    def __init__(self, ds: DeliberationState, ctx: PvContext, width: float) -> None:
+        self.ds = ds
+        self.st = ds.session
+        self.result = ds.result
         self.ctx = ctx
         self.width = width
         self.s = _styles()
-        self.decision = decision_of(st, result)
-        self.proposal = {e.dossier_id: e.amount_cents for e in result.default_proposal}
-        self.laureates = {lau.dossier_id: lau for lau in self.decision.laureates}
+        self.decision = ds.decision
+        self.proposal = {e.dossier_id: e.amount_cents for e in ds.default_proposal}
+        self.laureates = {lau.dossier_id: lau for lau in ds.decision.laureates}
         self.signature_box = _SignatureBox()
 
     # ---------------------------------------------------------------- helpers
@@ -590,6 +582,7 @@ class _Builder:
             self.opinions_block,
             self.notes_block,
             self.closing_block,
+            self.signatures_block,
         ):
             out.extend(section())
         return out
@@ -1051,7 +1044,7 @@ class _Builder:
                     "Le jury n’a pas arrêté de liste propre : la proposition par défaut tient lieu de décision."
                 )
             )
-        lau = jury_laureates(st, res, self.decision)
+        lau = self.ds.laureates
         if not lau:
             out.append(self.p("Le jury ne propose aucun lauréat."))
         else:
@@ -1067,17 +1060,17 @@ class _Builder:
             ]
             for entry in lau:
                 dr = res.by_id(entry.dossier_id)
-                default = self.proposal.get(entry.dossier_id)
-                if default is None:
-                    change = "Ajout"
-                elif default != entry.amount_cents:
-                    change = f"Montant modifié (proposé : {fmt.euros(default)})"
-                else:
+                dep = self.ds.departure(entry.dossier_id)
+                if dep is None:
                     change = "Conforme"
+                elif dep.kind is DepartureKind.ADDED:
+                    change = "Ajout"
+                else:
+                    change = f"Montant modifié (proposé : {fmt.euros(dep.default_cents)})"
                 cell: list[Any] = [
                     para(f"<b>{esc(change)}</b>" if change != "Conforme" else esc(change), s.cell)
                 ]
-                if needs_justification(res, entry) or entry.justification.strip():
+                if dep is not None or entry.justification.strip():
                     cell.append(para(esc(entry.justification or "(aucune justification)"), s.cell))
                 rows.append(
                     [
@@ -1098,7 +1091,11 @@ class _Builder:
                 )
             out.append(para("", s.small))
             out.append(self.p(f"<b>{esc(used)}.</b>"))
-        deps = departures(res, self.decision)
+        deps = [
+            (dep.dossier_id, dep.justification)
+            for dep in self.ds.departures
+            if dep.kind is DepartureKind.REMOVED
+        ]
         if deps:
             out.extend(
                 self.heading("Dossiers de la proposition par défaut non retenus par le jury", 2)
@@ -1130,24 +1127,18 @@ class _Builder:
             return []
         out: list[Flowable] = [*self.heading("8. Dossiers sans résultat valide")]
         rows: list[list[Any]] = [["Dossier", "Ce qui manque", "Motif consigné par le jury"]]
+        names = {j.id: j.name for j in st.jurors}
+        labels = {c.id: c.label for c in st.criteria}
         for r in invalid:
-            missing = []
-            for m in r.missing:
-                name = st.juror(m.juror_id).name
-                if len(m.criterion_ids) == len(st.criteria):
-                    missing.append(f"feuille de {name} absente")
-                else:
-                    labels = ", ".join(c.label for c in st.criteria if c.id in m.criterion_ids)
-                    missing.append(f"feuille de {name} incomplète ({labels})")
-            if r.too_few_sheets:
-                missing.append(
-                    f"{r.sheets} feuille(s) complète(s) pour un minimum de {st.info.rules.min_sheets}"
-                )
+            validity = self.ds.dossier(r.dossier_id).validity
+            missing = messages.missing_text(
+                validity.params, names=names, labels=labels, criteria=len(st.criteria)
+            )
             rows.append(
                 [
                     self.dossier_cell(r.dossier_id),
-                    para(esc(" ; ".join(missing) or "—"), s.cell),
-                    para(esc(st.invalid_reasons.get(r.dossier_id, "") or "(aucun motif)"), s.cell),
+                    para(esc(missing or "—"), s.cell),
+                    para(esc(validity.jury_reason or "(aucun motif)"), s.cell),
                 ]
             )
         out.append(self.table(rows, [30, 35, 35]))
@@ -1223,10 +1214,13 @@ class _Builder:
             ),
             para(f"<font name='{FONT_BOLD}'>{ctx.audit_head}</font>", s.small),
             Spacer(1, 4),
+            self.p(esc(self.made_at())),
             self.p(
                 esc(
                     f"Le présent procès-verbal est signé électroniquement (signature PAdES) par "
-                    f"« {ctx.signer_name} », au moyen de la clé d’empreinte :"
+                    f"« {ctx.signer_name} »"
+                    + (f", {ctx.signer_role}," if ctx.signer_role else "")
+                    + " au moyen de la clé d’empreinte :"
                 )
             ),
             para(
@@ -1244,6 +1238,68 @@ class _Builder:
             self.signature_box.flowable(),
         ]
         return [KeepTogether(block)]
+
+    def made_at(self) -> str:
+        """« Fait à Orly, le jeudi 18 juin 2026. » (the closing's day, else the export's)."""
+        place = self.ctx.place.strip() or self.st.info.venue.split(",")[0].strip()
+        closed = local(self.st.closed_at)
+        day = (closed or self.ctx.generated_at).date()
+        return f"Fait à {place}, le {fmt.long_date(day)}."
+
+    def signatures_block(self) -> list[Flowable]:
+        """A page to sign by hand: the president and each member present."""
+        from reportlab.lib import colors
+        from reportlab.platypus import PageBreak, Table, TableStyle
+
+        st, s = self.st, self.s
+        rows: list[list[Any]] = [
+            [
+                para("<b>Membre du jury</b>", s.cell),
+                para("<b>Qualité</b>", s.cell),
+                para("<b>Signature</b>", s.cell),
+            ],
+            [para("<b>Président(e) du jury</b><br/>Nom :", s.cell), "", ""],
+        ]
+        for j in st.jurors:
+            if j.id in st.present:
+                rows.append(
+                    [
+                        para(f"<b>{esc(j.name)}</b><br/>{esc(j.organisation or '')}", s.cell),
+                        para(esc(role_label(j.role.value)), s.cell),
+                        "",
+                    ]
+                )
+        w = self.width
+        table = Table(
+            rows,
+            colWidths=[w * 0.42, w * 0.2, w * 0.38],
+            rowHeights=[None] + [40.0] * (len(rows) - 1),
+            repeatRows=1,
+        )
+        table.setStyle(
+            TableStyle(
+                [
+                    ("FONT", (0, 0), (-1, -1), FONT, 8),  # empty cells too: no Helvetica
+                    ("GRID", (0, 0), (-1, -1), 0.5, colors.HexColor(RULE)),
+                    ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                    ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor(ZEBRA)),
+                ]
+            )
+        )
+        return [
+            PageBreak(),
+            para(esc("Signatures des membres du jury présents"), s.h1),
+            self.p(esc(self.made_at())),
+            para(
+                esc(
+                    "Les membres du jury présents à la séance signent ci-dessous le présent "
+                    "procès-verbal, dont un exemplaire signé électroniquement est joint à "
+                    "l’export."
+                ),
+                s.note,
+            ),
+            table,
+        ]
 
 
 def _fit(text: str, font: str, size: float, room: float) -> str:

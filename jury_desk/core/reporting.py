@@ -19,12 +19,13 @@ from fractions import Fraction
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
-from jury_desk import __version__
+from jury_desk import __version__, messages
 from jury_desk.core import fmt
-from jury_desk.core.deliberation import TIE_AT_BOUNDARY, DeliberationResult, DossierResult
-from jury_desk.core.domain import JuryDecision, LaureateDecision, round4
+from jury_desk.core.deliberation import TIE_AT_BOUNDARY, DeliberationResult, DepartureKind
+from jury_desk.core.domain import round4
 
 if TYPE_CHECKING:
+    from jury_desk.core.readmodel import DeliberationState, DossierState
     from jury_desk.core.services import SessionState
 
 FORMAT = "lai.result"
@@ -63,8 +64,9 @@ def _r4(value: Fraction | Decimal | None) -> float | None:
 # --------------------------------------------------------------------------- results
 
 
-def result_entry(st: SessionState, r: DossierResult) -> dict[str, Any]:
+def result_entry(ds: DeliberationState, d: DossierState) -> dict[str, Any]:
     """One item of ``results`` (``score``, ``median``, ``sd``, ``rank`` null when not valid)."""
+    r = d.result
     entry: dict[str, Any] = {
         "dossier_id": r.dossier_id,
         "valid": r.valid,
@@ -72,7 +74,7 @@ def result_entry(st: SessionState, r: DossierResult) -> dict[str, Any]:
         "score": _r4(r.score) if r.valid else None,
         "median": _r4(r.median) if r.valid else None,
         "sd": _r4(r.sd) if r.valid else None,
-        "criteria_means": {c.id: _r4(r.criteria_means.get(c.id)) for c in st.criteria},
+        "criteria_means": {c.id: _r4(r.criteria_means.get(c.id)) for c in ds.session.criteria},
         "rank": r.rank if r.valid else None,
         "ex_aequo": r.ex_aequo,
         "eligible": r.eligible,
@@ -81,61 +83,27 @@ def result_entry(st: SessionState, r: DossierResult) -> dict[str, Any]:
         entry["missing"] = [
             {"juror_id": m.juror_id, "criterion_ids": list(m.criterion_ids)} for m in r.missing
         ]
-        reason = st.invalid_reasons.get(r.dossier_id, "").strip()
-        if reason:
-            entry["invalid_reason"] = reason
+        if d.validity.jury_reason:
+            entry["invalid_reason"] = d.validity.jury_reason
     return entry
 
 
-def results_json(st: SessionState, result: DeliberationResult) -> dict[str, Any]:
+def results_json(ds: DeliberationState) -> dict[str, Any]:
     """The ``results``, ``default_proposal`` and ``proposal_flags`` fields of result.json."""
     return {
-        "results": [result_entry(st, r) for r in result.results],
+        "results": [result_entry(ds, d) for d in ds.ranked],
         "default_proposal": [
             {"dossier_id": e.dossier_id, "amount_cents": e.amount_cents}
-            for e in result.default_proposal
+            for e in ds.default_proposal
         ],
         "proposal_flags": [
-            {"dossier_ids": list(f.dossier_ids), "flag": f.flag} for f in result.proposal_flags
+            {"dossier_ids": list(f.dossier_ids), "flag": f.flag} for f in ds.proposal_flags
         ],
     }
 
 
-def jury_laureates(
-    st: SessionState, result: DeliberationResult, decision: JuryDecision
-) -> list[LaureateDecision]:
-    """The jury's laureates best rank first (then hearing order)."""
-
-    def key(lau: LaureateDecision) -> tuple[int, int, str]:
-        r = result.by_id(lau.dossier_id)
-        return (
-            r.rank if r.rank is not None else 10**9,
-            st.dossier(lau.dossier_id).hearing_order,
-            lau.dossier_id,
-        )
-
-    return sorted(decision.laureates, key=key)
-
-
-def departures(result: DeliberationResult, decision: JuryDecision) -> list[tuple[str, str]]:
-    """(dossier id, justification) of each default-proposal dossier the jury left out."""
-    chosen = {lau.dossier_id for lau in decision.laureates}
-    return [
-        (e.dossier_id, decision.departures.get(e.dossier_id, "").strip())
-        for e in result.default_proposal
-        if e.dossier_id not in chosen
-    ]
-
-
-def needs_justification(result: DeliberationResult, lau: LaureateDecision) -> bool:
-    """True when a laureate is not in the default proposal with the same amount."""
-    default = {e.dossier_id: e.amount_cents for e in result.default_proposal}
-    return default.get(lau.dossier_id) != lau.amount_cents
-
-
 def result_document(
-    st: SessionState,
-    result: DeliberationResult,
+    ds: DeliberationState,
     *,
     export_seq: int,
     signer: Mapping[str, Any],
@@ -151,7 +119,7 @@ def result_document(
     """
     if generated_at.tzinfo is None:
         raise ValueError("generated_at must carry its offset")
-    decision = st.decision()
+    st = ds.session
     d_order = {d.id: d.hearing_order for d in st.dossiers}
     j_order = {j.id: i for i, j in enumerate(st.jurors)}
     c_order = {c.id: i for i, c in enumerate(st.criteria)}
@@ -187,10 +155,10 @@ def result_document(
         {
             "dossier_id": lau.dossier_id,
             "amount_cents": lau.amount_cents,
-            "rank": result.by_id(lau.dossier_id).rank,
+            "rank": ds.dossier(lau.dossier_id).result.rank,
             "justification": lau.justification.strip() or None,
         }
-        for lau in jury_laureates(st, result, decision)
+        for lau in ds.laureates
     ]
     doc: dict[str, Any] = {
         "format": FORMAT,
@@ -216,10 +184,12 @@ def result_document(
         "hearings": hearings,
         "scores": scores,
         "comments": comments,
-        **results_json(st, result),
+        **results_json(ds),
         "proposed_laureates": laureates,
         "departures": [
-            {"dossier_id": did, "justification": text} for did, text in departures(result, decision)
+            {"dossier_id": dep.dossier_id, "justification": dep.justification}
+            for dep in ds.departures
+            if dep.kind is DepartureKind.REMOVED
         ],
         "opinions": [
             {"dossier_id": did, "text": st.opinions[did].strip()}
@@ -229,8 +199,8 @@ def result_document(
         "deliberation": {
             "opened_at": st.opened_at,
             "closed_at": st.closed_at,
-            "present": len(st.present),
-            "quorum_met": result.quorum_met,
+            "present": ds.quorum.present,
+            "quorum_met": ds.quorum.met,
             "notes": st.notes,
         },
         "files": {
@@ -296,31 +266,31 @@ def _cell(text: str, width: int, right: bool = False) -> str:
     return text.rjust(width) if right else text.ljust(width)
 
 
-def _why_invalid(st: SessionState, r: DossierResult) -> str:
-    parts = []
-    for m in r.missing:
-        name = st.juror(m.juror_id).name
-        if len(m.criterion_ids) == len(st.criteria):
-            parts.append(f"feuille de {name} absente")
-        else:
-            parts.append(f"feuille de {name} incomplète ({', '.join(m.criterion_ids)})")
-    if r.too_few_sheets and not r.missing:
-        parts.append(f"{r.sheets} feuille(s) pour un minimum de {st.info.rules.min_sheets}")
-    reason = st.invalid_reasons.get(r.dossier_id)
-    if reason:
-        parts.append(f"motif : {fmt.quote(reason)}")
+def why_invalid(ds: DeliberationState, d: DossierState) -> str:
+    """Why a dossier is not valid, with the jury's reason, in French (terminal, PV)."""
+    st = ds.session
+    what = messages.missing_text(
+        d.validity.params,
+        names={j.id: j.name for j in st.jurors},
+        labels={c.id: c.id for c in st.criteria},
+        criteria=len(st.criteria),
+    )
+    parts = [what] if what else []
+    if d.validity.jury_reason:
+        parts.append(f"motif : {fmt.quote(d.validity.jury_reason)}")
     return "non valide : " + " ; ".join(parts) if parts else "non valide"
 
 
-def results_table(st: SessionState, result: DeliberationResult) -> str:
+def results_table(ds: DeliberationState) -> str:
     """The ranking, the default proposal and its flags, for a terminal (French)."""
+    st, result = ds.session, ds.result
     rules = st.info.rules
     lines: list[str] = []
     lines.append(st.info.title + (" — SESSION DE DÉMONSTRATION" if st.is_demo else ""))
     lines.append(f"Séance du {fmt.long_date(st.info.date)} — {st.info.venue}")
-    quorum = "atteint" if result.quorum_met else "NON ATTEINT"
+    quorum = "atteint" if ds.quorum.met else "NON ATTEINT"
     lines.append(
-        f"Présents : {result.present_count} sur {len(st.jurors)} (quorum de {rules.quorum} : {quorum}) — "
+        f"Présents : {ds.quorum.present} sur {len(st.jurors)} (quorum de {ds.quorum.required} : {quorum}) — "
         f"note minimale : {fmt.note20(rules.min_score)} — au moins {rules.min_sheets} feuilles par dossier"
     )
     lines.append("")
@@ -333,10 +303,8 @@ def results_table(st: SessionState, result: DeliberationResult) -> str:
         + "  Remarques"
     )
     lines.append("  ".join("─" * w for w in widths) + "  " + "─" * 12)
-    proposal = {e.dossier_id for e in result.default_proposal}
-    flagged = {did for f in result.proposal_flags for did in f.dossier_ids}
-    for r in result.results:
-        d = st.dossier(r.dossier_id)
+    for ds_d in ds.ranked:
+        r, d = ds_d.result, ds_d.dossier
         label = f"{d.reference} {short_title(d.title, widths[1] - len(d.reference) - 1)}"
         if r.valid:
             rank = f"{r.rank}" + ("=" if r.ex_aequo else "")
@@ -354,15 +322,15 @@ def results_table(st: SessionState, result: DeliberationResult) -> str:
                 remarks.append("ex æquo")
             if r.disagreement:
                 remarks.append("désaccord du jury")
-            if r.dossier_id in proposal:
+            if ds_d.in_proposal:
                 remarks.append("proposé")
             elif r.eligible:
                 remarks.append("éligible, hors enveloppe")
-            if r.dossier_id in flagged:
+            if ds_d.tie_at_boundary:
                 remarks.append("égalité à la limite")
         else:
             cells = ("—", label, "—", "—", "—", f"{r.sheets}/{len(r.counted)}", "non")
-            remarks = [_why_invalid(st, r)]
+            remarks = [why_invalid(ds, ds_d)]
         lines.append(
             "  ".join(
                 _cell(c, w, right=i >= 2)
@@ -375,27 +343,27 @@ def results_table(st: SessionState, result: DeliberationResult) -> str:
         lines.append("(« = » : ex æquo, même note exacte.)")
     lines.append("")
 
-    env = rules.envelope_cents
-    cap = rules.max_laureates
+    env = ds.envelope.envelope_cents
+    cap = ds.envelope.max_laureates
     limits = f"enveloppe : {fmt.euros(env)}" + (
         f", au plus {cap} lauréat(s)" if cap is not None else ""
     )
     lines.append(f"Proposition par défaut ({limits}) :")
-    if not result.default_proposal:
+    if not ds.default_proposal:
         lines.append("  aucun dossier éligible ne tient dans l’enveloppe.")
-    for i, e in enumerate(result.default_proposal, start=1):
+    for i, e in enumerate(ds.default_proposal, start=1):
         d = st.dossier(e.dossier_id)
         r = result.by_id(e.dossier_id)
         lines.append(
             f"  {i:>2}. {d.reference} {short_title(d.title, 44):<44}  "
             f"{fmt.note20(r.score):>9}  {fmt.euros(e.amount_cents):>14}"
         )
-    total = result.proposal_total_cents
+    total = ds.envelope.proposal_total_cents
     used = f"Total : {fmt.euros(total)}"
     if env is not None:
         used += f" sur {fmt.euros(env)} — reste {fmt.euros(env - total)}"
     lines.append("  " + used + ".")
-    for f in result.proposal_flags:
+    for f in ds.proposal_flags:
         lines.append("  " + flag_sentence(st, result, f.dossier_ids, f.flag))
     return "\n".join(lines) + "\n"
 

@@ -8,11 +8,8 @@ Refused input raises :class:`~jury_desk.core.errors.UserError` and changes nothi
 
 from __future__ import annotations
 
-import csv
-import io
+import contextlib
 import logging
-import os
-import shutil
 import uuid
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -26,7 +23,8 @@ from sqlmodel import Session, col, delete, select
 # Not ``bundle`` (JSON Schema, cryptography, zip checks: ~70 ms) nor ``deliberation``:
 # they are imported by the methods that need them, so that the GUI's first paint does
 # not pay for them (benchmarks/gui.py; tests/core/test_import_cost.py).
-from jury_desk.core import audit, paths, storage
+from jury_desk.core import audit, csvio, fsutil, paths, storage
+from jury_desk.core import hearings as hearings_mod
 from jury_desk.core.domain import (
     Attachment,
     Conflict,
@@ -83,6 +81,8 @@ from jury_desk.core.storage import (
 
 if TYPE_CHECKING:
     from jury_desk.core import bundle
+    from jury_desk.core.deliberation import Blocker, DeliberationResult
+    from jury_desk.core.readmodel import DeliberationState
 
 log = logging.getLogger(__name__)
 
@@ -148,11 +148,16 @@ def _require_known(
     """Refuse an id that the session does not have (None: not asked)."""
     crit, jur, dos, _ = lookups
     if juror is not None and juror not in jur:
-        raise UserError("unknown_juror", f"Juré « {juror} » inconnu dans cette session.")
+        raise UserError("unknown_juror", params={"juror": juror})
     if dossier is not None and dossier not in dos:
-        raise UserError("unknown_dossier", f"Dossier « {dossier} » inconnu dans cette session.")
+        raise UserError("unknown_dossier", params={"dossier": dossier})
     if criterion is not None and criterion not in crit:
-        raise UserError("unknown_criterion", f"Critère « {criterion} » inconnu dans cette session.")
+        raise UserError("unknown_criterion", params={"criterion": criterion})
+
+
+def _inner(exc: UserError) -> dict[str, object]:
+    """The parameters that carry ``exc`` inside a wrapping refusal (``row``, ``csv_row``)."""
+    return {"inner": exc.key or exc.code, "inner_params": tuple(exc.params.items())}
 
 
 class Desk:
@@ -169,7 +174,7 @@ class Desk:
         """Staging folders left by an import that was killed half-way."""
         if self.files.is_dir():
             for stale in self.files.glob(".staging-*"):
-                shutil.rmtree(stale, ignore_errors=True)
+                fsutil.rmtree_quietly(stale)
 
     def close(self) -> None:
         self.engine.dispose()
@@ -261,17 +266,18 @@ class Desk:
                         if target.exists():
                             continue
                         target.parent.mkdir(exist_ok=True)
-                        os.replace(s.staged, target)
+                        fsutil.replace(s.staged, target)
                         placed.append(target)
                     for parent in sorted({p.parent for p in placed}):
                         fsync_dir(parent)
                     fsync_dir(self.files)
             except BaseException:
                 for p in placed:
-                    p.unlink(missing_ok=True)
+                    with contextlib.suppress(OSError, UserError):
+                        fsutil.unlink(p, missing_ok=True)
                 raise
             finally:
-                shutil.rmtree(staging, ignore_errors=True)
+                fsutil.rmtree_quietly(staging)
         return ImportReport(
             m.session.id,
             m.session.title,
@@ -308,6 +314,7 @@ class Desk:
                 warning_s=s.timer.warning_s,
                 manifest=opened.manifest_bytes,
                 manifest_sha256=opened.manifest_sha256,
+                manifest_jws=opened.manifest_jws,
                 trusted_kid=opened.signer_kid,
                 is_demo=opened.is_demo,
                 imported_at=now_iso(),
@@ -612,6 +619,14 @@ class Desk:
             assert row is not None
             return bytes(row.manifest)
 
+    def manifest_jws(self, session_id: str) -> str | None:
+        """The detached JWS of the manifest as imported (None for sessions imported
+        before schema 2)."""
+        with reading(self.engine) as db:
+            row = db.get(SessionRow, session_id)
+            assert row is not None
+            return row.manifest_jws
+
     def audit_entries(self, session_id: str) -> list[dict[str, Any]]:
         with reading(self.engine) as db:
             return audit.entries(db, session_id)
@@ -626,13 +641,10 @@ class Desk:
     def _open_for_change(self, db: Session, session_id: str) -> SessionRow:
         srow = db.get(SessionRow, session_id)
         if srow is None:
-            raise UserError("unknown_session", f"Aucune session « {session_id} ».")
+            raise UserError("unknown_session", params={"session": session_id})
         delib = db.get(DeliberationRow, session_id)
         if delib is not None and delib.closed_at:
-            raise UserError(
-                "closed",
-                "La délibération est close : rouvrez-la (avec un motif) pour modifier quoi que ce soit.",
-            )
+            raise UserError("closed")
         return srow
 
     def _static_for(
@@ -724,7 +736,7 @@ class Desk:
         kind = RecusalKind(kind)
         reason = reason.strip()
         if not reason:
-            raise UserError("reason_required", "Un motif est obligatoire pour une récusation.")
+            raise UserError("reason_required", key="recusal_reason_required")
         with transaction(self.engine) as db:
             self._open_for_change(db, session_id)
             self._check_ids(db, session_id, juror=juror_id, dossier=dossier_id)
@@ -732,12 +744,12 @@ class Desk:
             if (juror_id, dossier_id) in conflicts:
                 raise UserError(
                     "already_recused",
-                    f"Le juré « {juror_id} » est déjà récusé pour « {dossier_id} » (conflit d’intérêts du paquet).",
+                    key="already_recused_bundle",
+                    params={"juror": juror_id, "dossier": dossier_id},
                 )
             if db.get(RecusalRow, (session_id, juror_id, dossier_id)) is not None:
                 raise UserError(
-                    "already_recused",
-                    f"Le juré « {juror_id} » est déjà récusé pour « {dossier_id} ».",
+                    "already_recused", params={"juror": juror_id, "dossier": dossier_id}
                 )
             at = now_iso()
             db.add(
@@ -770,10 +782,7 @@ class Desk:
             self._open_for_change(db, session_id)
             row = db.get(RecusalRow, (session_id, juror_id, dossier_id))
             if row is None:
-                raise UserError(
-                    "not_recused",
-                    f"Aucune récusation de séance pour « {juror_id} » / « {dossier_id} » (un conflit du paquet ne peut pas être retiré).",
-                )
+                raise UserError("not_recused", params={"juror": juror_id, "dossier": dossier_id})
             db.delete(row)
             audit.append(
                 db,
@@ -787,12 +796,17 @@ class Desk:
         try:
             value = to_fraction(raw)
         except (TypeError, ValueError, ArithmeticError) as exc:
-            raise UserError("value_not_number", f"« {raw} » n’est pas un nombre.") from exc
+            raise UserError("value_not_number", params={"raw": str(raw)}) from exc
         if not criterion.is_valid(value):
             raise UserError(
                 "value_out_of_scale",
-                f"« {raw} » n’est pas une valeur admise pour « {criterion.label} » : de "
-                f"{format_value(criterion.min)} à {format_value(criterion.max)} par pas de {format_value(criterion.step)}.",
+                params={
+                    "raw": str(raw),
+                    "criterion": criterion.label,
+                    "min": format_value(criterion.min),
+                    "max": format_value(criterion.max),
+                    "step": format_value(criterion.step),
+                },
             )
         return value
 
@@ -818,12 +832,9 @@ class Desk:
                 "SELECT closed_at FROM deliberation WHERE session_id = ?", (session_id,)
             ).first()
             if closed is None:
-                raise UserError("unknown_session", f"Aucune session « {session_id} ».")
+                raise UserError("unknown_session", params={"session": session_id})
             if closed[0]:
-                raise UserError(
-                    "closed",
-                    "La délibération est close : rouvrez-la (avec un motif) pour modifier quoi que ce soit.",
-                )
+                raise UserError("closed")
             return self._write_score(
                 conn, session_id, dossier_id, juror_id, criterion_id, value, actor
             )
@@ -846,18 +857,12 @@ class Desk:
             "SELECT 1 FROM recusal WHERE session_id = ? AND juror_id = ? AND dossier_id = ?",
             (sid, juror_id, dossier_id),
         ).first():
-            raise UserError(
-                "juror_recused",
-                f"Le juré « {juror_id} » est récusé pour le dossier « {dossier_id} » : sa note ne peut pas être saisie.",
-            )
+            raise UserError("juror_recused", params={"juror": juror_id, "dossier": dossier_id})
         att = conn.exec_driver_sql(
             "SELECT present FROM attendance WHERE session_id = ? AND juror_id = ?", (sid, juror_id)
         ).first()
         if att is not None and not att[0]:
-            raise UserError(
-                "juror_absent",
-                f"Le juré « {juror_id} » est absent de la séance : sa note ne peut pas être saisie.",
-            )
+            raise UserError("juror_absent", params={"juror": juror_id})
         key = (sid, dossier_id, juror_id, criterion_id)
         prev_row = conn.exec_driver_sql(
             "SELECT value FROM score WHERE session_id = ? AND dossier_id = ? AND juror_id = ?"
@@ -898,7 +903,7 @@ class Desk:
             self._open_for_change(db, session_id)
             row = db.get(ScoreRow, (session_id, dossier_id, juror_id, criterion_id))
             if row is None:
-                raise UserError("no_value", "Aucune valeur à effacer.")
+                raise UserError("no_value")
             previous = to_fraction(row.value)
             db.delete(row)
             audit.append(
@@ -930,15 +935,18 @@ class Desk:
                 try:
                     self._write_score(conn, session_id, d, j, c, v, actor)
                 except UserError as exc:
-                    raise UserError(
-                        exc.code, f"Ligne {i} : {exc.message} Aucune note n’a été enregistrée."
-                    ) from exc
+                    raise UserError(exc.code, key="row", params={"line": i, **_inner(exc)}) from exc
         return len(rows)
 
-    def import_scores_csv(self, session_id: str, text: str, actor: str = "feuilles-papier") -> int:
-        """Paper sheets: ``dossier_id,juror_id,criterion_id,value``; all rows or none."""
-        reader = csv.reader(io.StringIO(text.lstrip("\ufeff")))
+    def import_scores_csv(
+        self, session_id: str, text: str | bytes, actor: str = "feuilles-papier"
+    ) -> int:
+        """Paper sheets: ``dossier_id,juror_id,criterion_id,value``; all rows or none.
+
+        ``;`` or ``,``, a BOM, Windows-1252 bytes: as Excel saves it (core.csvio)."""
+        reader = csvio.read(text).rows()
         rows: list[tuple[str, str, str, object]] = []
+        lines: list[int] = []  # the file line of each row
         expected = ["dossier_id", "juror_id", "criterion_id", "value"]
         header_seen = False
         for line_no, rec in enumerate(reader, start=1):
@@ -949,32 +957,40 @@ class Desk:
                 if [f.strip() for f in rec] != expected:
                     raise UserError(
                         "csv_header",
-                        f"Ligne {line_no} : en-tête attendu « {','.join(expected)} », trouvé « {','.join(rec)} ». Aucune note n’a été enregistrée.",
+                        params={
+                            "line": line_no,
+                            "expected": ",".join(expected),
+                            "found": ",".join(rec),
+                        },
                     )
                 continue
             if len(rec) != 4:
-                raise UserError(
-                    "csv_columns",
-                    f"Ligne {line_no} : 4 colonnes attendues, {len(rec)} trouvées. Aucune note n’a été enregistrée.",
-                )
+                raise UserError("csv_columns", params={"line": line_no, "found": len(rec)})
             rows.append((rec[0].strip(), rec[1].strip(), rec[2].strip(), rec[3].strip()))
+            lines.append(line_no)
         if not header_seen:
-            raise UserError(
-                "csv_empty", "Le fichier CSV est vide. Aucune note n’a été enregistrée."
-            )
-        # Line numbers in errors: header is line 1, so data row i is line i + 1 (blank lines aside).
+            raise UserError("csv_empty")
+        # Row i of ``rows`` is on file line ``lines[i - 1]`` (header and blank lines aside).
         try:
             return self.record_scores(session_id, rows, actor)
         except UserError as exc:
-            msg = exc.message
-            if msg.startswith("Ligne "):
-                n = int(msg.split(" ", 2)[1])
-                d, j, c, v = rows[n - 1]
-                msg = (
-                    f"Ligne {n + 1} (dossier {d}, juré {j}, critère {c}, valeur « {v} ») : "
-                    + msg.split(" : ", 1)[1]
-                )
-            raise UserError(exc.code, msg) from exc
+            row = exc.params.get("line") if exc.key == "row" else None
+            if not isinstance(row, int):
+                raise
+            d, j, c, v = rows[row - 1]
+            raise UserError(
+                exc.code,
+                key="csv_row",
+                params={
+                    "line": lines[row - 1],
+                    "dossier": d,
+                    "juror": j,
+                    "criterion": c,
+                    "value": v,
+                    "inner": exc.params["inner"],
+                    "inner_params": exc.params["inner_params"],
+                },
+            ) from exc
 
     def export_scores_csv(self, session_id: str) -> str:
         return scores_csv(self.state(session_id))
@@ -995,7 +1011,7 @@ class Desk:
         with transaction(self.engine) as db:
             if allow_closed:
                 if db.get(SessionRow, session_id) is None:
-                    raise UserError("unknown_session", f"Aucune session « {session_id} ».")
+                    raise UserError("unknown_session", params={"session": session_id})
             else:
                 self._open_for_change(db, session_id)
             self._check_ids(
@@ -1061,7 +1077,7 @@ class Desk:
     ) -> None:
         sd_f, sp_f = to_fraction(sd), to_fraction(spread)
         if sd_f < 0 or sp_f < 0:
-            raise UserError("threshold", "Les seuils de désaccord doivent être positifs.")
+            raise UserError("threshold")
         with transaction(self.engine) as db:
             srow = self._open_for_change(db, session_id)
             srow.sd_threshold, srow.range_threshold = decimal_text(sd_f), decimal_text(sp_f)
@@ -1086,7 +1102,7 @@ class Desk:
         with transaction(self.engine) as db:
             srow = db.get(SessionRow, session_id)
             if srow is None:
-                raise UserError("unknown_session", f"Aucune session « {session_id} ».")
+                raise UserError("unknown_session", params={"session": session_id})
             srow.current_dossier_id = dossier_id
             db.add(srow)
 
@@ -1138,6 +1154,7 @@ class Desk:
                     "state": state,
                     "phase": phase,
                     "phase_elapsed_ms": phase_elapsed_ms,
+                    "started_at": row.started_at,  # replay (CONTRACT section 6)
                     "presentation_s": row.presentation_s,
                     "questions_s": row.questions_s,
                 },
@@ -1154,6 +1171,79 @@ class Desk:
                 row.running_since,
             )
 
+    def record_hearing_afterwards(
+        self,
+        session_id: str,
+        dossier_id: str,
+        *,
+        started_at: str,
+        presentation_s: int | str,
+        questions_s: int | str,
+        reason: str,
+        actor: str = "secretariat",
+    ) -> Hearing:
+        """A hearing held without the app's timer (CONTRACT 4 and 7), with its reason."""
+        entry = hearings_mod.check_entry(
+            dossier_id, started_at, presentation_s, questions_s, reason
+        )
+        self.record_hearings_afterwards(session_id, [entry], actor)
+        return self.state(session_id).hearings[entry.dossier_id]
+
+    def record_hearings_afterwards(
+        self,
+        session_id: str,
+        entries: Sequence[hearings_mod.HearingEntry],
+        actor: str = "secretariat",
+    ) -> int:
+        """Hearings entered afterwards, all or none; each audited with its reason.
+
+        Refused for a dossier whose hearing was already recorded (timed or entered) or is
+        under way: a correction is not a second hearing."""
+        with transaction(self.engine) as db:
+            self._open_for_change(db, session_id)
+            for i, e in enumerate(entries, start=1):
+                where = f"Audition {i} (dossier {e.dossier_id}) : " if len(entries) > 1 else ""
+                try:
+                    self._check_ids(db, session_id, dossier=e.dossier_id)
+                except UserError as exc:
+                    raise UserError(exc.code, where + exc.message) from exc
+                row = db.get(HearingRow, (session_id, e.dossier_id))
+                assert row is not None
+                if row.started_at is not None or row.state != "a_venir":
+                    raise UserError(
+                        "hearing_already_recorded",
+                        where
+                        + f"l’audition du dossier {e.dossier_id} est déjà enregistrée"
+                        + (f" (commencée le {row.started_at})" if row.started_at else "")
+                        + ". Aucune audition n’a été enregistrée.",
+                    )
+                row.state = "entendu"
+                row.started_at = e.started_at
+                row.presentation_s = e.presentation_s
+                row.questions_s = e.questions_s
+                row.phase, row.phase_elapsed_ms, row.running_since = None, 0, None
+                db.add(row)
+                audit.append(
+                    db,
+                    session_id,
+                    "hearing.recorded_afterwards",
+                    {
+                        "dossier_id": e.dossier_id,
+                        "started_at": e.started_at,
+                        "presentation_s": e.presentation_s,
+                        "questions_s": e.questions_s,
+                        "reason": e.reason,
+                    },
+                    actor,
+                )
+        return len(entries)
+
+    def import_hearings_csv(
+        self, session_id: str, text: str, actor: str = "auditions-papier"
+    ) -> int:
+        """``dossier_id,started_at,presentation_s,questions_s,reason``; all rows or none."""
+        return self.record_hearings_afterwards(session_id, hearings_mod.parse_csv(text), actor)
+
     # ------------------------------------------------------------------ deliberation
 
     def open_deliberation(self, session_id: str, actor: str = "secretariat") -> None:
@@ -1165,7 +1255,7 @@ class Desk:
                 return
             row.opened_at = now_iso()
             db.add(row)
-            audit.append(db, session_id, "deliberation.open", {}, actor)
+            audit.append(db, session_id, "deliberation.open", {"opened_at": row.opened_at}, actor)
 
     def reveal(self, session_id: str, actor: str = "secretariat") -> None:
         """Reveal blind scores (at deliberation); opens the deliberation if needed."""
@@ -1192,23 +1282,15 @@ class Desk:
             seen: set[str] = set()
             for lau in laureates:
                 if lau.dossier_id not in dossiers:
-                    raise UserError(
-                        "unknown_dossier",
-                        f"Dossier « {lau.dossier_id} » inconnu dans cette session.",
-                    )
+                    raise UserError("unknown_dossier", params={"dossier": lau.dossier_id})
                 if lau.dossier_id in seen:
-                    raise UserError(
-                        "duplicate_laureate",
-                        f"Le dossier « {lau.dossier_id} » figure deux fois dans la liste.",
-                    )
+                    raise UserError("duplicate_laureate", params={"dossier": lau.dossier_id})
                 if lau.amount_cents < 0:
-                    raise UserError("amount", "Un montant ne peut pas être négatif.")
+                    raise UserError("amount")
                 seen.add(lau.dossier_id)
             for d in departures:
                 if d not in dossiers:
-                    raise UserError(
-                        "unknown_dossier", f"Dossier « {d} » inconnu dans cette session."
-                    )
+                    raise UserError("unknown_dossier", params={"dossier": d})
             at = now_iso()
             db.exec(delete(LaureateRow).where(col(LaureateRow.session_id) == session_id))
             db.exec(delete(DepartureRow).where(col(DepartureRow.session_id) == session_id))
@@ -1249,66 +1331,59 @@ class Desk:
                         for lau in laureates
                     ],
                     "departures": {d: t.strip() for d, t in departures.items() if t.strip()},
+                    "opened_at": row.opened_at,
                 },
                 actor,
             )
 
-    def results(self, session_id: str | None = None, state: SessionState | None = None) -> Any:
-        from jury_desk.core import deliberation
+    def results(
+        self, session_id: str | None = None, state: SessionState | None = None
+    ) -> DeliberationResult:
+        """The rules' results (notes, validity, ranking, default proposal)."""
+        return self.deliberation_state(session_id, state).result
 
-        st = state or self.state(session_id)
-        return deliberation.compute(st.deliberation_input())
+    def deliberation_state(
+        self, session_id: str | None = None, state: SessionState | None = None
+    ) -> DeliberationState:
+        """The read model of the deliberation, from one reading of the database."""
+        from jury_desk.core import readmodel
 
-    def effective_decision(self, st: SessionState, result: Any) -> JuryDecision:
-        """The jury's list, or the default proposal when the jury has not set its own."""
-        if st.decision_made:
-            return st.decision()
-        return JuryDecision(
-            tuple(LaureateDecision(p.dossier_id, p.amount_cents) for p in result.default_proposal),
-            {},
-            dict(st.invalid_reasons),
-        )
+        return readmodel.build(state or self.state(session_id))
 
-    def blockers(self, session_id: str | None = None) -> list[Any]:
-        from jury_desk.core import deliberation
-
-        st = self.state(session_id)
-        inp = st.deliberation_input()
-        res = deliberation.compute(inp)
-        return deliberation.closing_blockers(inp, res, self.effective_decision(st, res))
+    def blockers(self, session_id: str | None = None) -> list[Blocker]:
+        """What stops closing on the jury's effective decision (codes and parameters)."""
+        return list(self.deliberation_state(session_id).blockers)
 
     def close_deliberation(
         self, session_id: str, *, accept_proposal: bool = False, actor: str = "secretariat"
     ) -> None:
-        """Close the deliberation, or raise ClosingBlocked listing every blocking item."""
-        from jury_desk.core import deliberation
+        """Close the deliberation, or raise ClosingBlocked listing every blocking item.
+
+        ``accept_proposal``: close on the default proposal (it becomes the jury's list);
+        otherwise the jury must have set its own list (blocker ``decision_not_set``).
+        """
+        from jury_desk.core.deliberation import Blocker
         from jury_desk.core.errors import ClosingBlocked
 
-        st = self.state(session_id)
+        ds = self.deliberation_state(session_id)
+        st = ds.session
         if st.closed:
             return
-        inp = st.deliberation_input()
-        res = deliberation.compute(inp)
+        res = ds.result
         if accept_proposal:
+            blockers = ds.blockers_on_proposal()
             decision = JuryDecision(
                 tuple(LaureateDecision(p.dossier_id, p.amount_cents) for p in res.default_proposal),
                 {},
                 dict(st.invalid_reasons),
             )
         else:
-            decision = self.effective_decision(st, res)
-        messages = [b.message for b in deliberation.closing_blockers(inp, res, decision)]
-        if not accept_proposal and not st.decision_made:
-            messages.insert(
-                0,
-                "Le jury n’a pas arrêté sa liste de lauréats : arrêtez-la dans "
-                "l’interface (Délibération, onglet « Décision du jury »), ou closez "
-                "sur la proposition par défaut (--accept-proposal).",
-            )
-        if messages:
-            raise ClosingBlocked(
-                "closing_blocked", "La délibération ne peut pas être close :", details=messages
-            )
+            blockers = ds.blockers
+            decision = ds.decision
+            if not st.decision_made:
+                blockers = (Blocker("decision_not_set"), *blockers)
+        if blockers:
+            raise ClosingBlocked(tuple(blockers))
         if accept_proposal:
             self.set_decision(session_id, decision.laureates, {}, actor)
         with transaction(self.engine) as db:
@@ -1328,6 +1403,8 @@ class Desk:
                     "quorum_met": res.quorum_met,
                     "laureates": [lau.dossier_id for lau in decision.laureates],
                     "total_cents": sum(lau.amount_cents for lau in decision.laureates),
+                    "opened_at": row.opened_at,
+                    "closed_at": row.closed_at,
                 },
                 actor,
             )
@@ -1335,13 +1412,11 @@ class Desk:
     def reopen(self, session_id: str, reason: str, actor: str = "secretariat") -> None:
         reason = reason.strip()
         if not reason:
-            raise UserError(
-                "reason_required", "Un motif est obligatoire pour rouvrir la délibération."
-            )
+            raise UserError("reason_required", key="reopen_reason_required")
         with transaction(self.engine) as db:
             row = db.get(DeliberationRow, session_id)
             if row is None or not row.closed_at:
-                raise UserError("not_closed", "La délibération n’est pas close.")
+                raise UserError("not_closed")
             row.closed_at = None
             db.add(row)
             audit.append(db, session_id, "deliberation.reopen", {"reason": reason}, actor)

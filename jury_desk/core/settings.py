@@ -41,6 +41,17 @@ class Settings:
     shared_screen_geometry: str | None = None  # base64 of QWidget.saveGeometry()
     shared_screen_fullscreen: bool = False
     shared_screen_screen_name: str | None = None  # QScreen.name() of the projector
+    # The projector as ui.projector.ScreenId encodes it: name, maker, model, serial, geometry.
+    shared_screen_identity: str | None = None
+    # Where the secretary was (issue 13, item 8): the console's page, the shared screen's
+    # mode (« hearing »/« scoring ») and the deliberation's projected picture (None: not
+    # projected). The dossier is the session's own (stored with it).
+    # Who signs the minutes, asked once (issue 13, item 7): not the computer's login.
+    signer_name: str | None = None
+    signer_role: str | None = None
+    last_page: int | None = None
+    last_shared_mode: str | None = None
+    last_projection: str | None = None
     font_scale: float = 1.0
     high_contrast: bool = False
     secondary_snapshot_dir: Path | None = None  # a USB key, for a second copy of snapshots
@@ -70,7 +81,16 @@ def _coerce(name: str, raw: Any, default: Any) -> Any:
         if isinstance(raw, str) and raw.strip():
             return Path(raw)
         raise ValueError(raw)
-    if name in ("last_session_id", "shared_screen_geometry", "shared_screen_screen_name"):
+    if name in (
+        "last_session_id",
+        "shared_screen_geometry",
+        "shared_screen_screen_name",
+        "shared_screen_identity",
+        "last_shared_mode",
+        "last_projection",
+        "signer_name",
+        "signer_role",
+    ):
         if raw is None or isinstance(raw, str):
             return raw
         raise ValueError(raw)
@@ -84,6 +104,10 @@ def _coerce(name: str, raw: Any, default: Any) -> Any:
             value = float(raw)
             if lo <= value <= hi:
                 return value
+        raise ValueError(raw)
+    if name == "last_page":
+        if raw is None or (isinstance(raw, int) and not isinstance(raw, bool) and 0 <= raw < 16):
+            return raw
         raise ValueError(raw)
     if name == "purge_after_days":
         if isinstance(raw, int) and not isinstance(raw, bool) and raw >= 0:

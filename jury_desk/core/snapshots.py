@@ -6,7 +6,12 @@ A snapshot is a consistent copy of the live database made by SQLite's ``VACUUM I
 that names sort by time. The last :data:`KEEP` are kept. When the settings name a
 second folder (a USB key), the snapshot is also copied there, under a folder of its own
 for this database; if that copy fails the first snapshot still stands and the failure
-is reported (:class:`SnapshotResult`), never raised.
+is reported (:class:`SnapshotResult`), never raised. That copy runs on a thread of its
+own and is waited for at most :data:`SECONDARY_WAIT_SECONDS`: an offline network drive
+or a sleeping USB hub can block a file operation for tens of seconds, and a snapshot is
+taken on the database writer's thread (after each hearing), where score saving waits.
+A copy that has not finished by then goes on in the background (its failure is logged,
+which the GUI watches); while it runs, later snapshots do not queue behind it.
 
 Attachments are not in the database: they live in ``<db>.files/``, content-addressed
 and never modified, so a snapshot needs only the rows and a restore leaves them alone.
@@ -29,6 +34,7 @@ import os
 import re
 import shutil
 import sqlite3
+import threading
 import unicodedata
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
@@ -37,7 +43,7 @@ from typing import TYPE_CHECKING, Any
 
 import sqlalchemy.exc
 
-from jury_desk.core import audit, fmt, paths, storage
+from jury_desk.core import audit, fmt, fsutil, paths, storage
 from jury_desk.core import settings as settings_mod
 from jury_desk.core.errors import UserError
 from jury_desk.core.fsutil import fsync_dir
@@ -176,26 +182,72 @@ def _snapshot_engine(engine: Any, db_path: Path, reason: str) -> SnapshotResult:
     fsync_dir(folder)
     pruned = tuple(_prune(folder))
     log.info("snapshot %s taken (%d bytes)", target.name, target.stat().st_size)
-    secondary, error = _copy_secondary(db_path, target)
+    secondary, error = _copy_secondary_bounded(db_path, target)
     return SnapshotResult(target, secondary, error, pruned)
+
+
+SECONDARY_WAIT_SECONDS = 3.0
+_secondary_thread: threading.Thread | None = None
+_secondary_guard = threading.Lock()
+
+
+def _copy_secondary_bounded(db_path: Path, source: Path) -> tuple[Path | None, str | None]:
+    """:func:`_copy_secondary` on its own thread, waited for ``SECONDARY_WAIT_SECONDS``."""
+    global _secondary_thread
+    root = settings_mod.load().secondary_snapshot_dir
+    if root is None:
+        return None, None
+    outcome: list[tuple[Path | None, str | None]] = []
+    with _secondary_guard:
+        busy = _secondary_thread is not None and _secondary_thread.is_alive()
+        if not busy:
+            thread = threading.Thread(
+                target=lambda: outcome.append(_copy_secondary(db_path, source, root)),
+                name="snapshot-second-folder",
+                daemon=True,  # a hung network drive must not keep the application alive
+            )
+            _secondary_thread = thread
+            thread.start()
+    if busy:
+        log.warning("secondary snapshot copy failed: %s", "Busy")
+        return None, (
+            f"La copie précédente dans le second dossier « {root} » n’est pas terminée (dossier "
+            "réseau hors ligne ou clé USB lente ?) : cet instantané n’y a pas été copié. "
+            f"L’instantané principal est bien enregistré : « {source} »."
+        )
+    thread.join(SECONDARY_WAIT_SECONDS)
+    if outcome:
+        return outcome[0]
+    log.warning("secondary snapshot copy failed: %s", "TimeoutError")
+    return None, (
+        f"Le second dossier « {root} » ne répond pas (dossier réseau hors ligne ou clé USB "
+        f"lente ?) : la copie continue en arrière-plan. L’instantané principal est bien "
+        f"enregistré : « {source} »."
+    )
+
+
+def wait_secondary(timeout: float | None = None) -> bool:
+    """Wait for a background copy to the second folder; True when none is running."""
+    thread = _secondary_thread
+    if thread is None:
+        return True
+    thread.join(timeout)
+    return not thread.is_alive()
 
 
 def _prune(folder: Path, keep: int = KEEP) -> list[Path]:
     files = _snapshot_files(folder)
     old = files[:-keep] if len(files) > keep else []
     for p in old:
-        with contextlib.suppress(OSError):
-            p.unlink()
+        with contextlib.suppress(OSError, UserError):
+            fsutil.unlink(p)
     for stale in folder.glob(f"*{SUFFIX}.tmp"):  # left by a crash during VACUUM INTO
-        with contextlib.suppress(OSError):
-            stale.unlink()
+        with contextlib.suppress(OSError, UserError):
+            fsutil.unlink(stale)
     return old
 
 
-def _copy_secondary(db_path: Path, source: Path) -> tuple[Path | None, str | None]:
-    root = settings_mod.load().secondary_snapshot_dir
-    if root is None:
-        return None, None
+def _copy_secondary(db_path: Path, source: Path, root: Path) -> tuple[Path | None, str | None]:
     try:
         if not root.is_dir():
             raise FileNotFoundError(f"dossier « {root} » introuvable (clé USB débranchée ?)")
@@ -205,14 +257,14 @@ def _copy_secondary(db_path: Path, source: Path) -> tuple[Path | None, str | Non
         tmp = target.with_name(target.name + ".tmp")
         try:
             _copy_fsync(source, tmp)
-            os.replace(tmp, target)
+            fsutil.replace(tmp, target)
         except BaseException:
-            with contextlib.suppress(OSError):
-                tmp.unlink()
+            with contextlib.suppress(OSError, UserError):
+                fsutil.unlink(tmp, missing_ok=True)
             raise
         fsync_dir(folder)
         _prune(folder)
-    except OSError as exc:
+    except (OSError, UserError) as exc:
         message = (
             f"La copie de l’instantané dans le second dossier a échoué ({exc}). "
             f"L’instantané principal est bien enregistré : « {source} »."
@@ -371,8 +423,8 @@ def _side(db_path: Path, suffix: str) -> Path:
 
 def _remove_sqlite_files(base: Path) -> None:
     for suffix in ("-wal", "-shm", "-journal"):
-        _side(base, suffix).unlink(missing_ok=True)
-    base.unlink(missing_ok=True)
+        fsutil.unlink(_side(base, suffix), missing_ok=True)
+    fsutil.unlink(base, missing_ok=True)
 
 
 def _safety_copy(db_path: Path) -> Path:
@@ -411,8 +463,8 @@ def _retire_wal(db_path: Path) -> None:
             pass  # unreadable: its raw files were copied by _safety_copy
     for p in (wal, shm):
         try:
-            p.unlink(missing_ok=True)
-        except PermissionError as exc:
+            fsutil.unlink(p, missing_ok=True)
+        except (PermissionError, fsutil.FileInUse) as exc:
             raise UserError(
                 "db_in_use",
                 f"La base « {db_path.name} » est encore ouverte (fichier « {p.name} » "
@@ -480,7 +532,7 @@ def restore(db_path: Path, snapshot_path: Path) -> Path | None:
         _fold_wal(tmp)
         _fsync_file(tmp)
         _retire_wal(db_path)
-        os.replace(tmp, db_path)
+        fsutil.replace(tmp, db_path)
         fsync_dir(db_path.parent)
     except BaseException:
         _remove_sqlite_files(tmp)
@@ -528,8 +580,8 @@ def _fold_wal(path: Path) -> None:
             con.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         finally:
             con.close()
-    _side(path, "-wal").unlink(missing_ok=True)
-    _side(path, "-shm").unlink(missing_ok=True)
+    fsutil.unlink(_side(path, "-wal"), missing_ok=True)
+    fsutil.unlink(_side(path, "-shm"), missing_ok=True)
 
 
 def _sha256(path: Path) -> str:

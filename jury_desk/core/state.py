@@ -16,6 +16,8 @@ from dataclasses import dataclass, field
 from fractions import Fraction
 
 from jury_desk.core.domain import (
+    DEFAULT_RANGE_THRESHOLD,
+    DEFAULT_SD_THRESHOLD,
     Conflict,
     Criterion,
     DeliberationInput,
@@ -95,8 +97,8 @@ class SessionState:
     export_seq: int
     audit_head: str
     audit_count: int
-    sd_threshold: Fraction = Fraction(3)
-    range_threshold: Fraction = Fraction(8)
+    sd_threshold: Fraction = DEFAULT_SD_THRESHOLD
+    range_threshold: Fraction = DEFAULT_RANGE_THRESHOLD
     _juror_by_id: dict[str, Juror] = field(default_factory=dict, repr=False, compare=False)
     _dossier_by_id: dict[str, Dossier] = field(default_factory=dict, repr=False, compare=False)
 

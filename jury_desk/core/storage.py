@@ -28,11 +28,13 @@ import sqlalchemy.dialects.sqlite  # noqa: F401
 from sqlalchemy import Engine, LargeBinary, event
 from sqlmodel import Column, Field, Session, SQLModel, create_engine
 
+from jury_desk.core import fsutil
+from jury_desk.core.domain import DEFAULT_RANGE_THRESHOLD, DEFAULT_SD_THRESHOLD, decimal_text
 from jury_desk.core.errors import DatabaseError
 
 log = logging.getLogger(__name__)
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 
 def now_iso() -> str:
@@ -57,10 +59,12 @@ class SessionRow(SQLModel, table=True):
     presentation_s: int
     questions_s: int
     warning_s: int
-    sd_threshold: str = "3"
-    range_threshold: str = "8"
+    sd_threshold: str = decimal_text(DEFAULT_SD_THRESHOLD)
+    range_threshold: str = decimal_text(DEFAULT_RANGE_THRESHOLD)
     manifest: bytes = Field(sa_column=Column(LargeBinary, nullable=False))
     manifest_sha256: str
+    # The detached JWS of the manifest as imported (schema 2; NULL for older sessions).
+    manifest_jws: str | None = None
     trusted_kid: str
     is_demo: bool = False
     imported_at: str
@@ -309,8 +313,16 @@ def _migrate_to_1(engine: Engine) -> None:
             conn.exec_driver_sql(ddl)
 
 
+def _migrate_to_2(engine: Engine) -> None:
+    """Keep the manifest's JWS with its bytes (issue 12: bind everything to what was signed)."""
+    with engine.begin() as conn:
+        columns = {row[1] for row in conn.exec_driver_sql("PRAGMA table_info(session)")}
+        if "manifest_jws" not in columns:
+            conn.exec_driver_sql("ALTER TABLE session ADD COLUMN manifest_jws VARCHAR")
+
+
 # Ordered steps: MIGRATIONS[n] brings a database from version n to n + 1.
-MIGRATIONS: list[Migration] = [_migrate_to_1]
+MIGRATIONS: list[Migration] = [_migrate_to_1, _migrate_to_2]
 assert len(MIGRATIONS) == SCHEMA_VERSION
 
 
@@ -360,7 +372,7 @@ def _autocommit(engine: Engine, sql: str, params: tuple[Any, ...] = ()) -> None:
 
 def _backup(engine: Engine, target: Path) -> None:
     if target.exists():
-        target.unlink()
+        fsutil.unlink(target)
     _autocommit(engine, "VACUUM INTO ?", (str(target),))
 
 
@@ -369,11 +381,11 @@ def vacuum_into(engine: Engine, target: Path) -> None:
     target.parent.mkdir(parents=True, exist_ok=True)
     tmp = target.with_name(target.name + ".tmp")
     if tmp.exists():
-        tmp.unlink()
+        fsutil.unlink(tmp)
     _autocommit(engine, "VACUUM INTO ?", (str(tmp),))
     with open(tmp, "rb+") as fh:
         os.fsync(fh.fileno())
-    tmp.replace(target)
+    fsutil.replace(tmp, target)
 
 
 @contextmanager

@@ -252,3 +252,259 @@ def open_archive(path: Path) -> tuple[zipfile.ZipFile, BinaryIO, int]:
             f"Paquet de session refusé — « {path.name} » n’est pas une archive ZIP lisible.",
         ) from exc
     return zf, fh, size
+
+
+# --------------------------------------------------------------------------- exact layout
+
+_CENTRAL = struct.Struct("<IHHHHHHIIIHHHHHII")
+_END = struct.Struct("<IHHHHIIH")
+_ALLOWED_FLAGS = 0x800 | 0x6  # UTF-8 names, deflate option bits
+_SIG_LOCAL, _SIG_CENTRAL, _SIG_END = b"PK\x03\x04", b"PK\x01\x02", b"PK\x05\x06"
+_SIG_Z64_END, _SIG_Z64_LOC = b"PK\x06\x06", b"PK\x06\x07"
+
+
+class LayoutError(Exception):
+    """The archive is not exactly laid out (French message, without any prefix)."""
+
+    def __init__(self, code: str, message: str) -> None:
+        super().__init__(message)
+        self.code = code
+        self.message = message
+
+
+@dataclass(frozen=True, slots=True)
+class ExactEntry:
+    name: str
+    method: int
+    crc: int
+    compress_size: int
+    file_size: int
+    header_offset: int
+    data_offset: int
+
+
+def _read_at(fh: BinaryIO, offset: int, n: int) -> bytes:
+    fh.seek(offset)
+    return fh.read(n)
+
+
+def _extra_tags(extra: bytes) -> list[int] | None:
+    tags, i = [], 0
+    while i < len(extra):
+        if i + 4 > len(extra):
+            return None
+        tag, size = struct.unpack_from("<HH", extra, i)
+        tags.append(tag)
+        i += 4 + size
+    return tags if i == len(extra) else None
+
+
+def exact_layout(
+    fh: BinaryIO, archive_size: int, expected: tuple[str, ...], limits: dict[str, int]
+) -> dict[str, ExactEntry]:
+    """Check that the archive is exactly ``expected`` (CONTRACT section 2) and nothing else.
+
+    One end-of-archive record, at the very end, with no comment and no ZIP64 record; the
+    central directory right before it, listing exactly the expected names once each; the
+    first local header at byte 0 and every entry right after the previous one; each local
+    header equal to its central-directory record (name, flags, method, CRC, sizes, extra);
+    no encryption, no data descriptor, stored or deflate only; declared sizes within
+    ``limits``. Reads only headers (a few KB), whatever the archive's size.
+    """
+    if archive_size < _END.size:
+        raise LayoutError("not_zip", "le fichier est trop court pour être une archive ZIP")
+    end = _read_at(fh, archive_size - _END.size, _END.size)
+    if end[:4] != _SIG_END:
+        tail = _read_at(fh, max(0, archive_size - 65_557), 65_557)
+        if _SIG_END in tail:
+            raise LayoutError(
+                "trailing_bytes",
+                "des octets suivent l’enregistrement de fin d’archive (commentaire ou ajout)",
+            )
+        raise LayoutError("not_zip", "pas d’enregistrement de fin d’archive ZIP")
+    (_, disk, cd_disk, n_disk, n_total, cd_size, cd_start, comment_len) = _END.unpack(end)
+    if comment_len:
+        raise LayoutError("comment", "l’archive porte un commentaire")
+    if disk or cd_disk or n_disk != n_total:
+        raise LayoutError("multi_disk", "archive en plusieurs volumes")
+    if n_total == 0xFFFF or cd_size == 0xFFFFFFFF or cd_start == 0xFFFFFFFF:
+        raise LayoutError("zip64", "archive ZIP64 (inutile pour ce paquet)")
+    if n_total != len(expected):
+        raise LayoutError(
+            "entry_count", f"{n_total} entrées annoncées, exactement {len(expected)} attendues"
+        )
+    if cd_start + cd_size != archive_size - _END.size:
+        raise LayoutError(
+            "gap_before_end",
+            "le répertoire central n’est pas suivi immédiatement de la fin d’archive "
+            "(octets en trop ou second enregistrement de fin)",
+        )
+    if cd_size > 64 * 1024:
+        raise LayoutError("central_size", "répertoire central anormalement grand")
+    central = _read_at(fh, cd_start, cd_size)
+    if len(central) != cd_size:
+        raise LayoutError("truncated", "répertoire central tronqué")
+    entries: dict[str, ExactEntry] = {}
+    records: list[tuple[ExactEntry, tuple[int, int, tuple[int, int]], bytes, int]] = []
+    pos = 0
+    for _ in range(n_total):
+        if pos + _CENTRAL.size > cd_size or central[pos : pos + 4] != _SIG_CENTRAL:
+            raise LayoutError("central", "répertoire central corrompu")
+        f = _CENTRAL.unpack_from(central, pos)
+        (flags, method, crc, csize, usize) = (f[3], f[4], f[7], f[8], f[9])
+        name_len, extra_len, comment_l, disk_start, offset = f[10], f[11], f[12], f[13], f[16]
+        needed, when, internal, external = f[2], (f[5], f[6]), f[14], f[15]
+        raw_name = central[pos + _CENTRAL.size : pos + _CENTRAL.size + name_len]
+        extra = central[pos + _CENTRAL.size + name_len : pos + _CENTRAL.size + name_len + extra_len]
+        pos += _CENTRAL.size + name_len + extra_len + comment_l
+        try:
+            name = raw_name.decode("utf-8" if flags & 0x800 else "cp437")
+        except UnicodeDecodeError as exc:
+            raise LayoutError("name", "nom d’entrée illisible") from exc
+        if name not in expected:
+            raise LayoutError("unexpected_entry", f"entrée en trop : « {name[:80]} »")
+        if name in entries:
+            raise LayoutError("duplicate_entry", f"entrée « {name} » en double")
+        if comment_l or disk_start:
+            raise LayoutError("central", f"entrée « {name} » : commentaire ou volume inattendu")
+        if needed > 20 or internal:
+            raise LayoutError(
+                "central", f"entrée « {name} » : version requise ou attributs internes inattendus"
+            )
+        kind = (external >> 16) & 0o170000
+        if kind not in (0, stat.S_IFREG) or external & 0x410:  # 0x10 folder, 0x400 reparse
+            raise LayoutError("link", f"entrée « {name} » : pas un fichier ordinaire")
+        if flags & ~_ALLOWED_FLAGS:
+            what = (
+                "chiffrée"
+                if flags & 0x41
+                else "avec descripteur de données"
+                if flags & 0x8
+                else f"avec les indicateurs {flags:#06x}"
+            )
+            raise LayoutError("flags", f"entrée « {name} » {what}")
+        if method not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
+            raise LayoutError(
+                "compression", f"entrée « {name} » : méthode de compression {method} refusée"
+            )
+        tags = _extra_tags(extra)
+        if tags is None or 0x0001 in tags:
+            raise LayoutError(
+                "zip64", f"entrée « {name} » : champ supplémentaire ZIP64 ou corrompu"
+            )
+        if usize > limits.get(name, 0):
+            raise LayoutError(
+                "entry_size",
+                f"entrée « {name} » : {usize} octets annoncés, au plus {limits.get(name, 0)}",
+            )
+        if method == zipfile.ZIP_STORED and csize != usize:
+            raise LayoutError("sizes", f"entrée « {name} » : tailles incohérentes")
+        header_len = _LOCAL.size + name_len
+        entry = ExactEntry(name, method, crc, csize, usize, offset, offset + header_len + extra_len)
+        entries[name] = entry
+        records.append((entry, (flags, needed, when), raw_name + extra, extra_len))
+    if pos != cd_size:
+        raise LayoutError("central", "octets en trop dans le répertoire central")
+    missing = [n for n in expected if n not in entries]
+    if missing:
+        raise LayoutError("missing_entry", f"entrée manquante : « {missing[0]} »")
+    reach = 0
+    for entry, (flags, needed, when), name_extra, extra_len in sorted(
+        records, key=lambda r: r[0].header_offset
+    ):
+        if entry.header_offset != reach:
+            raise LayoutError(
+                "gap" if entry.header_offset > reach else "overlap",
+                f"l’entrée « {entry.name} » commence à l’octet {entry.header_offset}, "
+                f"{reach} attendu (les entrées se suivent depuis l’octet 0, sans intervalle)",
+            )
+        head = _read_at(fh, entry.header_offset, _LOCAL.size + len(name_extra))
+        if len(head) != _LOCAL.size + len(name_extra) or head[:4] != _SIG_LOCAL:
+            raise LayoutError("local_header", f"en-tête local de « {entry.name} » absent")
+        lf = _LOCAL.unpack_from(head)
+        (l_flags, l_method, l_crc, l_csize, l_usize, l_name_len, l_extra_len) = (
+            lf[2],
+            lf[3],
+            lf[6],
+            lf[7],
+            lf[8],
+            lf[9],
+            lf[10],
+        )
+        if (
+            l_flags != flags
+            or lf[1] != needed
+            or (lf[4], lf[5]) != when
+            or l_method != entry.method
+            or l_crc != entry.crc
+            or l_csize != entry.compress_size
+            or l_usize != entry.file_size
+            or l_extra_len != extra_len
+            or l_name_len + l_extra_len != len(name_extra)
+            or head[_LOCAL.size :] != name_extra
+        ):
+            raise LayoutError(
+                "local_mismatch",
+                f"l’en-tête local de « {entry.name} » diffère du répertoire central "
+                "(nom, méthode, tailles, CRC, date, version ou champs supplémentaires)",
+            )
+        reach = entry.data_offset + entry.compress_size
+    if reach != cd_start:
+        raise LayoutError(
+            "gap",
+            f"{cd_start - reach} octet(s) entre la dernière entrée et le répertoire central",
+        )
+    return entries
+
+
+def stream_exact(fh: BinaryIO, entry: ExactEntry, limit: int) -> Iterator[bytes]:
+    """The content of an entry checked by :func:`exact_layout`, chunk by chunk: sizes
+    counted while reading (never more than ``limit`` bytes), CRC-32 checked at the end."""
+    remaining = entry.compress_size
+    fh.seek(entry.data_offset)
+    inflater = zlib.decompressobj(-15) if entry.method == zipfile.ZIP_DEFLATED else None
+    crc, got = 0, 0
+
+    def account(chunk: bytes) -> bytes:
+        nonlocal crc, got
+        got += len(chunk)
+        if got > min(limit, entry.file_size):
+            raise LayoutError(
+                "entry_size",
+                f"« {entry.name} » contient plus d’octets que son en-tête n’en annonce",
+            )
+        crc = zlib.crc32(chunk, crc)
+        return chunk
+
+    try:
+        while remaining:
+            raw = fh.read(min(CHUNK, remaining))
+            if not raw:
+                raise LayoutError("truncated", f"« {entry.name} » est tronqué")
+            remaining -= len(raw)
+            if inflater is None:
+                yield account(raw)
+                continue
+            data = inflater.decompress(raw, CHUNK)
+            while True:
+                if data:
+                    yield account(data)
+                if not inflater.unconsumed_tail:
+                    break
+                data = inflater.decompress(inflater.unconsumed_tail, CHUNK)
+        if inflater is not None:
+            while tail := inflater.flush(CHUNK) if not inflater.eof else b"":
+                yield account(tail)
+            if not inflater.eof or inflater.unused_data:
+                raise LayoutError(
+                    "corrupt", f"« {entry.name} » : flux deflate incomplet ou suivi d’octets"
+                )
+    except zlib.error as exc:
+        raise LayoutError("corrupt", f"« {entry.name} » : données deflate corrompues") from exc
+    if got != entry.file_size:
+        raise LayoutError(
+            "header_size",
+            f"« {entry.name} » : l’en-tête annonce {entry.file_size} octets, l’entrée en contient {got}",
+        )
+    if crc != entry.crc:
+        raise LayoutError("crc", f"« {entry.name} » : le CRC-32 ne correspond pas à l’en-tête")

@@ -64,11 +64,18 @@ class Actions(QObject):
             tip=self.tr("Enregistrer le déport du juré sélectionné pour ce dossier"),
         )
         self.blind = act(self.tr("Notation à l’a&veugle"), checkable=True)
+        self.import_sheets = act(self.tr("&Importer des feuilles papier…"), "Ctrl+Shift+I")
+        self.double_entry = act(self.tr("Double &saisie : comparer deux fichiers…"))
+        self.print_sheets = act(self.tr("Feuilles de notation vier&ges (PDF)…"))
+        self.print_attendance = act(self.tr("Feuille d’é&margement (PDF)…"))
         self.reveal = act(self.tr("&Révéler les notes…"))
         # Shared screen
         self.shared_show = act(self.tr("&Afficher l’écran partagé"), "Ctrl+E")
         self.shared_fullscreen = act(self.tr("Écran partagé en &plein écran"), "F11")
         self.shared_scoring = act(self.tr("&Grille sur l’écran partagé"), "Ctrl+G", checkable=True)
+        self.shared_black = act(self.tr("Écran partagé &noir"), "Ctrl+B", checkable=True)
+        self.shared_close = act(self.tr("&Fermer l’écran partagé"), "Ctrl+F4")
+        self.shared_next_screen = act(self.tr("&Changer d’écran (écran suivant)"), "Ctrl+M")
         # View
         self.zoom_in = act(self.tr("A&grandir le texte"), SK.ZoomIn)
         self.zoom_in.setShortcuts([K("Ctrl++"), K("Ctrl+=")])
@@ -90,6 +97,8 @@ class Actions(QObject):
             self.next_dossier,
             self.shared_fullscreen,
             self.shared_scoring,
+            self.shared_black,
+            self.shared_close,
             self.zoom_in,
             self.zoom_out,
         ]

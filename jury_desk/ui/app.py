@@ -204,6 +204,45 @@ def test_script() -> str | None:
     return os.environ.get("JURY_DESK_TEST_SCRIPT") or None
 
 
+# A process that has just ended (killed, crashed, closing) may still hold the lock for a
+# moment on Windows (LockFileEx locks are released after a delay): docs/reliability.md.
+LOCK_WAIT_SECONDS = 5.0
+
+
+def take_instance_lock(db_path: Path, name: str, reporter: errors.ErrorReporter) -> tuple[Any, int]:
+    """The instance lock of ``db_path``, or ``(None, exit code)`` once the user is told.
+
+    A running jury_desk on the same database is asked to bring its window forward (exit
+    0). Otherwise the lock is tried again for ``LOCK_WAIT_SECONDS``; still held, the user
+    is told in a dialog (the windowed executable has no console: ``sys.stderr`` is None).
+    """
+    from jury_desk.core import instance
+
+    lock = instance.acquire(db_path)
+    if lock is not None:
+        return lock, 0
+    if _ask_running_instance(name):
+        log.info("database already open in another window: brought forward")
+        errors.write_stderr(
+            f"jury-desk : « {db_path.name} » est déjà ouvert ; sa fenêtre est ramenée au premier plan.\n"
+        )
+        return None, 0
+    lock = instance.acquire(db_path, wait=LOCK_WAIT_SECONDS)
+    if lock is not None:
+        log.info("instance lock taken after waiting")
+        return lock, 0
+    log.warning("database locked by another process")
+    reporter.user_error(
+        UserError(
+            "db_in_use",
+            f"La base « {db_path} » est utilisée par un autre programme jury_desk (une "
+            "commande dans une console, ou une fenêtre qui se ferme). Réessayez quand il a "
+            "fini ; si aucun n’est ouvert, redémarrez la session Windows.",
+        )
+    )
+    return None, 2
+
+
 def run_gui(args: argparse.Namespace) -> int:
     no_windows = bool(getattr(args, "no_err_windows", False))
     app = make_application()
@@ -227,21 +266,10 @@ def run_gui(args: argparse.Namespace) -> int:
         log.warning("database location refused")
         db_path, db_arg, session, reopen_last = paths.default_db(), None, None, False
 
-    lock = instance.acquire(db_path)
     name = instance.server_name(db_path)
+    lock, code = take_instance_lock(db_path, name, reporter)
     if lock is None:
-        if _ask_running_instance(name):
-            print(
-                f"jury-desk : « {db_path.name} » est déjà ouvert ; sa fenêtre est ramenée au premier plan.",
-                file=sys.stderr,
-            )
-            return 0
-        print(
-            f"jury-desk : la base « {db_path} » est utilisée par un autre programme jury_desk "
-            "(une commande en cours ?). Réessayez quand il a fini.",
-            file=sys.stderr,
-        )
-        return 2
+        return code
 
     import qasync
 

@@ -14,7 +14,7 @@ from jury_desk.qt.widgets import (
     QVBoxLayout,
     QWidget,
 )
-from jury_desk.ui import theme
+from jury_desk.ui import a11y, theme
 
 
 def _section(title_text: str, hint_text: str) -> QVBoxLayout:
@@ -45,16 +45,18 @@ class AttendanceView(QWidget):
         )
         self.list = QListView()
         self.list.setAccessibleName(self.tr("Liste des jurés et présence"))
+        a11y.navigable(self.list)
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.list.setSpacing(2)
         left.addWidget(self.list, 1)
         self.quorum = QLabel("")
-        self.quorum.setAccessibleName(self.tr("Quorum"))
+        a11y.caption(self.quorum, self.tr("Quorum"))
         self.quorum.setWordWrap(True)
         theme.scaled(self.quorum, 1.15, bold=True)
         left.addWidget(self.quorum)
         self.all_present = QPushButton(self.tr("Tous présents"))
-        self.all_present.setAccessibleName(self.tr("Marquer tous les jurés présents"))
+        # The name says what the button shows; the longer sentence is its description.
+        self.all_present.setAccessibleDescription(self.tr("Marquer tous les jurés présents"))
         left.addWidget(self.all_present)
         lay.addLayout(left, 2)
 
@@ -67,6 +69,7 @@ class AttendanceView(QWidget):
         )
         self.recusals = QTableView()
         self.recusals.setAccessibleName(self.tr("Conflits d’intérêts et déports"))
+        a11y.navigable(self.recusals)
         self.recusals.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.recusals.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.recusals.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -99,8 +102,9 @@ class AttendanceView(QWidget):
             if col < h.count():
                 h.setSectionResizeMode(col, mode)
 
-    def show_quorum(self, present: int, total: int, quorum: int, taken: bool) -> None:
-        ok = present >= quorum
+    def show_quorum(self, present: int, total: int, quorum: int, taken: bool, *, met: bool) -> None:
+        """The quorum as the read model has it (``met``: core.readmodel.Quorum.met)."""
+        ok = met
         text = self.tr("{present} présents sur {total} — quorum de {quorum} {state}").format(
             present=present,
             total=total,

@@ -18,7 +18,7 @@ from jury_desk.qt.widgets import (
     QVBoxLayout,
     QWidget,
 )
-from jury_desk.ui import theme
+from jury_desk.ui import a11y, theme
 from jury_desk.ui.attachments_view import AttachmentsView
 from jury_desk.ui.attendance_view import AttendanceView
 from jury_desk.ui.dossier_panel import DossierPanel
@@ -66,6 +66,9 @@ class ConsoleView(QWidget):
         theme.scaled(self.session_title, 1.15, bold=True)
         self.session_meta = QLabel("")
         self.session_meta.setObjectName("hint")
+        # Wrapped, so that a long session title never sets the window's minimum width.
+        self.session_title.setWordWrap(True)
+        self.session_meta.setWordWrap(True)
         titles.addWidget(self.session_title)
         titles.addWidget(self.session_meta)
         hl.addLayout(titles, 1)
@@ -75,8 +78,9 @@ class ConsoleView(QWidget):
         hl.addSpacing(18)
         self.quorum_badge = QLabel("")
         self.quorum_badge.setObjectName("quorumOk")
-        self.quorum_badge.setAccessibleName(self.tr("Quorum"))
+        a11y.caption(self.quorum_badge, self.tr("Quorum"))
         hl.addWidget(self.quorum_badge)
+        self.header_layout = hl
         root.addWidget(header)
 
         self.banner = QLabel("")
@@ -84,6 +88,13 @@ class ConsoleView(QWidget):
         self.banner.setWordWrap(True)
         self.banner.hide()
         root.addWidget(self.banner)
+        # « X quitte la salle » for the dossier in hand, as the room sees it on the projector.
+        self.leaving = QLabel("")
+        self.leaving.setObjectName("banner")
+        self.leaving.setWordWrap(True)
+        self.leaving.setAccessibleName(self.tr("Annonce en salle"))
+        self.leaving.hide()
+        root.addWidget(self.leaving)
 
         split = QSplitter(Qt.Orientation.Horizontal)
         split.setChildrenCollapsible(False)
@@ -95,6 +106,7 @@ class ConsoleView(QWidget):
         ll.addWidget(order_title)
         self.order = QTableView()
         self.order.setAccessibleName(self.tr("Ordre de passage"))
+        a11y.navigable(self.order)
         self.order.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.order.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.order.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -103,6 +115,9 @@ class ConsoleView(QWidget):
         self.order.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.order.setShowGrid(False)
         self.order.setAlternatingRowColors(True)
+        # Tab leaves the list (it used to move to the next dossier, silently changing what
+        # the projector shows): the arrows move within it.
+        self.order.setTabKeyNavigation(False)
         order_title.setBuddy(self.order)
         ll.addWidget(self.order, 1)
         left.setMinimumWidth(300)
@@ -132,10 +147,14 @@ class ConsoleView(QWidget):
         self.deliberation_host = QWidget()
         self.deliberation_layout = QVBoxLayout(self.deliberation_host)
         self.deliberation_layout.setContentsMargins(0, 0, 0, 0)
-        self.tabs.addTab(hearing, self.tr("&Audition"))
-        self.tabs.addTab(self.grid, self.tr("&Notation"))
-        self.tabs.addTab(self.attendance, self.tr("&Présences et déports"))
-        self.tabs.addTab(self.deliberation_host, self.tr("Dé&libération"))
+        # No mnemonic on the tabs: Ctrl+1…4 (in their tooltips) go to the pages, and the
+        # menus' and the pages' Alt keys stay unique.
+        self.tabs.addTab(hearing, self.tr("Audition"))
+        self.tabs.addTab(self.grid, self.tr("Notation"))
+        self.tabs.addTab(self.attendance, self.tr("Présences et déports"))
+        self.tabs.addTab(self.deliberation_host, self.tr("Délibération"))
+        for i in range(4):
+            self.tabs.setTabToolTip(i, f"Ctrl+{i + 1}")
         split.addWidget(self.tabs)
         split.setStretchFactor(0, 1)
         split.setStretchFactor(1, 4)
@@ -169,6 +188,15 @@ class ConsoleView(QWidget):
             str(title or "")
         )
         self.order.horizontalHeader().resizeSection(3, max(widest, header) + 24)
+
+    def set_projector_thumbnail(self, widget: QWidget) -> None:
+        """The projector's live miniature, at the right of the header."""
+        self.header_layout.addSpacing(12)
+        self.header_layout.addWidget(widget)
+
+    def show_leaving(self, text: str) -> None:
+        self.leaving.setText(text)
+        self.leaving.setVisible(bool(text))
 
     def show_banner(self, text: str) -> None:
         self.banner.setText(text)

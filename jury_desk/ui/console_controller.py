@@ -8,16 +8,18 @@ import contextlib
 import logging
 from typing import Any
 
-from jury_desk.core import fmt, quickread
+from jury_desk.core import quickread, readmodel
 from jury_desk.core.errors import UserError
+from jury_desk.core.readmodel import Quorum
 from jury_desk.qt.core import QItemSelectionModel, QModelIndex, QObject, Qt, Signal, Slot
-from jury_desk.ui import dialogs
+from jury_desk.ui import dialogs, uifmt
 from jury_desk.ui.actions import Actions
 from jury_desk.ui.console import ConsoleView, DeliberationPlaceholder
 from jury_desk.ui.context import SessionContext
 from jury_desk.ui.models import AttendanceModel, HearingOrderModel, RecusalModel, ScoringGridModel
+from jury_desk.ui.paper_controller import PaperController
 from jury_desk.ui.scoring_controller import ScoringController
-from jury_desk.ui.shared_presenter import SharedPresenter
+from jury_desk.ui.shared_presenter import SharedPresenter, build_frame
 from jury_desk.ui.shared_screen import SharedScreen
 from jury_desk.ui.timer import Clock, Status
 from jury_desk.ui.timer_controller import TimerController
@@ -59,6 +61,7 @@ class ConsoleController(QObject):
         self.presenter = SharedPresenter(ctx, shared)
         self.timer = TimerController(ctx, actions, view.timer, clock, self)
         self.scoring = ScoringController(ctx, view.grid, self.grid_model, actions, self)
+        self.paper = PaperController(self, self)
 
         view.order.selectionModel().currentRowChanged.connect(self._order_row_changed)
         view.tabs.currentChanged.connect(self._tab_changed)
@@ -80,6 +83,9 @@ class ConsoleController(QObject):
             (ctx.hub.scoresChanged, self._scores_changed),
             (ctx.hub.hearingChanged, self._hearing_changed),
             (ctx.hub.revealChanged, self._reveal_changed),
+            (ctx.hub.currentDossierChanged, self._show_leaving),
+            (ctx.hub.recusalsChanged, self._show_leaving),
+            (ctx.hub.attendanceChanged, self._show_leaving),
         ]
         for sig, slot in self._connections:
             sig.connect(slot)
@@ -101,6 +107,7 @@ class ConsoleController(QObject):
                 sig.disconnect(slot)
         self.timer.disconnect_all()
         self.scoring.disconnect_all()
+        self.paper.disconnect_all()
         self.presenter.disconnect_all()
 
     # ------------------------------------------------------------------ refresh
@@ -109,23 +116,33 @@ class ConsoleController(QObject):
         st = self.ctx.st
         v = self.view
         v.session_title.setText(st.info.title)
-        v.session_meta.setText(f"{fmt.long_date(st.info.date).capitalize()} — {st.info.venue}")
+        day = uifmt.long_date(st.info.date)
+        v.session_meta.setText(f"{day[:1].upper()}{day[1:]} — {st.info.venue}")
         v.demo_badge.setVisible(st.is_demo)
-        self.order_model.set_state(st)
+        ds = readmodel.build(st)  # the statuses and the quorum, as the deliberation has them
+        self.order_model.set_state(st, ds)
         v.fit_order_columns()
         self.attendance_model.set_state(st)
         self.recusal_model.set_state(st)
         if self.current:
             self.grid_model.set_state(st, self.current)
-        self._show_quorum()
+        self._show_quorum(ds.quorum)
         self._show_blind()
         self.scoring.sync_flags()
         self.presenter.push()
+        self._show_leaving()
 
-    def _show_quorum(self) -> None:
+    @Slot()
+    def _show_leaving(self, *_args: object) -> None:
+        """The « X quitte la salle » notice of the dossier in hand, as the projector has it."""
+        self.view.show_leaving(
+            build_frame(self.ctx.st, self.current).banner if self.current else ""
+        )
+
+    def _show_quorum(self, quorum: Quorum) -> None:
         st = self.ctx.st
-        n, total, q = len(st.present), len(st.jurors), st.info.rules.quorum
-        ok = n >= q
+        n, total, q = quorum.present, len(st.jurors), quorum.required
+        ok = quorum.met
         text = (
             self.tr("{n} présents sur {total} · quorum {q} atteint ✓")
             if ok
@@ -138,7 +155,7 @@ class ConsoleController(QObject):
         self.view.quorum_badge.setObjectName("quorumOk" if ok else "quorumKo")
         self.view.quorum_badge.style().unpolish(self.view.quorum_badge)
         self.view.quorum_badge.style().polish(self.view.quorum_badge)
-        self.view.attendance.show_quorum(n, total, q, st.attendance_taken)
+        self.view.attendance.show_quorum(n, total, q, st.attendance_taken, met=ok)
 
     def _show_blind(self) -> None:
         st = self.ctx.st

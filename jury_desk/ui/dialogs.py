@@ -29,6 +29,7 @@ from jury_desk.qt.widgets import (
     QVBoxLayout,
     QWidget,
 )
+from jury_desk.ui import a11y
 
 log = logging.getLogger(__name__)
 
@@ -44,9 +45,12 @@ def show_user_error(parent: QWidget | None, exc: UserError, title: str | None = 
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Warning)
     box.setWindowTitle(title or QCoreApplication.translate("Dialogs", "Action refusée"))
-    box.setText(exc.message)
-    if exc.details:
-        box.setInformativeText("\n".join(f"– {d}" for d in exc.details))
+    from jury_desk.ui import wording
+
+    box.setText(wording.error(exc))
+    details = wording.details(exc)
+    if details:
+        box.setInformativeText("\n".join(f"– {d}" for d in details))
     box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     box.exec()
 
@@ -127,7 +131,7 @@ class DeportDialog(QDialog):
         buttons.rejected.connect(self.reject)
         self.absent.toggled.connect(self._kind_changed)
         lay.addWidget(buttons)
-        self.reason.setFocus()
+        self.juror.setFocus()  # the first field: who; Enter still records at once
 
     def _kind_changed(self, absent: bool) -> None:
         defaults = (self.tr("Déport déclaré en séance"), self.tr("Absent pendant l’audition"))
@@ -273,6 +277,7 @@ class ShortcutsDialog(QDialog):
         view = QTableView()
         view.setModel(model)
         view.setAccessibleName(self.tr("Raccourcis clavier"))
+        a11y.navigable(view)
         view.verticalHeader().hide()
         view.horizontalHeader().setStretchLastSection(True)
         view.resizeColumnsToContents()

@@ -9,7 +9,7 @@ from jury_desk.core.domain import Dossier, HolderKind
 from jury_desk.core.state import Hearing
 from jury_desk.qt.core import Qt
 from jury_desk.qt.widgets import QFormLayout, QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
-from jury_desk.ui import theme
+from jury_desk.ui import a11y, theme, uifmt
 
 
 def holder_kind_label(kind: HolderKind) -> str:
@@ -63,7 +63,7 @@ class DossierPanel(QScrollArea):
             value = QLabel("")
             value.setWordWrap(True)
             value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-            value.setAccessibleName(label)
+            a11y.caption(value, label)
             name.setBuddy(value)
             form.addRow(name, value)
             self.fields[key] = value
@@ -73,7 +73,7 @@ class DossierPanel(QScrollArea):
         lay.addWidget(summary_title)
         self.summary = QLabel("")
         self.summary.setWordWrap(True)
-        self.summary.setAccessibleName(self.tr("Résumé du projet"))
+        a11y.caption(self.summary, self.tr("Résumé du projet"))
         self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.summary.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         lay.addWidget(self.summary)
@@ -111,7 +111,7 @@ class DossierPanel(QScrollArea):
                 .replace(" %", "\u00a0%")
             )
         f["budget"].setText(fmt.euros(d.budget_total_cents) + share)
-        planned = fmt.time_hm(d.hearing_start) if d.hearing_start else "—"
+        planned = uifmt.time_hm(d.hearing_start) if d.hearing_start else "—"
         text = self.tr("prévue à {time}").format(time=planned)
         if hearing is not None and hearing.presentation_s is not None:
             text += " — " + self.tr("présentation {p}").format(

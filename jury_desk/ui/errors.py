@@ -15,7 +15,8 @@ Two families (STYLE habit 2): a :class:`UserError` is shown as a plain French me
 box (``dialogs.show_user_error``, the one place) and logged at INFO with its code only;
 anything else is a bug: logged at ERROR, then :class:`ErrorDialog` says « Une erreur
 inattendue s’est produite », what is safe, and offers « Copier les détails ». With
-``--no-err-windows`` nothing opens: the report goes to the log and to stderr.
+``--no-err-windows`` nothing opens: the report goes to the log and to stderr (when there
+is one: the windowed Windows executable has none, see :func:`write_stderr`).
 
 Personal data (decision). Exception messages may carry names, comments or SQL
 parameters (an ``IntegrityError`` quotes the row; a ``UserError`` names a juror or a
@@ -111,6 +112,20 @@ def details_text(
         f"jury_desk {__version__}\nPython {platform.python_version()} — {platform.platform()}\n"
         f"Qt {_qt_version()}\n\n{text}"
     )
+
+
+def write_stderr(text: str) -> bool:
+    """Write to stderr when there is one: the windowed Windows executable has none
+    (``sys.stderr`` is ``None``), and a closed console raises. True when written."""
+    stream = sys.stderr
+    if stream is None:
+        return False
+    try:
+        stream.write(text)
+        stream.flush()
+    except (OSError, ValueError):
+        return False
+    return True
 
 
 def _qt_version() -> str:
@@ -253,7 +268,7 @@ class ErrorReporter(QObject):
             or self._in_report
             or QApplication.instance() is None
         ):
-            sys.stderr.write(details)
+            write_stderr(details)
             return
         self._in_report = True
         try:
@@ -266,7 +281,7 @@ class ErrorReporter(QObject):
 
         if self.no_windows:
             log.info("user error %s (no window)", exc.code)
-            sys.stderr.write(f"jury-desk : {exc}\n")
+            write_stderr(f"jury-desk : {exc}\n")
             return
         dialogs.show_user_error(self.parent_widget(), exc)
 

@@ -16,18 +16,21 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from jury_desk import __version__
-from jury_desk.core import fmt
+from jury_desk.core import fmt, fsutil
 from jury_desk.core.errors import UserError
 from jury_desk.qt.core import QEvent, QObject, QTimer, Signal, Slot
-from jury_desk.qt.gui import QAction, QGuiApplication, QKeySequence
+from jury_desk.qt.gui import QAction, QKeySequence
 from jury_desk.qt.widgets import QApplication, QFileDialog, QMessageBox
 from jury_desk.ui import dialogs, maintenance, prefs, theme
+from jury_desk.ui.announce import announce
 from jury_desk.ui.console import ConsoleView
 from jury_desk.ui.console_controller import ConsoleController
 from jury_desk.ui.context import SessionContext
 from jury_desk.ui.errors import log_failure
 from jury_desk.ui.hub import Hub
 from jury_desk.ui.main_window import MainWindow
+from jury_desk.ui.projector import ProjectorController, ProjectorThumbnail
+from jury_desk.ui.resume import ResumeKeeper
 from jury_desk.ui.shared_screen import SharedScreen
 from jury_desk.ui.timer import Clock, monotonic_ms
 from jury_desk.ui.writer import DbWriter
@@ -89,6 +92,7 @@ class MainController(QObject):
         super().__init__(parent)
         self.window = window
         self.settings = settings
+        prefs.CURRENT = settings
         self.db_path = db_path
         self.clock = clock
         self.hub = Hub(self)
@@ -105,11 +109,16 @@ class MainController(QObject):
         self.lock_path: Path | None = None
         self.ctx: SessionContext | None = None
         self.console: ConsoleController | None = None
+        self.resume: ResumeKeeper | None = None
         self.tasks: set[asyncio.Task[Any]] = set()
         self.shared = SharedScreen()
         self.shared.addActions(self.actions.hearing_actions())
         self.shared.geometryChanged.connect(self._save_shared_geometry)
+        self.projector = ProjectorController(self.shared, window, settings, self)
+        self.projector.warning.connect(lambda text: window.statusBar().showMessage(text, 15000))
         self.hub.statusMessage.connect(lambda text: window.statusBar().showMessage(text, 8000))
+        # What the status bar says without a keystroke is spoken too (déport, save, export…).
+        self.hub.statusMessage.connect(lambda text: announce(window.statusBar(), text))
         self._reminded: set[Path] = set()
         self.secondary_watch = maintenance.SecondaryCopyWatch(self)
         self.secondary_watch.failed.connect(self._secondary_failed)
@@ -123,6 +132,8 @@ class MainController(QObject):
             (a.settings, self.edit_settings),
             (a.shared_show, self.show_shared),
             (a.shared_fullscreen, self.toggle_shared_fullscreen),
+            (a.shared_close, self.close_shared),
+            (a.shared_next_screen, self.projector.next_screen),
             (a.zoom_in, lambda: self.zoom(+theme.SCALE_STEP)),
             (a.zoom_out, lambda: self.zoom(-theme.SCALE_STEP)),
             (a.zoom_reset, lambda: self.zoom(None)),
@@ -130,6 +141,7 @@ class MainController(QObject):
             (a.about, self.about),
         ]:
             action.triggered.connect(slot)
+        a.shared_black.toggled.connect(self.black_out_shared)
         a.high_contrast.setChecked(bool(getattr(settings, "high_contrast", False)))
         a.high_contrast.toggled.connect(self.set_high_contrast)
         w = window.welcome
@@ -358,11 +370,18 @@ class MainController(QObject):
             _AfterFirstPaint(view, self.start_desk_opening)
         self.window.set_console(view)
         self.console = ConsoleController(ctx, view, self.shared, self.actions, self.clock, self)
+        view.set_projector_thumbnail(ProjectorThumbnail(self.projector, view))
         self.console.show_interrupted(len(settled))
         self._session_actions_enabled(True)
         self.window.setWindowTitle(self.tr("jury_desk — {title}").format(title=ctx.st.info.title))
+        resuming = getattr(self.settings, "last_session_id", None) == sid
+        if not resuming:  # another session: start on its hearing page
+            prefs.update(self.settings, last_page=None, last_projection=None)
         prefs.update(self.settings, last_db=self.current_db().resolve(), last_session_id=sid)
         self._restore_shared()
+        self.resume = ResumeKeeper(self.console, self.settings, self.hub, self.console)
+        if getattr(self.settings, "last_session_id", None) == sid and resuming:
+            self.resume.restore()
         self.hub.sessionChanged.emit(sid)
         self.hub.sessionChanged.connect(self._session_changed)  # later changes (deliberation)
         self.sessionOpened.emit(sid)
@@ -375,9 +394,13 @@ class MainController(QObject):
             self.console.reload()
 
     def close_console(self) -> None:
+        if self.resume is not None:
+            self.resume.detach()
+            self.resume = None
         if self.console is not None:
             with contextlib.suppress(RuntimeError, TypeError):
                 self.hub.sessionChanged.disconnect(self._session_changed)
+            self.console.view.attachments.remove_copies()
             self.console.close()
             self.console.deleteLater()
             self.console = None
@@ -514,72 +537,58 @@ class MainController(QObject):
         if geo is None:
             return  # never placed: shown on demand (Ctrl+E)
         self.shared.restoreGeometry(geo)
-        name = getattr(self.settings, "shared_screen_screen_name", None)
-        if name:
-            for screen in QGuiApplication.screens():
-                if screen.name() == name:
-                    self.shared.move_to_screen(screen)
-                    break
-        if getattr(self.settings, "shared_screen_fullscreen", False):
-            self.shared.showFullScreen()
-        else:
-            self.shared.show()
-        self.window.activateWindow()
+        # On the projector it was on (found by more than its name), full screen only there;
+        # never over the console (issue 16).
+        self.projector.open()
 
     @Slot()
     def show_shared(self) -> None:
         if self.shared.isVisible():
             self.shared.raise_()
+            self.window.activateWindow()
         else:
-            screens = QGuiApplication.screens()
-            if (
-                len(screens) > 1
-                and prefs.decode_geometry(getattr(self.settings, "shared_screen_geometry", None))
-                is None
-            ):
-                own = self.window.screen()
-                other = next((s for s in screens if s is not own), screens[-1])
-                self.shared.move_to_screen(other)
-            self.shared.show()
-        self.window.activateWindow()
+            self.projector.open()
 
     @Slot()
     def toggle_shared_fullscreen(self) -> None:
-        if not self.shared.isVisible():
-            self.show_shared()
-        self.shared.toggle_fullscreen()
+        self.projector.toggle_fullscreen()
+
+    @Slot()
+    def close_shared(self) -> None:
+        self.projector.close()
+
+    @Slot(bool)
+    def black_out_shared(self, on: bool) -> None:
+        self.projector.set_black(on)
 
     def _fill_screens_menu(self) -> None:
         menu = self.window.screens_menu
         assert menu is not None
         menu.clear()
-        for i, screen in enumerate(QGuiApplication.screens(), start=1):
+        console = self.projector.console_screen()
+        for i, screen in enumerate(self.projector.screens(), start=1):
             g = screen.geometry()
-            act = QAction(
-                self.tr("Écran {i} : {name} ({w} × {h})").format(
-                    i=i, name=screen.name() or screen.model(), w=g.width(), h=g.height()
-                ),
-                menu,
+            text = self.tr("Écran &{i} : {name} ({w} × {h})").format(
+                i=i, name=screen.model() or screen.name(), w=g.width(), h=g.height()
             )
+            if screen is console:
+                text += self.tr(" — console")
+            act = QAction(text, menu)
             act.triggered.connect(lambda _=False, s=screen: self._move_shared(s))
             menu.addAction(act)
 
     def _move_shared(self, screen: Any) -> None:
-        self.shared.show()
-        self.shared.move_to_screen(screen)
-        self._save_shared_geometry()
+        self.projector.move_to(screen)
 
     @Slot()
     def _save_shared_geometry(self) -> None:
         if not self.shared.isVisible():
             return
-        screen = self.shared.screen()
         prefs.update(
             self.settings,
             shared_screen_geometry=prefs.encode_geometry(bytes(self.shared.saveGeometry().data())),
-            shared_screen_fullscreen=self.shared.isFullScreen(),
-            shared_screen_screen_name=screen.name() if screen is not None else None,
         )
+        self.projector.remember()
 
     # ------------------------------------------------------------------ view settings
 
@@ -898,8 +907,8 @@ class MainController(QObject):
             self.lock.release()
             self.lock = None
             self.lock_path = None
-            with contextlib.suppress(OSError):
-                instance.lock_path(db).unlink()
+            with contextlib.suppress(OSError, UserError):
+                fsutil.unlink(instance.lock_path(db), missing_ok=True)
         last = getattr(self.settings, "last_db", None)
         if last is not None and Path(last).resolve() == db.resolve():
             prefs.update(self.settings, last_db=None, last_session_id=None)
@@ -944,9 +953,11 @@ class MainController(QObject):
     def shutdown(self) -> None:
         """Before the window goes: the comment being typed, the pending writes, the shared screen."""
         self.secondary_watch.close()
+        self.projector.detach()
         if self.console is not None:
             self.console.scoring.save_comment()
             self.console.timer.pause_if_running()
+            self.console.view.attachments.remove_copies()
         if self.shared.isVisible():
             self._save_shared_geometry()
         self.writer.flush(timeout=15)

@@ -128,7 +128,7 @@ class MainWindow(QMainWindow):
         m.addAction(a.settings)
         m.addSeparator()
         m.addAction(a.quit)
-        m = mb.addMenu(self.tr("&Audition"))
+        m = mb.addMenu(self.tr("A&udition"))  # Alt+A: « Notation à l’aveugle »
         m.addActions([a.timer_toggle, a.timer_next, a.timer_finish, a.timer_reset])
         m.addSeparator()
         m.addActions([a.prev_dossier, a.next_dossier])
@@ -136,14 +136,25 @@ class MainWindow(QMainWindow):
         m.addActions([a.undo, a.deport])
         m.addSeparator()
         m.addActions([a.blind, a.reveal])
+        m.addSeparator()
+        m.addActions([a.import_sheets, a.double_entry, a.print_sheets, a.print_attendance])
         m = mb.addMenu(self.tr("&Écran partagé"))
-        m.addActions([a.shared_show, a.shared_fullscreen, a.shared_scoring])
+        m.addActions(
+            [
+                a.shared_show,
+                a.shared_fullscreen,
+                a.shared_scoring,
+                a.shared_black,
+                a.shared_close,
+                a.shared_next_screen,
+            ]
+        )
         self.screens_menu = m.addMenu(self.tr("&Déplacer vers l’écran"))
         m = mb.addMenu(self.tr("Aff&ichage"))
         m.addActions([a.page_hearing, a.page_scoring, a.page_attendance, a.page_deliberation])
         m.addSeparator()
         m.addActions([a.zoom_in, a.zoom_out, a.zoom_reset, a.high_contrast])
-        m = mb.addMenu(self.tr("&Aide"))
+        m = mb.addMenu(self.tr("Aid&e"))  # Alt+A, Alt+D are taken on the pages
         m.addActions([a.shortcuts, a.about])
         # Every action works from the keyboard even when its menu is closed.
         self.addActions(a.all())

@@ -39,7 +39,7 @@ from jury_desk.qt.widgets import (
     QVBoxLayout,
     QWidget,
 )
-from jury_desk.ui import theme
+from jury_desk.ui import theme, uifmt
 
 log = logging.getLogger(__name__)
 
@@ -55,7 +55,7 @@ def size_text(size: int) -> str:
 def when_text(info: Any, seconds: bool = False) -> str:
     """« 18/06/2026 à 9 h 30 » (« … 9 h 30 min 12 s » with seconds), in local time."""
     local = info.taken_at.astimezone()
-    text = fmt.datetime_text(local)
+    text = uifmt.datetime_text(local)
     return text + f"{fmt.NBSP}min{fmt.NBSP}{local.second:02d}{fmt.NBSP}s" if seconds else text
 
 

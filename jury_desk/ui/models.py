@@ -9,14 +9,17 @@ Every model here passes pytest-qt's ``qtmodeltester``.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import IntEnum
 from fractions import Fraction
 from typing import Any
 
-from jury_desk.core import fmt
+from jury_desk.core import readmodel
+from jury_desk.core.deliberation import DossierStatus
 from jury_desk.core.domain import Criterion, Juror, RecusalKind, RecusalSource, to_fraction
+from jury_desk.core.readmodel import DeliberationState
 from jury_desk.core.state import SessionState, format_value
 from jury_desk.qt.core import (
     QAbstractListModel,
@@ -28,7 +31,7 @@ from jury_desk.qt.core import (
     Signal,
 )
 from jury_desk.qt.gui import QBrush, QColor, QFont
-from jury_desk.ui import theme
+from jury_desk.ui import theme, uifmt
 
 Index = QModelIndex | QPersistentModelIndex
 _ROOT = QModelIndex()
@@ -44,13 +47,14 @@ class Roles(IntEnum):
 
 # --------------------------------------------------------------------------- shared logic
 
-# Dossier states in the hearing order.
-A_VENIR, EN_AUDITION, ENTENDU, NOTE, INCOMPLET = (
-    "a_venir",
-    "en_audition",
-    "entendu",
-    "note",
-    "incomplet",
+# Dossier states in the hearing order: the read model's (core.deliberation.dossier_status).
+A_VENIR, EN_AUDITION, ENTENDU, NOTE, INCOMPLET, INVALIDE = (
+    DossierStatus.A_VENIR.value,
+    DossierStatus.EN_AUDITION.value,
+    DossierStatus.ENTENDU.value,
+    DossierStatus.NOTE.value,
+    DossierStatus.INCOMPLET.value,
+    DossierStatus.INVALIDE.value,
 )
 
 
@@ -61,6 +65,7 @@ def state_label(code: str) -> str:
         ENTENDU: QCoreApplication.translate("HearingOrderModel", "entendu"),
         NOTE: QCoreApplication.translate("HearingOrderModel", "noté"),
         INCOMPLET: QCoreApplication.translate("HearingOrderModel", "incomplet"),
+        INVALIDE: QCoreApplication.translate("HearingOrderModel", "invalide"),
     }[code]
 
 
@@ -98,26 +103,6 @@ def kind_label(kind: str) -> str:
     }[kind]
 
 
-def sheet_count(st: SessionState, dossier_id: str, juror_id: str) -> int:
-    return sum(1 for c in st.criteria if (dossier_id, juror_id, c.id) in st.scores)
-
-
-def dossier_status(st: SessionState, dossier_id: str) -> str:
-    hearing = st.hearings.get(dossier_id)
-    hstate = hearing.state if hearing else A_VENIR
-    if hstate == EN_AUDITION:
-        return EN_AUDITION
-    off = unavailable_jurors(st, dossier_id)
-    counting = [j.id for j in st.jurors if j.id not in off]
-    n = len(st.criteria)
-    filled = [sheet_count(st, dossier_id, j) for j in counting]
-    if counting and all(f == n for f in filled):
-        return NOTE
-    if any(filled):
-        return INCOMPLET
-    return ENTENDU if hstate == ENTENDU else A_VENIR
-
-
 def scale_text(c: Criterion) -> str:
     return QCoreApplication.translate("ScoringGridModel", "de {min} à {max}, pas de {step}").format(
         min=format_value(c.min), max=format_value(c.max), step=format_value(c.step)
@@ -138,6 +123,27 @@ def parse_value(text: str) -> Fraction | None:
 # --------------------------------------------------------------------------- hearing order
 
 
+def one_dossier_status(st: SessionState, dossier_id: str) -> str:
+    """One dossier's status as ``readmodel.build`` gives it, computed for that dossier
+    alone: its validity and counted jurors do not depend on the other dossiers (ranks
+    do, and the status does not read them). ``build`` for 300 dossiers at every score
+    typed made typing stall."""
+    from jury_desk.core import deliberation
+
+    inp = st.deliberation_input()
+    ref = next(r for r in inp.dossiers if r.id == dossier_id)
+    r = deliberation.compute(dataclasses.replace(inp, dossiers=(ref,))).results[0]
+    hearing = st.hearings.get(dossier_id)
+    values = any((dossier_id, j, c.id) in st.scores for j in r.counted for c in st.criteria)
+    return deliberation.dossier_status(
+        r,
+        in_hearing=hearing is not None and hearing.state == "en_audition",
+        heard=hearing is not None and hearing.started_at is not None,
+        values_entered=values,
+        min_sheets=inp.rules.min_sheets,
+    ).value
+
+
 class HearingOrderModel(QAbstractTableModel):
     COL_ORDER, COL_TIME, COL_TITLE, COL_STATE = range(4)
 
@@ -148,15 +154,18 @@ class HearingOrderModel(QAbstractTableModel):
         ] = []  # id, order, time, title, holder, state
         self._current = ""
 
-    def set_state(self, st: SessionState) -> None:
+    def set_state(self, st: SessionState, model: DeliberationState | None = None) -> None:
+        """Show the session's dossiers with their status from the read model (built from
+        ``st`` when not given)."""
+        ds = model if model is not None else readmodel.build(st)
         rows = [
             (
                 d.id,
                 d.hearing_order,
-                fmt.time_hm(d.hearing_start) if d.hearing_start else "",
+                uifmt.time_hm(d.hearing_start) if d.hearing_start else "",
                 d.title,
                 d.holder_name,
-                dossier_status(st, d.id),
+                ds.dossier(d.id).status.value,
             )
             for d in sorted(st.dossiers, key=lambda d: d.hearing_order)
         ]
@@ -178,7 +187,7 @@ class HearingOrderModel(QAbstractTableModel):
         if row < 0:
             self.set_state(st)
             return
-        status = dossier_status(st, dossier_id)
+        status = one_dossier_status(st, dossier_id)
         if status != self._rows[row][5]:
             self._rows[row] = (*self._rows[row][:5], status)
             self.dataChanged.emit(self.index(row, 0), self.index(row, self.columnCount() - 1))
@@ -228,7 +237,10 @@ class HearingOrderModel(QAbstractTableModel):
             and role == Qt.ItemDataRole.DisplayRole
             and 0 <= section < len(self._rows)
         ):
-            return str(section + 1)
+            _did, order, _time, title, _holder, _state = self._rows[section]
+            return QCoreApplication.translate("HearingOrderModel", "Dossier {n}, {title}").format(
+                n=order, title=title
+            )  # the row header a screen reader announces (the view hides it)
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -241,9 +253,11 @@ class HearingOrderModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             return f"{title}\n{holder}\n{state_label(state)}"
         if role == Qt.ItemDataRole.AccessibleTextRole:
-            return QCoreApplication.translate(
-                "HearingOrderModel", "Dossier {n}, {title}, {state}"
-            ).format(n=order, title=title, state=state_label(state))
+            if col == self.COL_TIME:
+                return time or QCoreApplication.translate("HearingOrderModel", "heure non prévue")
+            return [str(order), time, title, state_label(state)][col]
+        if role == Qt.ItemDataRole.AccessibleDescriptionRole:
+            return f"{title} — {holder}"
         if role == Qt.ItemDataRole.TextAlignmentRole:
             if col in (self.COL_ORDER, self.COL_TIME):
                 return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -468,7 +482,8 @@ class ScoringGridModel(QAbstractTableModel):
             if self.masked or status == "off" or key not in self._values:
                 return ""
             return format_value(self._values[key])
-        if role == Qt.ItemDataRole.ToolTipRole:
+        if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleDescriptionRole):
+            # The tooltip is also what a screen reader says after the cell (scale, reason).
             c = self._criteria[index.row()]
             if status == "off":
                 kind, reason = self._off[key[0]]
@@ -675,7 +690,7 @@ class RecusalModel(QAbstractTableModel):
                 if r.source is RecusalSource.BUNDLE
                 else QCoreApplication.translate("RecusalModel", "Séance")
             )
-            at = fmt.time_hm(r.at) if r.at else ""
+            at = uifmt.time_hm(r.at) if r.at else ""
             rows.append(
                 (
                     r.juror_id,
@@ -715,6 +730,12 @@ class RecusalModel(QAbstractTableModel):
                 QCoreApplication.translate("RecusalModel", "Origine"),
                 QCoreApplication.translate("RecusalModel", "Heure"),
             ][section]
+        if (
+            orientation == Qt.Orientation.Vertical
+            and role == Qt.ItemDataRole.DisplayRole
+            and 0 <= section < len(self._rows)
+        ):
+            return f"{self._rows[section][2]} — {self._rows[section][3]}"  # row header (hidden)
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -723,6 +744,10 @@ class RecusalModel(QAbstractTableModel):
         row = self._rows[index.row()]
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return row[2 + index.column()]
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            return row[2 + index.column()] or QCoreApplication.translate(
+                "RecusalModel", "non renseigné"
+            )
         if role == Roles.Id:
             return (row[0], row[1])
         if role == Roles.State:

@@ -11,6 +11,15 @@ from typing import Any
 log = logging.getLogger(__name__)
 
 
+# The application's one settings object (set by the main controller), for the dialogs that
+# keep something in it without being handed it (the signer's name and role).
+CURRENT: Any = None
+
+
+def current() -> Any:
+    return CURRENT if CURRENT is not None else load()
+
+
 def load() -> Any:
     from jury_desk.core import settings as core_settings
 

@@ -18,10 +18,11 @@ from jury_desk.core import fmt
 from jury_desk.core.errors import UserError
 from jury_desk.core.state import ScoreWrite, format_value
 from jury_desk.qt.core import QModelIndex, QObject, Qt, Signal, Slot
-from jury_desk.ui import dialogs
+from jury_desk.ui import dialogs, wording
 from jury_desk.ui.actions import Actions
+from jury_desk.ui.announce import announce
 from jury_desk.ui.context import SessionContext
-from jury_desk.ui.models import ScoringGridModel
+from jury_desk.ui.models import ScoringGridModel, kind_label
 from jury_desk.ui.scoring_grid import ScoringGridView
 
 log = logging.getLogger(__name__)
@@ -61,6 +62,9 @@ class ScoringController(QObject):
         view.set_actions(actions.undo, actions.deport)
         model.valueCommitted.connect(self._write)
         view.table.clearRequested.connect(self._clear)
+        view.table.blockedInput.connect(self._blocked)
+        view.delegate.message.connect(self._typing_message)
+        model.modelReset.connect(lambda: view.show_message(""))
         view.table.selectionModel().currentChanged.connect(self._current_changed)
         model.modelReset.connect(self._load_comment)
         view.comment.submit.connect(self.save_comment)
@@ -146,6 +150,7 @@ class ScoringController(QObject):
             self.undo_stack.append(Change(*key, w.previous, w.value))
         self.actions.undo.setEnabled(bool(self.undo_stack))
         self.update_summary()
+        self._say_saved(w, record_undo)
         self.ctx.hub.scoresChanged.emit(w.dossier_id)
         self.saved.emit(*key, "" if w.value is None else format_value(w.value))
 
@@ -156,10 +161,54 @@ class ScoringController(QObject):
             self.ctx.writer.unhandled(exc)
             message = self.tr("La valeur n’a pas été enregistrée (erreur inattendue).")
         else:
-            message = exc.message
+            message = wording.error(exc)
         if self.model.dossier_id == dossier_id:
             self.model.mark_failed(juror_id, criterion_id, message)
-        self.view.show_message(self.tr("Non enregistré — {message}").format(message=message))
+        self.view.say(self.tr("Non enregistré — {message}").format(message=message), assertive=True)
+
+    def _names(self, juror_id: str, criterion_id: str) -> tuple[str, str]:
+        c = next(c for c in self.ctx.st.criteria if c.id == criterion_id)
+        return c.label, self.ctx.st.juror(juror_id).name
+
+    def _say_saved(self, w: ScoreWrite, record_undo: bool) -> None:
+        """« Caractère innovant, Corinne Malabre : 3, enregistré » (« saisi » when blind)."""
+        if not record_undo:
+            return  # an undo says its own sentence
+        criterion, juror = self._names(w.juror_id, w.criterion_id)
+        if w.value is None:
+            self.view.say(
+                self.tr("Effacé : « {criterion} » de {juror}.").format(
+                    criterion=criterion, juror=juror
+                )
+            )
+            return
+        shown = self.tr("saisi") if self.model.masked else format_value(w.value)
+        text = self.tr("{criterion}, {juror} : {value}, enregistré").format(
+            criterion=criterion, juror=juror, value=shown
+        )
+        self.view.show_message("")  # an old refusal no longer applies
+        announce(self.view.message, text)
+
+    @Slot(str)
+    def _typing_message(self, text: str) -> None:
+        # A refused keystroke is said at once (the text stays as typed).
+        if text:
+            announce(self.view.message, text, assertive=True)
+
+    @Slot(QModelIndex)
+    def _blocked(self, index: QModelIndex) -> None:
+        juror_id, _criterion_id = self.model.key(index)
+        name = self.model.juror(index.column()).name
+        off = self.model.off_reason(juror_id)
+        if off is not None:
+            kind, reason = off
+            text = self.tr(
+                "{juror} ne note pas ce dossier ({kind} — {reason}) : cette case ne prend pas "
+                "de saisie."
+            ).format(juror=name, kind=kind_label(kind), reason=reason)
+        else:
+            text = self.tr("La session est close : les notes ne se modifient plus.")
+        self.view.say(text, assertive=True)
 
     @Slot(QModelIndex)
     def _clear(self, index: QModelIndex) -> None:
@@ -179,6 +228,8 @@ class ScoringController(QObject):
         self.actions.undo.setEnabled(bool(self.undo_stack))
         if self.model.dossier_id == ch.dossier_id:
             self.model.mark_pending(ch.juror_id, ch.criterion_id, ch.previous)
+            # Back to the undone cell, so the next keystroke corrects it if need be.
+            self.view.table.go(self.model.index_of(ch.juror_id, ch.criterion_id))
         self._write(
             ch.dossier_id,
             ch.juror_id,
@@ -197,7 +248,7 @@ class ScoringController(QObject):
             )
         else:
             shown = format_value(ch.previous) if ch.previous is not None else self.tr("vide")
-        self.view.show_message(
+        self.view.say(
             self.tr("Annulé : « {criterion} » de {juror} revient à {value}.").format(
                 criterion=c.label, juror=j.name, value=shown
             )

@@ -10,10 +10,13 @@ Cells of absent or recused jurors are greyed with the reason and skipped.
 
 from __future__ import annotations
 
-from jury_desk.core.domain import Criterion
-from jury_desk.core.state import format_value
+from fractions import Fraction
+
+from jury_desk.core.domain import Criterion, decimal_text
+from jury_desk.core.score_input import Judgement, Reason, Verdict, judge
 from jury_desk.qt.core import (
     QAbstractItemModel,
+    QCoreApplication,
     QEvent,
     QModelIndex,
     QObject,
@@ -30,7 +33,6 @@ from jury_desk.qt.gui import (
     QPainter,
     QPalette,
     QPen,
-    QValidator,
 )
 from jury_desk.qt.widgets import (
     QAbstractItemDelegate,
@@ -52,96 +54,172 @@ from jury_desk.qt.widgets import (
     QWidget,
 )
 from jury_desk.ui import theme
-from jury_desk.ui.models import Roles, ScoringGridModel, parse_value, scale_text
+from jury_desk.ui.announce import announce
+from jury_desk.ui.models import Roles, ScoringGridModel, scale_text
 
 Index = QModelIndex | QPersistentModelIndex
 
 
-class ScoreValidator(QValidator):
-    """Acceptable: an admitted value (or empty). Intermediate: the start of one. Else Invalid."""
-
-    def __init__(self, criterion: Criterion, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self.criterion = criterion
-        texts: set[str] = set()
-        for v in criterion.allowed_values():
-            t = format_value(v)
-            texts.add(t)
-            texts.add(t.replace(",", "."))
-        self._texts = texts
-
-    def validate(self, text: str, pos: int) -> object:
-        s = text.strip()
-        if not s:
-            return QValidator.State.Acceptable
-        value = parse_value(s)
-        if value is not None and self.criterion.is_valid(value) and not s.endswith((",", ".")):
-            return QValidator.State.Acceptable
-        if any(t.startswith(s) for t in self._texts):
-            return QValidator.State.Intermediate
-        if s.endswith((",", ".")) and value is not None and self.criterion.is_valid(value):
-            return QValidator.State.Intermediate  # « 5, » on the way to « 5,0 »
-        return QValidator.State.Invalid
+def reason_text(j: Judgement, c: Criterion) -> str:
+    """Why a text cannot be recorded, in words (the scale included)."""
+    words = {
+        Reason.NOT_A_NUMBER: QCoreApplication.translate("ScoreDelegate", "ce n’est pas un nombre"),
+        Reason.INCOMPLETE: QCoreApplication.translate("ScoreDelegate", "valeur incomplète"),
+        Reason.BELOW_MIN: QCoreApplication.translate("ScoreDelegate", "en dessous du minimum"),
+        Reason.ABOVE_MAX: QCoreApplication.translate("ScoreDelegate", "au-dessus du maximum"),
+        Reason.OFF_STEP: QCoreApplication.translate("ScoreDelegate", "pas un multiple du pas"),
+        Reason.NONE: "",
+    }[j.reason]
+    return QCoreApplication.translate("ScoreDelegate", "{why} ; « {criterion} » : {scale}").format(
+        why=words, criterion=c.label, scale=scale_text(c)
+    )
 
 
 class ScoreEditor(QLineEdit):
-    pass
+    """The cell being typed: keeps every keystroke; marks the text valid, partial or refused.
+
+    The verdict comes from :mod:`jury_desk.core.score_input`; nothing is ever removed
+    from what was typed, so what is recorded is what is shown.
+    """
+
+    judged = Signal(object)  # Judgement
+
+    def __init__(self, criterion: Criterion | None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.criterion = criterion
+        self.setProperty("verdict", "")
+        self.textChanged.connect(self._judge)
+
+    def judgement(self) -> Judgement:
+        if self.criterion is None:
+            return judge("", _NO_CRITERION)
+        return judge(self.text(), self.criterion)
+
+    def _judge(self, _text: str) -> None:
+        j = self.judgement()
+        verdict = {Verdict.REFUSED: "refused", Verdict.PARTIAL: "partial"}.get(j.verdict, "")
+        if self.property("verdict") != verdict:
+            self.setProperty("verdict", verdict)
+            self.style().unpolish(self)
+            self.style().polish(self)
+        self.judged.emit(j)
+
+
+_NO_CRITERION = Criterion("", "", "", Fraction(1), Fraction(0), Fraction(1), Fraction(1))
+
+_MOVES = {
+    Qt.Key.Key_Up: QAbstractItemView.CursorAction.MoveUp,
+    Qt.Key.Key_Down: QAbstractItemView.CursorAction.MoveDown,
+    Qt.Key.Key_Left: QAbstractItemView.CursorAction.MoveLeft,
+    Qt.Key.Key_Right: QAbstractItemView.CursorAction.MoveRight,
+}
 
 
 class ScoreDelegate(QStyledItemDelegate):
-    """A line edit with the criterion's validator; paints the saved mark and the focus frame."""
+    """The cell editor; in blind mode paints « saisi » / « à saisir » instead of values.
+
+    Enter, Tab and the arrows record the text only when it is a complete admitted value;
+    otherwise nothing is recorded, the text stays as typed, the cursor stays on the cell
+    and the reason is said (``message``) until the text is corrected or Escape pressed.
+    """
 
     message = Signal(str)
+    refused = Signal(str)  # the reason of a refused Enter/Tab/arrow, to announce
+    move = Signal(object, bool)  # after a commit: CursorAction | "down" | "tab", forward
 
     def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: Index) -> QWidget:
         model = index.model()
-        editor = ScoreEditor(parent)
+        criterion = model.criterion(index.row()) if isinstance(model, ScoringGridModel) else None
+        editor = ScoreEditor(criterion, parent)
         editor.setAlignment(Qt.AlignmentFlag.AlignCenter)
         editor.setFrame(False)
-        if isinstance(model, ScoringGridModel):
-            c = model.criterion(index.row())
+        if isinstance(model, ScoringGridModel) and criterion is not None:
             j = model.juror(index.column())
-            editor.setValidator(ScoreValidator(c, editor))
             editor.setAccessibleName(
                 self.tr("Note de {juror} pour « {criterion} »").format(
-                    juror=j.name, criterion=c.label
+                    juror=j.name, criterion=criterion.label
                 )
             )
-            hint = self.tr("{criterion} : {scale}").format(criterion=c.label, scale=scale_text(c))
-            editor.setToolTip(hint)
-            editor.inputRejected.connect(
-                lambda: self.message.emit(self.tr("Refusé — {hint}").format(hint=hint))
+            hint = self.tr("{criterion} : {scale}").format(
+                criterion=criterion.label, scale=scale_text(criterion)
             )
+            editor.setToolTip(hint)
+            editor.setAccessibleDescription(hint)
+            editor.judged.connect(lambda jd, e=editor: self._on_judged(e, jd))
         return editor
+
+    def _on_judged(self, editor: ScoreEditor, j: Judgement) -> None:
+        if editor.criterion is None:
+            return
+        if j.verdict is Verdict.REFUSED:
+            text = self.tr("Refusé — « {text} » : {why}").format(
+                text=editor.text().strip(), why=reason_text(j, editor.criterion)
+            )
+            editor.setAccessibleDescription(text)
+            self.message.emit(text)
+        else:
+            editor.setAccessibleDescription(editor.toolTip())
+            self.message.emit("")
 
     def setEditorData(self, editor: QWidget, index: Index) -> None:
         if isinstance(editor, QLineEdit) and not editor.text():
             editor.setText(str(index.data(Qt.ItemDataRole.EditRole) or ""))
 
     def setModelData(self, editor: QWidget, model: QAbstractItemModel, index: Index) -> None:
-        if isinstance(editor, QLineEdit):
+        if isinstance(editor, ScoreEditor):
+            j = editor.judgement()
+            if j.verdict is Verdict.VALID and j.value is not None:
+                # The exact number typed, written plainly (« ,5 » → « 0.5 »).
+                model.setData(index, decimal_text(j.value), Qt.ItemDataRole.EditRole)
+        elif isinstance(editor, QLineEdit):
             model.setData(index, editor.text(), Qt.ItemDataRole.EditRole)
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:
         if (
-            isinstance(obj, QLineEdit)
+            isinstance(obj, ScoreEditor)
             and isinstance(event, QKeyEvent)
             and event.type() == QEvent.Type.KeyPress
         ):
             key = event.key()
-            if (
-                key in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Tab, Qt.Key.Key_Backtab)
-                and not obj.hasAcceptableInput()
-            ):
-                self.message.emit(self.tr("Valeur incomplète — {hint}").format(hint=obj.toolTip()))
-                return True
+            shift = bool(event.modifiers() & Qt.KeyboardModifier.ShiftModifier)
             if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+                how: object = "down"
+            elif key == Qt.Key.Key_Tab:
+                how = "tab"
+            elif key == Qt.Key.Key_Backtab:
+                how, shift = "tab", True
+            elif key in _MOVES and not event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+                how = _MOVES[Qt.Key(key)]
+            else:
+                return super().eventFilter(obj, event)
+            j = obj.judgement()
+            if j.verdict in (Verdict.PARTIAL, Verdict.REFUSED) and obj.criterion is not None:
+                text = self.tr(
+                    "Non enregistré — « {text} » : {why}. Corrigez, ou Échap pour annuler."
+                ).format(text=obj.text().strip(), why=reason_text(j, obj.criterion))
+                obj.setAccessibleDescription(text)
+                self.message.emit(text)
+                self.refused.emit(text)
+                return True  # the cursor stays on the cell; the previous value stays
+            if j.verdict is Verdict.VALID:
                 # Commit now rather than through Qt's queued call: the next keystroke,
                 # however fast, lands in the next cell.
                 self.commitData.emit(obj)
-                self.closeEditor.emit(obj, QAbstractItemDelegate.EndEditHint.SubmitModelCache)
-                return True
+            self.closeEditor.emit(obj, QAbstractItemDelegate.EndEditHint.NoHint)
+            self.move.emit(how, not shift)
+            return True
         return super().eventFilter(obj, event)
+
+    def initStyleOption(self, option: QStyleOptionViewItem, index: Index) -> None:
+        super().initStyleOption(option, index)
+        model = index.model()
+        if isinstance(model, ScoringGridModel) and model.masked:
+            # Blind: the console says only whether a value was entered, never which.
+            status = index.data(Roles.State)
+            if status in ("saved", "error"):
+                option.text = self.tr("saisi")
+            elif status == "empty":
+                option.text = self.tr("à saisir")
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
         super().paint(painter, option, index)
@@ -167,6 +245,7 @@ class ScoreTable(QTableView):
     """Moves like a paper sheet; only the model decides what is saved."""
 
     clearRequested = Signal(QModelIndex)
+    blockedInput = Signal(QModelIndex)  # a key typed on a cell that takes no input
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -177,7 +256,7 @@ class ScoreTable(QTableView):
         )
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
-        self.setTabKeyNavigation(True)
+        self.setTabKeyNavigation(False)  # Tab leaves the grid; arrows move in it
         self.setWordWrap(True)
         self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.horizontalHeader().setDefaultAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -242,23 +321,20 @@ class ScoreTable(QTableView):
             self.setCurrentIndex(index)
             self.scrollTo(index)
 
-    def closeEditor(self, editor: QWidget, hint: QAbstractItemDelegate.EndEditHint) -> None:
-        H = QAbstractItemDelegate.EndEditHint
-        if hint == H.EditNextItem:
-            super().closeEditor(editor, H.NoHint)
-            self.go(self.step(down=False))
-        elif hint == H.EditPreviousItem:
-            super().closeEditor(editor, H.NoHint)
-            self.go(self.step(down=False, forward=False))
-        elif hint == H.SubmitModelCache:
-            super().closeEditor(editor, H.NoHint)
-            self.go(self.step(down=True))
-        else:
-            super().closeEditor(editor, hint)
+    def after_commit(self, how: object, forward: bool) -> None:
+        """Where the cursor goes once the editor closed (see ``ScoreDelegate.move``)."""
+        if how == "down":
+            self.go(self.step(down=True, forward=forward))
+        elif how == "tab":
+            self.setFocus()
+            self.focusNextPrevChild(forward)  # Tab leaves the grid, like every table
+        elif isinstance(how, QAbstractItemView.CursorAction):
+            self.go(self.moveCursor(how, Qt.KeyboardModifier.NoModifier))
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         key = event.key()
         if self.state() != QAbstractItemView.State.EditingState:
+            cur = self.currentIndex()
             if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
                 self.go(
                     self.step(
@@ -266,20 +342,22 @@ class ScoreTable(QTableView):
                     )
                 )
                 return
-            if key == Qt.Key.Key_Tab:
-                self.go(self.step(down=False))
+            if key in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace) and cur.isValid():
+                self.clearRequested.emit(cur)
                 return
-            if key == Qt.Key.Key_Backtab:
-                self.go(self.step(down=False, forward=False))
-                return
-            if key in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace) and self.currentIndex().isValid():
-                self.clearRequested.emit(self.currentIndex())
+            text = event.text()
+            if (
+                cur.isValid()
+                and text
+                and text.isprintable()
+                and not text.isspace()
+                and not event.modifiers()
+                & (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier)
+                and not self.model().flags(cur) & Qt.ItemFlag.ItemIsEditable
+            ):
+                self.blockedInput.emit(cur)  # say why, rather than ignore it silently
                 return
         super().keyPressEvent(event)
-
-    def focusNextPrevChild(self, next: bool) -> bool:
-        # Tab stays in the grid (moving between cells); Ctrl+Tab leaves it.
-        return False
 
 
 class CommentBox(QPlainTextEdit):
@@ -347,6 +425,7 @@ class ScoringGridView(QWidget):
         )
         self.delegate = ScoreDelegate(self.table)
         self.table.setItemDelegate(self.delegate)
+        self.delegate.move.connect(self.table.after_commit)
         theme.scaled(self.table, 1.25)
         split.addWidget(self.table)
         comment_box = QWidget()
@@ -375,19 +454,22 @@ class ScoringGridView(QWidget):
         self.message = QLabel("")
         self.message.setObjectName("hint")
         self.message.setWordWrap(True)
-        self.message.setAccessibleName(self.tr("Message de saisie"))
+        # No fixed name: a screen reader reads the message itself (« Refusé — … »).
+        self.message.setAccessibleDescription(self.tr("Message de saisie"))
         lay.addWidget(self.message)
         help_text = QLabel(
             self.tr(
-                "Saisir une valeur puis Entrée (critère suivant) ou Tab (juré suivant) ; "
-                "flèches pour se déplacer ; Suppr efface ; Ctrl+Z annule la dernière saisie ; "
-                "Ctrl+D enregistre un déport."
+                "Saisir une valeur puis Entrée (critère suivant) ; flèches pour se déplacer "
+                "(la valeur tapée est enregistrée) ; Échap annule la frappe ; Suppr efface ; "
+                "Ctrl+Z annule la dernière saisie ; Ctrl+D enregistre un déport ; "
+                "Tab quitte la grille."
             )
         )
         help_text.setObjectName("hint")
         help_text.setWordWrap(True)
         lay.addWidget(help_text)
         self.delegate.message.connect(self.show_message)
+        self.delegate.refused.connect(self._refused)
 
     def set_model(self, model: ScoringGridModel) -> None:
         self.table.setModel(model)
@@ -395,6 +477,14 @@ class ScoringGridView(QWidget):
 
     def show_message(self, text: str) -> None:
         self.message.setText(text)
+
+    def _refused(self, text: str) -> None:
+        announce(self.message, text, assertive=True)
+
+    def say(self, text: str, *, assertive: bool = False) -> None:
+        """Show a message and have the screen reader speak it."""
+        self.show_message(text)
+        announce(self.message, text, assertive=assertive)
 
     def set_actions(self, undo: object, deport: object) -> None:
         from jury_desk.qt.gui import QAction

@@ -34,18 +34,22 @@ from jury_desk.qt.widgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QLayout,
     QSizePolicy,
     QStackedWidget,
     QTableView,
     QVBoxLayout,
     QWidget,
 )
-from jury_desk.ui import theme
+from jury_desk.ui import a11y, theme
 from jury_desk.ui.models import SharedGrid, SharedGridModel
 from jury_desk.ui.timer import Level, Status, TimerView
 from jury_desk.ui.timer_widget import phase_label, status_label
 
 DIGITS_HEIGHT_SHARE = 0.20  # digit glyph height / window height (the issue asks >= 1/6)
+CRITERIA_NAME_SHARE = 0.034  # a criterion's name, pixel size / window height
+CRITERIA_TEXT_SHARE = 0.030  # its scale and description
+CRITERIA_MIN_TEXT_SHARE = 0.025  # never below a 40th of the height (issue 13)
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,12 +104,17 @@ class SharedScreen(QWidget):
         self._level = "normal"
         self._wide = True
         self._criteria_scale = 1.0
+        self._criteria_details = True  # each criterion's description (dropped if no room)
         self._fit_timer = QTimer(self)
         self._fit_timer.setSingleShot(True)
         self._fit_timer.setInterval(0)
         self._fit_timer.timeout.connect(self._fit_criteria)
 
         root = QVBoxLayout(self)
+        # The window's size comes from its screen (or the user), never from its content:
+        # with the default constraint a page whose minimum grows with the type (itself
+        # sized from the window) made the window grow without end (30,000 px wide).
+        root.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
         root.setContentsMargins(36, 24, 36, 24)
         root.setSpacing(10)
         top = QHBoxLayout()
@@ -124,7 +133,7 @@ class SharedScreen(QWidget):
         self.title_label = QLabel("")
         self.title_label.setObjectName("sharedTitle")
         self.title_label.setWordWrap(True)
-        self.title_label.setAccessibleName(self.tr("Titre du dossier"))
+        a11y.caption(self.title_label, self.tr("Titre du dossier"))
         root.addWidget(self.title_label)
         self.holder_label = QLabel("")
         self.holder_label.setObjectName("sharedHolder")
@@ -133,11 +142,12 @@ class SharedScreen(QWidget):
         self.banner = QLabel("")
         self.banner.setObjectName("sharedBanner")
         self.banner.setWordWrap(True)
-        self.banner.setAccessibleName(self.tr("Annonce"))
+        a11y.caption(self.banner, self.tr("Annonce"))
         self.banner.hide()
         root.addWidget(self.banner)
 
         self.stack = QStackedWidget()
+        self.stack.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
         root.addWidget(self.stack, 1)
 
         # -- hearing page: the big timer and the criteria
@@ -150,14 +160,14 @@ class SharedScreen(QWidget):
         self.timer_panel.setObjectName("sharedTimer")
         self.timer_panel.setProperty("level", "normal")
         tl = QVBoxLayout(self.timer_panel)
-        tl.setContentsMargins(20, 16, 20, 16)
+        tl.setContentsMargins(20, 8, 20, 8)
         self.phase_label = QLabel("")
         self.phase_label.setObjectName("sharedPhase")
         self.phase_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.digits = QLabel("00:00")
         self.digits.setObjectName("sharedDigits")
         self.digits.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.digits.setAccessibleName(self.tr("Chronomètre"))
+        a11y.caption(self.digits, self.tr("Chronomètre"))
         self.digits.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.digits.setMinimumSize(1, 1)  # its font is sized to fit (see _resize_fonts)
         self.timer_state = QLabel("")
@@ -210,6 +220,12 @@ class SharedScreen(QWidget):
         self._save_timer.setSingleShot(True)
         self._save_timer.setInterval(400)
         self._save_timer.timeout.connect(self.geometryChanged)
+        # Black-out: a plain black child over the whole window (not in the layout).
+        self._black = QWidget(self)
+        self._black.setObjectName("sharedBlack")
+        self._black.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        self._black.setStyleSheet("QWidget#sharedBlack { background: black; }")
+        self._black.hide()
         self._apply_style()
         self._resize_fonts()
 
@@ -253,6 +269,7 @@ QTableView#sharedGrid QTableCornerButton::section {{ background: {s.bg}; border:
         self.hearing_layout.setDirection(
             QBoxLayout.Direction.LeftToRight if wide else QBoxLayout.Direction.TopToBottom
         )
+        self.hearing_layout.setSpacing(28 if wide else max(8, int(h * 0.012)))
         # Digits: a digit's glyph is DIGITS_HEIGHT_SHARE of the height, unless the panel's
         # width cannot hold « +00:00 » at that size.
         target = h * DIGITS_HEIGHT_SHARE
@@ -268,13 +285,14 @@ QTableView#sharedGrid QTableCornerButton::section {{ background: {s.bg}; border:
             self.timer_panel.setMinimumHeight(0)
             self.timer_panel.setMaximumHeight(16777215)
         else:
-            panel_h = int(h * 0.44)
+            panel_h = int(h * 0.42)
             self.timer_panel.setFixedHeight(panel_h)
             line_100 = max(1, fm.height())
-            px = min(px, 100 * (panel_h - h * 0.10 - 40) / line_100)
+            px = min(px, 100 * (panel_h - h * 0.10 - 28) / line_100)
         self.digits.setFont(_font(px, bold=True))
         self._wide = wide
         self._criteria_scale = 1.0
+        self._criteria_details = True
         self.grid_view.setFont(_font(h * 0.036, bold=True))
         self.grid_view.horizontalHeader().setFont(_font(h * 0.025))
         self.grid_view.verticalHeader().setFont(_font(h * 0.026, bold=True))
@@ -298,6 +316,7 @@ QTableView#sharedGrid QTableCornerButton::section {{ background: {s.bg}; border:
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
+        self._black.setGeometry(self.rect())
         self._resize_fonts()
         self._elide_session()
         self._save_timer.start()
@@ -359,26 +378,36 @@ QTableView#sharedGrid QTableCornerButton::section {{ background: {s.bg}; border:
         head.setObjectName("sharedMuted")
         head.setFont(_font(h * 0.028, bold=True))
         lay.addWidget(head, 0, 0, 1, 1 if wide else 2)
-        k = self._criteria_scale
-        label_px, text_px = int(h * 0.030 * k), int(h * 0.025 * k)
+        label_px, text_px = self._criteria_px()
         muted = theme.S.muted
         columns = 1 if wide else 2
         for i, c in enumerate(self._frame.criteria, start=1):
             # One wrapped label per criterion: Qt sizes its height for the width it gets.
+            more = f" — {html.escape(c.description)}" if self._criteria_details else ""
             label = QLabel(
                 f'<div style="font-size:{label_px}px; font-weight:bold">{i}.&nbsp;{html.escape(c.label)}</div>'
-                f'<div style="font-size:{text_px}px; color:{muted}"><b>{html.escape(c.scale)}</b> — '
-                f"{html.escape(c.description)}</div>"
+                f'<div style="font-size:{text_px}px; color:{muted}"><b>{html.escape(c.scale)}</b>'
+                f"{more}</div>"
             )
             label.setTextFormat(Qt.TextFormat.RichText)
             label.setWordWrap(True)
             label.setObjectName("criterion")
             label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-            label.setAccessibleName(f"{c.label} ({c.scale}) : {c.description}")
+            # No fixed name: Qt reads the label's text (markup stripped), as it shows.
             lay.addWidget(label, 1 + (i - 1) // columns, (i - 1) % columns)
         lay.setRowStretch(1 + (len(self._frame.criteria) + columns - 1) // columns, 1)
         if refit:
             self._fit_timer.start()
+
+    def _criteria_px(self) -> tuple[int, int]:
+        """Pixel sizes of a criterion's name and of its text, at the current scale."""
+        h = max(self.height(), 300)
+        k = self._criteria_scale
+        return round(h * CRITERIA_NAME_SHARE * k), round(h * CRITERIA_TEXT_SHARE * k)
+
+    def criteria_text_px(self) -> int:
+        """The smallest type of the criteria as drawn (the issue asks at least 1/40 of the height)."""
+        return self._criteria_px()[1]
 
     def _criteria_height(self) -> int:
         lay = self.criteria_layout
@@ -402,11 +431,19 @@ QTableView#sharedGrid QTableCornerButton::section {{ background: {s.bg}; border:
         return sum(rows.values()) + lay.verticalSpacing() * max(0, len(rows) - 1)
 
     def _fit_criteria(self) -> None:
-        """Shrink the criteria's type (never below 60 %) until they fit their box."""
+        """Shrink the criteria's type until they fit their box, never below a 40th of the
+        height; if they still do not fit, show each criterion's name and scale only."""
         if not self._frame.criteria or not self.criteria_box.isVisible():
             return
-        while self._criteria_scale > 0.6 and self._criteria_height() > self.criteria_box.height():
+        floor = CRITERIA_MIN_TEXT_SHARE / CRITERIA_TEXT_SHARE
+        while (
+            self._criteria_scale - 0.05 >= floor
+            and self._criteria_height() > self.criteria_box.height()
+        ):
             self._criteria_scale = round(self._criteria_scale - 0.05, 2)
+            self._fill_criteria(refit=False)
+        if self._criteria_details and self._criteria_height() > self.criteria_box.height():
+            self._criteria_details = False
             self._fill_criteria(refit=False)
 
     def set_timer(self, view: TimerView) -> None:
@@ -480,12 +517,24 @@ QTableView#sharedGrid QTableCornerButton::section {{ background: {s.bg}; border:
             self.showNormal()
         geo = screen.availableGeometry()
         handle = self.windowHandle()
-        if handle is not None:
+        if handle is not None and isinstance(screen, QScreen):
             handle.setScreen(screen)
         w, h = min(self.width(), geo.width()), min(self.height(), geo.height())
         self.setGeometry(geo.x() + (geo.width() - w) // 2, geo.y() + (geo.height() - h) // 2, w, h)
         if full:
             self.showFullScreen()
+
+    def set_blackout(self, on: bool) -> None:
+        """A black screen over everything (the room sees nothing), until turned off."""
+        if on:
+            self._black.setGeometry(self.rect())
+            self._black.show()
+            self._black.raise_()
+        else:
+            self._black.hide()
+
+    def blacked_out(self) -> bool:
+        return not self._black.isHidden()
 
     def toggle_fullscreen(self) -> None:
         if self.isFullScreen():

@@ -109,6 +109,7 @@ def _refresh_maps() -> None:
             "entendu": C.warn_text,
             "note": C.ok,
             "incomplet": C.error,
+            "invalide": C.error,
         }
     )
     CELL_BACKGROUNDS.update({"pending": C.pending_bg, "error": C.error_bg, "off": C.off_bg})
@@ -148,6 +149,20 @@ def _luminance(hex_colour: str) -> float:
 def contrast_ratio(a: str, b: str) -> float:
     la, lb = sorted((_luminance(a), _luminance(b)), reverse=True)
     return (la + 0.05) / (lb + 0.05)
+
+
+# The focus ring (issue 13, item 5): visible from two metres, at least 2 px and 3:1 against
+# what surrounds it (the window's background, or a primary button's fill).
+FOCUS_WIDTH = 3
+
+
+def focus_pairs() -> list[tuple[str, str, str]]:
+    """(name, ring, background) of every place the focus ring is drawn."""
+    return [
+        ("focus on the page", C.accent, C.bg),
+        ("focus on the window", C.accent, C.window),
+        ("focus on a primary button", C.accent_text, C.accent),
+    ]
 
 
 def text_pairs() -> list[tuple[str, str, str]]:
@@ -259,9 +274,15 @@ QFrame#dropZone {{ border: 2px dashed {C.border}; border-radius: 6px; background
 QFrame#dropZone[hover="true"] {{ border-color: {C.accent}; background: {C.highlight_bg}; }}
 QPushButton#primary {{ background: {C.accent}; color: {C.accent_text}; border: 1px solid {C.accent};
                        padding: 6px 14px; border-radius: 3px; font-weight: bold; }}
-QPushButton#primary:focus {{ border: 2px solid {C.text}; }}
+QPushButton#primary:focus {{ border: {FOCUS_WIDTH}px solid {C.accent_text}; }}
+QPushButton#primary:disabled {{ background: {C.window}; color: {C.muted}; border: 1px solid {C.border};
+                                font-weight: normal; }}
 QTableView {{ gridline-color: {C.border}; }}
-QTableView:focus, QListView:focus {{ border: 2px solid {C.accent}; }}
+QTableView:focus, QListView:focus, QTreeView:focus, QPlainTextEdit:focus, QTextEdit:focus,
+QLineEdit:focus, QComboBox:focus, QSpinBox:focus, QDateTimeEdit:focus,
+QPushButton:focus, QToolButton:focus, QCheckBox:focus, QRadioButton:focus,
+QTabBar:focus, QScrollArea:focus {{ border: {FOCUS_WIDTH}px solid {C.accent}; }}
+QPushButton {{ padding: 4px 10px; }}
 QHeaderView::section {{ background: {C.window}; color: {C.text}; padding: 4px; border: 0;
                         border-right: 1px solid {C.border}; border-bottom: 1px solid {C.border}; }}
 QTabBar::tab:selected {{ font-weight: bold; }}
@@ -304,6 +325,9 @@ def set_font_scale(font_scale: float) -> float:
     app = QGuiApplication.instance()
     if isinstance(app, QApplication):
         app.setFont(base_font(_current_scale))
+        # With a style sheet, a new application font reaches the widgets already built
+        # (tables, headers, hints, tabs, menus) only when they are polished again.
+        app.setStyleSheet(stylesheet())
     for key, (ref, factor, bold) in list(_scaled.items()):
         w = ref()
         try:

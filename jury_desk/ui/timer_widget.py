@@ -15,7 +15,9 @@ from jury_desk.qt.widgets import (
     QVBoxLayout,
     QWidget,
 )
-from jury_desk.ui import theme
+from jury_desk.ui import a11y, theme
+from jury_desk.ui.announce import announce
+from jury_desk.ui.announce import forget as announce_forget
 from jury_desk.ui.timer import Level, Phase, Status, TimerView
 
 
@@ -70,7 +72,7 @@ class TimerWidget(QFrame):
         self.digits.setObjectName("timerDigits")
         self.digits.setProperty("level", "normal")
         self.digits.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.digits.setAccessibleName(self.tr("Temps restant"))
+        a11y.caption(self.digits, self.tr("Temps restant"))
         self.digits.setMinimumWidth(180)
         theme.scaled(self.digits, 3.2, bold=True)
         lay.addWidget(self.digits, 2)
@@ -93,6 +95,23 @@ class TimerWidget(QFrame):
             b.setDefaultAction(a)
             b.setAccessibleName(a.text().replace("&", ""))
 
+    def _announce(self, view: TimerView, phase: str, state: str) -> None:
+        """Phase and state changes, then whole minutes left: never the seconds."""
+        if view.status is Status.IDLE:
+            announce_forget("timer.phase")
+            announce_forget("timer.minutes")
+            return
+        urgent = view.level is not Level.NORMAL and view.status is Status.RUNNING
+        text = f"{phase}, {state}" if state else phase
+        announce(self.digits, text, assertive=urgent, key=("timer.phase", (phase, state)))
+        if view.status is Status.RUNNING and view.remaining_ms > 60_000:
+            minutes = -(-view.remaining_ms // 60_000)
+            announce(
+                self.digits,
+                self.tr("{n} minutes restantes").format(n=minutes),
+                key=("timer.minutes", (phase, minutes)),
+            )
+
     def show_view(self, view: TimerView, presentation_s: int, questions_s: int) -> None:
         digits = view.digits()
         level = view.level.value
@@ -106,13 +125,16 @@ class TimerWidget(QFrame):
         if key != self._last:
             self._last = key
             self.digits.setText(digits)
-            self.digits.setAccessibleDescription(f"{phase}, {state}")
+            self.digits.setAccessibleDescription(
+                self.tr("Temps restant — {phase}, {state}").format(phase=phase, state=state)
+            )
             if self.digits.property("level") != level:
                 self.digits.setProperty("level", level)
                 self.digits.style().unpolish(self.digits)
                 self.digits.style().polish(self.digits)
             self.phase.setText(phase)
             self.state.setText(state)
+            self._announce(view, phase, state)
         parts = []
         if view.presentation_ms is not None:
             parts.append(

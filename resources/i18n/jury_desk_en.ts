@@ -92,8 +92,24 @@
         <translation>&amp;Blind scoring</translation>
     </message>
     <message>
+        <source>&amp;Importer des feuilles papier…</source>
+        <translation>&amp;Import paper sheets…</translation>
+    </message>
+    <message>
+        <source>Double &amp;saisie : comparer deux fichiers…</source>
+        <translation>Double &amp;entry: compare two files…</translation>
+    </message>
+    <message>
+        <source>Feuilles de notation vier&amp;ges (PDF)…</source>
+        <translation>Blank scoring &amp;sheets (PDF)…</translation>
+    </message>
+    <message>
+        <source>Feuille d’é&amp;margement (PDF)…</source>
+        <translation>&amp;Attendance sheet (PDF)…</translation>
+    </message>
+    <message>
         <source>&amp;Révéler les notes…</source>
-        <translation>&amp;Reveal the scores…</translation>
+        <translation>Re&amp;veal the scores…</translation>
     </message>
     <message>
         <source>&amp;Afficher l’écran partagé</source>
@@ -106,6 +122,18 @@
     <message>
         <source>&amp;Grille sur l’écran partagé</source>
         <translation>&amp;Grid on the shared screen</translation>
+    </message>
+    <message>
+        <source>Écran partagé &amp;noir</source>
+        <translation>&amp;Black screen</translation>
+    </message>
+    <message>
+        <source>&amp;Fermer l’écran partagé</source>
+        <translation>&amp;Close the shared screen</translation>
+    </message>
+    <message>
+        <source>&amp;Changer d’écran (écran suivant)</source>
+        <translation>&amp;Next screen</translation>
     </message>
     <message>
         <source>A&amp;grandir le texte</source>
@@ -215,6 +243,14 @@ judgement</translation>
         <translation>Zoom in</translation>
     </message>
     <message>
+        <source>Ouvrir dans le lecteur PDF du système</source>
+        <translation>Open in the system&apos;s PDF reader</translation>
+    </message>
+    <message>
+        <source>Ouvre une copie temporaire dans le lecteur PDF (ou d’images) du système, lisible par un lecteur d’écran ; la copie est effacée à la fermeture.</source>
+        <translation>Opens a temporary copy in the system&apos;s PDF (or image) reader, which a screen reader can read; the copy is erased on closing.</translation>
+    </message>
+    <message>
         <source>Aperçu du document PDF</source>
         <translation>PDF document preview</translation>
     </message>
@@ -237,6 +273,22 @@ judgement</translation>
     <message>
         <source>Aperçu indisponible pour « {title} » ({kind}) : ce format ne s’affiche pas dans l’application.</source>
         <translation>No preview for “{title}” ({kind}): this format is not displayed in the application.</translation>
+    </message>
+    <message>
+        <source>« {title} » — PDF, {pages} page(s), {size}</source>
+        <translation>“{title}” — PDF, {pages} page(s), {size}</translation>
+    </message>
+    <message>
+        <source>« {title} » — {kind}, {size}</source>
+        <translation>“{title}” — {kind}, {size}</translation>
+    </message>
+    <message>
+        <source>Impossible d’ouvrir « {title} » hors de l’application.</source>
+        <translation>Cannot open “{title}” outside the application.</translation>
+    </message>
+    <message>
+        <source>Aucun lecteur du système n’a pu ouvrir « {title} ».</source>
+        <translation>No reader of the system could open “{title}”.</translation>
     </message>
 </context>
 <context>
@@ -320,6 +372,14 @@ judgement</translation>
 <context>
     <name>BlockersModel</name>
     <message>
+        <source>Plus rien ne bloque la clôture.</source>
+        <translation>Nothing blocks the closing any more.</translation>
+    </message>
+    <message>
+        <source>Réglé : {what}</source>
+        <translation>Settled: {what}</translation>
+    </message>
+    <message>
         <source>À régler : {message}</source>
         <translation>To settle: {message}</translation>
     </message>
@@ -333,6 +393,68 @@ judgement</translation>
     <message>
         <source>échec</source>
         <translation>failed</translation>
+    </message>
+</context>
+<context>
+    <name>ClosingChecklist</name>
+    <message>
+        <source>{dossier} : lauréat proposé jamais entendu (aucune audition enregistrée).</source>
+        <translation>{dossier}: proposed laureate never heard (no hearing recorded).</translation>
+    </message>
+    <message>
+        <source>{dossier} : jamais entendu (aucune audition enregistrée).</source>
+        <translation>{dossier}: never heard (no hearing recorded).</translation>
+    </message>
+    <message>
+        <source>{dossier} : pas d’avis motivé pour le porteur.</source>
+        <translation>{dossier}: no reasoned opinion for the holder.</translation>
+    </message>
+    <message>
+        <source>{juror} est absent(e) de la séance.</source>
+        <translation>{juror} is absent from the session.</translation>
+    </message>
+    <message>
+        <source>{dossier} : la feuille de {juror} n’a pas de commentaire.</source>
+        <translation>{dossier}: {juror}&apos;s sheet has no comment.</translation>
+    </message>
+</context>
+<context>
+    <name>ClosingChecklistDialog</name>
+    <message>
+        <source>Avant de clore la délibération</source>
+        <translation>Before closing the deliberation</translation>
+    </message>
+    <message>
+        <source>Ce qui empêche la clôture ({n})</source>
+        <translation>What prevents closing ({n})</translation>
+    </message>
+    <message>
+        <source>Ce qui empêche la clôture</source>
+        <translation>What prevents closing</translation>
+    </message>
+    <message>
+        <source>À vérifier avant de clore ({n})</source>
+        <translation>To check before closing ({n})</translation>
+    </message>
+    <message>
+        <source>Points à vérifier avant de clore</source>
+        <translation>Points to check before closing</translation>
+    </message>
+    <message>
+        <source>&amp;Saisir l’audition après coup…</source>
+        <translation>&amp;Enter the hearing afterwards…</translation>
+    </message>
+    <message>
+        <source>J’ai &amp;vérifié ces points ; ils n’empêchent pas de clore</source>
+        <translation>I have &amp;checked these points; they do not prevent closing</translation>
+    </message>
+    <message>
+        <source>&amp;Clore la délibération</source>
+        <translation>Close the &amp;deliberation</translation>
+    </message>
+    <message>
+        <source>Annuler</source>
+        <translation>Cancel</translation>
     </message>
 </context>
 <context>
@@ -413,6 +535,10 @@ judgement</translation>
         <translation>Quorum</translation>
     </message>
     <message>
+        <source>Annonce en salle</source>
+        <translation>Announcement in the room</translation>
+    </message>
+    <message>
         <source>&amp;Ordre de passage</source>
         <translation>Hearing &amp;order</translation>
     </message>
@@ -425,20 +551,20 @@ judgement</translation>
         <translation>Console pages</translation>
     </message>
     <message>
-        <source>&amp;Audition</source>
-        <translation>&amp;Hearing</translation>
+        <source>Audition</source>
+        <translation>Hearing</translation>
     </message>
     <message>
-        <source>&amp;Notation</source>
-        <translation>&amp;Scoring</translation>
+        <source>Notation</source>
+        <translation>Scoring</translation>
     </message>
     <message>
-        <source>&amp;Présences et déports</source>
-        <translation>&amp;Attendance and recusals</translation>
+        <source>Présences et déports</source>
+        <translation>Attendance and recusals</translation>
     </message>
     <message>
-        <source>Dé&amp;libération</source>
-        <translation>De&amp;liberation</translation>
+        <source>Délibération</source>
+        <translation>Deliberation</translation>
     </message>
 </context>
 <context>
@@ -552,7 +678,7 @@ judgement</translation>
     </message>
     <message>
         <source>Re&amp;venir à la proposition des règles</source>
-        <translation>Back to the &amp;rules&apos; proposal</translation>
+        <translation>&amp;Back to the rules&apos; proposal</translation>
     </message>
     <message>
         <source>Reprend la liste de la proposition par défaut (Ctrl+Maj+P)</source>
@@ -677,6 +803,14 @@ judgement</translation>
         <translation>&amp;Reopen the deliberation…</translation>
     </message>
     <message>
+        <source>Notation à l’aveugle : les notes, le classement et les graphiques restent masqués, sur cette console comme sur l’écran partagé, jusqu’à leur révélation (Ctrl+R).
+
+La colonne de droite dit ce qui reste à faire avant la clôture.</source>
+        <translation>Blind scoring: the scores, the ranking and the charts stay hidden, on this console as on the shared screen, until they are revealed (Ctrl+R).
+
+The right-hand column says what remains to be done before closing.</translation>
+    </message>
+    <message>
         <source>Révéler les notes</source>
         <translation>Reveal the scores</translation>
     </message>
@@ -771,6 +905,10 @@ judgement</translation>
     <message>
         <source>Lauréats : {n}, pour un total de {total}.</source>
         <translation>Laureates: {n}, for a total of {total}.</translation>
+    </message>
+    <message>
+        <source>À vérifier :</source>
+        <translation>To check:</translation>
     </message>
     <message>
         <source>Après la clôture, toute modification demandera de rouvrir la délibération avec un motif, inscrit au journal d&apos;audit.</source>
@@ -1069,6 +1207,14 @@ mean {mean} · median {median} · standard deviation {sd}</translation>
         <translation>Overtime {v}.</translation>
     </message>
     <message>
+        <source>Ajoutés par le jury (en orange) : {ids}.</source>
+        <translation>Added by the jury (in orange): {ids}.</translation>
+    </message>
+    <message>
+        <source>Montant modifié par le jury (hachuré) : {ids}.</source>
+        <translation>Amount changed by the jury (hatched): {ids}.</translation>
+    </message>
+    <message>
         <source>Enveloppe {v}</source>
         <translation>Envelope {v}</translation>
     </message>
@@ -1221,6 +1367,18 @@ fingerprint {kid}</translation>
         <translation>The folder “{f}” does not exist.</translation>
     </message>
     <message>
+        <source>Dossier synchronisé par OneDrive</source>
+        <translation>Folder synchronised by OneDrive</translation>
+    </message>
+    <message>
+        <source>Exporter quand même</source>
+        <translation>Export anyway</translation>
+    </message>
+    <message>
+        <source>Choisir un autre dossier</source>
+        <translation>Choose another folder</translation>
+    </message>
+    <message>
         <source>Vérification de ce qui a été écrit…</source>
         <translation>Checking what was written…</translation>
     </message>
@@ -1250,6 +1408,49 @@ fingerprint {kid}</translation>
     </message>
 </context>
 <context>
+    <name>HearingAfterwardsDialog</name>
+    <message>
+        <source>Saisir une audition après coup</source>
+        <translation>Enter a hearing afterwards</translation>
+    </message>
+    <message>
+        <source>Audition de {ref} — {title}, tenue sans le chronomètre de l’application (journée sur papier, panne). Elle sera inscrite au journal d’audit avec son motif.</source>
+        <translation>Hearing of {ref} — {title}, held without the application&apos;s timer (a paper day, a failure). It will be written to the audit log with its reason.</translation>
+    </message>
+    <message>
+        <source>Par exemple : audition tenue sur papier après la panne de l’ordinateur</source>
+        <translation>For example: hearing held on paper after the computer failed</translation>
+    </message>
+    <message>
+        <source>&amp;Début :</source>
+        <translation>&amp;Start:</translation>
+    </message>
+    <message>
+        <source>&amp;Présentation (minutes) :</source>
+        <translation>&amp;Presentation (minutes):</translation>
+    </message>
+    <message>
+        <source>&amp;Questions (minutes) :</source>
+        <translation>&amp;Questions (minutes):</translation>
+    </message>
+    <message>
+        <source>&amp;Motif :</source>
+        <translation>&amp;Reason:</translation>
+    </message>
+    <message>
+        <source>&amp;Enregistrer l’audition</source>
+        <translation>Sa&amp;ve the hearing</translation>
+    </message>
+    <message>
+        <source>Annuler</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Le motif est une phrase d’au moins 20 caractères.</source>
+        <translation>The reason is a sentence of at least 20 characters.</translation>
+    </message>
+</context>
+<context>
     <name>HearingOrderModel</name>
     <message>
         <source>à venir</source>
@@ -1272,6 +1473,10 @@ fingerprint {kid}</translation>
         <translation>incomplete</translation>
     </message>
     <message>
+        <source>invalide</source>
+        <translation>invalid</translation>
+    </message>
+    <message>
         <source>N°</source>
         <translation>No.</translation>
     </message>
@@ -1288,8 +1493,12 @@ fingerprint {kid}</translation>
         <translation>State</translation>
     </message>
     <message>
-        <source>Dossier {n}, {title}, {state}</source>
-        <translation>Dossier {n}, {title}, {state}</translation>
+        <source>Dossier {n}, {title}</source>
+        <translation>Dossier {n}, {title}</translation>
+    </message>
+    <message>
+        <source>heure non prévue</source>
+        <translation>no time planned</translation>
     </message>
 </context>
 <context>
@@ -1421,8 +1630,12 @@ fingerprint {kid}</translation>
         <translation>Session imported: “{title}” — {d} dossiers, {a} attachments ({mb} MB).</translation>
     </message>
     <message>
-        <source>Écran {i} : {name} ({w} × {h})</source>
-        <translation>Screen {i}: {name} ({w} × {h})</translation>
+        <source>Écran &amp;{i} : {name} ({w} × {h})</source>
+        <translation>Screen &amp;{i}: {name} ({w} × {h})</translation>
+    </message>
+    <message>
+        <source> — console</source>
+        <translation> — console</translation>
     </message>
     <message>
         <source>Taille du texte : {pct} %</source>
@@ -1546,16 +1759,16 @@ Offline application for the juries of the Label Actions Innovantes (Grand-Orly S
         <translation>&amp;File</translation>
     </message>
     <message>
-        <source>&amp;Audition</source>
-        <translation>&amp;Hearing</translation>
+        <source>A&amp;udition</source>
+        <translation>H&amp;earing</translation>
     </message>
     <message>
         <source>&amp;Notation</source>
-        <translation>&amp;Scoring</translation>
+        <translation>S&amp;coring</translation>
     </message>
     <message>
         <source>&amp;Écran partagé</source>
-        <translation>&amp;Shared screen</translation>
+        <translation>Sh&amp;ared screen</translation>
     </message>
     <message>
         <source>&amp;Déplacer vers l’écran</source>
@@ -1563,10 +1776,10 @@ Offline application for the juries of the Label Actions Innovantes (Grand-Orly S
     </message>
     <message>
         <source>Aff&amp;ichage</source>
-        <translation>&amp;View</translation>
+        <translation>Vie&amp;w</translation>
     </message>
     <message>
-        <source>&amp;Aide</source>
+        <source>Aid&amp;e</source>
         <translation>&amp;Help</translation>
     </message>
 </context>
@@ -1625,6 +1838,245 @@ A snapshot of the current state is taken first (“before restore”): the resto
     </message>
 </context>
 <context>
+    <name>Messages</name>
+    <message>
+        <source>Le quorum n’est pas atteint : {present} juré(s) présent(s) pour un quorum de {required}.{absent} Vérifiez les présences.</source>
+        <translation>The quorum is not reached: {present} juror(s) present for a quorum of {required}.{absent} Check the attendance.</translation>
+    </message>
+    <message>
+        <source> Absents : {names}.</source>
+        <translation> Absent: {names}.</translation>
+    </message>
+    <message>
+        <source>{why} {action} ou donnez un motif.</source>
+        <translation>{why} {action} or give a reason.</translation>
+    </message>
+    <message>
+        <source>Saisissez-la</source>
+        <translation>Enter it</translation>
+    </message>
+    <message>
+        <source>Saisissez-les</source>
+        <translation>Enter them</translation>
+    </message>
+    <message>
+        <source>Revoyez les présences et les déports</source>
+        <translation>Review the attendance and the recusals</translation>
+    </message>
+    <message>
+        <source>Le dossier {dossier} figure {count} fois parmi les lauréats. Gardez-en une seule ligne.</source>
+        <translation>Dossier {dossier} appears {count} times among the laureates. Keep a single line.</translation>
+    </message>
+    <message>
+        <source>Le lauréat {dossier} n’est pas un dossier de la session. Retirez-le de la liste.</source>
+        <translation>Laureate {dossier} is not a dossier of this session. Remove it from the list.</translation>
+    </message>
+    <message>
+        <source>Le montant accordé au dossier {dossier} est négatif ({amount}). Corrigez-le.</source>
+        <translation>The amount granted to dossier {dossier} is negative ({amount}). Correct it.</translation>
+    </message>
+    <message>
+        <source>Le dossier {dossier} n’est pas valide et ne peut pas être lauréat. Complétez ses feuilles ou retirez-le de la liste.</source>
+        <translation>Dossier {dossier} is not valid and cannot be a laureate. Complete its sheets or remove it from the list.</translation>
+    </message>
+    <message>
+        <source>Le dossier {dossier} est proposé comme lauréat mais son audition n’a pas été enregistrée. Enregistrez l’audition (ou saisissez-la après coup, avec un motif) ou retirez-le de la liste.</source>
+        <translation>Dossier {dossier} is proposed as a laureate but its hearing was not recorded. Record the hearing (or enter it afterwards, with a reason) or remove it from the list.</translation>
+    </message>
+    <message>
+        <source>Le dossier {dossier} est ajouté aux lauréats alors que sa note {score} est sous le minimum de {min_score}. Justifiez cet ajout.</source>
+        <translation>Dossier {dossier} is added to the laureates although its score {score} is below the minimum of {min_score}. Justify this addition.</translation>
+    </message>
+    <message>
+        <source>Le dossier {dossier} est ajouté aux lauréats alors qu’il est classé au rang {rank} et hors de la proposition par défaut. Justifiez cet ajout.</source>
+        <translation>Dossier {dossier} is added to the laureates although it ranks {rank} and is outside the default proposal. Justify this addition.</translation>
+    </message>
+    <message>
+        <source>Le montant accordé au dossier {dossier} ({amount}) diffère de celui de la proposition par défaut ({default}). Justifiez ce montant.</source>
+        <translation>The amount granted to dossier {dossier} ({amount}) differs from the default proposal&apos;s ({default}). Justify this amount.</translation>
+    </message>
+    <message>
+        <source>Le dossier {dossier}, retenu par la proposition par défaut, ne figure pas parmi les lauréats. Justifiez ce retrait.</source>
+        <translation>Dossier {dossier}, selected by the default proposal, is not among the laureates. Justify this removal.</translation>
+    </message>
+    <message>
+        <source>Le total des lauréats ({total}) dépasse l’enveloppe de {envelope} de {excess}. Retirez un lauréat ou réduisez un montant.</source>
+        <translation>The laureates&apos; total ({total}) exceeds the envelope of {envelope} by {excess}. Remove a laureate or reduce an amount.</translation>
+    </message>
+    <message>
+        <source>La liste compte {count} lauréats pour un maximum de {max}. Retirez-en {excess}.</source>
+        <translation>The list has {count} laureates for a maximum of {max}. Remove {excess}.</translation>
+    </message>
+    <message>
+        <source>Le jury n’a pas arrêté sa liste de lauréats : arrêtez-la (Délibération, « Décision du jury »), ou closez sur la proposition par défaut.</source>
+        <translation>The jury has not settled its list of laureates: settle it (Deliberation, “Jury’s decision”), or close on the default proposal.</translation>
+    </message>
+    <message>
+        <source>Le dossier {dossier} n’est pas valide : {parts}.</source>
+        <translation>Dossier {dossier} is not valid: {parts}.</translation>
+    </message>
+    <message>
+        <source>il manque la feuille de {sheets}</source>
+        <translation>the sheet of {sheets} is missing</translation>
+    </message>
+    <message>
+        <source>il manque les feuilles de {sheets}</source>
+        <translation>the sheets of {sheets} are missing</translation>
+    </message>
+    <message>
+        <source>{juror} (critères : {criteria})</source>
+        <translation>{juror} (criteria: {criteria})</translation>
+    </message>
+    <message>
+        <source>{counted} juré(s) seulement compte(nt) pour ce dossier (présents et non déportés), pour un minimum de {need} feuille(s)</source>
+        <translation>only {counted} juror(s) count for this dossier (present and not recused), for a minimum of {need} sheet(s)</translation>
+    </message>
+    <message>
+        <source>{sheets} feuille(s) complète(s) pour un minimum de {need}</source>
+        <translation>{sheets} complete sheet(s) for a minimum of {need}</translation>
+    </message>
+    <message>
+        <source>feuille de {juror} absente</source>
+        <translation>sheet of {juror} missing</translation>
+    </message>
+    <message>
+        <source>feuille de {juror} incomplète ({criteria})</source>
+        <translation>sheet of {juror} incomplete ({criteria})</translation>
+    </message>
+    <message>
+        <source>{first} et {last}</source>
+        <translation>{first} and {last}</translation>
+    </message>
+    <message>
+        <source> ; </source>
+        <translation>; </translation>
+    </message>
+    <message>
+        <source>Classement par la note médiane</source>
+        <translation>Ranking by the median score</translation>
+    </message>
+    <message>
+        <source>Classement par notes centrées-réduites par juré (z-scores)</source>
+        <translation>Ranking by scores standardised per juror (z-scores)</translation>
+    </message>
+    <message>
+        <source>Jugement majoritaire (mentions)</source>
+        <translation>Majority judgement (grades)</translation>
+    </message>
+    <message>
+        <source>Sans départage : des médianes égales partagent le rang (1, 2, 2, 4).</source>
+        <translation>No tie-break: equal medians share the rank (1, 2, 2, 4).</translation>
+    </message>
+    <message>
+        <source>Sans départage : des moyennes de z égales partagent le rang ; un juré dont toutes les notes sont égales compte pour 0.</source>
+        <translation>No tie-break: equal mean z share the rank; a juror whose scores are all equal counts as 0.</translation>
+    </message>
+    <message>
+        <source>Variante de Balinski-Laraki : à mention majoritaire (médiane inférieure) égale, on retire une mention majoritaire de chaque dossier et on recommence ; ex aequo si l’un n’a plus de mention avant qu’une différence n’apparaisse.</source>
+        <translation>Balinski-Laraki variant: with equal majority grades (lower median), one majority grade is removed from each dossier and the comparison starts again; tied if one runs out of grades before a difference appears.</translation>
+    </message>
+    <message>
+        <source>Juré « {juror} » inconnu dans cette session.</source>
+        <translation>Juror “{juror}” is unknown in this session.</translation>
+    </message>
+    <message>
+        <source>Dossier « {dossier} » inconnu dans cette session.</source>
+        <translation>Dossier “{dossier}” is unknown in this session.</translation>
+    </message>
+    <message>
+        <source>Critère « {criterion} » inconnu dans cette session.</source>
+        <translation>Criterion “{criterion}” is unknown in this session.</translation>
+    </message>
+    <message>
+        <source>Aucune session « {session} ».</source>
+        <translation>No session “{session}”.</translation>
+    </message>
+    <message>
+        <source>La délibération est close : rouvrez-la (avec un motif) pour modifier quoi que ce soit.</source>
+        <translation>The deliberation is closed: reopen it (with a reason) to change anything.</translation>
+    </message>
+    <message>
+        <source>Un motif est obligatoire pour une récusation.</source>
+        <translation>A recusal needs a reason.</translation>
+    </message>
+    <message>
+        <source>Un motif est obligatoire pour rouvrir la délibération.</source>
+        <translation>Reopening the deliberation needs a reason.</translation>
+    </message>
+    <message>
+        <source>Le juré « {juror} » est déjà récusé pour « {dossier} » (conflit d’intérêts du paquet).</source>
+        <translation>Juror “{juror}” is already recused for “{dossier}” (conflict of interest in the bundle).</translation>
+    </message>
+    <message>
+        <source>Le juré « {juror} » est déjà récusé pour « {dossier} ».</source>
+        <translation>Juror “{juror}” is already recused for “{dossier}”.</translation>
+    </message>
+    <message>
+        <source>Aucune récusation de séance pour « {juror} » / « {dossier} » (un conflit du paquet ne peut pas être retiré).</source>
+        <translation>No recusal recorded in session for “{juror}” / “{dossier}” (a conflict from the bundle cannot be withdrawn).</translation>
+    </message>
+    <message>
+        <source>« {raw} » n’est pas un nombre.</source>
+        <translation>“{raw}” is not a number.</translation>
+    </message>
+    <message>
+        <source>« {raw} » n’est pas une valeur admise pour « {criterion} » : de {min} à {max} par pas de {step}.</source>
+        <translation>“{raw}” is not an allowed value for “{criterion}”: from {min} to {max} in steps of {step}.</translation>
+    </message>
+    <message>
+        <source>Le juré « {juror} » est récusé pour le dossier « {dossier} » : sa note ne peut pas être saisie.</source>
+        <translation>Juror “{juror}” is recused for dossier “{dossier}”: their score cannot be entered.</translation>
+    </message>
+    <message>
+        <source>Le juré « {juror} » est absent de la séance : sa note ne peut pas être saisie.</source>
+        <translation>Juror “{juror}” is absent from the session: their score cannot be entered.</translation>
+    </message>
+    <message>
+        <source>Aucune valeur à effacer.</source>
+        <translation>No value to clear.</translation>
+    </message>
+    <message>
+        <source>Ligne {line} : {message} Aucune note n’a été enregistrée.</source>
+        <translation>Line {line}: {message} No score was recorded.</translation>
+    </message>
+    <message>
+        <source>Ligne {line} (dossier {dossier}, juré {juror}, critère {criterion}, valeur « {value} ») : {message} Aucune note n’a été enregistrée.</source>
+        <translation>Line {line} (dossier {dossier}, juror {juror}, criterion {criterion}, value “{value}”): {message} No score was recorded.</translation>
+    </message>
+    <message>
+        <source>Ligne {line} : en-tête attendu « {expected} », trouvé « {found} ». Aucune note n’a été enregistrée.</source>
+        <translation>Line {line}: expected the header “{expected}”, found “{found}”. No score was recorded.</translation>
+    </message>
+    <message>
+        <source>Ligne {line} : 4 colonnes attendues, {found} trouvées. Aucune note n’a été enregistrée.</source>
+        <translation>Line {line}: 4 columns expected, {found} found. No score was recorded.</translation>
+    </message>
+    <message>
+        <source>Le fichier CSV est vide. Aucune note n’a été enregistrée.</source>
+        <translation>The CSV file is empty. No score was recorded.</translation>
+    </message>
+    <message>
+        <source>Le dossier « {dossier} » figure deux fois dans la liste.</source>
+        <translation>Dossier “{dossier}” appears twice in the list.</translation>
+    </message>
+    <message>
+        <source>Un montant ne peut pas être négatif.</source>
+        <translation>An amount cannot be negative.</translation>
+    </message>
+    <message>
+        <source>Les seuils de désaccord doivent être positifs.</source>
+        <translation>The disagreement thresholds must be positive.</translation>
+    </message>
+    <message>
+        <source>La délibération n’est pas close.</source>
+        <translation>The deliberation is not closed.</translation>
+    </message>
+    <message>
+        <source>La délibération ne peut pas être close :</source>
+        <translation>The deliberation cannot be closed:</translation>
+    </message>
+</context>
+<context>
     <name>OpinionsPanel</name>
     <message>
         <source>Dossiers</source>
@@ -1640,7 +2092,7 @@ A snapshot of the current state is taken first (“before restore”): the resto
     </message>
     <message>
         <source>Enregis&amp;trer l&apos;avis</source>
-        <translation>Sa&amp;ve the opinion</translation>
+        <translation>Save the opi&amp;nion</translation>
     </message>
     <message>
         <source>Enregistre l&apos;avis de ce dossier (Ctrl+Entrée)</source>
@@ -1656,7 +2108,7 @@ A snapshot of the current state is taken first (“before restore”): the resto
     </message>
     <message>
         <source>Enre&amp;gistrer les notes</source>
-        <translation>Sa&amp;ve the notes</translation>
+        <translation>Save the no&amp;tes</translation>
     </message>
     <message>
         <source>Enregistre les notes de délibération (Ctrl+Maj+Entrée)</source>
@@ -1664,7 +2116,88 @@ A snapshot of the current state is taken first (“before restore”): the resto
     </message>
     <message>
         <source>Avis &amp;motivé sur {id} — {title} (adressé à {holder})</source>
-        <translation>Reasoned &amp;opinion on {id} — {title} (sent to {holder})</translation>
+        <translation>Reasoned o&amp;pinion on {id} — {title} (sent to {holder})</translation>
+    </message>
+</context>
+<context>
+    <name>PaperController</name>
+    <message>
+        <source>Feuilles CSV (*.csv *.txt)</source>
+        <translation>CSV sheets (*.csv *.txt)</translation>
+    </message>
+    <message>
+        <source>Importer des feuilles papier</source>
+        <translation>Import paper sheets</translation>
+    </message>
+    <message>
+        <source>Double saisie : la première saisie</source>
+        <translation>Double entry: the first typing</translation>
+    </message>
+    <message>
+        <source>Double saisie : la seconde saisie</source>
+        <translation>Double entry: the second typing</translation>
+    </message>
+    <message>
+        <source>{n} note(s) des feuilles papier enregistrée(s).</source>
+        <translation>{n} value(s) from the paper sheets saved.</translation>
+    </message>
+    <message>
+        <source>Enregistrer le PDF</source>
+        <translation>Save the PDF</translation>
+    </message>
+</context>
+<context>
+    <name>ProjectorController</name>
+    <message>
+        <source>Un seul écran est détecté (projecteur absent ou en mode « Dupliquer ») : l’écran partagé s’ouvre dans une fenêtre, jamais en plein écran, pour que la salle ne voie pas la console. Choisissez « Étendre » (Windows + P).</source>
+        <translation>Only one screen is detected (no projector, or “Duplicate” mode): the shared screen opens in a window, never full screen, so that the room does not see the console. Choose “Extend” (Windows + P).</translation>
+    </message>
+    <message>
+        <source>Plein écran refusé : l’écran partagé couvrirait la console (un seul écran détecté).</source>
+        <translation>Full screen refused: the shared screen would cover the console (only one screen detected).</translation>
+    </message>
+    <message>
+        <source>C’est l’écran de la console : l’écran partagé n’y va pas en plein écran.</source>
+        <translation>This is the console&apos;s screen: the shared screen does not go full screen there.</translation>
+    </message>
+    <message>
+        <source>Le projecteur a été débranché : l’écran partagé est masqué. Il reviendra dès que le projecteur sera rebranché (ou Ctrl+E pour l’afficher ici).</source>
+        <translation>The projector was unplugged: the shared screen is hidden. It comes back as soon as the projector is plugged in again (or Ctrl+E to show it here).</translation>
+    </message>
+    <message>
+        <source>Le projecteur est revenu : l’écran partagé y est affiché.</source>
+        <translation>The projector is back: the shared screen is shown on it.</translation>
+    </message>
+</context>
+<context>
+    <name>ProjectorThumbnail</name>
+    <message>
+        <source>Aperçu de l’écran partagé</source>
+        <translation>Preview of the shared screen</translation>
+    </message>
+    <message>
+        <source>Projecteur : masqué (débranché)</source>
+        <translation>Projector: hidden (unplugged)</translation>
+    </message>
+    <message>
+        <source>Écran partagé fermé (Ctrl+E)</source>
+        <translation>Shared screen closed (Ctrl+E)</translation>
+    </message>
+    <message>
+        <source>noir</source>
+        <translation>black</translation>
+    </message>
+    <message>
+        <source>plein écran</source>
+        <translation>full screen</translation>
+    </message>
+    <message>
+        <source>fenêtre</source>
+        <translation>window</translation>
+    </message>
+    <message>
+        <source>Écran partagé : {state}, sur {screen}</source>
+        <translation>Shared screen: {state}, on {screen}</translation>
     </message>
 </context>
 <context>
@@ -1793,6 +2326,14 @@ A snapshot of the current state is taken first (“before restore”): the resto
         <translation>disagreement</translation>
     </message>
     <message>
+        <source>sans valeur</source>
+        <translation>no value</translation>
+    </message>
+    <message>
+        <source>ex æquo à la limite de l’enveloppe</source>
+        <translation>tied at the envelope&apos;s limit</translation>
+    </message>
+    <message>
         <source> ex æquo</source>
         <translation> tied</translation>
     </message>
@@ -1886,6 +2427,10 @@ A snapshot of the current state is taken first (“before restore”): the resto
         <source>Heure</source>
         <translation>Time</translation>
     </message>
+    <message>
+        <source>non renseigné</source>
+        <translation>not given</translation>
+    </message>
 </context>
 <context>
     <name>ReminderBar</name>
@@ -1909,6 +2454,30 @@ A snapshot of the current state is taken first (“before restore”): the resto
 <context>
     <name>ScoreDelegate</name>
     <message>
+        <source>ce n’est pas un nombre</source>
+        <translation>not a number</translation>
+    </message>
+    <message>
+        <source>valeur incomplète</source>
+        <translation>incomplete value</translation>
+    </message>
+    <message>
+        <source>en dessous du minimum</source>
+        <translation>below the minimum</translation>
+    </message>
+    <message>
+        <source>au-dessus du maximum</source>
+        <translation>above the maximum</translation>
+    </message>
+    <message>
+        <source>pas un multiple du pas</source>
+        <translation>not a multiple of the step</translation>
+    </message>
+    <message>
+        <source>{why} ; « {criterion} » : {scale}</source>
+        <translation>{why}; “{criterion}”: {scale}</translation>
+    </message>
+    <message>
         <source>Note de {juror} pour « {criterion} »</source>
         <translation>Score of {juror} for “{criterion}”</translation>
     </message>
@@ -1917,12 +2486,20 @@ A snapshot of the current state is taken first (“before restore”): the resto
         <translation>{criterion}: {scale}</translation>
     </message>
     <message>
-        <source>Refusé — {hint}</source>
-        <translation>Refused — {hint}</translation>
+        <source>Refusé — « {text} » : {why}</source>
+        <translation>Refused — “{text}”: {why}</translation>
     </message>
     <message>
-        <source>Valeur incomplète — {hint}</source>
-        <translation>Incomplete value — {hint}</translation>
+        <source>Non enregistré — « {text} » : {why}. Corrigez, ou Échap pour annuler.</source>
+        <translation>Not recorded — “{text}”: {why}. Correct it, or press Escape to cancel.</translation>
+    </message>
+    <message>
+        <source>saisi</source>
+        <translation>entered</translation>
+    </message>
+    <message>
+        <source>à saisir</source>
+        <translation>to enter</translation>
     </message>
 </context>
 <context>
@@ -1950,6 +2527,26 @@ A snapshot of the current state is taken first (“before restore”): the resto
     <message>
         <source>Non enregistré — {message}</source>
         <translation>Not saved — {message}</translation>
+    </message>
+    <message>
+        <source>Effacé : « {criterion} » de {juror}.</source>
+        <translation>Cleared: “{criterion}” of {juror}.</translation>
+    </message>
+    <message>
+        <source>saisi</source>
+        <translation>entered</translation>
+    </message>
+    <message>
+        <source>{criterion}, {juror} : {value}, enregistré</source>
+        <translation>{criterion}, {juror}: {value}, saved</translation>
+    </message>
+    <message>
+        <source>{juror} ne note pas ce dossier ({kind} — {reason}) : cette case ne prend pas de saisie.</source>
+        <translation>{juror} does not score this dossier ({kind} — {reason}): this cell takes no input.</translation>
+    </message>
+    <message>
+        <source>La session est close : les notes ne se modifient plus.</source>
+        <translation>The session is closed: scores can no longer be changed.</translation>
     </message>
     <message>
         <source>valeur précédente (masquée)</source>
@@ -2106,8 +2703,8 @@ A snapshot of the current state is taken first (“before restore”): the resto
         <translation>Entry message</translation>
     </message>
     <message>
-        <source>Saisir une valeur puis Entrée (critère suivant) ou Tab (juré suivant) ; flèches pour se déplacer ; Suppr efface ; Ctrl+Z annule la dernière saisie ; Ctrl+D enregistre un déport.</source>
-        <translation>Type a value then Enter (next criterion) or Tab (next juror); arrows to move; Del clears; Ctrl+Z undoes the last entry; Ctrl+D records a recusal.</translation>
+        <source>Saisir une valeur puis Entrée (critère suivant) ; flèches pour se déplacer (la valeur tapée est enregistrée) ; Échap annule la frappe ; Suppr efface ; Ctrl+Z annule la dernière saisie ; Ctrl+D enregistre un déport ; Tab quitte la grille.</source>
+        <translation>Type a value then Enter (next criterion); arrows to move (the typed value is saved); Escape cancels the typing; Delete clears; Ctrl+Z undoes the last entry; Ctrl+D records a recusal; Tab leaves the grid.</translation>
     </message>
 </context>
 <context>
@@ -2288,6 +2885,124 @@ The ranking will be shown when the secretary reveals them.</translation>
     </message>
 </context>
 <context>
+    <name>SheetsPreview</name>
+    <message>
+        <source>dossier inconnu</source>
+        <translation>unknown dossier</translation>
+    </message>
+    <message>
+        <source>juré inconnu</source>
+        <translation>unknown juror</translation>
+    </message>
+    <message>
+        <source>critère inconnu</source>
+        <translation>unknown criterion</translation>
+    </message>
+    <message>
+        <source>pas un nombre</source>
+        <translation>not a number</translation>
+    </message>
+    <message>
+        <source>hors de l’échelle du critère</source>
+        <translation>outside the criterion&apos;s scale</translation>
+    </message>
+    <message>
+        <source>ligne en double</source>
+        <translation>duplicate row</translation>
+    </message>
+    <message>
+        <source>juré absent</source>
+        <translation>absent juror</translation>
+    </message>
+    <message>
+        <source>juré récusé</source>
+        <translation>recused juror</translation>
+    </message>
+    <message>
+        <source>nouvelle note</source>
+        <translation>new value</translation>
+    </message>
+    <message>
+        <source>modifie {old} → {new}</source>
+        <translation>changes {old} → {new}</translation>
+    </message>
+    <message>
+        <source>déjà saisie, identique</source>
+        <translation>already entered, identical</translation>
+    </message>
+    <message>
+        <source>écartable : {why}</source>
+        <translation>can be left out: {why}</translation>
+    </message>
+    <message>
+        <source>refusée : {why}</source>
+        <translation>refused: {why}</translation>
+    </message>
+    <message>
+        <source>(vide)</source>
+        <translation>(empty)</translation>
+    </message>
+</context>
+<context>
+    <name>SheetsPreviewDialog</name>
+    <message>
+        <source>Importer des feuilles papier</source>
+        <translation>Import paper sheets</translation>
+    </message>
+    <message>
+        <source>{new} nouvelle(s) note(s), {changed} modifiée(s), {same} identique(s), {refused} refusée(s), {skippable} de jurés absents ou récusés. Séparateur : « {sep} ».</source>
+        <translation>{new} new value(s), {changed} changed, {same} identical, {refused} refused, {skippable} from absent or recused jurors. Separator: “{sep}”.</translation>
+    </message>
+    <message>
+        <source>Ligne</source>
+        <translation>Line</translation>
+    </message>
+    <message>
+        <source>Dossier</source>
+        <translation>Dossier</translation>
+    </message>
+    <message>
+        <source>Juré</source>
+        <translation>Juror</translation>
+    </message>
+    <message>
+        <source>Critère</source>
+        <translation>Criterion</translation>
+    </message>
+    <message>
+        <source>Effet</source>
+        <translation>Effect</translation>
+    </message>
+    <message>
+        <source>Lignes du fichier</source>
+        <translation>Rows of the file</translation>
+    </message>
+    <message>
+        <source>&amp;Écarter les {n} ligne(s) des jurés absents ou récusés</source>
+        <translation>&amp;Leave out the {n} row(s) of absent or recused jurors</translation>
+    </message>
+    <message>
+        <source>&amp;Importer</source>
+        <translation>&amp;Import</translation>
+    </message>
+    <message>
+        <source>Annuler</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Double saisie : les deux saisies diffèrent sur {n} case(s) ; rien ne sera importé tant qu’elles ne concordent pas.</source>
+        <translation>Double entry: the two typings differ on {n} cell(s); nothing is imported until they agree.</translation>
+    </message>
+    <message>
+        <source>Des lignes sont refusées : corrigez le fichier. Rien ne sera importé.</source>
+        <translation>Some rows are refused: correct the file. Nothing will be imported.</translation>
+    </message>
+    <message>
+        <source>Des lignes concernent des jurés absents ou récusés : cochez la case pour les écarter, ou corrigez le fichier.</source>
+        <translation>Some rows are for absent or recused jurors: tick the box to leave them out, or correct the file.</translation>
+    </message>
+</context>
+<context>
     <name>ShortcutsDialog</name>
     <message>
         <source>Raccourcis clavier</source>
@@ -2308,6 +3023,37 @@ The ranking will be shown when the secretary reveals them.</translation>
     <message>
         <source>Délibération : {label}</source>
         <translation>Deliberation: {label}</translation>
+    </message>
+</context>
+<context>
+    <name>SignerDialog</name>
+    <message>
+        <source>Signataire du procès-verbal</source>
+        <translation>Signer of the minutes</translation>
+    </message>
+    <message>
+        <source>Le procès-verbal porte le nom et la qualité de la personne qui le signe. Ils sont demandés une fois et gardés dans les préférences.</source>
+        <translation>The minutes carry the name and role of the person who signs them. They are asked once and kept in the preferences.</translation>
+    </message>
+    <message>
+        <source>Secrétaire du jury</source>
+        <translation>Secrétaire du jury</translation>
+    </message>
+    <message>
+        <source>&amp;Nom et prénom :</source>
+        <translation>&amp;Full name:</translation>
+    </message>
+    <message>
+        <source>&amp;Qualité :</source>
+        <translation>&amp;Role:</translation>
+    </message>
+    <message>
+        <source>&amp;Enregistrer</source>
+        <translation>&amp;Save</translation>
+    </message>
+    <message>
+        <source>Annuler</source>
+        <translation>Cancel</translation>
     </message>
 </context>
 <context>
@@ -2482,8 +3228,16 @@ The ranking will be shown when the secretary reveals them.</translation>
         <translation>Time left</translation>
     </message>
     <message>
+        <source>{n} minutes restantes</source>
+        <translation>{n} minutes left</translation>
+    </message>
+    <message>
         <source>présentation {p}, questions {q}</source>
         <translation>presentation {p}, questions {q}</translation>
+    </message>
+    <message>
+        <source>Temps restant — {phase}, {state}</source>
+        <translation>Time left — {phase}, {state}</translation>
     </message>
     <message>
         <source>présentation : {d}</source>

@@ -77,6 +77,10 @@ class Raw:
     compress_size: int | None = None  # declared compressed size (both headers)
     offset: int | None = None  # central record points here instead of at its own local header
     local: bool = True  # write a local header + data for this entry
+    local_method: int | None = None  # the local header says another method
+    local_name: bytes | None = None  # the local header names another file
+    extra: bytes = b""  # extra field, in both headers
+    after: bytes = b""  # bytes written after this entry's data (a gap)
 
     @property
     def name_bytes(self) -> bytes:
@@ -98,19 +102,43 @@ def local_record(e: Raw) -> bytes:
     csize = len(e.data) if e.compress_size is None else e.compress_size
     usize = len(plain) if e.file_size is None else e.file_size
     name = e.name_bytes
+    if e.local_name is not None:
+        name = e.local_name
+    method = e.method if e.local_method is None else e.local_method
     head = _LOCAL.pack(
-        0x04034B50, 20, e.flags, e.method, _DOS_TIME, _DOS_DATE, crc, csize, usize, len(name), 0
+        0x04034B50,
+        20,
+        e.flags,
+        method,
+        _DOS_TIME,
+        _DOS_DATE,
+        crc,
+        csize,
+        usize,
+        len(name),
+        len(e.extra),
     )
-    return head + name + e.data
+    return head + name + e.extra + e.data
 
 
-def write_zip(entries: list[Raw], *, comment: bytes = b"") -> bytes:
-    out = bytearray()
+def write_zip(
+    entries: list[Raw],
+    *,
+    comment: bytes = b"",
+    prefix: bytes = b"",
+    suffix: bytes = b"",
+    relative_to_prefix: bool = False,
+) -> bytes:
+    """``prefix``: bytes before the first entry (offsets count them unless
+    ``relative_to_prefix``, as a self-extracting stub would); ``suffix``: after the end."""
+    out = bytearray(prefix)
+    base = len(prefix) if relative_to_prefix else 0
     offsets: list[int] = []
     for e in entries:
-        offsets.append(len(out))
+        offsets.append(len(out) - base)
         if e.local:
             out += local_record(e)
+        out += e.after
     cd_start = len(out)
     for e, own in zip(entries, offsets, strict=True):
         plain = e.data if e.plain is None else e.plain
@@ -130,17 +158,19 @@ def write_zip(entries: list[Raw], *, comment: bytes = b"") -> bytes:
             csize,
             usize,
             len(name),
-            0,
+            len(e.extra),
             0,
             0,
             0,
             ((e.mode & 0xFFFF) << 16) | e.dos_attr,
             own if e.offset is None else e.offset,
         )
-        out += name
+        out += name + e.extra
     cd_size = len(out) - cd_start
-    out += _END.pack(0x06054B50, 0, 0, len(entries), len(entries), cd_size, cd_start, len(comment))
-    out += comment
+    out += _END.pack(
+        0x06054B50, 0, 0, len(entries), len(entries), cd_size, cd_start - base, len(comment)
+    )
+    out += comment + suffix
     return bytes(out)
 
 
@@ -918,6 +948,41 @@ def _json_nan(kit: Kit) -> bytes:
 @case("json-infinity", "json_invalid", "Infinity")
 def _json_inf(kit: Kit) -> bytes:
     m = manifest_bytes(kit.doc()).replace(b'"max": 5', b'"max": Infinity', 1)
+    return write_zip(kit.entries(raw_manifest=m))
+
+
+@case("json-bom", "json_encoding", "BOM")
+def _json_bom(kit: Kit) -> bytes:
+    return write_zip(kit.entries(raw_manifest=b"\xef\xbb\xbf" + manifest_bytes(kit.doc())))
+
+
+@case("json-integer-beyond-2^53", "json_invalid", "2^53")
+def _json_big_int(kit: Kit) -> bytes:
+    m = manifest_bytes(kit.doc()).replace(
+        b'"envelope_cents": 3000000', b'"envelope_cents": 18446744073709551617', 1
+    )
+    return write_zip(kit.entries(raw_manifest=m))
+
+
+@case("json-minus-zero", "json_invalid", "-0")
+def _json_minus_zero(kit: Kit) -> bytes:
+    m = manifest_bytes(kit.doc()).replace(b'"envelope_cents": 3000000', b'"envelope_cents": -0', 1)
+    return write_zip(kit.entries(raw_manifest=m))
+
+
+@case("json-integer-as-1.0", "schema", "envelope_cents")
+def _json_one_point_zero(kit: Kit) -> bytes:
+    m = manifest_bytes(kit.doc()).replace(
+        b'"envelope_cents": 3000000', b'"envelope_cents": 3000000.0', 1
+    )
+    return write_zip(kit.entries(raw_manifest=m))
+
+
+@case("json-too-deep", "json_invalid", "imbrication")
+def _json_deep(kit: Kit) -> bytes:
+    m = manifest_bytes(kit.doc()).replace(
+        b'"envelope_cents": 3000000', b'"envelope_cents": ' + b"[" * 33 + b"]" * 33, 1
+    )
     return write_zip(kit.entries(raw_manifest=m))
 
 

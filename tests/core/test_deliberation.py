@@ -16,12 +16,14 @@ from fractions import Fraction
 
 import pytest
 
+from jury_desk.core import fmt
 from jury_desk.core.deliberation import (
     BLOCKER_CODES,
     MENTIONS,
     TIE_AT_BOUNDARY,
     Blocker,
     DeliberationResult,
+    DepartureKind,
     Missing,
     ProposalEntry,
     ProposalFlag,
@@ -29,6 +31,7 @@ from jury_desk.core.deliberation import (
     alternative_rankings,
     closing_blockers,
     compute,
+    departures,
     kendall_w,
     mention,
     sheet_note,
@@ -41,6 +44,7 @@ from jury_desk.core.domain import (
     LaureateDecision,
     Rules,
 )
+from jury_desk.messages import blocker_text, method_label, method_tie_break
 
 F = Fraction
 INNOVATION = Criterion("innovation", "Caractère innovant", "", F(3), F(0), F(5), F(1))
@@ -355,6 +359,13 @@ def accept(result: DeliberationResult, **extra: object) -> JuryDecision:
     return replace(JuryDecision(laureates=laureates), **extra)  # type: ignore[arg-type]
 
 
+def blockers_of(
+    inp: DeliberationInput, result: DeliberationResult, decision: JuryDecision
+) -> list[Blocker]:
+    """The closing blockers when every dossier was heard."""
+    return closing_blockers(inp, result, decision, heard={d.id for d in inp.dossiers})
+
+
 def codes(blockers: list[Blocker]) -> list[tuple[str, str | None, str | None]]:
     return [(b.code, b.dossier_id, b.juror_id) for b in blockers]
 
@@ -362,45 +373,45 @@ def codes(blockers: list[Blocker]) -> list[tuple[str, str | None, str | None]]:
 def test_default_proposal_closes() -> None:
     inp = make_input()
     result = compute(inp)
-    assert closing_blockers(inp, result, accept(result)) == []
+    assert blockers_of(inp, result, accept(result)) == []
 
 
 def test_quorum_blocker() -> None:
     inp = make_input(present=("j1", "j2"), quorum=3, min_sheets=2)
     result = compute(inp)
-    blockers = closing_blockers(inp, result, accept(result))
+    blockers = blockers_of(inp, result, accept(result))
     assert codes(blockers) == [("quorum", None, None)]
-    assert "2 juré(s) présent(s) pour un quorum de 3" in blockers[0].message
-    assert "j3" in blockers[0].message
+    assert "2 juré(s) présent(s) pour un quorum de 3" in blocker_text(blockers[0])
+    assert "j3" in blocker_text(blockers[0])
 
 
 def test_invalid_dossier_needs_a_reason() -> None:
     sheets = {**SHEETS, "d03": {"j1": ("5", "10"), "j3": ("4", "4")}}
     inp = make_input(sheets, amounts={**AMOUNTS, "d03": 1})
     result = compute(inp)
-    blockers = closing_blockers(inp, result, accept(result))
+    blockers = blockers_of(inp, result, accept(result))
     assert codes(blockers) == [("invalid_without_reason", "d03", "j2")]
-    assert blockers[0].message == (
-        "Le dossier d03 n'est pas valide : il manque la feuille de j2 (critères : innovation, "
+    assert blocker_text(blockers[0]) == (
+        "Le dossier d03 n’est pas valide : il manque la feuille de j2 (critères : innovation, "
         "impact). Saisissez-la ou donnez un motif."
     )
     blank = accept(result, invalid_reasons={"d03": "   "})
-    assert codes(closing_blockers(inp, result, blank)) == codes(blockers)
+    assert codes(blockers_of(inp, result, blank)) == codes(blockers)
     reason = accept(result, invalid_reasons={"d03": "Juré parti avant l'audition"})
-    assert closing_blockers(inp, result, reason) == []
+    assert blockers_of(inp, result, reason) == []
 
 
 def test_too_few_sheets_message() -> None:
     inp = make_input(recused=frozenset({("j3", "dD")}))
     result = compute(inp)
-    [blocker] = closing_blockers(inp, result, accept(result))
+    [blocker] = blockers_of(inp, result, accept(result))
     assert (blocker.code, blocker.dossier_id, blocker.juror_id) == (
         "invalid_without_reason",
         "dD",
         None,
     )
-    assert blocker.message == (
-        "Le dossier dD n'est pas valide : 2 juré(s) seulement compte(nt) pour ce dossier "
+    assert blocker_text(blocker) == (
+        "Le dossier dD n’est pas valide : 2 juré(s) seulement compte(nt) pour ce dossier "
         "(présents et non déportés), pour un minimum de 3 feuille(s). Revoyez les présences "
         "et les déports ou donnez un motif."
     )
@@ -416,18 +427,53 @@ def test_additions_and_amounts_need_a_justification() -> None:
             LaureateDecision("dD", 100_000),  # valid, under min_score (10 < 12)
         )
     )
-    blockers = closing_blockers(inp, result, settle)
+    blockers = blockers_of(inp, result, settle)
     assert codes(blockers) == [
         ("unjustified_amount", "dA", None),
         ("unjustified_addition", "dC", None),
         ("unjustified_addition", "dD", None),
     ]
-    assert "sous le minimum de 12" in blockers[2].message
-    assert "4 000,00 €" in blockers[0].message and "5 000,00 €" in blockers[0].message
+    assert "sous le minimum de 12" in blocker_text(blockers[2])
+    assert fmt.euros(400_000) in blocker_text(blockers[0]) and fmt.euros(500_000) in blocker_text(
+        blockers[0]
+    )
     justified = JuryDecision(
         laureates=tuple(replace(e, justification="Décision du jury") for e in settle.laureates)
     )
-    assert closing_blockers(inp, result, justified) == []  # 700,000 <= 900,000
+    assert blockers_of(inp, result, justified) == []  # 700,000 <= 900,000
+
+
+def test_a_laureate_must_have_been_heard() -> None:
+    inp = make_input(envelope_cents=1_000_000)
+    result = compute(inp)  # dA, dB, dC
+    decision = accept(result)
+    heard = {"dA", "dC"}
+    blockers = closing_blockers(inp, result, decision, heard=heard)
+    assert codes(blockers) == [("laureate_not_heard", "dB", None)]
+    assert "dB" in blocker_text(blockers[0]) and "audition" in blocker_text(blockers[0])
+    # a dossier that is not a laureate need not have been heard
+    assert closing_blockers(inp, result, decision, heard={"dA", "dB", "dC"}) == []
+
+
+def test_departures_have_a_kind_and_a_justification() -> None:
+    inp = make_input(envelope_cents=1_000_000)
+    result = compute(inp)  # dA 500,000, dB 300,000, dC 200,000
+    decision = JuryDecision(
+        laureates=(
+            LaureateDecision("dA", 400_000, "Budget revu"),
+            LaureateDecision("dD", 100_000),
+        ),
+        departures={"dB": "Projet déjà financé"},
+    )
+    found = departures(result, decision)
+    assert [(d.dossier_id, d.kind, d.justified) for d in found] == [
+        ("dA", DepartureKind.AMOUNT_CHANGED, True),
+        ("dD", DepartureKind.ADDED, False),
+        ("dB", DepartureKind.REMOVED, True),
+        ("dC", DepartureKind.REMOVED, False),
+    ]
+    assert (found[0].default_cents, found[0].amount_cents) == (500_000, 400_000)
+    assert departures(result, accept(result)) == ()
 
 
 def test_departure_needs_a_justification() -> None:
@@ -436,11 +482,9 @@ def test_departure_needs_a_justification() -> None:
     without_b = JuryDecision(
         laureates=(LaureateDecision("dA", 500_000), LaureateDecision("dC", 200_000))
     )
-    assert codes(closing_blockers(inp, result, without_b)) == [
-        ("unjustified_departure", "dB", None)
-    ]
+    assert codes(blockers_of(inp, result, without_b)) == [("unjustified_departure", "dB", None)]
     explained = replace(without_b, departures={"dB": "Projet déjà financé"})
-    assert closing_blockers(inp, result, explained) == []
+    assert blockers_of(inp, result, explained) == []
 
 
 def test_envelope_and_count_are_enforced_even_when_justified() -> None:
@@ -454,11 +498,11 @@ def test_envelope_and_count_are_enforced_even_when_justified() -> None:
             LaureateDecision("dC", 200_000, why),
         )
     )
-    blockers = closing_blockers(inp, result, over)
+    blockers = blockers_of(inp, result, over)
     assert codes(blockers) == [("over_envelope", None, None), ("over_count", None, None)]
     # 1,000,000 - 900,000 = 100,000
-    assert "1 000,00 €" in blockers[0].message
-    assert "3 lauréats pour un maximum de 2" in blockers[1].message
+    assert fmt.euros(100_000) in blocker_text(blockers[0])
+    assert "3 lauréats pour un maximum de 2" in blocker_text(blockers[1])
 
 
 def test_unknown_invalid_duplicate_and_negative_laureates() -> None:
@@ -476,7 +520,7 @@ def test_unknown_invalid_duplicate_and_negative_laureates() -> None:
         ),
         invalid_reasons={"dE": "Feuilles perdues"},
     )
-    assert codes(closing_blockers(inp, result, decision)) == [
+    assert codes(blockers_of(inp, result, decision)) == [
         ("unknown_dossier", "zz", None),
         ("invalid_laureate", "dE", None),
         ("duplicate_laureate", "dD", None),
@@ -525,7 +569,7 @@ def test_alternative_rankings() -> None:
     assert mj.ranks == {"dA": 1, "dB": 1, "dC": 3, "dD": 4}
     # walk: {dA, dB} 800,000 <= 900,000 ; dC 1,000,000 > 900,000: stop
     assert mj.laureates == ("dA", "dB") and mj.entering == ("dB",) and mj.leaving == ()
-    assert "Balinski-Laraki" in mj.tie_break
+    assert "Balinski-Laraki" in method_tie_break(mj.method)
 
     # z per juror: j1 notes 15 14 15 11, mean 13.75, variance (1.5625+0.0625+1.5625+7.5625)/4
     # = 2.6875 ; j2 15 14 13 10, mean 13, variance (4+1+0+9)/4 = 3.5 ; j3 15 14 14 9, mean 13.
@@ -534,7 +578,7 @@ def test_alternative_rankings() -> None:
     z = alts["zscore"]
     assert z.ranks == {"dA": 1, "dC": 2, "dB": 3, "dD": 4}
     for a in alts.values():
-        assert a.label and a.tie_break
+        assert method_label(a.method) and method_tie_break(a.method)
 
 
 def test_alternatives_leave_invalid_dossiers_unranked() -> None:

@@ -88,9 +88,13 @@ def test_the_archive_holds_exactly_four_files_and_verifies(exported: Exported) -
         export.L_PV_HASH,
         export.L_AUDIT_HASH,
         export.L_CHAIN,
+        export.L_REPLAY,
+        export.L_SEMANTIC,
         export.L_PDF_SIG,
     ]
     assert report.export_seq == 1
+    # Without headquarters' session bundle, verify says what it could not check.
+    assert any("--session-bundle" in n for n in report.not_checked)
     assert exported.report.export_seq == 1 and exported.report.pv_pages >= 5
     assert (
         exported.report.result_sha256 == hashlib.sha256(exported.entries["result.json"]).hexdigest()
@@ -392,9 +396,9 @@ def test_an_archive_without_exactly_the_four_entries_is_refused(
     assert [c.label for c in report.checks] == [export.L_STRUCTURE]
     detail = report.checks[0].detail
     assert (
-        ("en trop" in detail)
-        if change != "missing"
-        else ("manquante" in detail and "audit.jsonl" in detail)
+        ("entrées annoncées, exactement 4" in detail)
+        if change != "nested"
+        else ("en trop" in detail)
     )
 
 
@@ -406,7 +410,7 @@ def test_a_hostile_archive_is_refused_by_the_zip_checks(exported: Exported, tmp_
         zf.writestr("../evil.txt", b"x")
     report = export.verify_result(out, [exported.identity.jwk])
     assert [c.ok for c in report.checks] == [False]
-    assert "« .. »" in report.checks[0].detail
+    assert "5 entrées annoncées" in report.checks[0].detail
     not_zip = tmp_path / "n.zip"
     not_zip.write_bytes(b"not a zip")
     assert not export.verify_result(not_zip, [exported.identity.jwk]).ok

@@ -86,7 +86,8 @@ def test_lock_in_process_release_and_reacquire(tmp_path: Path) -> None:
     lock = instance.acquire(db)
     assert lock is not None and lock.held
     assert lock.path == tmp_path / "sub" / "jury.sqlite3.lock"
-    assert lock.path.read_text().strip() == str(os.getpid())
+    if os.name == "posix":  # Windows: the locked byte cannot be read, and no PID is written
+        assert lock.path.read_text().strip() == str(os.getpid())
     assert instance.acquire(db) is None
     assert _try(db) == "BUSY"
     lock.release()
@@ -192,3 +193,41 @@ def test_windows_unc_paths_are_refused_without_asking_the_drive(
 def test_windows_long_path_prefix_on_a_local_drive(drives: dict[str, int]) -> None:
     assert instance.check_windows_location("\\\\?\\C:\\jury\\jury.sqlite3") is None
     assert instance.check_windows_location("\\\\?\\E:\\jury.sqlite3") is not None
+
+
+class _DelayedRelease:
+    """Windows releases a dead process's LockFileEx lock after a delay: the first
+    ``busy`` tries fail, then the lock is free (a fake clock, no real waiting)."""
+
+    def __init__(self, monkeypatch: pytest.MonkeyPatch, busy: int) -> None:
+        self.busy, self.tries, self.now = busy, 0, 0.0
+        real = instance._try_lock
+
+        def try_lock(fd: int) -> bool:
+            self.tries += 1
+            return self.tries > self.busy and real(fd)
+
+        def sleep(seconds: float) -> None:
+            self.now += seconds
+
+        monkeypatch.setattr(instance, "_try_lock", try_lock)
+        monkeypatch.setattr(instance, "sleep", sleep)
+        monkeypatch.setattr(instance, "monotonic", lambda: self.now)
+
+
+def test_acquire_waits_for_a_lock_released_late(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    db = tmp_path / "jury.sqlite3"
+    late = _DelayedRelease(monkeypatch, busy=6)
+    assert instance.acquire(db) is None  # no wait: busy
+    late.tries = 0
+    lock = instance.acquire(db, wait=5.0)
+    assert lock is not None and lock.held and late.tries == 7 and late.now < 5.0
+    lock.release()
+
+
+def test_acquire_gives_up_after_the_wait(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    late = _DelayedRelease(monkeypatch, busy=10_000)
+    assert instance.acquire(tmp_path / "jury.sqlite3", wait=3.0) is None
+    assert 3.0 <= late.now < 3.0 + instance.LOCK_POLL_SECONDS + 1e-9

@@ -22,6 +22,7 @@ import pytest
 
 from jury_desk.core import (
     crypto,
+    demo_scenario,
     instance,
     paths,
     privacy,
@@ -350,6 +351,7 @@ def test_no_canary_survives_a_purge(
         desk.import_scores_csv(
             sid, resources.path("demo", "demo-scores.csv").read_text(encoding="utf-8")
         )
+        demo_scenario.record_hearings(desk, sid)
         desk.set_comment(sid, "d01", "j01", comment)
         desk.set_opinion(sid, "d01", opinion)
         desk.recuse(sid, "j02", "d01", "conflict", reason)

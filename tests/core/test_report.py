@@ -15,8 +15,9 @@ from pathlib import Path
 
 import pytest
 
-from jury_desk.core import crypto, deliberation, fmt, report
-from jury_desk.core.services import SessionState
+from jury_desk.core import crypto, deliberation, fmt, readmodel, report
+from jury_desk.core.domain import RecusalKind, RecusalSource
+from jury_desk.core.services import Recusal, SessionState
 from tests.conftest import played_demo, signing_identity
 
 
@@ -54,13 +55,13 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Built]:
     tmp = tmp_path_factory.mktemp("pv")
     with played_demo(tmp) as (desk, sid):
         desk.close_deliberation(sid)
-        st = desk.state(sid)
-        result = deliberation.compute(st.deliberation_input())
+        ds = desk.deliberation_state(sid)
+        st, result = ds.session, ds.result
         ident = signing_identity()
         ctx = report.PvContext(
             1, st.audit_head, report.signer_name(ident), ident.kid, datetime.now().astimezone()
         )
-        pv = report.build_pv(st, result, ctx)
+        pv = report.build_pv(ds, ctx)
         signed = report.sign_pdf(pv.pdf, ident, pv.placement, location=st.info.venue)
         yield Built(st, result, pv, signed, ident, pdftotext(signed, tmp))
 
@@ -136,7 +137,8 @@ def test_pyhanko_and_pdfsig_both_find_the_signature_valid(built: Built, tmp_path
 def test_the_visible_stamp_sits_on_the_signature_block(built: Built) -> None:
     placement = built.pv.placement
     assert placement is not None
-    assert placement.page_index == built.pv.pages - 1  # the closing block is last
+    # the closing block, then the page the members sign by hand
+    assert placement.page_index == built.pv.pages - 2
     x1, y1, x2, y2 = placement.box
     assert 40 < x1 < x2 < 560 and 40 < y1 < y2 < 800
     from pyhanko.pdf_utils.reader import PdfFileReader
@@ -215,20 +217,24 @@ def test_the_chart_marks_threshold_cut_and_ex_aequo(built: Built) -> None:
     from reportlab.graphics.shapes import Rect, String
 
     st = built.st
-    inp = st.deliberation_input()
-    scores = dict(inp.scores)
-    for (d, j, c), v in inp.scores.items():
+    scores = dict(st.scores)
+    for (d, j, c), v in st.scores.items():
         if d == "d10":
             scores[("d02", j, c)] = v
     # j02 is déported from d10 on the demo day: take them out of d02 too, for the same sheets;
     # with a threshold of 11/20 both are eligible, tied at rank 7, and only d02 alone would fit.
-    rules = dataclasses.replace(inp.rules, min_score=Fraction(11))
-    result = deliberation.compute(
-        dataclasses.replace(inp, scores=scores, rules=rules, recused=inp.recused | {("j02", "d02")})
+    rules = dataclasses.replace(st.info.rules, min_score=Fraction(11))
+    deport = Recusal("j02", "d02", RecusalKind.CONFLICT, "déport", RecusalSource.SESSION, None)
+    st = dataclasses.replace(
+        st,
+        scores=scores,
+        recusals=(*st.recusals, deport),
+        info=dataclasses.replace(st.info, rules=rules),
     )
+    ds = readmodel.build(st)
+    result = ds.result
     assert result.proposal_flags
-    st = dataclasses.replace(st, info=dataclasses.replace(st.info, rules=rules))
-    (drawing,) = report.ranking_chart(st, result, report.decision_of(st, result), 480)
+    (drawing,) = report.ranking_chart(st, result, ds.decision, 480)
     strings = [s.text for s in drawing.contents if isinstance(s, String)]
     assert "note minimale 11/20" in strings
     assert any(s.startswith("limite de la proposition par défaut : 6 dossiers") for s in strings)
@@ -292,3 +298,42 @@ def test_an_rsa_certificate_signs_too(built: Built, tmp_path: Path) -> None:
     check = report.validate_pdf(signed, [ident.jwk], ident.jwk)
     assert check.ok, check.detail
     assert "Signature Validation: Signature is Valid." in pdfsig(signed, tmp_path)
+
+
+def test_made_at_and_the_signature_page(tmp_path: Path) -> None:
+    """Issue 13, item 7: « Fait à …, le … », the signer's role, a page for the members."""
+    from datetime import datetime
+
+    from jury_desk.core import deliberation
+    from jury_desk.core.services import Desk
+
+    desk = Desk(tmp_path / "j.sqlite3")
+    try:
+        sid = desk.import_demo().session_id
+        desk.set_attendance(sid, ["j07"])
+        st = desk.state(sid)
+        res = deliberation.compute(st.deliberation_input())
+        ctx = report.PvContext(
+            1,
+            st.audit_head,
+            "Marie Dupont",
+            "k" * 43,
+            datetime.now().astimezone(),
+            "secrétaire du jury",
+        )
+        pv = report.build_pv(st, res, ctx)
+    finally:
+        desk.close()
+    out = tmp_path / "pv.pdf"
+    out.write_bytes(pv.pdf)
+    import subprocess
+
+    text = subprocess.run(
+        ["pdftotext", "-layout", str(out), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    assert "Fait à Orly, le " in text
+    flat = " ".join(text.split())
+    assert "Marie Dupont" in flat and "secrétaire du jury, au moyen de la clé" in flat
+    last = text.split("\f")[-2]
+    assert "Signatures des membres du jury présents" in last and "Président(e) du jury" in last
+    assert "Corinne Malabre" in last and "Amina Touré" not in last  # j07 is absent

@@ -115,6 +115,21 @@ def test_paper_sheets_all_or_nothing(demo_desk: tuple[Desk, str]) -> None:
     assert ("d02", "j02", "innovation") not in desk.state(sid).scores
 
 
+def test_a_refused_paper_sheet_names_its_file_line_blank_lines_included(
+    demo_desk: tuple[Desk, str],
+) -> None:
+    desk, sid = demo_desk
+    text = "dossier_id,juror_id,criterion_id,value\n\nd02,j02,innovation,4\n\n\nd02,j02,impact,7\n"
+    with pytest.raises(UserError) as exc:
+        desk.import_scores_csv(sid, text.replace("impact,7", "impact,11"))
+    err = exc.value
+    assert (err.code, err.key) == ("value_out_of_scale", "csv_row")
+    assert err.params["line"] == 6  # the file's line, not the row's number
+    assert err.params["inner"] == "value_out_of_scale"
+    assert err.message.startswith("Ligne 6 (dossier d02, juré j02, critère impact, valeur « 11 »)")
+    assert desk.import_scores_csv(sid, text) == 2
+
+
 def test_scores_export_round_trip(scored_demo: tuple[Desk, str]) -> None:
     desk, sid = scored_demo
     text = desk.export_scores_csv(sid)

@@ -198,12 +198,15 @@ def test_a_failed_migration_leaves_the_version_and_the_backup(
     def broken(engine: Engine) -> None:
         raise RuntimeError("migration interrompue")
 
-    monkeypatch.setattr(storage, "MIGRATIONS", [storage._migrate_to_1, broken])
-    monkeypatch.setattr(storage, "SCHEMA_VERSION", 2)
+    current = storage.SCHEMA_VERSION
+    monkeypatch.setattr(storage, "MIGRATIONS", [*storage.MIGRATIONS, broken])
+    monkeypatch.setattr(storage, "SCHEMA_VERSION", current + 1)
     with pytest.raises(RuntimeError):
         storage.open_database(path)
-    assert raw(path, "PRAGMA user_version") == 1
-    assert raw(tmp_path / "jury.sqlite3.avant-migration-v1", "PRAGMA user_version") == 1
+    assert raw(path, "PRAGMA user_version") == current
+    assert (
+        raw(tmp_path / f"jury.sqlite3.avant-migration-v{current}", "PRAGMA user_version") == current
+    )
 
 
 # --------------------------------------------------------------------------- audit log

@@ -15,7 +15,8 @@ from pathlib import Path
 
 import pytest
 
-from jury_desk.core import resources
+from jury_desk.core import demo_scenario, resources
+from jury_desk.core.services import Desk
 from tests.conftest import run_cli
 
 DEMO = resources.path("demo", "demo-session.zip")
@@ -37,6 +38,13 @@ def scored_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     assert r.returncode == 0, r.stderr
     r = run_cli("scores", "import", SCORES, "--db", db, env=env)
     assert r.returncode == 0, r.stderr
+    # The hearings, as the timer records them (a laureate must have been heard; the
+    # command line has no hearing command here).
+    desk = Desk(db)
+    try:
+        demo_scenario.record_hearings(desk, desk.resolve())
+    finally:
+        desk.close()
     return db
 
 
@@ -73,7 +81,7 @@ def test_export_then_verify_with_the_exported_key(db: Path, tmp_path: Path) -> N
     assert r.returncode == 0, r.stderr
     r = run_cli("verify", out, "--trust", jwk)
     assert r.returncode == 0, r.stdout + r.stderr
-    assert r.stdout.count("[OK ]") == 7
+    assert r.stdout.count("[OK ]") == 9
     assert "Paquet de résultats vérifié" in r.stdout
     assert _listing(out.parent) == ["resultats.zip"]
 

@@ -119,8 +119,8 @@ def test_a_jury_day_by_keyboard_survives_closing(make_gui) -> None:
         model = console.grid_model
         assert table.hasFocus()
         if did == DEPORT[1]:
-            gui.key(Qt.Key.Key_Tab, widget=table)
-            gui.key(Qt.Key.Key_Tab, widget=table)
+            gui.key(Qt.Key.Key_Right, widget=table)
+            gui.key(Qt.Key.Key_Right, widget=table)
             assert model.juror(table.currentIndex().column()).id == DEPORT[0]
             gui.key(Qt.Key.Key_D, CTRL, table)  # the dialog opens on that juror; Enter
             gui.wait_writes()

@@ -19,6 +19,7 @@ from jury_desk.core import export, fmt, keys
 from jury_desk.core.services import Desk
 from jury_desk.qt.core import QModelIndex, Qt
 from jury_desk.qt.widgets import QApplication, QLabel, QLineEdit, QMainWindow, QTableView, QWidget
+from jury_desk.ui import announce
 from jury_desk.ui.deliberation import DeliberationView, SharedDeliberationPanel
 from jury_desk.ui.deliberation.charts import (
     AlternativesChart,
@@ -136,11 +137,8 @@ def run_export(qtbot: Any, view: DeliberationView, folder: Path) -> Any:
 def test_models_pass_the_model_tester(qtmodeltester: Any, scored_demo: tuple[Desk, str]) -> None:
     desk, sid = scored_demo
     desk.reveal(sid)
-    st = desk.state(sid)
     laureates = [
-        lau
-        for lau in desk.effective_decision(st, desk.results(sid)).laureates
-        if lau.dossier_id != REMOVED
+        lau for lau in desk.deliberation_state(sid).decision.laureates if lau.dossier_id != REMOVED
     ]
     desk.set_decision(sid, laureates, {})
     snap = Snapshot.read(desk, sid)
@@ -323,9 +321,10 @@ def test_depart_justify_close_export_and_verify(
 
 def test_an_invalid_dossier_needs_a_reason(qtbot: Any, view: DeliberationView) -> None:
     desk, sid = view.desk, view.session_id
+    view.controller.reveal()  # blind: the decision's table is there from the reveal on
     desk.clear_score(sid, "d05", "j02", "impact")
     view.controller.refresh()
-    assert any("d05" in m and "n'est pas valide" in m for m in blocker_messages(view))
+    assert any("d05" in m and "n’est pas valide" in m for m in blocker_messages(view))
     ranking_row = view.ranking.row_of("d05")
     assert (
         view.ranking.index(ranking_row, view.ranking.column_of("eligible")).data() == "Non valide"
@@ -346,11 +345,15 @@ def test_over_the_envelope_blocks_and_shows(qtbot: Any, view: DeliberationView) 
     assert model.setData(row_index(view, "d04", DecisionModel.GRANTED), 30_000.0)
     assert view.envelope.figures()["remaining"] == -400_000  # 77 000 € + 17 000 € - 90 000 €
     assert "Dépassement " + fmt.euros(400_000, with_cents=False) in view.envelope.describe()
+    # The hatching, in words.
+    assert "Montant modifié par le jury (hachuré) : d04." in view.envelope.describe()
     codes = [view.blockers.index(r).data(KIND_ROLE) for r in range(view.blockers.rowCount())]
     assert "over_envelope" in codes and "unjustified_amount" in codes
     qtbot.mouseClick(view.decision.reset_button, Qt.MouseButton.LeftButton)
     assert view.envelope.figures()["remaining"] == 1_300_000
     assert blocker_messages(view) == []
+    # Settled blockers are spoken.
+    assert announce.history[-1].text == "Plus rien ne bloque la clôture."
 
 
 # --------------------------------------------------------------------------- reopen
@@ -526,6 +529,7 @@ def test_writes_go_through_the_application_writer(
     from jury_desk.ui.writer import DbWriter
 
     desk, sid = scored_demo
+    desk.reveal(sid)
     writer = DbWriter()
     page = DeliberationView(desk, sid, Hub(), window, writer=writer)
     window.setCentralWidget(page)
@@ -548,6 +552,7 @@ def test_a_laureate_that_became_invalid_can_be_taken_off(
     qtbot: Any, view: DeliberationView
 ) -> None:
     desk, sid = view.desk, view.session_id
+    view.controller.reveal()
     view.controller.accept_default()  # the jury's list: the rules' proposal, d04 first
     desk.clear_score(sid, "d04", "j01", "innovation")
     view.controller.refresh()
@@ -579,16 +584,19 @@ def test_the_reason_dialog_needs_a_reason(qtbot: Any) -> None:
 def test_a_tie_at_the_boundary_is_highlighted(scored_demo: tuple[Desk, str]) -> None:
     import dataclasses
 
-    from jury_desk.core.deliberation import TIE_AT_BOUNDARY, ProposalFlag
+    from jury_desk.core import readmodel
     from jury_desk.ui.deliberation.charts import console_scheme
 
     desk, sid = scored_demo
-    snap = Snapshot.read(desk, sid)
-    # The rules flag a rank group that straddles the envelope (the demo has none: add one).
-    result = dataclasses.replace(
-        snap.result, proposal_flags=(ProposalFlag(("d10", "d02"), TIE_AT_BOUNDARY),)
-    )
-    snap = dataclasses.replace(snap, result=result)
+    st = desk.state(sid)
+    # The demo has no tie at the boundary: d02 gets d10's exact sheets, both rank 7, and
+    # 14 500 + 9 000 € do not fit in the 13 000 € left while d02 alone would.
+    scores = dict(st.scores)
+    for (d, j, c), v in st.scores.items():
+        if d == "d10":
+            scores[("d02", j, c)] = v
+    snap = Snapshot(readmodel.build(dataclasses.replace(st, scores=scores)))
+    assert snap.boundary_ties == {"d02", "d10"}
     ranking = RankingModel()
     ranking.set_snapshot(snap)
     for did in ("d10", "d02"):
@@ -608,3 +616,26 @@ def test_a_tie_at_the_boundary_is_highlighted(scored_demo: tuple[Desk, str]) -> 
         ranking.index(ranking.row_of("d04"), 0).data(Qt.ItemDataRole.BackgroundRole).color()
         == console_scheme().proposal_bg
     )
+
+
+# --------------------------------------------------------------------------- blind on the console
+
+
+def test_blind_means_blind_on_the_console_page_too(
+    qtbot: Any, view: DeliberationView, dialog_log: Any
+) -> None:
+    """Issue 13, item 6: before the reveal no juror's /20, dot chart or ranking on the
+    console either; after it, all of it."""
+    assert view.snapshot.hidden
+    assert view.body.currentWidget() is view.hidden_notice and view.hidden_notice.isVisible()
+    assert not view.tabs.isVisible() and not view.envelope.isVisible()
+    assert view.ranking.rowCount() == 0
+    for chart in (view.envelope, view.dots, view.heatmap, view.alternatives):
+        assert chart._snap is None and chart.accessibleDescription() == ""
+    shown = "\n".join(texts_under(view))
+    for note in ("16,18", "17,4", "15,1"):  # notes of the demo's sheets
+        assert note not in shown
+    view.controller.reveal()
+    assert view.body.currentWidget() is view.tabs and view.tabs.isVisible()
+    assert view.ranking.rowCount() == len(view.snapshot.state.dossiers)
+    assert view.dots._snap is not None

@@ -12,7 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from jury_desk.core import resources
+from jury_desk.core import demo_scenario, resources
 from jury_desk.qt.core import Qt
 from jury_desk.qt.widgets import QApplication, QTableView
 from jury_desk.ui.console import ConsoleView
@@ -49,6 +49,7 @@ def test_a_new_user_deliberates_closes_and_exports(
     desk.import_scores_csv(
         sid, resources.path("demo", "demo-scores.csv").read_text(encoding="utf-8")
     )
+    demo_scenario.record_hearings(desk, sid)  # every project heard (CONTRACT section 4)
     view = open_deliberation(gui)
     assert view.controller.writer is gui.controller.writer
 

@@ -18,7 +18,6 @@ from jury_desk.ui.models import (
     Roles,
     ScoringGridModel,
     SharedGridModel,
-    dossier_status,
 )
 from jury_desk.ui.shared_presenter import build_frame
 
@@ -57,10 +56,17 @@ def test_hearing_order_model(qtmodeltester, state) -> None:
     assert {m.index(r, 3).data(Roles.State) for r in range(12)} <= {"note", "incomplet"}
 
 
+def dossier_status(desk: Desk, sid: str, dossier_id: str) -> str:
+    """The status the hearing order shows (the read model's)."""
+    m = HearingOrderModel()
+    m.set_state(desk.state(sid))
+    row = next(r for r in range(m.rowCount()) if m.index(r, 0).data(Roles.Id) == dossier_id)
+    return str(m.index(row, 3).data(Roles.State))
+
+
 def test_dossier_status_follows_hearing_and_sheets(state) -> None:
     desk, sid = state
-    st = desk.state(sid)
-    assert dossier_status(st, "d01") == "a_venir"
+    assert dossier_status(desk, sid, "d01") == "a_venir"
     desk.save_hearing(
         sid,
         "d01",
@@ -70,7 +76,7 @@ def test_dossier_status_follows_hearing_and_sheets(state) -> None:
         phase_elapsed_ms=0,
         running_since=None,
     )
-    assert dossier_status(desk.state(sid), "d01") == "en_audition"
+    assert dossier_status(desk, sid, "d01") == "en_audition"
     desk.save_hearing(
         sid,
         "d01",
@@ -82,9 +88,24 @@ def test_dossier_status_follows_hearing_and_sheets(state) -> None:
         presentation_s=600,
         questions_s=600,
     )
-    assert dossier_status(desk.state(sid), "d01") == "entendu"
+    assert dossier_status(desk, sid, "d01") == "entendu"
     desk.record_score(sid, "d01", "j01", "innovation", "3")
-    assert dossier_status(desk.state(sid), "d01") == "incomplet"
+    assert dossier_status(desk, sid, "d01") == "incomplet"
+
+
+def test_dossier_status_is_the_rules_validity(state) -> None:
+    """« noté » only when the deliberation counts the dossier valid: min_sheets included."""
+    desk, sid = state
+    desk.import_scores_csv(
+        sid, resources.path("demo", "demo-scores.csv").read_text(encoding="utf-8")
+    )
+    assert dossier_status(desk, sid, "d01") == "note"
+    # Five déports leave two counted jurors, both with complete sheets, for a minimum of
+    # three sheets: every counted sheet is complete, yet the dossier is not valid.
+    for jid in ("j01", "j02", "j03", "j04", "j05"):
+        desk.recuse(sid, jid, "d01", "conflict", "Lien avec le porteur du projet")
+    assert dossier_status(desk, sid, "d01") == "invalide"
+    assert not desk.deliberation_state(sid).dossier("d01").validity.valid
 
 
 def test_scoring_grid_model(qtmodeltester, state) -> None:

@@ -17,7 +17,7 @@ from typing import Any
 
 import pytest
 
-from jury_desk.core import crypto, instance, keys, privacy, resources, snapshots
+from jury_desk.core import crypto, demo_scenario, instance, keys, privacy, resources, snapshots
 from jury_desk.core import settings as core_settings
 from jury_desk.core.services import Desk
 from jury_desk.qt.core import Qt
@@ -54,6 +54,8 @@ def real_session(db: Path, source: Path, hq_key: Any, *, scored: bool = True) ->
             desk.import_scores_csv(
                 sid, resources.path("demo", "demo-scores.csv").read_text(encoding="utf-8")
             )
+            # Every project heard: a laureate must have been (CONTRACT section 4).
+            demo_scenario.record_hearings(desk, sid)
     finally:
         desk.close()
     bundle.unlink()

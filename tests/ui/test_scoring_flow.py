@@ -14,6 +14,7 @@ from fractions import Fraction
 from jury_desk.core.services import Desk
 from jury_desk.qt.core import Qt
 from jury_desk.qt.widgets import QApplication, QLineEdit
+from jury_desk.ui import announce
 from jury_desk.ui.console import ConsoleView
 from jury_desk.ui.models import Roles
 
@@ -65,9 +66,9 @@ def test_typing_a_whole_sheet_by_keyboard_saves_each_value(gui) -> None:
     # Blind mode (the demo's default): the grid never shows what was typed.
     assert {model.index(r, 0).data() for r in range(5)} == {model.MASK}
     assert model.headerData(0, Qt.Orientation.Horizontal).endswith("5/5 ✓")
-    # Tab goes across jurors on the same criterion.
+    # The right arrow records and goes across jurors on the same criterion.
     gui.type("1", table)
-    gui.key(Qt.Key.Key_Tab, widget=QApplication.focusWidget())
+    gui.key(Qt.Key.Key_Right, widget=QApplication.focusWidget())
     gui.wait_writes()
     assert (table.currentIndex().row(), table.currentIndex().column()) == (0, 2)
     assert db_scores(gui, "d01")[("j02", "innovation")] == 1
@@ -94,22 +95,72 @@ def test_a_value_is_shown_saved_only_once_written(gui) -> None:
     assert saved_states and all(saved_states), states
 
 
-def test_invalid_keystrokes_are_refused_as_typed(gui) -> None:
+def test_a_refused_value_is_kept_as_typed_and_never_recorded(gui) -> None:
+    """The issue's case: « 15 » on a 0–10 scale must not record 1."""
     console = gui.console
     go_to_grid(gui)
     table = console.view.grid.table
-    gui.type("7", table)  # innovation is 0 to 5
+    model = console.grid_model
+    assert model.criterion(1).max == 10
+    table.go(model.index(1, 0))
+    gui.type("15", table)
     editor = QApplication.focusWidget()
-    assert isinstance(editor, QLineEdit) and editor.text() == ""
-    assert "0 à 5" in console.view.grid.message.text()
-    gui.type("3,5", editor)  # step 1: « 3,5 » is refused at the « 5 » (« 3,0 » would do)
-    assert editor.text() == "3,"
-    gui.key(Qt.Key.Key_Return, widget=editor)  # an incomplete value is not recorded
-    assert QApplication.focusWidget() is editor
-    assert "incomplète" in console.view.grid.message.text()
-    gui.key(Qt.Key.Key_Escape, widget=editor)
+    assert isinstance(editor, QLineEdit) and editor.text() == "15"  # the « 5 » is kept
+    assert editor.property("verdict") == "refused"
+    assert "au-dessus du maximum" in console.view.grid.message.text()
+    for key in (Qt.Key.Key_Return, Qt.Key.Key_Tab, Qt.Key.Key_Down):
+        gui.key(key, widget=editor)
+        assert QApplication.focusWidget() is editor  # the cursor stays on the cell
+        assert editor.text() == "15"
+    message = console.view.grid.message.text()
+    assert message.startswith("Non enregistré — « 15 »") and "Échap" in message
+    assert "Non enregistré" in editor.accessibleDescription()
+    assert any(a.text == message and a.assertive for a in announce.history)
     gui.wait_writes()
     assert db_scores(gui, "d01") == {}
+    # Corrected: Backspace gives « 1 », which is admitted and recorded as 1.
+    gui.key(Qt.Key.Key_Backspace, widget=editor)
+    assert editor.property("verdict") == ""
+    gui.key(Qt.Key.Key_Return, widget=editor)
+    gui.wait_writes()
+    assert db_scores(gui, "d01") == {("j01", "impact"): 1}
+    assert console.view.grid.message.text() == ""  # the old refusal is gone
+    assert (
+        announce.history[-1].text
+        == "Impact pour les habitants, Corinne Malabre : saisi, enregistré"
+    )
+
+
+def test_an_incomplete_value_is_refused_and_escape_cancels(gui) -> None:
+    console = gui.console
+    go_to_grid(gui)
+    table = console.view.grid.table
+    gui.type("3,", table)
+    editor = QApplication.focusWidget()
+    assert isinstance(editor, QLineEdit) and editor.text() == "3,"
+    gui.key(Qt.Key.Key_Return, widget=editor)
+    assert QApplication.focusWidget() is editor
+    assert "valeur incomplète" in console.view.grid.message.text()
+    gui.type("5", editor)  # step 1: « 3,5 » is refused, and kept as typed
+    assert editor.text() == "3,5"
+    assert "pas un multiple du pas" in console.view.grid.message.text()
+    gui.key(Qt.Key.Key_Escape, widget=editor)
+    assert QApplication.focusWidget() is table
+    gui.wait_writes()
+    assert db_scores(gui, "d01") == {}
+
+
+def test_an_absent_jurors_cell_says_why_it_takes_no_input(gui) -> None:
+    console = gui.console
+    gui.console.set_present("j04", False)
+    gui.wait_writes()
+    go_to_grid(gui)
+    table = console.view.grid.table
+    table.go(console.grid_model.index(0, 3))
+    gui.type("4", table)
+    text = console.view.grid.message.text()
+    assert "ne note pas ce dossier" in text and "absent" in text
+    assert announce.history[-1].text == text
 
 
 def test_undo_and_delete_are_audited_corrections(gui) -> None:
@@ -124,14 +175,19 @@ def test_undo_and_delete_are_audited_corrections(gui) -> None:
     gui.key(Qt.Key.Key_Return, widget=QApplication.focusWidget())
     gui.wait_writes()
     assert db_scores(gui, "d01")[("j01", "innovation")] == 2
+    table.go(console.grid_model.index(3, 3))  # elsewhere
     gui.key(Qt.Key.Key_Z, CTRL, table)
     gui.wait_writes()
     assert db_scores(gui, "d01")[("j01", "innovation")] == 4
     assert "revient à" in console.view.grid.message.text()
-    table.go(console.grid_model.index(0, 0))
+    # Undo brings the cursor back to the undone cell.
+    assert (table.currentIndex().row(), table.currentIndex().column()) == (0, 0)
     gui.key(Qt.Key.Key_Delete, widget=table)
     gui.wait_writes()
     assert ("j01", "innovation") not in db_scores(gui, "d01")
+    # Clearing says so, in words and to the screen reader.
+    assert console.view.grid.message.text() == "Effacé : « Caractère innovant » de Corinne Malabre."
+    assert announce.history[-1].text == console.view.grid.message.text()
     actions = [
         (e["action"], e["actor"])
         for e in gui.ctx.desk.audit_entries(gui.ctx.sid)
@@ -157,14 +213,17 @@ def test_recused_and_absent_jurors_are_greyed_and_skipped(gui) -> None:
     assert model.index(0, 0).data(Roles.State) == "off"
     assert model.index(0, 0).data() == "conflit d’intérêts"
     assert "Élue de la commune du projet" in model.index(0, 0).data(Qt.ItemDataRole.ToolTipRole)
+    assert "Élue de la commune du projet" in model.index(0, 0).data(
+        Qt.ItemDataRole.AccessibleDescriptionRole
+    )
     assert model.index(0, 3).data() == "absent"
     table = console.view.grid.table
     # The first cell to type in is the first juror who scores: j02.
     assert table.currentIndex().column() == 1
-    # Tab from j03 (column 2) jumps over the absent j04 (column 3).
-    table.go(model.index(0, 2))
-    gui.key(Qt.Key.Key_Tab, widget=table)
-    assert table.currentIndex().column() == 4
+    # Enter on j03's (column 2) last criterion jumps over the absent j04 (column 3).
+    table.go(model.index(model.rowCount() - 1, 2))
+    gui.key(Qt.Key.Key_Return, widget=table)
+    assert (table.currentIndex().row(), table.currentIndex().column()) == (0, 4)
 
 
 def test_a_deport_in_two_keystrokes(gui) -> None:
@@ -202,3 +261,30 @@ def test_comment_is_saved_per_juror(gui) -> None:
     finally:
         desk.close()
     assert view.comment_state.text().startswith("Commentaire enregistré")
+
+
+def test_blind_grid_reads_entered_or_to_enter_on_the_console_too(gui) -> None:
+    """Before the reveal, the console's grid says « saisi » / « à saisir », never a value."""
+    from jury_desk.qt.widgets import QStyleOptionViewItem
+
+    console = gui.console
+    go_to_grid(gui)
+    table = console.view.grid.table
+    model = console.grid_model
+    gui.type("4", table)
+    gui.key(Qt.Key.Key_Return, widget=QApplication.focusWidget())
+    gui.wait_writes()
+    assert model.masked
+
+    def shown(row: int, col: int) -> str:
+        option = QStyleOptionViewItem()
+        console.view.grid.delegate.initStyleOption(option, model.index(row, col))
+        return option.text
+
+    assert shown(0, 0) == "saisi"
+    assert shown(1, 0) == "à saisir"
+    # The cell being typed shows what is typed, and only there.
+    gui.type("3", table)
+    editor = QApplication.focusWidget()
+    assert isinstance(editor, QLineEdit) and editor.text() == "3"
+    assert shown(0, 0) == "saisi"

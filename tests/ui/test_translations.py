@@ -88,8 +88,60 @@ def test_the_console_in_english(make_gui) -> None:
     gui = make_gui(language="en")
     gui.open_demo()
     menus = [a.text() for a in gui.window.menuBar().actions()]
-    assert menus[:3] == ["&File", "&Hearing", "&Scoring"]
-    assert gui.console.view.tabs.tabText(1) == "&Scoring"
+    assert menus[:3] == ["&File", "H&earing", "S&coring"]
+    assert gui.console.view.tabs.tabText(1) == "Scoring"
     assert gui.console.order_model.index(0, 3).data() == "upcoming"
     assert gui.controller.shared.position_label.text() == "Dossier 1 of 12"
     assert QCoreApplication.translate("TimerWidget", "en pause") == "paused"
+
+
+@pytest.mark.usefixtures("qloop")
+def test_dates_and_times_in_english(make_gui) -> None:
+    """Issue 13, item 9: « closed on 04/12/2026 à 21 h 58 » and « 9 h 30 » in English."""
+    from jury_desk.ui import uifmt
+
+    gui = make_gui(language="en")
+    gui.open_demo()
+    assert uifmt.time_hm("2026-06-18T09:30:00+02:00") == "9:30"
+    assert uifmt.long_date("2026-06-18") == "Thursday 18 June 2026"
+    assert "Thursday 18 June 2026" in gui.console.view.session_meta.text()
+    assert gui.console.order_model.index(0, 1).data() in ("9:30", "")  # planned time
+    assert "à" not in uifmt.datetime_text("2026-12-04T21:58:00+01:00")
+
+
+def test_blockers_and_refusals_are_worded_in_english(qapp) -> None:
+    """Core returns codes; the GUI words them through the catalogue and Qt's translator."""
+    from jury_desk import messages
+    from jury_desk.core.deliberation import Blocker
+    from jury_desk.core.errors import UserError
+    from jury_desk.ui import wording
+
+    t = QTranslator()
+    assert t.load(str(QM))
+    QCoreApplication.installTranslator(t)
+    try:
+        b = Blocker("laureate_not_heard", "d04")
+        assert wording.blocker(b).startswith("Dossier d04 is proposed as a laureate")
+        assert messages.blocker_text(b).startswith("Le dossier d04 est proposé comme lauréat")
+        invalid = Blocker(
+            "invalid_without_reason",
+            "d05",
+            "j03",
+            {
+                "dossier": "d05",
+                "reasons": ("missing_sheets",),
+                "missing": (("j03", ("impact",)),),
+                "counted": 6,
+                "sheets": 5,
+                "need": 3,
+            },
+        )
+        assert wording.blocker(invalid) == (
+            "Dossier d05 is not valid: the sheet of j03 (criteria: impact) is missing. "
+            "Enter it or give a reason."
+        )
+        refusal = UserError("juror_absent", params={"juror": "j07"})
+        assert refusal.message.startswith("Le juré « j07 » est absent")
+        assert wording.error(refusal).startswith("Juror “j07” is absent")
+    finally:
+        QCoreApplication.removeTranslator(t)

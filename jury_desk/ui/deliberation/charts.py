@@ -36,7 +36,7 @@ from jury_desk.qt.gui import (
     QPen,
 )
 from jury_desk.qt.widgets import QSizePolicy, QToolTip, QWidget
-from jury_desk.ui import theme
+from jury_desk.ui import theme, wording
 
 
 @dataclass(frozen=True)
@@ -279,9 +279,9 @@ class EnvelopeBar(Chart):
     def figures(self) -> dict[str, int | None]:
         snap = self._snap
         return {
-            "envelope": snap.state.rules.envelope_cents,
+            "envelope": snap.model.envelope.envelope_cents,
             "requested": snap.requested_eligible_cents,
-            "proposed": snap.result.proposal_total_cents,
+            "proposed": snap.model.envelope.proposal_total_cents,
             "granted": snap.granted_total_cents,
             "remaining": snap.remaining_cents,
         }
@@ -304,6 +304,23 @@ class EnvelopeBar(Chart):
             text += " " + (
                 self.tr("Reste {v}.") if remaining >= 0 else self.tr("Dépassement {v}.")
             ).format(v=fmt.euros(abs(remaining), with_cents=False))
+        # What the colours say (orange: added by the jury; hatched: amount changed), in words.
+        snap = self._snap
+        ids = {r.dossier_id for r in snap.result.results}
+        kinds: dict[str, list[str]] = {"added": [], "amount": []}
+        for lau in snap.decision.laureates:
+            if lau.dossier_id in ids:
+                kind = snap.departure_kind(snap.result.by_id(lau.dossier_id))
+                if kind in kinds:
+                    kinds[kind].append(lau.dossier_id)
+        if kinds["added"]:
+            text += " " + self.tr("Ajoutés par le jury (en orange) : {ids}.").format(
+                ids=", ".join(kinds["added"])
+            )
+        if kinds["amount"]:
+            text += " " + self.tr("Montant modifié par le jury (hachuré) : {ids}.").format(
+                ids=", ".join(kinds["amount"])
+            )
         return text
 
     def _paint(self, p: QPainter) -> None:
@@ -737,13 +754,10 @@ class HeatmapChart(Chart):
         n = self._hint_rows(n)
         return QSize(600, int(self.base_px() * 8 + (n + 1) * self.base_px() * 1.6))
 
-    @staticmethod
-    def deviation(r: DossierResult, juror_id: str) -> float | None:
-        note = r.notes.get(juror_id)
-        if note is None or not r.notes:
-            return None
-        mean = r.score if r.score is not None else sum(r.notes.values()) / len(r.notes)
-        return _f(note - mean)
+    def deviation(self, r: DossierResult, juror_id: str) -> float | None:
+        """The juror's note minus the dossier's mean (the read model's)."""
+        dev = self._snap.model.dossier(r.dossier_id).deviations.get(juror_id)
+        return None if dev is None else _f(dev)
 
     def color_for(self, dev: float) -> QColor:
         t = min(1.0, abs(dev) / self.SATURATION)
@@ -751,12 +765,7 @@ class HeatmapChart(Chart):
 
     def juror_leaning(self) -> dict[str, float | None]:
         """Each juror's mean distance to the dossiers' means (negative: severe)."""
-        out: dict[str, float | None] = {}
-        for j in self._snap.state.jurors:
-            devs = [self.deviation(r, j.id) for r in self._snap.result.results]
-            vals = [d for d in devs if d is not None]
-            out[j.id] = sum(vals) / len(vals) if vals else None
-        return out
+        return {j: None if v is None else _f(v) for j, v in self._snap.model.leanings.items()}
 
     def agreement_level(self, w: Fraction) -> str:
         """Words for Kendall's W (usual reading: 0.7 and over strong, under 0.5 weak)."""
@@ -1010,13 +1019,21 @@ class AlternativesChart(Chart):
         }
         for alt in snap.alternatives:
             cols.append(
-                (alt.method, heads.get(alt.method, alt.label), dict(alt.ranks), set(alt.laureates))
+                (
+                    alt.method,
+                    heads.get(alt.method, wording.method_label(alt.method)),
+                    dict(alt.ranks),
+                    set(alt.laureates),
+                )
             )
         return cols
 
     def changes(self) -> list[tuple[str, tuple[str, ...], tuple[str, ...]]]:
         """(label, entering, leaving) for each alternative."""
-        return [(alt.label, alt.entering, alt.leaving) for alt in self._snap.alternatives]
+        return [
+            (wording.method_label(alt.method), alt.entering, alt.leaving)
+            for alt in self._snap.alternatives
+        ]
 
     def sizeHint(self) -> QSize:
         n = sum(1 for r in self._snap.result.results if r.valid) if self._snap is not None else 8

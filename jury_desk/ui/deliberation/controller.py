@@ -18,9 +18,7 @@ from fractions import Fraction
 from functools import cached_property, partial
 from typing import Any
 
-from jury_desk.core import deliberation
 from jury_desk.core.deliberation import (
-    TIE_AT_BOUNDARY,
     AlternativeRanking,
     Blocker,
     DeliberationResult,
@@ -28,8 +26,10 @@ from jury_desk.core.deliberation import (
 )
 from jury_desk.core.domain import JuryDecision, LaureateDecision
 from jury_desk.core.errors import UserError
+from jury_desk.core.readmodel import DeliberationState
 from jury_desk.core.services import Desk, SessionState
 from jury_desk.qt.core import QObject, QTimer, Signal, Slot
+from jury_desk.ui import wording
 
 log = logging.getLogger(__name__)
 
@@ -47,29 +47,41 @@ HUB_REFRESH_SIGNALS = (
 
 @dataclass(frozen=True)
 class Snapshot:
-    """One consistent reading of a session's deliberation."""
+    """One consistent reading of a session's deliberation: the core's read model
+    (:class:`~jury_desk.core.readmodel.DeliberationState`) and what the views ask of it.
+    Nothing here derives a rule."""
 
-    state: SessionState
-    result: DeliberationResult
-    decision: JuryDecision  # the jury's list, or the default proposal until it sets one
-    blockers: tuple[Blocker, ...]
-    alternatives: tuple[AlternativeRanking, ...]
-    concordance: Fraction | None  # Kendall's W over the valid dossiers
+    model: DeliberationState
 
     @classmethod
     def read(cls, desk: Desk, session_id: str) -> Snapshot:
-        st = desk.state(session_id)
-        inp = st.deliberation_input()
-        res = deliberation.compute(inp)
-        decision = desk.effective_decision(st, res)
-        return cls(
-            state=st,
-            result=res,
-            decision=decision,
-            blockers=tuple(deliberation.closing_blockers(inp, res, decision)),
-            alternatives=tuple(deliberation.alternative_rankings(inp, res)),
-            concordance=deliberation.kendall_w(inp, res),
-        )
+        return cls(desk.deliberation_state(session_id))
+
+    @property
+    def state(self) -> SessionState:
+        return self.model.session
+
+    @property
+    def result(self) -> DeliberationResult:
+        return self.model.result
+
+    @property
+    def decision(self) -> JuryDecision:
+        """The jury's list, or the default proposal until it sets one."""
+        return self.model.decision
+
+    @property
+    def blockers(self) -> tuple[Blocker, ...]:
+        return self.model.blockers
+
+    @property
+    def alternatives(self) -> tuple[AlternativeRanking, ...]:
+        return self.model.alternatives
+
+    @property
+    def concordance(self) -> Fraction | None:
+        """Kendall's W over the valid dossiers."""
+        return self.model.concordance
 
     @property
     def hidden(self) -> bool:
@@ -82,56 +94,39 @@ class Snapshot:
 
     @cached_property
     def default_amounts(self) -> dict[str, int]:
-        return {e.dossier_id: e.amount_cents for e in self.result.default_proposal}
+        return {e.dossier_id: e.amount_cents for e in self.model.default_proposal}
 
     @cached_property
     def boundary_ties(self) -> frozenset[str]:
-        return frozenset(
-            did
-            for flag in self.result.proposal_flags
-            if flag.flag == TIE_AT_BOUNDARY
-            for did in flag.dossier_ids
-        )
+        return frozenset(d.id for d in self.model.dossiers if d.tie_at_boundary)
 
     @cached_property
     def granted(self) -> dict[str, LaureateDecision]:
-        return {lau.dossier_id: lau for lau in self.decision.laureates}
+        return {d.id: d.laureate for d in self.model.dossiers if d.laureate is not None}
 
     @property
     def granted_total_cents(self) -> int:
-        return sum(lau.amount_cents for lau in self.decision.laureates)
+        return self.model.envelope.used_cents
 
     @property
     def requested_eligible_cents(self) -> int:
         """What the eligible dossiers ask for, together."""
-        st = self.state
-        return sum(
-            st.dossier(r.dossier_id).amount_requested_cents
-            for r in self.result.results
-            if r.eligible
-        )
+        return self.model.envelope.requested_eligible_cents
 
     @property
     def remaining_cents(self) -> int | None:
-        envelope = self.state.rules.envelope_cents
-        return None if envelope is None else envelope - self.granted_total_cents
+        return self.model.envelope.remaining_cents
 
     def departure_kind(self, r: DossierResult) -> str | None:
         """What the jury's list does with this dossier against the rules' proposal.
 
-        ``added``, ``removed``, ``amount``, ``invalid`` (not valid: a reason is needed)
-        or ``None`` (no departure).
+        ``added``, ``removed``, ``amount`` (the read model's departure kinds), ``invalid``
+        (not valid: a reason is needed) or ``None`` (no departure).
         """
-        did = r.dossier_id
         if not r.valid:
             return "invalid"
-        default = self.default_amounts.get(did)
-        lau = self.granted.get(did)
-        if lau is None:
-            return "removed" if default is not None else None
-        if default is None:
-            return "added"
-        return "amount" if lau.amount_cents != default else None
+        dep = self.model.departure(r.dossier_id)
+        return None if dep is None else dep.kind.value
 
 
 class DeliberationController(QObject):
@@ -191,7 +186,7 @@ class DeliberationController(QObject):
         try:
             self._snapshot = Snapshot.read(self.desk, self.session_id)
         except UserError as exc:
-            self.failed.emit(exc.message, exc.details)
+            self.failed.emit(wording.error(exc), wording.details(exc))
             return
         self._emitting = True
         try:
@@ -231,7 +226,7 @@ class DeliberationController(QObject):
             raise exc  # a bug: the application's error dialog takes it
         log.info("%s refused: %s", action, exc.code)
         self.refresh()
-        self.failed.emit(exc.message, exc.details)
+        self.failed.emit(wording.error(exc), wording.details(exc))
 
     def _tell_hub(self, action: str) -> None:
         """Let the other windows (console, shared screen) follow."""
@@ -240,6 +235,8 @@ class DeliberationController(QObject):
             return
         if action == "reveal":
             _emit(hub, "revealChanged", True)
+        elif action == "hearing":
+            _emit(hub, "sessionChanged", self.session_id)  # the order list shows « entendu »
         elif action in ("close", "reopen"):
             # The console locks or unlocks score entry: the session is read again.
             _emit(hub, "sessionChanged", self.session_id)
@@ -262,7 +259,7 @@ class DeliberationController(QObject):
         """Go back to the rules' proposal: its laureates at their amounts, no departure."""
         laureates = [
             LaureateDecision(e.dossier_id, e.amount_cents)
-            for e in self.snapshot.result.default_proposal
+            for e in self.snapshot.model.default_proposal
         ]
         self.set_decision(laureates, {})
 
@@ -273,6 +270,28 @@ class DeliberationController(QObject):
 
     def set_opinion(self, dossier_id: str, text: str) -> None:
         self._run("opinion", self.desk.set_opinion, self.session_id, dossier_id, text)
+
+    def record_hearing_afterwards(
+        self,
+        dossier_id: str,
+        started_at: str,
+        presentation_s: int,
+        questions_s: int,
+        reason: str,
+    ) -> None:
+        """A hearing held without the timer, entered with its times and a reason."""
+        self._run(
+            "hearing",
+            partial(
+                self.desk.record_hearing_afterwards,
+                started_at=started_at,
+                presentation_s=presentation_s,
+                questions_s=questions_s,
+                reason=reason,
+            ),
+            self.session_id,
+            dossier_id,
+        )
 
     def set_notes(self, text: str) -> None:
         self._run("notes", self.desk.set_notes, self.session_id, text)

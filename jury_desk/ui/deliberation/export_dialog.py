@@ -16,7 +16,7 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
-from jury_desk.core import crypto, export, keys
+from jury_desk.core import crypto, export, instance, keys
 from jury_desk.core.errors import UserError
 from jury_desk.core.services import Desk
 from jury_desk.qt.core import QStandardPaths, Qt, QUrl, Signal, Slot
@@ -34,6 +34,7 @@ from jury_desk.qt.widgets import (
     QVBoxLayout,
     QWidget,
 )
+from jury_desk.ui import dialogs
 from jury_desk.ui.deliberation.charts import console_scheme
 from jury_desk.ui.deliberation.models import ChecksModel
 
@@ -41,8 +42,11 @@ log = logging.getLogger(__name__)
 
 
 def default_folder() -> Path:
+    """Documents, unless OneDrive syncs it or it is missing (core.paths.default_export_dir)."""
+    from jury_desk.core import paths
+
     docs = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-    return Path(docs) if docs else Path.home()
+    return paths.default_export_dir(Path(docs) if docs else None)
 
 
 def export_file_name(edition: int, session_id: str, seq: int) -> str:
@@ -249,7 +253,19 @@ class ExportDialog(QDialog):
         if not folder.is_dir():
             self._fail(self.tr("Le dossier « {f} » n'existe pas.").format(f=folder))
             return
+        synced = instance.export_location_warning(folder)  # Windows: a OneDrive folder
+        if synced is not None and not dialogs.confirm(
+            self,
+            self.tr("Dossier synchronisé par OneDrive"),
+            synced,
+            self.tr("Exporter quand même"),
+            self.tr("Choisir un autre dossier"),
+        ):
+            return
         out = self.target_path()
+        from jury_desk.ui.deliberation.closing import signer_from_settings
+
+        signer = signer_from_settings(self)
         self._set_busy(True)
         self.outcome.hide()
         self.checks_view.hide()
@@ -268,6 +284,7 @@ class ExportDialog(QDialog):
                     out,
                     identity,
                     progress=self._progressed.emit,
+                    signer=signer,
                 ),
             )
             self.report = report
@@ -279,8 +296,10 @@ class ExportDialog(QDialog):
                 None, export.verify_written, self.desk, self.session_id, report, identity
             )
         except UserError as exc:
+            from jury_desk.ui import wording
+
             self._set_busy(False)
-            self._fail(str(exc))
+            self._fail(wording.full(exc))
             return
         except Exception as exc:  # a bug: say so here, and let the log keep the trace
             from jury_desk.ui.errors import log_failure

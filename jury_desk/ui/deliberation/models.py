@@ -24,6 +24,7 @@ from jury_desk.qt.core import (
     Signal,
 )
 from jury_desk.qt.gui import QBrush, QFont
+from jury_desk.ui import wording
 from jury_desk.ui.deliberation.charts import Scheme, console_scheme, shared_scheme
 from jury_desk.ui.deliberation.controller import Snapshot
 
@@ -99,6 +100,13 @@ class RankingModel(QAbstractTableModel):
                 cols.append((kind, ""))
         self._columns = cols
 
+    def clear(self) -> None:
+        """No rows (blind scores not revealed: nothing of them is held here)."""
+        self.beginResetModel()
+        self._snap = None
+        self._rows = ()
+        self.endResetModel()
+
     def set_snapshot(self, snap: Snapshot) -> None:
         """The same dossiers in the same order and the same columns: the rows change in
         place (``dataChanged``: the views keep their scroll, selection and sort, and a
@@ -147,6 +155,14 @@ class RankingModel(QAbstractTableModel):
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
+        if (
+            orientation == Qt.Orientation.Vertical
+            and role == Qt.ItemDataRole.DisplayRole
+            and self._snap is not None
+            and 0 <= section < len(self._rows)
+        ):
+            # The row header a screen reader announces with each cell (the view hides it).
+            return dossier_label(self._snap.state.dossier(self._rows[section].dossier_id))
         if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(self._columns):
             return None
         kind, cid = self._columns[section]
@@ -205,9 +221,18 @@ class RankingModel(QAbstractTableModel):
             return r.dossier_id
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             text = self._text(r, d, kind, cid, tie, in_proposal)
-            if role == Qt.ItemDataRole.AccessibleTextRole and kind == "sd" and r.disagreement:
-                return text.replace("⚠", self.tr("désaccord"))
+            if role == Qt.ItemDataRole.DisplayRole:
+                return text
+            if kind == "sd" and r.disagreement:
+                text = text.replace("⚠", self.tr("désaccord"))
+            if text in ("", "—"):
+                text = self.tr("sans valeur")  # never an empty name for a screen reader
+            if kind == "dossier" and tie:
+                # The tie's colour, in words.
+                text += " — " + self.tr("ex æquo à la limite de l’enveloppe")
             return text
+        if role == Qt.ItemDataRole.AccessibleDescriptionRole:
+            return self._tooltip(r, d, kind, tie)
         if role == SORT_ROLE:
             return self._sort_key(r, d, kind, cid)
         if role == Qt.ItemDataRole.TextAlignmentRole:
@@ -649,9 +674,20 @@ class BlockersModel(QAbstractListModel):
         self._items: tuple[Blocker, ...] = ()
 
     def set_blockers(self, items: tuple[Blocker, ...]) -> None:
+        before = {wording.blocker(b) for b in self._items}
         self.beginResetModel()
         self._items = tuple(items)
         self.endResetModel()
+        solved = before - {wording.blocker(b) for b in self._items}
+        if solved:
+            from jury_desk.ui.announce import announce
+
+            text = (
+                self.tr("Plus rien ne bloque la clôture.")
+                if not self._items
+                else self.tr("Réglé : {what}").format(what=" ; ".join(sorted(solved)))
+            )
+            announce(self, text)
 
     def blocker(self, row: int) -> Blocker:
         return self._items[row]
@@ -664,9 +700,9 @@ class BlockersModel(QAbstractListModel):
             return None
         b = self._items[index.row()]
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return b.message
+            return wording.blocker(b)
         if role == Qt.ItemDataRole.AccessibleTextRole:
-            return self.tr("À régler : {message}").format(message=b.message)
+            return self.tr("À régler : {message}").format(message=wording.blocker(b))
         if role == DOSSIER_ID_ROLE:
             return b.dossier_id or ""
         if role == KIND_ROLE:

@@ -28,10 +28,11 @@ from jury_desk.qt.core import (
     Signal,
     Slot,
 )
-from jury_desk.qt.gui import QAction, QKeySequence, QResizeEvent, QShowEvent
+from jury_desk.qt.gui import QAction, QHideEvent, QKeySequence, QResizeEvent, QShowEvent
 from jury_desk.qt.widgets import (
     QAbstractItemView,
     QComboBox,
+    QDialog,
     QFrame,
     QHBoxLayout,
     QHeaderView,
@@ -47,7 +48,7 @@ from jury_desk.qt.widgets import (
     QVBoxLayout,
     QWidget,
 )
-from jury_desk.ui import theme
+from jury_desk.ui import theme, uifmt
 from jury_desk.ui.deliberation.charts import (
     AlternativesChart,
     Chart,
@@ -253,6 +254,9 @@ class SharedDeliberationPanel(QWidget):
             }[name]
             widget = cls(self.stack, shared=True)
             widget.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            # Drawn in whatever room the shared screen has: its hints (which grow with
+            # the type, itself sized from the screen) must never size the window.
+            widget.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
             assert self.stack is not None
             self.stack.addWidget(widget)
             self.pictures[name] = widget
@@ -281,7 +285,7 @@ class SharedDeliberationPanel(QWidget):
     def _apply(self, snap: Snapshot) -> None:
         self._snap = snap
         st = snap.state
-        self.subtitle.setText(f"{st.info.title} — {fmt.long_date(st.info.date)}")
+        self.subtitle.setText(f"{st.info.title} — {uifmt.long_date(st.info.date)}")
         if snap.hidden:
             # Nothing from the scores exists on this page before the reveal.
             self.notice.setText(
@@ -524,6 +528,7 @@ class DeliberationView(QWidget):
             self,
         )
         heat_note.setObjectName("hint")
+        heat_note.setWordWrap(True)  # unwrapped, it made the window 1,667 px wide at least
         heat_page = QWidget(self)
         hl = QVBoxLayout(heat_page)
         hl.addWidget(_scroll(self.heatmap), 1)
@@ -594,8 +599,30 @@ class DeliberationView(QWidget):
         sl.addWidget(self.reopen_button)
         side.setMinimumWidth(360)
 
+        # An explicit minimum: the pages (charts, tables) scroll or elide below their
+        # hints, so that no page sets the window's minimum width beyond a laptop's screen.
+        self.tabs.setMinimumWidth(420)
+        # Blind means blind on the console too: until the reveal the pages that hold a
+        # score (ranking, charts, the jury's list) give way to this notice.
+        self.hidden_notice = QLabel(
+            self.tr(
+                "Notation à l’aveugle : les notes, le classement et les graphiques restent "
+                "masqués, sur cette console comme sur l’écran partagé, jusqu’à leur "
+                "révélation (Ctrl+R).\n\nLa colonne de droite dit ce qui reste à faire "
+                "avant la clôture."
+            ),
+            self,
+        )
+        self.hidden_notice.setObjectName("hiddenNotice")
+        self.hidden_notice.setWordWrap(True)
+        self.hidden_notice.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.hidden_notice.setMargin(24)
+        self.hidden_notice.setMinimumWidth(1)
+        self.body = QStackedWidget(self)
+        self.body.addWidget(self.tabs)
+        self.body.addWidget(self.hidden_notice)
         split = QSplitter(Qt.Orientation.Horizontal, self)
-        split.addWidget(self.tabs)
+        split.addWidget(self.body)
         split.addWidget(side)
         split.setStretchFactor(0, 4)
         split.setStretchFactor(1, 1)
@@ -633,7 +660,13 @@ class DeliberationView(QWidget):
         for name, keys, text in SHORTCUTS:
             action = QAction(_t(str(text)), self)
             action.setShortcut(QKeySequence(keys))
-            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            # Wherever the focus is in the window while this page is shown (the page's
+            # show/hide events turn them on and off): Alt+1…6 used to need a click first.
+            if name in ("close", "export", "reopen"):  # acts: only from within the page
+                action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            else:
+                action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+                action.setEnabled(False)
             action.triggered.connect(handlers[name])
             self.addAction(action)
             self.actions_by_name[name] = action
@@ -674,6 +707,19 @@ class DeliberationView(QWidget):
         else:
             self.reveal_button.hide()
 
+        self.body.setCurrentWidget(self.hidden_notice if snap.hidden else self.tabs)
+        self.envelope.setVisible(not snap.hidden)
+        if snap.hidden:
+            # Nothing from the scores reaches this page's widgets before the reveal.
+            self.ranking.clear()
+            for chart in (self.envelope, self.dots, self.heatmap, self.alternatives):
+                chart.set_snapshot(None)
+        else:
+            self._show_scores(snap)
+        self.opinions.set_snapshot(snap)
+        self._apply_closing(snap)
+
+    def _show_scores(self, snap: Snapshot) -> None:
         self.envelope.set_snapshot(snap)
         self.ranking.set_snapshot(snap)
         self.ranking_table.resizeColumnsToContents()
@@ -688,8 +734,8 @@ class DeliberationView(QWidget):
         for chart in (self.dots, self.heatmap, self.alternatives):
             chart.set_snapshot(snap)
         self.decision.set_snapshot(snap)
-        self.opinions.set_snapshot(snap)
 
+    def _apply_closing(self, snap: Snapshot) -> None:
         self.blockers.set_blockers(snap.blockers)
         blocked = bool(snap.blockers)
         self.nothing_blocks.setVisible(not blocked and not snap.closed)
@@ -720,26 +766,28 @@ class DeliberationView(QWidget):
 
     def _status_text(self, snap: Snapshot) -> str:
         st = snap.state
-        res = snap.result
         parts = []
         if snap.hidden:
             parts.append(self.tr("Notes masquées (à l'aveugle)"))
         elif st.blind:
             parts.append(self.tr("Notes révélées"))
         if snap.closed:
-            parts.append(self.tr("close le {when}").format(when=fmt.datetime_text(st.closed_at)))
+            parts.append(self.tr("close le {when}").format(when=uifmt.datetime_text(st.closed_at)))
         elif st.opened_at:
-            parts.append(self.tr("ouverte le {when}").format(when=fmt.datetime_text(st.opened_at)))
+            parts.append(
+                self.tr("ouverte le {when}").format(when=uifmt.datetime_text(st.opened_at))
+            )
         else:
             parts.append(self.tr("pas encore ouverte"))
+        q = snap.model.quorum
         quorum = (
             self.tr("quorum atteint ({n} présents sur {q} requis)")
-            if res.quorum_met
+            if q.met
             else self.tr("quorum NON atteint ({n} présents sur {q} requis)")
         )
-        parts.append(quorum.format(n=res.present_count, q=st.rules.quorum))
+        parts.append(quorum.format(n=q.present, q=q.required))
         w = snap.concordance
-        if w is not None:
+        if w is not None and not snap.hidden:  # computed from the scores: after the reveal
             parts.append(self.tr("accord du jury W = {w}").format(w=fmt.number(w, 2)))
         return " · ".join(parts)
 
@@ -747,7 +795,7 @@ class DeliberationView(QWidget):
         st = snap.state
         lines = []
         if snap.closed:
-            lines.append(self.tr("Close le {when}.").format(when=fmt.datetime_text(st.closed_at)))
+            lines.append(self.tr("Close le {when}.").format(when=uifmt.datetime_text(st.closed_at)))
         if st.export_seq:
             lines.append(self.tr("Dernier export : n° {n}.").format(n=st.export_seq))
             if not snap.closed:
@@ -857,14 +905,27 @@ class DeliberationView(QWidget):
         )
 
     def confirm_close(self, snap: Snapshot) -> bool:
-        """Ask before closing (tests replace this)."""
+        """Ask before closing, with the checklist of what to look at (tests replace this)."""
         from jury_desk.ui import dialogs
+        from jury_desk.ui.deliberation.closing import ClosingChecklistDialog, checklist_lines
 
+        warnings = checklist_lines(snap)
+        if warnings and not dialogs.HEADLESS:
+            dialog = ClosingChecklistDialog(snap, [], self)
+            dialog.hearingRequested.connect(self.enter_hearing_afterwards)
+            self.controller.changed.connect(dialog.refresh)
+            try:
+                return dialog.exec() == QDialog.DialogCode.Accepted
+            finally:
+                self.controller.changed.disconnect(dialog.refresh)
+                dialog.deleteLater()
         lines = [
             self.tr("Lauréats : {n}, pour un total de {total}.").format(
                 n=len(snap.decision.laureates), total=fmt.euros(snap.granted_total_cents)
             )
         ]
+        if warnings:
+            lines.append(self.tr("À vérifier :") + "\n" + "\n".join(f"– {w}" for w in warnings))
         lines.append(
             self.tr(
                 "Après la clôture, toute modification demandera de rouvrir la délibération "
@@ -880,6 +941,21 @@ class DeliberationView(QWidget):
                 self.tr("Annuler"),
             )
         )
+
+    @Slot(str)
+    def enter_hearing_afterwards(self, dossier_id: str) -> bool:
+        """A hearing held without the timer: its start, durations and reason (a dialog)."""
+        from jury_desk.ui.deliberation.closing import HearingAfterwardsDialog
+
+        dialog = HearingAfterwardsDialog(self.snapshot, dossier_id, self)
+        try:
+            if dialog.exec() != QDialog.DialogCode.Accepted:
+                return False
+            values = dialog.values()
+        finally:
+            dialog.deleteLater()
+        self.controller.record_hearing_afterwards(**values)
+        return True
 
     @Slot()
     def open_export_dialog(self) -> ExportDialog | None:
@@ -942,6 +1018,10 @@ class DeliberationView(QWidget):
             self._show_info(
                 self.tr("Le quorum se règle dans les présences, sur la console d'audition.")
             )
+            return
+        if code == "laureate_not_heard" and b.dossier_id:
+            # The hearing is recorded on the console (timer), or the laureate taken off here.
+            self.navigateRequested.emit("hearing", b.dossier_id, "")
             return
         self.show_tab(self.TAB_DECISION)
         if b.dossier_id:
@@ -1009,7 +1089,18 @@ class DeliberationView(QWidget):
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
+        self._page_keys(True)
         if self._read_at_build:  # the first showing follows the reading the page was built on
             self._read_at_build = False
             return
         self.controller.refresh()
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        super().hideEvent(event)
+        self._page_keys(False)
+
+    def _page_keys(self, on: bool) -> None:
+        for name, action in self.actions_by_name.items():
+            if name in ("close", "export", "reopen"):
+                continue  # these follow the deliberation's state (_apply)
+            action.setEnabled(on)

@@ -1,0 +1,554 @@
+"""The session rebuilt from what was signed: the manifest bytes and the audit log alone.
+
+CONTRACT sections 2 and 6: ``result.json`` is derivable. :class:`Replayer` folds the
+audit entries, one at a time (so that ``verify`` can stream a large ``audit.jsonl``),
+over the manifest that headquarters signed, and rebuilds attendance, recusals, scores,
+comments, hearings, opinions, reasons, notes and the jury's decisions.
+:func:`session_state` turns that into the same :class:`~jury_desk.core.services.SessionState`
+the database gives, so that :mod:`~jury_desk.core.deliberation` and
+:mod:`~jury_desk.core.reporting` compute the expected ``result.json`` with the very code
+the export uses. :func:`state_differences` and :func:`document_differences` name what
+differs, in French.
+
+Without the manifest (``verify`` without ``--session-bundle``) the replay still rebuilds
+the record (who was present, who was recused, every value, text and decision) for the
+ids that ``result.json`` itself lists; only the computation (notes, ranks, proposal) then
+needs the manifest.
+
+Nothing here reads the database or a file: pure functions over bytes and dicts.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from fractions import Fraction
+from typing import TYPE_CHECKING, Any
+
+from jury_desk.core.domain import (
+    DEFAULT_RANGE_THRESHOLD,
+    DEFAULT_SD_THRESHOLD,
+    LaureateDecision,
+    Manifest,
+    RecusalKind,
+    RecusalSource,
+    decimal_text,
+    to_fraction,
+)
+
+if TYPE_CHECKING:
+    from jury_desk.core.services import SessionState
+
+IMPORT = "session.import"
+EXPORT = "export.written"
+
+# Entries that record something outside the session's record (or nothing to replay).
+INFORMATIONAL = frozenset(
+    {
+        "export.failed",
+        "export.verified",
+        "snapshot.restore",
+        "settings.blind",
+        "scores.reveal",
+    }
+)
+
+
+class ReplayError(Exception):
+    """The audit log cannot be replayed (French message naming the entry)."""
+
+    def __init__(self, message: str, seq: int | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.seq = seq
+
+
+@dataclass
+class HearingRecord:
+    started_at: str | None = None
+    presentation_s: int | None = None
+    questions_s: int | None = None
+
+
+@dataclass
+class Known:
+    """The ids a replay without manifest accepts (those result.json lists)."""
+
+    jurors: frozenset[str]
+    dossiers: frozenset[str]
+    criteria: frozenset[str]
+
+
+@dataclass
+class Replayed:
+    manifest_sha256: str
+    is_demo: bool = False
+    attendance_taken: bool = False
+    absent: set[str] = field(default_factory=set)
+    recusals: dict[tuple[str, str], tuple[str, str]] = field(default_factory=dict)  # kind, reason
+    scores: dict[tuple[str, str, str], Fraction] = field(default_factory=dict)
+    comments: dict[tuple[str, str], str] = field(default_factory=dict)
+    opinions: dict[str, str] = field(default_factory=dict)
+    invalid_reasons: dict[str, str] = field(default_factory=dict)
+    notes: str = ""
+    hearings: dict[str, HearingRecord] = field(default_factory=dict)
+    sd_threshold: Fraction = DEFAULT_SD_THRESHOLD
+    range_threshold: Fraction = DEFAULT_RANGE_THRESHOLD
+    blind: bool | None = None
+    revealed: bool = False
+    opened_at: str | None = None
+    closed_at: str | None = None
+    decision_made: bool = False
+    laureates: dict[str, LaureateDecision] = field(default_factory=dict)
+    departures: dict[str, str] = field(default_factory=dict)
+    export_seq: int = 0
+    count: int = 0
+    last_action: str | None = None
+    last_data: dict[str, Any] = field(default_factory=dict)
+    unknown_actions: set[str] = field(default_factory=set)
+
+
+def _text(data: Mapping[str, Any], key: str, seq: int, *, allow_none: bool = False) -> Any:
+    value = data.get(key)
+    if value is None and allow_none:
+        return None
+    if not isinstance(value, str):
+        raise ReplayError(f"entrée n° {seq} : « {key} » absent ou invalide", seq)
+    return value
+
+
+class Replayer:
+    """Folds audit entries, in order, over a manifest (or over ``known`` ids)."""
+
+    def __init__(
+        self,
+        manifest_bytes: bytes | None,
+        manifest: Manifest | None,
+        *,
+        known: Known | None = None,
+        manifest_sha256: str | None = None,
+    ) -> None:
+        if manifest_bytes is not None:
+            manifest_sha256 = hashlib.sha256(manifest_bytes).hexdigest()
+        if manifest_sha256 is None:
+            raise ValueError("the manifest or its SHA-256 is needed")
+        self.manifest = manifest
+        self.state = Replayed(manifest_sha256)
+        if manifest is not None:
+            self.criteria = {c.id: c for c in manifest.criteria}
+            self.jurors: frozenset[str] = frozenset(j.id for j in manifest.jurors)
+            self.dossiers: frozenset[str] = frozenset(d.id for d in manifest.dossiers)
+            self.criterion_ids: frozenset[str] = frozenset(self.criteria)
+            self.conflicts = {(c.juror_id, c.dossier_id) for c in manifest.conflicts}
+            self.state.hearings = {d.id: HearingRecord() for d in manifest.dossiers}
+        else:
+            if known is None:
+                raise ValueError("a replay without manifest needs the known ids")
+            self.criteria = {}
+            self.jurors, self.dossiers, self.criterion_ids = (
+                known.jurors,
+                known.dossiers,
+                known.criteria,
+            )
+            self.conflicts = set()
+            self.state.hearings = {d: HearingRecord() for d in known.dossiers}
+
+    # ------------------------------------------------------------------ checks
+
+    def _juror(self, data: Mapping[str, Any], seq: int) -> str:
+        jid = _text(data, "juror_id", seq)
+        if jid not in self.jurors:
+            raise ReplayError(f"entrée n° {seq} : juré « {jid[:64]} » inconnu de la session", seq)
+        return str(jid)
+
+    def _dossier(self, data: Mapping[str, Any], seq: int, key: str = "dossier_id") -> str:
+        did = _text(data, key, seq)
+        if did not in self.dossiers:
+            raise ReplayError(
+                f"entrée n° {seq} : dossier « {did[:64]} » inconnu de la session", seq
+            )
+        return str(did)
+
+    def _criterion(self, data: Mapping[str, Any], seq: int) -> str:
+        cid = _text(data, "criterion_id", seq)
+        if cid not in self.criterion_ids:
+            raise ReplayError(
+                f"entrée n° {seq} : critère « {cid[:64]} » inconnu de la session", seq
+            )
+        return str(cid)
+
+    def _value(self, data: Mapping[str, Any], cid: str, seq: int) -> Fraction:
+        raw = _text(data, "value", seq)
+        try:
+            value = to_fraction(raw)
+        except (TypeError, ValueError, ArithmeticError) as exc:
+            raise ReplayError(f"entrée n° {seq} : valeur « {raw[:20]} » illisible", seq) from exc
+        crit = self.criteria.get(cid)
+        if crit is not None and not crit.is_valid(value):
+            raise ReplayError(
+                f"entrée n° {seq} : valeur {raw} hors de l’échelle du critère « {cid} »", seq
+            )
+        return value
+
+    @staticmethod
+    def _int_or_none(data: Mapping[str, Any], key: str, seq: int) -> int | None:
+        value = data.get(key)
+        if value is None:
+            return None
+        if not isinstance(value, int) or isinstance(value, bool) or value < 0:
+            raise ReplayError(f"entrée n° {seq} : « {key} » invalide", seq)
+        return value
+
+    # ------------------------------------------------------------------ folding
+
+    def feed(self, entry: Mapping[str, Any]) -> None:
+        st = self.state
+        seq = entry.get("seq")
+        action = entry.get("action")
+        data = entry.get("data")
+        at = entry.get("at")
+        if not isinstance(seq, int) or not isinstance(action, str) or not isinstance(data, dict):
+            raise ReplayError(f"entrée n° {st.count + 1} : forme invalide", st.count + 1)
+        if not isinstance(at, str):
+            raise ReplayError(f"entrée n° {seq} : date « at » absente", seq)
+        st.count += 1
+        if st.count == 1:
+            if action != IMPORT:
+                raise ReplayError(
+                    f"la première entrée (n° {seq}) n’est pas l’import de la session "
+                    f"(« {action[:40]} »)",
+                    seq,
+                )
+            if data.get("manifest_sha256") != st.manifest_sha256:
+                raise ReplayError(
+                    "la première entrée n’a pas importé ce manifeste (SHA-256 différent)", seq
+                )
+            st.is_demo = bool(data.get("demo", False))
+        elif action == IMPORT:
+            raise ReplayError(f"entrée n° {seq} : second import de la session", seq)
+        else:
+            self._apply(action, data, seq, at)
+        st.last_action = action
+        st.last_data = dict(data)
+
+    def _apply(self, action: str, data: Mapping[str, Any], seq: int, at: str) -> None:
+        st = self.state
+        if action == "attendance.set":
+            absent = data.get("absent")
+            if not isinstance(absent, list) or not all(isinstance(j, str) for j in absent):
+                raise ReplayError(f"entrée n° {seq} : liste « absent » invalide", seq)
+            for j in absent:
+                self._juror({"juror_id": j}, seq)
+            st.absent = set(absent)
+            st.attendance_taken = True
+        elif action == "attendance.juror":
+            jid = self._juror(data, seq)
+            present = data.get("present")
+            if not isinstance(present, bool):
+                raise ReplayError(f"entrée n° {seq} : « present » invalide", seq)
+            if present:
+                st.absent.discard(jid)
+            else:
+                st.absent.add(jid)
+            st.attendance_taken = True
+        elif action == "recusal.add":
+            pair = (self._juror(data, seq), self._dossier(data, seq))
+            kind = _text(data, "kind", seq)
+            if kind not in {k.value for k in RecusalKind}:
+                raise ReplayError(
+                    f"entrée n° {seq} : nature de récusation « {kind} » inconnue", seq
+                )
+            if pair in self.conflicts or pair in st.recusals:
+                raise ReplayError(f"entrée n° {seq} : récusation déjà inscrite", seq)
+            st.recusals[pair] = (kind, _text(data, "reason", seq))
+        elif action == "recusal.remove":
+            pair = (self._juror(data, seq), self._dossier(data, seq))
+            if st.recusals.pop(pair, None) is None:
+                raise ReplayError(f"entrée n° {seq} : retrait d’une récusation absente", seq)
+        elif action in ("score.set", "score.correct"):
+            key = (self._dossier(data, seq), self._juror(data, seq), self._criterion(data, seq))
+            st.scores[key] = self._value(data, key[2], seq)
+        elif action == "score.clear":
+            key = (self._dossier(data, seq), self._juror(data, seq), self._criterion(data, seq))
+            if st.scores.pop(key, None) is None:
+                raise ReplayError(f"entrée n° {seq} : effacement d’une note absente", seq)
+        elif action == "comment.set":
+            ckey = (self._dossier(data, seq), self._juror(data, seq))
+            self._set(st.comments, ckey, _text(data, "text", seq))
+        elif action == "opinion.set":
+            self._set(st.opinions, self._dossier(data, seq), _text(data, "text", seq))
+        elif action == "invalid_reason.set":
+            self._set(st.invalid_reasons, self._dossier(data, seq), _text(data, "reason", seq))
+        elif action == "notes.set":
+            st.notes = _text(data, "notes", seq)
+        elif action == "settings.thresholds":
+            try:
+                st.sd_threshold = to_fraction(_text(data, "sd", seq))
+                st.range_threshold = to_fraction(_text(data, "spread", seq))
+            except (TypeError, ValueError, ArithmeticError) as exc:
+                raise ReplayError(f"entrée n° {seq} : seuils illisibles", seq) from exc
+        elif action.startswith("hearing."):
+            did = self._dossier(data, seq)
+            h = st.hearings.setdefault(did, HearingRecord())
+            verb = action.split(".", 1)[1]
+            if "started_at" in data:
+                h.started_at = _text(data, "started_at", seq, allow_none=True)
+            elif verb == "reset":  # entries written before "started_at" was recorded
+                h.started_at = None
+            elif verb == "start" and h.started_at is None:
+                h.started_at = at
+            h.presentation_s = self._int_or_none(data, "presentation_s", seq)
+            h.questions_s = self._int_or_none(data, "questions_s", seq)
+        elif action == "deliberation.open":
+            if st.opened_at is None:
+                st.opened_at = _text(data, "opened_at", seq) if "opened_at" in data else at
+        elif action == "decision.set":
+            self._decision(data, seq, at)
+        elif action == "deliberation.close":
+            closed = _text(data, "closed_at", seq) if "closed_at" in data else at
+            if "opened_at" in data:
+                st.opened_at = _text(data, "opened_at", seq)
+            elif st.opened_at is None:
+                st.opened_at = closed
+            st.closed_at = closed
+        elif action == "deliberation.reopen":
+            st.closed_at = None
+        elif action == EXPORT:
+            n = data.get("export_seq")
+            if n != st.export_seq + 1:
+                raise ReplayError(
+                    f"entrée n° {seq} : export n° {n} après l’export n° {st.export_seq}", seq
+                )
+            st.export_seq = n
+        elif action == "settings.blind":
+            st.blind = bool(data.get("blind"))
+        elif action == "scores.reveal":
+            st.revealed = True
+        elif action not in INFORMATIONAL:
+            st.unknown_actions.add(action)
+
+    @staticmethod
+    def _set(target: dict[Any, str], key: Any, text: str) -> None:
+        if text.strip():
+            target[key] = text
+        else:
+            target.pop(key, None)
+
+    def _decision(self, data: Mapping[str, Any], seq: int, at: str) -> None:
+        st = self.state
+        laureates = data.get("laureates")
+        departures = data.get("departures")
+        if not isinstance(laureates, list) or not isinstance(departures, dict):
+            raise ReplayError(f"entrée n° {seq} : décision du jury illisible", seq)
+        chosen: dict[str, LaureateDecision] = {}
+        for lau in laureates:
+            if not isinstance(lau, dict):
+                raise ReplayError(f"entrée n° {seq} : lauréat illisible", seq)
+            did = self._dossier(lau, seq)
+            amount = lau.get("amount_cents")
+            if not isinstance(amount, int) or isinstance(amount, bool) or amount < 0:
+                raise ReplayError(f"entrée n° {seq} : montant du lauréat « {did} » invalide", seq)
+            if did in chosen:
+                raise ReplayError(f"entrée n° {seq} : lauréat « {did} » en double", seq)
+            chosen[did] = LaureateDecision(did, amount, _text(lau, "justification", seq))
+        deps: dict[str, str] = {}
+        for did, text in departures.items():
+            self._dossier({"dossier_id": did}, seq)
+            if not isinstance(text, str):
+                raise ReplayError(f"entrée n° {seq} : justification illisible", seq)
+            if text.strip():
+                deps[did] = text
+        st.laureates, st.departures, st.decision_made = chosen, deps, True
+        if st.opened_at is None:
+            opened = data.get("opened_at")
+            st.opened_at = opened if isinstance(opened, str) else at
+
+    def feed_all(self, entries: Iterable[Mapping[str, Any]]) -> Replayed:
+        for e in entries:
+            self.feed(e)
+        return self.state
+
+
+# --------------------------------------------------------------------------- as a SessionState
+
+
+def session_state(
+    manifest: Manifest, rp: Replayed, *, audit_head: str, audit_count: int
+) -> SessionState:
+    """The :class:`SessionState` the database should hold, rebuilt from the replay."""
+    from jury_desk.core.services import Hearing, Recusal, SessionState
+
+    jurors = manifest.jurors
+    recusals = [
+        Recusal(
+            c.juror_id, c.dossier_id, RecusalKind.CONFLICT, c.reason, RecusalSource.BUNDLE, None
+        )
+        for c in manifest.conflicts
+    ] + [
+        Recusal(j, d, RecusalKind(kind), reason, RecusalSource.SESSION, None)
+        for (j, d), (kind, reason) in rp.recusals.items()
+    ]
+    order = {d.id: d.hearing_order for d in manifest.dossiers}
+    return SessionState(
+        info=manifest.session,
+        is_demo=rp.is_demo,
+        manifest_sha256=rp.manifest_sha256,
+        criteria=manifest.criteria,
+        jurors=jurors,
+        dossiers=tuple(sorted(manifest.dossiers, key=lambda d: d.hearing_order)),
+        conflicts=manifest.conflicts,
+        attendance_taken=rp.attendance_taken,
+        present=frozenset(j.id for j in jurors if j.id not in rp.absent),
+        recusals=tuple(recusals),
+        scores=dict(rp.scores),
+        comments=dict(rp.comments),
+        opinions=dict(rp.opinions),
+        invalid_reasons=dict(rp.invalid_reasons),
+        hearings={
+            did: Hearing(
+                did,
+                "",
+                h.started_at,
+                h.presentation_s,
+                h.questions_s,
+                None,
+                0,
+                None,
+            )
+            for did, h in rp.hearings.items()
+        },
+        blind=bool(rp.blind),
+        revealed=rp.revealed,
+        current_dossier_id=None,
+        opened_at=rp.opened_at,
+        closed_at=rp.closed_at,
+        notes=rp.notes,
+        decision_made=rp.decision_made,
+        laureates=tuple(sorted(rp.laureates.values(), key=lambda x: order.get(x.dossier_id, 0))),
+        departures=dict(rp.departures),
+        export_seq=rp.export_seq,
+        audit_head=audit_head,
+        audit_count=audit_count,
+        sd_threshold=rp.sd_threshold,
+        range_threshold=rp.range_threshold,
+    )
+
+
+def _shown(value: Any) -> str:
+    if isinstance(value, Fraction):
+        value = decimal_text(value)
+    text = repr(value) if not isinstance(value, str) else f"« {value} »"
+    return text if len(text) <= 80 else text[:77] + "…"
+
+
+def state_differences(db: SessionState, replayed: SessionState) -> list[str]:
+    """Where the database's session differs from the replay of what was signed (French)."""
+    out: list[str] = []
+
+    def differ(what: str, mine: Any, theirs: Any) -> None:
+        if mine != theirs:
+            out.append(f"{what} : base {_shown(mine)}, journal/manifeste {_shown(theirs)}")
+
+    differ("session", db.info, replayed.info)
+    differ("SHA-256 du manifeste", db.manifest_sha256, replayed.manifest_sha256)
+    differ("session de démonstration", db.is_demo, replayed.is_demo)
+    differ("critères", db.criteria, replayed.criteria)
+    differ("jurés", db.jurors, replayed.jurors)
+    rd = {d.id: d for d in replayed.dossiers}
+    for d in db.dossiers:
+        other = rd.get(d.id)
+        if other is None:
+            out.append(f"dossier « {d.id} » absent du manifeste")
+        elif d != other:
+            fields = [
+                f.name
+                for f in dataclasses.fields(d)
+                if getattr(d, f.name) != getattr(other, f.name)
+            ]
+            f = fields[0] if fields else "?"
+            differ(f"dossier « {d.id} », {f}", getattr(d, f), getattr(other, f))
+    if len(db.dossiers) != len(replayed.dossiers):
+        out.append("la liste des dossiers diffère du manifeste")
+    differ(
+        "conflits d’intérêts",
+        sorted((c.juror_id, c.dossier_id, c.reason) for c in db.conflicts),
+        sorted((c.juror_id, c.dossier_id, c.reason) for c in replayed.conflicts),
+    )
+    differ("jurés présents", sorted(db.present), sorted(replayed.present))
+
+    def rec(st: SessionState) -> dict[tuple[str, str], tuple[str, str, str]]:
+        return {
+            (r.juror_id, r.dossier_id): (r.kind.value, r.reason, r.source.value)
+            for r in st.recusals
+        }
+
+    mine_r, theirs_r = rec(db), rec(replayed)
+    for pair in sorted(set(mine_r) | set(theirs_r)):
+        differ(f"récusation {pair[0]} / {pair[1]}", mine_r.get(pair), theirs_r.get(pair))
+    for key in sorted(set(db.scores) | set(replayed.scores)):
+        differ(f"note {key[0]} / {key[1]} / {key[2]}", db.scores.get(key), replayed.scores.get(key))
+    for key2 in sorted(set(db.comments) | set(replayed.comments)):
+        differ(
+            f"commentaire {key2[0]} / {key2[1]}", db.comments.get(key2), replayed.comments.get(key2)
+        )
+    for name, mine_t, theirs_t in (
+        ("avis motivé", db.opinions, replayed.opinions),
+        ("motif de non-validité", db.invalid_reasons, replayed.invalid_reasons),
+        ("justification d’écart", db.departures, replayed.departures),
+    ):
+        for k in sorted(set(mine_t) | set(theirs_t)):
+            differ(f"{name} du dossier « {k} »", mine_t.get(k), theirs_t.get(k))
+    for did in sorted(set(db.hearings) | set(replayed.hearings)):
+        a, b = db.hearings.get(did), replayed.hearings.get(did)
+        pa = (a.started_at, a.presentation_s, a.questions_s) if a else None
+        pb = (b.started_at, b.presentation_s, b.questions_s) if b else None
+        differ(f"audition du dossier « {did} »", pa, pb)
+    differ("notes de délibération", db.notes, replayed.notes)
+    differ("ouverture de la délibération", db.opened_at, replayed.opened_at)
+    differ("clôture de la délibération", db.closed_at, replayed.closed_at)
+    differ("liste arrêtée par le jury", db.decision_made, replayed.decision_made)
+    differ(
+        "lauréats",
+        sorted((x.dossier_id, x.amount_cents, x.justification) for x in db.laureates),
+        sorted((x.dossier_id, x.amount_cents, x.justification) for x in replayed.laureates),
+    )
+    differ("seuil d’écart-type", db.sd_threshold, replayed.sd_threshold)
+    differ("seuil d’amplitude", db.range_threshold, replayed.range_threshold)
+    differ("numéro d’export", db.export_seq, replayed.export_seq)
+    return out
+
+
+def document_differences(actual: Any, expected: Any, path: str = "") -> list[str]:
+    """Paths where two decoded JSON documents differ (French), the first ones first."""
+    out: list[str] = []
+    _diff(actual, expected, path, out)
+    return out
+
+
+def _diff(a: Any, b: Any, path: str, out: list[str], limit: int = 5) -> None:
+    if len(out) >= limit:
+        return
+    where = path or "(racine)"
+    if isinstance(a, dict) and isinstance(b, dict):
+        for k in sorted(set(a) | set(b), key=str):
+            if k not in a:
+                out.append(f"« {where}.{k} » manque")
+            elif k not in b:
+                out.append(f"« {where}.{k} » n’a pas lieu d’être")
+            else:
+                _diff(a[k], b[k], f"{path}.{k}" if path else str(k), out, limit)
+            if len(out) >= limit:
+                return
+        return
+    if isinstance(a, list) and isinstance(b, list):
+        for i, (x, y) in enumerate(zip(a, b, strict=False)):
+            _diff(x, y, f"{path}[{i}]", out, limit)
+            if len(out) >= limit:
+                return
+        if len(a) != len(b):
+            out.append(f"« {where} » : {len(a)} élément(s), {len(b)} attendu(s)")
+        return
+    if type(a) is not type(b) or a != b:
+        out.append(f"« {where} » vaut {_shown(a)}, {_shown(b)} attendu")

@@ -1,0 +1,182 @@
+"""The day fits the hardware a public body has (issue 13, item 1).
+
+The console is a laptop at 1280×720 logical pixels (1920×1080 at 150 %); the projector
+anything from 1024×768 (4:3) to 1920×1080. Every console page and every projection is
+rendered at those sizes, in French and in English: the windows keep the size they were
+given (no content may size a window), no two visible widgets of a layout overlap, and the
+projector's type scales with its height. With ``JURY_DESK_SHOTS=1`` the screenshots
+of ``docs/screenshots/`` are taken anew.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from jury_desk.core import resources
+from jury_desk.qt.core import QSize
+from jury_desk.qt.widgets import QApplication, QLabel, QStackedWidget, QWidget
+from jury_desk.ui.console import ConsoleView
+from jury_desk.ui.deliberation import DeliberationView
+
+SHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
+LAPTOP = QSize(1280, 720)
+PROJECTORS = (QSize(1024, 768), QSize(1280, 720), QSize(1920, 1080))
+PAGES = {
+    ConsoleView.TAB_HEARING: "audition",
+    ConsoleView.TAB_SCORING: "notation",
+    ConsoleView.TAB_ATTENDANCE: "presences",
+    ConsoleView.TAB_DELIBERATION: "deliberation",
+}
+
+
+def settle(n: int = 6) -> None:
+    for _ in range(n):
+        QApplication.processEvents()
+
+
+def overlaps(root: QWidget) -> list[str]:
+    """Pairs of visible widgets placed by the same layout whose rectangles intersect."""
+    found: list[str] = []
+    for parent in [root, *root.findChildren(QWidget)]:
+        lay = parent.layout()
+        if lay is None or not parent.isVisible() or isinstance(parent, QStackedWidget):
+            continue
+        kids = [
+            w
+            for w in parent.findChildren(QWidget, options=_direct())
+            if w.isVisible()
+            and lay.indexOf(w) >= 0
+            and w.width() > 0
+            and w.height() > 0
+            and not w.isWindow()
+        ]
+        for i, a in enumerate(kids):
+            for b in kids[i + 1 :]:
+                if a.geometry().intersects(b.geometry()):
+                    found.append(
+                        f"{type(a).__name__}#{a.objectName()} {a.geometry().getRect()} × "
+                        f"{type(b).__name__}#{b.objectName()} {b.geometry().getRect()}"
+                    )
+    return found
+
+
+def _direct() -> Any:
+    from jury_desk.qt.core import Qt
+
+    return Qt.FindChildOption.FindDirectChildrenOnly
+
+
+def shoot(widget: QWidget, name: str) -> None:
+    if not os.environ.get("JURY_DESK_SHOTS"):  # JURY_DESK_SHOTS=1 refreshes docs/screenshots
+        return
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    widget.grab().save(str(SHOTS / f"{name}.png"))
+
+
+@pytest.fixture(params=["fr", "en"])
+def day(request: Any, make_gui: Any) -> Iterator[Any]:
+    g = make_gui(language=request.param)
+    g.open_demo()
+    g.lang = request.param
+    desk, sid = g.ctx.desk, g.ctx.sid
+    desk.import_scores_csv(
+        sid, resources.path("demo", "demo-scores.csv").read_text(encoding="utf-8")
+    )
+    g.console.reload()
+    g.window.resize(LAPTOP)
+    settle()
+    yield g
+
+
+def test_every_console_page_fits_a_1280x720_laptop(day: Any) -> None:
+    window = day.window
+    for tab, name in PAGES.items():
+        day.console.show_page(tab)
+        settle()
+        assert window.size() == LAPTOP, (name, window.size())
+        assert window.minimumSizeHint().width() <= LAPTOP.width(), name
+        assert window.minimumSizeHint().height() <= LAPTOP.height(), name
+        assert overlaps(window) == [], name
+        shoot(window, f"console-{name}-{day.lang}")
+    view = window.findChild(DeliberationView)
+    assert view is not None
+    for i in range(view.tabs.count()):
+        view.show_tab(i)
+        settle()
+        assert window.size() == LAPTOP, (i, window.size())
+        assert overlaps(window) == [], i
+    # Once the deliberation page has been shown the window still fits (it needed 1,667 px).
+    day.console.show_page(ConsoleView.TAB_HEARING)
+    settle()
+    assert window.minimumSizeHint().width() <= LAPTOP.width()
+
+
+def projections(day: Any) -> Iterator[str]:
+    """Every page the shared screen can show, before and after the reveal."""
+    console, shared = day.console, day.controller.shared
+    console.show_page(ConsoleView.TAB_HEARING)
+    settle()
+    yield "audition"
+    console.show_page(ConsoleView.TAB_SCORING)
+    shared.set_mode("scoring")
+    settle()
+    yield "notation"
+    shared.set_mode("hearing")
+    console.show_page(ConsoleView.TAB_DELIBERATION)
+    settle()
+    view = day.window.findChild(DeliberationView)
+    view.project_button.setChecked(True)
+    settle()
+    yield "deliberation-masquee"
+    if view.controller.snapshot.hidden:
+        view.controller.reveal()
+        day.wait_writes()
+    for key in ("ranking", "dots", "alternatives", "heatmap"):
+        view.picture_combo.setCurrentIndex(view.picture_combo.findData(key))
+        settle(10)
+        yield f"deliberation-{key}"
+    view.project_button.setChecked(False)
+    settle()
+
+
+def test_the_shared_screen_never_sizes_itself_from_its_content(day: Any) -> None:
+    shared = day.controller.shared
+    day.controller.show_shared()
+    largest = QSize(0, 0)
+    for size in PROJECTORS:
+        shared.resize(size)
+        settle()
+        for name in projections(day):
+            largest = largest.expandedTo(shared.size())
+            assert shared.size() == size, (name, size, shared.size())
+            assert day.window.size() == LAPTOP, name
+            assert overlaps(shared) == [], (name, size)
+            if (day.lang == "fr" and size != LAPTOP) or name == "audition":
+                shoot(shared, f"projecteur-{size.width()}x{size.height()}-{name}-{day.lang}")
+    assert largest == QSize(1920, 1080)
+
+
+@pytest.mark.parametrize("size", PROJECTORS, ids=lambda s: f"{s.width()}x{s.height()}")
+def test_the_projector_type_scales_with_its_height(gui: Any, size: QSize) -> None:
+    shared = gui.controller.shared
+    gui.controller.show_shared()
+    gui.console.show_page(ConsoleView.TAB_HEARING)
+    shared.resize(size)
+    settle(10)
+    assert shared.size() == size
+    h = size.height()
+    assert shared.digits_pixel_height() >= h / 6
+    criteria = [w for w in shared.criteria_box.findChildren(QLabel, "criterion") if w.isVisible()]
+    assert criteria, "the criteria are shown"
+    for label in criteria:
+        assert label.geometry().bottom() <= shared.criteria_box.height()
+    assert shared.criteria_text_px() >= h / 40
+    # The criteria never overlap the timer (« criteria heading over the timer box » at 1024×768).
+    timer = shared.timer_panel.geometry()
+    assert not timer.intersects(shared.criteria_box.geometry())
+    assert overlaps(shared) == []
