@@ -129,11 +129,37 @@ def fill_scores(desk: Desk, sid: str, seed: int = 7) -> int:
 def build(
     folder: Path, dossiers: int, jurors: int = 7, criteria: int = 5, scores: bool = True
 ) -> tuple[Desk, str, int]:
-    """A signed bundle made, imported into ``folder/bench.sqlite3`` and (with ``scores``)
-    every sheet filled: the open Desk, the session id and the number of scores."""
+    """A signed bundle made (its key added to the installation's trusted keys, in the
+    configuration folder of ``JURY_DESK_CONFIG_DIR``), imported into
+    ``folder/bench.sqlite3`` and (with ``scores``) every sheet filled: the open Desk, the
+    session id and the number of scores."""
+    from jury_desk.core import keys
+
     hq = crypto.new_private_key()
+    jwks = folder / "hq.jwks"
+    jwks.write_bytes(crypto.jwks_document([crypto.public_jwk(hq)]))
+    keys.add_trusted(jwks, "Siège (banc d’essai)")  # an export checks the manifest's signer
     source = synthetic_source(folder / "source", dossiers, jurors=jurors, criteria=criteria)
     bundle.make_bundle(source, hq, folder / "session.zip")
     desk = Desk(folder / "bench.sqlite3")
     sid = desk.import_bundle(folder / "session.zip", [crypto.public_jwk(hq)]).session_id
+    hear_all(desk, sid)
     return desk, sid, fill_scores(desk, sid) if scores else 0
+
+
+def hear_all(desk: Desk, sid: str) -> None:
+    """Every dossier heard (entered afterwards, in one transaction): a laureate must have
+    a recorded hearing before the deliberation closes."""
+    from jury_desk.core.hearings import HearingEntry
+
+    entries = [
+        HearingEntry(
+            d.id,
+            f"2026-06-18T{9 + i // 6 % 9:02d}:{i % 6 * 10:02d}:00+02:00",
+            540,
+            480,
+            "Audition tenue sur papier, saisie après coup pour la mesure.",
+        )
+        for i, d in enumerate(desk.state(sid).dossiers)
+    ]
+    desk.record_hearings_afterwards(sid, entries)
