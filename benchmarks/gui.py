@@ -1,4 +1,4 @@
-"""GUI figures: launch-to-painted console, and event-loop stalls during a big import.
+"""GUI figures: launch-to-painted console, stalls during a big import, a 300-dossier session.
 
 1. Time from launch to the console painted with the demo session, against a minimal
    PySide6 + qasync window measured the same way in the same run: each is a fresh
@@ -16,7 +16,17 @@
    max and 99th percentile are printed, with as a baseline the same import run on the
    GUI thread. Target: max stall under 50 ms.
 
-    uv run python benchmarks/gui.py [--runs 5] [--mb 400] [--skip-launch] [--skip-import] [--cached-only]
+3. The GUI on a large session, 300 dossiers x 15 jurors x 8 criteria
+   (``benchmarks/sessions.py``), against the demonstration driven the same way, each in
+   a fresh process: launch to the console painted, then the longest event-loop stall
+   (5 ms QTimer) in each phase after the first paint (the Desk opening in the writer
+   thread, moving through 20 dossiers, typing 24 scores, opening the deliberation page,
+   projecting each picture on the shared screen) and the time from asking for the
+   deliberation page to its first paint. Targets: no stall over 50 ms after the first
+   paint, the deliberation page painted within 200 ms.
+
+    uv run python benchmarks/gui.py [--runs 5] [--mb 400] [--skip-launch] [--skip-import]
+        [--skip-large] [--large-only] [--cached-only]
 
 Files go to a temporary folder that is removed at the end.
 """
