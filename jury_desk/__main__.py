@@ -7,6 +7,10 @@ import sys
 
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
+    if argv[:1] == ["--render-worker"]:  # jury_desk.render_worker: before anything else
+        from jury_desk import render_worker
+
+        return render_worker.main(argv[1:])
     from jury_desk.cli import build_parser, run
 
     args, _ = build_parser().parse_known_args(argv)

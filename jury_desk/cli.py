@@ -225,17 +225,21 @@ def _desk(args: argparse.Namespace) -> Any:
     return Desk(path)
 
 
-def _read_state(args: argparse.Namespace) -> SessionState:
+def _read_state(args: argparse.Namespace, check_chain: bool = False) -> SessionState:
     """The session a read-only command shows, read without the ORM when the file allows
-    it (``core.quickread``: no SQLAlchemy to import); otherwise through ``Desk``."""
+    it (``core.quickread``: no SQLAlchemy to import); otherwise through ``Desk``. With
+    ``check_chain``, refused when the session's audit chain does not verify."""
     from jury_desk.core import quickread
 
     path = _db_path(args)
-    st = quickread.load(path, getattr(args, "session", None)) if path.is_file() else None
+    session = getattr(args, "session", None)
+    st = quickread.load(path, session, check_chain=check_chain) if path.is_file() else None
     if st is None:
         desk = _desk(args)
         try:
-            st = desk.state(getattr(args, "session", None))
+            if check_chain:
+                desk.check_audit_chain(desk.resolve(session))
+            st = desk.state(session)
         finally:
             desk.close()
     return st
@@ -295,9 +299,22 @@ def run(argv: list[str] | None = None) -> int:
         return EXIT_REFUSED
     except KeyboardInterrupt:
         return EXIT_FAILURE
-    except Exception as exc:  # a bug: log it and say so
+    except Exception as exc:
+        from jury_desk.core import environment
+
+        problem = environment.describe(exc, getattr(args, "db", None) or _default_db_name())
+        if problem is not None:  # the disk, the file or another program: exit 2
+            log.warning("command refused by the environment: %s", problem.code)
+            print(f"jury-desk : {problem}", file=sys.stderr)
+            return EXIT_REFUSED
+        # A bug: its type and frames go to the log (logsetup keeps messages out, they
+        # may quote names), its type to the user.
         log.exception("command failed")
-        print(f"jury-desk : erreur inattendue ({type(exc).__name__} : {exc}).", file=sys.stderr)
+        print(
+            f"jury-desk : erreur inattendue ({type(exc).__name__}). Rien n’a été modifié "
+            "si la commande écrivait dans la base ; le journal technique donne le détail.",
+            file=sys.stderr,
+        )
         return EXIT_FAILURE
     finally:
         if lock is not None:
@@ -331,6 +348,15 @@ def _check_location(args: argparse.Namespace) -> None:
     refusal = instance.check_location(_db_path(args))
     if refusal is not None:
         raise UserError("db_location", refusal)
+
+
+def _default_db_name() -> str | None:
+    try:
+        from jury_desk.core import paths
+
+        return str(paths.default_db())
+    except OSError:
+        return None
 
 
 def _dispatch(args: argparse.Namespace) -> int:
@@ -460,7 +486,7 @@ def _cmd_hearings(args: argparse.Namespace) -> int:
 def _cmd_results(args: argparse.Namespace) -> int:
     from jury_desk.core import readmodel, reporting
 
-    st = _read_state(args)
+    st = _read_state(args, check_chain=True)  # results are refused on a broken chain
     ds = readmodel.build(st)
     if args.json:
         doc = reporting.results_json(ds)

@@ -9,6 +9,10 @@ Rotation renames ``jury_desk.log``, which Windows refuses while another process 
 open (a second window on another database, a command in a console, an editor): the
 handler then keeps appending to the current file and tries again a minute later,
 instead of losing every following record.
+
+An exception's message may quote names (a database error quotes its row, a refusal
+names a juror): :class:`SafeFormatter` writes an exception's type and traceback frames,
+for every exception of the chain, and never its message, whoever logs it.
 """
 
 from __future__ import annotations
@@ -18,7 +22,9 @@ import logging
 import logging.handlers
 import os
 import time
+import traceback
 from pathlib import Path
+from types import TracebackType
 from typing import IO
 
 LOG_NAME = "jury_desk.log"
@@ -78,6 +84,39 @@ def enable_crash_file(folder: Path) -> Path | None:
     return path
 
 
+def _type_name(exc_type: type[BaseException]) -> str:
+    module = exc_type.__module__
+    if module in ("builtins", "__main__"):
+        return exc_type.__qualname__
+    return f"{module}.{exc_type.__qualname__}"
+
+
+def exception_text(exc: BaseException, tb: TracebackType | None = None) -> str:
+    """Traceback frames and exception types, first cause first; no message."""
+    chain: list[BaseException] = []
+    cur: BaseException | None = exc
+    while cur is not None and not any(cur is c for c in chain):
+        chain.append(cur)
+        cur = cur.__cause__ or (None if cur.__suppress_context__ else cur.__context__)
+    parts: list[str] = []
+    for e in reversed(chain):
+        if parts:
+            parts.append("\nThe above exception led to:\n\n")
+        parts.append("Traceback (most recent call last):\n")
+        parts.extend(traceback.format_tb(tb if e is exc and tb is not None else e.__traceback__))
+        parts.append(f"{_type_name(type(e))} (message not logged)\n")
+    return "".join(parts).rstrip("\n")
+
+
+class SafeFormatter(logging.Formatter):
+    """A formatter that never writes an exception's message (it may hold personal data)."""
+
+    def formatException(self, ei: object) -> str:
+        if isinstance(ei, tuple) and len(ei) == 3 and isinstance(ei[1], BaseException):
+            return exception_text(ei[1], ei[2])
+        return "(exception not logged)"
+
+
 def configure(level: int = logging.INFO) -> None:
     root = logging.getLogger()
     if any(getattr(h, "_jury_desk", False) for h in root.handlers):
@@ -91,7 +130,7 @@ def configure(level: int = logging.INFO) -> None:
         enable_crash_file(folder)
     except OSError:
         handler = logging.StreamHandler()  # sys.stderr; nothing is written when it is None
-    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    handler.setFormatter(SafeFormatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     setattr(handler, "_jury_desk", True)  # noqa: B010 - marks our handler for configure()
     root.addHandler(handler)
     root.setLevel(os.environ.get("JURY_DESK_LOG_LEVEL", logging.getLevelName(level)))

@@ -219,6 +219,42 @@ TEMPLATES: dict[str, str] = {
         "Le juré « {juror} » est absent de la séance : sa note ne peut pas être saisie.",
     ),
     "error.no_value": QT_TRANSLATE_NOOP("Messages", "Aucune valeur à effacer."),
+    "error.devices_closed": QT_TRANSLATE_NOOP(
+        "Messages",
+        "La délibération est close : les appareils des jurés ne peuvent plus être appairés.",
+    ),
+    "error.devices_all_interfaces": QT_TRANSLATE_NOOP(
+        "Messages",
+        "Choisissez le réseau sur lequel les appareils des jurés se connectent (le point "
+        "d’accès du portable ou le réseau de la salle) : jury_desk n’écoute jamais sur tous "
+        "les réseaux à la fois.",
+    ),
+    "error.devices_bind": QT_TRANSLATE_NOOP(
+        "Messages",
+        "Impossible d’écouter sur {host}, port {port} : l’adresse n’est plus celle du portable "
+        "ou le port est déjà pris. Choisissez un autre réseau ou un autre port.",
+    ),
+    "error.device_not_current": QT_TRANSLATE_NOOP(
+        "Messages",
+        "Ce n’est plus le dossier en cours d’audition : la page affiche maintenant le bon dossier.",
+    ),
+    "error.device_closed": QT_TRANSLATE_NOOP(
+        "Messages", "La délibération est close : plus aucune note ne peut être saisie."
+    ),
+    "error.device_no_dossier": QT_TRANSLATE_NOOP("Messages", "Aucun dossier n’est en audition."),
+    "error.device_absent": QT_TRANSLATE_NOOP(
+        "Messages", "Vous êtes noté(e) absent(e) de la séance : vous ne pouvez pas noter."
+    ),
+    "error.device_recused": QT_TRANSLATE_NOOP(
+        "Messages",
+        "Vous êtes déporté(e) pour ce dossier : vous ne pouvez pas le noter.",
+    ),
+    "error.device_bad_key": QT_TRANSLATE_NOOP(
+        "Messages", "Requête refusée : identifiant d’envoi manquant ou invalide."
+    ),
+    "error.device_bad_request": QT_TRANSLATE_NOOP(
+        "Messages", "Requête refusée : contenu invalide."
+    ),
     "error.row": QT_TRANSLATE_NOOP(
         "Messages", "Ligne {line} : {message} Aucune note n’a été enregistrée."
     ),

@@ -268,6 +268,40 @@ def _pdf(ctx: Context) -> str:
     )
 
 
+def _isolated_render(ctx: Context) -> str:
+    """The attachment viewer's render worker, started as the GUI starts it (frozen: the
+    application's own executable with a hidden argument), returns a page as PNG."""
+    import subprocess
+
+    from jury_desk import render_worker
+
+    assert ctx.desk is not None and ctx.session_id is not None
+    st = ctx.desk.state(ctx.session_id)
+    dossier = next(
+        d for d in st.dossiers if any(a.media_type == "application/pdf" for a in d.attachments)
+    )
+    position = next(
+        i for i, a in enumerate(dossier.attachments) if a.media_type == "application/pdf"
+    )
+    data = ctx.desk.attachment_content(ctx.session_id, dossier.id, position)
+    program, arguments = render_worker.worker_command()
+    done = subprocess.run(
+        [program, *arguments],
+        input=render_worker.request(160, 0, 1, data),
+        capture_output=True,
+        timeout=QT_WAIT_S * 6,
+        check=False,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+    )
+    got = render_worker.frames(done.stdout)
+    pages = [p for k, p in got if k == b"P"]
+    if done.returncode != 0 or not pages or pages[0][4:12] != b"\x89PNG\r\n\x1a\n":
+        raise AssertionError(
+            f"code de sortie {done.returncode}, {len(got)} trame(s), {len(pages)} page(s)"
+        )
+    return f"processus isolé : page 1 en PNG de {fmt.number(len(pages[0]) - 4, 0)} octets"
+
+
 # --------------------------------------------------------------------------- run
 
 
@@ -301,6 +335,7 @@ STEPS: Steps = [
     ("qt", "Qt démarré", _start_qt, ()),
     ("i18n", "Traductions chargées", _translations, ("qt",)),
     ("pdf", "Pièce jointe PDF lue et affichée par QtPdf", _pdf, ("import", "qt")),
+    ("render", "Pièce jointe rendue dans un processus isolé", _isolated_render, ("import",)),
 ]
 
 

@@ -210,6 +210,24 @@ def verify_chain(items: Iterable[Mapping[str, Any]]) -> ChainCheck:
     return ChainCheck(True, count, prev)
 
 
+def require_intact(items: Iterable[Mapping[str, Any]]) -> ChainCheck:
+    """The chain's check, or a refusal (UserError ``audit_chain_broken``) when it does not
+    verify: the database was edited outside jury_desk, its results are not attested."""
+    from jury_desk.core.errors import UserError
+
+    chain = verify_chain(items)
+    if not chain.ok:
+        raise UserError(
+            "audit_chain_broken",
+            "Le journal d’audit de cette session est altéré (entrée n° "
+            f"{chain.broken_seq} : {chain.problem}) : la base a été modifiée hors de "
+            "jury_desk, ses résultats ne sont plus attestés et ne peuvent être ni "
+            "calculés ni exportés. Restaurez le dernier instantané intact (menu Fichier, "
+            "ou « jury-desk restore »). Rien n’a été modifié.",
+        )
+    return chain
+
+
 def to_jsonl(items: Iterable[Mapping[str, Any]]) -> bytes:
     return b"".join(canonical_json(dict(e)) + b"\n" for e in items)
 

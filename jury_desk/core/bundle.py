@@ -31,6 +31,7 @@ from typing import Any, BinaryIO
 import jsonschema
 
 from jury_desk.core import crypto, fsutil, resources, strictjson, zipcheck
+from jury_desk.core import text as textrules
 from jury_desk.core.domain import (
     Attachment,
     Conflict,
@@ -228,6 +229,10 @@ def parse_manifest(doc: Any) -> Manifest:
     juror_ids = unique(doc["jurors"], "jurors")
     dossier_ids = unique(doc["dossiers"], "dossiers")
     del criteria_ids
+    text_problems = textrules.manifest_problems(doc)  # controls, bidi, look-alikes
+    if text_problems:
+        code, message = text_problems[0]
+        raise refuse(code, MANIFEST, message + ".")
 
     def bounded(value: Any, where: str) -> None:
         # A number like 1e99999999 is valid JSON but would make a gigantic exact value.

@@ -40,8 +40,10 @@ from jury_desk import __version__
 from jury_desk.core import (
     audit,
     crypto,
+    environment,
     fmt,
     fsutil,
+    ledger,
     readmodel,
     replay,
     report,
@@ -68,8 +70,8 @@ SCHEMA = "result.schema.json"
 Progress = Callable[[int, int], None]  # (steps done, steps in all)
 
 STEPS = (
-    "Clôture de la délibération",
     "Instantané de la base",
+    "Clôture de la délibération",
     "Inscription de l’export au journal d’audit",
     "Mise en page du procès-verbal",
     "Signature du procès-verbal",
@@ -96,6 +98,7 @@ class ExportReport:
     audit_head: str
     signer_kid: str
     snapshot: Any = None  # what take_snapshot returned, when a snapshot was taken
+    sha256: str = ""  # of the archive as written
 
 
 @dataclass(frozen=True, slots=True)
@@ -271,11 +274,23 @@ def _os_reason(exc: OSError) -> str:
 class _Target:
     """The temporary file of an export, in the target folder, removed unless committed."""
 
-    def __init__(self, out: Path) -> None:
+    def __init__(
+        self,
+        out: Path,
+        db_path: Path | None = None,
+        session_id: str = "",
+        *,
+        was_open: bool = False,
+        audit_count: int = 0,
+    ) -> None:
         self.out = out
         self.folder = out.parent
         self.tmp = self.folder / f".{out.name}.{uuid.uuid4().hex[:12]}.part"
         self.fd: int | None = None
+        self.db_path = db_path
+        self.session_id = session_id
+        self.was_open = was_open
+        self.audit_count = audit_count
 
     def open(self, reserve: int) -> None:
         if self.out.is_dir():
@@ -288,9 +303,11 @@ class _Target:
         # refused now, before an export number is taken (Windows cannot replace it).
         fsutil.ensure_not_held(self.out)
         try:
+            self._record()
             self.fd = os.open(
                 self.tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o644
             )
+            ledger.lock_part(self.fd)
         except OSError as exc:
             raise UserError(
                 "export_target",
@@ -308,6 +325,22 @@ class _Target:
                 f"(il faut environ {fmt.number(reserve / 1e6, 1)} Mo). "
                 "Rien n’a été modifié.",
             ) from exc
+
+    def _record(self) -> None:
+        """Known before it exists: a killed export's .part is removed at next start."""
+        if self.db_path is None:
+            return
+        try:
+            ledger.record_part(
+                self.db_path,
+                self.session_id,
+                self.tmp,
+                self.out,
+                was_open=self.was_open,
+                audit_count=self.audit_count,
+            )
+        except OSError:  # only the clean-up after a crash is lost; the write fails below
+            log.warning("the export's temporary file could not be recorded in the ledger")
 
     def _reserve(self, size: int) -> None:
         assert self.fd is not None
@@ -335,6 +368,16 @@ class _Target:
         self.fd = None
         fsutil.replace(self.tmp, self.out)
         fsutil.fsync_dir(self.folder)
+
+    def release(self) -> None:
+        """Give the reserved room back but keep the empty file, as a marker: if what the
+        export changed cannot be undone now, the next start finds it and does it."""
+        if self.fd is not None:
+            with contextlib.suppress(OSError):
+                os.ftruncate(self.fd, 0)
+            with contextlib.suppress(OSError):
+                os.close(self.fd)
+            self.fd = None
 
     def discard(self) -> None:
         if self.fd is not None:
@@ -545,17 +588,28 @@ def export_session(
         if progress is not None:
             progress(i, total)
 
+    check_chain(desk, session_id)
     before = desk.state(session_id)
     check_bound(desk, session_id, before)  # before anything changes
     _check_sentences(before)
-    target = _Target(out)
+    target = _Target(
+        out,
+        desk.db_path,
+        session_id,
+        was_open=not before.closed,
+        audit_count=before.audit_count,
+    )
     target.open(_estimate(desk, session_id))
     seq: int | None = None
+    closed_here = False
     try:
+        # The snapshot first: a full disk there leaves the deliberation as it was.
         step(0)
-        desk.close_deliberation(session_id, accept_proposal=accept_proposal)
-        step(1)
         snapshot = _take_snapshot(desk)
+        step(1)
+        was_closed = desk.state(session_id).closed
+        desk.close_deliberation(session_id, accept_proposal=accept_proposal)
+        closed_here = not was_closed
         step(2)
         # The file's name only: the audit log goes to headquarters, a local path
         # (with a user name in it) does not; the path stays in the local ledger.
@@ -613,29 +667,38 @@ def export_session(
             [(RESULT, result_bytes), (JWS, jws), (PV, pdf), (AUDIT, audit_bytes)], generated_at
         )
         target.commit(data)
-    except OSError as exc:
-        target.discard()
-        recorded = (
-            (
-                f" L’export n° {seq} est inscrit au journal d’audit sans fichier : relancez l’export, "
-                f"il portera le n° {seq + 1}."
-            )
-            if seq is not None
-            else ""
-        )
-        _record_failure(desk, session_id, seq, _os_reason(exc))
-        raise UserError(
-            "export_write",
-            f"Export impossible : le fichier « {out} » n’a pas pu être écrit "
-            f"({_os_reason(exc)}). Aucun fichier n’a été laissé.{recorded}",
-        ) from exc
     except BaseException as exc:
-        target.discard()
-        _record_failure(desk, session_id, seq, type(exc).__name__)
+        target.release()
+        problem = environment.describe(exc, desk.db_path)
+        reason = problem.code if problem is not None else type(exc).__name__
+        reopened = _record_failure(desk, session_id, seq, reason, reopen=closed_here)
+        if reopened:
+            target.discard()
+        after = _after_failure(seq, closed_here, reopened)
+        if isinstance(exc, OSError):
+            raise UserError(
+                "export_write",
+                f"Export impossible : le fichier « {out} » n’a pas pu être écrit "
+                f"({_os_reason(exc)}). Aucun fichier n’a été laissé.{after}",
+            ) from exc
+        if problem is not None:
+            raise environment.EnvironmentProblem(
+                problem.code, problem.message.replace(environment.NOTHING_CHANGED, "") + after
+            ) from exc
+        if isinstance(exc, UserError) and seq is None and not closed_here:
+            raise  # refused before anything changed (closing blocked…)
+        if isinstance(exc, Exception) and not isinstance(exc, UserError):
+            raise ExportFailed(
+                "export_failed",
+                f"L’export a échoué (erreur interne : {type(exc).__name__}). "
+                f"Aucun fichier n’a été écrit.{after} Si l’erreur se reproduit, "
+                "signalez-la avec le journal technique.",
+            ) from exc
         raise
-    _remember_path(desk, session_id, seq, out)
+    digest = hashlib.sha256(data).hexdigest()
+    _remember_path(desk, session_id, seq, out, digest)
     step(total)
-    log.info("export n° %s of %s written to %s (%d bytes)", seq, session_id, out, len(data))
+    log.info("export n° %s of %s written (%d bytes)", seq, session_id, len(data))
     return ExportReport(
         out,
         seq,
@@ -645,38 +708,79 @@ def export_session(
         st.audit_head,
         identity.kid,
         snapshot,
+        digest,
     )
 
 
-def _record_failure(desk: Desk, session_id: str, seq: int | None, reason: str) -> None:
-    """An export number was taken but no file was written: say so in the audit log."""
-    if seq is None:
-        return
+class ExportFailed(UserError):
+    """An export failed on a bug: the deliberation is as it was, and it can be retried."""
+
+
+def check_chain(desk: Desk, session_id: str) -> None:
+    """Refuse to go on when the session's audit chain does not verify (edited database)."""
+    desk.check_audit_chain(session_id)
+
+
+def _after_failure(seq: int | None, closed_here: bool, reopened: bool) -> str:
+    """What the failed export left: said to the user after the cause."""
+    parts = []
+    if seq is not None:
+        parts.append(f" L’échec de l’export n° {seq} est inscrit au journal d’audit.")
+    if closed_here and reopened:
+        parts.append(" La délibération est restée ouverte.")
+    elif closed_here:
+        parts.append(
+            " La délibération n’a pas pu être rouverte tout de suite : elle le sera au "
+            "prochain démarrage de jury_desk (ou rouvrez-la avec un motif)."
+        )
+    parts.append(" Vous pouvez relancer l’export.")
+    return "".join(parts)
+
+
+def _record_failure(
+    desk: Desk, session_id: str, seq: int | None, reason: str, *, reopen: bool = False
+) -> bool:
+    """Undo what a failed export changed: record the failure of export n° ``seq`` (its
+    number was taken) and reopen the deliberation if this export closed it, in one
+    transaction. Returns whether the deliberation is open again (or was not closed here)."""
+    if seq is None and not reopen:
+        return True
     from jury_desk.core import storage
 
     try:
         with storage.transaction(desk.engine) as db:
-            audit.append(db, session_id, "export.failed", {"export_seq": seq, "reason": reason})
-    except Exception:  # the original failure is what the user must see
-        log.exception("could not record the failed export n° %s", seq)
+            if seq is not None:
+                audit.append(
+                    db,
+                    session_id,
+                    "export.failed",
+                    {"export_seq": seq, "reason": reason, "reopened": reopen},
+                )
+            if reopen:
+                row = db.get(storage.DeliberationRow, session_id)
+                if row is not None and row.closed_at:
+                    row.closed_at = None
+                    db.add(row)
+                    why = f"l’export n° {seq} a échoué" if seq is not None else "l’export a échoué"
+                    audit.append(
+                        db,
+                        session_id,
+                        "deliberation.reopen",
+                        {
+                            "reason": f"Réouverture automatique : {why} ({reason}).",
+                            "automatic": True,
+                        },
+                    )
+    except Exception as exc:  # the original failure is what the user must see
+        log.error("could not record the failed export n° %s (%s)", seq, type(exc).__name__)
+        return False
+    return True
 
 
-def _remember_path(desk: Desk, session_id: str, seq: int, out: Path) -> None:
-    """Keep where the export was written, locally, so that the purge can remove it."""
-    from jury_desk.core import paths
-
-    line = (
-        json.dumps(
-            {"session_id": session_id, "export_seq": seq, "path": str(out.absolute())},
-            ensure_ascii=False,
-        )
-        + "\n"
-    )
+def _remember_path(desk: Desk, session_id: str, seq: int, out: Path, sha256: str) -> None:
+    """Keep where the export was written and its SHA-256, locally, for the purge."""
     try:
-        with open(paths.exports_ledger(desk.db_path), "a", encoding="utf-8") as fh:
-            fh.write(line)
-            fh.flush()
-            os.fsync(fh.fileno())
+        ledger.record_written(desk.db_path, session_id, seq, out, sha256)
     except OSError:
         log.warning("could not record where export n° %s was written", seq)
 
@@ -785,7 +889,11 @@ def verify_written(
         from jury_desk.core import privacy
 
         privacy.mark_export_verified(
-            desk, session_id, report.export_seq, path=Path(report.path.name)
+            desk,
+            session_id,
+            report.export_seq,
+            path=Path(report.path.name),
+            sha256=report.sha256 or None,
         )
     return checked
 

@@ -10,10 +10,12 @@ What goes (:func:`purge`):
   (with any staging folder left inside), the snapshots ``<db>.snapshots/``, migration
   backups (``<db>.avant-migration-vN``), temporary restore copies;
 - this database's folder in the second snapshot folder (a USB key), if one is set;
-- the result bundles and procès-verbaux that jury_desk wrote, as recorded in the audit
-  log: the ``path`` of every ``export.written`` entry (and each of its ``paths``), and
-  only those files; a file whose ``sha256`` is recorded and no longer matches is kept
-  and reported (the user replaced it: it is no longer ours).
+- the result bundles that jury_desk wrote, as recorded in the local exports ledger
+  (``core.ledger``) and the audit log, and only those files whose SHA-256 is one recorded
+  for them (ledger, ``export.verified``): a file without a recorded hash, or whose
+  bytes differ (the user replaced it, another database wrote the same name), is kept
+  and reported;
+- the ``.part`` files that killed exports left in their target folders.
 
 Overwriting is best effort: on SSDs, journaling or copy-on-write filesystems, and with
 backups or cloud sync, old blocks may survive (see ``docs/reliability.md``). The
@@ -21,8 +23,8 @@ backups or cloud sync, old blocks may survive (see ``docs/reliability.md``). The
 
 A purge is refused (:class:`UserError`) unless, for every real session (the
 demonstration aside), the last export was verified or is older than
-``purge_after_days`` (settings, 30 by default); ``force=True`` overrides. An export
-counts as verified when its ``export.written`` entry says ``"verified": true`` or a
+``purge_after_days`` (settings, 30 by default); ``force=True`` overrides. A failed
+export (``export.failed``) counts for nothing. An export counts as verified when its ``export.written`` entry says ``"verified": true`` or a
 later ``export.verified`` entry (:func:`mark_export_verified`) names its
 ``export_seq`` (or names none).
 """
@@ -44,7 +46,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from jury_desk.core import fmt, fsutil, paths
+from jury_desk.core import fmt, fsutil, ledger, paths
 from jury_desk.core import settings as settings_mod
 from jury_desk.core.errors import UserError
 
@@ -66,7 +68,8 @@ class ExportRecord:
     at: datetime
     verified: bool
     paths: tuple[Path, ...]  # the ``path`` first, then any ``paths``
-    sha256: str | None  # of ``path``, when recorded
+    sha256: str | None  # of the archive written, when recorded
+    failed: bool = False  # an ``export.failed`` entry names it: no file was written
 
 
 @dataclass(frozen=True, slots=True)
@@ -129,33 +132,36 @@ def _parse_at(text: str) -> datetime:
     return dt if dt.tzinfo else dt.replace(tzinfo=UTC)
 
 
-def _ledger(db_path: Path) -> dict[tuple[str, int], tuple[Path, ...]]:
-    """Where each export was written (``<db>.exports``, local: the audit log only names the file)."""
-    out: dict[tuple[str, int], tuple[Path, ...]] = {}
-    try:
-        lines = paths.exports_ledger(db_path).read_text(encoding="utf-8").splitlines()
-    except OSError:
-        return out
-    for line in lines:
-        try:
-            rec = json.loads(line)
-            key = (str(rec["session_id"]), int(rec["export_seq"]))
-            out[key] = (*out.get(key, ()), Path(rec["path"]))
-        except (ValueError, KeyError, TypeError):
-            continue
+def _ledger(db_path: Path) -> dict[tuple[str, int], tuple[tuple[Path, ...], str | None]]:
+    """Where each export was written and its SHA-256 (``<db>.exports``, local: the audit
+    log only names the file)."""
+    out: dict[tuple[str, int], tuple[tuple[Path, ...], str | None]] = {}
+    for w in ledger.written(db_path):
+        key = (w.session_id, w.export_seq)
+        found, sha = out.get(key, ((), None))
+        out[key] = ((*found, w.path), w.sha256 or sha)
     return out
 
 
-def _with_ledger(record: ExportRecord, found: tuple[Path, ...]) -> ExportRecord:
+def _with_ledger(
+    record: ExportRecord, found: tuple[tuple[Path, ...], str | None] | None
+) -> ExportRecord:
     if not found:
         return record
-    return dataclasses.replace(record, paths=tuple(dict.fromkeys((*record.paths, *found))))
+    where, sha = found
+    return dataclasses.replace(
+        record,
+        paths=tuple(dict.fromkeys((*record.paths, *where))),
+        sha256=record.sha256 or sha,
+    )
 
 
 def _exports(rows: Iterable[tuple[int, str, str, str]]) -> list[ExportRecord]:
     """Export records from one session's (seq, at, action, data) audit rows, in order."""
     written: list[dict[str, Any]] = []
     verified_seqs: set[int] = set()
+    failed_seqs: set[int] = set()
+    hashes: dict[int, str] = {}
     for _seq, at, action, data_text in rows:
         try:
             data = json.loads(data_text)
@@ -165,12 +171,17 @@ def _exports(rows: Iterable[tuple[int, str, str, str]]) -> list[ExportRecord]:
             continue
         if action == "export.written":
             written.append({"at": at, "data": data})
+        elif action == "export.failed":
+            if isinstance(data.get("export_seq"), int):
+                failed_seqs.add(data["export_seq"])
         elif action == "export.verified":
             target = data.get("export_seq")
+            if not isinstance(target, int) and written:
+                target = int(written[-1]["data"].get("export_seq", len(written)))
             if isinstance(target, int):
                 verified_seqs.add(target)
-            elif written:
-                verified_seqs.add(int(written[-1]["data"].get("export_seq", len(written))))
+                if isinstance(data.get("sha256"), str):
+                    hashes[target] = data["sha256"]
     out: list[ExportRecord] = []
     for n, w in enumerate(written, 1):
         data = w["data"]
@@ -181,14 +192,15 @@ def _exports(rows: Iterable[tuple[int, str, str, str]]) -> list[ExportRecord]:
             files.append(Path(data["path"]))
         if isinstance(data.get("paths"), list):
             files.extend(Path(p) for p in data["paths"] if isinstance(p, str) and p)
-        sha = data.get("sha256") if isinstance(data.get("sha256"), str) else None
+        sha = data.get("sha256") if isinstance(data.get("sha256"), str) else hashes.get(seq)
         out.append(
             ExportRecord(
                 seq,
                 _parse_at(w["at"]),
-                data.get("verified") is True or seq in verified_seqs,
+                seq not in failed_seqs and (data.get("verified") is True or seq in verified_seqs),
                 tuple(files),
                 sha,
+                seq in failed_seqs,
             )
         )
     return out
@@ -213,8 +225,8 @@ def purge_status(
                 "SELECT id, title, is_demo FROM session ORDER BY imported_at"
             ).fetchall()
             audit_rows = con.execute(
-                "SELECT session_id, seq, at, action, data FROM audit "
-                "WHERE action IN ('export.written', 'export.verified') ORDER BY session_id, seq"
+                "SELECT session_id, seq, at, action, data FROM audit WHERE action IN "
+                "('export.written', 'export.verified', 'export.failed') ORDER BY session_id, seq"
             ).fetchall()
         finally:
             con.close()
@@ -233,16 +245,18 @@ def purge_status(
     by_session: dict[str, list[tuple[int, str, str, str]]] = {}
     for sid, seq, at, action, data in audit_rows:
         by_session.setdefault(str(sid), []).append((int(seq), str(at), str(action), str(data)))
-    ledger = _ledger(db_path)
+    recorded = _ledger(db_path)
     statuses: list[SessionPurgeStatus] = []
     records: list[ExportRecord] = []
     for sid, title, is_demo in sessions:
         exports = [
-            _with_ledger(e, ledger.get((str(sid), e.seq), ()))
+            _with_ledger(e, recorded.get((str(sid), e.seq)))
             for e in _exports(by_session.get(str(sid), []))
         ]
         records.extend(exports)
-        last = exports[-1] if exports else None
+        # A failed export wrote no file: it neither allows nor holds back the purge.
+        done = [e for e in exports if not e.failed]
+        last = done[-1] if done else None
         demo = bool(is_demo)
         due = last is not None and now - last.at >= limit
         reason: str | None
@@ -285,15 +299,19 @@ def mark_export_verified(
     export_seq: int,
     *,
     path: Path | None = None,
+    sha256: str | None = None,
     actor: str = "secretariat",
 ) -> None:
     """Record that export n° ``export_seq`` was checked (``export.verified`` in the
-    audit log): call it after ``export.verify_result`` passed on the written file."""
+    audit log): call it after ``export.verify_result`` passed on the written file.
+    ``sha256`` is the archive's, which the purge compares before erasing a file."""
     from jury_desk.core import audit, storage
 
     data: dict[str, Any] = {"export_seq": int(export_seq)}
     if path is not None:
         data["path"] = str(path)
+    if sha256 is not None:
+        data["sha256"] = sha256
     with storage.transaction(desk.engine) as db:
         audit.append(db, session_id, "export.verified", data, actor)
 
@@ -435,9 +453,11 @@ def purge(
         )
     report = PurgeReport(db_path)
 
-    # 1. Exports that jury_desk wrote (read from the audit log before it goes).
+    # 1. Exports that jury_desk wrote (read from the audit log before it goes), and the
+    #    temporary files of exports that were killed half-way.
     for p in status.export_files:
         _purge_export(p, status, report)
+    report.files_removed += len(ledger.remove_stale_parts(db_path))
 
     # 2. The database itself: scrub, then overwrite its files.
     if db_path.is_file():
@@ -489,23 +509,37 @@ def _same(a: Path, b: Path) -> bool:
 
 
 def _purge_export(p: Path, status: PurgeStatus, report: PurgeReport) -> None:
+    """Erase an export file only when its bytes are those jury_desk recorded for it: a
+    file of the same name written since (by another database, by hand) is not ours."""
     if not (p.exists() or p.is_symlink()):
         return
-    expected = {e.sha256 for e in status.exports if e.sha256 and e.paths and e.paths[0] == p}
-    if expected and p.is_file():
-        try:
-            actual = _sha256(p)
-        except OSError as exc:
-            report.failures.append((p, exc.strerror or str(exc)))
-            return
-        if actual not in expected:
-            report.kept.append(
-                (
-                    p,
-                    "modifié depuis l’export (ce n’est plus le fichier écrit par jury_desk) : conservé",
-                )
+    if p.is_symlink() or not p.is_file():
+        report.kept.append((p, "n’est pas un fichier ordinaire : conservé"))
+        return
+    expected = {e.sha256 for e in status.exports if e.sha256 and p in e.paths}
+    if not expected:
+        report.kept.append(
+            (
+                p,
+                "aucune empreinte enregistrée pour ce fichier (export non vérifié ou écrit "
+                "par une version antérieure) : conservé, effacez-le vous-même s’il y a lieu",
             )
-            return
+        )
+        return
+    try:
+        actual = _sha256(p)
+    except OSError as exc:
+        report.failures.append((p, exc.strerror or str(exc)))
+        return
+    if actual not in expected:
+        report.kept.append(
+            (
+                p,
+                "son contenu n’est pas celui qu’a écrit cette base (remplacé depuis, ou "
+                "écrit par une autre base) : conservé",
+            )
+        )
+        return
     before = report.files_removed
     _overwrite(p, report)
     if report.files_removed > before:

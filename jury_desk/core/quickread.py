@@ -15,13 +15,15 @@ caller goes through ``Desk``, which migrates or refuses with its own message.
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from fractions import Fraction
 from pathlib import Path
+from typing import Any
 
-from jury_desk.core import paths
+from jury_desk.core import audit, paths
 from jury_desk.core.domain import (
     Attachment,
     Conflict,
@@ -329,12 +331,40 @@ def attachment_content(db_path: Path, attachment: Attachment) -> bytes:
     return (paths.files_dir(Path(db_path)) / sha[:2] / sha).read_bytes()
 
 
-def load(path: Path, session_id: str | None = None) -> SessionState | None:
-    """The session's state read without the ORM, or None when ``Desk`` must read it."""
+def audit_entries(con: sqlite3.Connection, sid: str) -> list[dict[str, Any]]:
+    """The session's audit chain, as ``Desk.audit_entries`` gives it."""
+    return [
+        {
+            "seq": seq,
+            "at": at,
+            "actor": actor,
+            "action": action,
+            "data": json.loads(data),
+            "prev": prev,
+            "hash": hash_,
+        }
+        for seq, at, actor, action, data, prev, hash_ in con.execute(
+            "SELECT seq, at, actor, action, data, prev, hash FROM audit"
+            " WHERE session_id = ? ORDER BY seq",
+            (sid,),
+        )
+    ]
+
+
+def load(
+    path: Path, session_id: str | None = None, *, check_chain: bool = False
+) -> SessionState | None:
+    """The session's state read without the ORM, or None when ``Desk`` must read it.
+    With ``check_chain``, refused as ``Desk.check_audit_chain`` refuses when its audit
+    chain does not verify (read in the same transaction as the state)."""
     con = open_readonly(path)
     if con is None:
         return None
     try:
-        return read_state(con, resolve(con, Path(path).name, session_id))
+        sid = resolve(con, Path(path).name, session_id)
+        with snapshot(con):
+            if check_chain:
+                audit.require_intact(audit_entries(con, sid))
+            return _read(con, sid)
     finally:
         con.close()

@@ -22,6 +22,7 @@ import asyncio
 import io
 import logging
 import re
+import unicodedata
 from collections.abc import Awaitable, Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
@@ -33,6 +34,7 @@ from xml.sax.saxutils import escape
 
 from jury_desk import __version__, messages
 from jury_desk.core import crypto, fmt, resources
+from jury_desk.core import text as textrules
 from jury_desk.core.deliberation import (
     TIE_AT_BOUNDARY,
     DeliberationResult,
@@ -81,7 +83,9 @@ _SPACE_AFTER = re.compile(r"« ")
 
 
 def typo(text: str) -> str:
-    """French spacing: no-break space before « : », narrow ones before ; ! ? » and after «."""
+    """French spacing: no-break space before « : », narrow ones before ; ! ? » and after «.
+    The text is made printable first (:func:`printable`)."""
+    text = printable(text)
 
     def before(m: re.Match[str]) -> str:
         return (fmt.NBSP if m.group(1) == ":" else fmt.NNBSP) + m.group(1)
@@ -432,28 +436,93 @@ class Wrap:
     lines: int = 2
 
 
-def wrap_lines(text: str, font: str, size: float, room: float, max_lines: int) -> str:
-    """Greedy wrap at ordinary spaces (never at a no-break space), ``…`` when cut."""
+def _hard_break(word: str, font: str, size: float, room: float) -> list[str]:
+    """A word wider than ``room`` cut into pieces that fit (a name without spaces)."""
     from reportlab.pdfbase.pdfmetrics import stringWidth
 
-    words = typo(_BREAKABLE.sub(" ", text).strip()).split(
-        " "
-    )  # str.split() would eat no-break spaces
+    pieces: list[str] = []
+    current = ""
+    for ch in word:
+        if current and stringWidth(current + ch, font, size) > room:
+            pieces.append(current)
+            current = ch
+        else:
+            current += ch
+    pieces.append(current)
+    return pieces
+
+
+def wrap_lines(text: str, font: str, size: float, room: float, max_lines: int = 0) -> str:
+    """Greedy wrap at ordinary spaces (never at a no-break space); a word wider than the
+    column is cut where it must. Nothing is left out: ``max_lines`` is the number of lines
+    a cell usually takes (kept for callers), not a limit (issue 12: tables wrap, never cut).
+    """
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    del max_lines
+    # str.split() would eat no-break spaces
+    words = typo(_BREAKABLE.sub(" ", text).strip()).split(" ")
     lines: list[str] = []
     current = ""
-    for i, word in enumerate(words):
+    for word in words:
         candidate = f"{current} {word}" if current else word
-        if not current or stringWidth(candidate, font, size) <= room:
+        if stringWidth(candidate, font, size) <= room:
             current = candidate
             continue
-        lines.append(current)
-        current = word
-        if len(lines) == max_lines:
-            current = " ".join([lines.pop(), *words[i:]])
-            break
+        if current:
+            lines.append(current)
+        pieces = _hard_break(word, font, size, room)
+        lines.extend(pieces[:-1])
+        current = pieces[-1]
     lines.append(current)
-    lines = [_fit(line, font, size, room) for line in lines[:max_lines]]
     return "\n".join(lines)
+
+
+EMOJI_SHOWN = "[émoji]"
+
+
+@cache
+def _covered() -> frozenset[int]:
+    """Code points both PV fonts can draw."""
+    from reportlab.pdfbase import pdfmetrics
+
+    _register_fonts()
+    regular = pdfmetrics.getFont(FONT).face.charToGlyph
+    bold = pdfmetrics.getFont(FONT_BOLD).face.charToGlyph
+    return frozenset(regular) & frozenset(bold)
+
+
+def _emoji_part(ch: str) -> bool:
+    cp = ord(ch)
+    return (
+        0x1F000 <= cp <= 0x1FAFF
+        or 0x2600 <= cp <= 0x27BF
+        or 0x1F1E6 <= cp <= 0x1F1FF
+        or cp in (0xFE0F, 0xFE0E, 0x200D, 0x20E3)
+        or 0xE0020 <= cp <= 0xE007F
+        or unicodedata.category(ch) == "So"
+    )
+
+
+def printable(value: str) -> str:
+    """Text as the PV can show it: neutralised (``core.text.display``), and every
+    character the embedded fonts lack shown by a visible mark instead of vanishing:
+    « [émoji] » for a pictograph sequence, U+FFFD for any other."""
+    covered = _covered()
+    out: list[str] = []
+    in_emoji = False
+    for ch in textrules.display(value, multiline=True):
+        if ord(ch) in covered or ch == "\n":
+            out.append(ch)
+            in_emoji = False
+        elif _emoji_part(ch):
+            if not in_emoji:
+                out.append(EMOJI_SHOWN)
+            in_emoji = True
+        else:
+            out.append("\ufffd" if 0xFFFD in covered else "?")
+            in_emoji = False
+    return "".join(out)
 
 
 class _Builder:
@@ -534,7 +603,9 @@ class _Builder:
                 else:
                     cells.append(cell)
             data.append(cells)
-        t = Table(data, colWidths=col_w, repeatRows=head_rows, hAlign="LEFT")
+        # A row taller than what is left of the page (a long reason, a long name) is
+        # split across pages rather than refused.
+        t = Table(data, colWidths=col_w, repeatRows=head_rows, hAlign="LEFT", splitInRow=1)
         style: list[tuple[Any, ...]] = [
             ("FONT", (0, 0), (-1, -1), FONT, 8),
             ("TEXTCOLOR", (0, 0), (-1, -1), colors.HexColor(INK)),

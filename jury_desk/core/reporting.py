@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any
 
 from jury_desk import __version__, messages
 from jury_desk.core import fmt
+from jury_desk.core import text as textrules
 from jury_desk.core.deliberation import TIE_AT_BOUNDARY, DeliberationResult, DepartureKind
 from jury_desk.core.domain import round4
 
@@ -255,6 +256,7 @@ _ROLE = {"elu": "élu", "expert": "expert", "technicien": "technicien"}
 
 
 def short_title(title: str, width: int) -> str:
+    title = textrules.display(title)  # nothing that could reorder or hide the columns
     title = re.sub(
         r"[ \t\r\n]+", " ", title
     ).strip()  # keep no-break spaces (str.split() would not)
@@ -286,8 +288,10 @@ def results_table(ds: DeliberationState) -> str:
     st, result = ds.session, ds.result
     rules = st.info.rules
     lines: list[str] = []
-    lines.append(st.info.title + (" — SESSION DE DÉMONSTRATION" if st.is_demo else ""))
-    lines.append(f"Séance du {fmt.long_date(st.info.date)} — {st.info.venue}")
+    lines.append(
+        textrules.display(st.info.title) + (" — SESSION DE DÉMONSTRATION" if st.is_demo else "")
+    )
+    lines.append(f"Séance du {fmt.long_date(st.info.date)} — {textrules.display(st.info.venue)}")
     quorum = "atteint" if ds.quorum.met else "NON ATTEINT"
     lines.append(
         f"Présents : {ds.quorum.present} sur {len(st.jurors)} (quorum de {ds.quorum.required} : {quorum}) — "

@@ -23,7 +23,7 @@ from sqlmodel import Session, col, delete, select
 # Not ``bundle`` (JSON Schema, cryptography, zip checks: ~70 ms) nor ``deliberation``:
 # they are imported by the methods that need them, so that the GUI's first paint does
 # not pay for them (benchmarks/gui.py; tests/core/test_import_cost.py).
-from jury_desk.core import audit, csvio, fsutil, paths, storage
+from jury_desk.core import audit, csvio, fsutil, ledger, paths, storage
 from jury_desk.core import hearings as hearings_mod
 from jury_desk.core.domain import (
     Attachment,
@@ -169,6 +169,8 @@ class Desk:
         self.files = paths.files_dir(self.db_path)
         self._static: dict[str, tuple[Any, ...]] = {}
         self._remove_stale_staging()
+        # An export killed half-way: its temporary file goes, what it changed is undone.
+        ledger.recover(self.engine, ledger.remove_stale_parts(self.db_path))
 
     def _remove_stale_staging(self) -> None:
         """Staging folders left by an import that was killed half-way."""
@@ -618,6 +620,11 @@ class Desk:
             row = db.get(SessionRow, session_id)
             assert row is not None
             return bytes(row.manifest)
+
+    def check_audit_chain(self, session_id: str) -> None:
+        """Refuse (UserError ``audit_chain_broken``) when the session's audit chain does not
+        verify: the database was edited outside jury_desk, its results are not attested."""
+        audit.require_intact(self.audit_entries(session_id))
 
     def manifest_jws(self, session_id: str) -> str | None:
         """The detached JWS of the manifest as imported (None for sessions imported

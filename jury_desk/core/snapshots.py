@@ -492,7 +492,7 @@ def restore(db_path: Path, snapshot_path: Path) -> Path | None:
         if head.last_export_entry > kept_seq:
             raise UserError(
                 "restore_before_export",
-                f"Cet instantané est antérieur à l’export n° {head.last_export_seq} déjà écrit "
+                f"Cet instantané est antérieur à l’export n° {head.last_export_seq} déjà écrit et vérifié "
                 f"pour la session « {sid} » : le restaurer effacerait du journal d’audit un export "
                 "qui a pu être remis au siège. Restauration refusée ; rouvrez la délibération "
                 "(avec un motif) pour corriger.",
@@ -545,7 +545,7 @@ def restore(db_path: Path, snapshot_path: Path) -> Path | None:
 class _Head:
     seq: int
     hash: str
-    last_export_entry: int  # seq of the last export.written entry (0: none)
+    last_export_entry: int  # seq of the last verified export's export.written entry (0: none)
     last_export_seq: int  # its export number
 
 
@@ -559,9 +559,19 @@ def _chain_heads(path: Path) -> dict[str, _Head]:
             "(SELECT MAX(seq) FROM audit b WHERE b.session_id = a.session_id)"
         ).fetchall()
         for sid, seq, digest in rows:
+            # Only a verified export counts: a failed one wrote nothing that could have
+            # reached headquarters, and must not forbid going back before it.
             exp = con.execute(
-                "SELECT seq, json_extract(data, '$.export_seq') FROM audit WHERE session_id = ?"
-                " AND action = 'export.written' ORDER BY seq DESC LIMIT 1",
+                "SELECT w.seq, json_extract(w.data, '$.export_seq') FROM audit w"
+                " WHERE w.session_id = ? AND w.action = 'export.written' AND EXISTS ("
+                "  SELECT 1 FROM audit v WHERE v.session_id = w.session_id"
+                "  AND v.action = 'export.verified'"
+                "  AND json_extract(v.data, '$.export_seq') = json_extract(w.data, '$.export_seq'))"
+                " AND NOT EXISTS ("
+                "  SELECT 1 FROM audit f WHERE f.session_id = w.session_id"
+                "  AND f.action = 'export.failed'"
+                "  AND json_extract(f.data, '$.export_seq') = json_extract(w.data, '$.export_seq'))"
+                " ORDER BY w.seq DESC LIMIT 1",
                 (sid,),
             ).fetchone()
             heads[sid] = _Head(seq, digest, exp[0] if exp else 0, int(exp[1] or 0) if exp else 0)

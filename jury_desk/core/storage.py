@@ -289,6 +289,9 @@ def make_engine(path: Path) -> Engine:
     engine = create_engine(
         f"sqlite:///{path}",
         connect_args={"check_same_thread": False},
+        # An error's text must never quote a row: names, reasons and comments would
+        # reach the technical log, which outlives the purge (docs/reliability.md).
+        hide_parameters=True,
     )
     event.listen(engine, "connect", _set_pragmas)
     event.listen(engine, "begin", _begin)
@@ -336,6 +339,11 @@ def open_database(path: Path) -> Engine:
         try:
             version = _user_version(path)
         except sqlite3.DatabaseError as exc:
+            from jury_desk.core import environment
+
+            problem = environment.describe(exc, path)
+            if problem is not None and problem.code != "db_corrupt":
+                raise problem from exc  # read-only, locked, full: not the file's fault
             raise DatabaseError(
                 "db_unreadable",
                 f"Le fichier « {path} » n’est pas une base jury_desk lisible ({exc}).",

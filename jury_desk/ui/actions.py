@@ -68,6 +68,7 @@ class Actions(QObject):
         self.double_entry = act(self.tr("Double &saisie : comparer deux fichiers…"))
         self.print_sheets = act(self.tr("Feuilles de notation vier&ges (PDF)…"))
         self.print_attendance = act(self.tr("Feuille d’é&margement (PDF)…"))
+        self.devices = act(self.tr("Appareils des &jurés…"), "Ctrl+Shift+J")
         self.reveal = act(self.tr("&Révéler les notes…"))
         # Shared screen
         self.shared_show = act(self.tr("&Afficher l’écran partagé"), "Ctrl+E")

@@ -1,11 +1,17 @@
-"""Attachments shown inside the application: PDF with QtPdf, images with QPixmap.
+"""Attachments shown inside the application: PDF pages rendered by a separate process,
+images with QPixmap.
 
-The bytes come from ``Desk.attachment_content`` and are handed to Qt through a
-``QBuffer``: nothing is written to a temporary folder (an attachment holds personal
-data; a temporary copy would outlive the session). The one exception is asked for:
-« Ouvrir dans le lecteur du système » writes a copy in a private temporary folder
-(``core.external_copies``) for the system's reader, which a screen reader can read; the
-copy is removed when the application closes, and by a purge.
+The bytes come from ``Desk.attachment_content``. A PDF is a candidate's file, which can
+be built to exhaust a renderer (issue 12: a few kilobytes of nested forms froze the
+console for good): it is never parsed here. :class:`~jury_desk.ui.pdf_render.PageRenderer`
+sends it through a pipe to a worker process with memory and time limits, which returns
+the pages as PNG, a few at a time as the reader scrolls; a worker over its limits is
+killed and the view says so in French, the rest of the application untouched. Nothing
+is written to a temporary folder (an attachment holds personal data; a temporary copy
+would outlive the session). The one exception is asked for: « Ouvrir dans le lecteur du
+système » writes a copy in a private temporary folder (``core.external_copies``) for the
+system's reader, which a screen reader can read; the copy is removed when the
+application closes, and by a purge.
 """
 
 from __future__ import annotations
@@ -19,9 +25,8 @@ from typing import Any
 from jury_desk.core import fmt
 from jury_desk.core.domain import Attachment
 from jury_desk.core.external_copies import ExternalCopies
-from jury_desk.qt.core import QBuffer, QByteArray, QIODevice, Qt, QUrl
-from jury_desk.qt.gui import QDesktopServices, QPixmap
-from jury_desk.qt.pdf import QPdfDocument, QPdfView
+from jury_desk.qt.core import Qt, QTimer, QUrl, Slot
+from jury_desk.qt.gui import QDesktopServices, QImage, QPixmap
 from jury_desk.qt.widgets import (
     QHBoxLayout,
     QLabel,
@@ -32,11 +37,14 @@ from jury_desk.qt.widgets import (
     QVBoxLayout,
     QWidget,
 )
+from jury_desk.ui import pdf_render
 from jury_desk.ui.errors import log_failure
 
 log = logging.getLogger(__name__)
 
 Loader = Callable[[int], bytes]  # attachment position -> content
+
+BATCH = 3  # pages rendered per worker run; the next ones when the reader gets near them
 
 
 class AttachmentsView(QWidget):
@@ -76,12 +84,32 @@ class AttachmentsView(QWidget):
         self.stack = QStackedWidget()
         lay.addWidget(self.stack, 1)
 
-        self.document = QPdfDocument(self)
-        self.pdf = QPdfView()
+        self.pages_widget = QWidget()
+        self.pages_widget.setObjectName("pdfPages")
+        self.pages_layout = QVBoxLayout(self.pages_widget)
+        self.pages_layout.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
+        self.pages_layout.setSpacing(8)
+        self.pdf = QScrollArea()
         self.pdf.setAccessibleName(self.tr("Aperçu du document PDF"))
-        self.pdf.setDocument(self.document)
-        self.pdf.setPageMode(QPdfView.PageMode.MultiPage)
-        self.pdf.setZoomMode(QPdfView.ZoomMode.FitToWidth)
+        self.pdf.setWidget(self.pages_widget)
+        self.pdf.setWidgetResizable(True)
+        self.pdf.verticalScrollBar().valueChanged.connect(self._maybe_more)
+        self.renderer = pdf_render.PageRenderer(self)
+        self.renderer.opened.connect(self._on_opened)
+        self.renderer.pageReady.connect(self._on_page)
+        self.renderer.finished.connect(self._on_batch_done)
+        self.renderer.failed.connect(self._on_failed)
+        self._pdf_data = b""
+        self._pdf_title = ""
+        self._page_total = 0
+        self._next_page = 0
+        self._zoom_factor = 1.0
+        self._fit = True
+        self._page_labels: list[QLabel] = []
+        self._rezoom = QTimer(self)
+        self._rezoom.setSingleShot(True)
+        self._rezoom.setInterval(150)
+        self._rezoom.timeout.connect(self._restart_pdf)
         self.image = QLabel()
         self.image.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.image.setAccessibleName(self.tr("Aperçu de l’image"))
@@ -105,16 +133,16 @@ class AttachmentsView(QWidget):
         self.stack.addWidget(self.image_scroll)
         self.stack.addWidget(self.message)
 
-        self._buffer: QBuffer | None = None
         self._attachments: tuple[Attachment, ...] = ()
         self._loader: Loader | None = None
+        self._pdf_attachment: Attachment | None = None
         self.copies = ExternalCopies()
         self.opener: Callable[[QUrl], bool] = QDesktopServices.openUrl
         self.open_external.clicked.connect(self.open_in_system_reader)
         self.tabs.currentChanged.connect(self._show)
         self.zoom_in.clicked.connect(lambda: self._zoom(1.25))
         self.zoom_out.clicked.connect(lambda: self._zoom(0.8))
-        self.zoom_fit.clicked.connect(lambda: self.pdf.setZoomMode(QPdfView.ZoomMode.FitToWidth))
+        self.zoom_fit.clicked.connect(self._fit_width)
         self.set_attachments((), None)
 
     def set_attachments(self, attachments: tuple[Attachment, ...], loader: Loader | None) -> None:
@@ -137,15 +165,128 @@ class AttachmentsView(QWidget):
             self.stack.setCurrentWidget(self.message)
 
     def _clear_document(self) -> None:
-        self.document.close()
-        if self._buffer is not None:
-            self._buffer.close()
-            self._buffer.deleteLater()
-            self._buffer = None
+        self.renderer.cancel()
+        self._pdf_data = b""
+        self._page_total = 0
+        self._next_page = 0
+        for label in self._page_labels:
+            self.pages_layout.removeWidget(label)
+            label.deleteLater()
+        self._page_labels = []
+
+    def _page_width(self) -> int:
+        # Room for the vertical scroll bar, which appears once the pages overflow.
+        bar = self.pdf.verticalScrollBar().sizeHint().width()
+        room = max(200, self.pdf.width() - bar - 2 * self.pdf.frameWidth() - 24)
+        factor = 1.0 if self._fit else self._zoom_factor
+        ratio = self.devicePixelRatioF() or 1.0
+        return int(min(pdf_render_max_width(), room * factor * ratio))
 
     def _zoom(self, factor: float) -> None:
-        self.pdf.setZoomMode(QPdfView.ZoomMode.Custom)
-        self.pdf.setZoomFactor(max(0.25, min(4.0, self.pdf.zoomFactor() * factor)))
+        if not self._pdf_data:
+            return
+        self._zoom_factor = max(0.25, min(4.0, (1.0 if self._fit else self._zoom_factor) * factor))
+        self._fit = False
+        self._rezoom.start()
+
+    @Slot()
+    def _fit_width(self) -> None:
+        if not self._pdf_data:
+            return
+        self._fit = True
+        self._zoom_factor = 1.0
+        self._rezoom.start()
+
+    @Slot()
+    def _restart_pdf(self) -> None:
+        data, title = self._pdf_data, self._pdf_title
+        if not data:
+            return
+        self._clear_document()
+        self._start_pdf(data, title)
+
+    def _start_pdf(self, data: bytes, title: str) -> None:
+        self._pdf_data = data
+        self._pdf_title = title
+        self._next_page = 0
+        self.message.setText(self.tr("Affichage de « {title} »…").format(title=title))
+        self.stack.setCurrentWidget(self.message)
+        self.renderer.render(data, self._page_width(), 0, BATCH)
+
+    @Slot(int)
+    def _on_opened(self, total: int) -> None:
+        self._page_total = total
+        if total == 0:
+            self._on_failed(pdf_render.UNREADABLE)
+            return
+        self.stack.setCurrentWidget(self.pdf)
+        if self._pdf_attachment is not None:
+            self._describe(self._pdf_attachment, total)
+
+    @Slot(int, QImage)
+    def _on_page(self, index: int, image: QImage) -> None:
+        label = QLabel()
+        label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        pix = QPixmap.fromImage(image)
+        pix.setDevicePixelRatio(self.devicePixelRatioF() or 1.0)
+        label.setPixmap(pix)
+        label.setAccessibleName(
+            self.tr("Page {n} sur {total}").format(n=index + 1, total=self._page_total)
+        )
+        self.pages_layout.addWidget(label)
+        self._page_labels.append(label)
+        self._next_page = index + 1
+
+    @Slot()
+    def _on_batch_done(self) -> None:
+        self._maybe_more()
+
+    @Slot()
+    def _maybe_more(self, *_args: object) -> None:
+        """Render the next pages when the reader is near the end of those shown."""
+        if (
+            not self._pdf_data
+            or self.renderer.running()
+            or self._next_page >= self._page_total
+            or self.stack.currentWidget() is not self.pdf
+        ):
+            return
+        bar = self.pdf.verticalScrollBar()
+        if bar.maximum() - bar.value() > self.pdf.viewport().height():
+            return
+        self.renderer.render(self._pdf_data, self._page_width(), self._next_page, BATCH)
+
+    @Slot(str)
+    def _on_failed(self, code: str) -> None:
+        reasons = {
+            pdf_render.KILLED: self.tr(
+                "le document demande plus de mémoire ou de temps de calcul que l’application "
+                "n’en accorde à l’affichage (document trop complexe, ou piégé). L’affichage "
+                "a été arrêté ; le reste de l’application n’est pas affecté. Demandez au "
+                "porteur une version simplifiée si elle est nécessaire."
+            ),
+            pdf_render.TIMEOUT: self.tr(
+                "son affichage prenait trop de temps et a été arrêté (document trop complexe, "
+                "ou piégé) ; le reste de l’application n’est pas affecté."
+            ),
+            pdf_render.PASSWORD: self.tr("le document est protégé par un mot de passe."),
+            pdf_render.TOO_LARGE: self.tr("le fichier est trop volumineux pour être affiché."),
+            pdf_render.NO_WORKER: self.tr(
+                "le module d’affichage des PDF n’a pas pu démarrer ; réinstallez l’application "
+                "si cela se reproduit."
+            ),
+        }
+        reason = reasons.get(code, self.tr("ce n’est pas un document PDF lisible."))
+        shown = len(self._page_labels)
+        self._pdf_data = b""  # no automatic retry on a document that failed
+        self.message.setText(
+            self.tr("Cette pièce jointe n’a pas pu être affichée : {reason}").format(reason=reason)
+            if not shown
+            else self.tr(
+                "Cette pièce jointe n’a pas pu être affichée au-delà de la page {n} : {reason}"
+            ).format(n=shown, reason=reason)
+        )
+        self.stack.setCurrentWidget(self.message)
 
     def _show(self, i: int) -> None:
         if not 0 <= i < len(self._attachments) or self._loader is None:
@@ -164,19 +305,9 @@ class AttachmentsView(QWidget):
             return
         self._clear_document()
         if a.media_type == "application/pdf":
-            self._buffer = QBuffer(self)
-            self._buffer.setData(QByteArray(data))
-            self._buffer.open(QIODevice.OpenModeFlag.ReadOnly)
-            self.document.load(self._buffer)
-            if self.document.status() == QPdfDocument.Status.Error:
-                self.message.setText(
-                    self.tr("Le document « {title} » n’a pas pu être ouvert.").format(title=a.title)
-                )
-                self.stack.setCurrentWidget(self.message)
-                return
-            self.pdf.setZoomMode(QPdfView.ZoomMode.FitToWidth)
-            self.stack.setCurrentWidget(self.pdf)
-            self._describe(a, int(self.document.pageCount()))
+            self._pdf_attachment = a
+            self._describe(a)
+            self._start_pdf(data, a.title)
         elif a.media_type.startswith("image/"):
             pix = QPixmap()
             pix.loadFromData(data)
@@ -242,7 +373,16 @@ class AttachmentsView(QWidget):
             log.warning("a copy opened in the system reader could not be removed yet")
 
     def page_count(self) -> int:
-        return int(self.document.pageCount())
+        return self._page_total
+
+    def pages_shown(self) -> int:
+        return len(self._page_labels)
 
     def current_kind(self) -> Any:
         return self.stack.currentWidget()
+
+
+def pdf_render_max_width() -> int:
+    from jury_desk import render_worker
+
+    return render_worker.MAX_WIDTH

@@ -73,10 +73,12 @@ class ConsoleView(QWidget):
         titles.addWidget(self.session_meta)
         hl.addLayout(titles, 1)
         self.blind_badge = QLabel("")
+        self.blind_badge.setWordWrap(True)  # reflows at 200 %
         self.blind_badge.setObjectName("blindBadge")
         hl.addWidget(self.blind_badge)
         hl.addSpacing(18)
         self.quorum_badge = QLabel("")
+        self.quorum_badge.setWordWrap(True)  # reflows at 200 %
         self.quorum_badge.setObjectName("quorumOk")
         a11y.caption(self.quorum_badge, self.tr("Quorum"))
         hl.addWidget(self.quorum_badge)

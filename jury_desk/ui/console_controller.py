@@ -16,6 +16,7 @@ from jury_desk.ui import dialogs, uifmt
 from jury_desk.ui.actions import Actions
 from jury_desk.ui.console import ConsoleView, DeliberationPlaceholder
 from jury_desk.ui.context import SessionContext
+from jury_desk.ui.devices_controller import DevicesController
 from jury_desk.ui.models import AttendanceModel, HearingOrderModel, RecusalModel, ScoringGridModel
 from jury_desk.ui.paper_controller import PaperController
 from jury_desk.ui.scoring_controller import ScoringController
@@ -62,6 +63,7 @@ class ConsoleController(QObject):
         self.timer = TimerController(ctx, actions, view.timer, clock, self)
         self.scoring = ScoringController(ctx, view.grid, self.grid_model, actions, self)
         self.paper = PaperController(self, self)
+        self.devices = DevicesController(self, self)
 
         view.order.selectionModel().currentRowChanged.connect(self._order_row_changed)
         view.tabs.currentChanged.connect(self._tab_changed)
@@ -108,6 +110,7 @@ class ConsoleController(QObject):
         self.timer.disconnect_all()
         self.scoring.disconnect_all()
         self.paper.disconnect_all()
+        self.devices.disconnect_all()
         self.presenter.disconnect_all()
 
     # ------------------------------------------------------------------ refresh

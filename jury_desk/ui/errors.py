@@ -256,6 +256,13 @@ class ErrorReporter(QObject):
         if isinstance(exc, UserError):
             self.user_error(exc)
             return
+        from jury_desk.core import environment
+
+        problem = environment.describe(exc)
+        if problem is not None:  # full disk, read-only or locked file: said, not a bug
+            log.warning("refused by the environment: %s (%s)", problem.code, _type_name(exc_type))
+            self.user_error(problem)
+            return
         log.error(
             "unexpected error %s\n%s", _type_name(exc_type), log_text(exc_type, exc, tb).rstrip()
         )

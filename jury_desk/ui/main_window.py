@@ -138,6 +138,8 @@ class MainWindow(QMainWindow):
         m.addActions([a.blind, a.reveal])
         m.addSeparator()
         m.addActions([a.import_sheets, a.double_entry, a.print_sheets, a.print_attendance])
+        m.addSeparator()
+        m.addAction(a.devices)
         m = mb.addMenu(self.tr("&Écran partagé"))
         m.addActions(
             [

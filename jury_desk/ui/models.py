@@ -17,6 +17,7 @@ from fractions import Fraction
 from typing import Any
 
 from jury_desk.core import readmodel
+from jury_desk.core import text as textrules
 from jury_desk.core.deliberation import DossierStatus
 from jury_desk.core.domain import Criterion, Juror, RecusalKind, RecusalSource, to_fraction
 from jury_desk.core.readmodel import DeliberationState
@@ -35,6 +36,29 @@ from jury_desk.ui import theme, uifmt
 
 Index = QModelIndex | QPersistentModelIndex
 _ROOT = QModelIndex()
+
+
+class ShownText:
+    """Every text a model shows goes through ``core.text.display``: control, bidi and
+    zero-width characters from an older database removed, and the value isolated
+    (FSI…PDI) so that a right-to-left name cannot reorder the cells around it."""
+
+    _SHOWN_ROLES = (
+        Qt.ItemDataRole.DisplayRole,
+        Qt.ItemDataRole.ToolTipRole,
+        Qt.ItemDataRole.AccessibleTextRole,
+    )
+
+    def _data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        raise NotImplementedError
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        value = self._data(index, role)
+        if isinstance(value, str) and role in self._SHOWN_ROLES:
+            return textrules.display(
+                value, multiline="\n" in value, isolate=role == Qt.ItemDataRole.DisplayRole
+            )
+        return value
 
 
 class Roles(IntEnum):
@@ -144,7 +168,7 @@ def one_dossier_status(st: SessionState, dossier_id: str) -> str:
     ).value
 
 
-class HearingOrderModel(QAbstractTableModel):
+class HearingOrderModel(ShownText, QAbstractTableModel):
     COL_ORDER, COL_TIME, COL_TITLE, COL_STATE = range(4)
 
     def __init__(self, parent: Any = None) -> None:
@@ -243,7 +267,7 @@ class HearingOrderModel(QAbstractTableModel):
             )  # the row header a screen reader announces (the view hides it)
         return None
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def _data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not (0 <= index.row() < len(self._rows)):
             return None
         did, order, time, title, holder, state = self._rows[index.row()]
@@ -278,7 +302,7 @@ class HearingOrderModel(QAbstractTableModel):
 # --------------------------------------------------------------------------- scoring grid
 
 
-class ScoringGridModel(QAbstractTableModel):
+class ScoringGridModel(ShownText, QAbstractTableModel):
     """Criteria (rows) by jurors (columns) for one dossier.
 
     A cell's status: ``empty``, ``pending`` (being written), ``saved``, ``error``,
@@ -467,7 +491,7 @@ class ScoringGridModel(QAbstractTableModel):
             "empty": QCoreApplication.translate("ScoringGridModel", "à saisir"),
         }[status]
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def _data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if (
             not index.isValid()
             or not (0 <= index.row() < len(self._criteria))
@@ -587,7 +611,7 @@ class ScoringGridModel(QAbstractTableModel):
 # --------------------------------------------------------------------------- attendance
 
 
-class AttendanceModel(QAbstractListModel):
+class AttendanceModel(ShownText, QAbstractListModel):
     """Jurors with a check box « présent »; toggling asks, the controller writes."""
 
     presenceRequested = Signal(str, bool)
@@ -626,7 +650,7 @@ class AttendanceModel(QAbstractListModel):
             f |= Qt.ItemFlag.ItemIsUserCheckable
         return f
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def _data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._jurors):
             return None
         j = self._jurors[index.row()]
@@ -665,7 +689,7 @@ class AttendanceModel(QAbstractListModel):
 # --------------------------------------------------------------------------- recusals
 
 
-class RecusalModel(QAbstractTableModel):
+class RecusalModel(ShownText, QAbstractTableModel):
     """Every recusal of the session: the bundle's conflicts and those recorded in session."""
 
     COLS = 6
@@ -738,7 +762,7 @@ class RecusalModel(QAbstractTableModel):
             return f"{self._rows[section][2]} — {self._rows[section][3]}"  # row header (hidden)
         return None
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def _data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
             return None
         row = self._rows[index.row()]
@@ -787,7 +811,7 @@ def _two_lines(text: str, longer_than: int) -> str:
     return text[:cut] + "\n" + text[cut + 1 :]
 
 
-class SharedGridModel(QAbstractTableModel):
+class SharedGridModel(ShownText, QAbstractTableModel):
     """The shared screen's grid: it is given a :class:`SharedGrid`, nothing else."""
 
     def __init__(self, parent: Any = None) -> None:
@@ -825,7 +849,7 @@ class SharedGridModel(QAbstractTableModel):
             else QCoreApplication.translate("SharedGridModel", "à saisir")
         )
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def _data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if (
             not index.isValid()
             or not 0 <= index.row() < self.rowCount()

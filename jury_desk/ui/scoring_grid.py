@@ -37,7 +37,9 @@ from jury_desk.qt.gui import (
 from jury_desk.qt.widgets import (
     QAbstractItemDelegate,
     QAbstractItemView,
+    QBoxLayout,
     QCheckBox,
+    QGridLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -391,7 +393,12 @@ class ScoringGridView(QWidget):
         self.setAccessibleName(self.tr("Notation"))
         lay = QVBoxLayout(self)
         lay.setContentsMargins(8, 8, 8, 8)
-        bar = QHBoxLayout()
+        # Title and commands side by side; the commands go under the title when the
+        # text is large (reflow at 200 %).
+        bar = QBoxLayout(QBoxLayout.Direction.LeftToRight)
+        self._bar = bar
+        commands = QGridLayout()
+        self._commands = commands
         self.title = QLabel("")
         self.title.setObjectName("dossierTitle")
         self.title.setWordWrap(True)
@@ -405,17 +412,17 @@ class ScoringGridView(QWidget):
                 "partagé, jusqu’à leur révélation en délibération."
             )
         )
-        bar.addWidget(self.blind)
         self.reveal = QPushButton(self.tr("Révéler les notes…"))
         self.reveal.setAccessibleName(self.tr("Révéler les notes"))
-        bar.addWidget(self.reveal)
         self.undo_button = QToolButton()
         self.deport_button = QToolButton()
-        bar.addWidget(self.undo_button)
-        bar.addWidget(self.deport_button)
+        commands.setColumnStretch(4, 1)
+        bar.addLayout(commands)
         lay.addLayout(bar)
+        self._reflow()
         self.summary = QLabel("")
         self.summary.setObjectName("hint")
+        self.summary.setWordWrap(True)
         lay.addWidget(self.summary)
 
         split = QSplitter(Qt.Orientation.Vertical)
@@ -470,6 +477,22 @@ class ScoringGridView(QWidget):
         lay.addWidget(help_text)
         self.delegate.message.connect(self.show_message)
         self.delegate.refused.connect(self._refused)
+
+    def _reflow(self) -> None:
+        stacked = theme.current_scale() >= 1.5
+        self._bar.setDirection(
+            QBoxLayout.Direction.TopToBottom if stacked else QBoxLayout.Direction.LeftToRight
+        )
+        buttons = (self.blind, self.reveal, self.undo_button, self.deport_button)
+        for i, b in enumerate(buttons):  # one row, or two under the title when large
+            self._commands.removeWidget(b)
+            row, col = (i // 2, i % 2) if stacked else (0, i)
+            self._commands.addWidget(b, row, col)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.FontChange:
+            self._reflow()
+        super().changeEvent(event)
 
     def set_model(self, model: ScoringGridModel) -> None:
         self.table.setModel(model)

@@ -286,6 +286,9 @@ QPushButton {{ padding: 4px 10px; }}
 QHeaderView::section {{ background: {C.window}; color: {C.text}; padding: 4px; border: 0;
                         border-right: 1px solid {C.border}; border-bottom: 1px solid {C.border}; }}
 QTabBar::tab:selected {{ font-weight: bold; }}
+ScoreEditor[verdict="refused"] {{ background: {C.error_bg}; color: {C.error};
+                                  border: {FOCUS_WIDTH}px solid {C.error}; }}
+ScoreEditor[verdict="partial"] {{ border: {FOCUS_WIDTH}px dashed {C.accent}; }}
 """
 
 

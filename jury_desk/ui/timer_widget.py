@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from jury_desk.core import fmt
-from jury_desk.qt.core import QCoreApplication, Qt
+from jury_desk.qt.core import QCoreApplication, QEvent, Qt
 from jury_desk.qt.gui import QAction
 from jury_desk.qt.widgets import (
+    QBoxLayout,
     QFrame,
     QGridLayout,
     QHBoxLayout,
@@ -52,7 +53,11 @@ class TimerWidget(QFrame):
         super().__init__(parent)
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.setAccessibleName(self.tr("Chronomètre de l’audition"))
-        lay = QHBoxLayout(self)
+        # Side by side; the buttons go under the digits when the text is large (reflow:
+        # at 200 % the console still fits 1280 px).
+        lay = QBoxLayout(QBoxLayout.Direction.LeftToRight, self)
+        self._layout = lay
+        top = QHBoxLayout()
         left = QVBoxLayout()
         self.phase = QLabel("")
         self.phase.setWordWrap(True)
@@ -67,7 +72,7 @@ class TimerWidget(QFrame):
         self.recorded.setWordWrap(True)
         left.addWidget(self.recorded)
         left.addStretch(1)
-        lay.addLayout(left, 2)
+        top.addLayout(left, 2)
         self.digits = QLabel("00:00")
         self.digits.setObjectName("timerDigits")
         self.digits.setProperty("level", "normal")
@@ -75,7 +80,8 @@ class TimerWidget(QFrame):
         a11y.caption(self.digits, self.tr("Temps restant"))
         self.digits.setMinimumWidth(180)
         theme.scaled(self.digits, 3.2, bold=True)
-        lay.addWidget(self.digits, 2)
+        top.addWidget(self.digits, 2)
+        lay.addLayout(top, 4)
         grid = QGridLayout()
         self.buttons: list[QToolButton] = []
         for i in range(4):
@@ -87,6 +93,18 @@ class TimerWidget(QFrame):
             self.buttons.append(b)
         lay.addLayout(grid, 3)
         self._last: tuple[str, str, str, str] | None = None
+        self._reflow()
+
+    def _reflow(self) -> None:
+        stacked = theme.current_scale() >= 1.5
+        self._layout.setDirection(
+            QBoxLayout.Direction.TopToBottom if stacked else QBoxLayout.Direction.LeftToRight
+        )
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.FontChange:
+            self._reflow()
+        super().changeEvent(event)
 
     def set_actions(
         self, toggle: QAction, next_phase: QAction, finish: QAction, reset: QAction

@@ -108,6 +108,10 @@
         <translation>&amp;Attendance sheet (PDF)…</translation>
     </message>
     <message>
+        <source>Appareils des &amp;jurés…</source>
+        <translation>&amp;Jurors&apos; devices…</translation>
+    </message>
+    <message>
         <source>&amp;Révéler les notes…</source>
         <translation>Re&amp;veal the scores…</translation>
     </message>
@@ -263,12 +267,48 @@ judgement</translation>
         <translation>No attachment for this dossier.</translation>
     </message>
     <message>
-        <source>Impossible d’afficher « {title} » ({error}).</source>
-        <translation>Cannot display “{title}” ({error}).</translation>
+        <source>Affichage de « {title} »…</source>
+        <translation>Showing “{title}”…</translation>
     </message>
     <message>
-        <source>Le document « {title} » n’a pas pu être ouvert.</source>
-        <translation>The document “{title}” could not be opened.</translation>
+        <source>Page {n} sur {total}</source>
+        <translation>Page {n} of {total}</translation>
+    </message>
+    <message>
+        <source>le document demande plus de mémoire ou de temps de calcul que l’application n’en accorde à l’affichage (document trop complexe, ou piégé). L’affichage a été arrêté ; le reste de l’application n’est pas affecté. Demandez au porteur une version simplifiée si elle est nécessaire.</source>
+        <translation>the document needs more memory or processing time than the application allows for display (an overly complex or booby-trapped document). Display was stopped; the rest of the application is not affected. Ask the applicant for a simpler version if it is needed.</translation>
+    </message>
+    <message>
+        <source>son affichage prenait trop de temps et a été arrêté (document trop complexe, ou piégé) ; le reste de l’application n’est pas affecté.</source>
+        <translation>displaying it took too long and was stopped (an overly complex or booby-trapped document); the rest of the application is not affected.</translation>
+    </message>
+    <message>
+        <source>le document est protégé par un mot de passe.</source>
+        <translation>the document is password-protected.</translation>
+    </message>
+    <message>
+        <source>le fichier est trop volumineux pour être affiché.</source>
+        <translation>the file is too large to be displayed.</translation>
+    </message>
+    <message>
+        <source>le module d’affichage des PDF n’a pas pu démarrer ; réinstallez l’application si cela se reproduit.</source>
+        <translation>the PDF display module could not start; reinstall the application if this happens again.</translation>
+    </message>
+    <message>
+        <source>ce n’est pas un document PDF lisible.</source>
+        <translation>it is not a readable PDF document.</translation>
+    </message>
+    <message>
+        <source>Cette pièce jointe n’a pas pu être affichée : {reason}</source>
+        <translation>This attachment could not be displayed: {reason}</translation>
+    </message>
+    <message>
+        <source>Cette pièce jointe n’a pas pu être affichée au-delà de la page {n} : {reason}</source>
+        <translation>This attachment could not be displayed beyond page {n}: {reason}</translation>
+    </message>
+    <message>
+        <source>Impossible d’afficher « {title} » ({error}).</source>
+        <translation>Cannot display “{title}” ({error}).</translation>
     </message>
     <message>
         <source>Aperçu indisponible pour « {title} » ({kind}) : ce format ne s’affiche pas dans l’application.</source>
@@ -1016,6 +1056,124 @@ The right-hand column says what remains to be done before closing.</translation>
     <message>
         <source>Absent pendant l’audition</source>
         <translation>Absent during the hearing</translation>
+    </message>
+</context>
+<context>
+    <name>DevicesDialog</name>
+    <message>
+        <source>Appareils des jurés</source>
+        <translation>Jurors&apos; devices</translation>
+    </message>
+    <message>
+        <source>Chaque juré note sur son téléphone ou sa tablette, relié au réseau choisi ci-dessous (le point d’accès du portable ou le réseau de la salle). Cette fenêtre n’apparaît jamais sur l’écran partagé.</source>
+        <translation>Each juror scores on their phone or tablet, connected to the network chosen below (the laptop&apos;s hotspot or the room&apos;s network). This window never appears on the shared screen.</translation>
+    </message>
+    <message>
+        <source>Réseau des appareils</source>
+        <translation>Devices&apos; network</translation>
+    </message>
+    <message>
+        <source>Port</source>
+        <translation>Port</translation>
+    </message>
+    <message>
+        <source>&amp;Réseau :</source>
+        <translation>&amp;Network:</translation>
+    </message>
+    <message>
+        <source>&amp;Port :</source>
+        <translation>&amp;Port:</translation>
+    </message>
+    <message>
+        <source>&amp;Démarrer le service</source>
+        <translation>&amp;Start the service</translation>
+    </message>
+    <message>
+        <source>&amp;Arrêter le service</source>
+        <translation>S&amp;top the service</translation>
+    </message>
+    <message>
+        <source>Service arrêté : aucun appareil ne peut se connecter.</source>
+        <translation>Service stopped: no device can connect.</translation>
+    </message>
+    <message>
+        <source>A&amp;ppairer le juré choisi</source>
+        <translation>&amp;Pair the selected juror</translation>
+    </message>
+    <message>
+        <source>Ré&amp;voquer son appareil</source>
+        <translation>Re&amp;voke their device</translation>
+    </message>
+    <message>
+        <source>Service démarré sur {url} : appairez chaque juré.</source>
+        <translation>Service started on {url}: pair each juror.</translation>
+    </message>
+    <message>
+        <source>Service arrêté : les codes d’appairage ne valent plus rien.</source>
+        <translation>Service stopped: the pairing codes are worthless now.</translation>
+    </message>
+    <message>
+        <source>Code QR d’appairage de {name}</source>
+        <translation>Pairing QR code of {name}</translation>
+    </message>
+    <message>
+        <source>{name} : scannez ce code, ou ouvrez {url}</source>
+        <translation>{name}: scan this code, or open {url}</translation>
+    </message>
+</context>
+<context>
+    <name>DevicesModel</name>
+    <message>
+        <source>Juré</source>
+        <translation>Juror</translation>
+    </message>
+    <message>
+        <source>Appareil</source>
+        <translation>Device</translation>
+    </message>
+    <message>
+        <source>Connexion</source>
+        <translation>Connection</translation>
+    </message>
+    <message>
+        <source>Saisie du dossier en cours</source>
+        <translation>Entry for the current dossier</translation>
+    </message>
+    <message>
+        <source>appairé</source>
+        <translation>paired</translation>
+    </message>
+    <message>
+        <source>non appairé</source>
+        <translation>not paired</translation>
+    </message>
+    <message>
+        <source>connecté</source>
+        <translation>connected</translation>
+    </message>
+    <message>
+        <source>pas vu depuis 20 s</source>
+        <translation>not seen for 20 s</translation>
+    </message>
+    <message>
+        <source>absent</source>
+        <translation>absent</translation>
+    </message>
+    <message>
+        <source>déporté pour ce dossier</source>
+        <translation>recused for this dossier</translation>
+    </message>
+    <message>
+        <source>délibération close</source>
+        <translation>deliberation closed</translation>
+    </message>
+    <message>
+        <source>aucun dossier</source>
+        <translation>no dossier</translation>
+    </message>
+    <message>
+        <source>{n} sur {m}</source>
+        <translation>{n} of {m}</translation>
     </message>
 </context>
 <context>
@@ -2034,6 +2192,46 @@ A snapshot of the current state is taken first (“before restore”): the resto
     <message>
         <source>Aucune valeur à effacer.</source>
         <translation>No value to clear.</translation>
+    </message>
+    <message>
+        <source>La délibération est close : les appareils des jurés ne peuvent plus être appairés.</source>
+        <translation>The deliberation is closed: jurors&apos; devices can no longer be paired.</translation>
+    </message>
+    <message>
+        <source>Choisissez le réseau sur lequel les appareils des jurés se connectent (le point d’accès du portable ou le réseau de la salle) : jury_desk n’écoute jamais sur tous les réseaux à la fois.</source>
+        <translation>Choose the network the jurors&apos; devices connect to (the laptop&apos;s hotspot or the room&apos;s network): jury_desk never listens on every network at once.</translation>
+    </message>
+    <message>
+        <source>Impossible d’écouter sur {host}, port {port} : l’adresse n’est plus celle du portable ou le port est déjà pris. Choisissez un autre réseau ou un autre port.</source>
+        <translation>Cannot listen on {host}, port {port}: the address is no longer the laptop&apos;s or the port is taken. Choose another network or another port.</translation>
+    </message>
+    <message>
+        <source>Ce n’est plus le dossier en cours d’audition : la page affiche maintenant le bon dossier.</source>
+        <translation>This is no longer the dossier being heard: the page now shows the right one.</translation>
+    </message>
+    <message>
+        <source>La délibération est close : plus aucune note ne peut être saisie.</source>
+        <translation>The deliberation is closed: no score can be entered any more.</translation>
+    </message>
+    <message>
+        <source>Aucun dossier n’est en audition.</source>
+        <translation>No dossier is being heard.</translation>
+    </message>
+    <message>
+        <source>Vous êtes noté(e) absent(e) de la séance : vous ne pouvez pas noter.</source>
+        <translation>You are marked absent from the session: you cannot score.</translation>
+    </message>
+    <message>
+        <source>Vous êtes déporté(e) pour ce dossier : vous ne pouvez pas le noter.</source>
+        <translation>You are recused for this dossier: you cannot score it.</translation>
+    </message>
+    <message>
+        <source>Requête refusée : identifiant d’envoi manquant ou invalide.</source>
+        <translation>Request refused: missing or invalid sending key.</translation>
+    </message>
+    <message>
+        <source>Requête refusée : contenu invalide.</source>
+        <translation>Request refused: invalid content.</translation>
     </message>
     <message>
         <source>Ligne {line} : {message} Aucune note n’a été enregistrée.</source>

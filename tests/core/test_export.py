@@ -224,33 +224,47 @@ def _file_size_limit() -> Iterator[Callable[[int], None]]:
 
 
 def test_a_write_failing_midway_leaves_no_file(
-    scored_demo: tuple[Desk, str], tmp_path: Path
+    scored_demo: tuple[Desk, str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """The kernel refuses the write itself (RLIMIT_FSIZE, EFBIG) while the archive is written.
 
     Space is reserved before anything changes, so a full disk is refused up front (see the
     end-to-end test on a tiny tmpfs); a limit imposed by the kernel on this process is the
-    honest way to make the real write fail after the export was recorded.
+    honest way to make the real write fail after the export was recorded. The limit is
+    lifted as the write fails, as room comes back on a disk once the reserved file is gone.
     """
     desk, sid = scored_demo
     out = tmp_path / "out" / "resultats.zip"
     out.parent.mkdir()
     out.write_bytes(b"previous export")
     with _file_size_limit() as lower:
+        commit = export._Target.commit
 
-        def progress(done: int, total: int) -> None:
-            if done == export.STEP_WRITE:  # everything is built: only the write remains
-                lower(4096)
+        def failing_commit(self: export._Target, data: bytes) -> None:
+            lower(4096)
+            try:
+                commit(self, data)
+            finally:
+                lower(resource.RLIM_INFINITY)
 
+        monkeypatch.setattr(export._Target, "commit", failing_commit)
         with pytest.raises(UserError) as caught:
-            export.export_session(
-                desk, sid, out, signing_identity(), accept_proposal=True, progress=progress
-            )
+            export.export_session(desk, sid, out, signing_identity(), accept_proposal=True)
+        monkeypatch.undo()
     assert caught.value.code == "export_write"
     assert "taille maximale de fichier" in caught.value.message
-    assert "L’export n° 1 est inscrit au journal d’audit sans fichier" in caught.value.message
+    assert "L’échec de l’export n° 1 est inscrit au journal d’audit" in caught.value.message
+    assert "La délibération est restée ouverte" in caught.value.message
     assert out.read_bytes() == b"previous export"
     assert _left_in(out.parent) == ["resultats.zip"]
+    st = desk.state(sid)
+    assert not st.closed
+    assert [e["action"] for e in desk.audit_entries(sid)[-4:]] == [
+        "deliberation.close",
+        "export.written",
+        "export.failed",
+        "deliberation.reopen",
+    ]
     # The next export works, and says it is number 2.
     ident = signing_identity()
     rep = export.export_session(desk, sid, out, ident)

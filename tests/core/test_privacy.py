@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import importlib.util
 import json
 import logging
@@ -24,6 +25,7 @@ from jury_desk.core import (
     crypto,
     demo_scenario,
     instance,
+    ledger,
     paths,
     privacy,
     resources,
@@ -68,11 +70,16 @@ def real_desk(tmp_path: Path, demo_source: Path, hq_key: HqKey) -> Iterator[tupl
 
 
 def _export_file(desk: Desk, sid: str, folder: Path, **data: object) -> Path:
-    """What the export records (export.written with its path), without the PDF work."""
+    """What the export records (export.written, and the file's path and SHA-256 in the
+    local ledger), without the PDF work."""
     folder.mkdir(parents=True, exist_ok=True)
     out = folder / f"resultats-{desk.state(sid).export_seq + 1}.zip"
-    out.write_bytes(b"PK\x05\x06" + bytes(18))
-    desk.record_export(sid, {"path": str(out), **data})
+    out.write_bytes(b"PK\x05\x06" + bytes(18) + sid.encode())
+    seq = desk.record_export(sid, {"path": str(out), **data})
+    if "sha256" not in data:
+        ledger.record_written(
+            desk.db_path, sid, seq, out, hashlib.sha256(out.read_bytes()).hexdigest()
+        )
     return out
 
 

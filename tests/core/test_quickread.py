@@ -97,3 +97,20 @@ def test_running_timer_is_seen(demo_desk: tuple[Desk, str]) -> None:
     )
     assert quickread.has_running_timer(con, sid)
     con.close()
+
+
+def test_a_broken_chain_is_refused_as_the_desk_refuses_it(demo_desk: tuple[Desk, str]) -> None:
+    desk, sid = demo_desk
+    assert quickread.load(desk.db_path, sid, check_chain=True) is not None
+    con = sqlite3.connect(desk.db_path)
+    con.execute("DROP TRIGGER audit_no_update")  # an edit outside jury_desk
+    con.execute("UPDATE audit SET actor = 'quelqu’un' WHERE session_id = ? AND seq = 1", (sid,))
+    con.commit()
+    con.close()
+    with pytest.raises(UserError) as light:
+        quickread.load(desk.db_path, sid, check_chain=True)
+    with pytest.raises(UserError) as orm:
+        desk.check_audit_chain(sid)
+    assert light.value.code == orm.value.code == "audit_chain_broken"
+    assert str(light.value) == str(orm.value)
+    assert quickread.load(desk.db_path, sid) is not None  # the state itself still reads

@@ -331,7 +331,9 @@ def test_restore_before_an_export_is_refused(scored_demo: tuple[Desk, str], tmp_
     desk, sid = scored_demo
     db = desk.db_path
     before = snapshots.take_snapshot(desk, "avant")
-    export.export_session(desk, sid, tmp_path / "r.zip", keys.load_identity(), accept_proposal=True)
+    ident = keys.load_identity()
+    rep = export.export_session(desk, sid, tmp_path / "r.zip", ident, accept_proposal=True)
+    assert export.verify_written(desk, sid, rep, ident).ok  # only a verified export counts
     desk.close()
     digest = hashlib.sha256(db.read_bytes()).hexdigest()
     with pytest.raises(UserError) as exc:

@@ -23,7 +23,7 @@ from jury_desk.qt.core import QEvent, QObject, QTimer
 from jury_desk.qt.widgets import QApplication
 
 HEAVY = {"sqlalchemy", "sqlmodel", "pydantic", "jsonschema", "cryptography", "pyhanko",
-         "reportlab"}
+         "reportlab", "aiohttp", "segno"}
 def heavy():
     return sorted({m.split(".")[0] for m in sys.modules} & HEAVY)
 
