@@ -135,6 +135,7 @@ def build(
     session id and the number of scores."""
     from jury_desk.core import keys
 
+    folder.mkdir(parents=True, exist_ok=True)
     hq = crypto.new_private_key()
     jwks = folder / "hq.jwks"
     jwks.write_bytes(crypto.jwks_document([crypto.public_jwk(hq)]))
