@@ -12,8 +12,11 @@ def codes(items: list[checklist.CheckItem], code: str) -> list[tuple[str | None,
     return [(i.dossier_id, i.juror_id) for i in items if i.code == code]
 
 
-def test_the_checklist_of_the_demo_day(scored_demo: tuple[Desk, str]) -> None:
-    desk, sid = scored_demo
+def test_the_checklist_of_the_demo_day(demo_desk: tuple[Desk, str]) -> None:
+    from jury_desk.core import resources
+
+    desk, sid = demo_desk  # the paper sheets, no hearing recorded
+    desk.import_scores_csv(sid, resources.path("demo", "demo-scores.csv").read_text("utf-8"))
     st = desk.state(sid)
     items = checklist.closing_checklist(st, ["d04"])
     never = codes(items, checklist.NEVER_HEARD)

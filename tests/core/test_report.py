@@ -304,7 +304,7 @@ def test_made_at_and_the_signature_page(tmp_path: Path) -> None:
     """Issue 13, item 7: « Fait à …, le … », the signer's role, a page for the members."""
     from datetime import datetime
 
-    from jury_desk.core import deliberation
+    from jury_desk.core import readmodel
     from jury_desk.core.services import Desk
 
     desk = Desk(tmp_path / "j.sqlite3")
@@ -312,7 +312,7 @@ def test_made_at_and_the_signature_page(tmp_path: Path) -> None:
         sid = desk.import_demo().session_id
         desk.set_attendance(sid, ["j07"])
         st = desk.state(sid)
-        res = deliberation.compute(st.deliberation_input())
+        ds = readmodel.build(st)
         ctx = report.PvContext(
             1,
             st.audit_head,
@@ -321,7 +321,7 @@ def test_made_at_and_the_signature_page(tmp_path: Path) -> None:
             datetime.now().astimezone(),
             "secrétaire du jury",
         )
-        pv = report.build_pv(st, res, ctx)
+        pv = report.build_pv(ds, ctx)
     finally:
         desk.close()
     out = tmp_path / "pv.pdf"

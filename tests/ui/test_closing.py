@@ -26,8 +26,11 @@ def window(qtbot: Any) -> QMainWindow:
 
 
 @pytest.fixture
-def view(qtbot: Any, window: QMainWindow, scored_demo: tuple[Desk, str]) -> DeliberationView:
-    desk, sid = scored_demo
+def view(qtbot: Any, window: QMainWindow, demo_desk: tuple[Desk, str]) -> DeliberationView:
+    from jury_desk.core import resources
+
+    desk, sid = demo_desk  # the paper sheets, no hearing recorded
+    desk.import_scores_csv(sid, resources.path("demo", "demo-scores.csv").read_text("utf-8"))
     desk.reveal(sid)
     win = window
     page = DeliberationView(desk, sid, Hub(), win)
