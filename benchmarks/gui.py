@@ -1,4 +1,4 @@
-"""GUI figures: launch-to-painted console, and event-loop stalls during a big import.
+"""GUI figures: launch-to-painted console, stalls during a big import, a 300-dossier session.
 
 1. Time from launch to the console painted with the demo session, against a minimal
    PySide6 + qasync window measured the same way in the same run: each is a fresh
@@ -16,7 +16,17 @@
    max and 99th percentile are printed, with as a baseline the same import run on the
    GUI thread. Target: max stall under 50 ms.
 
-    uv run python benchmarks/gui.py [--runs 5] [--mb 400] [--skip-launch] [--skip-import] [--cached-only]
+3. The GUI on a large session, 300 dossiers x 15 jurors x 8 criteria
+   (``benchmarks/sessions.py``), against the demonstration driven the same way, each in
+   a fresh process: launch to the console painted, then the longest event-loop stall
+   (5 ms QTimer) in each phase after the first paint (the Desk opening in the writer
+   thread, moving through 20 dossiers, typing 24 scores, opening the deliberation page,
+   projecting each picture on the shared screen) and the time from asking for the
+   deliberation page to its first paint. Targets: no stall over 50 ms after the first
+   paint, the deliberation page painted within 200 ms.
+
+    uv run python benchmarks/gui.py [--runs 5] [--mb 400] [--skip-launch] [--skip-import]
+        [--skip-large] [--large-only] [--cached-only]
 
 Files go to a temporary folder that is removed at the end.
 """
@@ -33,6 +43,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -257,18 +268,214 @@ def stalls(base: Path, total_mb: int) -> None:
         controller.desk.close()
 
 
+# --------------------------------------------------------------------------- large session
+
+SESSION_CHILD = r"""
+import asyncio, json, os, sys, time
+T0 = float(os.environ["JURY_DESK_BENCH_T0"])
+from pathlib import Path
+from jury_desk.ui import app as app_module, dialogs
+from jury_desk.core import settings as core_settings
+from jury_desk.qt.core import QEvent, QObject, QTimer, Qt
+from jury_desk.qt.qttest import QTest
+from jury_desk.qt.widgets import QApplication
+import qasync
+
+dialogs.HEADLESS = True
+qapp = app_module.make_application([sys.argv[0]])
+loop = qasync.QEventLoop(qapp)
+asyncio.set_event_loop(loop)
+window, controller = app_module.build(core_settings.load(), db_path=Path(sys.argv[1]), language="fr")
+window.resize(1440, 900)
+out = {"phases": {}}
+gaps = []  # (phase, ms)
+phase = ["first paint"]
+last = [0.0]
+painted = {}
+
+class Painted(QObject):
+    def __init__(self, target, name):
+        super().__init__(target)
+        self.name = name
+        target.installEventFilter(self)
+    def eventFilter(self, obj, event):
+        if event.type() == QEvent.Type.Paint and self.name not in painted:
+            painted[self.name] = time.perf_counter()
+        return False
+
+def tick():
+    now = time.perf_counter()
+    gaps.append((phase[0], (now - last[0]) * 1000))
+    last[0] = now
+
+timer = QTimer()
+timer.setInterval(5)
+timer.timeout.connect(tick)
+
+async def until(cond, timeout=60.0):
+    end = time.perf_counter() + timeout
+    while not cond():
+        if time.perf_counter() > end:
+            raise TimeoutError(phase[0])
+        await asyncio.sleep(0.005)
+
+async def script():
+    t_open = time.perf_counter()
+    controller.open_session(None)
+    Painted(controller.console.view, "console")
+    window.show()
+    await until(lambda: "console" in painted)
+    out["first_paint_s"] = time.time() - T0
+    out["open_to_paint_ms"] = (painted["console"] - t_open) * 1000
+    last[0] = time.perf_counter()
+    timer.start()
+    console = controller.console
+    phase[0] = "after first paint (the Desk opens)"
+    # (the Desk opens in the writer thread after the first paint; before issue 15 it was
+    # open before it: the same script measures both)
+    await until(lambda: getattr(controller, "_desk", True) is not None and not controller.writer.busy)
+    await asyncio.sleep(0.3)
+    phase[0] = "moving through dossiers"
+    for _ in range(int(sys.argv[2])):
+        controller.actions.next_dossier.trigger()
+        await asyncio.sleep(0.08)
+    phase[0] = "typing scores"
+    console.show_page(1)
+    await asyncio.sleep(0.2)
+    table = console.view.grid.table
+    for i in range(24):
+        target = QApplication.focusWidget() or table
+        QTest.keyClicks(target, str(1 + i % 4))
+        QTest.keyClick(QApplication.focusWidget() or table, Qt.Key.Key_Return)
+        await asyncio.sleep(0.04)
+    await until(lambda: not controller.writer.busy)
+    await asyncio.sleep(0.2)
+    phase[0] = "deliberation page"
+    t_ask = time.perf_counter()
+    controller.actions.page_deliberation.trigger()
+    view = console._deliberation
+    Painted(view, "deliberation")
+    await until(lambda: "deliberation" in painted)
+    out["deliberation_paint_ms"] = (painted["deliberation"] - t_ask) * 1000
+    await asyncio.sleep(0.8)
+    phase[0] = "projections"
+    controller.show_shared()
+    await asyncio.sleep(0.3)
+    if getattr(view, "project_button", None) is not None:
+        view.project_button.setChecked(True)
+        await asyncio.sleep(0.3)
+        for i in range(view.picture_combo.count()):
+            view.picture_combo.setCurrentIndex(i)
+            await asyncio.sleep(0.4)
+    timer.stop()
+    for name, ms in gaps:
+        ph = out["phases"].setdefault(name, {"max_ms": 0.0, "ticks": 0})
+        ph["max_ms"] = max(ph["max_ms"], round(ms, 1))
+        ph["ticks"] += 1
+    out["max_stall_ms"] = max(ms for _, ms in gaps)
+
+loop.run_until_complete(script())
+controller.shutdown()
+controller.writer.shutdown()
+if controller.desk is not None:
+    controller.desk.close()
+print("RESULT " + json.dumps(out), flush=True)
+"""
+
+
+def _session_run(db: Path, env: dict[str, str], steps: int) -> dict[str, Any]:
+    env = {**env, "JURY_DESK_BENCH_T0": repr(time.time())}
+    env.pop("JURY_DESK_BENCH_PAINT", None)
+    done = subprocess.run(
+        [sys.executable, "-c", SESSION_CHILD, str(db), str(steps)],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=False,
+    )
+    for line in done.stdout.splitlines():
+        if line.startswith("RESULT "):
+            result: dict[str, Any] = json.loads(line[7:])
+            return result
+    raise RuntimeError(f"no RESULT from the session run: {done.stderr[-1500:]}")
+
+
+def large_session(base: Path, runs: int) -> None:
+    """The GUI on 300 dossiers x 15 jurors x 8 criteria, against the demonstration
+    (12 x 7 x 5) driven the same way, each in a fresh process: launch to the console
+    painted, then the longest event-loop stall (a 5 ms QTimer) while the Desk opens after
+    the first paint, while moving through 20 dossiers, typing 24 scores, opening the
+    deliberation page (and the time to its first paint), and projecting each picture."""
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from sessions import build  # the benchmarks' one session builder
+
+    from jury_desk.core import resources
+    from jury_desk.core.services import Desk
+
+    env = _env(base)
+    dbs: dict[str, Path] = {}
+    for name, size in (("demo", None), ("300 x 15 x 8", (300, 15, 8))):
+        folder = base / name.replace(" ", "")
+        folder.mkdir(parents=True, exist_ok=True)
+        t = time.perf_counter()
+        if size is None:
+            desk = Desk(folder / "bench.sqlite3")
+            sid = desk.import_demo().session_id
+            desk.import_scores_csv(
+                sid, resources.path("demo", "demo-scores.csv").read_text(encoding="utf-8")
+            )
+        else:
+            desk, sid, _ = build(folder, *size)
+        desk.reveal(sid)
+        dbs[name] = desk.db_path
+        desk.close()
+        print(f"{name}: database built in {time.perf_counter() - t:.1f} s")
+    results: dict[str, list[dict[str, Any]]] = {name: [] for name in dbs}
+    for db in dbs.values():
+        _session_run(db, env, 20)  # warm the file and byte code caches
+    for _ in range(runs):
+        for name, db in dbs.items():
+            results[name].append(_session_run(db, env, 20))
+
+    def med(name: str, key: str) -> float:
+        return statistics.median(r[key] for r in results[name])
+
+    print(f"\nGUI on a large session (median of {runs} fresh processes each, offscreen)")
+    print(f"  {'':44} {'demo':>10} {'300x15x8':>10}")
+    for key, label in (
+        ("first_paint_s", "launch to console painted (s)"),
+        ("deliberation_paint_ms", "deliberation page painted after asked (ms)"),
+        ("max_stall_ms", "longest stall after first paint (ms)"),
+    ):
+        print(f"  {label:44} {med('demo', key):10.3f} {med('300 x 15 x 8', key):10.3f}")
+    print("  longest stall by phase (ms, median of the runs' maxima):")
+    for ph in results["300 x 15 x 8"][0]["phases"]:
+        vals = {
+            n: statistics.median(r["phases"].get(ph, {"max_ms": 0.0})["max_ms"] for r in results[n])
+            for n in dbs
+        }
+        print(f"    {ph:42} {vals['demo']:10.1f} {vals['300 x 15 x 8']:10.1f}")
+    print("  targets: no stall over 50 ms after the first paint; deliberation page within 200 ms")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--mb", type=int, default=400)
     parser.add_argument("--skip-launch", action="store_true")
     parser.add_argument("--skip-import", action="store_true")
+    parser.add_argument("--skip-large", action="store_true")
+    parser.add_argument("--large-only", action="store_true", help="only the 300x15x8 session")
     parser.add_argument(
         "--cached-only", action="store_true", help="skip the launches without byte code cache"
     )
     args = parser.parse_args()
     base = Path(tempfile.mkdtemp(prefix="jd-bench-gui-"))
     try:
+        if args.large_only:
+            large_session(base / "large", args.runs)
+            return 0
         if not args.skip_launch:
             launch(base / "launch", args.runs)
             if not args.cached_only:
@@ -276,6 +483,8 @@ def main() -> int:
                 launch(base / "launch", args.runs, cached=False)
         if not args.skip_import:
             stalls(base / "import", args.mb)
+        if not args.skip_large:
+            large_session(base / "large", args.runs)
     finally:
         shutil.rmtree(base, ignore_errors=True)
     return 0

@@ -8,16 +8,20 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import gc
 import json
 import logging
 import os
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from jury_desk import __version__
 from jury_desk.core import fsutil
 from jury_desk.core.errors import UserError
+
+if TYPE_CHECKING:
+    from jury_desk.core.state import SessionState
 
 log = logging.getLogger(__name__)
 
@@ -221,6 +225,26 @@ def _desk(args: argparse.Namespace) -> Any:
     return Desk(path)
 
 
+def _read_state(args: argparse.Namespace, check_chain: bool = False) -> SessionState:
+    """The session a read-only command shows, read without the ORM when the file allows
+    it (``core.quickread``: no SQLAlchemy to import); otherwise through ``Desk``. With
+    ``check_chain``, refused when the session's audit chain does not verify."""
+    from jury_desk.core import quickread
+
+    path = _db_path(args)
+    session = getattr(args, "session", None)
+    st = quickread.load(path, session, check_chain=check_chain) if path.is_file() else None
+    if st is None:
+        desk = _desk(args)
+        try:
+            if check_chain:
+                desk.check_audit_chain(desk.resolve(session))
+            st = desk.state(session)
+        finally:
+            desk.close()
+    return st
+
+
 # Commands that change a database: refused while the application holds it (one writer, and
 # a GUI that would keep showing what it read before).
 WRITING = {"import", "scores import", "hearings import", "attendance", "recuse", "export"}
@@ -254,6 +278,12 @@ def _hold_database(args: argparse.Namespace) -> Any:
 def run(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    # A command is a short process: the cyclic collector would walk, again and again,
+    # every object its imports made (SQLAlchemy, reportlab, pyHanko) to free almost
+    # nothing: about 1 s of the 300-dossier export, for 254 MB peak with it and 264 MB
+    # without (benchmarks/export.py). Paused for the command, as it was found after.
+    collecting = gc.isenabled()
+    gc.disable()
     from jury_desk.core import instance
 
     lock = None
@@ -292,6 +322,8 @@ def run(argv: list[str] | None = None) -> int:
             if not lock_was_there:  # a command leaves no lock file behind (a refusal: nothing)
                 with contextlib.suppress(OSError, UserError):
                     fsutil.unlink(lock.path, missing_ok=True)
+        if collecting:
+            gc.enable()
 
 
 # The commands that open a database (the purge aside: erasing must work wherever it is).
@@ -409,6 +441,18 @@ def _remove_new_database(path: Path) -> None:
 
 
 def _cmd_scores(args: argparse.Namespace) -> int:
+    if args.scores_command == "export":  # read-only: the light path, no ORM
+        from jury_desk.core.state import scores_csv
+
+        text = scores_csv(_read_state(args))
+        if args.out is not None:
+            from jury_desk.core import csvio
+
+            fsutil.write_atomic(Path(args.out), csvio.excel_bytes(text))
+            print(f"Notes écrites pour Excel dans « {args.out} ».")
+            return EXIT_OK
+        sys.stdout.write(text)
+        return EXIT_OK
     desk = _desk(args)
     sid = desk.resolve(args.session)
     if args.scores_command == "import":
@@ -424,14 +468,7 @@ def _cmd_scores(args: argparse.Namespace) -> int:
         n = desk.import_scores_csv(sid, sheet.text)
         print(f"{n} note(s) enregistrée(s) ({sheet.description}).")
         return EXIT_OK
-    if args.out is not None:
-        from jury_desk.core import csvio, fsutil
-
-        fsutil.write_atomic(Path(args.out), csvio.excel_bytes(desk.export_scores_csv(sid)))
-        print(f"Notes écrites pour Excel dans « {args.out} ».")
-        return EXIT_OK
-    sys.stdout.write(desk.export_scores_csv(sid))
-    return EXIT_OK
+    raise AssertionError(args.scores_command)
 
 
 def _cmd_hearings(args: argparse.Namespace) -> int:
@@ -447,11 +484,10 @@ def _cmd_hearings(args: argparse.Namespace) -> int:
 
 
 def _cmd_results(args: argparse.Namespace) -> int:
-    from jury_desk.core import reporting
+    from jury_desk.core import readmodel, reporting
 
-    desk = _desk(args)
-    desk.check_audit_chain(desk.resolve(args.session))
-    ds = desk.deliberation_state(args.session)
+    st = _read_state(args, check_chain=True)  # results are refused on a broken chain
+    ds = readmodel.build(st)
     if args.json:
         doc = reporting.results_json(ds)
         sys.stdout.write(json.dumps(doc, ensure_ascii=False, indent=2) + "\n")

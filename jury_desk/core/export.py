@@ -141,11 +141,99 @@ def _inline_refs(node: Any, defs: Mapping[str, Any]) -> Any:
     return node
 
 
+_LEAF = (str, int, float, bool, type(None))
+_VALID_LEAVES: dict[tuple[int, type, object], bool] = {}
+
+
+def _properties_once(
+    validator: Any, properties: Mapping[str, Any], instance: Any, schema: Any
+) -> Iterator[Any]:
+    """The ``properties`` keyword, with each (sub-schema, plain value) pair found valid
+    checked once: result.json repeats the same ids and values tens of thousands of times
+    (36,000 scores at 300 dossiers x 15 jurors x 8 criteria), and a plain value's
+    validity against a sub-schema cannot depend on where it stands (the references are
+    inlined, none is dynamic). What fails is checked, and reported, every time."""
+    if not validator.is_type(instance, "object"):
+        return
+    for prop, sub in properties.items():
+        if prop not in instance:
+            continue
+        value = instance[prop]
+        key = (id(sub), type(value), value) if isinstance(value, _LEAF) else None
+        if key is not None and key in _VALID_LEAVES:
+            continue
+        errors = list(validator.descend(value, sub, path=prop, schema_path=prop))
+        if errors:
+            yield from errors
+        elif key is not None:
+            if len(_VALID_LEAVES) > 200_000:
+                _VALID_LEAVES.clear()
+            _VALID_LEAVES[key] = True
+
+
+def _leaf_valid(validator: Any, value: Any, sub: Any) -> bool:
+    key = (id(sub), type(value), value)
+    if key in _VALID_LEAVES:
+        return True
+    if next(validator.descend(value, sub), None) is not None:
+        return False
+    if len(_VALID_LEAVES) > 200_000:
+        _VALID_LEAVES.clear()
+    _VALID_LEAVES[key] = True
+    return True
+
+
+_FLAT_ITEM = {"type", "additionalProperties", "required", "properties"}
+
+
+def _items_flat(validator: Any, items: Any, instance: Any, schema: Any) -> Iterator[Any]:
+    """The ``items`` keyword, with a short way through arrays of flat records (an object
+    of plain values, no other property allowed: the scores, comments, attendance…): an
+    item that is a dict with only known keys, every required one, and plain values each
+    valid is accepted without building a validator for it. Any other item (or any
+    other kind of ``items``) goes through jsonschema's own keyword, which says what is
+    wrong."""
+    if (
+        not isinstance(items, dict)
+        or not items.keys() <= _FLAT_ITEM
+        or items.get("type") != "object"
+        or items.get("additionalProperties") is not False
+        or not validator.is_type(instance, "array")
+        or schema.get("prefixItems")
+    ):
+        yield from _ITEMS(validator, items, instance, schema)
+        return
+    props: Mapping[str, Any] = items.get("properties", {})
+    known = props.keys()
+    required = set(items.get("required", ()))
+    sub_id = {k: id(sub) for k, sub in props.items()}
+    valid = _VALID_LEAVES
+    for index, item in enumerate(instance):
+        if type(item) is dict and item.keys() <= known and required <= item.keys():
+            for k, v in item.items():
+                if isinstance(v, _LEAF) and (
+                    (sub_id[k], type(v), v) in valid or _leaf_valid(validator, v, props[k])
+                ):
+                    continue
+                break
+            else:
+                continue
+        yield from validator.descend(item, items, path=index)
+
+
+_ITEMS = jsonschema.Draft202012Validator.VALIDATORS["items"]
+
+
 @cache
 def _validator() -> jsonschema.Draft202012Validator:
+    # The schema ships with the application: checking it against the meta-schema took a
+    # third of a second of every export and verify; tests/core/test_fast_paths.py does it.
     schema = resources.schema(SCHEMA)
-    jsonschema.Draft202012Validator.check_schema(schema)
-    return jsonschema.Draft202012Validator(_inline_refs(schema, schema.get("$defs", {})))
+    fast = jsonschema.validators.extend(
+        jsonschema.Draft202012Validator, {"properties": _properties_once, "items": _items_flat}
+    )
+    inlined = _inline_refs(schema, schema.get("$defs", {}))
+    return fast(inlined)
 
 
 def schema_problems(doc: Any, *, semantic: bool = True) -> list[str]:
@@ -304,10 +392,14 @@ class _Target:
 
 def _estimate(desk: Desk, session_id: str) -> int:
     """Room to reserve for the archive: generous, it is given back once the size is known."""
-    st = desk.state(session_id)
-    return (
-        512 * 1024 + 12 * 1024 * len(st.dossiers) + 300 * (st.audit_count + 8) + 64 * len(st.scores)
-    )
+    with desk.engine.connect() as conn:  # counts only: not the whole state
+        dossiers, audit_count, scores = conn.exec_driver_sql(
+            "SELECT (SELECT count(*) FROM dossier WHERE session_id = ?),"
+            " (SELECT count(*) FROM audit WHERE session_id = ?),"
+            " (SELECT count(*) FROM score WHERE session_id = ?)",
+            (session_id, session_id, session_id),
+        ).one()
+    return 512 * 1024 + 12 * 1024 * dossiers + 300 * (audit_count + 8) + 64 * scores
 
 
 def _optional(module: str) -> Any:
@@ -542,9 +634,8 @@ def export_session(
         pdf = report.sign_pdf(pv.pdf, identity, pv.placement, location=st.info.venue)
 
         step(5)
-        entries = desk.audit_entries(session_id)
-        audit_bytes = audit.to_jsonl(entries)
-        if not entries or entries[-1]["hash"] != st.audit_head:
+        audit_bytes, audit_last = desk.audit_jsonl(session_id)
+        if audit_last != st.audit_head:
             raise RuntimeError("the audit log changed during the export")
         doc_kwargs: dict[str, Any] = {
             "export_seq": seq,

@@ -16,6 +16,7 @@ from collections.abc import Mapping, Sequence
 from datetime import date, datetime
 from decimal import Decimal
 from fractions import Fraction
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from jury_desk import __version__, messages
@@ -40,6 +41,7 @@ JWS_NAME = "result.json.jws"
 # --------------------------------------------------------------------------- numbers
 
 
+@lru_cache(maxsize=4096)  # a session has a few distinct values and thousands of scores
 def exact_number(value: Fraction) -> int | float:
     """A raw value that has a short decimal form (scores, weights), as a JSON number."""
     d = Decimal(value.numerator) / Decimal(value.denominator)

@@ -9,12 +9,10 @@ Refused input raises :class:`~jury_desk.core.errors.UserError` and changes nothi
 from __future__ import annotations
 
 import contextlib
-import csv
-import io
 import logging
 import uuid
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from fractions import Fraction
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -28,14 +26,10 @@ from sqlmodel import Session, col, delete, select
 from jury_desk.core import audit, csvio, fsutil, ledger, paths, storage
 from jury_desk.core import hearings as hearings_mod
 from jury_desk.core.domain import (
-    DEFAULT_RANGE_THRESHOLD,
-    DEFAULT_SD_THRESHOLD,
     Attachment,
     Conflict,
     Criterion,
-    DeliberationInput,
     Dossier,
-    DossierRef,
     HolderKind,
     Juror,
     JuryDecision,
@@ -51,6 +45,18 @@ from jury_desk.core.domain import (
 )
 from jury_desk.core.errors import UserError
 from jury_desk.core.fsutil import fsync_dir
+
+# The read side's dataclasses live in ``state`` (no ORM: the GUI's first paint and the
+# read-only commands use them through ``quickread``); re-exported here for the callers.
+from jury_desk.core.state import (
+    Hearing,
+    Recusal,
+    ScoreWrite,
+    SessionState,
+    SessionSummary,
+    format_value,
+    scores_csv,
+)
 from jury_desk.core.storage import (
     AttachmentRow,
     AttendanceRow,
@@ -85,124 +91,6 @@ log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True, slots=True)
-class SessionSummary:
-    id: str
-    title: str
-    date: str
-    is_demo: bool
-    imported_at: str
-    closed: bool
-
-
-@dataclass(frozen=True, slots=True)
-class Recusal:
-    juror_id: str
-    dossier_id: str
-    kind: RecusalKind
-    reason: str
-    source: RecusalSource
-    at: str | None
-
-
-@dataclass(frozen=True, slots=True)
-class Hearing:
-    dossier_id: str
-    state: str  # a_venir | en_audition | entendu
-    started_at: str | None
-    presentation_s: int | None
-    questions_s: int | None
-    phase: str | None
-    phase_elapsed_ms: int
-    running_since: str | None
-
-
-@dataclass
-class SessionState:
-    """Everything about one session, read in one transaction."""
-
-    info: SessionInfo
-    is_demo: bool
-    manifest_sha256: str
-    criteria: tuple[Criterion, ...]
-    jurors: tuple[Juror, ...]
-    dossiers: tuple[Dossier, ...]
-    conflicts: tuple[Conflict, ...]
-    attendance_taken: bool
-    present: frozenset[str]
-    recusals: tuple[Recusal, ...]
-    scores: dict[tuple[str, str, str], Fraction]
-    comments: dict[tuple[str, str], str]  # (dossier, juror) -> text
-    opinions: dict[str, str]
-    invalid_reasons: dict[str, str]
-    hearings: dict[str, Hearing]
-    blind: bool
-    revealed: bool
-    current_dossier_id: str | None
-    opened_at: str | None
-    closed_at: str | None
-    notes: str
-    decision_made: bool
-    laureates: tuple[LaureateDecision, ...]
-    departures: dict[str, str]
-    export_seq: int
-    audit_head: str
-    audit_count: int
-    sd_threshold: Fraction = DEFAULT_SD_THRESHOLD
-    range_threshold: Fraction = DEFAULT_RANGE_THRESHOLD
-    _juror_by_id: dict[str, Juror] = field(default_factory=dict, repr=False)
-    _dossier_by_id: dict[str, Dossier] = field(default_factory=dict, repr=False)
-
-    def juror(self, juror_id: str) -> Juror:
-        if not self._juror_by_id:
-            self._juror_by_id = {j.id: j for j in self.jurors}
-        return self._juror_by_id[juror_id]
-
-    def dossier(self, dossier_id: str) -> Dossier:
-        if not self._dossier_by_id:
-            self._dossier_by_id = {d.id: d for d in self.dossiers}
-        return self._dossier_by_id[dossier_id]
-
-    @property
-    def closed(self) -> bool:
-        return self.closed_at is not None
-
-    @property
-    def rules(self) -> Rules:
-        r = self.info.rules
-        return Rules(
-            r.quorum,
-            r.min_sheets,
-            r.min_score,
-            r.envelope_cents,
-            r.max_laureates,
-            self.sd_threshold,
-            self.range_threshold,
-        )
-
-    def recusal(self, juror_id: str, dossier_id: str) -> Recusal | None:
-        for r in self.recusals:
-            if r.juror_id == juror_id and r.dossier_id == dossier_id:
-                return r
-        return None
-
-    def deliberation_input(self) -> DeliberationInput:
-        return DeliberationInput(
-            rules=self.rules,
-            criteria=self.criteria,
-            juror_ids=tuple(j.id for j in self.jurors),
-            dossiers=tuple(
-                DossierRef(d.id, d.amount_requested_cents, d.hearing_order) for d in self.dossiers
-            ),
-            present=self.present,
-            recused=frozenset((r.juror_id, r.dossier_id) for r in self.recusals),
-            scores=self.scores,
-        )
-
-    def decision(self) -> JuryDecision:
-        return JuryDecision(self.laureates, dict(self.departures), dict(self.invalid_reasons))
-
-
-@dataclass(frozen=True, slots=True)
 class ImportReport:
     session_id: str
     title: str
@@ -213,21 +101,7 @@ class ImportReport:
     unchanged: bool  # the same manifest was already imported: nothing changed
 
 
-@dataclass(frozen=True, slots=True)
-class ScoreWrite:
-    dossier_id: str
-    juror_id: str
-    criterion_id: str
-    value: Fraction | None
-    previous: Fraction | None
-    at: str
-
-
 # --------------------------------------------------------------------------- helpers
-
-
-def format_value(v: Fraction) -> str:
-    return decimal_text(v).replace(".", ",")
 
 
 def _criterion(row: CriterionRow) -> Criterion:
@@ -750,16 +624,7 @@ class Desk:
     def check_audit_chain(self, session_id: str) -> None:
         """Refuse (UserError ``audit_chain_broken``) when the session's audit chain does not
         verify: the database was edited outside jury_desk, its results are not attested."""
-        chain = audit.verify_chain(self.audit_entries(session_id))
-        if not chain.ok:
-            raise UserError(
-                "audit_chain_broken",
-                "Le journal d’audit de cette session est altéré (entrée n° "
-                f"{chain.broken_seq} : {chain.problem}) : la base a été modifiée hors de "
-                "jury_desk, ses résultats ne sont plus attestés et ne peuvent être ni "
-                "calculés ni exportés. Restaurez le dernier instantané intact (menu Fichier, "
-                "ou « jury-desk restore »). Rien n’a été modifié.",
-            )
+        audit.require_intact(self.audit_entries(session_id))
 
     def manifest_jws(self, session_id: str) -> str | None:
         """The detached JWS of the manifest as imported (None for sessions imported
@@ -772,6 +637,11 @@ class Desk:
     def audit_entries(self, session_id: str) -> list[dict[str, Any]]:
         with reading(self.engine) as db:
             return audit.entries(db, session_id)
+
+    def audit_jsonl(self, session_id: str) -> tuple[bytes, str]:
+        """The session's audit log as ``audit.jsonl`` bytes, and its head."""
+        with reading(self.engine) as db:
+            return audit.jsonl(db, session_id)
 
     # ------------------------------------------------------------------ writes
 
@@ -1130,19 +1000,7 @@ class Desk:
             ) from exc
 
     def export_scores_csv(self, session_id: str) -> str:
-        st = self.state(session_id)
-        out = io.StringIO()
-        w = csv.writer(out, lineterminator="\n")
-        w.writerow(["dossier_id", "juror_id", "criterion_id", "value"])
-        d_order = {d.id: d.hearing_order for d in st.dossiers}
-        j_order = {j.id: i for i, j in enumerate(st.jurors)}
-        c_order = {c.id: i for i, c in enumerate(st.criteria)}
-        for (d, j, c), v in sorted(
-            st.scores.items(),
-            key=lambda kv: (d_order[kv[0][0]], j_order[kv[0][1]], c_order[kv[0][2]]),
-        ):
-            w.writerow([d, j, c, decimal_text(v)])
-        return out.getvalue()
+        return scores_csv(self.state(session_id))
 
     def _set_text(
         self,

@@ -30,14 +30,7 @@ from pathlib import Path
 from typing import Any
 
 # isort: off
-import jury_desk.ui  # QT_API=pyside6 and the core before PySide6, first
-
-# Before PySide6 on purpose: once PySide6 is loaded, its import hook (shibokensupport's
-# feature_imported) inspects every module imported after it. SQLAlchemy and sqlmodel are
-# ~400 modules: importing them first saves ~100 ms of the start (benchmarks/gui.py).
-import jury_desk.core.services  # noqa: F401
 # isort: on
-
 from jury_desk import __version__
 from jury_desk.core import resources
 from jury_desk.core.errors import UserError

@@ -6,6 +6,7 @@ from __future__ import annotations
 import logging
 
 from jury_desk.qt.core import Qt
+from jury_desk.qt.gui import QFont, QFontMetrics
 from jury_desk.qt.widgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -163,11 +164,32 @@ class ConsoleView(QWidget):
         root.addWidget(split, 1)
 
     def finish_order_setup(self) -> None:
+        # Not ResizeToContents: that mode measures every row of the model again at each
+        # change of any row (300 dossiers: tens of milliseconds per score typed). The
+        # widths are measured by ``fit_order_columns`` when the list is filled.
         h = self.order.horizontalHeader()
-        h.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
-        h.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        h.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
+        h.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
         h.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
-        h.setSectionResizeMode(3, QHeaderView.ResizeMode.ResizeToContents)
+        h.setSectionResizeMode(3, QHeaderView.ResizeMode.Interactive)
+
+    def fit_order_columns(self) -> None:
+        """Number and time to their contents, the state to its widest label (bold)."""
+        from jury_desk.ui.models import A_VENIR, EN_AUDITION, ENTENDU, INCOMPLET, NOTE, state_label
+
+        self.order.resizeColumnToContents(0)
+        self.order.resizeColumnToContents(1)
+        bold = QFont(self.order.font())
+        bold.setBold(True)
+        fm = QFontMetrics(bold)
+        codes = (A_VENIR, EN_AUDITION, ENTENDU, INCOMPLET, NOTE)
+        widest = max(fm.horizontalAdvance(state_label(code)) for code in codes)
+        model = self.order.model()
+        title = model.headerData(3, Qt.Orientation.Horizontal) if model is not None else ""
+        header = QFontMetrics(self.order.horizontalHeader().font()).horizontalAdvance(
+            str(title or "")
+        )
+        self.order.horizontalHeader().resizeSection(3, max(widest, header) + 24)
 
     def set_projector_thumbnail(self, widget: QWidget) -> None:
         """The projector's live miniature, at the right of the header."""

@@ -8,7 +8,7 @@ import contextlib
 import logging
 from typing import Any
 
-from jury_desk.core import readmodel
+from jury_desk.core import quickread, readmodel
 from jury_desk.core.errors import UserError
 from jury_desk.core.readmodel import Quorum
 from jury_desk.qt.core import QItemSelectionModel, QModelIndex, QObject, Qt, Signal, Slot
@@ -124,6 +124,7 @@ class ConsoleController(QObject):
         v.demo_badge.setVisible(st.is_demo)
         ds = readmodel.build(st)  # the statuses and the quorum, as the deliberation has them
         self.order_model.set_state(st, ds)
+        v.fit_order_columns()
         self.attendance_model.set_state(st)
         self.recusal_model.set_state(st)
         if self.current:
@@ -170,7 +171,10 @@ class ConsoleController(QObject):
 
     @Slot(str)
     def _scores_changed(self, dossier_id: str) -> None:
-        self.order_model.set_state(self.ctx.st)
+        if dossier_id:
+            self.order_model.update_dossier(self.ctx.st, dossier_id)
+        else:
+            self.order_model.set_state(self.ctx.st)
 
     @Slot(bool)
     def _reveal_changed(self, _revealed: bool) -> None:
@@ -260,9 +264,10 @@ class ConsoleController(QObject):
             d, len(st.dossiers), st.hearings.get(dossier_id) if dossier_id else None
         )
         if d is not None:
-            did = d.id
+            atts = d.attachments
             self.view.attachments.set_attachments(
-                d.attachments, lambda pos: self.ctx.desk.attachment_content(self.ctx.sid, did, pos)
+                atts,  # the store is read directly: no need to wait for the Desk
+                lambda pos: quickread.attachment_content(self.ctx.db_path, atts[pos]),
             )
             self.view.grid.title.setText(f"{d.hearing_order}. {d.title}")
         else:

@@ -8,12 +8,14 @@ import asyncio
 import contextlib
 import logging
 from collections.abc import Callable, Coroutine
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from jury_desk.core.devices import JurorDevices
-from jury_desk.devserver import DeviceServer
 from jury_desk.qt.core import QObject, Slot
-from jury_desk.ui.devices_window import DevicesDialog
+
+if TYPE_CHECKING:  # the service (aiohttp) and its dialog load when first used
+    from jury_desk.core.devices import JurorDevices
+    from jury_desk.devserver import DeviceServer
+    from jury_desk.ui.devices_window import DevicesDialog
 
 log = logging.getLogger(__name__)
 
@@ -24,15 +26,10 @@ class DevicesController(QObject):
         self.console = console
         self.ctx = console.ctx
         self._tasks: set[asyncio.Task[Any]] = set()
-        writer = self.ctx.writer
-
-        def run_write(fn: Callable[[], Any]) -> Coroutine[Any, Any, Any]:
-            return writer.run(fn)  # the one database writer: ordered with the laptop's grid
-
-        self.hub = JurorDevices(self.ctx.desk, self.ctx.sid, run_write)
-        self.hub.on_write = self._device_wrote
-        self.hub.use_state(self.ctx.st)
-        self.server = DeviceServer(self.hub)
+        # Built when first used (the dialog): they need the Desk and aiohttp, which the
+        # console's first paint does without (issue 15).
+        self._hub: JurorDevices | None = None
+        self._server: DeviceServer | None = None
         self.dialog: DevicesDialog | None = None
         h = self.ctx.hub
         self._connections = [
@@ -46,6 +43,29 @@ class DevicesController(QObject):
         for sig, slot in self._connections:
             sig.connect(slot)
 
+    @property
+    def hub(self) -> JurorDevices:
+        if self._hub is None:
+            from jury_desk.core.devices import JurorDevices
+
+            writer = self.ctx.writer
+
+            def run_write(fn: Callable[[], Any]) -> Coroutine[Any, Any, Any]:
+                return writer.run(fn)  # the one database writer: ordered with the grid
+
+            self._hub = JurorDevices(self.ctx.desk, self.ctx.sid, run_write)
+            self._hub.on_write = self._device_wrote
+            self._hub.use_state(self.ctx.st)
+        return self._hub
+
+    @property
+    def server(self) -> DeviceServer:
+        if self._server is None:
+            from jury_desk.devserver import DeviceServer
+
+            self._server = DeviceServer(self.hub)
+        return self._server
+
     def spawn(self, coro: Coroutine[Any, Any, Any]) -> asyncio.Task[Any]:
         task = asyncio.ensure_future(coro)
         self._tasks.add(task)
@@ -55,6 +75,8 @@ class DevicesController(QObject):
     @Slot()
     def show(self) -> None:
         if self.dialog is None:
+            from jury_desk.ui.devices_window import DevicesDialog
+
             self.dialog = DevicesDialog(
                 self.hub, self.server, self.spawn, self.console.view.window()
             )
@@ -64,11 +86,15 @@ class DevicesController(QObject):
         self.dialog.activateWindow()
 
     def _session_changed(self, *_args: object) -> None:
+        if self._hub is None:
+            return  # nothing built yet (the session's opening emits this too)
         # closed, reopened, restored: read it again here, whoever else reads it too
         self.ctx.reload()
         self._state_changed()
 
     def _state_changed(self, *_args: object) -> None:
+        if self._hub is None:
+            return  # nothing built yet: it reads the state when it is
         self.hub.use_state(self.ctx.st)
         if self.ctx.st.closed and self.server.running:
             self.spawn(self.server.stop())  # never serving a closed session
@@ -85,6 +111,7 @@ class DevicesController(QObject):
                 sig.disconnect(slot)
         if self.dialog is not None:
             self.dialog.shutdown()
-        if self.server.running:
-            self.spawn(self.server.stop())
-        self.hub.revoke_all()
+        if self._server is not None and self._server.running:
+            self.spawn(self._server.stop())
+        if self._hub is not None:
+            self._hub.revoke_all()

@@ -6,7 +6,7 @@ from fractions import Fraction
 
 from jury_desk.core import fmt
 from jury_desk.core.domain import Dossier, HolderKind
-from jury_desk.core.services import Hearing
+from jury_desk.core.state import Hearing
 from jury_desk.qt.core import Qt
 from jury_desk.qt.widgets import QFormLayout, QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
 from jury_desk.ui import a11y, theme, uifmt

@@ -9,14 +9,16 @@ import asyncio
 import contextlib
 import logging
 import time
-from collections.abc import Coroutine
+import weakref
+from collections.abc import Callable, Coroutine
+from concurrent.futures import Future
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from jury_desk import __version__
 from jury_desk.core import fmt, fsutil
 from jury_desk.core.errors import UserError
-from jury_desk.qt.core import QObject, Signal, Slot
+from jury_desk.qt.core import QEvent, QObject, QTimer, Signal, Slot
 from jury_desk.qt.gui import QAction, QKeySequence
 from jury_desk.qt.widgets import QApplication, QFileDialog, QMessageBox
 from jury_desk.ui import dialogs, maintenance, prefs, theme
@@ -32,6 +34,10 @@ from jury_desk.ui.resume import ResumeKeeper
 from jury_desk.ui.shared_screen import SharedScreen
 from jury_desk.ui.timer import Clock, monotonic_ms
 from jury_desk.ui.writer import DbWriter
+
+if TYPE_CHECKING:
+    from jury_desk.core.services import Desk
+    from jury_desk.core.state import SessionState
 
 log = logging.getLogger(__name__)
 
@@ -50,6 +56,26 @@ class _ProgressRelay(QObject):
         if done >= total or now - self._last >= 0.04:
             self._last = now
             self.progressed.emit(done, total)
+
+
+class _AfterFirstPaint(QObject):
+    """Calls the method ``then`` once, from the event loop, after ``target`` has been
+    painted. It holds the method weakly: a view that is never painted must not keep its
+    controller alive (a Qt object left to the cyclic collector can be freed on any thread)."""
+
+    def __init__(self, target: QObject, then: Callable[[], None]) -> None:
+        super().__init__(target)
+        self.then: weakref.WeakMethod[Callable[[], None]] | None = weakref.WeakMethod(then)
+        target.installEventFilter(self)
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint and self.then is not None:
+            ref, self.then = self.then, None
+            obj.removeEventFilter(self)
+            then = ref()
+            if then is not None:
+                QTimer.singleShot(0, then)
+        return False
 
 
 class MainController(QObject):
@@ -73,7 +99,12 @@ class MainController(QObject):
         self.writer = DbWriter(self)
         self.writer.unhandled = self._unhandled
         self.actions = window.commands
-        self.desk: Any = None
+        self._desk: Desk | None = None
+        # The first paint reads the session without the ORM (``core.quickread``); the Desk
+        # is then opened in the writer thread once the window is painted (see
+        # ``open_session`` and ``start_desk_opening``).
+        self._desk_deferred: Path | None = None
+        self._desk_opening: Future[Desk] | None = None
         self.lock: Any = None  # core.instance.InstanceLock of the open database
         self.lock_path: Path | None = None
         self.ctx: SessionContext | None = None
@@ -173,41 +204,129 @@ class MainController(QObject):
         ):
             act.setEnabled(on)
 
-    def get_desk(self) -> Any:
+    @property
+    def desk(self) -> Desk | None:
+        """The open Desk, or None. While it is being opened after the first paint, asking
+        for it waits for the opening (or opens it here if it has not started yet)."""
+        if self._desk is None:
+            opening, self._desk_opening = self._desk_opening, None
+            deferred, self._desk_deferred = self._desk_deferred, None
+            if opening is not None:
+                self._desk = opening.result()
+            elif deferred is not None:
+                self._desk = _open_desk(deferred)
+        return self._desk
+
+    @desk.setter
+    def desk(self, value: Desk | None) -> None:
+        opening, self._desk_opening = self._desk_opening, None
+        self._desk_deferred = None
+        if opening is not None:  # an opening under way ends first, and is not left open
+            with contextlib.suppress(Exception):
+                stale = opening.result()
+                if stale is not value:
+                    stale.close()
+        self._desk = value
+
+    def start_desk_opening(self) -> None:
+        """Open the Desk (import the ORM, open the engine) in the writer thread: called once
+        the console is painted. Writes asked meanwhile are queued behind it."""
+        path, self._desk_deferred = self._desk_deferred, None
+        if path is None or self._desk is not None:
+            return
+
+        def opened(desk: Desk) -> None:
+            if self._desk_opening is not None:
+                self._desk_opening = None
+                self._desk = desk
+
+        def failed(exc: BaseException) -> None:
+            log_failure(log, "database opening failed", exc)
+
+        self._desk_opening = self.writer.submit(
+            _open_desk, path, True, on_done=opened, on_error=failed
+        )
+
+    def _lock_database(self, path: Path) -> None:
+        """This process's lock on ``path`` (refused when another window or command has it)."""
+        from jury_desk.core import instance
+
+        refusal = instance.check_location(path)  # Windows: network share, USB key, CD
+        if refusal is not None:
+            raise UserError("db_location", refusal)
+        if (
+            self.lock is None
+            or self.lock_path is None
+            or self.lock_path.resolve() != path.resolve()
+        ):
+            new = instance.acquire(path)
+            if new is None:
+                raise UserError(
+                    "db_in_use",
+                    self.tr(
+                        "La base « {name} » est déjà ouverte par une autre fenêtre de jury_desk ou par une "
+                        "commande en cours."
+                    ).format(name=path.name),
+                )
+            if self.lock is not None:
+                self.lock.release()
+            self.lock, self.lock_path = new, path
+
+    def get_desk(self) -> Desk:
         """The Desk of the current database, opened (and locked for this process) on first use."""
-        if self.desk is None:
-            from jury_desk.core import instance, paths
-            from jury_desk.core.services import Desk
+        desk = self.desk
+        if desk is None:
+            from jury_desk.core import paths
 
             path = Path(self.db_path) if self.db_path else paths.default_db()
-            refusal = instance.check_location(path)  # Windows: network share, USB key, CD
-            if refusal is not None:
-                raise UserError("db_location", refusal)
-            if (
-                self.lock is None
-                or self.lock_path is None
-                or self.lock_path.resolve() != path.resolve()
-            ):
-                new = instance.acquire(path)
-                if new is None:
-                    raise UserError(
-                        "db_in_use",
-                        self.tr(
-                            "La base « {name} » est déjà ouverte par une autre fenêtre de jury_desk ou par une "
-                            "commande en cours."
-                        ).format(name=path.name),
-                    )
-                if self.lock is not None:
-                    self.lock.release()
-                self.lock, self.lock_path = new, path
-            self.desk = Desk(path)
-            self.db_path = self.desk.db_path
-        return self.desk
+            self._lock_database(path)
+            desk = self.desk = _open_desk(path)
+            self.db_path = desk.db_path
+        return desk
+
+    def _desk_getter(self) -> Callable[[], Desk]:
+        """``get_desk`` for a SessionContext, held weakly: a context must not keep this
+        controller alive (a QObject left to the cyclic collector can be destroyed on
+        whatever thread happens to run the collection)."""
+        method = weakref.WeakMethod(self.get_desk)
+
+        def get_desk() -> Desk:
+            bound = method()
+            if bound is None:
+                raise RuntimeError("the session's main controller is gone")
+            return bound()
+
+        return get_desk
+
+    def _read_quick(self, sid: str | None) -> tuple[str, SessionState] | None:
+        """The session read without the ORM (``core.quickread``), for the first paint; None
+        when the Desk must do it (a file to migrate, a timer to settle, no file)."""
+        if self._desk is not None or self._desk_opening is not None:
+            return None
+        from jury_desk.core import paths, quickread
+
+        path = Path(self.db_path) if self.db_path else paths.default_db()
+        if not path.is_file():
+            return None
+        self._lock_database(path)
+        con = quickread.open_readonly(path)
+        if con is None:
+            return None
+        try:
+            sid = quickread.resolve(con, path.name, sid)
+            if quickread.has_running_timer(con, sid):
+                return None  # recovery.settle_interrupted writes before the session shows
+            st = quickread.read_state(con, sid)
+        finally:
+            con.close()
+        self.db_path = path
+        self._desk_deferred = path
+        return sid, st
 
     def current_db(self) -> Path:
         """The database this window works on (open or not)."""
-        if self.desk is not None:
-            return Path(self.desk.db_path)
+        if self._desk is not None:
+            return Path(self._desk.db_path)
         if self.db_path:
             return Path(self.db_path)
         from jury_desk.core import paths
@@ -229,16 +348,26 @@ class MainController(QObject):
     def open_session(self, sid: str | None = None) -> bool:
         """Open a session of the current database in the console (the last imported by default)."""
         try:
-            desk = self.get_desk()
-            sid = desk.resolve(sid)
-            settled = prefs.settle_interrupted(desk, sid)
-            ctx = SessionContext.open(desk, sid, self.hub, self.writer)
+            quick = self._read_quick(sid)
+            if quick is not None:
+                sid, st = quick
+                settled: list[Any] = []
+                ctx = SessionContext(
+                    self._desk_getter(), sid, self.hub, self.writer, st, self.current_db()
+                )
+            else:
+                desk = self.get_desk()
+                sid = desk.resolve(sid)
+                settled = prefs.settle_interrupted(desk, sid)
+                ctx = SessionContext.open(desk, sid, self.hub, self.writer)
         except UserError as exc:
             dialogs.show_user_error(self.window, exc)
             return False
         self.close_console()
         self.ctx = ctx
         view = ConsoleView()
+        if quick is not None:
+            _AfterFirstPaint(view, self.start_desk_opening)
         self.window.set_console(view)
         self.console = ConsoleController(ctx, view, self.shared, self.actions, self.clock, self)
         view.set_projector_thumbnail(ProjectorThumbnail(self.projector, view))
@@ -248,7 +377,7 @@ class MainController(QObject):
         resuming = getattr(self.settings, "last_session_id", None) == sid
         if not resuming:  # another session: start on its hearing page
             prefs.update(self.settings, last_page=None, last_projection=None)
-        prefs.update(self.settings, last_db=Path(desk.db_path).resolve(), last_session_id=sid)
+        prefs.update(self.settings, last_db=self.current_db().resolve(), last_session_id=sid)
         self._restore_shared()
         self.resume = ResumeKeeper(self.console, self.settings, self.hub, self.console)
         if getattr(self.settings, "last_session_id", None) == sid and resuming:
@@ -838,3 +967,20 @@ class MainController(QObject):
             self.lock = None
         for t in list(self.tasks):
             t.cancel()
+
+
+def _open_desk(path: Path, warm: bool = False) -> Desk:
+    """Import the services (SQLAlchemy, sqlmodel: ``jury_desk.ui.import_core``) and open
+    the database. Runs in the writer thread after the first paint, or where first needed."""
+    from jury_desk.ui import import_core
+
+    import_core()
+    from jury_desk.core.services import Desk
+
+    desk = Desk(path)
+    if warm:
+        # In the writer thread, after the first paint: what the deliberation page needs
+        # too (its modules, the rules), so that asking for it does not wait for imports.
+        import jury_desk.core.deliberation
+        import jury_desk.ui.deliberation  # noqa: F401
+    return desk

@@ -9,6 +9,7 @@ Every model here passes pytest-qt's ``qtmodeltester``.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import IntEnum
@@ -20,7 +21,7 @@ from jury_desk.core import text as textrules
 from jury_desk.core.deliberation import DossierStatus
 from jury_desk.core.domain import Criterion, Juror, RecusalKind, RecusalSource, to_fraction
 from jury_desk.core.readmodel import DeliberationState
-from jury_desk.core.services import SessionState, format_value
+from jury_desk.core.state import SessionState, format_value
 from jury_desk.qt.core import (
     QAbstractListModel,
     QAbstractTableModel,
@@ -146,6 +147,27 @@ def parse_value(text: str) -> Fraction | None:
 # --------------------------------------------------------------------------- hearing order
 
 
+def one_dossier_status(st: SessionState, dossier_id: str) -> str:
+    """One dossier's status as ``readmodel.build`` gives it, computed for that dossier
+    alone: its validity and counted jurors do not depend on the other dossiers (ranks
+    do, and the status does not read them). ``build`` for 300 dossiers at every score
+    typed made typing stall."""
+    from jury_desk.core import deliberation
+
+    inp = st.deliberation_input()
+    ref = next(r for r in inp.dossiers if r.id == dossier_id)
+    r = deliberation.compute(dataclasses.replace(inp, dossiers=(ref,))).results[0]
+    hearing = st.hearings.get(dossier_id)
+    values = any((dossier_id, j, c.id) in st.scores for j in r.counted for c in st.criteria)
+    return deliberation.dossier_status(
+        r,
+        in_hearing=hearing is not None and hearing.state == "en_audition",
+        heard=hearing is not None and hearing.started_at is not None,
+        values_entered=values,
+        min_sheets=inp.rules.min_sheets,
+    ).value
+
+
 class HearingOrderModel(ShownText, QAbstractTableModel):
     COL_ORDER, COL_TIME, COL_TITLE, COL_STATE = range(4)
 
@@ -182,12 +204,25 @@ class HearingOrderModel(ShownText, QAbstractTableModel):
             self._rows = rows
             self.endResetModel()
 
+    def update_dossier(self, st: SessionState, dossier_id: str) -> None:
+        """One dossier's status again (after a score): its row changes, not the others'
+        (300 statuses recomputed at every keystroke's write made typing stall)."""
+        row = self.row_of(dossier_id)
+        if row < 0:
+            self.set_state(st)
+            return
+        status = one_dossier_status(st, dossier_id)
+        if status != self._rows[row][5]:
+            self._rows[row] = (*self._rows[row][:5], status)
+            self.dataChanged.emit(self.index(row, 0), self.index(row, self.columnCount() - 1))
+
     def set_current(self, dossier_id: str) -> None:
-        self._current = dossier_id
-        if self._rows:
-            self.dataChanged.emit(
-                self.index(0, 0), self.index(len(self._rows) - 1, self.columnCount() - 1)
-            )
+        """The current dossier (shown bold): only its row and the previous one's change."""
+        before, self._current = self._current, dossier_id
+        for did in {before, dossier_id}:
+            row = self.row_of(did) if did else -1
+            if row >= 0:
+                self.dataChanged.emit(self.index(row, 0), self.index(row, self.columnCount() - 1))
 
     def row_of(self, dossier_id: str) -> int:
         for i, r in enumerate(self._rows):

@@ -13,7 +13,7 @@ import logging
 from pathlib import Path
 from typing import Any
 
-from jury_desk.core import paper, paths, sheets
+from jury_desk.core import paths, sheets
 from jury_desk.core.errors import UserError
 from jury_desk.qt.core import QObject, QUrl, Slot
 from jury_desk.qt.gui import QDesktopServices
@@ -126,6 +126,8 @@ class PaperController(QObject):
 
     @Slot()
     def print_blank_sheets(self, path: Path | None = None) -> Path | None:
+        from jury_desk.core import paper  # reportlab, and the PV's crypto: when printed
+
         data = paper.blank_sheets_pdf(self.ctx.st)
         if path is not None:
             Path(path).write_bytes(data)
@@ -134,6 +136,8 @@ class PaperController(QObject):
 
     @Slot()
     def print_attendance_sheet(self, path: Path | None = None) -> Path | None:
+        from jury_desk.core import paper  # reportlab, and the PV's crypto: when printed
+
         data = paper.attendance_sheet_pdf(self.ctx.st)
         if path is not None:
             Path(path).write_bytes(data)

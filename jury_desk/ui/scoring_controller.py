@@ -16,7 +16,7 @@ from typing import Any
 
 from jury_desk.core import fmt
 from jury_desk.core.errors import UserError
-from jury_desk.core.services import ScoreWrite, format_value
+from jury_desk.core.state import ScoreWrite, format_value
 from jury_desk.qt.core import QModelIndex, QObject, Qt, Signal, Slot
 from jury_desk.ui import dialogs, wording
 from jury_desk.ui.actions import Actions

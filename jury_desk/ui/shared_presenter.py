@@ -12,7 +12,7 @@ from __future__ import annotations
 import contextlib
 
 from jury_desk.core.domain import RecusalKind, RecusalSource
-from jury_desk.core.services import SessionState, format_value
+from jury_desk.core.state import SessionState, format_value
 from jury_desk.qt.core import QCoreApplication, QObject, Slot
 from jury_desk.ui.context import SessionContext
 from jury_desk.ui.models import SharedCell, SharedGrid, kind_label, unavailable_jurors

@@ -14,7 +14,7 @@ import logging
 from datetime import UTC, datetime
 
 from jury_desk.core.errors import UserError
-from jury_desk.core.services import Hearing
+from jury_desk.core.state import Hearing
 from jury_desk.qt.core import QObject, QTimer, Signal, Slot
 from jury_desk.ui import dialogs, prefs
 from jury_desk.ui.actions import Actions

@@ -22,7 +22,7 @@ from typing import Any
 
 from jury_desk.core import fmt
 from jury_desk.core.deliberation import DossierResult
-from jury_desk.qt.core import QPointF, QRectF, QSize, Qt
+from jury_desk.qt.core import QPointF, QRect, QRectF, QSize, Qt
 from jury_desk.qt.gui import (
     QBrush,
     QColor,
@@ -147,6 +147,14 @@ def _f(value: Fraction | Any) -> float:
     return float(value)
 
 
+# Rows a shared-screen picture's size hint asks room for, at most. The shared panel sets
+# its type from its own height (px = height / 36) and a picture's minimum height is about
+# px x (8 + 1.6 rows): with more than 17 rows the minimum outgrows the height that set
+# the type, and the window grows without end (300 dossiers: 47,000 x 70,000 pixels,
+# seconds per paint). 12 keeps it under 0.8 of the height, as with the demonstration.
+SHARED_HINT_ROWS = 12
+
+
 class Chart(QWidget):
     """Common ground: fonts sized for a projector, a white page, the snapshot."""
 
@@ -188,8 +196,15 @@ class Chart(QWidget):
         f.setBold(bold)
         return f
 
+    def _hint_rows(self, n: int) -> int:
+        """Rows a size hint asks room for. On the shared screen, whose type grows with
+        the picture's height, a hint that grew with every row made a feedback loop (300
+        dossiers: a picture millions of pixels high, seconds to paint): there the rows
+        share the room the screen has."""
+        return min(n, SHARED_HINT_ROWS) if self.shared else n
+
     def paintEvent(self, event: QPaintEvent) -> None:
-        p = self._begin()
+        p = self._begin(event.rect())
         try:
             if self._snap is None:
                 return
@@ -208,11 +223,15 @@ class Chart(QWidget):
     def _paint(self, p: QPainter) -> None:
         raise NotImplementedError
 
-    def _begin(self) -> QPainter:
+    def _begin(self, area: QRect | None = None) -> QPainter:
+        """A painter clipped to ``area`` (the part to repaint: in a scroll area, the visible
+        part), with the paper filled there only."""
         p = QPainter(self)
         p.setRenderHint(QPainter.RenderHint.Antialiasing)
         p.setRenderHint(QPainter.RenderHint.TextAntialiasing)
-        p.fillRect(self.rect(), self.sc.paper)
+        area = area if area is not None else self.rect()
+        p.setClipRect(area)
+        p.fillRect(area, self.sc.paper)
         return p
 
     def _empty(self, p: QPainter, text: str) -> None:
@@ -467,10 +486,12 @@ class DotsChart(Chart):
 
     def sizeHint(self) -> QSize:
         n = len(self._snap.result.results) if self._snap is not None else 8
+        n = self._hint_rows(n)
         return QSize(1100, int(self.base_px() * 5 + n * self.base_px() * 2.1))
 
     def minimumSizeHint(self) -> QSize:
         n = len(self._snap.result.results) if self._snap is not None else 4
+        n = self._hint_rows(n)
         return QSize(600, int(self.base_px() * 5 + n * self.base_px() * 2.1 * 0.8))
 
     def describe(self) -> str:
@@ -725,10 +746,12 @@ class HeatmapChart(Chart):
 
     def sizeHint(self) -> QSize:
         n = len(self._snap.result.results) if self._snap is not None else 8
+        n = self._hint_rows(n)
         return QSize(1100, int(self.base_px() * 9 + (n + 1) * self.base_px() * 2.0))
 
     def minimumSizeHint(self) -> QSize:
         n = len(self._snap.result.results) if self._snap is not None else 4
+        n = self._hint_rows(n)
         return QSize(600, int(self.base_px() * 8 + (n + 1) * self.base_px() * 1.6))
 
     def deviation(self, r: DossierResult, juror_id: str) -> float | None:
@@ -857,8 +880,20 @@ class HeatmapChart(Chart):
         recused = {(rc.juror_id, rc.dossier_id): rc for rc in st.recusals}
         cell_font = self.font_px(1.0, bold=True)
         small = self.font_px(0.8)
+        clip = p.clipBoundingRect()  # the visible part: rows out of it are not drawn
         for i, r in enumerate(rows):
             ry = grid_top + i * row_h
+            if not clip.isEmpty() and (ry + row_h < clip.top() or ry > clip.bottom()):
+                self._cells.extend(
+                    (
+                        QRectF(grid_left + c * col_w, ry, col_w, row_h).adjusted(
+                            1.5, 1.5, -1.5, -1.5
+                        ),
+                        f"{r.dossier_id}|{j.id}",
+                    )
+                    for c, j in enumerate(jurors)
+                )
+                continue
             laureate = r.dossier_id in snap.granted
             if r.dossier_id in snap.boundary_ties:
                 p.fillRect(QRectF(margin, ry, label_w, row_h), self.sc.tie_bg)
@@ -923,8 +958,9 @@ class HeatmapChart(Chart):
             Qt.AlignmentFlag.AlignVCenter,
             self.tr("Écart moyen du juré"),
         )
+        leaning = self.juror_leaning()  # once, not once per juror
         for c, j in enumerate(jurors):
-            lean = self.juror_leaning().get(j.id)
+            lean = leaning.get(j.id)
             rect = QRectF(grid_left + c * col_w, fy, col_w, row_h)
             p.drawText(
                 rect, Qt.AlignmentFlag.AlignCenter, _signed(lean) if lean is not None else "—"
@@ -1001,10 +1037,12 @@ class AlternativesChart(Chart):
 
     def sizeHint(self) -> QSize:
         n = sum(1 for r in self._snap.result.results if r.valid) if self._snap is not None else 8
+        n = self._hint_rows(n)
         return QSize(1100, int(self.base_px() * (8 + 2.0 * n)))
 
     def minimumSizeHint(self) -> QSize:
         n = sum(1 for r in self._snap.result.results if r.valid) if self._snap is not None else 4
+        n = self._hint_rows(n)
         return QSize(600, int(self.base_px() * (7 + 1.6 * n)))
 
     def describe(self) -> str:

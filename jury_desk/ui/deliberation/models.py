@@ -108,10 +108,29 @@ class RankingModel(QAbstractTableModel):
         self.endResetModel()
 
     def set_snapshot(self, snap: Snapshot) -> None:
+        """The same dossiers in the same order and the same columns: the rows change in
+        place (``dataChanged``: the views keep their scroll, selection and sort, and a
+        300-dossier table is not rebuilt at each change); otherwise the model resets."""
+        columns = self._columns
+        self._set_columns(tuple(c.id for c in snap.state.criteria))
+        rows = snap.result.results
+        same = (
+            self._snap is not None
+            and columns == self._columns
+            and [r.dossier_id for r in rows] == [r.dossier_id for r in self._rows]
+        )
+        if same and rows:
+            self._snap, self._rows = snap, rows
+            self.dataChanged.emit(
+                self.index(0, 0), self.index(len(rows) - 1, len(self._columns) - 1)
+            )
+            return
+        if same:
+            self._snap, self._rows = snap, rows
+            return
         self.beginResetModel()
         self._snap = snap
-        self._rows = snap.result.results
-        self._set_columns(tuple(c.id for c in snap.state.criteria))
+        self._rows = rows
         self.endResetModel()
 
     @property

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import logging
 from functools import partial
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from jury_desk.core import fmt
 from jury_desk.core.services import Desk
@@ -59,7 +59,6 @@ from jury_desk.ui.deliberation.charts import (
 )
 from jury_desk.ui.deliberation.controller import DeliberationController, Snapshot
 from jury_desk.ui.deliberation.decision import DecisionPanel, OpinionsPanel, ReasonDialog
-from jury_desk.ui.deliberation.export_dialog import ExportDialog
 from jury_desk.ui.deliberation.models import (
     DOSSIER_ID_ROLE,
     KIND_ROLE,
@@ -68,6 +67,9 @@ from jury_desk.ui.deliberation.models import (
     DecisionModel,
     RankingModel,
 )
+
+if TYPE_CHECKING:  # the dialog (crypto, export, JSON Schema) loads when first opened
+    from jury_desk.ui.deliberation.export_dialog import ExportDialog
 
 log = logging.getLogger(__name__)
 
@@ -227,6 +229,10 @@ class SharedDeliberationPanel(QWidget):
         table.setWordWrap(False)
         table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # Widths from the first forty rows (more than a screen shows), not from all of
+        # them at each restyle (300 dossiers: seconds). Not 0 ("the rows in view"): a
+        # hidden table has none in view, and Qt then measures every row.
+        table.horizontalHeader().setResizeContentsPrecision(40)
         self.table = table
         self.stack.addWidget(table)
         lay.addWidget(self.envelope)
@@ -403,6 +409,7 @@ class DeliberationView(QWidget):
         self.controller = DeliberationController(desk, session_id, hub, self, writer=writer)
         self._shared_screen: Any = None
         self._shared_panel: SharedDeliberationPanel | None = None
+        self._read_at_build = True  # see showEvent
         self.export_dialog: ExportDialog | None = None
         self.actions_by_name: dict[str, QAction] = {}
 
@@ -482,6 +489,8 @@ class DeliberationView(QWidget):
         self.ranking_table.setObjectName("rankingTable")
         self.ranking_table.setAccessibleName(self.tr("Classement des dossiers"))
         self.ranking_table.setModel(self.ranking_proxy)
+        # Column widths from the first forty rows (the best ranked), not from all 300.
+        self.ranking_table.horizontalHeader().setResizeContentsPrecision(40)
         self.ranking_table.setSortingEnabled(True)
         self.ranking_table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
         self.ranking_table.setTabKeyNavigation(False)
@@ -959,6 +968,8 @@ class DeliberationView(QWidget):
         if self.export_dialog is not None and self.export_dialog.running:
             self.export_dialog.raise_()
             return self.export_dialog
+        from jury_desk.ui.deliberation.export_dialog import ExportDialog
+
         dialog = ExportDialog(self.desk, self.session_id, self, writer=self.controller.writer)
         dialog.written.connect(lambda _report: self.controller.exported())
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
@@ -1079,6 +1090,9 @@ class DeliberationView(QWidget):
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         self._page_keys(True)
+        if self._read_at_build:  # the first showing follows the reading the page was built on
+            self._read_at_build = False
+            return
         self.controller.refresh()
 
     def hideEvent(self, event: QHideEvent) -> None:
