@@ -71,3 +71,54 @@ def test_missing_key_or_trust_file_is_a_refusal(tmp_path: Path) -> None:
     )
     assert r.returncode == 2
     assert "introuvable" in r.stderr
+
+
+@pytest.mark.parametrize(
+    ("where", "size", "limit"),
+    [
+        (("jurors", 0, "name"), 201, 200),  # names at most 200 characters (CONTRACT 5)
+        (("session", "venue"), 201, 200),
+        (("dossiers", 0, "title"), 301, 300),  # titles 300
+        (("dossiers", 0, "summary"), 5001, 5000),  # other texts 5,000
+    ],
+)
+def test_texts_longer_than_the_contract_allows_are_refused(
+    tmp_path: Path,
+    demo_source: Path,
+    hq_key: tuple[Path, Path, crypto.PrivateKey],
+    where: tuple[object, ...],
+    size: int,
+    limit: int,
+) -> None:
+    import json
+
+    from tests.conftest import make_signed_bundle
+
+    manifest = demo_source / "manifest.json"
+    doc = json.loads(manifest.read_text(encoding="utf-8"))
+    node = doc
+    for key in where[:-1]:
+        node = node[key]
+    node[where[-1]] = "é" * limit  # exactly at the limit: accepted
+    manifest.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
+    desk = Desk(tmp_path / "ok.sqlite3")
+    try:
+        desk.import_bundle(
+            make_signed_bundle(demo_source, hq_key[2], tmp_path / "ok.zip"),
+            crypto.load_jwks(hq_key[1]),
+        )
+    finally:
+        desk.close()
+    node[where[-1]] = "é" * size  # one more: refused, nothing written
+    manifest.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
+    desk = Desk(tmp_path / "refused.sqlite3")
+    try:
+        with pytest.raises(BundleRefused) as refused:
+            desk.import_bundle(
+                make_signed_bundle(demo_source, hq_key[2], tmp_path / "refused.zip"),
+                crypto.load_jwks(hq_key[1]),
+            )
+        assert f"au plus {limit} caractères" in refused.value.message
+        assert desk.sessions() == []
+    finally:
+        desk.close()

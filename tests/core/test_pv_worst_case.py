@@ -29,7 +29,8 @@ EMOJI = "🎉👩🏽‍🔬🇫🇷"
 def _long(prefix: str, size: int, *, words: bool = True, end: str = "") -> str:
     """``size`` characters of mixed scripts and emoji (or one word), ending with ``end``."""
     base = (f"{prefix} {SCRIPTS} {EMOJI} " if words else prefix + "x" * 40) * (size // 40 + 2)
-    return base[: size - len(end)].rstrip() + (" " if words else "") + end if end else base[:size]
+    sep = " " if words else ""
+    return base[: size - len(end) - len(sep)].rstrip() + sep + end if end else base[:size]
 
 
 def _worst_case_source(source: Path, name_len: int) -> dict[str, str]:
@@ -37,18 +38,18 @@ def _worst_case_source(source: Path, name_len: int) -> dict[str, str]:
     doc = json.loads(manifest.read_text(encoding="utf-8"))
     doc["session"]["id"] = str(uuid.uuid4())
     doc["session"]["title"] = _long("Jury du Label", 300)
-    doc["session"]["venue"] = _long("Salle", 300)
+    doc["session"]["venue"] = _long("Salle", 200)  # CONTRACT 5: names 200, titles 300
     marks = {}
     for i, j in enumerate(doc["jurors"]):
         # one name without any space (a single word longer than any column)
         marks[f"juror{i}"] = f"FinDuNom{i}"
         j["name"] = _long(f"Juré{i}", name_len, words=i != 0, end=f"FinDuNom{i}")
-        j["organisation"] = _long(f"Organisme{i}", 400)
+        j["organisation"] = _long(f"Organisme{i}", 200)
     for i, d in enumerate(doc["dossiers"]):
         marks[f"title{i}"] = f"FinDuTitre{i}"
         d["title"] = _long(f"Projet{i}", 300, end=f"FinDuTitre{i}")
         d["holder"]["name"] = _long(f"Porteur{i}", 200)
-        d["summary"] = "\n".join(_long(f"Résumé{i}-{k}", 1000) for k in range(5))
+        d["summary"] = "\n".join(_long(f"Résumé{i}-{k}", 999) for k in range(5))  # 4,999
         for a in d["attachments"]:
             a.pop("bytes", None)
             a.pop("sha256", None)
@@ -65,7 +66,7 @@ def _worst_case_source(source: Path, name_len: int) -> dict[str, str]:
 def worst(
     tmp_path: Path, demo_source: Path, hq_key: HqKey
 ) -> Iterator[tuple[Desk, str, dict[str, str]]]:
-    marks = _worst_case_source(demo_source, 1000)
+    marks = _worst_case_source(demo_source, 200)  # the longest name CONTRACT 5 allows
     bundle_path = make_signed_bundle(demo_source, hq_key[2], tmp_path / "session.zip")
     desk = Desk(tmp_path / "jury.sqlite3")
     sid = desk.import_bundle(bundle_path, crypto.load_jwks(hq_key[1])).session_id
