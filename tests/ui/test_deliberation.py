@@ -300,7 +300,7 @@ def test_depart_justify_close_export_and_verify(
         "export-01.zip"
     )
     assert dialog.outcome.isVisible() and "vérifié" in dialog.outcome.text()
-    assert dialog.checks.rowCount() == 7 and dialog.checks.all_ok()
+    assert dialog.checks.rowCount() == 10 and dialog.checks.all_ok()
     assert desk.state(sid).export_seq == 1
     assert "Dernier export : n° 1." in view.closing_status.text()
 
