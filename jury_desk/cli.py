@@ -373,7 +373,8 @@ def _dispatch(args: argparse.Namespace) -> int:
         desk.set_attendance(sid, args.absent)
         st = desk.state(sid)
         print(
-            f"Présence enregistrée : {len(st.present)} présent(s) sur {len(st.jurors)} (quorum : {st.info.rules.quorum})."
+            f"Présence enregistrée : {len(st.present)} présent(s) sur {len(st.jurors)} "
+            f"(quorum : {st.info.rules.quorum})."
         )
         return EXIT_OK
     if cmd == "recuse":

@@ -107,6 +107,44 @@ def _refusal(code: str, status: int, message: str = "") -> web.Response:
     return _json({"error": code, "message": message}, status)
 
 
+class _RateLimiter:
+    """A token bucket per client address: RATE_PER_S a second, bursts of RATE_BURST."""
+
+    def __init__(self, clock: Callable[[], float]) -> None:
+        self._clock = clock
+        self._buckets: dict[str, _Bucket] = {}
+
+    def allow(self, peer: str) -> bool:
+        now = self._clock()
+        bucket = self._buckets.get(peer)
+        if bucket is None:
+            if len(self._buckets) > 4096:  # bounded, whatever the clients
+                self._buckets.clear()
+            bucket = self._buckets[peer] = _Bucket(now)
+        bucket.tokens = min(RATE_BURST, bucket.tokens + (now - bucket.stamp) * RATE_PER_S)
+        bucket.stamp = now
+        if bucket.tokens < 1:
+            return False
+        bucket.tokens -= 1
+        return True
+
+
+def _screen(
+    request: web.Request, config: ServerConfig, limiter: _RateLimiter
+) -> web.Response | None:
+    """The refusal a request gets before any handler runs, or None to let it through."""
+    if not limiter.allow(request.remote or "?"):
+        return _refusal("rate_limited", 429)
+    if request.host != config.authority:  # DNS rebinding: only the address we listen on
+        return _refusal("bad_host", 421)
+    if (
+        request.method not in ("GET", "HEAD")
+        and request.headers.get("Origin", config.origin) != config.origin
+    ):
+        return _refusal("bad_origin", 403)
+    return None
+
+
 def make_app(
     hub: JurorDevices,
     config: ServerConfig,
@@ -114,32 +152,17 @@ def make_app(
 ) -> web.Application:
     """The aiohttp application of the juror pages (no socket: see :class:`DeviceServer`)."""
     assets = load_assets()
-    buckets: dict[str, _Bucket] = {}
+
+    limiter = _RateLimiter(clock)
 
     @web.middleware
     async def guard(
         request: web.Request, handler: Callable[[web.Request], Awaitable[web.StreamResponse]]
     ) -> web.StreamResponse:
-        now = clock()
-        peer = request.remote or "?"
-        bucket = buckets.get(peer)
-        if bucket is None:
-            if len(buckets) > 4096:
-                buckets.clear()
-            bucket = buckets[peer] = _Bucket(now)
-        bucket.tokens = min(RATE_BURST, bucket.tokens + (now - bucket.stamp) * RATE_PER_S)
-        bucket.stamp = now
-        if bucket.tokens < 1:
-            response: web.StreamResponse = _refusal("rate_limited", 429)
-        elif request.host != config.authority:
-            response = _refusal("bad_host", 421)
-        elif (
-            request.method not in ("GET", "HEAD")
-            and request.headers.get("Origin", config.origin) != config.origin
-        ):
-            response = _refusal("bad_origin", 403)
+        refusal = _screen(request, config, limiter)
+        if refusal is not None:
+            response: web.StreamResponse = refusal
         else:
-            bucket.tokens -= 1
             try:
                 response = await handler(request)
             except web.HTTPException as exc:

@@ -52,3 +52,46 @@ def test_core_imports_no_front_end_and_no_qt() -> None:
         if bad:
             offenders[str(path.relative_to(ROOT))] = bad
     assert offenders == {}
+
+
+# The core modules each front end may still import beside the services' façade. Issue 11
+# asks for the façade alone (with domain, errors, fmt and the read model's types): this
+# list may only shrink. A front end that reaches a new internal fails here.
+INTERNALS = {
+    "storage", "crypto", "audit", "deliberation", "bundle", "zipcheck", "keys",
+    "snapshots", "privacy", "export", "report", "reporting",
+}  # fmt: skip
+STILL_REACHED = {
+    "cli.py": {"bundle", "crypto", "export", "keys", "privacy", "reporting", "snapshots"},
+    "devserver.py": set(),
+    "selftest.py": {"export", "keys"},
+    "ui": {"crypto", "deliberation", "export", "keys", "privacy", "snapshots", "storage"},
+}
+
+
+def _internals_reached(paths: list[Path]) -> set[str]:
+    reached: set[str] = set()
+    for path in paths:
+        tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+        for node in ast.walk(tree):
+            names: list[str] = []
+            if isinstance(node, ast.Import):
+                names = [a.name for a in node.names]
+            elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+                if node.module == "jury_desk.core":
+                    names = [f"jury_desk.core.{a.name}" for a in node.names]
+                else:
+                    names = [node.module]
+            for name in names:
+                parts = name.split(".")
+                if parts[:2] == ["jury_desk", "core"] and len(parts) > 2 and parts[2] in INTERNALS:
+                    reached.add(parts[2])
+    return reached
+
+
+def test_front_ends_reach_no_new_core_internal() -> None:
+    for front, allowed in STILL_REACHED.items():
+        target = PACKAGE / front
+        paths = modules_under(target) if target.is_dir() else [target]
+        reached = _internals_reached(paths)
+        assert reached <= allowed, f"{front} reaches {sorted(reached - allowed)}"

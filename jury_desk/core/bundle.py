@@ -196,7 +196,7 @@ def check_schema(doc: Any, schema_name: str, entry: str) -> None:
         )
 
 
-def parse_manifest(doc: Any) -> Manifest:
+def parse_manifest(doc: Any) -> Manifest:  # noqa: C901 - one check per contract rule, in order
     """Check a decoded manifest (schema + semantic rules) and build the domain objects."""
     if isinstance(doc, dict) and "format_version" in doc and doc.get("format_version") != 1:
         raise refuse(
@@ -494,7 +494,8 @@ def open_bundle(path: Path, trusted: list[dict[str, Any]]) -> OpenedBundle:
                 raise refuse(
                     "unexpected_entry",
                     name,
-                    "entrée inattendue (seuls manifest.json, manifest.json.jws et attachments/<dossier>/<fichier> sont admis).",
+                    "entrée inattendue (seuls manifest.json, manifest.json.jws et "
+                    "attachments/<dossier>/<fichier> sont admis).",
                 )
             if entry.is_dir and entry.info.file_size:
                 raise refuse("unexpected_entry", name, "un dossier ne peut pas avoir de contenu.")

@@ -24,9 +24,9 @@ backups or cloud sync, old blocks may survive (see ``docs/reliability.md``). The
 A purge is refused (:class:`UserError`) unless, for every real session (the
 demonstration aside), the last export was verified or is older than
 ``purge_after_days`` (settings, 30 by default); ``force=True`` overrides. A failed
-export (``export.failed``) counts for nothing. An export counts as verified when its ``export.written`` entry says ``"verified": true`` or a
-later ``export.verified`` entry (:func:`mark_export_verified`) names its
-``export_seq`` (or names none).
+export (``export.failed``) counts for nothing. An export counts as verified when its
+``export.written`` entry says ``"verified": true`` or a later ``export.verified`` entry
+(:func:`mark_export_verified`) names its ``export_seq`` (or names none).
 """
 
 from __future__ import annotations

@@ -84,7 +84,7 @@ def sessions(draw: st.DrawFn) -> dict[str, Any]:
     }
 
 
-def _play(desk: Desk, sid: str, g: dict[str, Any]) -> None:
+def _play(desk: Desk, sid: str, g: dict[str, Any]) -> None:  # noqa: C901 - a generated day, step by step
     """Write a generated session through the services (only valid input)."""
     rng = random.Random(g["seed"])
     s = desk.state(sid)

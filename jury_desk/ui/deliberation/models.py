@@ -509,7 +509,9 @@ class DecisionModel(QAbstractTableModel):
             return base | Qt.ItemFlag.ItemIsEditable
         return base
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def data(  # noqa: C901 - one branch per column and role; to be split per column
+        self, index: Index, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
         if not index.isValid() or self._snap is None:
             return None
         row = self._rows[index.row()]

@@ -670,6 +670,7 @@ class DeliberationView(QWidget):
             action.triggered.connect(handlers[name])
             self.addAction(action)
             self.actions_by_name[name] = action
+        native = QKeySequence.SequenceFormat.NativeText
         for name, button in (
             ("close", self.close_button),
             ("export", self.export_button),
@@ -677,7 +678,8 @@ class DeliberationView(QWidget):
             ("project", self.project_button),
         ):
             button.setToolTip(
-                f"{self.actions_by_name[name].text()} ({self.actions_by_name[name].shortcut().toString(QKeySequence.SequenceFormat.NativeText)})"
+                f"{self.actions_by_name[name].text()} "
+                f"({self.actions_by_name[name].shortcut().toString(native)})"
             )
 
     # ------------------------------------------------------------------ state
