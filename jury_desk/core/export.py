@@ -463,8 +463,39 @@ def _tampered(detail: str) -> UserError:
     )
 
 
-def replayed_state(desk: Desk, session_id: str) -> Any:
-    """The session as the stored manifest bytes and the audit log alone rebuild it."""
+@dataclass
+class _Binding:
+    """A replay of the stored manifest and the audit log, kept so that the entries the
+    export itself appends are folded in without replaying the whole day again."""
+
+    manifest: Any
+    replayer: replay.Replayer
+    head: str
+    count: int
+
+    def state(self) -> Any:
+        return replay.session_state(
+            self.manifest, self.replayer.state, audit_head=self.head, audit_count=self.count
+        )
+
+    def advance(self, desk: Desk, session_id: str) -> None:
+        """Fold in the entries appended since, checking that they extend the same chain."""
+        for entry in desk.audit_entries(session_id)[self.count :]:
+            seq = self.count + 1
+            if (
+                entry.get("seq") != seq
+                or entry.get("prev") != self.head
+                or audit.entry_hash(entry) != entry.get("hash")
+            ):
+                raise _tampered(f"journal d’audit rompu à l’entrée n° {seq}")
+            try:
+                self.replayer.feed(entry)
+            except replay.ReplayError as exc:
+                raise _tampered(exc.message) from exc
+            self.head, self.count = str(entry["hash"]), seq
+
+
+def _bind(desk: Desk, session_id: str) -> _Binding:
     from jury_desk.core import bundle
 
     manifest_bytes = desk.manifest_bytes(session_id)
@@ -478,10 +509,16 @@ def replayed_state(desk: Desk, session_id: str) -> Any:
         raise _tampered(f"manifeste enregistré illisible : {_refusal_text(exc)}") from exc
     _check_manifest_signature(desk, session_id, manifest_bytes)
     try:
-        rp = replay.Replayer(manifest_bytes, manifest).feed_all(entries)
+        rp = replay.Replayer(manifest_bytes, manifest)
+        rp.feed_all(entries)
     except replay.ReplayError as exc:
         raise _tampered(exc.message) from exc
-    return replay.session_state(manifest, rp, audit_head=chain.head, audit_count=chain.count)
+    return _Binding(manifest, rp, chain.head, chain.count)
+
+
+def replayed_state(desk: Desk, session_id: str) -> Any:
+    """The session as the stored manifest bytes and the audit log alone rebuild it."""
+    return _bind(desk, session_id).state()
 
 
 def _check_manifest_signature(desk: Desk, session_id: str, manifest_bytes: bytes) -> None:
@@ -520,15 +557,23 @@ def _kid_of(jwk: Mapping[str, Any]) -> str | None:
         return None
 
 
-def check_bound(desk: Desk, session_id: str, st: Any | None = None) -> Any:
+def check_bound(
+    desk: Desk, session_id: str, st: Any | None = None, binding: _Binding | None = None
+) -> tuple[Any, _Binding]:
     """Refuse (UserError naming the first difference) when the database's session is
-    not the one that the signed manifest and the audit log establish."""
-    expected = replayed_state(desk, session_id)
+    not the one that the signed manifest and the audit log establish. Returns the
+    replayed state and the binding; given an earlier ``binding``, only the entries
+    appended since are replayed."""
+    if binding is None:
+        binding = _bind(desk, session_id)
+    else:
+        binding.advance(desk, session_id)
+    expected = binding.state()
     st = st if st is not None else desk.state(session_id)
     diffs = replay.state_differences(st, expected)
     if diffs:
         raise _tampered(diffs[0])
-    return expected
+    return expected, binding
 
 
 def _check_sentences(st: Any) -> None:
@@ -590,7 +635,7 @@ def export_session(
 
     check_chain(desk, session_id)
     before = desk.state(session_id)
-    check_bound(desk, session_id, before)  # before anything changes
+    _, binding = check_bound(desk, session_id, before)  # before anything changes
     _check_sentences(before)
     target = _Target(
         out,
@@ -655,7 +700,8 @@ def export_session(
         }
         doc = reporting.result_document(ds, **doc_kwargs)
         # What is signed is what the manifest and the audit log establish, nothing else.
-        _check_document(doc, check_bound(desk, session_id, st), doc_kwargs)
+        expected, _ = check_bound(desk, session_id, st, binding)  # the export's own entries
+        _check_document(doc, expected, doc_kwargs)
         problems = schema_problems(doc)
         if problems:  # our own output: a bug, never the user's input
             raise RuntimeError("result.json does not match its schema: " + "; ".join(problems))
