@@ -77,6 +77,15 @@ def note20(value: Fraction | None) -> str:
     return "—" if value is None else number(value, 2) + "/20"
 
 
+def size(n_bytes: int) -> str:
+    """A file size the French way: « 812 octets », « 46 Ko », « 1,4 Mo » (1 Ko = 1 000 octets)."""
+    if n_bytes < 1000:
+        return f"{n_bytes}\u00a0octet{'s' if n_bytes > 1 else ''}"
+    if n_bytes < 999_500:  # « 1 000 Ko » reads as « 1,0 Mo »
+        return f"{number(n_bytes / 1000, 0)}\u00a0Ko"
+    return f"{number(n_bytes / 1e6, 1)}\u00a0Mo"
+
+
 def parse_iso(text: str) -> datetime:
     return datetime.fromisoformat(text)
 

@@ -153,7 +153,7 @@ class AttachmentsView(QWidget):
             self.tabs.removeTab(0)
         for a in attachments:
             i = self.tabs.addTab(a.title)
-            self.tabs.setTabToolTip(i, f"{a.title} — {fmt.number(a.bytes / 1e6, 1)}\u00a0Mo")
+            self.tabs.setTabToolTip(i, f"{a.title} — {fmt.size(a.bytes)}")
         self.tabs.blockSignals(False)
         if attachments:
             self.tabs.setCurrentIndex(0)
@@ -330,7 +330,7 @@ class AttachmentsView(QWidget):
             self.pdf.setAccessibleDescription("")
             self.open_external.setEnabled(False)
             return
-        size = fmt.number(a.bytes / 1e6, 1) + "\u00a0Mo"
+        size = fmt.size(a.bytes)
         if pages is not None:
             text = self.tr("« {title} » — PDF, {pages} page(s), {size}").format(
                 title=a.title, pages=pages, size=size
