@@ -286,6 +286,346 @@ TEMPLATES: dict[str, str] = {
     "error.closing_blocked": QT_TRANSLATE_NOOP(
         "Messages", "La délibération ne peut pas être close :"
     ),
+    # ---------------------------------------------------------------- session bundles
+    "error.bundle_refused": QT_TRANSLATE_NOOP("Messages", "Paquet de session refusé — {message}"),
+    "error.bundle_refused_entry": QT_TRANSLATE_NOOP(
+        "Messages", "Paquet de session refusé — entrée « {entry} » : {message}"
+    ),
+    "error.bundle_unreadable": QT_TRANSLATE_NOOP(
+        "Messages", "Impossible d’ouvrir « {file} » : {detail}."
+    ),
+    "error.bundle_not_zip": QT_TRANSLATE_NOOP(
+        "Messages", "Paquet de session refusé — « {file} » n’est pas une archive ZIP lisible."
+    ),
+    "error.zip.name_empty": QT_TRANSLATE_NOOP("Messages", "une entrée porte un nom vide."),
+    "error.zip.name_too_long": QT_TRANSLATE_NOOP(
+        "Messages", "chemin de plus de {limit} caractères."
+    ),
+    "error.zip.name_control": QT_TRANSLATE_NOOP(
+        "Messages", "le nom contient un caractère de contrôle."
+    ),
+    "error.zip.name_backslash": QT_TRANSLATE_NOOP(
+        "Messages", "le nom contient une barre oblique inverse (\\)."
+    ),
+    "error.zip.name_absolute": QT_TRANSLATE_NOOP(
+        "Messages", "chemin absolu ou lettre de lecteur interdits."
+    ),
+    "error.zip.name_dots": QT_TRANSLATE_NOOP(
+        "Messages", "le chemin contient « .. », « . » ou un élément vide."
+    ),
+    "error.zip.name_forbidden_char": QT_TRANSLATE_NOOP(
+        "Messages", 'le nom contient un caractère interdit (< > : " | ? *).'
+    ),
+    "error.zip.name_trailing": QT_TRANSLATE_NOOP(
+        "Messages", "un élément du chemin se termine par un point ou une espace."
+    ),
+    "error.zip.name_reserved": QT_TRANSLATE_NOOP(
+        "Messages", "« {part} » est un nom réservé par Windows."
+    ),
+    "error.zip.too_many_entries": QT_TRANSLATE_NOOP(
+        "Messages", "{count} entrées (au plus {limit})."
+    ),
+    "error.zip.name_duplicate": QT_TRANSLATE_NOOP(
+        "Messages",
+        "nom en double (identique à « {other} » à la casse ou à la forme Unicode près).",
+    ),
+    "error.zip.link": QT_TRANSLATE_NOOP(
+        "Messages",
+        "les liens symboliques et les points d’analyse (reparse points) sont interdits.",
+    ),
+    "error.zip.encrypted": QT_TRANSLATE_NOOP("Messages", "entrée chiffrée."),
+    "error.zip.compression": QT_TRANSLATE_NOOP(
+        "Messages",
+        "méthode de compression {method} (seules « stored » et « deflate » sont admises).",
+    ),
+    "error.zip.overlap": QT_TRANSLATE_NOOP(
+        "Messages", "ses données chevauchent celles de « {other} »."
+    ),
+    "error.zip.local_header": QT_TRANSLATE_NOOP("Messages", "en-tête local absent ou corrompu."),
+    "error.zip.truncated": QT_TRANSLATE_NOOP(
+        "Messages", "les données dépassent la fin de l’archive."
+    ),
+    "error.zip.total_size": QT_TRANSLATE_NOOP(
+        "Messages", "la taille totale décompressée dépasse {limit} Gio."
+    ),
+    "error.zip.ratio": QT_TRANSLATE_NOOP("Messages", "taux de compression supérieur à {limit}."),
+    "error.zip.entry_size": QT_TRANSLATE_NOOP(
+        "Messages", "l’entrée est plus grande que la taille annoncée."
+    ),
+    "error.zip.header_size": QT_TRANSLATE_NOOP(
+        "Messages", "l’en-tête annonce {announced} octets, l’entrée en contient {got}."
+    ),
+    "error.zip.corrupt": QT_TRANSLATE_NOOP("Messages", "données corrompues ({detail})."),
+    "error.zip.unreadable": QT_TRANSLATE_NOOP("Messages", "données illisibles ({detail})."),
+    "error.session_exists": QT_TRANSLATE_NOOP(
+        "Messages",
+        "Paquet de session refusé — la session « {session} » est déjà dans la base avec un "
+        "manifeste différent. Une session importée ne peut pas être remplacée ; utilisez une "
+        "autre base (--db) ou demandez un nouveau paquet au siège.",
+    ),
+    "error.bundle_missing_manifest": QT_TRANSLATE_NOOP("Messages", "« {path} » est introuvable."),
+    "error.bundle.sentence": QT_TRANSLATE_NOOP("Messages", "{message}."),
+    "error.bundle.json_encoding": QT_TRANSLATE_NOOP("Messages", "{message}."),
+    "error.bundle.json_invalid": QT_TRANSLATE_NOOP("Messages", "JSON invalide ({message})."),
+    "error.bundle.schema": QT_TRANSLATE_NOOP(
+        "Messages", "non conforme au schéma en « {path} » : {message}."
+    ),
+    "error.bundle.format_version": QT_TRANSLATE_NOOP(
+        "Messages", "version de format {version} non prise en charge (seule la version 1 l’est)."
+    ),
+    "error.bundle.id_pattern": QT_TRANSLATE_NOOP(
+        "Messages", "identifiant {value} invalide en {where}."
+    ),
+    "error.bundle.id_duplicate": QT_TRANSLATE_NOOP(
+        "Messages", "identifiant « {id} » en double dans {where}."
+    ),
+    "error.bundle.number_range": QT_TRANSLATE_NOOP(
+        "Messages", "nombre {value} hors des bornes admises en {where}."
+    ),
+    "error.bundle.criterion_weight": QT_TRANSLATE_NOOP(
+        "Messages", "{where} : le poids doit être > 0."
+    ),
+    "error.bundle.criterion_bounds": QT_TRANSLATE_NOOP(
+        "Messages", "{where} : min doit être < max."
+    ),
+    "error.bundle.criterion_step": QT_TRANSLATE_NOOP("Messages", "{where} : le pas doit être > 0."),
+    "error.bundle.criterion_step_multiple": QT_TRANSLATE_NOOP(
+        "Messages", "{where} : (max − min) n’est pas un multiple entier du pas."
+    ),
+    "error.bundle.criterion_values": QT_TRANSLATE_NOOP(
+        "Messages", "{where} : plus de 1000 valeurs possibles."
+    ),
+    "error.bundle.hearing_order": QT_TRANSLATE_NOOP(
+        "Messages", "ordre de passage {order} en double (dossier « {dossier} »)."
+    ),
+    "error.bundle.attachment_folder": QT_TRANSLATE_NOOP(
+        "Messages", "la pièce « {path} » n’est pas rangée sous attachments/{dossier}/."
+    ),
+    "error.bundle.attachment_duplicate": QT_TRANSLATE_NOOP(
+        "Messages", "pièce « {path} » listée deux fois."
+    ),
+    "error.bundle.conflict_juror": QT_TRANSLATE_NOOP(
+        "Messages", "conflit d’intérêts : le juré « {juror} » n’existe pas."
+    ),
+    "error.bundle.conflict_dossier": QT_TRANSLATE_NOOP(
+        "Messages", "conflit d’intérêts : le dossier « {dossier} » n’existe pas."
+    ),
+    "error.bundle.conflict_duplicate": QT_TRANSLATE_NOOP(
+        "Messages", "conflit {juror} / {dossier} listé deux fois."
+    ),
+    "error.bundle.min_sheets": QT_TRANSLATE_NOOP(
+        "Messages", "min_sheets ({min_sheets}) dépasse le nombre de jurés ({jurors})."
+    ),
+    "error.bundle.size_mismatch": QT_TRANSLATE_NOOP(
+        "Messages", "taille {size} octets, le manifeste annonce {announced}."
+    ),
+    "error.bundle.hash_mismatch": QT_TRANSLATE_NOOP(
+        "Messages", "l’empreinte SHA-256 ne correspond pas au manifeste."
+    ),
+    "error.bundle.media_type": QT_TRANSLATE_NOOP(
+        "Messages", "le contenu ne correspond pas au type annoncé « {media_type} »."
+    ),
+    "error.bundle.media_type_pdf": QT_TRANSLATE_NOOP(
+        "Messages",
+        "le contenu ne correspond pas au type annoncé « {media_type} » "
+        "(un PDF doit commencer par « %PDF- »).",
+    ),
+    "error.bundle.missing_entry": QT_TRANSLATE_NOOP("Messages", "entrée obligatoire absente."),
+    "error.bundle.unexpected_entry": QT_TRANSLATE_NOOP(
+        "Messages",
+        "entrée inattendue (seuls manifest.json, manifest.json.jws et "
+        "attachments/<dossier>/<fichier> sont admis).",
+    ),
+    "error.bundle.folder_content": QT_TRANSLATE_NOOP(
+        "Messages", "un dossier ne peut pas avoir de contenu."
+    ),
+    "error.bundle.jws_not_ascii": QT_TRANSLATE_NOOP(
+        "Messages", "la signature n’est pas du texte ASCII."
+    ),
+    "error.bundle.demo_key_only_demo": QT_TRANSLATE_NOOP(
+        "Messages",
+        "la clé de démonstration n’est de confiance que pour la session de démonstration.",
+    ),
+    "error.bundle.attachment_folder_unknown": QT_TRANSLATE_NOOP(
+        "Messages", "dossier de pièces jointes qui ne correspond à aucun dossier du manifeste."
+    ),
+    "error.bundle.unlisted_attachment": QT_TRANSLATE_NOOP(
+        "Messages", "fichier présent dans l’archive mais absent du manifeste."
+    ),
+    "error.bundle.missing_attachment": QT_TRANSLATE_NOOP(
+        "Messages", "pièce listée dans le manifeste mais absente de l’archive."
+    ),
+    "error.bundle.no_dossiers": QT_TRANSLATE_NOOP(
+        "Messages", "le manifeste n’a pas de liste « dossiers »."
+    ),
+    "error.bundle.file_not_found": QT_TRANSLATE_NOOP(
+        "Messages", "fichier introuvable dans « {source} »."
+    ),
+    # ---------------------------------------------------------------- strict JSON
+    "error.json.duplicate_key": QT_TRANSLATE_NOOP("Messages", "clé « {member} » en double"),
+    "error.json.not_a_number": QT_TRANSLATE_NOOP("Messages", "« {name} » n’est pas un nombre JSON"),
+    "error.json.minus_zero_integer": QT_TRANSLATE_NOOP(
+        "Messages", "« -0 » n’est pas un entier admis"
+    ),
+    "error.json.integer_range": QT_TRANSLATE_NOOP("Messages", "entier {value} hors de ±(2^53 − 1)"),
+    "error.json.number_too_long": QT_TRANSLATE_NOOP("Messages", "nombre {value} trop long"),
+    "error.json.number_invalid": QT_TRANSLATE_NOOP("Messages", "nombre {value} invalide"),
+    "error.json.number_range": QT_TRANSLATE_NOOP(
+        "Messages", "nombre {value} hors des bornes admises"
+    ),
+    "error.json.minus_zero": QT_TRANSLATE_NOOP(
+        "Messages", "« {value} » (zéro négatif) n’est pas un nombre admis"
+    ),
+    "error.json.too_large": QT_TRANSLATE_NOOP("Messages", "{size} octets, au plus {limit} admis"),
+    "error.json.too_many_containers": QT_TRANSLATE_NOOP(
+        "Messages", "{count} objets ou listes, au plus {limit} admis"
+    ),
+    "error.json.bom": QT_TRANSLATE_NOOP(
+        "Messages", "le fichier commence par une marque d’ordre des octets (BOM)"
+    ),
+    "error.json.not_utf8": QT_TRANSLATE_NOOP(
+        "Messages", "le fichier n’est pas en UTF-8 (octet {offset})"
+    ),
+    "error.json.too_deep": QT_TRANSLATE_NOOP("Messages", "imbrication de plus de {limit} niveaux"),
+    "error.json.syntax": QT_TRANSLATE_NOOP(
+        "Messages", "erreur de syntaxe ligne {line}, colonne {column}"
+    ),
+    "error.json.audit_line_too_long": QT_TRANSLATE_NOOP(
+        "Messages", "ligne de plus de {limit} octets dans audit.jsonl"
+    ),
+    "error.json.audit_line_empty": QT_TRANSLATE_NOOP("Messages", "ligne vide dans audit.jsonl"),
+    "error.json.audit_line_not_object": QT_TRANSLATE_NOOP(
+        "Messages", "une ligne n’est pas un objet JSON"
+    ),
+    # ---------------------------------------------------------------- JSON Schema rules
+    "error.schema.required": QT_TRANSLATE_NOOP("Messages", "champ obligatoire « {field} » absent"),
+    "error.schema.additional": QT_TRANSLATE_NOOP("Messages", "propriété inconnue « {fields} »"),
+    "error.schema.type.string": QT_TRANSLATE_NOOP("Messages", "{value} devrait être un texte"),
+    "error.schema.type.integer": QT_TRANSLATE_NOOP(
+        "Messages", "{value} devrait être un nombre entier"
+    ),
+    "error.schema.type.number": QT_TRANSLATE_NOOP("Messages", "{value} devrait être un nombre"),
+    "error.schema.type.object": QT_TRANSLATE_NOOP("Messages", "{value} devrait être un objet"),
+    "error.schema.type.array": QT_TRANSLATE_NOOP("Messages", "{value} devrait être une liste"),
+    "error.schema.type.null": QT_TRANSLATE_NOOP("Messages", "{value} devrait être null"),
+    "error.schema.type.boolean": QT_TRANSLATE_NOOP("Messages", "{value} devrait être un booléen"),
+    "error.schema.type": QT_TRANSLATE_NOOP("Messages", "{value} devrait être de type JSON {types}"),
+    "error.schema.minimum": QT_TRANSLATE_NOOP(
+        "Messages", "{value} devrait être supérieur ou égal à {bound}"
+    ),
+    "error.schema.exclusiveMinimum": QT_TRANSLATE_NOOP(
+        "Messages", "{value} devrait être strictement supérieur à {bound}"
+    ),
+    "error.schema.maximum": QT_TRANSLATE_NOOP(
+        "Messages", "{value} devrait être inférieur ou égal à {bound}"
+    ),
+    "error.schema.exclusiveMaximum": QT_TRANSLATE_NOOP(
+        "Messages", "{value} devrait être strictement inférieur à {bound}"
+    ),
+    "error.schema.enum": QT_TRANSLATE_NOOP(
+        "Messages", "{value} n’est pas une valeur admise (valeurs admises : {admitted})"
+    ),
+    "error.schema.const": QT_TRANSLATE_NOOP("Messages", "{value} au lieu de {expected}"),
+    "error.schema.pattern": QT_TRANSLATE_NOOP("Messages", "{value} n’a pas la forme attendue"),
+    "error.schema.format": QT_TRANSLATE_NOOP(
+        "Messages", "{value} n’est pas une valeur « {format} » valide"
+    ),
+    "error.schema.empty_text": QT_TRANSLATE_NOOP("Messages", "texte vide"),
+    "error.schema.minLength": QT_TRANSLATE_NOOP(
+        "Messages", "texte trop court (au moins {limit} caractères)"
+    ),
+    "error.schema.maxLength": QT_TRANSLATE_NOOP(
+        "Messages", "texte trop long (au plus {limit} caractères)"
+    ),
+    "error.schema.empty_list": QT_TRANSLATE_NOOP("Messages", "liste vide"),
+    "error.schema.minItems": QT_TRANSLATE_NOOP(
+        "Messages", "liste trop courte (au moins {limit} éléments)"
+    ),
+    "error.schema.maxItems": QT_TRANSLATE_NOOP(
+        "Messages", "liste trop longue (au plus {limit} éléments)"
+    ),
+    "error.schema.oneOf": QT_TRANSLATE_NOOP(
+        "Messages", "{value} ne correspond à aucune des formes admises"
+    ),
+    "error.schema.other": QT_TRANSLATE_NOOP(
+        "Messages", "{value} ne respecte pas la règle « {rule} » du schéma"
+    ),
+    # ---------------------------------------------------------------- text fields
+    "error.text.at": QT_TRANSLATE_NOOP("Messages", "en « {path} » : {message}"),
+    "error.text.bidi": QT_TRANSLATE_NOOP(
+        "Messages",
+        "caractère de contrôle bidirectionnel {char} en position {position} "
+        "(il peut inverser l’ordre de ce qui s’affiche)",
+    ),
+    "error.text.control": QT_TRANSLATE_NOOP(
+        "Messages", "caractère de contrôle {char} en position {position}"
+    ),
+    "error.text.invisible": QT_TRANSLATE_NOOP(
+        "Messages", "le nom du juré « {juror} » contient un caractère invisible {char}"
+    ),
+    "error.text.lookalike": QT_TRANSLATE_NOOP(
+        "Messages",
+        "les jurés « {first} » et « {second} » ont des noms qui se confondent à la lecture "
+        "(mêmes lettres une fois les majuscules, accents, caractères invisibles et lettres "
+        "d’autres alphabets d’aspect latin ramenés à l’identique)",
+    ),
+    "error.text.reference_duplicate": QT_TRANSLATE_NOOP(
+        "Messages",
+        "la référence « {reference} » est celle de deux dossiers (« {first} » et « {second} »)",
+    ),
+    # ---------------------------------------------------------------- signatures and keys
+    "error.jws.not_detached": QT_TRANSLATE_NOOP(
+        "Messages", "la signature n’est pas un JWS détaché compact (« en-tête..signature »)"
+    ),
+    "error.jws.unreadable": QT_TRANSLATE_NOOP(
+        "Messages", "l’en-tête ou la signature du JWS est illisible"
+    ),
+    "error.jws.header_not_object": QT_TRANSLATE_NOOP(
+        "Messages", "l’en-tête du JWS n’est pas un objet JSON"
+    ),
+    "error.jws.crit": QT_TRANSLATE_NOOP(
+        "Messages",
+        "l’en-tête du JWS déclare des extensions critiques (« crit ») non prises en charge",
+    ),
+    "error.jws.no_kid": QT_TRANSLATE_NOOP(
+        "Messages", "l’en-tête du JWS ne donne pas l’empreinte (« kid ») de la clé qui a signé"
+    ),
+    "error.jws.alg": QT_TRANSLATE_NOOP(
+        "Messages", "algorithme de signature « {alg} » refusé (ES256 ou PS256 attendu)"
+    ),
+    "error.jws.header_params": QT_TRANSLATE_NOOP(
+        "Messages", "l’en-tête du JWS contient des paramètres non pris en charge"
+    ),
+    "error.jws.untrusted": QT_TRANSLATE_NOOP(
+        "Messages", "la clé « {kid} » qui a signé n’est pas une clé de confiance"
+    ),
+    "error.jws.invalid": QT_TRANSLATE_NOOP(
+        "Messages",
+        "la signature ne correspond pas au contenu signé (fichier modifié ou mauvaise clé)",
+    ),
+    "error.key.curve": QT_TRANSLATE_NOOP("Messages", "Seules les clés EC P-256 sont acceptées."),
+    "error.key.pkcs12_unreadable": QT_TRANSLATE_NOOP(
+        "Messages",
+        "Le certificat PKCS#12 « {file} » est illisible ou le mot de passe est faux.",
+    ),
+    "error.key.unreadable": QT_TRANSLATE_NOOP("Messages", "La clé « {file} » est illisible."),
+    "error.key.type": QT_TRANSLATE_NOOP(
+        "Messages", "« {file} » ne contient pas de clé EC P-256 ou RSA."
+    ),
+    "error.key_file.not_found": QT_TRANSLATE_NOOP("Messages", "La clé « {path} » est introuvable."),
+    "error.key_file.unreadable": QT_TRANSLATE_NOOP("Messages", "La clé « {path} » est illisible."),
+    "error.jwks_file.not_found": QT_TRANSLATE_NOOP(
+        "Messages", "Le fichier de clés de confiance « {path} » est introuvable."
+    ),
+    "error.jwks_file.unreadable": QT_TRANSLATE_NOOP(
+        "Messages", "Le fichier de clés de confiance « {path} » est illisible."
+    ),
+    "error.jwks.unreadable": QT_TRANSLATE_NOOP(
+        "Messages", "Le fichier de clés de confiance « {file} » est illisible."
+    ),
+    "error.jwks.not_a_set": QT_TRANSLATE_NOOP(
+        "Messages", "Le fichier « {file} » n’est pas un jeu de clés JWK."
+    ),
 }
 
 

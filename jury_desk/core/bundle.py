@@ -46,7 +46,7 @@ from jury_desk.core.domain import (
     Timer,
     to_fraction,
 )
-from jury_desk.core.errors import BundleRefused, UserError
+from jury_desk.core.errors import BundleRefused, Problem, UserError, nested
 from jury_desk.core.zipcheck import refuse
 
 MANIFEST = "manifest.json"
@@ -106,10 +106,8 @@ def parse_json(data: bytes, entry: str, max_bytes: int = MAX_MANIFEST_BYTES) -> 
     try:
         return strictjson.loads(data, max_bytes=max_bytes)
     except strictjson.StrictJsonError as exc:
-        text = str(exc)
-        if "UTF-8" in text or "BOM" in text:
-            raise refuse("json_encoding", entry, text + ".") from exc
-        raise refuse("json_invalid", entry, f"JSON invalide ({text}).") from exc
+        key = "bundle.json_encoding" if exc.code == "json_encoding" else "bundle.json_invalid"
+        raise refuse(exc.code, entry, key, **nested(exc)) from exc
 
 
 def _schema_error_path(err: jsonschema.ValidationError) -> str:
@@ -119,15 +117,7 @@ def _schema_error_path(err: jsonschema.ValidationError) -> str:
     return "".join(parts).lstrip(".") or "(racine)"
 
 
-_TYPES_FR = {
-    "string": "un texte",
-    "integer": "un nombre entier",
-    "number": "un nombre",
-    "object": "un objet",
-    "array": "une liste",
-    "null": "null",
-    "boolean": "un booléen",
-}
+_JSON_TYPES = ("string", "integer", "number", "object", "array", "null", "boolean")
 
 
 def _shown(value: Any) -> str:
@@ -135,51 +125,53 @@ def _shown(value: Any) -> str:
     return text if len(text) <= 60 else text[:57] + "…"
 
 
-def schema_message_fr(err: jsonschema.ValidationError) -> str:
-    """The rule a value breaks, in French (jsonschema's own messages are English)."""
+_BOUNDS = ("minimum", "exclusiveMinimum", "maximum", "exclusiveMaximum")
+
+
+def schema_problem(err: jsonschema.ValidationError) -> Problem:
+    """The rule a value breaks (jsonschema's own messages are English): a catalogue key
+    ``schema.<rule>`` and its parameters."""
     v, inst, kind = err.validator_value, err.instance, err.validator
+
+    def problem(key: str, **params: object) -> Problem:
+        return Problem("schema", "schema." + key, **params)
+
     if kind == "required":
         missing = [k for k in v if isinstance(inst, dict) and k not in inst]
-        return f"champ obligatoire « {missing[0] if missing else v} » absent"
+        return problem("required", field=missing[0] if missing else v)
     if kind == "additionalProperties":
         extra = (
             sorted(set(inst) - set(err.schema.get("properties", {})))
             if isinstance(inst, dict)
             else []
         )
-        return f"propriété inconnue « {', '.join(extra)} »"
+        return problem("additional", fields=", ".join(extra))
     if kind == "type":
         wanted = v if isinstance(v, list) else [v]
-        return f"{_shown(inst)} devrait être " + " ou ".join(
-            _TYPES_FR.get(str(t), str(t)) for t in wanted
-        )
-    bounds = {
-        "minimum": "supérieur ou égal à",
-        "exclusiveMinimum": "strictement supérieur à",
-        "maximum": "inférieur ou égal à",
-        "exclusiveMaximum": "strictement inférieur à",
-    }
-    if kind in bounds:
-        return f"{_shown(inst)} devrait être {bounds[kind]} {v}"
+        if len(wanted) == 1 and wanted[0] in _JSON_TYPES:
+            return problem("type." + str(wanted[0]), value=_shown(inst))
+        return problem("type", value=_shown(inst), types=" | ".join(map(str, wanted)))
+    if kind in _BOUNDS:
+        return problem(kind, value=_shown(inst), bound=v)
     if kind == "enum":
-        return f"{_shown(inst)} n’est pas une valeur admise (valeurs admises : {', '.join(map(str, v))})"
+        return problem("enum", value=_shown(inst), admitted=", ".join(map(str, v)))
     if kind == "const":
-        return f"{_shown(inst)} au lieu de {_shown(v)}"
+        return problem("const", value=_shown(inst), expected=_shown(v))
     if kind == "pattern":
-        return f"{_shown(inst)} n’a pas la forme attendue"
+        return problem("pattern", value=_shown(inst))
     if kind == "format":
-        return f"{_shown(inst)} n’est pas une valeur « {v} » valide"
+        return problem("format", value=_shown(inst), format=v)
     if kind == "minLength":
-        return "texte vide" if v == 1 else f"texte trop court (au moins {v} caractères)"
+        return problem("empty_text") if v == 1 else problem("minLength", limit=v)
     if kind == "maxLength":
-        return f"texte trop long (au plus {v} caractères)"
+        return problem("maxLength", limit=v)
     if kind == "minItems":
-        return "liste vide" if v == 1 else f"liste trop courte (au moins {v} éléments)"
+        return problem("empty_list") if v == 1 else problem("minItems", limit=v)
     if kind == "maxItems":
-        return f"liste trop longue (au plus {v} éléments)"
+        return problem("maxItems", limit=v)
     if kind == "oneOf":
-        return f"{_shown(inst)} ne correspond à aucune des formes admises"
-    return f"{_shown(inst)} ne respecte pas la règle « {kind} » du schéma"
+        return problem("oneOf", value=_shown(inst))
+    return problem("other", value=_shown(inst), rule=kind)
 
 
 def check_schema(doc: Any, schema_name: str, entry: str) -> None:
@@ -192,7 +184,9 @@ def check_schema(doc: Any, schema_name: str, entry: str) -> None:
         raise refuse(
             "schema",
             entry,
-            f"non conforme au schéma en « {_schema_error_path(err)} » : {schema_message_fr(err)}.",
+            "bundle.schema",
+            path=_schema_error_path(err),
+            **nested(schema_problem(err)),
         )
 
 
@@ -202,14 +196,17 @@ def parse_manifest(doc: Any) -> Manifest:  # noqa: C901 - one check per contract
         raise refuse(
             "format_version",
             MANIFEST,
-            f"version de format {doc.get('format_version')!r} non prise en charge (seule la version 1 l’est).",
+            "bundle.format_version",
+            version=repr(doc.get("format_version")),
         )
     check_schema(doc, "session.schema.json", MANIFEST)
     s = doc["session"]
 
     def need_id(value: str, where: str) -> None:
         if not ID_RE.fullmatch(value):
-            raise refuse("id_pattern", MANIFEST, f"identifiant {value!r} invalide en {where}.")
+            raise refuse(
+                "id_pattern", MANIFEST, "bundle.id_pattern", value=repr(value), where=where
+            )
 
     def unique(items: list[dict[str, Any]], where: str) -> set[str]:
         ids: set[str] = set()
@@ -219,7 +216,9 @@ def parse_manifest(doc: Any) -> Manifest:  # noqa: C901 - one check per contract
                 raise refuse(
                     "id_duplicate",
                     MANIFEST,
-                    f"identifiant « {item['id']} » en double dans {where}.",
+                    "bundle.id_duplicate",
+                    id=item["id"],
+                    where=where,
                 )
             ids.add(item["id"])
         return ids
@@ -231,15 +230,13 @@ def parse_manifest(doc: Any) -> Manifest:  # noqa: C901 - one check per contract
     del criteria_ids
     text_problems = textrules.manifest_problems(doc)  # controls, bidi, look-alikes
     if text_problems:
-        code, message = text_problems[0]
-        raise refuse(code, MANIFEST, message + ".")
+        first = text_problems[0]
+        raise refuse(first.code, MANIFEST, "bundle.sentence", **nested(first))
 
     def bounded(value: Any, where: str) -> None:
         # A number like 1e99999999 is valid JSON but would make a gigantic exact value.
         if isinstance(value, Decimal) and value.is_finite() and value and abs(value.adjusted()) > 6:
-            raise refuse(
-                "number_range", MANIFEST, f"nombre {value} hors des bornes admises en {where}."
-            )
+            raise refuse("number_range", MANIFEST, "bundle.number_range", value=value, where=where)
 
     bounded(s["min_score"], "session.min_score")
     criteria = []
@@ -249,19 +246,20 @@ def parse_manifest(doc: Any) -> Manifest:  # noqa: C901 - one check per contract
         weight, lo, hi, step = (to_fraction(c[k]) for k in ("weight", "min", "max", "step"))
         where = f"critère « {c['id']} »"
         if weight <= 0:
-            raise refuse("criterion_weight", MANIFEST, f"{where} : le poids doit être > 0.")
+            raise refuse("criterion_weight", MANIFEST, "bundle.criterion_weight", where=where)
         if not lo < hi:
-            raise refuse("criterion_bounds", MANIFEST, f"{where} : min doit être < max.")
+            raise refuse("criterion_bounds", MANIFEST, "bundle.criterion_bounds", where=where)
         if step <= 0:
-            raise refuse("criterion_step", MANIFEST, f"{where} : le pas doit être > 0.")
+            raise refuse("criterion_step", MANIFEST, "bundle.criterion_step", where=where)
         if ((hi - lo) / step).denominator != 1:
             raise refuse(
                 "criterion_step",
                 MANIFEST,
-                f"{where} : (max − min) n’est pas un multiple entier du pas.",
+                "bundle.criterion_step_multiple",
+                where=where,
             )
         if (hi - lo) / step > 1000:
-            raise refuse("criterion_step", MANIFEST, f"{where} : plus de 1000 valeurs possibles.")
+            raise refuse("criterion_step", MANIFEST, "bundle.criterion_values", where=where)
         criteria.append(Criterion(c["id"], c["label"], c["description"], weight, lo, hi, step))
 
     jurors = tuple(
@@ -278,7 +276,9 @@ def parse_manifest(doc: Any) -> Manifest:  # noqa: C901 - one check per contract
             raise refuse(
                 "hearing_order",
                 MANIFEST,
-                f"ordre de passage {order} en double (dossier « {d['id']} »).",
+                "bundle.hearing_order",
+                order=order,
+                dossier=d["id"],
             )
         orders.add(order)
         atts = []
@@ -290,11 +290,13 @@ def parse_manifest(doc: Any) -> Manifest:  # noqa: C901 - one check per contract
                 raise refuse(
                     "attachment_folder",
                     MANIFEST,
-                    f"la pièce « {path} » n’est pas rangée sous attachments/{d['id']}/.",
+                    "bundle.attachment_folder",
+                    path=path,
+                    dossier=d["id"],
                 )
             if zipcheck.fold(path) in paths:
                 raise refuse(
-                    "attachment_duplicate", MANIFEST, f"pièce « {path} » listée deux fois."
+                    "attachment_duplicate", MANIFEST, "bundle.attachment_duplicate", path=path
                 )
             paths.add(zipcheck.fold(path))
             atts.append(Attachment(path, a["title"], a["media_type"], a["bytes"], a["sha256"]))
@@ -329,18 +331,24 @@ def parse_manifest(doc: Any) -> Manifest:  # noqa: C901 - one check per contract
             raise refuse(
                 "reference",
                 MANIFEST,
-                f"conflit d’intérêts : le juré « {c['juror_id']} » n’existe pas.",
+                "bundle.conflict_juror",
+                juror=c["juror_id"],
             )
         if c["dossier_id"] not in dossier_ids:
             raise refuse(
                 "reference",
                 MANIFEST,
-                f"conflit d’intérêts : le dossier « {c['dossier_id']} » n’existe pas.",
+                "bundle.conflict_dossier",
+                dossier=c["dossier_id"],
             )
         pair = (c["juror_id"], c["dossier_id"])
         if pair in seen_pairs:
             raise refuse(
-                "conflict_duplicate", MANIFEST, f"conflit {pair[0]} / {pair[1]} listé deux fois."
+                "conflict_duplicate",
+                MANIFEST,
+                "bundle.conflict_duplicate",
+                juror=pair[0],
+                dossier=pair[1],
             )
         seen_pairs.add(pair)
         conflicts.append(Conflict(c["juror_id"], c["dossier_id"], c["reason"]))
@@ -349,7 +357,9 @@ def parse_manifest(doc: Any) -> Manifest:  # noqa: C901 - one check per contract
         raise refuse(
             "min_sheets",
             MANIFEST,
-            f"min_sheets ({s['min_sheets']}) dépasse le nombre de jurés ({len(jurors)}).",
+            "bundle.min_sheets",
+            min_sheets=s["min_sheets"],
+            jurors=len(jurors),
         )
     rules = Rules(
         quorum=s["quorum"],
@@ -446,25 +456,25 @@ class OpenedBundle:
                     raise refuse(
                         "size_mismatch",
                         att.path,
-                        f"taille {size} octets, le manifeste annonce {att.bytes}.",
+                        "bundle.size_mismatch",
+                        size=size,
+                        announced=att.bytes,
                     )
                 if digest.hexdigest() != att.sha256:
                     raise refuse(
                         "hash_mismatch",
                         att.path,
-                        "l’empreinte SHA-256 ne correspond pas au manifeste.",
+                        "bundle.hash_mismatch",
                     )
                 magics = _MAGIC.get(att.media_type, ())
                 if magics and not any(head.startswith(m) for m in magics):
                     raise refuse(
                         "media_type",
                         att.path,
-                        f"le contenu ne correspond pas au type annoncé « {att.media_type} »"
-                        + (
-                            " (un PDF doit commencer par « %PDF- »)."
-                            if att.media_type == "application/pdf"
-                            else "."
-                        ),
+                        "bundle.media_type_pdf"
+                        if att.media_type == "application/pdf"
+                        else "bundle.media_type",
+                        media_type=att.media_type,
                     )
                 self.staged.append(StagedFile(att, d.id, pos, target))
         if progress is not None:
@@ -480,7 +490,7 @@ def open_bundle(path: Path, trusted: list[dict[str, Any]]) -> OpenedBundle:
         entries = zipcheck.inspect(zf, fh, size)
         for required in (MANIFEST, MANIFEST_JWS):
             if required not in entries:
-                raise refuse("missing_entry", required, "entrée obligatoire absente.")
+                raise refuse("missing_entry", required, "bundle.missing_entry")
         for name, entry in entries.items():
             if name in (MANIFEST, MANIFEST_JWS):
                 continue
@@ -494,11 +504,10 @@ def open_bundle(path: Path, trusted: list[dict[str, Any]]) -> OpenedBundle:
                 raise refuse(
                     "unexpected_entry",
                     name,
-                    "entrée inattendue (seuls manifest.json, manifest.json.jws et "
-                    "attachments/<dossier>/<fichier> sont admis).",
+                    "bundle.unexpected_entry",
                 )
             if entry.is_dir and entry.info.file_size:
-                raise refuse("unexpected_entry", name, "un dossier ne peut pas avoir de contenu.")
+                raise refuse("unexpected_entry", name, "bundle.folder_content")
         budget = zipcheck.Budget()
         jws_bytes = zipcheck.read_small(zf, entries[MANIFEST_JWS], budget, MAX_JWS_BYTES)
         manifest_bytes = zipcheck.read_small(zf, entries[MANIFEST], budget, MAX_MANIFEST_BYTES)
@@ -507,13 +516,11 @@ def open_bundle(path: Path, trusted: list[dict[str, Any]]) -> OpenedBundle:
         try:
             jws_text = jws_bytes.decode("ascii")
         except UnicodeDecodeError as exc:
-            raise refuse(
-                "jws_format", MANIFEST_JWS, "la signature n’est pas du texte ASCII."
-            ) from exc
+            raise refuse("jws_format", MANIFEST_JWS, "bundle.jws_not_ascii") from exc
         try:
             signer = crypto.verify_detached(jws_text, manifest_bytes, [*trusted, demo.jwk])
         except crypto.JwsError as exc:
-            raise refuse(exc.code, MANIFEST_JWS, exc.message + ".") from exc
+            raise refuse(exc.code, MANIFEST_JWS, "bundle.sentence", **nested(exc)) from exc
         kid = crypto.thumbprint(signer)
         is_demo = kid == demo.kid and not any(
             crypto.thumbprint(k) == kid for k in trusted if _is_jwk(k)
@@ -524,7 +531,7 @@ def open_bundle(path: Path, trusted: list[dict[str, Any]]) -> OpenedBundle:
             raise refuse(
                 "jws_untrusted",
                 MANIFEST_JWS,
-                "la clé de démonstration n’est de confiance que pour la session de démonstration.",
+                "bundle.demo_key_only_demo",
             )
 
         doc = parse_json(manifest_bytes, MANIFEST)
@@ -533,7 +540,7 @@ def open_bundle(path: Path, trusted: list[dict[str, Any]]) -> OpenedBundle:
             raise refuse(
                 "jws_untrusted",
                 MANIFEST_JWS,
-                "la clé de démonstration n’est de confiance que pour la session de démonstration.",
+                "bundle.demo_key_only_demo",
             )
 
         dossier_ids = {d.id for d in manifest.dossiers}
@@ -544,7 +551,7 @@ def open_bundle(path: Path, trusted: list[dict[str, Any]]) -> OpenedBundle:
                     raise refuse(
                         "attachment_folder",
                         name,
-                        "dossier de pièces jointes qui ne correspond à aucun dossier du manifeste.",
+                        "bundle.attachment_folder_unknown",
                     )
         listed = {a.path for d in manifest.dossiers for a in d.attachments}
         for name, entry in entries.items():
@@ -552,14 +559,14 @@ def open_bundle(path: Path, trusted: list[dict[str, Any]]) -> OpenedBundle:
                 raise refuse(
                     "unlisted_attachment",
                     name,
-                    "fichier présent dans l’archive mais absent du manifeste.",
+                    "bundle.unlisted_attachment",
                 )
         for p in sorted(listed):
             if p not in entries or entries[p].is_dir:
                 raise refuse(
                     "missing_attachment",
                     p,
-                    "pièce listée dans le manifeste mais absente de l’archive.",
+                    "bundle.missing_attachment",
                 )
         return OpenedBundle(
             path=path,
@@ -600,10 +607,12 @@ def make_bundle(source: Path, key: crypto.PrivateKey, out: Path) -> dict[str, An
     source = Path(source)
     manifest_path = source / MANIFEST
     if not manifest_path.is_file():
-        raise BundleRefused("missing_manifest", f"« {manifest_path} » est introuvable.")
+        raise BundleRefused(
+            "missing_manifest", key="bundle_missing_manifest", params={"path": manifest_path}
+        )
     doc = parse_json(manifest_path.read_bytes(), MANIFEST)
     if not isinstance(doc, dict) or not isinstance(doc.get("dossiers"), list):
-        raise refuse("schema", MANIFEST, "le manifeste n’a pas de liste « dossiers ».")
+        raise refuse("schema", MANIFEST, "bundle.no_dossiers")
     files: list[tuple[str, Path]] = []
     for d in doc["dossiers"]:
         for a in d.get("attachments", []):
@@ -611,7 +620,7 @@ def make_bundle(source: Path, key: crypto.PrivateKey, out: Path) -> dict[str, An
             zipcheck.check_name(rel)
             file_path = source / Path(*rel.split("/"))
             if not file_path.is_file():
-                raise refuse("missing_attachment", rel, f"fichier introuvable dans « {source} ».")
+                raise refuse("missing_attachment", rel, "bundle.file_not_found", source=source)
             digest = hashlib.sha256()
             size = 0
             with open(file_path, "rb") as fh:

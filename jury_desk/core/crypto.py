@@ -26,7 +26,7 @@ from cryptography.hazmat.primitives.asymmetric.utils import (
 from cryptography.hazmat.primitives.serialization import pkcs12
 from cryptography.x509.oid import NameOID
 
-from jury_desk.core.errors import UserError
+from jury_desk.core.errors import Problem, UserError
 
 PrivateKey = ec.EllipticCurvePrivateKey | rsa.RSAPrivateKey
 PublicKey = ec.EllipticCurvePublicKey | rsa.RSAPublicKey
@@ -55,7 +55,7 @@ def public_jwk(key: PublicKey | PrivateKey) -> dict[str, str]:
     )
     if isinstance(pub, ec.EllipticCurvePublicKey):
         if not isinstance(pub.curve, ec.SECP256R1):
-            raise UserError("key_curve", "Seules les clés EC P-256 sont acceptées.")
+            raise UserError("key_curve", key="key.curve")
         nums = pub.public_numbers()
         return {"kty": "EC", "crv": "P-256", "x": _int_b64(nums.x, 32), "y": _int_b64(nums.y, 32)}
     nums_r = pub.public_numbers()
@@ -107,49 +107,35 @@ def sign_detached(key: PrivateKey, payload: bytes) -> str:
     return f"{h}..{b64url(sig)}"
 
 
-class JwsError(Exception):
-    def __init__(self, code: str, message: str) -> None:
-        super().__init__(message)
-        self.code = code
-        self.message = message
+class JwsError(Problem):
+    """Why a detached JWS does not verify: ``code`` and the catalogue key ``jws.<code>``
+    (with its parameters); ``message`` is the French wording."""
 
 
 def verify_detached(jws: str, payload: bytes, trusted: list[dict[str, Any]]) -> dict[str, Any]:
     """Verify a detached JWS; return the trusted JWK that signed it, or raise JwsError."""
     parts = jws.strip().split(".")
     if len(parts) != 3 or parts[1] != "":
-        raise JwsError(
-            "jws_format", "la signature n’est pas un JWS détaché compact (« en-tête..signature »)"
-        )
+        raise JwsError("jws_format", "jws.not_detached")
     try:
         header = json.loads(b64url_decode(parts[0]))
         sig = b64url_decode(parts[2])
     except (ValueError, json.JSONDecodeError) as exc:
-        raise JwsError("jws_format", "l’en-tête ou la signature du JWS est illisible") from exc
+        raise JwsError("jws_format", "jws.unreadable") from exc
     if not isinstance(header, dict):
-        raise JwsError("jws_format", "l’en-tête du JWS n’est pas un objet JSON")
+        raise JwsError("jws_format", "jws.header_not_object")
     alg, kid = header.get("alg"), header.get("kid")
     if "crit" in header:  # RFC 7515 4.1.11: no extension is understood here
-        raise JwsError(
-            "jws_header",
-            "l’en-tête du JWS déclare des extensions critiques (« crit ») non prises en charge",
-        )
+        raise JwsError("jws_header", "jws.crit")
     if not isinstance(kid, str) or not kid:
-        raise JwsError(
-            "jws_header",
-            "l’en-tête du JWS ne donne pas l’empreinte (« kid ») de la clé qui a signé",
-        )
+        raise JwsError("jws_header", "jws.no_kid")
     if alg not in ("ES256", "PS256"):
-        raise JwsError(
-            "jws_alg", f"algorithme de signature « {alg} » refusé (ES256 ou PS256 attendu)"
-        )
+        raise JwsError("jws_alg", "jws.alg", alg=alg)
     if set(header) - {"alg", "kid", "typ", "b64"} or header.get("b64", True) is not True:
-        raise JwsError("jws_header", "l’en-tête du JWS contient des paramètres non pris en charge")
+        raise JwsError("jws_header", "jws.header_params")
     candidates = [k for k in trusted if _safe_thumbprint(k) == kid]
     if not candidates:
-        raise JwsError(
-            "jws_untrusted", f"la clé « {kid} » qui a signé n’est pas une clé de confiance"
-        )
+        raise JwsError("jws_untrusted", "jws.untrusted", kid=kid)
     signing_input = (parts[0] + "." + b64url(payload)).encode("ascii")
     for jwk in candidates:
         key = jwk_to_public_key(jwk)
@@ -172,10 +158,7 @@ def verify_detached(jws: str, payload: bytes, trusted: list[dict[str, Any]]) -> 
                 return jwk
         except InvalidSignature:
             continue
-    raise JwsError(
-        "jws_invalid",
-        "la signature ne correspond pas au contenu signé (fichier modifié ou mauvaise clé)",
-    )
+    raise JwsError("jws_invalid", "jws.invalid")
 
 
 def _safe_thumbprint(jwk: dict[str, Any]) -> str | None:
@@ -263,24 +246,23 @@ def load_identity(path: Path, password: bytes | None = None) -> SigningIdentity:
     possibly protected by Windows (DPAPI, ``core.keystore``) as jury_desk stores them."""
     from jury_desk.core import keystore
 
-    data = keystore.unprotect(_read(Path(path), "key_unreadable", "La clé"), Path(path).name)
+    data = keystore.unprotect(_read(Path(path), "key_unreadable", "key_file"), Path(path).name)
     if path.suffix.lower() in (".p12", ".pfx") or b"-----BEGIN" not in data:
         try:
             key, cert, extra = pkcs12.load_key_and_certificates(data, password)
         except ValueError as exc:
             raise UserError(
-                "key_unreadable",
-                f"Le certificat PKCS#12 « {path.name} » est illisible ou le mot de passe est faux.",
+                "key_unreadable", key="key.pkcs12_unreadable", params={"file": path.name}
             ) from exc
         if not isinstance(key, ec.EllipticCurvePrivateKey | rsa.RSAPrivateKey):
-            raise UserError("key_type", f"« {path.name} » ne contient pas de clé EC P-256 ou RSA.")
+            raise UserError("key_type", key="key.type", params={"file": path.name})
         return SigningIdentity(key, cert, list(extra or []))
     try:
         key_pem = serialization.load_pem_private_key(data, password)
     except ValueError as exc:
-        raise UserError("key_unreadable", f"La clé « {path.name} » est illisible.") from exc
+        raise UserError("key_unreadable", key="key.unreadable", params={"file": path.name}) from exc
     if not isinstance(key_pem, ec.EllipticCurvePrivateKey | rsa.RSAPrivateKey):
-        raise UserError("key_type", f"« {path.name} » ne contient pas de clé EC P-256 ou RSA.")
+        raise UserError("key_type", key="key.type", params={"file": path.name})
     certs: list[x509.Certificate] = []
     if b"BEGIN CERTIFICATE" in data:
         certs = x509.load_pem_x509_certificates(data[data.index(b"-----BEGIN CERTIFICATE") :])
@@ -291,13 +273,13 @@ def _read(path: Path, code: str, what: str) -> bytes:
     try:
         return path.read_bytes()
     except OSError as exc:
-        reason = "introuvable" if isinstance(exc, FileNotFoundError) else "illisible"
-        raise UserError(code, f"{what} « {path} » est {reason}.") from exc
+        reason = "not_found" if isinstance(exc, FileNotFoundError) else "unreadable"
+        raise UserError(code, key=f"{what}.{reason}", params={"path": path}) from exc
 
 
 def load_jwks(path: Path) -> list[dict[str, Any]]:
     """A JWK set file ({"keys": [...]}), a single JWK, or a PEM public key/certificate."""
-    data = _read(Path(path), "jwks_unreadable", "Le fichier de clés de confiance")
+    data = _read(Path(path), "jwks_unreadable", "jwks_file")
     try:
         if b"-----BEGIN" in data:
             if b"CERTIFICATE" in data:
@@ -310,13 +292,11 @@ def load_jwks(path: Path) -> list[dict[str, Any]]:
         obj = json.loads(data)
     except (ValueError, json.JSONDecodeError) as exc:
         raise UserError(
-            "jwks_unreadable", f"Le fichier de clés de confiance « {path.name} » est illisible."
+            "jwks_unreadable", key="jwks.unreadable", params={"file": path.name}
         ) from exc
     keys = obj.get("keys") if isinstance(obj, dict) and "keys" in obj else [obj]
     if not isinstance(keys, list) or not all(isinstance(k, dict) for k in keys):
-        raise UserError(
-            "jwks_unreadable", f"Le fichier « {path.name} » n’est pas un jeu de clés JWK."
-        )
+        raise UserError("jwks_unreadable", key="jwks.not_a_set", params={"file": path.name})
     return keys
 
 

@@ -50,8 +50,45 @@ class UserError(Exception):
         return self.message + "\n" + "\n".join(f"  – {d}" for d in self.details)
 
 
+class Problem(Exception):
+    """What is wrong with one piece of input, as a catalogue ``key`` (``error.<key>`` in
+    ``jury_desk.messages``) and its ``params``; ``code`` is the stable refusal code.
+
+    It is the inner part of a refusal (a JSON document, a JWS, a text field): the layer
+    that knows which entry it concerns wraps it, see :meth:`BundleRefused.of`.
+    ``message`` is its French wording, for logs and the command line.
+    """
+
+    def __init__(self, code: str, key: str, **params: object) -> None:
+        from jury_desk import messages
+
+        self.code = code
+        self.key = key
+        self.params: dict[str, object] = params
+        self.message = messages.error_text(key, params)
+        super().__init__(self.message)
+
+
+def nested(problem: Problem) -> dict[str, object]:
+    """The parameters that word ``problem`` inside another message's ``{message}``."""
+    return {"inner": problem.key, "inner_params": tuple(problem.params.items())}
+
+
 class BundleRefused(UserError):
     """A session bundle was refused (CONTRACT section 5)."""
+
+    @classmethod
+    def of(cls, entry: str | None, problem: Problem) -> BundleRefused:
+        """« Paquet de session refusé — entrée « … » : <problem> » as a code, a key
+        and parameters (the GUI words it in its own language)."""
+        params: dict[str, object] = nested(problem)
+        if entry:
+            params["entry"] = entry
+        return cls(
+            problem.code,
+            key="bundle_refused_entry" if entry else "bundle_refused",
+            params=params,
+        )
 
 
 class DatabaseError(UserError):

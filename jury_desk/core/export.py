@@ -916,9 +916,7 @@ def _audit_lines(archive: _Archive) -> Iterator[bytes]:
         *lines, pending = pending.split(b"\n")
         yield from lines
         if len(pending) > MAX_AUDIT_LINE:
-            raise strictjson.StrictJsonError(
-                f"ligne de plus de {MAX_AUDIT_LINE} octets dans audit.jsonl"
-            )
+            raise strictjson.StrictJsonError("audit_line_too_long", limit=MAX_AUDIT_LINE)
     if pending:
         yield pending
 
@@ -1188,10 +1186,10 @@ def _check_audit(
     def entries() -> Iterator[dict[str, Any]]:
         for line in _audit_lines(archive):
             if not line.strip():
-                raise strictjson.StrictJsonError("ligne vide dans audit.jsonl")
+                raise strictjson.StrictJsonError("audit_line_empty")
             entry = strictjson.loads(line, max_bytes=MAX_AUDIT_LINE, max_containers=10_000)
             if not isinstance(entry, dict):
-                raise strictjson.StrictJsonError("une ligne n’est pas un objet JSON")
+                raise strictjson.StrictJsonError("audit_line_not_object")
             if not replay_error:
                 try:
                     replayer.feed(entry)

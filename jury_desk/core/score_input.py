@@ -100,19 +100,22 @@ def _admits_prefix(c: Criterion, negative: bool, int_digits: str, frac: str | No
                 scale *= 10
     for lo, hi in intervals:
         if negative:
-            # magnitude m in [lo, hi) ⇔ value in (-hi, -lo]
-            if _admits_open_low(c, -hi, -lo):
+            # magnitude m in [lo, hi) ⇔ value in (-hi, -lo]; a minus sign never writes 0
+            # (« -0 », « -,5 » for 0,5 are not how an admitted value is written).
+            if _admits_open_low(c, -hi, -lo, hi_closed=lo > 0):
                 return True
         elif _admits_between(c, lo, hi, hi_closed=False):
             return True
     return False
 
 
-def _admits_open_low(c: Criterion, lo: Fraction, hi: Fraction) -> bool:
-    """Whether an admitted value lies in (lo, hi]."""
-    if hi < c.min:
+def _admits_open_low(c: Criterion, lo: Fraction, hi: Fraction, hi_closed: bool = True) -> bool:
+    """Whether an admitted value lies in (lo, hi] (or (lo, hi) unless ``hi_closed``)."""
+    if hi < c.min or (hi == c.min and not hi_closed):
         return False
     k = (hi - c.min) // c.step  # floor
+    if not hi_closed and c.min + k * c.step == hi:
+        k -= 1  # the largest admitted value strictly below hi
     v = c.min + k * c.step
     v = min(v, c.min + ((c.max - c.min) // c.step) * c.step)
     return v > lo and v >= c.min

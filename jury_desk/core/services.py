@@ -226,12 +226,7 @@ class Desk:
             with reading(self.engine) as db:
                 existing = db.get(SessionRow, m.session.id)
             if existing is not None and existing.manifest != opened.manifest_bytes:
-                raise UserError(
-                    "session_exists",
-                    f"Paquet de session refusé — la session « {m.session.id} » est déjà dans la base "
-                    "avec un manifeste différent. Une session importée ne peut pas être remplacée ; "
-                    "utilisez une autre base (--db) ou demandez un nouveau paquet au siège.",
-                )
+                raise UserError("session_exists", params={"session": m.session.id})
             self.files.mkdir(parents=True, exist_ok=True)
             staging = self.files / f".staging-{uuid.uuid4().hex}"
             staging.mkdir()

@@ -21,50 +21,60 @@ import json
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
+from jury_desk.core.errors import Problem
+
 MAX_DEPTH = 32
 MAX_SAFE_INTEGER = 2**53 - 1
 MAX_EXPONENT = 30  # |adjusted exponent| of a non-integer number
 
 
-class StrictJsonError(ValueError):
-    """What is wrong with a document, in French (without the entry name)."""
+class StrictJsonError(Problem, ValueError):
+    """What is wrong with a document (without the entry name): a catalogue key
+    (``error.json.*``) and its parameters; ``str()`` is the French wording."""
+
+    def __init__(self, key: str, **params: object) -> None:
+        code = "json_encoding" if key in _ENCODING else "json_invalid"
+        super().__init__(code, "json." + key, **params)
+
+
+_ENCODING = frozenset({"bom", "not_utf8"})
 
 
 def _pairs(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     out: dict[str, Any] = {}
     for k, v in pairs:
         if k in out:
-            raise StrictJsonError(f"clé « {k[:60]} » en double")
+            raise StrictJsonError("duplicate_key", member=k[:60])
         out[k] = v
     return out
 
 
 def _constant(name: str) -> Any:
-    raise StrictJsonError(f"« {name} » n’est pas un nombre JSON")
+    raise StrictJsonError("not_a_number", name=name)
 
 
 def _int(text: str) -> int:
     if text == "-0":
-        raise StrictJsonError("« -0 » n’est pas un entier admis")
+        raise StrictJsonError("minus_zero_integer")
     if len(text.lstrip("-")) > 16:
-        raise StrictJsonError(f"entier {text[:24]}… hors de ±(2^53 − 1)")
+        raise StrictJsonError("integer_range", value=text[:24] + "…")
     value = int(text)
     if abs(value) > MAX_SAFE_INTEGER:
-        raise StrictJsonError(f"entier {text} hors de ±(2^53 − 1)")
+        raise StrictJsonError("integer_range", value=text)
     return value
 
 
 def _float(text: str) -> Decimal:
     if len(text) > 64:
-        raise StrictJsonError(f"nombre {text[:24]}… trop long")
+        raise StrictJsonError("number_too_long", value=text[:24] + "…")
     try:
         value = Decimal(text)
     except InvalidOperation as exc:  # pragma: no cover - the scanner gives valid numbers
-        raise StrictJsonError(f"nombre {text} invalide") from exc
+        raise StrictJsonError("number_invalid", value=text) from exc
     if value and abs(value.adjusted()) > MAX_EXPONENT:
-        raise StrictJsonError(f"nombre {text} hors des bornes admises")
+        raise StrictJsonError("number_range", value=text)
     if value.is_zero() and value.is_signed():
-        raise StrictJsonError(f"« {text} » (zéro négatif) n’est pas un nombre admis")
+        raise StrictJsonError("minus_zero", value=text)
     return value
 
 
@@ -90,24 +100,24 @@ def loads(
     max_depth: int = MAX_DEPTH,
     max_containers: int | None = None,
 ) -> Any:
-    """Parse ``data`` strictly; raise :class:`StrictJsonError` (French) on any breach.
+    """Parse ``data`` strictly; raise :class:`StrictJsonError` on any breach.
 
     ``max_containers`` bounds the objects and arrays the document may hold, counted on
     the bytes before parsing (an upper bound: brackets inside strings count too), so
     that the memory the parse takes is bounded whatever the bytes.
     """
     if len(data) > max_bytes:
-        raise StrictJsonError(f"{len(data)} octets, au plus {max_bytes} admis")
+        raise StrictJsonError("too_large", size=len(data), limit=max_bytes)
     if max_containers is not None:
         containers = data.count(b"{") + data.count(b"[")
         if containers > max_containers:
-            raise StrictJsonError(f"{containers} objets ou listes, au plus {max_containers} admis")
+            raise StrictJsonError("too_many_containers", count=containers, limit=max_containers)
     if data.startswith(b"\xef\xbb\xbf"):
-        raise StrictJsonError("le fichier commence par une marque d’ordre des octets (BOM)")
+        raise StrictJsonError("bom")
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
-        raise StrictJsonError(f"le fichier n’est pas en UTF-8 (octet {exc.start})") from exc
+        raise StrictJsonError("not_utf8", offset=exc.start) from exc
     try:
         doc = json.loads(
             text,
@@ -119,9 +129,11 @@ def loads(
     except StrictJsonError:
         raise
     except RecursionError as exc:
-        raise StrictJsonError(f"imbrication de plus de {max_depth} niveaux") from exc
-    except ValueError as exc:
-        raise StrictJsonError(f"JSON invalide ({exc})") from exc
+        raise StrictJsonError("too_deep", limit=max_depth) from exc
+    except json.JSONDecodeError as exc:
+        raise StrictJsonError("syntax", line=exc.lineno, column=exc.colno) from exc
+    except ValueError as exc:  # pragma: no cover - the decoder raises JSONDecodeError
+        raise StrictJsonError("syntax", line="?", column="?") from exc
     if not _depth_ok(doc, max_depth):
-        raise StrictJsonError(f"imbrication de plus de {max_depth} niveaux")
+        raise StrictJsonError("too_deep", limit=max_depth)
     return doc

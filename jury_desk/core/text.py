@@ -22,6 +22,8 @@ import unicodedata
 from collections.abc import Iterator
 from typing import Any
 
+from jury_desk.core.errors import Problem, nested
+
 BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 # Invisible characters that make two names look the same (or one look like another).
 ZERO_WIDTH = frozenset("\u200b\u200c\u200d\u2060\ufeff\u00ad\u180e\u200e\u200f\u061c")
@@ -55,22 +57,15 @@ def _forbidden(ch: str, multiline: bool) -> str | None:
     return None
 
 
-def field_problem(value: str, field: str) -> tuple[str, str] | None:
-    """(code, French description) of the first character ``value`` may not hold."""
+def field_problem(value: str, field: str) -> Problem | None:
+    """The first character ``value`` may not hold (a code, a catalogue key, parameters)."""
     multiline = field in MULTILINE_FIELDS
     for i, ch in enumerate(value):
         why = _forbidden(ch, multiline)
         if why == "bidi":
-            return (
-                "text_bidi",
-                f"caractère de contrôle bidirectionnel U+{ord(ch):04X} en position {i + 1} "
-                "(il peut inverser l’ordre de ce qui s’affiche)",
-            )
+            return Problem("text_bidi", "text.bidi", char=f"U+{ord(ch):04X}", position=i + 1)
         if why == "control":
-            return (
-                "text_control",
-                f"caractère de contrôle U+{ord(ch):04X} en position {i + 1}",
-            )
+            return Problem("text_control", "text.control", char=f"U+{ord(ch):04X}", position=i + 1)
     return None
 
 
@@ -109,13 +104,13 @@ def _strings(node: Any, where: str) -> Iterator[tuple[str, str, str]]:
             yield from _strings(v, f"{where}[{i}]")
 
 
-def manifest_problems(doc: Any) -> list[tuple[str, str]]:
-    """(code, French message) of every text rule the decoded manifest breaks, first first."""
-    out: list[tuple[str, str]] = []
+def manifest_problems(doc: Any) -> list[Problem]:
+    """Every text rule the decoded manifest breaks, first first."""
+    out: list[Problem] = []
     for path, field, value in _strings(doc, ""):
         problem = field_problem(value, field)
         if problem is not None:
-            out.append((problem[0], f"en « {path} » : {problem[1]}"))
+            out.append(Problem(problem.code, "text.at", path=path, **nested(problem)))
     if not isinstance(doc, dict):
         return out
     jurors: list[Any] = doc["jurors"] if isinstance(doc.get("jurors"), list) else []
@@ -127,22 +122,17 @@ def manifest_problems(doc: Any) -> list[tuple[str, str]]:
         hidden = _hidden(name)
         if hidden:
             out.append(
-                (
+                Problem(
                     "text_invisible",
-                    f"le nom du juré « {j.get('id')} » contient un caractère invisible "
-                    f"U+{ord(hidden[0]):04X}",
+                    "text.invisible",
+                    juror=j.get("id"),
+                    char=f"U+{ord(hidden[0]):04X}",
                 )
             )
         key = skeleton(name)
         if key in seen:
             out.append(
-                (
-                    "juror_lookalike",
-                    f"les jurés « {seen[key]} » et « {j.get('id')} » ont des noms qui se "
-                    "confondent à la lecture (mêmes lettres une fois les majuscules, accents, "
-                    "caractères invisibles et lettres d’autres alphabets d’aspect latin "
-                    "ramenés à l’identique)",
-                )
+                Problem("juror_lookalike", "text.lookalike", first=seen[key], second=j.get("id"))
             )
         else:
             seen[key] = str(j.get("id"))
@@ -154,10 +144,12 @@ def manifest_problems(doc: Any) -> list[tuple[str, str]]:
         ref = unicodedata.normalize("NFKC", d["reference"]).casefold().strip()
         if ref in refs:
             out.append(
-                (
+                Problem(
                     "reference_duplicate",
-                    f"la référence « {d['reference']} » est celle de deux dossiers "
-                    f"(« {refs[ref]} » et « {d.get('id')} »)",
+                    "text.reference_duplicate",
+                    reference=d["reference"],
+                    first=refs[ref],
+                    second=d.get("id"),
                 )
             )
         else:

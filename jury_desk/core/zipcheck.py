@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
-from jury_desk.core.errors import BundleRefused
+from jury_desk.core.errors import BundleRefused, Problem
 
 MAX_ENTRIES = 10_000
 MAX_TOTAL_BYTES = 4 * 1024**3
@@ -46,9 +46,10 @@ _WINDOWS_RESERVED = {
 _FORBIDDEN_CHARS = set('<>:"|?*\\')
 
 
-def refuse(code: str, entry: str | None, rule: str) -> BundleRefused:
-    where = f"entrée « {entry} » : " if entry else ""
-    return BundleRefused(code, f"Paquet de session refusé — {where}{rule}")
+def refuse(code: str, entry: str | None, key: str, **params: object) -> BundleRefused:
+    """A refused bundle: ``code`` (stable), the entry concerned, and the rule broken as
+    the catalogue ``key`` (``error.<key>`` in ``jury_desk.messages``) with ``params``."""
+    return BundleRefused.of(entry, Problem(code, key, **params))
 
 
 def check_name(name: str) -> None:
@@ -59,38 +60,36 @@ def check_name(name: str) -> None:
         else name
     )
     if not name:
-        raise refuse("name_empty", None, "une entrée porte un nom vide.")
+        raise refuse("name_empty", None, "zip.name_empty")
     if len(name) > MAX_PATH_CHARS:
-        raise refuse(
-            "name_too_long", shown[:60] + "…", f"chemin de plus de {MAX_PATH_CHARS} caractères."
-        )
+        raise refuse("name_too_long", shown[:60] + "…", "zip.name_too_long", limit=MAX_PATH_CHARS)
     if any(ord(c) < 32 or 0x7F <= ord(c) < 0xA0 for c in name):
-        raise refuse("name_control", shown, "le nom contient un caractère de contrôle.")
+        raise refuse("name_control", shown, "zip.name_control")
     if "\\" in name:
-        raise refuse("name_backslash", shown, "le nom contient une barre oblique inverse (\\).")
+        raise refuse("name_backslash", shown, "zip.name_backslash")
     if name.startswith("/") or (len(name) >= 2 and name[1] == ":" and name[0].isalpha()):
-        raise refuse("name_absolute", shown, "chemin absolu ou lettre de lecteur interdits.")
+        raise refuse("name_absolute", shown, "zip.name_absolute")
     parts = (
         name[:-1].split("/") if name.endswith("/") else name.split("/")
     )  # one "/" marks a folder
     for part in parts:
         if part in ("", ".", ".."):
-            raise refuse("name_dots", shown, "le chemin contient « .. », « . » ou un élément vide.")
+            raise refuse("name_dots", shown, "zip.name_dots")
         if any(c in _FORBIDDEN_CHARS for c in part):
             raise refuse(
                 "name_forbidden_char",
                 shown,
-                'le nom contient un caractère interdit (< > : " | ? *).',
+                "zip.name_forbidden_char",
             )
         if part[-1] in ". ":
             raise refuse(
                 "name_trailing",
                 shown,
-                "un élément du chemin se termine par un point ou une espace.",
+                "zip.name_trailing",
             )
         stem = part.split(".")[0].rstrip(" ").upper()
         if stem in _WINDOWS_RESERVED:
-            raise refuse("name_reserved", shown, f"« {part} » est un nom réservé par Windows.")
+            raise refuse("name_reserved", shown, "zip.name_reserved", part=part)
 
 
 def fold(name: str) -> str:
@@ -110,7 +109,9 @@ _LOCAL = struct.Struct("<IHHHHHIIIHH")
 def inspect(zf: zipfile.ZipFile, fh: BinaryIO, archive_size: int) -> dict[str, Entry]:
     infos = zf.infolist()
     if len(infos) > MAX_ENTRIES:
-        raise refuse("too_many_entries", None, f"{len(infos)} entrées (au plus {MAX_ENTRIES}).")
+        raise refuse(
+            "too_many_entries", None, "zip.too_many_entries", count=len(infos), limit=MAX_ENTRIES
+        )
     seen: dict[str, str] = {}
     entries: dict[str, Entry] = {}
     spans: list[tuple[int, int, str]] = []
@@ -122,7 +123,8 @@ def inspect(zf: zipfile.ZipFile, fh: BinaryIO, archive_size: int) -> dict[str, E
             raise refuse(
                 "name_duplicate",
                 name,
-                f"nom en double (identique à « {seen[key]} » à la casse ou à la forme Unicode près).",
+                "zip.name_duplicate",
+                other=seen[key],
             )
         seen[key] = name
         mode = (info.external_attr >> 16) & 0xFFFF
@@ -130,15 +132,16 @@ def inspect(zf: zipfile.ZipFile, fh: BinaryIO, archive_size: int) -> dict[str, E
             raise refuse(
                 "link",
                 name,
-                "les liens symboliques et les points d’analyse (reparse points) sont interdits.",
+                "zip.link",
             )
         if info.flag_bits & 0x1:
-            raise refuse("encrypted", name, "entrée chiffrée.")
+            raise refuse("encrypted", name, "zip.encrypted")
         if info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
             raise refuse(
                 "compression",
                 name,
-                f"méthode de compression {info.compress_type} (seules « stored » et « deflate » sont admises).",
+                "zip.compression",
+                method=info.compress_type,
             )
         spans.append((*_data_span(fh, info, archive_size), name))
         is_dir = name.endswith("/")
@@ -147,7 +150,7 @@ def inspect(zf: zipfile.ZipFile, fh: BinaryIO, archive_size: int) -> dict[str, E
     reach, owner = 0, ""
     for start, end, name in spans:
         if start < reach:
-            raise refuse("overlap", name, f"ses données chevauchent celles de « {owner} ».")
+            raise refuse("overlap", name, "zip.overlap", other=owner)
         if end > reach:
             reach, owner = end, name
     return entries
@@ -157,7 +160,7 @@ def _data_span(fh: BinaryIO, info: zipfile.ZipInfo, archive_size: int) -> tuple[
     fh.seek(info.header_offset)
     raw = fh.read(_LOCAL.size)
     if len(raw) != _LOCAL.size or raw[:4] != b"PK\x03\x04":
-        raise refuse("local_header", info.orig_filename, "en-tête local absent ou corrompu.")
+        raise refuse("local_header", info.orig_filename, "zip.local_header")
     fields = _LOCAL.unpack(raw)
     name_len, extra_len = fields[9], fields[10]
     start = info.header_offset
@@ -165,7 +168,7 @@ def _data_span(fh: BinaryIO, info: zipfile.ZipInfo, archive_size: int) -> tuple[
     if info.flag_bits & 0x8:
         end += 12
     if end > archive_size:
-        raise refuse("truncated", info.orig_filename, "les données dépassent la fin de l’archive.")
+        raise refuse("truncated", info.orig_filename, "zip.truncated")
     return start, end
 
 
@@ -182,7 +185,8 @@ class Budget:
             raise refuse(
                 "total_size",
                 entry,
-                f"la taille totale décompressée dépasse {self.limit / 1024**3:g} Gio.",
+                "zip.total_size",
+                limit=f"{self.limit / 1024**3:g}".replace(".", ","),
             )
 
 
@@ -206,13 +210,9 @@ def stream(
                     break
                 got += len(chunk)
                 if got > ratio_cap:
-                    raise refuse(
-                        "ratio", entry.name, f"taux de compression supérieur à {MAX_RATIO}."
-                    )
+                    raise refuse("ratio", entry.name, "zip.ratio", limit=MAX_RATIO)
                 if max_bytes is not None and got > max_bytes:
-                    raise refuse(
-                        "entry_size", entry.name, "l’entrée est plus grande que la taille annoncée."
-                    )
+                    raise refuse("entry_size", entry.name, "zip.entry_size")
                 budget.take(len(chunk), entry.name)
                 if on_chunk is not None:
                     on_chunk(len(chunk))
@@ -221,14 +221,16 @@ def stream(
             raise refuse(
                 "header_size",
                 entry.name,
-                f"l’en-tête annonce {info.file_size} octets, l’entrée en contient {got}.",
+                "zip.header_size",
+                announced=info.file_size,
+                got=got,
             )
     except zipfile.BadZipFile as exc:
-        raise refuse("corrupt", entry.name, f"données corrompues ({exc}).") from exc
+        raise refuse("corrupt", entry.name, "zip.corrupt", detail=str(exc)) from exc
     except (EOFError, OSError, ValueError, zlib.error) as exc:  # zlib.error is none of the others
         if isinstance(exc, BundleRefused):
             raise
-        raise refuse("corrupt", entry.name, f"données illisibles ({exc}).") from exc
+        raise refuse("corrupt", entry.name, "zip.unreadable", detail=str(exc)) from exc
 
 
 def read_small(zf: zipfile.ZipFile, entry: Entry, budget: Budget, limit: int) -> bytes:
@@ -240,17 +242,16 @@ def open_archive(path: Path) -> tuple[zipfile.ZipFile, BinaryIO, int]:
         fh = open(path, "rb")  # noqa: SIM115 - closed by the caller with the ZipFile
     except OSError as exc:
         raise BundleRefused(
-            "unreadable", f"Impossible d’ouvrir « {path.name} » : {exc.strerror}."
+            "unreadable",
+            key="bundle_unreadable",
+            params={"file": path.name, "detail": exc.strerror},
         ) from exc
     size = path.stat().st_size
     try:
         zf = zipfile.ZipFile(fh)
     except (zipfile.BadZipFile, OSError, ValueError, EOFError) as exc:
         fh.close()
-        raise BundleRefused(
-            "not_zip",
-            f"Paquet de session refusé — « {path.name} » n’est pas une archive ZIP lisible.",
-        ) from exc
+        raise BundleRefused("not_zip", key="bundle_not_zip", params={"file": path.name}) from exc
     return zf, fh, size
 
 

@@ -2273,6 +2273,526 @@ A snapshot of the current state is taken first (“before restore”): the resto
         <source>La délibération ne peut pas être close :</source>
         <translation>The deliberation cannot be closed:</translation>
     </message>
+    <message>
+        <source>Paquet de session refusé — {message}</source>
+        <translation>Session bundle refused — {message}</translation>
+    </message>
+    <message>
+        <source>Paquet de session refusé — entrée « {entry} » : {message}</source>
+        <translation>Session bundle refused — entry “{entry}”: {message}</translation>
+    </message>
+    <message>
+        <source>Impossible d’ouvrir « {file} » : {detail}.</source>
+        <translation>Cannot open “{file}”: {detail}.</translation>
+    </message>
+    <message>
+        <source>Paquet de session refusé — « {file} » n’est pas une archive ZIP lisible.</source>
+        <translation>Session bundle refused — “{file}” is not a readable ZIP archive.</translation>
+    </message>
+    <message>
+        <source>une entrée porte un nom vide.</source>
+        <translation>an entry has an empty name.</translation>
+    </message>
+    <message>
+        <source>chemin de plus de {limit} caractères.</source>
+        <translation>path longer than {limit} characters.</translation>
+    </message>
+    <message>
+        <source>le nom contient un caractère de contrôle.</source>
+        <translation>the name contains a control character.</translation>
+    </message>
+    <message>
+        <source>le nom contient une barre oblique inverse (\).</source>
+        <translation>the name contains a backslash (\).</translation>
+    </message>
+    <message>
+        <source>chemin absolu ou lettre de lecteur interdits.</source>
+        <translation>absolute paths and drive letters are forbidden.</translation>
+    </message>
+    <message>
+        <source>le chemin contient « .. », « . » ou un élément vide.</source>
+        <translation>the path contains “..”, “.” or an empty element.</translation>
+    </message>
+    <message>
+        <source>le nom contient un caractère interdit (&lt; &gt; : &quot; | ? *).</source>
+        <translation>the name contains a forbidden character (&lt; &gt; : &quot; | ? *).</translation>
+    </message>
+    <message>
+        <source>un élément du chemin se termine par un point ou une espace.</source>
+        <translation>a path element ends with a dot or a space.</translation>
+    </message>
+    <message>
+        <source>« {part} » est un nom réservé par Windows.</source>
+        <translation>“{part}” is a name reserved by Windows.</translation>
+    </message>
+    <message>
+        <source>{count} entrées (au plus {limit}).</source>
+        <translation>{count} entries (at most {limit}).</translation>
+    </message>
+    <message>
+        <source>nom en double (identique à « {other} » à la casse ou à la forme Unicode près).</source>
+        <translation>duplicate name (identical to “{other}” up to case or Unicode form).</translation>
+    </message>
+    <message>
+        <source>les liens symboliques et les points d’analyse (reparse points) sont interdits.</source>
+        <translation>symbolic links and reparse points are forbidden.</translation>
+    </message>
+    <message>
+        <source>entrée chiffrée.</source>
+        <translation>encrypted entry.</translation>
+    </message>
+    <message>
+        <source>méthode de compression {method} (seules « stored » et « deflate » sont admises).</source>
+        <translation>compression method {method} (only “stored” and “deflate” are allowed).</translation>
+    </message>
+    <message>
+        <source>ses données chevauchent celles de « {other} ».</source>
+        <translation>its data overlaps that of “{other}”.</translation>
+    </message>
+    <message>
+        <source>en-tête local absent ou corrompu.</source>
+        <translation>local header missing or corrupt.</translation>
+    </message>
+    <message>
+        <source>les données dépassent la fin de l’archive.</source>
+        <translation>the data goes past the end of the archive.</translation>
+    </message>
+    <message>
+        <source>la taille totale décompressée dépasse {limit} Gio.</source>
+        <translation>the total uncompressed size exceeds {limit} GiB.</translation>
+    </message>
+    <message>
+        <source>taux de compression supérieur à {limit}.</source>
+        <translation>compression ratio above {limit}.</translation>
+    </message>
+    <message>
+        <source>l’entrée est plus grande que la taille annoncée.</source>
+        <translation>the entry is larger than its announced size.</translation>
+    </message>
+    <message>
+        <source>l’en-tête annonce {announced} octets, l’entrée en contient {got}.</source>
+        <translation>the header announces {announced} bytes, the entry holds {got}.</translation>
+    </message>
+    <message>
+        <source>données corrompues ({detail}).</source>
+        <translation>corrupt data ({detail}).</translation>
+    </message>
+    <message>
+        <source>données illisibles ({detail}).</source>
+        <translation>unreadable data ({detail}).</translation>
+    </message>
+    <message>
+        <source>Paquet de session refusé — la session « {session} » est déjà dans la base avec un manifeste différent. Une session importée ne peut pas être remplacée ; utilisez une autre base (--db) ou demandez un nouveau paquet au siège.</source>
+        <translation>Session bundle refused — session “{session}” is already in the database with a different manifest. An imported session cannot be replaced; use another database (--db) or ask headquarters for a new bundle.</translation>
+    </message>
+    <message>
+        <source>« {path} » est introuvable.</source>
+        <translation>“{path}” cannot be found.</translation>
+    </message>
+    <message>
+        <source>{message}.</source>
+        <translation>{message}.</translation>
+    </message>
+    <message>
+        <source>JSON invalide ({message}).</source>
+        <translation>invalid JSON ({message}).</translation>
+    </message>
+    <message>
+        <source>non conforme au schéma en « {path} » : {message}.</source>
+        <translation>does not conform to the schema at “{path}”: {message}.</translation>
+    </message>
+    <message>
+        <source>version de format {version} non prise en charge (seule la version 1 l’est).</source>
+        <translation>format version {version} is not supported (only version 1 is).</translation>
+    </message>
+    <message>
+        <source>identifiant {value} invalide en {where}.</source>
+        <translation>invalid identifier {value} at {where}.</translation>
+    </message>
+    <message>
+        <source>identifiant « {id} » en double dans {where}.</source>
+        <translation>identifier “{id}” appears twice in {where}.</translation>
+    </message>
+    <message>
+        <source>nombre {value} hors des bornes admises en {where}.</source>
+        <translation>number {value} out of the allowed range at {where}.</translation>
+    </message>
+    <message>
+        <source>{where} : le poids doit être &gt; 0.</source>
+        <translation>{where}: the weight must be &gt; 0.</translation>
+    </message>
+    <message>
+        <source>{where} : min doit être &lt; max.</source>
+        <translation>{where}: min must be &lt; max.</translation>
+    </message>
+    <message>
+        <source>{where} : le pas doit être &gt; 0.</source>
+        <translation>{where}: the step must be &gt; 0.</translation>
+    </message>
+    <message>
+        <source>{where} : (max − min) n’est pas un multiple entier du pas.</source>
+        <translation>{where}: (max − min) is not a whole multiple of the step.</translation>
+    </message>
+    <message>
+        <source>{where} : plus de 1000 valeurs possibles.</source>
+        <translation>{where}: more than 1000 possible values.</translation>
+    </message>
+    <message>
+        <source>ordre de passage {order} en double (dossier « {dossier} »).</source>
+        <translation>hearing order {order} appears twice (dossier “{dossier}”).</translation>
+    </message>
+    <message>
+        <source>la pièce « {path} » n’est pas rangée sous attachments/{dossier}/.</source>
+        <translation>attachment “{path}” is not filed under attachments/{dossier}/.</translation>
+    </message>
+    <message>
+        <source>pièce « {path} » listée deux fois.</source>
+        <translation>attachment “{path}” listed twice.</translation>
+    </message>
+    <message>
+        <source>conflit d’intérêts : le juré « {juror} » n’existe pas.</source>
+        <translation>conflict of interest: juror “{juror}” does not exist.</translation>
+    </message>
+    <message>
+        <source>conflit d’intérêts : le dossier « {dossier} » n’existe pas.</source>
+        <translation>conflict of interest: dossier “{dossier}” does not exist.</translation>
+    </message>
+    <message>
+        <source>conflit {juror} / {dossier} listé deux fois.</source>
+        <translation>conflict {juror} / {dossier} listed twice.</translation>
+    </message>
+    <message>
+        <source>min_sheets ({min_sheets}) dépasse le nombre de jurés ({jurors}).</source>
+        <translation>min_sheets ({min_sheets}) exceeds the number of jurors ({jurors}).</translation>
+    </message>
+    <message>
+        <source>taille {size} octets, le manifeste annonce {announced}.</source>
+        <translation>size {size} bytes, the manifest announces {announced}.</translation>
+    </message>
+    <message>
+        <source>l’empreinte SHA-256 ne correspond pas au manifeste.</source>
+        <translation>the SHA-256 digest does not match the manifest.</translation>
+    </message>
+    <message>
+        <source>le contenu ne correspond pas au type annoncé « {media_type} ».</source>
+        <translation>the content does not match the announced type “{media_type}”.</translation>
+    </message>
+    <message>
+        <source>le contenu ne correspond pas au type annoncé « {media_type} » (un PDF doit commencer par « %PDF- »).</source>
+        <translation>the content does not match the announced type “{media_type}” (a PDF must start with “%PDF-”).</translation>
+    </message>
+    <message>
+        <source>entrée obligatoire absente.</source>
+        <translation>required entry missing.</translation>
+    </message>
+    <message>
+        <source>entrée inattendue (seuls manifest.json, manifest.json.jws et attachments/&lt;dossier&gt;/&lt;fichier&gt; sont admis).</source>
+        <translation>unexpected entry (only manifest.json, manifest.json.jws and attachments/&lt;dossier&gt;/&lt;file&gt; are allowed).</translation>
+    </message>
+    <message>
+        <source>un dossier ne peut pas avoir de contenu.</source>
+        <translation>a folder cannot have content.</translation>
+    </message>
+    <message>
+        <source>la signature n’est pas du texte ASCII.</source>
+        <translation>the signature is not ASCII text.</translation>
+    </message>
+    <message>
+        <source>la clé de démonstration n’est de confiance que pour la session de démonstration.</source>
+        <translation>the demonstration key is trusted only for the demonstration session.</translation>
+    </message>
+    <message>
+        <source>dossier de pièces jointes qui ne correspond à aucun dossier du manifeste.</source>
+        <translation>attachment folder that matches no dossier of the manifest.</translation>
+    </message>
+    <message>
+        <source>fichier présent dans l’archive mais absent du manifeste.</source>
+        <translation>file present in the archive but missing from the manifest.</translation>
+    </message>
+    <message>
+        <source>pièce listée dans le manifeste mais absente de l’archive.</source>
+        <translation>attachment listed in the manifest but missing from the archive.</translation>
+    </message>
+    <message>
+        <source>le manifeste n’a pas de liste « dossiers ».</source>
+        <translation>the manifest has no “dossiers” list.</translation>
+    </message>
+    <message>
+        <source>fichier introuvable dans « {source} ».</source>
+        <translation>file not found in “{source}”.</translation>
+    </message>
+    <message>
+        <source>clé « {member} » en double</source>
+        <translation>duplicate key “{member}”</translation>
+    </message>
+    <message>
+        <source>« {name} » n’est pas un nombre JSON</source>
+        <translation>“{name}” is not a JSON number</translation>
+    </message>
+    <message>
+        <source>« -0 » n’est pas un entier admis</source>
+        <translation>“-0” is not an allowed integer</translation>
+    </message>
+    <message>
+        <source>entier {value} hors de ±(2^53 − 1)</source>
+        <translation>integer {value} outside ±(2^53 − 1)</translation>
+    </message>
+    <message>
+        <source>nombre {value} trop long</source>
+        <translation>number {value} too long</translation>
+    </message>
+    <message>
+        <source>nombre {value} invalide</source>
+        <translation>invalid number {value}</translation>
+    </message>
+    <message>
+        <source>nombre {value} hors des bornes admises</source>
+        <translation>number {value} out of the allowed range</translation>
+    </message>
+    <message>
+        <source>« {value} » (zéro négatif) n’est pas un nombre admis</source>
+        <translation>“{value}” (negative zero) is not an allowed number</translation>
+    </message>
+    <message>
+        <source>{size} octets, au plus {limit} admis</source>
+        <translation>{size} bytes, at most {limit} allowed</translation>
+    </message>
+    <message>
+        <source>{count} objets ou listes, au plus {limit} admis</source>
+        <translation>{count} objects or arrays, at most {limit} allowed</translation>
+    </message>
+    <message>
+        <source>le fichier commence par une marque d’ordre des octets (BOM)</source>
+        <translation>the file starts with a byte order mark (BOM)</translation>
+    </message>
+    <message>
+        <source>le fichier n’est pas en UTF-8 (octet {offset})</source>
+        <translation>the file is not UTF-8 (byte {offset})</translation>
+    </message>
+    <message>
+        <source>imbrication de plus de {limit} niveaux</source>
+        <translation>nesting deeper than {limit} levels</translation>
+    </message>
+    <message>
+        <source>erreur de syntaxe ligne {line}, colonne {column}</source>
+        <translation>syntax error at line {line}, column {column}</translation>
+    </message>
+    <message>
+        <source>ligne de plus de {limit} octets dans audit.jsonl</source>
+        <translation>line longer than {limit} bytes in audit.jsonl</translation>
+    </message>
+    <message>
+        <source>ligne vide dans audit.jsonl</source>
+        <translation>empty line in audit.jsonl</translation>
+    </message>
+    <message>
+        <source>une ligne n’est pas un objet JSON</source>
+        <translation>a line is not a JSON object</translation>
+    </message>
+    <message>
+        <source>champ obligatoire « {field} » absent</source>
+        <translation>required field “{field}” missing</translation>
+    </message>
+    <message>
+        <source>propriété inconnue « {fields} »</source>
+        <translation>unknown property “{fields}”</translation>
+    </message>
+    <message>
+        <source>{value} devrait être un texte</source>
+        <translation>{value} should be a text</translation>
+    </message>
+    <message>
+        <source>{value} devrait être un nombre entier</source>
+        <translation>{value} should be a whole number</translation>
+    </message>
+    <message>
+        <source>{value} devrait être un nombre</source>
+        <translation>{value} should be a number</translation>
+    </message>
+    <message>
+        <source>{value} devrait être un objet</source>
+        <translation>{value} should be an object</translation>
+    </message>
+    <message>
+        <source>{value} devrait être une liste</source>
+        <translation>{value} should be a list</translation>
+    </message>
+    <message>
+        <source>{value} devrait être null</source>
+        <translation>{value} should be null</translation>
+    </message>
+    <message>
+        <source>{value} devrait être un booléen</source>
+        <translation>{value} should be a boolean</translation>
+    </message>
+    <message>
+        <source>{value} devrait être de type JSON {types}</source>
+        <translation>{value} should be of JSON type {types}</translation>
+    </message>
+    <message>
+        <source>{value} devrait être supérieur ou égal à {bound}</source>
+        <translation>{value} should be greater than or equal to {bound}</translation>
+    </message>
+    <message>
+        <source>{value} devrait être strictement supérieur à {bound}</source>
+        <translation>{value} should be strictly greater than {bound}</translation>
+    </message>
+    <message>
+        <source>{value} devrait être inférieur ou égal à {bound}</source>
+        <translation>{value} should be less than or equal to {bound}</translation>
+    </message>
+    <message>
+        <source>{value} devrait être strictement inférieur à {bound}</source>
+        <translation>{value} should be strictly less than {bound}</translation>
+    </message>
+    <message>
+        <source>{value} n’est pas une valeur admise (valeurs admises : {admitted})</source>
+        <translation>{value} is not an allowed value (allowed values: {admitted})</translation>
+    </message>
+    <message>
+        <source>{value} au lieu de {expected}</source>
+        <translation>{value} instead of {expected}</translation>
+    </message>
+    <message>
+        <source>{value} n’a pas la forme attendue</source>
+        <translation>{value} does not have the expected form</translation>
+    </message>
+    <message>
+        <source>{value} n’est pas une valeur « {format} » valide</source>
+        <translation>{value} is not a valid “{format}” value</translation>
+    </message>
+    <message>
+        <source>texte vide</source>
+        <translation>empty text</translation>
+    </message>
+    <message>
+        <source>texte trop court (au moins {limit} caractères)</source>
+        <translation>text too short (at least {limit} characters)</translation>
+    </message>
+    <message>
+        <source>texte trop long (au plus {limit} caractères)</source>
+        <translation>text too long (at most {limit} characters)</translation>
+    </message>
+    <message>
+        <source>liste vide</source>
+        <translation>empty list</translation>
+    </message>
+    <message>
+        <source>liste trop courte (au moins {limit} éléments)</source>
+        <translation>list too short (at least {limit} items)</translation>
+    </message>
+    <message>
+        <source>liste trop longue (au plus {limit} éléments)</source>
+        <translation>list too long (at most {limit} items)</translation>
+    </message>
+    <message>
+        <source>{value} ne correspond à aucune des formes admises</source>
+        <translation>{value} matches none of the allowed forms</translation>
+    </message>
+    <message>
+        <source>{value} ne respecte pas la règle « {rule} » du schéma</source>
+        <translation>{value} breaks the schema rule “{rule}”</translation>
+    </message>
+    <message>
+        <source>en « {path} » : {message}</source>
+        <translation>at “{path}”: {message}</translation>
+    </message>
+    <message>
+        <source>caractère de contrôle bidirectionnel {char} en position {position} (il peut inverser l’ordre de ce qui s’affiche)</source>
+        <translation>bidirectional control character {char} at position {position} (it can reverse the order of what is displayed)</translation>
+    </message>
+    <message>
+        <source>caractère de contrôle {char} en position {position}</source>
+        <translation>control character {char} at position {position}</translation>
+    </message>
+    <message>
+        <source>le nom du juré « {juror} » contient un caractère invisible {char}</source>
+        <translation>the name of juror “{juror}” contains an invisible character {char}</translation>
+    </message>
+    <message>
+        <source>les jurés « {first} » et « {second} » ont des noms qui se confondent à la lecture (mêmes lettres une fois les majuscules, accents, caractères invisibles et lettres d’autres alphabets d’aspect latin ramenés à l’identique)</source>
+        <translation>jurors “{first}” and “{second}” have names that read the same (identical letters once case, accents, invisible characters and Latin-looking letters of other scripts are folded)</translation>
+    </message>
+    <message>
+        <source>la référence « {reference} » est celle de deux dossiers (« {first} » et « {second} »)</source>
+        <translation>reference “{reference}” belongs to two dossiers (“{first}” and “{second}”)</translation>
+    </message>
+    <message>
+        <source>la signature n’est pas un JWS détaché compact (« en-tête..signature »)</source>
+        <translation>the signature is not a compact detached JWS (“header..signature”)</translation>
+    </message>
+    <message>
+        <source>l’en-tête ou la signature du JWS est illisible</source>
+        <translation>the JWS header or signature is unreadable</translation>
+    </message>
+    <message>
+        <source>l’en-tête du JWS n’est pas un objet JSON</source>
+        <translation>the JWS header is not a JSON object</translation>
+    </message>
+    <message>
+        <source>l’en-tête du JWS déclare des extensions critiques (« crit ») non prises en charge</source>
+        <translation>the JWS header declares critical extensions (“crit”) that are not supported</translation>
+    </message>
+    <message>
+        <source>l’en-tête du JWS ne donne pas l’empreinte (« kid ») de la clé qui a signé</source>
+        <translation>the JWS header does not give the thumbprint (“kid”) of the signing key</translation>
+    </message>
+    <message>
+        <source>algorithme de signature « {alg} » refusé (ES256 ou PS256 attendu)</source>
+        <translation>signature algorithm “{alg}” refused (ES256 or PS256 expected)</translation>
+    </message>
+    <message>
+        <source>l’en-tête du JWS contient des paramètres non pris en charge</source>
+        <translation>the JWS header holds unsupported parameters</translation>
+    </message>
+    <message>
+        <source>la clé « {kid} » qui a signé n’est pas une clé de confiance</source>
+        <translation>the signing key “{kid}” is not a trusted key</translation>
+    </message>
+    <message>
+        <source>la signature ne correspond pas au contenu signé (fichier modifié ou mauvaise clé)</source>
+        <translation>the signature does not match the signed content (file changed or wrong key)</translation>
+    </message>
+    <message>
+        <source>Seules les clés EC P-256 sont acceptées.</source>
+        <translation>Only EC P-256 keys are accepted.</translation>
+    </message>
+    <message>
+        <source>Le certificat PKCS#12 « {file} » est illisible ou le mot de passe est faux.</source>
+        <translation>The PKCS#12 certificate “{file}” is unreadable or the password is wrong.</translation>
+    </message>
+    <message>
+        <source>La clé « {file} » est illisible.</source>
+        <translation>The key “{file}” is unreadable.</translation>
+    </message>
+    <message>
+        <source>« {file} » ne contient pas de clé EC P-256 ou RSA.</source>
+        <translation>“{file}” holds no EC P-256 or RSA key.</translation>
+    </message>
+    <message>
+        <source>La clé « {path} » est introuvable.</source>
+        <translation>The key “{path}” cannot be found.</translation>
+    </message>
+    <message>
+        <source>La clé « {path} » est illisible.</source>
+        <translation>The key “{path}” is unreadable.</translation>
+    </message>
+    <message>
+        <source>Le fichier de clés de confiance « {path} » est introuvable.</source>
+        <translation>The trusted keys file “{path}” cannot be found.</translation>
+    </message>
+    <message>
+        <source>Le fichier de clés de confiance « {path} » est illisible.</source>
+        <translation>The trusted keys file “{path}” is unreadable.</translation>
+    </message>
+    <message>
+        <source>Le fichier de clés de confiance « {file} » est illisible.</source>
+        <translation>The trusted keys file “{file}” is unreadable.</translation>
+    </message>
+    <message>
+        <source>Le fichier « {file} » n’est pas un jeu de clés JWK.</source>
+        <translation>The file “{file}” is not a JWK set.</translation>
+    </message>
 </context>
 <context>
     <name>OpinionsPanel</name>

@@ -26,6 +26,7 @@ from pathlib import Path
 
 import pytest
 
+from jury_desk import messages
 from jury_desk.core import crypto, zipcheck
 from jury_desk.core.errors import UserError
 from jury_desk.core.services import Desk
@@ -317,6 +318,10 @@ def test_refused_by_desk(
     assert err.code == case.code, err.message
     assert err.message.startswith(hostile.REFUSED), err.message
     assert case.needle in err.message, err.message
+    # A code and parameters, worded at the edge: the catalogue gives back the message
+    # (the GUI words the same key through Qt's translator, see tests/ui/test_translations).
+    assert err.key is not None, err.message
+    assert messages.error_text(err.key, err.params) == err.message
     assert_nothing_changed(ws, before)
 
 

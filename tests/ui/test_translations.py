@@ -145,3 +145,42 @@ def test_blockers_and_refusals_are_worded_in_english(qapp) -> None:
         assert wording.error(refusal).startswith("Juror “j07” is absent")
     finally:
         QCoreApplication.removeTranslator(t)
+
+
+def test_a_refused_bundle_is_worded_in_english(qapp, tmp_path: Path) -> None:
+    """Import refusals (archive layout, schema, signature, text rules) are codes with
+    parameters; the English GUI shows them in English, nested parts included."""
+    from jury_desk.core import crypto
+    from jury_desk.core.errors import UserError
+    from jury_desk.core.services import Desk
+    from jury_desk.ui import wording
+    from tests.core import hostile
+
+    kit = hostile.Kit(crypto.new_private_key())
+    trusted = [crypto.public_jwk(kit.hq)]
+    cases = hostile.by_id()
+    chosen = {
+        "name-dotdot-top": "Session bundle refused — entry",
+        "schema-extra-property": "does not conform to the schema at",
+        "jws-untrusted-key": "is not a trusted key",
+        "json-duplicate-key": "invalid JSON (duplicate key",
+    }
+    t = QTranslator()
+    assert t.load(str(QM))
+    QCoreApplication.installTranslator(t)
+    try:
+        desk = Desk(tmp_path / "jury.sqlite3")
+        try:
+            for case_id, english in chosen.items():
+                path = tmp_path / f"{case_id}.zip"
+                path.write_bytes(cases[case_id].build(kit))
+                with pytest.raises(UserError) as info:
+                    desk.import_bundle(path, trusted)
+                worded = wording.error(info.value)
+                assert info.value.message.startswith("Paquet de session refusé")
+                assert english in worded, worded
+                assert not any(w in worded for w in ("refusé", "entrée", "«", " : ")), worded
+        finally:
+            desk.close()
+    finally:
+        QCoreApplication.removeTranslator(t)
