@@ -626,6 +626,161 @@ TEMPLATES: dict[str, str] = {
     "error.jwks.not_a_set": QT_TRANSLATE_NOOP(
         "Messages", "Le fichier « {file} » n’est pas un jeu de clés JWK."
     ),
+    # ---------------------------------------------------------------- files, hearings, sheets
+    "error.hearing_start_unreadable": QT_TRANSLATE_NOOP(
+        "Messages",
+        "Heure de début « {time} » illisible : attendu par exemple 2026-06-18T14:05:00+02:00.",
+    ),
+    "error.hearing_start_no_zone": QT_TRANSLATE_NOOP(
+        "Messages",
+        "Heure de début « {time} » sans date complète ou sans fuseau (par exemple +02:00).",
+    ),
+    "error.hearing_duration_not_integer.presentation": QT_TRANSLATE_NOOP(
+        "Messages", "Durée de présentation « {text} » : un nombre entier de secondes est attendu."
+    ),
+    "error.hearing_duration_not_integer.questions": QT_TRANSLATE_NOOP(
+        "Messages", "Durée de questions « {text} » : un nombre entier de secondes est attendu."
+    ),
+    "error.hearing_duration_too_long.presentation": QT_TRANSLATE_NOOP(
+        "Messages",
+        "Durée de présentation de {seconds} s : plus de quatre heures, sans doute une erreur "
+        "de saisie.",
+    ),
+    "error.hearing_duration_too_long.questions": QT_TRANSLATE_NOOP(
+        "Messages",
+        "Durée de questions de {seconds} s : plus de quatre heures, sans doute une erreur de "
+        "saisie.",
+    ),
+    "error.hearing_reason_required": QT_TRANSLATE_NOOP(
+        "Messages",
+        "Le motif est une phrase d’au moins 20 caractères (par exemple « Audition tenue sur "
+        "papier après la panne de l’ordinateur »).",
+    ),
+    "error.hearing_csv_header": QT_TRANSLATE_NOOP(
+        "Messages",
+        "Ligne {line} : en-tête attendu « {expected} », trouvé « {found} ». Aucune audition "
+        "n’a été enregistrée.",
+    ),
+    "error.hearing_csv_columns": QT_TRANSLATE_NOOP(
+        "Messages",
+        "Ligne {line} : {expected} colonnes attendues, {found} trouvées. Aucune audition n’a "
+        "été enregistrée.",
+    ),
+    "error.hearing_row": QT_TRANSLATE_NOOP(
+        "Messages",
+        "Ligne {line} (dossier {dossier}) : {message} Aucune audition n’a été enregistrée.",
+    ),
+    "error.hearing_csv_empty": QT_TRANSLATE_NOOP(
+        "Messages", "Le fichier CSV est vide. Aucune audition n’a été enregistrée."
+    ),
+    "error.hearing_duplicate": QT_TRANSLATE_NOOP(
+        "Messages",
+        "Le dossier {dossier} figure deux fois. Aucune audition n’a été enregistrée.",
+    ),
+    "error.sheets_refused": QT_TRANSLATE_NOOP(
+        "Messages",
+        "Des lignes sont refusées : corrigez le fichier (ou écartez explicitement les jurés "
+        "absents ou récusés). Aucune note n’a été enregistrée.",
+    ),
+    "error.sheet_csv_header": QT_TRANSLATE_NOOP(
+        "Messages", "Ligne {line} : en-tête attendu « {expected} », trouvé « {found} »."
+    ),
+    "error.sheet_csv_columns": QT_TRANSLATE_NOOP(
+        "Messages", "Ligne {line} : 4 colonnes attendues, {found} trouvées."
+    ),
+    "error.sheet_csv_empty": QT_TRANSLATE_NOOP("Messages", "Le fichier CSV est vide."),
+    "error.csv_encoding": QT_TRANSLATE_NOOP(
+        "Messages",
+        "Le fichier CSV n’est lisible ni en UTF-8 ni en Windows-1252 (octet {offset}). Dans "
+        "Excel, enregistrez-le en « CSV UTF-8 (délimité par des virgules) ». Aucune note n’a "
+        "été enregistrée.",
+    ),
+    "error.audit_chain_broken": QT_TRANSLATE_NOOP(
+        "Messages",
+        "Le journal d’audit de cette session est altéré (entrée n° {seq} : {problem}) : la "
+        "base a été modifiée hors de jury_desk, ses résultats ne sont plus attestés et ne "
+        "peuvent être ni calculés ni exportés. Restaurez le dernier instantané intact (menu "
+        "Fichier, ou « jury-desk restore »). Rien n’a été modifié.",
+    ),
+    "error.snapshot_missing": QT_TRANSLATE_NOOP("Messages", "Instantané introuvable : « {path} »."),
+    "error.snapshot_unreadable": QT_TRANSLATE_NOOP(
+        "Messages",
+        "L’instantané « {file} » est illisible : il ne peut pas être restauré. Choisissez-en "
+        "un autre.",
+    ),
+    "error.snapshot_corrupt": QT_TRANSLATE_NOOP(
+        "Messages",
+        "L’instantané « {file} » est endommagé (contrôle d’intégrité SQLite) : il ne peut pas "
+        "être restauré. Choisissez-en un autre.",
+    ),
+    "error.snapshot_not_jury_desk": QT_TRANSLATE_NOOP(
+        "Messages", "« {file} » n’est pas une base jury_desk : rien n’a été restauré."
+    ),
+    "error.snapshot_too_new": QT_TRANSLATE_NOOP(
+        "Messages",
+        "L’instantané « {file} » vient d’une version plus récente de jury_desk (schéma "
+        "{version}, cette version lit jusqu’au schéma {supported}). Installez la dernière "
+        "version de l’application pour le restaurer.",
+    ),
+    "error.restore_file_locked": QT_TRANSLATE_NOOP(
+        "Messages",
+        "La base « {db} » est encore ouverte (fichier « {file} » verrouillé) : fermez-la "
+        "avant de restaurer. Rien n’a été remplacé.",
+    ),
+    "error.restore_before_export": QT_TRANSLATE_NOOP(
+        "Messages",
+        "Cet instantané est antérieur à l’export n° {export} déjà écrit et vérifié pour la "
+        "session « {session} » : le restaurer effacerait du journal d’audit un export qui a pu "
+        "être remis au siège. Restauration refusée ; rouvrez la délibération (avec un motif) "
+        "pour corriger.",
+    ),
+    "error.purge_refused": QT_TRANSLATE_NOOP(
+        "Messages",
+        "Purge refusée : des résultats n’ont pas encore été remis en lieu sûr. Rien n’a été "
+        "effacé (--force pour purger malgré tout).",
+    ),
+    "error.unknown_session_in": QT_TRANSLATE_NOOP(
+        "Messages", "Aucune session « {session} » dans « {db} »."
+    ),
+    "error.no_session": QT_TRANSLATE_NOOP(
+        "Messages",
+        "La base « {db} » ne contient aucune session : importez d’abord un paquet de session.",
+    ),
+    "error.key_exists": QT_TRANSLATE_NOOP(
+        "Messages", "Cette installation a déjà une clé ; utilisez --force pour la remplacer."
+    ),
+    "error.p12_no_cert": QT_TRANSLATE_NOOP(
+        "Messages", "Le fichier PKCS#12 ne contient pas de certificat."
+    ),
+    "error.no_key": QT_TRANSLATE_NOOP(
+        "Messages", "Cette installation n’a pas encore de clé (jury-desk keys new)."
+    ),
+    "error.db_unreadable": QT_TRANSLATE_NOOP(
+        "Messages", "Le fichier « {path} » n’est pas une base jury_desk lisible ({detail})."
+    ),
+    "error.db_too_new": QT_TRANSLATE_NOOP(
+        "Messages",
+        "La base « {path} » a été écrite par une version plus récente de jury_desk (schéma "
+        "{version}, cette version lit jusqu’au schéma {supported}). Installez la dernière "
+        "version de l’application ; la base n’a pas été modifiée.",
+    ),
+    "error.key_protect": QT_TRANSLATE_NOOP(
+        "Messages",
+        "Windows n’a pas pu protéger la clé de signature (DPAPI : {detail}). Rien n’a été "
+        "enregistré.",
+    ),
+    "error.key_protected": QT_TRANSLATE_NOOP(
+        "Messages",
+        "La clé « {file} » est protégée par Windows pour un autre compte utilisateur ou un "
+        "autre ordinateur : elle ne peut pas être lue ici. Créez une clé pour ce poste "
+        "(jury-desk keys new --force) ou réimportez le certificat du siège (jury-desk keys "
+        "import).",
+    ),
+    "error.settings_unwritable": QT_TRANSLATE_NOOP(
+        "Messages",
+        "Les préférences n’ont pas pu être enregistrées dans « {path} » ({detail}). Les "
+        "préférences précédentes sont conservées.",
+    ),
 }
 
 

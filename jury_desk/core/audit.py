@@ -218,12 +218,7 @@ def require_intact(items: Iterable[Mapping[str, Any]]) -> ChainCheck:
     chain = verify_chain(items)
     if not chain.ok:
         raise UserError(
-            "audit_chain_broken",
-            "Le journal d’audit de cette session est altéré (entrée n° "
-            f"{chain.broken_seq} : {chain.problem}) : la base a été modifiée hors de "
-            "jury_desk, ses résultats ne sont plus attestés et ne peuvent être ni "
-            "calculés ni exportés. Restaurez le dernier instantané intact (menu Fichier, "
-            "ou « jury-desk restore »). Rien n’a été modifié.",
+            "audit_chain_broken", params={"seq": chain.broken_seq, "problem": chain.problem}
         )
     return chain
 

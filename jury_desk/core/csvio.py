@@ -78,12 +78,7 @@ def decode(data: bytes) -> tuple[str, str]:
     try:
         return data.decode(encoding), encoding
     except UnicodeDecodeError as exc:
-        raise UserError(
-            "csv_encoding",
-            f"Le fichier CSV n’est lisible ni en UTF-8 ni en Windows-1252 (octet {exc.start + 1}). "
-            "Dans Excel, enregistrez-le en « CSV UTF-8 (délimité par des virgules) ». "
-            "Aucune note n’a été enregistrée.",
-        ) from exc
+        raise UserError("csv_encoding", params={"offset": exc.start + 1}) from exc
 
 
 def sniff_delimiter(text: str) -> str:

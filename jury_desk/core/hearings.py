@@ -48,29 +48,28 @@ def check_started_at(text: str) -> str:
         dt = datetime.fromisoformat(t.replace("Z", "+00:00"))
     except ValueError:
         raise UserError(
-            "hearing_start_invalid",
-            f"Heure de début « {t} » illisible : attendu par exemple 2026-06-18T14:05:00+02:00.",
+            "hearing_start_invalid", key="hearing_start_unreadable", params={"time": t}
         ) from None
     if dt.tzinfo is None or "T" not in t.upper():
-        raise UserError(
-            "hearing_start_invalid",
-            f"Heure de début « {t} » sans date complète ou sans fuseau (par exemple +02:00).",
-        )
+        raise UserError("hearing_start_invalid", key="hearing_start_no_zone", params={"time": t})
     return dt.replace(microsecond=0).isoformat()
 
 
 def check_duration(value: object, what: str) -> int:
+    """Seconds of ``what`` (« presentation » or « questions »)."""
     text = str(value).strip()
     if not text.isdigit():
         raise UserError(
             "hearing_duration_invalid",
-            f"Durée de {what} « {text} » : un nombre entier de secondes est attendu.",
+            key=f"hearing_duration_not_integer.{what}",
+            params={"text": text},
         )
     n = int(text)
     if n > MAX_DURATION_S:
         raise UserError(
             "hearing_duration_invalid",
-            f"Durée de {what} de {n} s : plus de quatre heures, sans doute une erreur de saisie.",
+            key=f"hearing_duration_too_long.{what}",
+            params={"seconds": n},
         )
     return n
 
@@ -85,15 +84,11 @@ def check_entry(
     """One hearing, checked field by field (not yet against the session)."""
     reason = reason.strip()
     if not is_sentence(reason):
-        raise UserError(
-            "hearing_reason_required",
-            "Le motif est une phrase d’au moins 20 caractères (par exemple « Audition tenue "
-            "sur papier après la panne de l’ordinateur »).",
-        )
+        raise UserError("hearing_reason_required")
     return HearingEntry(
         dossier_id.strip(),
         check_started_at(started_at),
-        check_duration(presentation_s, "présentation"),
+        check_duration(presentation_s, "presentation"),
         check_duration(questions_s, "questions"),
         reason,
     )
@@ -112,34 +107,34 @@ def parse_csv(text: str) -> list[HearingEntry]:
             if tuple(f.strip() for f in rec) != COLUMNS:
                 raise UserError(
                     "csv_header",
-                    f"Ligne {line_no} : en-tête attendu « {','.join(COLUMNS)} », trouvé "
-                    f"« {','.join(rec)} ». Aucune audition n’a été enregistrée.",
+                    key="hearing_csv_header",
+                    params={"line": line_no, "expected": ",".join(COLUMNS), "found": ",".join(rec)},
                 )
             continue
         if len(rec) != len(COLUMNS):
             raise UserError(
                 "csv_columns",
-                f"Ligne {line_no} : {len(COLUMNS)} colonnes attendues, {len(rec)} trouvées. "
-                "Aucune audition n’a été enregistrée.",
+                key="hearing_csv_columns",
+                params={"line": line_no, "expected": len(COLUMNS), "found": len(rec)},
             )
         try:
             entries.append(check_entry(*rec))
         except UserError as exc:
             raise UserError(
                 exc.code,
-                f"Ligne {line_no} (dossier {rec[0].strip()}) : {exc.message} "
-                "Aucune audition n’a été enregistrée.",
+                key="hearing_row",
+                params={
+                    "line": line_no,
+                    "dossier": rec[0].strip(),
+                    "inner": exc.key,
+                    "inner_params": tuple(exc.params.items()),
+                },
             ) from exc
     if not header_seen:
-        raise UserError(
-            "csv_empty", "Le fichier CSV est vide. Aucune audition n’a été enregistrée."
-        )
+        raise UserError("csv_empty", key="hearing_csv_empty")
     seen: set[str] = set()
     for e in entries:
         if e.dossier_id in seen:
-            raise UserError(
-                "hearing_duplicate",
-                f"Le dossier {e.dossier_id} figure deux fois. Aucune audition n’a été enregistrée.",
-            )
+            raise UserError("hearing_duplicate", params={"dossier": e.dossier_id})
         seen.add(e.dossier_id)
     return entries

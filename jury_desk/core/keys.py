@@ -49,9 +49,7 @@ def has_identity() -> bool:
 def new_identity(common_name: str | None = None, *, force: bool = False) -> crypto.SigningIdentity:
     d = key_dir()
     if has_identity() and not force:
-        raise UserError(
-            "key_exists", "Cette installation a déjà une clé ; utilisez --force pour la remplacer."
-        )
+        raise UserError("key_exists")
     name = common_name or f"Secrétariat du jury ({getpass.getuser()})"
     key = crypto.new_private_key()
     cert = crypto.self_signed_certificate(key, name)
@@ -64,7 +62,7 @@ def new_identity(common_name: str | None = None, *, force: bool = False) -> cryp
 def import_p12(p12: Path, password: bytes | None) -> crypto.SigningIdentity:
     ident = crypto.load_identity(Path(p12), password)
     if ident.certificate is None:
-        raise UserError("p12_no_cert", "Le fichier PKCS#12 ne contient pas de certificat.")
+        raise UserError("p12_no_cert")
     # Stored without its transport password (the signing must not ask for it at every
     # export), wrapped by Windows' DPAPI for this account (core.keystore); on other
     # systems readable by this user only.
@@ -94,7 +92,7 @@ def load_identity(
             _protect_in_place(d / name)
             return ident
     if not create:
-        raise UserError("no_key", "Cette installation n’a pas encore de clé (jury-desk keys new).")
+        raise UserError("no_key")
     return new_identity()
 
 

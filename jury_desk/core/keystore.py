@@ -98,24 +98,14 @@ def protect(data: bytes) -> bytes:
     try:
         return MAGIC + backend().protect(data)
     except OSError as exc:
-        raise UserError(
-            "key_protect",
-            f"Windows n’a pas pu protéger la clé de signature (DPAPI : {exc}). "
-            "Rien n’a été enregistré.",
-        ) from exc
+        raise UserError("key_protect", params={"detail": exc}) from exc
 
 
 def unprotect(data: bytes, name: str) -> bytes:
     """The key file's plain bytes; a file written without protection is returned as is."""
     if not is_protected(data):
         return data
-    refused = UserError(
-        "key_protected",
-        f"La clé « {name} » est protégée par Windows pour un autre compte utilisateur ou un "
-        "autre ordinateur : elle ne peut pas être lue ici. Créez une clé pour ce poste "
-        "(jury-desk keys new --force) ou réimportez le certificat du siège "
-        "(jury-desk keys import).",
-    )
+    refused = UserError("key_protected", params={"file": name})
     if not fsutil.is_windows():
         raise refused
     try:

@@ -445,12 +445,7 @@ def purge(
     cfg = settings or settings_mod.load()
     status = purge_status(db_path, settings=cfg)
     if not status.allowed and not force:
-        raise UserError(
-            "purge_refused",
-            "Purge refusée : des résultats n’ont pas encore été remis en lieu sûr. "
-            "Rien n’a été effacé (--force pour purger malgré tout).",
-            details=status.reasons,
-        )
+        raise UserError("purge_refused", details=status.reasons)
     report = PurgeReport(db_path)
 
     # 1. Exports that jury_desk wrote (read from the audit log before it goes), and the

@@ -86,15 +86,14 @@ def resolve(con: sqlite3.Connection, db_name: str, session_id: str | None = None
     if session_id:
         if con.execute("SELECT 1 FROM session WHERE id = ?", (session_id,)).fetchone() is None:
             raise UserError(
-                "unknown_session", f"Aucune session « {session_id} » dans « {db_name} »."
+                "unknown_session",
+                key="unknown_session_in",
+                params={"session": session_id, "db": db_name},
             )
         return session_id
     row = con.execute("SELECT id FROM session ORDER BY imported_at DESC LIMIT 1").fetchone()
     if row is None:
-        raise UserError(
-            "no_session",
-            f"La base « {db_name} » ne contient aucune session : importez d’abord un paquet de session.",
-        )
+        raise UserError("no_session", params={"db": db_name})
     return str(row[0])
 
 
@@ -130,7 +129,7 @@ def _read(con: sqlite3.Connection, sid: str) -> SessionState:
         (sid,),
     ).fetchone()
     if srow is None:
-        raise UserError("unknown_session", f"Aucune session « {sid} ».")
+        raise UserError("unknown_session", params={"session": sid})
     (
         _,
         title,
@@ -269,7 +268,7 @@ def _read(con: sqlite3.Connection, sid: str) -> SessionState:
         (sid,),
     ).fetchone()
     if delib is None:
-        raise UserError("unknown_session", f"Aucune session « {sid} ».")
+        raise UserError("unknown_session", params={"session": sid})
     opened_at, closed_at, notes, decision_made, export_seq = delib
     order = {d.id: d.hearing_order for d in dossiers}
     laureates = tuple(

@@ -175,9 +175,7 @@ def save(settings: Settings, path: Path | None = None) -> None:
         write_atomic(path, data)
     except OSError as exc:
         raise UserError(
-            "settings_unwritable",
-            f"Les préférences n’ont pas pu être enregistrées dans « {path} » ({exc.strerror or exc}). "
-            "Les préférences précédentes sont conservées.",
+            "settings_unwritable", params={"path": path, "detail": exc.strerror or exc}
         ) from exc
 
 

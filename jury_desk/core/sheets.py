@@ -29,6 +29,14 @@ COLUMNS = ("dossier_id", "juror_id", "criterion_id", "value")
 NEW, CHANGED, SAME, REFUSED, SKIPPABLE = "new", "changed", "same", "refused", "skippable"
 
 
+def _header_refused(line: int, rec: list[str]) -> UserError:
+    return UserError(
+        "csv_header",
+        key="sheet_csv_header",
+        params={"line": line, "expected": ",".join(COLUMNS), "found": ",".join(rec)},
+    )
+
+
 @dataclass(frozen=True, slots=True)
 class PlannedRow:
     line: int  # in the file, the header being line 1
@@ -61,11 +69,7 @@ class ScoresPlan:
 
     def rows_to_write(self, skip_absent: bool) -> list[tuple[str, str, str, str]]:
         if not self.can_import(skip_absent):
-            raise UserError(
-                "sheets_refused",
-                "Des lignes sont refusées : corrigez le fichier (ou écartez explicitement "
-                "les jurés absents ou récusés). Aucune note n’a été enregistrée.",
-            )
+            raise UserError("sheets_refused")
         return [
             (r.dossier_id, r.juror_id, r.criterion_id, r.raw)
             for r in self.rows
@@ -92,15 +96,11 @@ def plan_scores_import(st: SessionState, source: str | bytes) -> ScoresPlan:
         if not header:
             header = True
             if tuple(f.strip() for f in rec) != COLUMNS:
-                raise UserError(
-                    "csv_header",
-                    f"Ligne {line} : en-tête attendu « {','.join(COLUMNS)} », trouvé "
-                    f"« {','.join(rec)} ».",
-                )
+                raise _header_refused(line, rec)
             continue
         if len(rec) != len(COLUMNS):
             raise UserError(
-                "csv_columns", f"Ligne {line} : 4 colonnes attendues, {len(rec)} trouvées."
+                "csv_columns", key="sheet_csv_columns", params={"line": line, "found": len(rec)}
             )
         d, j, c, raw = (f.strip() for f in rec)
 
@@ -143,7 +143,7 @@ def plan_scores_import(st: SessionState, source: str | bytes) -> ScoresPlan:
         else:
             out.append(row(CHANGED, old=old, new=value))
     if not header:
-        raise UserError("csv_empty", "Le fichier CSV est vide.")
+        raise UserError("csv_empty", key="sheet_csv_empty")
     return ScoresPlan(tuple(out), sheet.delimiter)
 
 
@@ -168,13 +168,11 @@ def _cells(source: str | bytes) -> dict[tuple[str, str, str], str]:
         if not header:
             header = True
             if tuple(f.strip() for f in rec) != COLUMNS:
-                raise UserError(
-                    "csv_header", f"Ligne {line} : en-tête attendu « {','.join(COLUMNS)} »."
-                )
+                raise _header_refused(line, rec)
             continue
         if len(rec) != len(COLUMNS):
             raise UserError(
-                "csv_columns", f"Ligne {line} : 4 colonnes attendues, {len(rec)} trouvées."
+                "csv_columns", key="sheet_csv_columns", params={"line": line, "found": len(rec)}
             )
         d, j, c, raw = (f.strip() for f in rec)
         out[(d, j, c)] = raw

@@ -352,7 +352,7 @@ def verify_snapshot(path: Path) -> SnapshotInfo:
     """Check that ``path`` is a sound jury_desk database this version can open."""
     path = Path(path)
     if not path.is_file():
-        raise UserError("snapshot_missing", f"Instantané introuvable : « {path} ».")
+        raise UserError("snapshot_missing", params={"path": path})
     try:
         con = _connect_ro(path)
         try:
@@ -368,28 +368,16 @@ def verify_snapshot(path: Path) -> SnapshotInfo:
             con.close()
     except sqlite3.DatabaseError as exc:
         raise UserError(
-            "snapshot_corrupt",
-            f"L’instantané « {path.name} » est illisible ({exc}) : il ne peut pas être "
-            "restauré. Choisissez-en un autre.",
+            "snapshot_corrupt", key="snapshot_unreadable", params={"file": path.name}
         ) from exc
     if problems != ["ok"]:
-        raise UserError(
-            "snapshot_corrupt",
-            f"L’instantané « {path.name} » est endommagé (contrôle d’intégrité SQLite) : "
-            "il ne peut pas être restauré. Choisissez-en un autre.",
-            details=problems[:5],
-        )
+        raise UserError("snapshot_corrupt", params={"file": path.name}, details=problems[:5])
     if version == 0 or not {"session", "audit"} <= tables:
-        raise UserError(
-            "snapshot_not_jury_desk",
-            f"« {path.name} » n’est pas une base jury_desk : rien n’a été restauré.",
-        )
+        raise UserError("snapshot_not_jury_desk", params={"file": path.name})
     if version > storage.SCHEMA_VERSION:
         raise UserError(
             "snapshot_too_new",
-            f"L’instantané « {path.name} » vient d’une version plus récente de jury_desk "
-            f"(schéma {version}, cette version lit jusqu’au schéma {storage.SCHEMA_VERSION}). "
-            "Installez la dernière version de l’application pour le restaurer.",
+            params={"file": path.name, "version": version, "supported": storage.SCHEMA_VERSION},
         )
     parsed = parse_name(path.name)
     taken, reason = (
@@ -466,9 +454,7 @@ def _retire_wal(db_path: Path) -> None:
             fsutil.unlink(p, missing_ok=True)
         except (PermissionError, fsutil.FileInUse) as exc:
             raise UserError(
-                "db_in_use",
-                f"La base « {db_path.name} » est encore ouverte (fichier « {p.name} » "
-                "verrouillé) : fermez-la avant de restaurer. Rien n’a été remplacé.",
+                "db_in_use", key="restore_file_locked", params={"db": db_path.name, "file": p.name}
             ) from exc
 
 
@@ -491,11 +477,7 @@ def restore(db_path: Path, snapshot_path: Path) -> Path | None:
         kept_seq = kept.seq if kept else 0
         if head.last_export_entry > kept_seq:
             raise UserError(
-                "restore_before_export",
-                f"Cet instantané est antérieur à l’export n° {head.last_export_seq} déjà écrit et vérifié "
-                f"pour la session « {sid} » : le restaurer effacerait du journal d’audit un export "
-                "qui a pu être remis au siège. Restauration refusée ; rouvrez la délibération "
-                "(avec un motif) pour corriger.",
+                "restore_before_export", params={"export": head.last_export_seq, "session": sid}
             )
     db_path.parent.mkdir(parents=True, exist_ok=True)
     tmp = _side(db_path, ".restauration.tmp")

@@ -344,16 +344,10 @@ def open_database(path: Path) -> Engine:
             problem = environment.describe(exc, path)
             if problem is not None and problem.code != "db_corrupt":
                 raise problem from exc  # read-only, locked, full: not the file's fault
-            raise DatabaseError(
-                "db_unreadable",
-                f"Le fichier « {path} » n’est pas une base jury_desk lisible ({exc}).",
-            ) from exc
+            raise DatabaseError("db_unreadable", params={"path": path, "detail": exc}) from exc
         if version > SCHEMA_VERSION:
             raise DatabaseError(
-                "db_too_new",
-                f"La base « {path} » a été écrite par une version plus récente de jury_desk "
-                f"(schéma {version}, cette version lit jusqu’au schéma {SCHEMA_VERSION}). "
-                "Installez la dernière version de l’application ; la base n’a pas été modifiée.",
+                "db_too_new", params={"path": path, "version": version, "supported": SCHEMA_VERSION}
             )
     engine = make_engine(path)
     if version < SCHEMA_VERSION:

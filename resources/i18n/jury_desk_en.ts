@@ -2793,6 +2793,150 @@ A snapshot of the current state is taken first (“before restore”): the resto
         <source>Le fichier « {file} » n’est pas un jeu de clés JWK.</source>
         <translation>The file “{file}” is not a JWK set.</translation>
     </message>
+    <message>
+        <source>Heure de début « {time} » illisible : attendu par exemple 2026-06-18T14:05:00+02:00.</source>
+        <translation>Start time “{time}” unreadable: expected for example 2026-06-18T14:05:00+02:00.</translation>
+    </message>
+    <message>
+        <source>Heure de début « {time} » sans date complète ou sans fuseau (par exemple +02:00).</source>
+        <translation>Start time “{time}” lacks a full date or a time zone (for example +02:00).</translation>
+    </message>
+    <message>
+        <source>Durée de présentation « {text} » : un nombre entier de secondes est attendu.</source>
+        <translation>Presentation duration “{text}”: a whole number of seconds is expected.</translation>
+    </message>
+    <message>
+        <source>Durée de questions « {text} » : un nombre entier de secondes est attendu.</source>
+        <translation>Questions duration “{text}”: a whole number of seconds is expected.</translation>
+    </message>
+    <message>
+        <source>Durée de présentation de {seconds} s : plus de quatre heures, sans doute une erreur de saisie.</source>
+        <translation>Presentation duration of {seconds} s: more than four hours, probably a typing error.</translation>
+    </message>
+    <message>
+        <source>Durée de questions de {seconds} s : plus de quatre heures, sans doute une erreur de saisie.</source>
+        <translation>Questions duration of {seconds} s: more than four hours, probably a typing error.</translation>
+    </message>
+    <message>
+        <source>Le motif est une phrase d’au moins 20 caractères (par exemple « Audition tenue sur papier après la panne de l’ordinateur »).</source>
+        <translation>The reason is a sentence of at least 20 characters (for example “Hearing held on paper after the computer failed”).</translation>
+    </message>
+    <message>
+        <source>Ligne {line} : en-tête attendu « {expected} », trouvé « {found} ». Aucune audition n’a été enregistrée.</source>
+        <translation>Line {line}: header “{expected}” expected, found “{found}”. No hearing was recorded.</translation>
+    </message>
+    <message>
+        <source>Ligne {line} : {expected} colonnes attendues, {found} trouvées. Aucune audition n’a été enregistrée.</source>
+        <translation>Line {line}: {expected} columns expected, {found} found. No hearing was recorded.</translation>
+    </message>
+    <message>
+        <source>Ligne {line} (dossier {dossier}) : {message} Aucune audition n’a été enregistrée.</source>
+        <translation>Line {line} (dossier {dossier}): {message} No hearing was recorded.</translation>
+    </message>
+    <message>
+        <source>Le fichier CSV est vide. Aucune audition n’a été enregistrée.</source>
+        <translation>The CSV file is empty. No hearing was recorded.</translation>
+    </message>
+    <message>
+        <source>Le dossier {dossier} figure deux fois. Aucune audition n’a été enregistrée.</source>
+        <translation>Dossier {dossier} appears twice. No hearing was recorded.</translation>
+    </message>
+    <message>
+        <source>Des lignes sont refusées : corrigez le fichier (ou écartez explicitement les jurés absents ou récusés). Aucune note n’a été enregistrée.</source>
+        <translation>Some rows are refused: correct the file (or explicitly leave out the absent or recused jurors). No score was recorded.</translation>
+    </message>
+    <message>
+        <source>Ligne {line} : en-tête attendu « {expected} », trouvé « {found} ».</source>
+        <translation>Line {line}: header “{expected}” expected, found “{found}”.</translation>
+    </message>
+    <message>
+        <source>Ligne {line} : 4 colonnes attendues, {found} trouvées.</source>
+        <translation>Line {line}: 4 columns expected, {found} found.</translation>
+    </message>
+    <message>
+        <source>Le fichier CSV est vide.</source>
+        <translation>The CSV file is empty.</translation>
+    </message>
+    <message>
+        <source>Le fichier CSV n’est lisible ni en UTF-8 ni en Windows-1252 (octet {offset}). Dans Excel, enregistrez-le en « CSV UTF-8 (délimité par des virgules) ». Aucune note n’a été enregistrée.</source>
+        <translation>The CSV file is readable neither as UTF-8 nor as Windows-1252 (byte {offset}). In Excel, save it as “CSV UTF-8 (comma delimited)”. No score was recorded.</translation>
+    </message>
+    <message>
+        <source>Le journal d’audit de cette session est altéré (entrée n° {seq} : {problem}) : la base a été modifiée hors de jury_desk, ses résultats ne sont plus attestés et ne peuvent être ni calculés ni exportés. Restaurez le dernier instantané intact (menu Fichier, ou « jury-desk restore »). Rien n’a été modifié.</source>
+        <translation>The audit log of this session has been altered (entry no. {seq}: {problem}): the database was changed outside jury_desk, its results are no longer attested and can be neither computed nor exported. Restore the last intact snapshot (File menu, or “jury-desk restore”). Nothing was changed.</translation>
+    </message>
+    <message>
+        <source>Instantané introuvable : « {path} ».</source>
+        <translation>Snapshot not found: “{path}”.</translation>
+    </message>
+    <message>
+        <source>L’instantané « {file} » est illisible : il ne peut pas être restauré. Choisissez-en un autre.</source>
+        <translation>The snapshot “{file}” is unreadable: it cannot be restored. Choose another one.</translation>
+    </message>
+    <message>
+        <source>L’instantané « {file} » est endommagé (contrôle d’intégrité SQLite) : il ne peut pas être restauré. Choisissez-en un autre.</source>
+        <translation>The snapshot “{file}” is damaged (SQLite integrity check): it cannot be restored. Choose another one.</translation>
+    </message>
+    <message>
+        <source>« {file} » n’est pas une base jury_desk : rien n’a été restauré.</source>
+        <translation>“{file}” is not a jury_desk database: nothing was restored.</translation>
+    </message>
+    <message>
+        <source>L’instantané « {file} » vient d’une version plus récente de jury_desk (schéma {version}, cette version lit jusqu’au schéma {supported}). Installez la dernière version de l’application pour le restaurer.</source>
+        <translation>The snapshot “{file}” comes from a newer version of jury_desk (schema {version}, this version reads up to schema {supported}). Install the latest version of the application to restore it.</translation>
+    </message>
+    <message>
+        <source>La base « {db} » est encore ouverte (fichier « {file} » verrouillé) : fermez-la avant de restaurer. Rien n’a été remplacé.</source>
+        <translation>The database “{db}” is still open (file “{file}” locked): close it before restoring. Nothing was replaced.</translation>
+    </message>
+    <message>
+        <source>Cet instantané est antérieur à l’export n° {export} déjà écrit et vérifié pour la session « {session} » : le restaurer effacerait du journal d’audit un export qui a pu être remis au siège. Restauration refusée ; rouvrez la délibération (avec un motif) pour corriger.</source>
+        <translation>This snapshot predates export no. {export}, already written and verified for session “{session}”: restoring it would erase from the audit log an export that may have been handed to headquarters. Restore refused; reopen the deliberation (with a reason) to make corrections.</translation>
+    </message>
+    <message>
+        <source>Purge refusée : des résultats n’ont pas encore été remis en lieu sûr. Rien n’a été effacé (--force pour purger malgré tout).</source>
+        <translation>Purge refused: some results have not yet been put in a safe place. Nothing was erased (--force to purge anyway).</translation>
+    </message>
+    <message>
+        <source>Aucune session « {session} » dans « {db} ».</source>
+        <translation>No session “{session}” in “{db}”.</translation>
+    </message>
+    <message>
+        <source>La base « {db} » ne contient aucune session : importez d’abord un paquet de session.</source>
+        <translation>The database “{db}” holds no session: import a session bundle first.</translation>
+    </message>
+    <message>
+        <source>Cette installation a déjà une clé ; utilisez --force pour la remplacer.</source>
+        <translation>This installation already has a key; use --force to replace it.</translation>
+    </message>
+    <message>
+        <source>Le fichier PKCS#12 ne contient pas de certificat.</source>
+        <translation>The PKCS#12 file holds no certificate.</translation>
+    </message>
+    <message>
+        <source>Cette installation n’a pas encore de clé (jury-desk keys new).</source>
+        <translation>This installation has no key yet (jury-desk keys new).</translation>
+    </message>
+    <message>
+        <source>Le fichier « {path} » n’est pas une base jury_desk lisible ({detail}).</source>
+        <translation>The file “{path}” is not a readable jury_desk database ({detail}).</translation>
+    </message>
+    <message>
+        <source>La base « {path} » a été écrite par une version plus récente de jury_desk (schéma {version}, cette version lit jusqu’au schéma {supported}). Installez la dernière version de l’application ; la base n’a pas été modifiée.</source>
+        <translation>The database “{path}” was written by a newer version of jury_desk (schema {version}, this version reads up to schema {supported}). Install the latest version of the application; the database was not changed.</translation>
+    </message>
+    <message>
+        <source>Windows n’a pas pu protéger la clé de signature (DPAPI : {detail}). Rien n’a été enregistré.</source>
+        <translation>Windows could not protect the signing key (DPAPI: {detail}). Nothing was saved.</translation>
+    </message>
+    <message>
+        <source>La clé « {file} » est protégée par Windows pour un autre compte utilisateur ou un autre ordinateur : elle ne peut pas être lue ici. Créez une clé pour ce poste (jury-desk keys new --force) ou réimportez le certificat du siège (jury-desk keys import).</source>
+        <translation>The key “{file}” is protected by Windows for another user account or another computer: it cannot be read here. Create a key for this computer (jury-desk keys new --force) or import headquarters&apos; certificate again (jury-desk keys import).</translation>
+    </message>
+    <message>
+        <source>Les préférences n’ont pas pu être enregistrées dans « {path} » ({detail}). Les préférences précédentes sont conservées.</source>
+        <translation>The preferences could not be saved in “{path}” ({detail}). The previous preferences are kept.</translation>
+    </message>
 </context>
 <context>
     <name>OpinionsPanel</name>
