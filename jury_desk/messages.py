@@ -383,17 +383,19 @@ TEMPLATES: dict[str, str] = {
         "Messages", "nombre {value} hors des bornes admises en {where}."
     ),
     "error.bundle.criterion_weight": QT_TRANSLATE_NOOP(
-        "Messages", "{where} : le poids doit être > 0."
+        "Messages", "critère « {criterion} » : le poids doit être > 0."
     ),
     "error.bundle.criterion_bounds": QT_TRANSLATE_NOOP(
-        "Messages", "{where} : min doit être < max."
+        "Messages", "critère « {criterion} » : min doit être < max."
     ),
-    "error.bundle.criterion_step": QT_TRANSLATE_NOOP("Messages", "{where} : le pas doit être > 0."),
+    "error.bundle.criterion_step": QT_TRANSLATE_NOOP(
+        "Messages", "critère « {criterion} » : le pas doit être > 0."
+    ),
     "error.bundle.criterion_step_multiple": QT_TRANSLATE_NOOP(
-        "Messages", "{where} : (max − min) n’est pas un multiple entier du pas."
+        "Messages", "critère « {criterion} » : (max − min) n’est pas un multiple entier du pas."
     ),
     "error.bundle.criterion_values": QT_TRANSLATE_NOOP(
-        "Messages", "{where} : plus de 1000 valeurs possibles."
+        "Messages", "critère « {criterion} » : plus de 1000 valeurs possibles."
     ),
     "error.bundle.hearing_order": QT_TRANSLATE_NOOP(
         "Messages", "ordre de passage {order} en double (dossier « {dossier} »)."

@@ -190,8 +190,13 @@ def check_schema(doc: Any, schema_name: str, entry: str) -> None:
         )
 
 
-def parse_manifest(doc: Any) -> Manifest:  # noqa: C901 - one check per contract rule, in order
-    """Check a decoded manifest (schema + semantic rules) and build the domain objects."""
+def parse_manifest(doc: Any) -> Manifest:
+    """Check a decoded manifest (schema + semantic rules) and build the domain objects.
+
+    The checks run in the contract's order: format version, schema, identifiers, text
+    rules, then criteria, dossiers and their attachments, conflicts, and the rules; the
+    first rule broken refuses the bundle.
+    """
     if isinstance(doc, dict) and "format_version" in doc and doc.get("format_version") != 1:
         raise refuse(
             "format_version",
@@ -201,84 +206,108 @@ def parse_manifest(doc: Any) -> Manifest:  # noqa: C901 - one check per contract
         )
     check_schema(doc, "session.schema.json", MANIFEST)
     s = doc["session"]
-
-    def need_id(value: str, where: str) -> None:
-        if not ID_RE.fullmatch(value):
-            raise refuse(
-                "id_pattern", MANIFEST, "bundle.id_pattern", value=repr(value), where=where
-            )
-
-    def unique(items: list[dict[str, Any]], where: str) -> set[str]:
-        ids: set[str] = set()
-        for item in items:
-            need_id(item["id"], where)
-            if item["id"] in ids:
-                raise refuse(
-                    "id_duplicate",
-                    MANIFEST,
-                    "bundle.id_duplicate",
-                    id=item["id"],
-                    where=where,
-                )
-            ids.add(item["id"])
-        return ids
-
-    need_id(s["id"], "session.id")
-    criteria_ids = unique(doc["criteria"], "criteria")
-    juror_ids = unique(doc["jurors"], "jurors")
-    dossier_ids = unique(doc["dossiers"], "dossiers")
-    del criteria_ids
+    _need_id(s["id"], "session.id")
+    _unique_ids(doc["criteria"], "criteria")
+    juror_ids = _unique_ids(doc["jurors"], "jurors")
+    dossier_ids = _unique_ids(doc["dossiers"], "dossiers")
     text_problems = textrules.manifest_problems(doc)  # controls, bidi, look-alikes
     if text_problems:
         first = text_problems[0]
         raise refuse(first.code, MANIFEST, "bundle.sentence", **nested(first))
-
-    def bounded(value: Any, where: str) -> None:
-        # A number like 1e99999999 is valid JSON but would make a gigantic exact value.
-        if isinstance(value, Decimal) and value.is_finite() and value and abs(value.adjusted()) > 6:
-            raise refuse("number_range", MANIFEST, "bundle.number_range", value=value, where=where)
-
-    bounded(s["min_score"], "session.min_score")
-    criteria = []
-    for c in doc["criteria"]:
-        for k in ("weight", "min", "max", "step"):
-            bounded(c[k], f"critère « {c['id']} ».{k}")
-        weight, lo, hi, step = (to_fraction(c[k]) for k in ("weight", "min", "max", "step"))
-        where = f"critère « {c['id']} »"
-        if weight <= 0:
-            raise refuse("criterion_weight", MANIFEST, "bundle.criterion_weight", where=where)
-        if not lo < hi:
-            raise refuse("criterion_bounds", MANIFEST, "bundle.criterion_bounds", where=where)
-        if step <= 0:
-            raise refuse("criterion_step", MANIFEST, "bundle.criterion_step", where=where)
-        if ((hi - lo) / step).denominator != 1:
-            raise refuse(
-                "criterion_step",
-                MANIFEST,
-                "bundle.criterion_step_multiple",
-                where=where,
-            )
-        if (hi - lo) / step > 1000:
-            raise refuse("criterion_step", MANIFEST, "bundle.criterion_values", where=where)
-        criteria.append(Criterion(c["id"], c["label"], c["description"], weight, lo, hi, step))
-
+    _bounded(s["min_score"], "session.min_score")
+    criteria = tuple(_criterion(c) for c in doc["criteria"])
     jurors = tuple(
         Juror(j["id"], j["name"], Role(j["role"]), j["organisation"], j["commune"])
         for j in doc["jurors"]
     )
+    dossiers = _dossiers(doc["dossiers"])
+    conflicts = _conflicts(doc["conflicts"], juror_ids, dossier_ids)
+    if s["min_sheets"] > len(jurors):
+        raise refuse(
+            "min_sheets",
+            MANIFEST,
+            "bundle.min_sheets",
+            min_sheets=s["min_sheets"],
+            jurors=len(jurors),
+        )
+    rules = Rules(
+        quorum=s["quorum"],
+        min_sheets=s["min_sheets"],
+        min_score=to_fraction(s["min_score"]),
+        envelope_cents=s["envelope_cents"],
+        max_laureates=s["max_laureates"],
+    )
+    t = s["timer"]
+    session = SessionInfo(
+        id=s["id"],
+        title=s["title"],
+        edition=s["edition"],
+        date=s["date"],
+        venue=s["venue"],
+        rules=rules,
+        timer=Timer(t["presentation_s"], t["questions_s"], t["warning_s"]),
+    )
+    return Manifest(session, criteria, jurors, dossiers, conflicts)
 
+
+def _need_id(value: str, where: str) -> None:
+    if not ID_RE.fullmatch(value):
+        raise refuse("id_pattern", MANIFEST, "bundle.id_pattern", value=repr(value), where=where)
+
+
+def _unique_ids(items: list[dict[str, Any]], where: str) -> set[str]:
+    """The ids of ``items``, each of the identifier pattern and none twice."""
+    ids: set[str] = set()
+    for item in items:
+        _need_id(item["id"], where)
+        if item["id"] in ids:
+            raise refuse(
+                "id_duplicate", MANIFEST, "bundle.id_duplicate", id=item["id"], where=where
+            )
+        ids.add(item["id"])
+    return ids
+
+
+def _bounded(value: Any, where: str) -> None:
+    # A number like 1e99999999 is valid JSON but would make a gigantic exact value.
+    if isinstance(value, Decimal) and value.is_finite() and value and abs(value.adjusted()) > 6:
+        raise refuse("number_range", MANIFEST, "bundle.number_range", value=value, where=where)
+
+
+def _criterion(c: dict[str, Any]) -> Criterion:
+    """A criterion whose scale is sound: weight > 0, min < max, a whole number of steps
+    between them, at most 1000 values."""
+    for k in ("weight", "min", "max", "step"):
+        _bounded(c[k], f"criteria.{c['id']}.{k}")
+    weight, lo, hi, step = (to_fraction(c[k]) for k in ("weight", "min", "max", "step"))
+
+    def broken(code: str, key: str) -> BundleRefused:
+        return refuse(code, MANIFEST, key, criterion=c["id"])
+
+    if weight <= 0:
+        raise broken("criterion_weight", "bundle.criterion_weight")
+    if not lo < hi:
+        raise broken("criterion_bounds", "bundle.criterion_bounds")
+    if step <= 0:
+        raise broken("criterion_step", "bundle.criterion_step")
+    if ((hi - lo) / step).denominator != 1:
+        raise broken("criterion_step", "bundle.criterion_step_multiple")
+    if (hi - lo) / step > 1000:
+        raise broken("criterion_step", "bundle.criterion_values")
+    return Criterion(c["id"], c["label"], c["description"], weight, lo, hi, step)
+
+
+def _dossiers(items: list[dict[str, Any]]) -> tuple[Dossier, ...]:
+    """The dossiers, each hearing order once, each attachment under its own dossier's
+    folder and listed once (names compared as the file systems fold them)."""
     orders: set[int] = set()
     paths: set[str] = set()
     dossiers = []
-    for d in doc["dossiers"]:
+    for d in items:
         order = d["hearing"]["order"]
         if order in orders:
             raise refuse(
-                "hearing_order",
-                MANIFEST,
-                "bundle.hearing_order",
-                order=order,
-                dossier=d["id"],
+                "hearing_order", MANIFEST, "bundle.hearing_order", order=order, dossier=d["id"]
             )
         orders.add(order)
         atts = []
@@ -323,24 +352,20 @@ def parse_manifest(doc: Any) -> Manifest:  # noqa: C901 - one check per contract
                 attachments=tuple(atts),
             )
         )
+    return tuple(dossiers)
 
+
+def _conflicts(
+    items: list[dict[str, Any]], juror_ids: set[str], dossier_ids: set[str]
+) -> tuple[Conflict, ...]:
+    """The declared conflicts of interest: known juror and dossier, each pair once."""
     conflicts = []
     seen_pairs: set[tuple[str, str]] = set()
-    for c in doc["conflicts"]:
+    for c in items:
         if c["juror_id"] not in juror_ids:
-            raise refuse(
-                "reference",
-                MANIFEST,
-                "bundle.conflict_juror",
-                juror=c["juror_id"],
-            )
+            raise refuse("reference", MANIFEST, "bundle.conflict_juror", juror=c["juror_id"])
         if c["dossier_id"] not in dossier_ids:
-            raise refuse(
-                "reference",
-                MANIFEST,
-                "bundle.conflict_dossier",
-                dossier=c["dossier_id"],
-            )
+            raise refuse("reference", MANIFEST, "bundle.conflict_dossier", dossier=c["dossier_id"])
         pair = (c["juror_id"], c["dossier_id"])
         if pair in seen_pairs:
             raise refuse(
@@ -352,33 +377,7 @@ def parse_manifest(doc: Any) -> Manifest:  # noqa: C901 - one check per contract
             )
         seen_pairs.add(pair)
         conflicts.append(Conflict(c["juror_id"], c["dossier_id"], c["reason"]))
-
-    if s["min_sheets"] > len(jurors):
-        raise refuse(
-            "min_sheets",
-            MANIFEST,
-            "bundle.min_sheets",
-            min_sheets=s["min_sheets"],
-            jurors=len(jurors),
-        )
-    rules = Rules(
-        quorum=s["quorum"],
-        min_sheets=s["min_sheets"],
-        min_score=to_fraction(s["min_score"]),
-        envelope_cents=s["envelope_cents"],
-        max_laureates=s["max_laureates"],
-    )
-    t = s["timer"]
-    session = SessionInfo(
-        id=s["id"],
-        title=s["title"],
-        edition=s["edition"],
-        date=s["date"],
-        venue=s["venue"],
-        rules=rules,
-        timer=Timer(t["presentation_s"], t["questions_s"], t["warning_s"]),
-    )
-    return Manifest(session, tuple(criteria), jurors, tuple(dossiers), tuple(conflicts))
+    return tuple(conflicts)
 
 
 # --------------------------------------------------------------------------- reading

@@ -300,7 +300,19 @@ def _extra_tags(extra: bytes) -> list[int] | None:
     return tags if i == len(extra) else None
 
 
-def exact_layout(  # noqa: C901 - one check per rule of the exact archive (CONTRACT 2)
+@dataclass(frozen=True, slots=True)
+class _Central:
+    """One central-directory record: the entry, and what its local header must repeat."""
+
+    entry: ExactEntry
+    flags: int
+    needed: int
+    when: tuple[int, int]
+    name_extra: bytes  # raw name followed by the extra field
+    extra_len: int
+
+
+def exact_layout(
     fh: BinaryIO, archive_size: int, expected: tuple[str, ...], limits: dict[str, int]
 ) -> dict[str, ExactEntry]:
     """Check that the archive is exactly ``expected`` (CONTRACT section 2) and nothing else.
@@ -312,6 +324,38 @@ def exact_layout(  # noqa: C901 - one check per rule of the exact archive (CONTR
     no encryption, no data descriptor, stored or deflate only; declared sizes within
     ``limits``. Reads only headers (a few KB), whatever the archive's size.
     """
+    n_total, cd_size, cd_start = _end_record(fh, archive_size, len(expected))
+    central = _read_at(fh, cd_start, cd_size)
+    if len(central) != cd_size:
+        raise LayoutError("truncated", "répertoire central tronqué")
+    entries: dict[str, ExactEntry] = {}
+    records: list[_Central] = []
+    pos = 0
+    for _ in range(n_total):
+        record, pos = _central_record(central, pos, expected, limits)
+        if record.entry.name in entries:
+            raise LayoutError("duplicate_entry", f"entrée « {record.entry.name} » en double")
+        entries[record.entry.name] = record.entry
+        records.append(record)
+    if pos != cd_size:
+        raise LayoutError("central", "octets en trop dans le répertoire central")
+    missing = [n for n in expected if n not in entries]
+    if missing:
+        raise LayoutError("missing_entry", f"entrée manquante : « {missing[0]} »")
+    reach = 0
+    for record in sorted(records, key=lambda r: r.entry.header_offset):
+        _check_local(fh, record, reach)
+        reach = record.entry.data_offset + record.entry.compress_size
+    if reach != cd_start:
+        raise LayoutError(
+            "gap",
+            f"{cd_start - reach} octet(s) entre la dernière entrée et le répertoire central",
+        )
+    return entries
+
+
+def _end_record(fh: BinaryIO, archive_size: int, n_expected: int) -> tuple[int, int, int]:
+    """The end-of-archive record, last in the file: (entries, central size, central start)."""
     if archive_size < _END.size:
         raise LayoutError("not_zip", "le fichier est trop court pour être une archive ZIP")
     end = _read_at(fh, archive_size - _END.size, _END.size)
@@ -330,9 +374,9 @@ def exact_layout(  # noqa: C901 - one check per rule of the exact archive (CONTR
         raise LayoutError("multi_disk", "archive en plusieurs volumes")
     if n_total == 0xFFFF or cd_size == 0xFFFFFFFF or cd_start == 0xFFFFFFFF:
         raise LayoutError("zip64", "archive ZIP64 (inutile pour ce paquet)")
-    if n_total != len(expected):
+    if n_total != n_expected:
         raise LayoutError(
-            "entry_count", f"{n_total} entrées annoncées, exactement {len(expected)} attendues"
+            "entry_count", f"{n_total} entrées annoncées, exactement {n_expected} attendues"
         )
     if cd_start + cd_size != archive_size - _END.size:
         raise LayoutError(
@@ -342,120 +386,106 @@ def exact_layout(  # noqa: C901 - one check per rule of the exact archive (CONTR
         )
     if cd_size > 64 * 1024:
         raise LayoutError("central_size", "répertoire central anormalement grand")
-    central = _read_at(fh, cd_start, cd_size)
-    if len(central) != cd_size:
-        raise LayoutError("truncated", "répertoire central tronqué")
-    entries: dict[str, ExactEntry] = {}
-    records: list[tuple[ExactEntry, tuple[int, int, tuple[int, int]], bytes, int]] = []
-    pos = 0
-    for _ in range(n_total):
-        if pos + _CENTRAL.size > cd_size or central[pos : pos + 4] != _SIG_CENTRAL:
-            raise LayoutError("central", "répertoire central corrompu")
-        f = _CENTRAL.unpack_from(central, pos)
-        (flags, method, crc, csize, usize) = (f[3], f[4], f[7], f[8], f[9])
-        name_len, extra_len, comment_l, disk_start, offset = f[10], f[11], f[12], f[13], f[16]
-        needed, when, internal, external = f[2], (f[5], f[6]), f[14], f[15]
-        raw_name = central[pos + _CENTRAL.size : pos + _CENTRAL.size + name_len]
-        extra = central[pos + _CENTRAL.size + name_len : pos + _CENTRAL.size + name_len + extra_len]
-        pos += _CENTRAL.size + name_len + extra_len + comment_l
-        try:
-            name = raw_name.decode("utf-8" if flags & 0x800 else "cp437")
-        except UnicodeDecodeError as exc:
-            raise LayoutError("name", "nom d’entrée illisible") from exc
-        if name not in expected:
-            raise LayoutError("unexpected_entry", f"entrée en trop : « {name[:80]} »")
-        if name in entries:
-            raise LayoutError("duplicate_entry", f"entrée « {name} » en double")
-        if comment_l or disk_start:
-            raise LayoutError("central", f"entrée « {name} » : commentaire ou volume inattendu")
-        if needed > 20 or internal:
-            raise LayoutError(
-                "central", f"entrée « {name} » : version requise ou attributs internes inattendus"
-            )
-        kind = (external >> 16) & 0o170000
-        if kind not in (0, stat.S_IFREG) or external & 0x410:  # 0x10 folder, 0x400 reparse
-            raise LayoutError("link", f"entrée « {name} » : pas un fichier ordinaire")
-        if flags & ~_ALLOWED_FLAGS:
-            what = (
-                "chiffrée"
-                if flags & 0x41
-                else "avec descripteur de données"
-                if flags & 0x8
-                else f"avec les indicateurs {flags:#06x}"
-            )
-            raise LayoutError("flags", f"entrée « {name} » {what}")
-        if method not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
-            raise LayoutError(
-                "compression", f"entrée « {name} » : méthode de compression {method} refusée"
-            )
-        tags = _extra_tags(extra)
-        if tags is None or 0x0001 in tags:
-            raise LayoutError(
-                "zip64", f"entrée « {name} » : champ supplémentaire ZIP64 ou corrompu"
-            )
-        if usize > limits.get(name, 0):
-            raise LayoutError(
-                "entry_size",
-                f"entrée « {name} » : {usize} octets annoncés, au plus {limits.get(name, 0)}",
-            )
-        if method == zipfile.ZIP_STORED and csize != usize:
-            raise LayoutError("sizes", f"entrée « {name} » : tailles incohérentes")
-        header_len = _LOCAL.size + name_len
-        entry = ExactEntry(name, method, crc, csize, usize, offset, offset + header_len + extra_len)
-        entries[name] = entry
-        records.append((entry, (flags, needed, when), raw_name + extra, extra_len))
-    if pos != cd_size:
-        raise LayoutError("central", "octets en trop dans le répertoire central")
-    missing = [n for n in expected if n not in entries]
-    if missing:
-        raise LayoutError("missing_entry", f"entrée manquante : « {missing[0]} »")
-    reach = 0
-    for entry, (flags, needed, when), name_extra, extra_len in sorted(
-        records, key=lambda r: r[0].header_offset
-    ):
-        if entry.header_offset != reach:
-            raise LayoutError(
-                "gap" if entry.header_offset > reach else "overlap",
-                f"l’entrée « {entry.name} » commence à l’octet {entry.header_offset}, "
-                f"{reach} attendu (les entrées se suivent depuis l’octet 0, sans intervalle)",
-            )
-        head = _read_at(fh, entry.header_offset, _LOCAL.size + len(name_extra))
-        if len(head) != _LOCAL.size + len(name_extra) or head[:4] != _SIG_LOCAL:
-            raise LayoutError("local_header", f"en-tête local de « {entry.name} » absent")
-        lf = _LOCAL.unpack_from(head)
-        (l_flags, l_method, l_crc, l_csize, l_usize, l_name_len, l_extra_len) = (
-            lf[2],
-            lf[3],
-            lf[6],
-            lf[7],
-            lf[8],
-            lf[9],
-            lf[10],
-        )
-        if (
-            l_flags != flags
-            or lf[1] != needed
-            or (lf[4], lf[5]) != when
-            or l_method != entry.method
-            or l_crc != entry.crc
-            or l_csize != entry.compress_size
-            or l_usize != entry.file_size
-            or l_extra_len != extra_len
-            or l_name_len + l_extra_len != len(name_extra)
-            or head[_LOCAL.size :] != name_extra
-        ):
-            raise LayoutError(
-                "local_mismatch",
-                f"l’en-tête local de « {entry.name} » diffère du répertoire central "
-                "(nom, méthode, tailles, CRC, date, version ou champs supplémentaires)",
-            )
-        reach = entry.data_offset + entry.compress_size
-    if reach != cd_start:
+    return n_total, cd_size, cd_start
+
+
+def _central_record(
+    central: bytes, pos: int, expected: tuple[str, ...], limits: dict[str, int]
+) -> tuple[_Central, int]:
+    """The central-directory record at ``pos``, checked; and where the next one starts."""
+    if pos + _CENTRAL.size > len(central) or central[pos : pos + 4] != _SIG_CENTRAL:
+        raise LayoutError("central", "répertoire central corrompu")
+    f = _CENTRAL.unpack_from(central, pos)
+    (flags, method, crc, csize, usize) = (f[3], f[4], f[7], f[8], f[9])
+    name_len, extra_len, comment_l, disk_start, offset = f[10], f[11], f[12], f[13], f[16]
+    needed, when, internal, external = f[2], (f[5], f[6]), f[14], f[15]
+    raw_name = central[pos + _CENTRAL.size : pos + _CENTRAL.size + name_len]
+    extra = central[pos + _CENTRAL.size + name_len : pos + _CENTRAL.size + name_len + extra_len]
+    next_pos = pos + _CENTRAL.size + name_len + extra_len + comment_l
+    try:
+        name = raw_name.decode("utf-8" if flags & 0x800 else "cp437")
+    except UnicodeDecodeError as exc:
+        raise LayoutError("name", "nom d’entrée illisible") from exc
+    if name not in expected:
+        raise LayoutError("unexpected_entry", f"entrée en trop : « {name[:80]} »")
+    if comment_l or disk_start:
+        raise LayoutError("central", f"entrée « {name} » : commentaire ou volume inattendu")
+    if needed > 20 or internal:
         raise LayoutError(
-            "gap",
-            f"{cd_start - reach} octet(s) entre la dernière entrée et le répertoire central",
+            "central", f"entrée « {name} » : version requise ou attributs internes inattendus"
         )
-    return entries
+    kind = (external >> 16) & 0o170000
+    if kind not in (0, stat.S_IFREG) or external & 0x410:  # 0x10 folder, 0x400 reparse
+        raise LayoutError("link", f"entrée « {name} » : pas un fichier ordinaire")
+    _check_method(name, flags, method, extra, csize, usize, limits.get(name, 0))
+    header_len = _LOCAL.size + name_len
+    entry = ExactEntry(name, method, crc, csize, usize, offset, offset + header_len + extra_len)
+    return _Central(entry, flags, needed, when, raw_name + extra, extra_len), next_pos
+
+
+def _check_method(
+    name: str, flags: int, method: int, extra: bytes, csize: int, usize: int, limit: int
+) -> None:
+    """Flags, compression, extra field and sizes of one entry."""
+    if flags & ~_ALLOWED_FLAGS:
+        what = (
+            "chiffrée"
+            if flags & 0x41
+            else "avec descripteur de données"
+            if flags & 0x8
+            else f"avec les indicateurs {flags:#06x}"
+        )
+        raise LayoutError("flags", f"entrée « {name} » {what}")
+    if method not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
+        raise LayoutError(
+            "compression", f"entrée « {name} » : méthode de compression {method} refusée"
+        )
+    tags = _extra_tags(extra)
+    if tags is None or 0x0001 in tags:
+        raise LayoutError("zip64", f"entrée « {name} » : champ supplémentaire ZIP64 ou corrompu")
+    if usize > limit:
+        raise LayoutError(
+            "entry_size", f"entrée « {name} » : {usize} octets annoncés, au plus {limit}"
+        )
+    if method == zipfile.ZIP_STORED and csize != usize:
+        raise LayoutError("sizes", f"entrée « {name} » : tailles incohérentes")
+
+
+def _check_local(fh: BinaryIO, record: _Central, reach: int) -> None:
+    """The entry starts where the previous one ended, and its local header repeats its
+    central-directory record byte for byte."""
+    entry = record.entry
+    if entry.header_offset != reach:
+        raise LayoutError(
+            "gap" if entry.header_offset > reach else "overlap",
+            f"l’entrée « {entry.name} » commence à l’octet {entry.header_offset}, "
+            f"{reach} attendu (les entrées se suivent depuis l’octet 0, sans intervalle)",
+        )
+    head = _read_at(fh, entry.header_offset, _LOCAL.size + len(record.name_extra))
+    if len(head) != _LOCAL.size + len(record.name_extra) or head[:4] != _SIG_LOCAL:
+        raise LayoutError("local_header", f"en-tête local de « {entry.name} » absent")
+    lf = _LOCAL.unpack_from(head)
+    local = (lf[2], lf[1], (lf[4], lf[5]), lf[3], lf[6], lf[7], lf[8], lf[10])
+    central = (
+        record.flags,
+        record.needed,
+        record.when,
+        entry.method,
+        entry.crc,
+        entry.compress_size,
+        entry.file_size,
+        record.extra_len,
+    )
+    if (
+        local != central
+        or lf[9] + lf[10] != len(record.name_extra)
+        or head[_LOCAL.size :] != record.name_extra
+    ):
+        raise LayoutError(
+            "local_mismatch",
+            f"l’en-tête local de « {entry.name} » diffère du répertoire central "
+            "(nom, méthode, tailles, CRC, date, version ou champs supplémentaires)",
+        )
 
 
 def stream_exact(fh: BinaryIO, entry: ExactEntry, limit: int) -> Iterator[bytes]:

@@ -2418,24 +2418,24 @@ A snapshot of the current state is taken first (“before restore”): the resto
         <translation>number {value} out of the allowed range at {where}.</translation>
     </message>
     <message>
-        <source>{where} : le poids doit être &gt; 0.</source>
-        <translation>{where}: the weight must be &gt; 0.</translation>
+        <source>critère « {criterion} » : le poids doit être &gt; 0.</source>
+        <translation>criterion “{criterion}”: the weight must be &gt; 0.</translation>
     </message>
     <message>
-        <source>{where} : min doit être &lt; max.</source>
-        <translation>{where}: min must be &lt; max.</translation>
+        <source>critère « {criterion} » : min doit être &lt; max.</source>
+        <translation>criterion “{criterion}”: min must be &lt; max.</translation>
     </message>
     <message>
-        <source>{where} : le pas doit être &gt; 0.</source>
-        <translation>{where}: the step must be &gt; 0.</translation>
+        <source>critère « {criterion} » : le pas doit être &gt; 0.</source>
+        <translation>criterion “{criterion}”: the step must be &gt; 0.</translation>
     </message>
     <message>
-        <source>{where} : (max − min) n’est pas un multiple entier du pas.</source>
-        <translation>{where}: (max − min) is not a whole multiple of the step.</translation>
+        <source>critère « {criterion} » : (max − min) n’est pas un multiple entier du pas.</source>
+        <translation>criterion “{criterion}”: (max − min) is not a whole multiple of the step.</translation>
     </message>
     <message>
-        <source>{where} : plus de 1000 valeurs possibles.</source>
-        <translation>{where}: more than 1000 possible values.</translation>
+        <source>critère « {criterion} » : plus de 1000 valeurs possibles.</source>
+        <translation>criterion “{criterion}”: more than 1000 possible values.</translation>
     </message>
     <message>
         <source>ordre de passage {order} en double (dossier « {dossier} »).</source>
