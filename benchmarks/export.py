@@ -40,7 +40,7 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from sessions import build
 
-from jury_desk.core import crypto, export, report
+from jury_desk.core import crypto, export, pv_style
 from jury_desk.core.services import Desk
 
 
@@ -51,8 +51,8 @@ def plain_document(pages: int) -> bytes:
     from reportlab.lib.units import mm
     from reportlab.platypus import PageBreak, Paragraph, SimpleDocTemplate, Table, TableStyle
 
-    report._register_fonts()
-    style = ParagraphStyle("t", fontName=report.FONT_BOLD, fontSize=12, leading=16)
+    pv_style._register_fonts()
+    style = ParagraphStyle("t", fontName=pv_style.FONT_BOLD, fontSize=12, leading=16)
     story: list[Any] = []
     for p in range(pages):
         story.append(Paragraph(f"Page {p + 1} — tableau", style))
@@ -61,7 +61,7 @@ def plain_document(pages: int) -> bytes:
             for r in range(40)
         ]
         t = Table(rows, colWidths=[30, 220, 80, 80, 60])
-        t.setStyle(TableStyle([("FONT", (0, 0), (-1, -1), report.FONT, 8)]))
+        t.setStyle(TableStyle([("FONT", (0, 0), (-1, -1), pv_style.FONT, 8)]))
         story.append(t)
         if p < pages - 1:
             story.append(PageBreak())
@@ -73,7 +73,7 @@ def plain_document(pages: int) -> bytes:
         rightMargin=18 * mm,
         topMargin=22 * mm,
         bottomMargin=20 * mm,
-        initialFontName=report.FONT,
+        initialFontName=pv_style.FONT,
     ).build(story)
     return buf.getvalue()
 

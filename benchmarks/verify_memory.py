@@ -35,7 +35,7 @@ sys.path.insert(0, str(ROOT))
 CHILD = r"""
 import json, resource, sys
 from pathlib import Path
-from jury_desk.core import export, crypto, report, replay, strictjson, zipcheck  # noqa: F401
+from jury_desk.core import export, crypto, pv, pv_signing, replay, strictjson, zipcheck  # noqa: F401
 if sys.argv[1] != "-":
     jwk = json.loads(Path(sys.argv[2]).read_text())
     r = export.verify_result(Path(sys.argv[1]), [jwk])

@@ -485,15 +485,15 @@ def _cmd_hearings(args: argparse.Namespace) -> int:
 
 
 def _cmd_results(args: argparse.Namespace) -> int:
-    from jury_desk.core import readmodel, reporting
+    from jury_desk.core import readmodel, result_document
 
     st = _read_state(args, check_chain=True)  # results are refused on a broken chain
     ds = readmodel.build(st)
     if args.json:
-        doc = reporting.results_json(ds)
+        doc = result_document.results_json(ds)
         sys.stdout.write(json.dumps(doc, ensure_ascii=False, indent=2) + "\n")
     else:
-        sys.stdout.write(reporting.results_table(ds))
+        sys.stdout.write(result_document.results_table(ds))
     return EXIT_OK
 
 

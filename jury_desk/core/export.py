@@ -44,11 +44,12 @@ from jury_desk.core import (
     fmt,
     fsutil,
     ledger,
+    pv,
+    pv_signing,
     readmodel,
     replay,
-    report,
-    reporting,
     resources,
+    result_document,
     strictjson,
     zipcheck,
 )
@@ -60,10 +61,10 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-RESULT = reporting.RESULT_NAME
-JWS = reporting.JWS_NAME
-PV = reporting.PV_NAME
-AUDIT = reporting.AUDIT_NAME
+RESULT = result_document.RESULT_NAME
+JWS = result_document.JWS_NAME
+PV = result_document.PV_NAME
+AUDIT = result_document.AUDIT_NAME
 ENTRIES = (RESULT, JWS, PV, AUDIT)
 SCHEMA = "result.schema.json"
 
@@ -248,7 +249,7 @@ def schema_problems(doc: Any, *, semantic: bool = True) -> list[str]:
             break
     if problems or not isinstance(doc, dict) or not semantic:
         return problems
-    return reporting.semantic_problems(doc)
+    return result_document.semantic_problems(doc)
 
 
 # --------------------------------------------------------------------------- writing
@@ -596,7 +597,7 @@ def _check_document(
     doc: Mapping[str, Any], expected_state: Any, result_kwargs: dict[str, Any]
 ) -> None:
     """result.json about to be signed, against the one the replay gives."""
-    expected = reporting.result_document(readmodel.build(expected_state), **result_kwargs)
+    expected = result_document.result_document(readmodel.build(expected_state), **result_kwargs)
     diffs = replay.document_differences(
         strictjson.loads(_dump(doc), max_bytes=_LIMITS[RESULT]),
         strictjson.loads(_dump(expected), max_bytes=_LIMITS[RESULT]),
@@ -665,18 +666,16 @@ def export_session(
         ds = desk.deliberation_state(session_id)
         st = ds.session
         generated_at = datetime.now().astimezone()
-        name = report.signer_name(identity)
+        name = pv.signer_name(identity)
 
         step(3)
         signer_name, signer_role = signer if signer and signer[0].strip() else (name, "")
-        pv = report.build_pv(
+        minutes = pv.build_pv(
             ds,
-            report.PvContext(
-                seq, st.audit_head, signer_name, identity.kid, generated_at, signer_role
-            ),
+            pv.PvContext(seq, st.audit_head, signer_name, identity.kid, generated_at, signer_role),
         )
         step(4)
-        pdf = report.sign_pdf(pv.pdf, identity, pv.placement, location=st.info.venue)
+        pdf = pv_signing.sign_pdf(minutes.pdf, identity, minutes.placement, location=st.info.venue)
 
         step(5)
         audit_bytes, audit_last = desk.audit_jsonl(session_id)
@@ -698,7 +697,7 @@ def export_session(
             if purge_due_on is not None
             else _purge_due_on(generated_at),
         }
-        doc = reporting.result_document(ds, **doc_kwargs)
+        doc = result_document.result_document(ds, **doc_kwargs)
         # What is signed is what the manifest and the audit log establish, nothing else.
         expected, _ = check_bound(desk, session_id, st, binding)  # the export's own entries
         _check_document(doc, expected, doc_kwargs)
@@ -750,7 +749,7 @@ def export_session(
         seq,
         hashlib.sha256(result_bytes).hexdigest(),
         len(data),
-        pv.pages,
+        minutes.pages,
         st.audit_head,
         identity.kid,
         snapshot,
@@ -1008,7 +1007,7 @@ def _verify(
         checks.append(Check(L_JWS, False, exc.message))
 
     def pdf_check() -> None:
-        pdf = report.validate_pdf(archive.pv, trusted, signer_jwk)
+        pdf = pv_signing.validate_pdf(archive.pv, trusted, signer_jwk)
         checks.append(Check(L_PDF_SIG, pdf.ok, pdf.detail))
 
     if signer_jwk is None:
@@ -1077,7 +1076,7 @@ def _verify(
     # 5. What the document says, against itself and against the replay.
     if replay_result is not None:
         checks.append(replay_result)
-    semantic = reporting.semantic_problems(doc) + verify_semantics(doc)
+    semantic = result_document.semantic_problems(doc) + verify_semantics(doc)
     checks.append(
         Check(
             L_SEMANTIC,
@@ -1271,7 +1270,7 @@ def _expected_document(
 ) -> Any:
     state = replay.session_state(manifest, rp, audit_head=doc["audit_head"], audit_count=count)
     retention = doc.get("retention")
-    expected = reporting.result_document(
+    expected = result_document.result_document(
         readmodel.build(state),
         export_seq=rp.export_seq,
         signer=doc["signer"],

@@ -15,7 +15,8 @@ import io
 from typing import TYPE_CHECKING, Any
 
 from jury_desk.core import fmt
-from jury_desk.core.report import FONT, FONT_BOLD, HEAD_BG, INK, MUTED, RULE, _register_fonts, esc
+from jury_desk.core.pv import esc
+from jury_desk.core.pv_style import FONT, FONT_BOLD, HEAD_BG, INK, MUTED, RULE, _register_fonts
 
 if TYPE_CHECKING:
     from jury_desk.core.services import SessionState

@@ -6,7 +6,7 @@ over the manifest that headquarters signed, and rebuilds attendance, recusals, s
 comments, hearings, opinions, reasons, notes and the jury's decisions.
 :func:`session_state` turns that into the same :class:`~jury_desk.core.services.SessionState`
 the database gives, so that :mod:`~jury_desk.core.deliberation` and
-:mod:`~jury_desk.core.reporting` compute the expected ``result.json`` with the very code
+:mod:`~jury_desk.core.result_document` compute the expected ``result.json`` with the very code
 the export uses. :func:`state_differences` and :func:`document_differences` name what
 differs, in French.
 

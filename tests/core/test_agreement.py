@@ -6,7 +6,7 @@ the same database through:
 
 - the console's status of each dossier and the closing blockers (``Desk.deliberation_state``);
 - ``jury-desk results --json`` (``jury_desk.cli.run`` in this process);
-- ``result.json`` (``reporting.result_document``);
+- ``result.json`` (``result_document.result_document``);
 - the text of the procès-verbal: the PDF is built and read back with ``pdftotext -layout``
   (one PDF per example),
 
@@ -34,7 +34,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from jury_desk import cli
-from jury_desk.core import crypto, report, reporting
+from jury_desk.core import crypto, pv, result_document
 from jury_desk.core.deliberation import DepartureKind, DossierStatus
 from jury_desk.core.domain import LaureateDecision
 from jury_desk.core.readmodel import DeliberationState
@@ -167,9 +167,9 @@ def _cli_json(db: Path, sid: str) -> dict[str, Any]:
 def _pv_sections(ds: DeliberationState, folder: Path) -> dict[str, list[tuple[str, str, str]]]:
     """The PV's text, cut at its numbered headings: rows (rank, reference, rest of line)."""
     st = ds.session
-    ctx = report.PvContext(1, st.audit_head, "Secrétaire", "kid", datetime.now(UTC))
+    ctx = pv.PvContext(1, st.audit_head, "Secrétaire", "kid", datetime.now(UTC))
     pdf = folder / "pv.pdf"
-    pdf.write_bytes(report.build_pv(ds, ctx).pdf)
+    pdf.write_bytes(pv.build_pv(ds, ctx).pdf)
     text = subprocess.run(
         ["pdftotext", "-layout", str(pdf), "-"], capture_output=True, check=True, text=True
     ).stdout
@@ -220,7 +220,7 @@ def test_every_face_agrees(
     by_ref = {v: k for k, v in ref.items()}
 
     as_json = _cli_json(db, sid)
-    doc = reporting.result_document(
+    doc = result_document.result_document(
         ds,
         export_seq=1,
         signer=SIGNER,

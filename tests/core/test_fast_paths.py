@@ -91,16 +91,16 @@ def _fit_by_characters(text: str, font: str, size: float, room: float) -> str:
 
 
 def test_the_ellipsis_cut_is_the_longest_prefix_that_fits(tmp_path: Path) -> None:
-    from jury_desk.core import report
+    from jury_desk.core import pv_style
 
-    report._register_fonts()
+    pv_style._register_fonts()
     rng = random.Random(2026)
     words = ["atelier", "jardin —", "numérique", "x", ":", "a,", "é", "tiers-lieu", "ÉCOLE"]
     for _ in range(500):
         text = " ".join(rng.choice(words) for _ in range(rng.randrange(0, 16)))
         room = rng.uniform(0, 220)
-        for font in (report.FONT, report.FONT_BOLD):
-            assert report._fit(text, font, 8, room) == _fit_by_characters(text, font, 8, room)
+        for font in (pv_style.FONT, pv_style.FONT_BOLD):
+            assert pv_style._fit(text, font, 8, room) == _fit_by_characters(text, font, 8, room)
 
 
 @pytest.mark.parametrize("name", ["result.schema.json", "session.schema.json"])

@@ -79,7 +79,7 @@ def test_the_first_paint_read_path_leaves_the_orm_out(tmp_path: Path) -> None:
     expected = [sid, len(desk.state(sid).dossiers)]
     desk.close()
     report = _probe(
-        "from jury_desk.core import deliberation, quickread, reporting\n"
+        "from jury_desk.core import deliberation, quickread, result_document\n"
         f"st = quickread.load({str(db)!r})\n"
         "d = next(d for d in st.dossiers if d.attachments)\n"
         f"assert quickread.attachment_content({str(db)!r}, d.attachments[0])[:5] == b'%PDF-'\n"

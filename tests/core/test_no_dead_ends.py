@@ -26,7 +26,8 @@ from jury_desk.core import (
     export,
     ledger,
     privacy,
-    report,
+    pv,
+    pv_signing,
     snapshots,
 )
 from jury_desk.core.errors import UserError
@@ -64,7 +65,7 @@ def test_a_failed_export_leaves_the_deliberation_open_and_can_be_retried(
     assert not desk.state(sid).closed
     out = tmp_path / "sortie" / "resultats.zip"
     out.parent.mkdir()
-    monkeypatch.setattr(report, where, failure)
+    monkeypatch.setattr(pv_signing if where == "sign_pdf" else pv, where, failure)
     with pytest.raises(UserError) as caught:
         export.export_session(desk, sid, out, signing_identity(), accept_proposal=True)
     monkeypatch.undo()
@@ -173,7 +174,7 @@ def test_only_a_verified_export_forbids_restoring_before_it(
     desk, sid = scored_demo
     db = desk.db_path
     before = snapshots.take_snapshot(desk, "avant")
-    monkeypatch.setattr(report, "build_pv", _layout_error)
+    monkeypatch.setattr(pv, "build_pv", _layout_error)
     with pytest.raises(UserError):
         export.export_session(
             desk, sid, tmp_path / "r.zip", signing_identity(), accept_proposal=True
@@ -227,14 +228,14 @@ _KILLED_EXPORT = textwrap.dedent(
     """
     import os, signal, sys
     from pathlib import Path
-    from jury_desk.core import export, report
+    from jury_desk.core import export, pv
     from jury_desk.core.services import Desk
     from tests.conftest import signing_identity
 
     def killed(*a, **k):
         os.kill(os.getpid(), signal.SIGKILL)
 
-    report.build_pv = killed
+    pv.build_pv = killed
     desk = Desk(Path(sys.argv[1]))
     sid = desk.resolve()
     export.export_session(desk, sid, Path(sys.argv[2]), signing_identity(), accept_proposal=True)

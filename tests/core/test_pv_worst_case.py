@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from jury_desk.core import crypto, demo_scenario, report
+from jury_desk.core import crypto, demo_scenario, pv
 from jury_desk.core.services import Desk
 from tests.conftest import make_signed_bundle, signing_identity
 
@@ -95,7 +95,7 @@ def worst(
 
 
 def _pdftotext(pdf: bytes, tmp: Path) -> str:
-    path = tmp / "pv.pdf"
+    path = tmp / "minutes.pdf"
     path.write_bytes(pdf)
     out = subprocess.run(
         ["pdftotext", "-raw", str(path), "-"], capture_output=True, text=True, check=True
@@ -109,21 +109,21 @@ def test_the_worst_case_session_lays_out_and_keeps_every_word(
     desk, sid, marks = worst
     ds = desk.deliberation_state(sid)
     ident = signing_identity()
-    pv = report.build_pv(
+    minutes = pv.build_pv(
         ds,
-        report.PvContext(
+        pv.PvContext(
             1, ds.session.audit_head, "Secrétaire", ident.kid, datetime.now().astimezone()
         ),
     )
-    assert pv.pages >= 2
-    flat = _pdftotext(pv.pdf, tmp_path)
+    assert minutes.pages >= 2
+    flat = _pdftotext(minutes.pdf, tmp_path)
     for key, mark in marks.items():
         assert mark in flat, f"{key}: the end of the text ({mark}) is missing from the PV"
     assert "[émoji]" in flat or "\ufffd" in flat  # emoji shown as a visible replacement
     if shutil.which("pdftoppm"):
         out = tmp_path / "pages"
         out.mkdir()
-        (out / "pv.pdf").write_bytes(pv.pdf)
+        (out / "minutes.pdf").write_bytes(minutes.pdf)
         subprocess.run(
             [
                 "pdftoppm",
@@ -134,7 +134,7 @@ def test_the_worst_case_session_lays_out_and_keeps_every_word(
                 "1",
                 "-l",
                 "3",
-                str(out / "pv.pdf"),
+                str(out / "minutes.pdf"),
                 str(out / "p"),
             ],
             check=True,

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from jury_desk.core import crypto, deliberation, fmt, readmodel, report
+from jury_desk.core import crypto, deliberation, fmt, pv, pv_chart, pv_signing, pv_style, readmodel
 from jury_desk.core.domain import RecusalKind, RecusalSource
 from jury_desk.core.services import Recusal, SessionState
 from tests.conftest import played_demo, signing_identity
@@ -25,7 +25,7 @@ from tests.conftest import played_demo, signing_identity
 class Built:
     st: SessionState
     result: deliberation.DeliberationResult
-    pv: report.PvDocument
+    pv: pv.PvDocument
     signed: bytes
     identity: crypto.SigningIdentity
     text: str  # pdftotext -layout, no-break spaces made plain
@@ -36,7 +36,7 @@ def _plain(text: str) -> str:
 
 
 def pdftotext(pdf: bytes, tmp: Path) -> str:
-    path = tmp / "pv.pdf"
+    path = tmp / "minutes.pdf"
     path.write_bytes(pdf)
     out = subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, check=True)
     return _plain(out.stdout.decode("utf-8"))
@@ -58,12 +58,12 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Built]:
         ds = desk.deliberation_state(sid)
         st, result = ds.session, ds.result
         ident = signing_identity()
-        ctx = report.PvContext(
-            1, st.audit_head, report.signer_name(ident), ident.kid, datetime.now().astimezone()
+        ctx = pv.PvContext(
+            1, st.audit_head, pv.signer_name(ident), ident.kid, datetime.now().astimezone()
         )
-        pv = report.build_pv(ds, ctx)
-        signed = report.sign_pdf(pv.pdf, ident, pv.placement, location=st.info.venue)
-        yield Built(st, result, pv, signed, ident, pdftotext(signed, tmp))
+        minutes = pv.build_pv(ds, ctx)
+        signed = pv_signing.sign_pdf(minutes.pdf, ident, minutes.placement, location=st.info.venue)
+        yield Built(st, result, minutes, signed, ident, pdftotext(signed, tmp))
 
 
 def test_the_pv_states_the_facts_of_the_session(built: Built) -> None:
@@ -114,7 +114,7 @@ def test_the_pv_states_the_facts_of_the_session(built: Built) -> None:
 
 
 def test_every_font_is_embedded(built: Built, tmp_path: Path) -> None:
-    path = tmp_path / "pv.pdf"
+    path = tmp_path / "minutes.pdf"
     path.write_bytes(built.signed)
     out = subprocess.run(["pdffonts", str(path)], capture_output=True, text=True, check=True).stdout
     fonts = out.splitlines()[2:]
@@ -124,7 +124,7 @@ def test_every_font_is_embedded(built: Built, tmp_path: Path) -> None:
 
 
 def test_pyhanko_and_pdfsig_both_find_the_signature_valid(built: Built, tmp_path: Path) -> None:
-    check = report.validate_pdf(built.signed, [built.identity.jwk], built.identity.jwk)
+    check = pv_signing.validate_pdf(built.signed, [built.identity.jwk], built.identity.jwk)
     assert check.ok, check.detail
     assert check.signer_name == "Claire Dupont — secrétaire du jury"
     out = pdfsig(built.signed, tmp_path)
@@ -154,7 +154,7 @@ def test_a_modified_pdf_fails_both_checks(built: Built, tmp_path: Path) -> None:
     data = bytearray(built.signed)
     at = data.find(b"stream", 3000) + 100
     data[at] ^= 0x01
-    check = report.validate_pdf(bytes(data), [built.identity.jwk], built.identity.jwk)
+    check = pv_signing.validate_pdf(bytes(data), [built.identity.jwk], built.identity.jwk)
     assert not check.ok
     assert "Digest Mismatch" in pdfsig(bytes(data), tmp_path)
 
@@ -168,16 +168,16 @@ def test_content_added_after_signing_is_detected(built: Built) -> None:
     w.update_root()
     out = io.BytesIO()
     w.write(out)
-    check = report.validate_pdf(out.getvalue(), [built.identity.jwk], built.identity.jwk)
+    check = pv_signing.validate_pdf(out.getvalue(), [built.identity.jwk], built.identity.jwk)
     assert not check.ok
     assert "après la signature" in check.detail
 
 
 def test_the_signer_must_be_trusted_and_be_the_expected_key(built: Built) -> None:
     other = crypto.public_jwk(crypto.new_private_key())
-    untrusted = report.validate_pdf(built.signed, [other])
+    untrusted = pv_signing.validate_pdf(built.signed, [other])
     assert not untrusted.ok and "pas une clé de confiance" in untrusted.detail
-    mismatch = report.validate_pdf(built.signed, [built.identity.jwk, other], other)
+    mismatch = pv_signing.validate_pdf(built.signed, [built.identity.jwk, other], other)
     assert not mismatch.ok and "pas par celle qui a signé result.json" in mismatch.detail
 
 
@@ -186,12 +186,12 @@ def test_signing_works_inside_a_running_event_loop(built: Built) -> None:
     ident = signing_identity("Secrétariat — « séance » d’été")
 
     async def inside() -> tuple[bytes, bytes]:
-        sync_result = report.sign_pdf(built.pv.pdf, ident, built.pv.placement)
-        async_result = await report.sign_pdf_async(built.pv.pdf, ident, built.pv.placement)
+        sync_result = pv_signing.sign_pdf(built.pv.pdf, ident, built.pv.placement)
+        async_result = await pv_signing.sign_pdf_async(built.pv.pdf, ident, built.pv.placement)
         return sync_result, async_result
 
     for signed in asyncio.run(inside()):
-        check = report.validate_pdf(signed, [ident.jwk], ident.jwk)
+        check = pv_signing.validate_pdf(signed, [ident.jwk], ident.jwk)
         assert check.ok, check.detail
         assert check.signer_name == "Secrétariat — « séance » d’été"
 
@@ -199,14 +199,14 @@ def test_signing_works_inside_a_running_event_loop(built: Built) -> None:
 def test_a_bare_key_gets_a_certificate_of_its_own(built: Built, tmp_path: Path) -> None:
     key = crypto.new_private_key()
     ident = crypto.SigningIdentity(key, None, [])
-    signed = report.sign_pdf(built.pv.pdf, ident, built.pv.placement)
-    assert report.validate_pdf(signed, [ident.jwk], ident.jwk).ok
+    signed = pv_signing.sign_pdf(built.pv.pdf, ident, built.pv.placement)
+    assert pv_signing.validate_pdf(signed, [ident.jwk], ident.jwk).ok
     assert "Signature Validation: Signature is Valid." in pdfsig(signed, tmp_path)
 
 
 def test_the_stamp_renders_dashes_accents_and_guillemets(tmp_path: Path) -> None:
     ident = signing_identity("Hélène Lefèvre — « secrétariat »")
-    stamp = report.stamp_pdf(ident, datetime(2026, 6, 18, 17, 5).astimezone())
+    stamp = pv_signing.stamp_pdf(ident, datetime(2026, 6, 18, 17, 5).astimezone())
     text = pdftotext(stamp, tmp_path)
     assert "Signé électroniquement — procès-verbal" in text
     assert "Par : Hélène Lefèvre — « secrétariat »" in text
@@ -234,7 +234,7 @@ def test_the_chart_marks_threshold_cut_and_ex_aequo(built: Built) -> None:
     ds = readmodel.build(st)
     result = ds.result
     assert result.proposal_flags
-    (drawing,) = report.ranking_chart(st, result, ds.decision, 480)
+    (drawing,) = pv_chart.ranking_chart(st, result, ds.decision, 480)
     strings = [s.text for s in drawing.contents if isinstance(s, String)]
     assert "note minimale 11/20" in strings
     assert any(s.startswith("limite de la proposition par défaut : 6 dossiers") for s in strings)
@@ -244,7 +244,7 @@ def test_the_chart_marks_threshold_cut_and_ex_aequo(built: Built) -> None:
         for r in drawing.contents
         if isinstance(r, Rect)
         and r.fillColor is not None
-        and r.fillColor.hexval().lower() == "0x" + report.TIE_BAND[1:].lower()
+        and r.fillColor.hexval().lower() == "0x" + pv_style.TIE_BAND[1:].lower()
         and r.width == drawing.width
     ]
     assert len(bands) == 1  # one band across the two tied rows (the legend has its own swatch)
@@ -262,8 +262,8 @@ def test_the_chart_marks_threshold_cut_and_ex_aequo(built: Built) -> None:
 def test_a_narrow_no_break_space_never_breaks_a_line() -> None:
     from reportlab.platypus import Paragraph
 
-    style = report._styles().body
-    p = report.para(report.esc(f"Montant accordé : {fmt.euros(1_250_000)} au total"), style)
+    style = pv._styles().body
+    p = pv.para(pv.esc(f"Montant accordé : {fmt.euros(1_250_000)} au total"), style)
     assert isinstance(p, Paragraph)
     p.wrap(70, 1000)
     lines = [
@@ -277,10 +277,10 @@ def test_a_narrow_no_break_space_never_breaks_a_line() -> None:
 
 
 def test_plain_table_cells_never_break_at_a_no_break_space() -> None:
-    report._register_fonts()
+    pv_style._register_fonts()
     text = f"présentation {fmt.duration(600)}, questions {fmt.duration(605)} ; total {fmt.euros(1_250_000)}"
     for room in (60, 90, 140, 215):
-        lines = report.wrap_lines(text, report.FONT_BOLD, 8, room, 6).split("\n")
+        lines = pv.wrap_lines(text, pv_style.FONT_BOLD, 8, room, 6).split("\n")
         assert len(lines) > 1
         for whole in (fmt.duration(600), fmt.duration(605), fmt.euros(1_250_000)):
             assert any(whole in line for line in lines), (room, lines)
@@ -294,8 +294,8 @@ def test_an_rsa_certificate_signs_too(built: Built, tmp_path: Path) -> None:
     ident = crypto.SigningIdentity(
         key, crypto.self_signed_certificate(key, "Siège — service des labels"), []
     )
-    signed = report.sign_pdf(built.pv.pdf, ident, built.pv.placement)
-    check = report.validate_pdf(signed, [ident.jwk], ident.jwk)
+    signed = pv_signing.sign_pdf(built.pv.pdf, ident, built.pv.placement)
+    check = pv_signing.validate_pdf(signed, [ident.jwk], ident.jwk)
     assert check.ok, check.detail
     assert "Signature Validation: Signature is Valid." in pdfsig(signed, tmp_path)
 
@@ -313,7 +313,7 @@ def test_made_at_and_the_signature_page(tmp_path: Path) -> None:
         desk.set_attendance(sid, ["j07"])
         st = desk.state(sid)
         ds = readmodel.build(st)
-        ctx = report.PvContext(
+        ctx = pv.PvContext(
             1,
             st.audit_head,
             "Marie Dupont",
@@ -321,11 +321,11 @@ def test_made_at_and_the_signature_page(tmp_path: Path) -> None:
             datetime.now().astimezone(),
             "secrétaire du jury",
         )
-        pv = report.build_pv(ds, ctx)
+        minutes = pv.build_pv(ds, ctx)
     finally:
         desk.close()
-    out = tmp_path / "pv.pdf"
-    out.write_bytes(pv.pdf)
+    out = tmp_path / "minutes.pdf"
+    out.write_bytes(minutes.pdf)
     import subprocess
 
     text = subprocess.run(

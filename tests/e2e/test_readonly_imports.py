@@ -118,14 +118,14 @@ def test_verify_and_keys_show_load_only_their_crypto(
 @pytest.mark.usefixtures("dirs")
 def test_the_same_answers_as_through_the_desk(exported: tuple[Path, Path, Path, Path]) -> None:
     """The light path reads what ``Desk`` reads: same CSV, same results document."""
-    from jury_desk.core import reporting
+    from jury_desk.core import result_document
 
     _, db, _, _ = exported
     desk = Desk(db)
     try:
         st = desk.state()
         csv_text = desk.export_scores_csv(st.info.id)
-        doc = reporting.results_json(desk.deliberation_state(st.info.id))
+        doc = result_document.results_json(desk.deliberation_state(st.info.id))
     finally:
         desk.close()
     assert _loaded("scores", "export", "--db", db)[2] == csv_text

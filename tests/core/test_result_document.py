@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from jury_desk.core import crypto, demo_scenario, export, fmt, readmodel, reporting
+from jury_desk.core import crypto, demo_scenario, export, fmt, readmodel, result_document
 from jury_desk.core.services import Desk
 
 SIGNER_KEY = crypto.new_private_key()
@@ -28,7 +28,7 @@ FILES = {
 def _doc(desk: Desk, sid: str, **kw: Any) -> dict[str, Any]:
     ds = desk.deliberation_state(sid)
     st = ds.session
-    return reporting.result_document(
+    return result_document.result_document(
         ds,
         export_seq=1,
         signer=SIGNER,
@@ -50,7 +50,7 @@ def test_results_json_has_exactly_the_three_fields_with_rounded_numbers(
     desk, sid = scored_demo
     ds = desk.deliberation_state(sid)
     result = ds.result
-    doc = reporting.results_json(ds)
+    doc = result_document.results_json(ds)
     assert set(doc) == {"results", "default_proposal", "proposal_flags"}
     assert [r["dossier_id"] for r in doc["results"]] == [r.dossier_id for r in result.results]
     for item, r in zip(doc["results"], result.results, strict=True):
@@ -75,12 +75,12 @@ def test_an_invalid_dossier_has_null_numbers_and_lists_what_is_missing(
     desk.clear_score(sid, "d05", "j03", "impact")
     desk.set_invalid_reason(sid, "d05", "Feuille de Mme Marchetti illisible")
     ds = desk.deliberation_state(sid)
-    item = next(r for r in reporting.results_json(ds)["results"] if r["dossier_id"] == "d05")
+    item = next(r for r in result_document.results_json(ds)["results"] if r["dossier_id"] == "d05")
     assert item["valid"] is False
     assert item["score"] is item["median"] is item["sd"] is item["rank"] is None
     assert item["missing"] == [{"juror_id": "j03", "criterion_ids": ["impact"]}]
     assert item["invalid_reason"] == "Feuille de Mme Marchetti illisible"
-    table = reporting.results_table(ds)
+    table = result_document.results_table(ds)
     line = next(ln for ln in table.splitlines() if "LAI-2026-005" in ln)
     assert "non valide" in line and "Hélène Marchetti" in line and "impact" in line
 
@@ -100,7 +100,7 @@ def test_results_table_is_french_and_names_ex_aequo_and_the_boundary_tie(
     ds = readmodel.build(dataclasses.replace(st, scores=scores))
     result = ds.result
     assert result.by_id("d02").ex_aequo and result.by_id("d10").ex_aequo
-    table = reporting.results_table(ds)
+    table = result_document.results_table(ds)
     assert "Séance du jeudi 18 juin 2026 — Orly, bâtiment Askia" in table
     assert f"Total : 77{fmt.NNBSP}000,00{fmt.NBSP}€ sur 90{fmt.NNBSP}000,00{fmt.NBSP}€" in table
     assert f"reste 13{fmt.NNBSP}000,00{fmt.NBSP}€" in table
@@ -116,7 +116,7 @@ def test_results_table_is_french_and_names_ex_aequo_and_the_boundary_tie(
         in table
     )
     assert "Le jury doit trancher." in table
-    as_json = reporting.results_json(ds)
+    as_json = result_document.results_json(ds)
     assert as_json["proposal_flags"] == [
         {"dossier_ids": list(result.proposal_flags[0].dossier_ids), "flag": "tie_at_boundary"}
     ]
