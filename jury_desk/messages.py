@@ -365,7 +365,6 @@ TEMPLATES: dict[str, str] = {
     ),
     "error.bundle_missing_manifest": QT_TRANSLATE_NOOP("Messages", "« {path} » est introuvable."),
     "error.bundle.sentence": QT_TRANSLATE_NOOP("Messages", "{message}."),
-    "error.bundle.json_encoding": QT_TRANSLATE_NOOP("Messages", "{message}."),
     "error.bundle.json_invalid": QT_TRANSLATE_NOOP("Messages", "JSON invalide ({message})."),
     "error.bundle.schema": QT_TRANSLATE_NOOP(
         "Messages", "non conforme au schéma en « {path} » : {message}."

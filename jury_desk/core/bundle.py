@@ -106,7 +106,7 @@ def parse_json(data: bytes, entry: str, max_bytes: int = MAX_MANIFEST_BYTES) -> 
     try:
         return strictjson.loads(data, max_bytes=max_bytes)
     except strictjson.StrictJsonError as exc:
-        key = "bundle.json_encoding" if exc.code == "json_encoding" else "bundle.json_invalid"
+        key = "bundle.sentence" if exc.code == "json_encoding" else "bundle.json_invalid"
         raise refuse(exc.code, entry, key, **nested(exc)) from exc
 
 

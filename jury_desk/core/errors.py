@@ -69,9 +69,10 @@ class Problem(Exception):
         super().__init__(self.message)
 
 
-def nested(problem: Problem) -> dict[str, object]:
-    """The parameters that word ``problem`` inside another message's ``{message}``."""
-    return {"inner": problem.key, "inner_params": tuple(problem.params.items())}
+def nested(problem: Problem | UserError) -> dict[str, object]:
+    """The parameters that word ``problem`` (an inner problem, or a refusal being wrapped
+    with its line or entry) inside another message's ``{message}``."""
+    return {"inner": problem.key or problem.code, "inner_params": tuple(problem.params.items())}
 
 
 class BundleRefused(UserError):

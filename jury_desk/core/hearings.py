@@ -17,7 +17,7 @@ import io
 from dataclasses import dataclass
 from datetime import datetime
 
-from jury_desk.core.errors import UserError
+from jury_desk.core.errors import UserError, nested
 
 COLUMNS = ("dossier_id", "started_at", "presentation_s", "questions_s", "reason")
 MAX_DURATION_S = 4 * 3600  # a hearing longer than four hours is a typing error
@@ -123,12 +123,7 @@ def parse_csv(text: str) -> list[HearingEntry]:
             raise UserError(
                 exc.code,
                 key="hearing_row",
-                params={
-                    "line": line_no,
-                    "dossier": rec[0].strip(),
-                    "inner": exc.key,
-                    "inner_params": tuple(exc.params.items()),
-                },
+                params={"line": line_no, "dossier": rec[0].strip(), **nested(exc)},
             ) from exc
     if not header_seen:
         raise UserError("csv_empty", key="hearing_csv_empty")

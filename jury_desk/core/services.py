@@ -43,7 +43,7 @@ from jury_desk.core.domain import (
     decimal_text,
     to_fraction,
 )
-from jury_desk.core.errors import UserError
+from jury_desk.core.errors import UserError, nested
 from jury_desk.core.fsutil import fsync_dir
 
 # The read side's dataclasses live in ``state`` (no ORM: the GUI's first paint and the
@@ -153,11 +153,6 @@ def _require_known(
         raise UserError("unknown_dossier", params={"dossier": dossier})
     if criterion is not None and criterion not in crit:
         raise UserError("unknown_criterion", params={"criterion": criterion})
-
-
-def _inner(exc: UserError) -> dict[str, object]:
-    """The parameters that carry ``exc`` inside a wrapping refusal (``row``, ``csv_row``)."""
-    return {"inner": exc.key or exc.code, "inner_params": tuple(exc.params.items())}
 
 
 class Desk:
@@ -937,7 +932,7 @@ class Desk:
                 try:
                     self._write_score(conn, session_id, d, j, c, v, actor)
                 except UserError as exc:
-                    raise UserError(exc.code, key="row", params={"line": i, **_inner(exc)}) from exc
+                    raise UserError(exc.code, key="row", params={"line": i, **nested(exc)}) from exc
         return len(rows)
 
     def import_scores_csv(
