@@ -97,6 +97,8 @@ class SharedScreen(QWidget):
         self.setWindowTitle(self.tr("jury_desk — écran du jury"))
         self.setAccessibleName(self.tr("Écran partagé du jury"))
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        # Shown or moved to the projector, it never takes the keyboard from the console.
+        self.setAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating, True)
         self.resize(1280, 720)
         self._frame = EMPTY_FRAME
         self._mode = "hearing"

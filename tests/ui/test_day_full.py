@@ -104,6 +104,7 @@ def test_the_whole_demo_day_by_keyboard(
     # One juror absent.
     k.window_key(Qt.Key.Key_3, CTRL)
     lst = console.view.attendance.list
+    gui.qtbot.waitUntil(lst.hasFocus, timeout=5_000)  # Ctrl+3 puts the keyboard there
     k.key(Qt.Key.Key_Home, widget=lst)
     for _ in range(3):
         k.key(Qt.Key.Key_Down, widget=lst)
