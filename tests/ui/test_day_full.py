@@ -7,14 +7,15 @@ blind scoring on the console; paper sheets imported with a preview for the other
 afterwards with a reason; reveal, one departure from the rules' proposal with its
 justification, the closing checklist, close, export verified; then a restart lands where
 it left. Keys go to whatever has the focus; the modal dialogs (the sheets' preview, a
-hearing entered afterwards) are answered by their tests' stand-ins, as everywhere in the
-suite. The keystrokes are counted and printed.
+hearing entered afterwards) are the real ones, answered by keystrokes; a value typed out
+of its scale is refused, then corrected. The keystrokes are counted and printed.
 """
 
 from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -23,8 +24,8 @@ import pytest
 from jury_desk.core import audit, resources
 from jury_desk.core import settings as core_settings
 from jury_desk.core.services import Desk
-from jury_desk.qt.core import QDate, QDateTime, QSize, Qt, QTime
-from jury_desk.qt.widgets import QApplication, QDialog, QLineEdit
+from jury_desk.qt.core import QSize, Qt, QTimer
+from jury_desk.qt.widgets import QApplication, QLineEdit, QWidget
 from jury_desk.ui.console import ConsoleView
 from jury_desk.ui.deliberation import DeliberationView
 from jury_desk.ui.deliberation.closing import HearingAfterwardsDialog
@@ -62,6 +63,50 @@ class Keys:
         self.gui.window.activateWindow()
         self.key(key, modifier, self.gui.window)
         QApplication.processEvents()
+
+
+# The mnemonics of the real dialogs, French and English (tests/ui/test_mnemonics checks
+# that they are unique).
+SKIP_KEY = {"fr": Qt.Key.Key_Eacute, "en": Qt.Key.Key_L}
+REASON_KEY = {"fr": Qt.Key.Key_M, "en": Qt.Key.Key_R}
+SAVE_KEY = {"fr": Qt.Key.Key_E, "en": Qt.Key.Key_V}
+REFUSED_ON = "innovation"  # a 0–5 criterion: « 7 » is refused
+
+
+def answer_next_dialog(script: Callable[[QWidget], None]) -> None:
+    """When the next modal dialog is open (its own event loop running), answer it with
+    keystrokes: the real dialog, not a stand-in."""
+    answered = False
+
+    def run() -> None:
+        nonlocal answered
+        dialog = QApplication.activeModalWidget()
+        if dialog is None or not dialog.isVisible() or answered:
+            if not answered:
+                QTimer.singleShot(10, run)
+            return
+        answered = True
+        dialog.activateWindow()
+        QApplication.processEvents()
+        script(dialog)
+
+    QTimer.singleShot(0, run)
+
+
+def type_refused_then_correct(k: Keys, gui: Any, table: Any, sid: str) -> None:
+    """« 7 » on a 0–5 scale: Enter records nothing, the cursor stays on the cell with the
+    reason beside it; Backspace clears it for the right value."""
+    before = len(Desk(gui.db).state(sid).scores)
+    k.type("7", table)
+    editor = QApplication.focusWidget()
+    assert isinstance(editor, QLineEdit) and editor.property("verdict") == "refused"
+    k.key(Qt.Key.Key_Return, widget=editor)
+    gui.wait_writes()
+    assert QApplication.focusWidget() is editor and editor.text() == "7"
+    assert gui.console.view.grid.message.text()  # why, in words
+    assert len(Desk(gui.db).state(sid).scores) == before  # nothing recorded
+    k.key(Qt.Key.Key_Backspace, widget=editor)
+    assert editor.text() == ""
 
 
 def other_sheets(tmp: Path) -> Path:
@@ -136,6 +181,8 @@ def test_the_whole_demo_day_by_keyboard(
         jurors = [model.juror(c).id for c in range(model.columnCount()) if model.is_available(c)]
         for j_pos, _jid in enumerate(jurors):
             for crit in (c.id for c in gui.ctx.st.criteria):
+                if (n, j_pos, crit) == (0, 0, REFUSED_ON):
+                    type_refused_then_correct(k, gui, table, sid)
                 k.type(value_for(n, j_pos, crit), table)
                 k.key(Qt.Key.Key_Return, widget=QApplication.focusWidget())
         gui.wait_writes()
@@ -144,14 +191,17 @@ def test_the_whole_demo_day_by_keyboard(
             k.window_key(Qt.Key.Key_PageDown, CTRL)
             gui.wait_writes()
 
-    # Paper sheets for the other dossiers: previewed, the absent juror's rows left out.
-    def preview(self: SheetsPreviewDialog) -> int:
-        self.skip.setChecked(True)  # Alt+É / Alt+L, then Enter
-        k.count += 2
-        assert self.import_button.isEnabled()
-        return QDialog.DialogCode.Accepted.value
+    # Paper sheets for the other dossiers: previewed, the absent juror's rows left out
+    # (Alt+É, « Écarter… » / Alt+L, « Leave out… »), then Alt+I (« Importer » / « Import »).
+    def preview(dialog: QWidget) -> None:
+        assert isinstance(dialog, SheetsPreviewDialog) and not dialog.import_button.isEnabled()
+        k.key(SKIP_KEY[language], Qt.KeyboardModifier.AltModifier, dialog)
+        # A mnemonic « clicks » its button with a 100 ms press animation.
+        gui.qtbot.waitUntil(dialog.skip.isChecked, timeout=2_000)
+        assert dialog.import_button.isEnabled()
+        k.key(Qt.Key.Key_I, Qt.KeyboardModifier.AltModifier, dialog)
 
-    monkeypatch.setattr(SheetsPreviewDialog, "exec", preview)
+    answer_next_dialog(preview)
     k.window_key(Qt.Key.Key_I, CTRL | Qt.KeyboardModifier.ShiftModifier)  # no file dialog in tests
     assert console.paper.import_sheets_from(other_sheets(tmp_path))
     gui.wait_writes()
@@ -163,15 +213,19 @@ def test_the_whole_demo_day_by_keyboard(
     view = window.findChild(DeliberationView)
     assert view is not None and overlaps(window) == []
 
-    def afterwards(self: HearingAfterwardsDialog) -> int:
-        self.start.setDateTime(QDateTime(QDate(2026, 6, 18), QTime(14, 0)))
-        self.reason.setPlainText(REASON)
-        k.count += 4 + len(REASON)  # the time, Tab, Tab, Tab, the reason, Enter
-        return QDialog.DialogCode.Accepted.value
+    # Each opens on « Début » with the planned time; Alt+M (« Motif » / Alt+R « Reason »),
+    # the reason, then Alt+E (« Enregistrer l’audition » / Alt+V « Save the hearing »).
+    def afterwards(dialog: QWidget) -> None:
+        assert isinstance(dialog, HearingAfterwardsDialog)
+        assert QApplication.focusWidget() is dialog.start
+        k.key(REASON_KEY[language], Qt.KeyboardModifier.AltModifier, dialog)
+        assert QApplication.focusWidget() is dialog.reason
+        k.type(REASON, dialog.reason)
+        k.key(SAVE_KEY[language], Qt.KeyboardModifier.AltModifier, dialog)
 
-    monkeypatch.setattr(HearingAfterwardsDialog, "exec", afterwards)
     for d in gui.ctx.st.dossiers:
         if d.id not in TIMED:
+            answer_next_dialog(afterwards)
             with gui.qtbot.waitSignal(view.controller.done):
                 assert view.enter_hearing_afterwards(d.id)
     gui.wait_writes()
