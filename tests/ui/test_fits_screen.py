@@ -144,6 +144,23 @@ def projections(day: Any) -> Iterator[str]:
     settle()
 
 
+def every_heatmap_cell_shown(shared: QWidget, day: Any) -> bool:
+    """Every juror × dossier cell of the projected heatmap is drawn inside the picture
+    (on a 4:3 projector the last dossiers used to fall below its edge)."""
+    from jury_desk.ui.deliberation.charts import HeatmapChart
+
+    charts = [c for c in shared.findChildren(HeatmapChart) if c.isVisible()]
+    assert len(charts) == 1
+    chart = charts[0]
+    chart.grab()  # paints it, which lays the cells out
+    st = day.ctx.st
+    expected = len(st.dossiers) * len(st.jurors)
+    cells = chart._cells
+    return len(cells) == expected and all(
+        rect.bottom() <= chart.height() and rect.right() <= chart.width() for rect, _ in cells
+    )
+
+
 def test_the_shared_screen_never_sizes_itself_from_its_content(day: Any) -> None:
     shared = day.controller.shared
     day.controller.show_shared()
@@ -156,6 +173,8 @@ def test_the_shared_screen_never_sizes_itself_from_its_content(day: Any) -> None
             assert shared.size() == size, (name, size, shared.size())
             assert day.window.size() == LAPTOP, name
             assert overlaps(shared) == [], (name, size)
+            if name == "deliberation-heatmap":
+                assert every_heatmap_cell_shown(shared, day), size
             if (day.lang == "fr" and size != LAPTOP) or name == "audition":
                 shoot(shared, f"projecteur-{size.width()}x{size.height()}-{name}-{day.lang}")
     assert largest == QSize(1920, 1080)

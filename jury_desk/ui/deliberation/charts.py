@@ -754,6 +754,13 @@ class HeatmapChart(Chart):
         n = self._hint_rows(n)
         return QSize(600, int(self.base_px() * 8 + (n + 1) * self.base_px() * 1.6))
 
+    def px(self) -> float:
+        """As large as the picture allows, but small enough for every row to fit: on a
+        4:3 projector the last dossiers were cut off. Never under :data:`MIN_TEXT_PX`."""
+        n = len(self._snap.result.results) if self._snap is not None else 0
+        units = 7.5 + (n + 1) * 1.6  # legend, column heads, rows and margins, in px
+        return max(float(MIN_TEXT_PX), min(super().px(), self.height() / units))
+
     def deviation(self, r: DossierResult, juror_id: str) -> float | None:
         """The juror's note minus the dossier's mean (the read model's)."""
         dev = self._snap.model.dossier(r.dossier_id).deviations.get(juror_id)
@@ -846,7 +853,11 @@ class HeatmapChart(Chart):
             wt = self.tr("W de Kendall : {w} — {level}").format(
                 w=fmt.number(w, 2), level=self.agreement_level(w)
             )
-            p.drawText(QPointF(x, y + fl.ascent()), wt)
+            wide = QFontMetricsF(p.font()).horizontalAdvance(wt)
+            if x + wide <= self.width() - margin:
+                p.drawText(QPointF(x, y + fl.ascent()), wt)
+            else:  # no room after the legend: under it, on the right
+                p.drawText(QPointF(self.width() - margin - wide, y + fl.height() + fl.ascent()), wt)
 
         # Column heads: jurors' names on two lines.
         head_top = y + fl.height() + px * 1.6
