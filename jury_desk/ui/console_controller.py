@@ -11,7 +11,7 @@ from typing import Any
 from jury_desk.core import quickread, readmodel
 from jury_desk.core.errors import UserError
 from jury_desk.core.readmodel import Quorum
-from jury_desk.qt.core import QItemSelectionModel, QModelIndex, QObject, Qt, Signal, Slot
+from jury_desk.qt.core import QItemSelectionModel, QModelIndex, QObject, Qt, QTimer, Signal, Slot
 from jury_desk.ui import dialogs, uifmt
 from jury_desk.ui.actions import Actions
 from jury_desk.ui.console import ConsoleView, DeliberationPlaceholder
@@ -220,7 +220,10 @@ class ConsoleController(QObject):
             return
         did = self.order_model.dossier_id(current.row())
         if did != self.current and not self.select(did):
-            self._select_row(self.current)  # refused: put the selection back
+            # Refused (« Annuler »): put the highlight back on the dossier in hand, once the
+            # view has finished selecting the row it moved to (done now, it stayed there).
+            self._select_row(self.current)
+            QTimer.singleShot(0, lambda: self._select_row(self.current))
 
     def _select_row(self, dossier_id: str | None) -> None:
         if dossier_id is None:

@@ -106,6 +106,32 @@ def test_refusing_to_leave_a_running_hearing_keeps_the_dossier(gui, dialog_log) 
     assert sel.row() == 0
 
 
+def test_annuler_in_the_order_list_puts_the_highlight_back_on_the_hearing(gui, dialog_log) -> None:
+    """Down (or a click) on another dossier during a running hearing, then « Annuler »:
+    the list highlights the dossier being heard again, not the one refused."""
+    from jury_desk.qt.core import QPoint
+    from jury_desk.qt.qttest import QTest
+
+    press(gui, Qt.Key.Key_F5)
+    dialog_log.answer = False
+    order = gui.console.view.order
+    order.setFocus()
+
+    def highlighted() -> list[int]:
+        QApplication.processEvents()
+        return sorted({i.row() for i in order.selectionModel().selectedIndexes()})
+
+    gui.key(Qt.Key.Key_Down, widget=order)
+    assert dialog_log.confirms == ["Audition en cours"]
+    assert gui.console.current == "d01"
+    assert highlighted() == [0] and order.currentIndex().row() == 0
+    third = order.visualRect(order.model().index(2, 1)).center()
+    QTest.mouseClick(order.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(third))
+    assert len(dialog_log.confirms) == 2 and gui.console.current == "d01"
+    assert highlighted() == [0] and order.currentIndex().row() == 0
+    assert gui.console.timer.timer.status.value == "running"
+
+
 def test_reset_asks_and_clears_the_recorded_durations(gui, dialog_log) -> None:
     press(gui, Qt.Key.Key_F5)
     gui.clock.advance(30_000)
