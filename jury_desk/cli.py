@@ -142,6 +142,18 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--accept-proposal", action="store_true", help="clôt sur la proposition par défaut"
     )
+    p.add_argument(
+        "--signer",
+        default=None,
+        metavar="NOM",
+        help="nom du signataire du procès-verbal (par défaut : celui des préférences)",
+    )
+    p.add_argument(
+        "--signer-role",
+        default=None,
+        metavar="QUALITÉ",
+        help="qualité du signataire, par exemple « Secrétaire du jury »",
+    )
     _db_arg(p)
 
     p = sub.add_parser("verify", help="vérifie un paquet de résultats")
@@ -510,7 +522,19 @@ def _cmd_export(args: argparse.Namespace) -> int:
     from jury_desk.core import settings as core_settings
 
     prefs = core_settings.load()  # the signer's name and role the GUI asked for, if any
-    signer = (prefs.signer_name, prefs.signer_role or "") if prefs.signer_name else None
+    signer: tuple[str, str] | None
+    if args.signer is not None:
+        signer = export.signer_line(args.signer, args.signer_role or "")
+    elif prefs.signer_name:
+        signer = (prefs.signer_name, args.signer_role or prefs.signer_role or "")
+    else:
+        signer = None
+        print(
+            f"jury-desk : attention — aucun signataire n’est donné : le procès-verbal sera "
+            f"signé au nom de la clé (« {export.default_signer(ident)} »). Précisez "
+            f'--signer "Prénom Nom" --signer-role "Qualité".',
+            file=sys.stderr,
+        )
     report = export.export_session(
         desk, sid, args.out, ident, accept_proposal=args.accept_proposal, signer=signer
     )

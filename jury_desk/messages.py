@@ -753,6 +753,11 @@ TEMPLATES: dict[str, str] = {
     "error.p12_no_cert": QT_TRANSLATE_NOOP(
         "Messages", "Le fichier PKCS#12 ne contient pas de certificat."
     ),
+    "error.signer": QT_TRANSLATE_NOOP(
+        "Messages",
+        "Le nom du signataire du procès-verbal doit compter de 3 à {max} caractères, sans "
+        "caractère de contrôle, et sa qualité au plus {max}.",
+    ),
     "error.no_key": QT_TRANSLATE_NOOP(
         "Messages", "Cette installation n’a pas encore de clé (jury-desk keys new)."
     ),

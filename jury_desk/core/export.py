@@ -25,6 +25,7 @@ import io
 import json
 import logging
 import os
+import unicodedata
 import uuid
 import zipfile
 from collections.abc import Callable, Iterator, Mapping, Sequence
@@ -606,6 +607,26 @@ def _check_document(
         raise _tampered("result.json : " + diffs[0])
 
 
+SIGNER_MAX = 120  # characters of the signer's name, and of their role
+
+
+def signer_line(name: str, role: str = "") -> tuple[str, str]:
+    """The signer as the minutes print them (the name and role typed in the GUI or given
+    to ``export --signer/--signer-role``): trimmed, a name of 3 to :data:`SIGNER_MAX`
+    characters, no control character in either. Refused otherwise, nothing changed."""
+    name, role = " ".join(name.split()), " ".join(role.split())
+    if not (3 <= len(name) <= SIGNER_MAX and len(role) <= SIGNER_MAX) or any(
+        unicodedata.category(ch) in ("Cc", "Cf", "Cs", "Co", "Cn") for ch in name + role
+    ):
+        raise UserError("signer", params={"max": SIGNER_MAX})
+    return name, role
+
+
+def default_signer(identity: crypto.SigningIdentity) -> str:
+    """The name the minutes are signed in when no signer is given: the key's."""
+    return pv.signer_name(identity)
+
+
 def export_session(
     desk: Desk,
     session_id: str,
@@ -628,6 +649,8 @@ def export_session(
     """
     out = Path(out)
     total = len(STEPS)
+    # A signer that would not print is refused before anything changes.
+    signer = signer_line(*signer) if signer and signer[0].strip() else None
 
     def step(i: int) -> None:
         log.debug("export %s: %s", session_id, STEPS[i] if i < total else "fin")
@@ -669,7 +692,7 @@ def export_session(
         name = pv.signer_name(identity)
 
         step(3)
-        signer_name, signer_role = signer if signer and signer[0].strip() else (name, "")
+        signer_name, signer_role = signer if signer else (name, "")
         minutes = pv.build_pv(
             ds,
             pv.PvContext(seq, st.audit_head, signer_name, identity.kid, generated_at, signer_role),

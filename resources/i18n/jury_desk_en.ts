@@ -2914,6 +2914,10 @@ A snapshot of the current state is taken first (“before restore”): the resto
         <translation>The PKCS#12 file holds no certificate.</translation>
     </message>
     <message>
+        <source>Le nom du signataire du procès-verbal doit compter de 3 à {max} caractères, sans caractère de contrôle, et sa qualité au plus {max}.</source>
+        <translation>The name of the minutes&apos; signer must have 3 to {max} characters, with no control character, and their role at most {max}.</translation>
+    </message>
+    <message>
         <source>Cette installation n’a pas encore de clé (jury-desk keys new).</source>
         <translation>This installation has no key yet (jury-desk keys new).</translation>
     </message>

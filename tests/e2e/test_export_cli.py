@@ -214,3 +214,44 @@ def test_export_on_a_full_disk_leaves_nothing(db: Path, tmp_path: Path) -> None:
         "Déport déclaré après la tentative d’export",
     )
     assert r.returncode == 0, r.stderr
+
+
+def _pv_text(bundle: Path, tmp: Path) -> str:
+    pdf = tmp / "pv.pdf"
+    with zipfile.ZipFile(bundle) as zf:
+        pdf.write_bytes(zf.read("proces-verbal.pdf"))
+    out = subprocess.run(["pdftotext", "-layout", pdf, "-"], capture_output=True, check=True)
+    return out.stdout.decode("utf-8")
+
+
+def test_the_signer_is_named_on_the_command_line(db: Path, tmp_path: Path) -> None:
+    """--signer and --signer-role put a person's name on the minutes, not the login's."""
+    out = tmp_path / "resultats.zip"
+    r = run_cli(
+        "export", "--db", db, "--out", out, "--accept-proposal",
+        "--signer", "  Anne   Dupont ", "--signer-role", "Secrétaire du jury",
+    )  # fmt: skip
+    assert r.returncode == 0, r.stderr
+    assert "aucun signataire" not in r.stderr
+    text = " ".join(_pv_text(out, tmp_path).split())
+    assert "Anne Dupont" in text and "Secrétaire du jury" in text
+
+
+def test_a_signer_that_would_not_print_is_refused_before_anything(db: Path, tmp_path: Path) -> None:
+    out = tmp_path / "resultats.zip"
+    for bad in ("A", "x" * 121, "Anne\u200bDupont"):
+        r = run_cli("export", "--db", db, "--out", out, "--accept-proposal", "--signer", bad)
+        assert r.returncode != 0 and "signataire" in r.stderr, (bad, r.stderr)
+        assert not out.exists()
+    desk = Desk(db)
+    try:
+        assert not desk.state(desk.resolve()).closed  # nothing changed
+    finally:
+        desk.close()
+
+
+def test_without_a_signer_the_command_says_whose_name_it_uses(db: Path, tmp_path: Path) -> None:
+    out = tmp_path / "resultats.zip"
+    r = run_cli("export", "--db", db, "--out", out, "--accept-proposal")
+    assert r.returncode == 0, r.stderr
+    assert "aucun signataire" in r.stderr and "--signer" in r.stderr

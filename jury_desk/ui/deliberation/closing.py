@@ -308,6 +308,10 @@ class SignerDialog(QDialog):
         intro.setWordWrap(True)
         self.name = QLineEdit(name, self)
         self.role = QLineEdit(role or self.tr("Secrétaire du jury"), self)
+        from jury_desk.core.export import SIGNER_MAX
+
+        for edit in (self.name, self.role):
+            edit.setMaxLength(SIGNER_MAX)
         form = QFormLayout()
         form.addRow(self.tr("&Nom et prénom :"), self.name)
         form.addRow(self.tr("&Qualité :"), self.role)
