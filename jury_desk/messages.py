@@ -31,6 +31,8 @@ __all__ = [
     "TEMPLATES",
     "Translate",
     "blocker_text",
+    "check_label",
+    "check_text",
     "error_text",
     "french",
     "invalid_text",
@@ -753,6 +755,58 @@ TEMPLATES: dict[str, str] = {
     "error.p12_no_cert": QT_TRANSLATE_NOOP(
         "Messages", "Le fichier PKCS#12 ne contient pas de certificat."
     ),
+    # ---------------------------------------------------------- verifying a result bundle
+    "check.label.structure": QT_TRANSLATE_NOOP("Messages", "Structure de l’archive"),
+    "check.label.jws": QT_TRANSLATE_NOOP("Messages", "Signature JWS de result.json"),
+    "check.label.schema": QT_TRANSLATE_NOOP("Messages", "Conformité de result.json au schéma"),
+    "check.label.pv_hash": QT_TRANSLATE_NOOP("Messages", "Empreinte de proces-verbal.pdf"),
+    "check.label.audit_hash": QT_TRANSLATE_NOOP("Messages", "Empreinte de audit.jsonl"),
+    "check.label.chain": QT_TRANSLATE_NOOP("Messages", "Chaîne du journal d’audit"),
+    "check.label.replay": QT_TRANSLATE_NOOP(
+        "Messages", "result.json recalculé depuis le journal d’audit"
+    ),
+    "check.label.manifest": QT_TRANSLATE_NOOP(
+        "Messages", "Manifeste de la session (paquet du siège)"
+    ),
+    "check.label.semantic": QT_TRANSLATE_NOOP("Messages", "Cohérence des décisions"),
+    "check.label.pdf_signature": QT_TRANSLATE_NOOP("Messages", "Signature PAdES du procès-verbal"),
+    "check.structure.ok": QT_TRANSLATE_NOOP(
+        "Messages", "exactement les quatre entrées attendues, contiguës, sans octet en trop"
+    ),
+    "check.jws.ok": QT_TRANSLATE_NOOP("Messages", "signé par la clé de confiance {kid}"),
+    "check.schema.ok": QT_TRANSLATE_NOOP(
+        "Messages", "format lai.result version 1, export n° {seq}"
+    ),
+    "check.hash.ok": QT_TRANSLATE_NOOP("Messages", "{size} octets, SHA-256 {digest}…"),
+    "check.manifest.ok": QT_TRANSLATE_NOOP(
+        "Messages", "SHA-256 {digest}… égal à source_manifest_sha256"
+    ),
+    "check.chain.ok": QT_TRANSLATE_NOOP(
+        "Messages",
+        "{count} entrées chaînées depuis l’import du manifeste jusqu’à l’export n° {seq}, "
+        "dernière empreinte {head}…",
+    ),
+    "check.replay.ok_whole": QT_TRANSLATE_NOOP(
+        "Messages",
+        "identique au rejeu du journal entièrement (résultats, rangs et proposition par "
+        "défaut recalculés)",
+    ),
+    "check.replay.ok_records": QT_TRANSLATE_NOOP(
+        "Messages",
+        "identique au rejeu du journal pour les présences, récusations, notes, commentaires, "
+        "auditions, avis et décisions du jury (le calcul des résultats demande "
+        "--session-bundle)",
+    ),
+    "check.semantic.ok": QT_TRANSLATE_NOOP(
+        "Messages", "lauréats, justifications, quorum et rangs cohérents"
+    ),
+    "check.pdf.ok": QT_TRANSLATE_NOOP(
+        "Messages", "signé par « {name} » (clé {kid}), document intact"
+    ),
+    "check.pdf.ok_when": QT_TRANSLATE_NOOP(
+        "Messages",
+        "signé par « {name} » (clé {kid}), le {date} à {hour} h {minute}, document intact",
+    ),
     "error.signer": QT_TRANSLATE_NOOP(
         "Messages",
         "Le nom du signataire du procès-verbal doit compter de 3 à {max} caractères, sans "
@@ -936,6 +990,16 @@ def method_label(method: str, tr: Translate = french) -> str:
 def method_tie_break(method: str, tr: Translate = french) -> str:
     """How an alternative ranking treats ties."""
     return template(f"method.{method}.tie_break", tr)
+
+
+def check_label(code: str, tr: Translate = french) -> str:
+    """What a check of a result bundle is about (``export.Check.code``)."""
+    return template("check.label." + code, tr)
+
+
+def check_text(key: str, params: Mapping[str, object], tr: Translate = french) -> str:
+    """The detail of a check of a result bundle (``export.Check.key``) in words."""
+    return template("check." + key, tr).format(**{k: _value(v) for k, v in params.items()})
 
 
 def error_text(key: str, params: Mapping[str, object], tr: Translate = french) -> str:

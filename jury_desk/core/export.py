@@ -37,7 +37,7 @@ from typing import TYPE_CHECKING, Any
 
 import jsonschema
 
-from jury_desk import __version__
+from jury_desk import __version__, messages
 from jury_desk.core import (
     audit,
     crypto,
@@ -105,9 +105,25 @@ class ExportReport:
 
 @dataclass(frozen=True, slots=True)
 class Check:
-    label: str
+    """One line of a verification: ``code`` names what is checked (``structure``,
+    ``jws``…; worded by :func:`messages.check_label`), ``detail`` says in French what
+    holds or what does not. ``key`` and ``params``, when set, word ``detail`` in another
+    language (:func:`messages.check_text`); details from deeper layers have none yet."""
+
+    code: str
     ok: bool
     detail: str = ""
+    key: str = ""
+    params: tuple[tuple[str, object], ...] = ()
+
+    @property
+    def label(self) -> str:
+        return messages.check_label(self.code)
+
+
+def _worded(code: str, ok: bool, key: str, **params: object) -> Check:
+    """A check whose detail comes from the catalogue (``check.<key>``)."""
+    return Check(code, ok, messages.check_text(key, params), key, tuple(params.items()))
 
 
 @dataclass(frozen=True, slots=True)
@@ -860,16 +876,17 @@ def _refusal_text(exc: BundleRefused) -> str:
     return exc.message.split(" — ", 1)[-1]
 
 
-L_STRUCTURE = "Structure de l’archive"
-L_JWS = "Signature JWS de result.json"
-L_SCHEMA = "Conformité de result.json au schéma"
-L_PV_HASH = "Empreinte de proces-verbal.pdf"
-L_AUDIT_HASH = "Empreinte de audit.jsonl"
-L_CHAIN = "Chaîne du journal d’audit"
-L_REPLAY = "result.json recalculé depuis le journal d’audit"
-L_MANIFEST = "Manifeste de la session (paquet du siège)"
-L_SEMANTIC = "Cohérence des décisions"
-L_PDF_SIG = "Signature PAdES du procès-verbal"
+# What each check is about (worded by ``messages.check_label``).
+L_STRUCTURE = "structure"
+L_JWS = "jws"
+L_SCHEMA = "schema"
+L_PV_HASH = "pv_hash"
+L_AUDIT_HASH = "audit_hash"
+L_CHAIN = "chain"
+L_REPLAY = "replay"
+L_MANIFEST = "manifest"
+L_SEMANTIC = "semantic"
+L_PDF_SIG = "pdf_signature"
 
 MAX_AUDIT_LINE = 1024 * 1024
 
@@ -923,11 +940,7 @@ def _read_archive(path: Path) -> tuple[_Archive | None, Check]:
         fh.close()
         raise
     archive = _Archive(fh, entries, result, jws, pv, digest.hexdigest(), n)
-    return archive, Check(
-        L_STRUCTURE,
-        True,
-        "exactement les quatre entrées attendues, contiguës, sans octet en trop",
-    )
+    return archive, _worded(L_STRUCTURE, True, "structure.ok")
 
 
 def _audit_lines(archive: _Archive) -> Iterator[bytes]:
@@ -1031,7 +1044,7 @@ def _verify(
 
     def pdf_check() -> None:
         pdf = pv_signing.validate_pdf(archive.pv, trusted, signer_jwk)
-        checks.append(Check(L_PDF_SIG, pdf.ok, pdf.detail))
+        checks.append(Check(L_PDF_SIG, pdf.ok, pdf.detail, pdf.key, pdf.params))
 
     if signer_jwk is None:
         pdf_check()
@@ -1048,7 +1061,7 @@ def _verify(
             archive.result, max_bytes=_LIMITS[RESULT], max_containers=MAX_RESULT_CONTAINERS
         )
     except strictjson.StrictJsonError as exc:
-        checks.append(Check(L_JWS, True, f"signé par la clé de confiance {kid}"))
+        checks.append(_worded(L_JWS, True, "jws.ok", kid=kid))
         checks.append(Check(L_SCHEMA, False, f"result.json n’est pas du JSON strict ({exc})"))
         pdf_check()
         return VerifyReport(False, checks)
@@ -1058,9 +1071,7 @@ def _verify(
         checks.append(Check(L_SCHEMA, False, " ; ".join(problems)))
         pdf_check()
         return VerifyReport(False, checks)
-    checks.append(
-        Check(L_SCHEMA, True, f"format lai.result version 1, export n° {doc['export_seq']}")
-    )
+    checks.append(_worded(L_SCHEMA, True, "schema.ok", seq=doc["export_seq"]))
     files = doc["files"]
     for label, name, size, digest in (
         (L_PV_HASH, PV, len(archive.pv), pv_digest),
@@ -1078,7 +1089,7 @@ def _verify(
                 )
             )
         else:
-            checks.append(Check(label, True, f"{size} octets, SHA-256 {digest[:16]}…"))
+            checks.append(_worded(label, True, "hash.ok", size=size, digest=digest[:16]))
 
     # 3. The manifest, when headquarters gives its own bundle.
     manifest = None
@@ -1101,13 +1112,9 @@ def _verify(
         checks.append(replay_result)
     semantic = result_document.semantic_problems(doc) + verify_semantics(doc)
     checks.append(
-        Check(
-            L_SEMANTIC,
-            not semantic,
-            " ; ".join(semantic[:5])
-            if semantic
-            else "lauréats, justifications, quorum et rangs cohérents",
-        )
+        Check(L_SEMANTIC, False, " ; ".join(semantic[:5]))
+        if semantic
+        else _worded(L_SEMANTIC, True, "semantic.ok")
     )
     pdf_check()
     if doc.get("demonstration"):
@@ -1149,7 +1156,7 @@ def _signer_check(doc: Any, kid: str) -> Check:
             False,
             f"la clé publique donnée dans signer.jwk n’est pas celle qui a signé (clé {kid})",
         )
-    return Check(L_JWS, True, f"signé par la clé de confiance {kid}")
+    return _worded(L_JWS, True, "jws.ok", kid=kid)
 
 
 def _manifest_check(doc: Any, manifest_bytes: bytes, checks: list[Check]) -> Any:
@@ -1175,7 +1182,7 @@ def _manifest_check(doc: Any, manifest_bytes: bytes, checks: list[Check]) -> Any
     if manifest.session.id != doc["session_id"]:
         checks.append(Check(L_MANIFEST, False, "le manifeste est celui d’une autre session"))
         return None
-    checks.append(Check(L_MANIFEST, True, f"SHA-256 {digest[:16]}… égal à source_manifest_sha256"))
+    checks.append(_worded(L_MANIFEST, True, "manifest.ok", digest=digest[:16]))
     return manifest
 
 
@@ -1259,11 +1266,13 @@ def _check_audit(
         )
         return None
     checks.append(
-        Check(
+        _worded(
             L_CHAIN,
             True,
-            f"{chain.count} entrées chaînées depuis l’import du manifeste jusqu’à "
-            f"l’export n° {doc['export_seq']}, dernière empreinte {chain.head[:16]}…",
+            "chain.ok",
+            count=chain.count,
+            seq=doc["export_seq"],
+            head=chain.head[:16],
         )
     )
     if replay_error:
@@ -1279,13 +1288,9 @@ def _check_audit(
             False,
             "result.json ne correspond pas au journal d’audit : " + " ; ".join(diffs[:3]),
         )
-    scope = (
-        "entièrement (résultats, rangs et proposition par défaut recalculés)"
-        if manifest is not None
-        else "pour les présences, récusations, notes, commentaires, auditions, avis et "
-        "décisions du jury (le calcul des résultats demande --session-bundle)"
+    return _worded(
+        L_REPLAY, True, "replay.ok_whole" if manifest is not None else "replay.ok_records"
     )
-    return Check(L_REPLAY, True, f"identique au rejeu du journal {scope}")
 
 
 def _expected_document(

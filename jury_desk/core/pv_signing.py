@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, TypeVar
 
-from jury_desk import __version__
+from jury_desk import __version__, messages
 from jury_desk.core import crypto, fmt
 from jury_desk.core.pv import SignaturePlacement, signer_name
 from jury_desk.core.pv_style import (
@@ -202,6 +202,8 @@ class PdfSignatureCheck:
     detail: str  # French
     signer_jwk: dict[str, str] | None = None
     signer_name: str | None = None
+    key: str = ""  # ``check.<key>`` of the catalogue that words ``detail``, when one does
+    params: tuple[tuple[str, object], ...] = ()
 
 
 async def validate_pdf_async(
@@ -276,11 +278,14 @@ async def validate_pdf_async(
         return PdfSignatureCheck(
             False, "le certificat du signataire n’est pas valide (dates ou usages)", jwk, name
         )
-    when_text = ""
+    key = "pdf.ok"
+    params: dict[str, object] = {"name": name, "kid": kid}
     if status.signer_reported_dt is not None:
-        when_text = f", le {fmt.datetime_text(status.signer_reported_dt.astimezone())}"
+        when = status.signer_reported_dt.astimezone()
+        key = "pdf.ok_when"
+        params |= {"date": f"{when:%d/%m/%Y}", "hour": when.hour, "minute": f"{when:%M}"}
     return PdfSignatureCheck(
-        True, f"signé par « {name} » (clé {kid}){when_text}, document intact", jwk, name
+        True, messages.check_text(key, params), jwk, name, key, tuple(params.items())
     )
 
 

@@ -4,6 +4,8 @@ translation (``QCoreApplication.translate``), so that the English UI is English.
 
 from __future__ import annotations
 
+from typing import Any
+
 from jury_desk import messages
 from jury_desk.core.deliberation import Blocker
 from jury_desk.core.errors import ClosingBlocked, UserError
@@ -23,6 +25,14 @@ def full(exc: UserError) -> str:
 def blocker(b: Blocker) -> str:
     """A closing blocker in the UI's language."""
     return messages.blocker_text(b, _tr)
+
+
+def check(c: Any) -> tuple[str, str]:
+    """A line of a result bundle's verification (``export.Check``): what is checked, and
+    what holds or not, in the UI's language (a detail from deeper layers stays French)."""
+    label = messages.check_label(c.code, _tr)
+    detail = messages.check_text(c.key, dict(c.params), _tr) if c.key else c.detail
+    return label, detail
 
 
 def error(exc: UserError) -> str:

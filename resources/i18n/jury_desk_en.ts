@@ -2914,6 +2914,90 @@ A snapshot of the current state is taken first (“before restore”): the resto
         <translation>The PKCS#12 file holds no certificate.</translation>
     </message>
     <message>
+        <source>Structure de l’archive</source>
+        <translation>Archive structure</translation>
+    </message>
+    <message>
+        <source>Signature JWS de result.json</source>
+        <translation>JWS signature of result.json</translation>
+    </message>
+    <message>
+        <source>Conformité de result.json au schéma</source>
+        <translation>result.json against its schema</translation>
+    </message>
+    <message>
+        <source>Empreinte de proces-verbal.pdf</source>
+        <translation>Hash of proces-verbal.pdf</translation>
+    </message>
+    <message>
+        <source>Empreinte de audit.jsonl</source>
+        <translation>Hash of audit.jsonl</translation>
+    </message>
+    <message>
+        <source>Chaîne du journal d’audit</source>
+        <translation>Audit log chain</translation>
+    </message>
+    <message>
+        <source>result.json recalculé depuis le journal d’audit</source>
+        <translation>result.json recomputed from the audit log</translation>
+    </message>
+    <message>
+        <source>Manifeste de la session (paquet du siège)</source>
+        <translation>Session manifest (headquarters’ bundle)</translation>
+    </message>
+    <message>
+        <source>Cohérence des décisions</source>
+        <translation>Consistency of the decisions</translation>
+    </message>
+    <message>
+        <source>Signature PAdES du procès-verbal</source>
+        <translation>PAdES signature of the minutes</translation>
+    </message>
+    <message>
+        <source>exactement les quatre entrées attendues, contiguës, sans octet en trop</source>
+        <translation>exactly the four expected entries, contiguous, no byte to spare</translation>
+    </message>
+    <message>
+        <source>signé par la clé de confiance {kid}</source>
+        <translation>signed by the trusted key {kid}</translation>
+    </message>
+    <message>
+        <source>format lai.result version 1, export n° {seq}</source>
+        <translation>format lai.result version 1, export no. {seq}</translation>
+    </message>
+    <message>
+        <source>{size} octets, SHA-256 {digest}…</source>
+        <translation>{size} bytes, SHA-256 {digest}…</translation>
+    </message>
+    <message>
+        <source>SHA-256 {digest}… égal à source_manifest_sha256</source>
+        <translation>SHA-256 {digest}… equal to source_manifest_sha256</translation>
+    </message>
+    <message>
+        <source>{count} entrées chaînées depuis l’import du manifeste jusqu’à l’export n° {seq}, dernière empreinte {head}…</source>
+        <translation>{count} chained entries from the manifest’s import to export no. {seq}, last hash {head}…</translation>
+    </message>
+    <message>
+        <source>identique au rejeu du journal entièrement (résultats, rangs et proposition par défaut recalculés)</source>
+        <translation>identical to the replay of the whole log (results, ranks and default proposal recomputed)</translation>
+    </message>
+    <message>
+        <source>identique au rejeu du journal pour les présences, récusations, notes, commentaires, auditions, avis et décisions du jury (le calcul des résultats demande --session-bundle)</source>
+        <translation>identical to the replay of the log for attendance, recusals, scores, comments, hearings, opinions and the jury’s decisions (recomputing the results needs --session-bundle)</translation>
+    </message>
+    <message>
+        <source>lauréats, justifications, quorum et rangs cohérents</source>
+        <translation>laureates, justifications, quorum and ranks consistent</translation>
+    </message>
+    <message>
+        <source>signé par « {name} » (clé {kid}), document intact</source>
+        <translation>signed by “{name}” (key {kid}), document intact</translation>
+    </message>
+    <message>
+        <source>signé par « {name} » (clé {kid}), le {date} à {hour} h {minute}, document intact</source>
+        <translation>signed by “{name}” (key {kid}) on {date} at {hour}:{minute}, document intact</translation>
+    </message>
+    <message>
         <source>Le nom du signataire du procès-verbal doit compter de 3 à {max} caractères, sans caractère de contrôle, et sa qualité au plus {max}.</source>
         <translation>The name of the minutes&apos; signer must have 3 to {max} characters, with no control character, and their role at most {max}.</translation>
     </message>

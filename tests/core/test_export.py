@@ -81,7 +81,7 @@ def test_the_archive_holds_exactly_four_files_and_verifies(exported: Exported) -
     assert _left_in(exported.path.parent) == ["resultats.zip"]  # no temporary file left
     report = export.verify_result(exported.path, [exported.identity.jwk])
     assert report.ok, [c for c in report.checks if not c.ok]
-    assert [c.label for c in report.checks] == [
+    assert [c.code for c in report.checks] == [
         export.L_STRUCTURE,
         export.L_JWS,
         export.L_SCHEMA,
@@ -322,7 +322,7 @@ def test_a_new_export_after_reopening_supersedes_the_previous(
 
 
 def _failed(report: export.VerifyReport) -> dict[str, str]:
-    return {c.label: c.detail for c in report.checks if not c.ok}
+    return {c.code: c.detail for c in report.checks if not c.ok}
 
 
 def test_tampering_with_result_json_breaks_its_jws(exported: Exported, tmp_path: Path) -> None:
@@ -407,7 +407,7 @@ def test_an_archive_without_exactly_the_four_entries_is_refused(
         entries["sub/result.json"] = entries.pop("result.json")
     report = export.verify_result(_rezip(entries, tmp_path / "t.zip"), [exported.identity.jwk])
     assert not report.ok
-    assert [c.label for c in report.checks] == [export.L_STRUCTURE]
+    assert [c.code for c in report.checks] == [export.L_STRUCTURE]
     detail = report.checks[0].detail
     assert (
         ("entrées annoncées, exactement 4" in detail)

@@ -168,7 +168,7 @@ def test_verify_refuses_every_inexact_archive(genuine: Genuine, tmp_path: Path, 
     report = export.verify_result(path, [genuine.identity.jwk])
     assert not report.ok
     first = report.checks[0]
-    assert first.label == export.L_STRUCTURE and not first.ok, report.checks
+    assert first.code == export.L_STRUCTURE and not first.ok, report.checks
     assert said in first.detail, first.detail
 
 

@@ -89,7 +89,7 @@ def _resign(
 
 
 def _failed(report: export.VerifyReport) -> dict[str, str]:
-    return {c.label: c.detail for c in report.checks if not c.ok}
+    return {c.code: c.detail for c in report.checks if not c.ok}
 
 
 # --------------------------------------------------------------------------- the database
@@ -239,9 +239,9 @@ def test_the_genuine_export_verifies_whole_with_the_session_bundle(exported: Exp
     )
     assert report.ok, _failed(report)
     assert report.not_checked == []
-    labels = [c.label for c in report.checks]
+    labels = [c.code for c in report.checks]
     assert export.L_MANIFEST in labels and export.L_REPLAY in labels
-    replay_check = next(c for c in report.checks if c.label == export.L_REPLAY)
+    replay_check = next(c for c in report.checks if c.code == export.L_REPLAY)
     assert "entièrement" in replay_check.detail
     # A demonstration result says so, visibly.
     assert any("DÉMONSTRATION" in w for w in report.warnings)

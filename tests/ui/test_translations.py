@@ -4,6 +4,7 @@ is what the .ts compiles to, and the application really speaks English when aske
 from __future__ import annotations
 
 import importlib.util
+import re
 import shutil
 import xml.etree.ElementTree as ET
 from pathlib import Path
@@ -184,3 +185,37 @@ def test_a_refused_bundle_is_worded_in_english(qapp, tmp_path: Path) -> None:
             desk.close()
     finally:
         QCoreApplication.removeTranslator(t)
+
+
+def test_a_verified_export_is_worded_in_english(qapp, tmp_path: Path) -> None:
+    """The export dialog's verification lines (what is checked, what holds) follow the
+    UI's language: the English GUI shows the ten checks of a genuine export in English,
+    and the French ones are those the command line prints."""
+    from jury_desk.core import export
+    from jury_desk.ui import wording
+    from tests.conftest import played_demo, signing_identity
+
+    with played_demo(tmp_path) as (desk, sid):
+        ident = signing_identity()
+        out = tmp_path / "out" / "resultats.zip"
+        out.parent.mkdir()
+        rep = export.export_session(desk, sid, out, ident, accept_proposal=True)
+        checked = export.verify_written(desk, sid, rep, ident)
+        desk.close()
+    assert checked.ok, checked.failed()
+    french = [wording.check(c) for c in checked.checks]
+    assert french == [(c.label, c.detail) for c in checked.checks]
+    t = QTranslator()
+    assert t.load(str(QM))
+    QCoreApplication.installTranslator(t)
+    try:
+        english = [wording.check(c) for c in checked.checks]
+    finally:
+        QCoreApplication.removeTranslator(t)
+    assert (
+        "Archive structure",
+        "exactly the four expected entries, contiguous, no byte to spare",
+    ) in english
+    for label, detail in english:
+        words = re.sub(r"“[^”]*”", "", label + detail)  # the signer's name is data
+        assert not any(w in words for w in ("é", "è", "«", " de ", " du ", "signé")), words

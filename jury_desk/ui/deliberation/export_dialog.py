@@ -347,7 +347,12 @@ class ExportDialog(QDialog):
         self.failed.emit(message)
 
     def _show_verification(self, checked: export.VerifyReport) -> None:
-        self.checks.set_checks([(c.label, c.ok, c.detail) for c in checked.checks])
+        from jury_desk.ui import wording
+
+        lines = [
+            (label, c.ok, detail) for c in checked.checks for label, detail in [wording.check(c)]
+        ]
+        self.checks.set_checks(lines)
         self.checks_view.show()
         assert self.report is not None
         if checked.ok:
