@@ -34,6 +34,8 @@
     dossier: (o, n) => "Dossier " + o + " sur " + n, demo: "DÉMONSTRATION",
   };
   if (EN) document.documentElement.lang = "en";
+  // Numbers as the juror reads them: "7,5" in French; the value sent stays "7.5".
+  const num = v => (EN || v === undefined || v === null) ? v : String(v).replace(".", ",");
   document.title = T.title + " — jury_desk";
 
   const QUEUE = "jury_desk.queue";
@@ -49,9 +51,13 @@
 
   // The token comes in the URL's fragment (never sent to a server); kept for this tab only.
   let token = "";
-  const m = /(?:^#|&)t=([A-Za-z0-9_-]{16,128})/.exec(location.hash);
-  if (m) { token = m[1]; sessionStorage.setItem("jury_desk.token", token); history.replaceState(null, "", "/"); }
-  else token = sessionStorage.getItem("jury_desk.token") || "";
+  const tokenOfHash = () => {
+    const m = /(?:^#|&)t=([A-Za-z0-9_-]{16,128})/.exec(location.hash);
+    if (!m) return false;
+    token = m[1]; sessionStorage.setItem("jury_desk.token", token); history.replaceState(null, "", "/");
+    return true;
+  };
+  if (!tokenOfHash()) token = sessionStorage.getItem("jury_desk.token") || "";
 
   let sheet = null, online = true, busy = false, shownKey = "";
   const status = {}; // criterion id -> {kind, text}
@@ -115,18 +121,20 @@
     for (const c of sheet.criteria) {
       const fs = el("fieldset", { id: "c-" + c.id });
       fs.appendChild(el("legend", { text: c.label }));
-      fs.appendChild(el("p", { class: "desc", text: T.scale(c.min, c.max, c.step) + (c.description ? " — " + c.description : "") }));
+      fs.appendChild(el("p", { class: "desc", id: "d-" + c.id, text: T.scale(num(c.min), num(c.max), num(c.step)) + (c.description ? " — " + c.description : "") }));
       const scale = el("div", { class: "scale", role: "group", "aria-label": c.label });
       const vals = values(c);
       if (vals) {
         for (const v of vals) {
-          const b = el("button", { type: "button", "data-v": v, "aria-pressed": "false", text: v });
+          const b = el("button", { type: "button", "data-v": v, "aria-pressed": "false", text: num(v) });
           b.addEventListener("click", () => enqueue({ kind: "score", criterion_id: c.id, value: v }));
           scale.appendChild(b);
         }
       } else {
-        const inp = el("input", { type: "number", inputmode: "decimal", min: c.min, max: c.max, step: c.step, "aria-label": c.label });
-        inp.addEventListener("change", () => enqueue({ kind: "score", criterion_id: c.id, value: inp.value.replace(",", ".") }));
+        // type="text", not "number": Chromium's number field drops a French decimal comma
+        // ("1,5" becomes 15); the laptop checks the scale and refuses in words.
+        const inp = el("input", { type: "text", inputmode: "decimal", autocomplete: "off", spellcheck: "false", "aria-label": c.label, "aria-describedby": "d-" + c.id });
+        inp.addEventListener("change", () => enqueue({ kind: "score", criterion_id: c.id, value: inp.value.trim().replace(",", ".") }));
         scale.appendChild(inp);
       }
       fs.appendChild(scale);
@@ -154,11 +162,11 @@
       if (!fs) continue;
       for (const b of fs.querySelectorAll("button")) b.setAttribute("aria-pressed", String(Number(b.dataset.v) === Number(shown)));
       const inp = fs.querySelector("input");
-      if (inp && document.activeElement !== inp && shown !== undefined) inp.value = shown;
+      if (inp && document.activeElement !== inp && shown !== undefined) inp.value = num(shown);
       const st = $("s-" + c.id), s = status[c.id];
-      if (pending.length) { st.className = "state pending"; st.textContent = (shown || "") + " — " + T.pending; }
+      if (pending.length) { st.className = "state pending"; st.textContent = (num(shown) || "") + " — " + T.pending; }
       else if (s && s.kind === "refused") { st.className = "state refused"; st.textContent = s.text; }
-      else if (sheet.values[c.id] !== undefined) { st.className = "state saved"; st.textContent = sheet.values[c.id] + " — " + T.saved; }
+      else if (sheet.values[c.id] !== undefined) { st.className = "state saved"; st.textContent = num(sheet.values[c.id]) + " — " + T.saved; }
       else { st.className = "state"; st.textContent = ""; }
     }
   }
@@ -192,7 +200,7 @@
         if (r.status === 429 || r.status >= 500) { setTimeout(flush, 2000); return; }
         queue.shift(); saveQueue();
         if (r.status === 200) {
-          if (item.kind === "score") { sheet.values[item.criterion_id] = r.data.value; say(r.data.value + " — " + T.saved); }
+          if (item.kind === "score") { sheet.values[item.criterion_id] = r.data.value; say(num(r.data.value) + " — " + T.saved); }
           else { const s = $("s-comment"); if (s) { s.className = "state saved"; s.textContent = T.commentSaved; } say(T.commentSaved); }
         } else {
           const text = T.refused + (r.data.message || blockedText((r.data.error || "").replace(/^device_/, "")));
@@ -226,5 +234,7 @@
 
   $("loading").textContent = T.loading;
   refresh().then(flush);
+  // A new code scanned into the same tab only changes the fragment: no reload, so take it here.
+  window.addEventListener("hashchange", () => { if (tokenOfHash()) { sheet = null; shownKey = ""; refresh(); } });
   setInterval(() => { if (!busy) { if (queue.length) flush(); else refresh(); } }, 2000);
 })();
