@@ -384,3 +384,64 @@ def test_a_revoked_device_and_a_stopped_service_say_the_page_is_no_longer_paired
     assert st.scores[(DOSSIER, "j04", "partenariats")] == 2
     assert st.scores[(DOSSIER, "j05", "partenariats")] == 3
     assert len(score_entries(desk, sid, "j04", "partenariats")) == 1
+
+
+def test_a_value_typed_while_the_service_is_stopped_waits_for_the_same_juror_only(
+    demo_desk: tuple[Desk, str], chromium: str
+) -> None:
+    desk, sid = demo_desk
+    desk.set_current_dossier(sid, DOSSIER)
+    not_sent = "1 valeur(s) pas encore enregistrée(s) — elles partiront quand le secrétariat"
+    actors: dict[str, str] = {}
+
+    async def scenario() -> None:
+        async with serving(desk, sid) as served, browser(chromium) as b:
+            hub, server = served.hub, served.server
+            page = await phone(b, served.config.url(hub.pair("j06")))
+            shared = await phone(b, served.config.url(hub.pair("j07")))
+            # -- the service stops mid-sheet (the laptop's Wi-Fi, a restart): j06 taps 2
+            port = served.config.port
+            await server.stop()
+            await tap_value(page, "Caractère innovant", "2")
+            await expect(state(page, "innovation")).to_have_text("2 — pas encore enregistré")
+            await expect(page.locator("#net")).to_contain_text("Pas de connexion")
+            # it starts again: every code died with it, the value waits, said plainly
+            config = await server.start("127.0.0.1", port)
+            await expect(page.locator("main")).to_contain_text("n’est plus appairé")
+            await expect(page.locator("#net")).to_contain_text(not_sent)
+            assert not score_entries(desk, sid, "j06", "innovation")
+            # paired again (same juror, same phone): the value goes, once
+            token = hub.pair("j06")
+            pairing = hub.authenticate(token)
+            assert pairing is not None
+            actors["j06"] = hub.actor(pairing)
+            await page.goto(config.url(token))
+            await shows_saved(page, "innovation", "2")
+            await expect(page.locator("#net")).to_be_hidden()
+
+            # -- j07's value waits on a phone that is then given to j01: never sent as j01's
+            await shared.goto(config.url(hub.pair("j07")))
+            await expect(shared.locator("#who")).to_have_text("Amina Touré")
+            await shared.context.set_offline(True)
+            await tap_value(shared, "Caractère innovant", "5")
+            await expect(state(shared, "innovation")).to_have_text("5 — pas encore enregistré")
+            hub.revoke("j07")
+            await shared.context.set_offline(False)
+            await expect(shared.locator("main")).to_contain_text("n’est plus appairé")
+            await expect(shared.locator("#net")).to_contain_text(not_sent)
+            await shared.goto(config.url(hub.pair("j01")))
+            await expect(shared.locator("#who")).to_have_text("Corinne Malabre")
+            await expect(shared.locator("#net")).to_be_hidden()
+            await expect(state(shared, "innovation")).to_have_text("")
+            assert await shared.evaluate("localStorage.getItem('jury_desk.queue')") == "[]"
+            await tap_value(shared, "Partenariats", "1")
+            await shows_saved(shared, "partenariats", "1")
+
+    asyncio.run(scenario())
+    st = desk.state(sid)
+    assert st.scores[(DOSSIER, "j06", "innovation")] == 2
+    assert [e["actor"] for e in score_entries(desk, sid, "j06", "innovation")] == [actors["j06"]]
+    assert st.scores[(DOSSIER, "j01", "partenariats")] == 1
+    for jid in ("j01", "j07"):
+        assert (DOSSIER, jid, "innovation") not in st.scores
+        assert not score_entries(desk, sid, jid, "innovation")
