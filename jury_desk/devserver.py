@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import json
 import logging
+import os
 import socket
 import time
 from collections.abc import Awaitable, Callable
@@ -259,6 +260,10 @@ class DeviceServer:
             family = socket.AF_INET6 if ":" in host else socket.AF_INET
             sock = socket.socket(family, socket.SOCK_STREAM)
             try:
+                if os.name == "posix":  # as asyncio's own servers: a stop then a start on
+                    # the same port must not wait for the old connections' TIME_WAIT
+                    # (on Windows the option would let another program take the port)
+                    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
                 sock.bind((host, port))
                 sock.listen(64)
                 sock.setblocking(False)

@@ -10,6 +10,7 @@
     title: "My scoring sheet", loading: "Loading…", of: "of", saved: "saved",
     pending: "not yet saved", sending: "sending…", offline: "No connection to the laptop: ",
     waiting: n => n + " value(s) not yet saved — they will be sent as soon as the connection is back.",
+    unpairedWaiting: n => n + " value(s) not yet saved — they will be sent once the jury secretary pairs this device for you again.",
     online: "Connected to the laptop.", comment: "My comment (only the jury secretary sees it)",
     saveComment: "Save my comment", commentSaved: "Comment saved.",
     noToken: "This page needs the link of your pairing card (scan your QR code again).",
@@ -23,6 +24,7 @@
     title: "Ma feuille de notation", loading: "Chargement…", of: "sur", saved: "enregistré",
     pending: "pas encore enregistré", sending: "envoi…", offline: "Pas de connexion avec le portable : ",
     waiting: n => n + " valeur(s) pas encore enregistrée(s) — elles partiront dès le retour de la connexion.",
+    unpairedWaiting: n => n + " valeur(s) pas encore enregistrée(s) — elles partiront quand le secrétariat aura de nouveau appairé cet appareil pour vous.",
     online: "Connecté au portable.", comment: "Mon commentaire (lu seulement par le secrétariat du jury)",
     saveComment: "Enregistrer mon commentaire", commentSaved: "Commentaire enregistré.",
     noToken: "Cette page a besoin du lien de votre carte d’appairage (scannez de nouveau votre code QR).",
@@ -34,6 +36,8 @@
     dossier: (o, n) => "Dossier " + o + " sur " + n, demo: "DÉMONSTRATION",
   };
   if (EN) document.documentElement.lang = "en";
+  // Numbers as the juror reads them: "7,5" in French; the value sent stays "7.5".
+  const num = v => (EN || v === undefined || v === null) ? v : String(v).replace(".", ",");
   document.title = T.title + " — jury_desk";
 
   const QUEUE = "jury_desk.queue";
@@ -49,11 +53,15 @@
 
   // The token comes in the URL's fragment (never sent to a server); kept for this tab only.
   let token = "";
-  const m = /(?:^#|&)t=([A-Za-z0-9_-]{16,128})/.exec(location.hash);
-  if (m) { token = m[1]; sessionStorage.setItem("jury_desk.token", token); history.replaceState(null, "", "/"); }
-  else token = sessionStorage.getItem("jury_desk.token") || "";
+  const tokenOfHash = () => {
+    const m = /(?:^#|&)t=([A-Za-z0-9_-]{16,128})/.exec(location.hash);
+    if (!m) return false;
+    token = m[1]; sessionStorage.setItem("jury_desk.token", token); history.replaceState(null, "", "/");
+    return true;
+  };
+  if (!tokenOfHash()) token = sessionStorage.getItem("jury_desk.token") || "";
 
-  let sheet = null, online = true, busy = false, shownKey = "";
+  let sheet = null, online = true, busy = false, shownKey = "", unpaired = false;
   const status = {}; // criterion id -> {kind, text}
   let queue = JSON.parse(localStorage.getItem(QUEUE) || "[]");
   const saveQueue = () => localStorage.setItem(QUEUE, JSON.stringify(queue));
@@ -79,7 +87,7 @@
     const n = queue.length, box = $("net");
     if (online && n === 0) { box.hidden = true; return; }
     box.hidden = false;
-    box.textContent = (online ? "" : T.offline) + (n ? T.waiting(n) : "");
+    box.textContent = (online ? "" : T.offline) + (n ? (unpaired ? T.unpairedWaiting(n) : T.waiting(n)) : "");
   }
 
   function blockedText(code) { return T[code] || code; }
@@ -115,18 +123,20 @@
     for (const c of sheet.criteria) {
       const fs = el("fieldset", { id: "c-" + c.id });
       fs.appendChild(el("legend", { text: c.label }));
-      fs.appendChild(el("p", { class: "desc", text: T.scale(c.min, c.max, c.step) + (c.description ? " — " + c.description : "") }));
+      fs.appendChild(el("p", { class: "desc", id: "d-" + c.id, text: T.scale(num(c.min), num(c.max), num(c.step)) + (c.description ? " — " + c.description : "") }));
       const scale = el("div", { class: "scale", role: "group", "aria-label": c.label });
       const vals = values(c);
       if (vals) {
         for (const v of vals) {
-          const b = el("button", { type: "button", "data-v": v, "aria-pressed": "false", text: v });
+          const b = el("button", { type: "button", "data-v": v, "aria-pressed": "false", text: num(v) });
           b.addEventListener("click", () => enqueue({ kind: "score", criterion_id: c.id, value: v }));
           scale.appendChild(b);
         }
       } else {
-        const inp = el("input", { type: "number", inputmode: "decimal", min: c.min, max: c.max, step: c.step, "aria-label": c.label });
-        inp.addEventListener("change", () => enqueue({ kind: "score", criterion_id: c.id, value: inp.value.replace(",", ".") }));
+        // type="text", not "number": Chromium's number field drops a French decimal comma
+        // ("1,5" becomes 15); the laptop checks the scale and refuses in words.
+        const inp = el("input", { type: "text", inputmode: "decimal", autocomplete: "off", spellcheck: "false", "aria-label": c.label, "aria-describedby": "d-" + c.id });
+        inp.addEventListener("change", () => enqueue({ kind: "score", criterion_id: c.id, value: inp.value.trim().replace(",", ".") }));
         scale.appendChild(inp);
       }
       fs.appendChild(scale);
@@ -154,11 +164,11 @@
       if (!fs) continue;
       for (const b of fs.querySelectorAll("button")) b.setAttribute("aria-pressed", String(Number(b.dataset.v) === Number(shown)));
       const inp = fs.querySelector("input");
-      if (inp && document.activeElement !== inp && shown !== undefined) inp.value = shown;
+      if (inp && document.activeElement !== inp && shown !== undefined) inp.value = num(shown);
       const st = $("s-" + c.id), s = status[c.id];
-      if (pending.length) { st.className = "state pending"; st.textContent = (shown || "") + " — " + T.pending; }
+      if (pending.length) { st.className = "state pending"; st.textContent = (num(shown) || "") + " — " + T.pending; }
       else if (s && s.kind === "refused") { st.className = "state refused"; st.textContent = s.text; }
-      else if (sheet.values[c.id] !== undefined) { st.className = "state saved"; st.textContent = sheet.values[c.id] + " — " + T.saved; }
+      else if (sheet.values[c.id] !== undefined) { st.className = "state saved"; st.textContent = num(sheet.values[c.id]) + " — " + T.saved; }
       else { st.className = "state"; st.textContent = ""; }
     }
   }
@@ -166,6 +176,7 @@
   function enqueue(item) {
     if (!sheet || !sheet.dossier) return;
     item.dossier_id = sheet.dossier.id;
+    item.juror = sheet.juror.id;
     item.key = newKey();
     if (item.kind === "score") {
       queue = queue.filter(q => !(q.kind === "score" && q.criterion_id === item.criterion_id && q.dossier_id === item.dossier_id && !q.sent));
@@ -175,7 +186,11 @@
   }
 
   async function flush() {
-    if (busy) return;
+    if (busy || !sheet) return;
+    // Kept through a new pairing of the same juror (the service stopped, the device was
+    // revoked); what another juror typed on this device is never sent as this juror's.
+    const mine = queue.filter(q => q.juror === sheet.juror.id);
+    if (mine.length !== queue.length) { queue = mine; saveQueue(); setNet(); }
     busy = true;
     try {
       while (queue.length) {
@@ -188,11 +203,11 @@
             : await call("PUT", "/api/comment", { dossier_id: item.dossier_id, text: item.text, key: item.key });
         } catch (e) { online = false; setNet(); setTimeout(flush, 2000); return; }
         online = true;
-        if (r.status === 401) { queue = []; saveQueue(); fatal(T.revoked); return; }
+        if (r.status === 401) { fatal(T.revoked); setNet(); return; }
         if (r.status === 429 || r.status >= 500) { setTimeout(flush, 2000); return; }
         queue.shift(); saveQueue();
         if (r.status === 200) {
-          if (item.kind === "score") { sheet.values[item.criterion_id] = r.data.value; say(r.data.value + " — " + T.saved); }
+          if (item.kind === "score") { if (sheet) sheet.values[item.criterion_id] = r.data.value; say(num(r.data.value) + " — " + T.saved); }
           else { const s = $("s-comment"); if (s) { s.className = "state saved"; s.textContent = T.commentSaved; } say(T.commentSaved); }
         } else {
           const text = T.refused + (r.data.message || blockedText((r.data.error || "").replace(/^device_/, "")));
@@ -209,7 +224,7 @@
     const main = $("main");
     main.replaceChildren(el("p", { class: "blocked", text }));
     main.setAttribute("aria-busy", "false");
-    sheet = null; shownKey = "";
+    sheet = null; shownKey = ""; unpaired = true;
   }
 
   async function refresh() {
@@ -217,14 +232,17 @@
     try {
       const r = await call("GET", "/api/sheet");
       online = true;
-      if (r.status === 401) { fatal(T.revoked); return; }
+      if (r.status === 401) { fatal(T.revoked); setNet(); return; }
       if (r.status !== 200) return;
-      sheet = r.data; render();
+      sheet = r.data; unpaired = false; render();
+      if (queue.length && !busy) { setNet(); flush(); return; }
     } catch (e) { online = false; }
     setNet();
   }
 
   $("loading").textContent = T.loading;
-  refresh().then(flush);
-  setInterval(() => { if (!busy) { if (queue.length) flush(); else refresh(); } }, 2000);
+  refresh();
+  // A new code scanned into the same tab only changes the fragment: no reload, so take it here.
+  window.addEventListener("hashchange", () => { if (tokenOfHash()) { sheet = null; shownKey = ""; refresh(); } });
+  setInterval(() => { if (!busy) { if (queue.length && sheet) flush(); else refresh(); } }, 2000);
 })();
