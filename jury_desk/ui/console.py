@@ -45,6 +45,8 @@ class PageScroll(QScrollArea):
         self.setObjectName("pageScroll")
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setWidgetResizable(False)
+        # Not a Tab stop of its own; it still scrolls to whatever Tab reaches inside.
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.setWidget(page)
         page.installEventFilter(self)
 
