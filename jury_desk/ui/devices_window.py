@@ -12,10 +12,14 @@ from __future__ import annotations
 import contextlib
 import io
 import logging
+from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
+from jury_desk.core import pairing_cards
 from jury_desk.core.devices import DeviceStatus, JurorDevices
 from jury_desk.core.errors import UserError
+from jury_desk.core.external_copies import ExternalCopies
 from jury_desk.devserver import DeviceServer, ServerConfig
 from jury_desk.qt.core import (
     QAbstractTableModel,
@@ -24,9 +28,10 @@ from jury_desk.qt.core import (
     QPersistentModelIndex,
     Qt,
     QTimer,
+    QUrl,
     Slot,
 )
-from jury_desk.qt.gui import QPixmap
+from jury_desk.qt.gui import QDesktopServices, QPixmap
 from jury_desk.qt.network import QAbstractSocket, QNetworkInterface
 from jury_desk.qt.widgets import (
     QComboBox,
@@ -201,8 +206,15 @@ class DevicesDialog(QDialog):
         self.table.setAccessibleName(self.tr("Appareils des jurés"))
         body.addWidget(self.table, 3)
         side = QVBoxLayout()
-        self.pair_button = QPushButton(self.tr("A&ppairer le juré choisi"))
+        self.pair_button = QPushButton(self.tr("Appairer le &juré choisi"))
         self.revoke_button = QPushButton(self.tr("Ré&voquer son appareil"))
+        self.cards_button = QPushButton(self.tr("&Imprimer les cartes d’appairage…"))
+        self.cards_button.setToolTip(
+            self.tr(
+                "Une carte par juré pas encore appairé, avec son code QR : un PDF ouvert "
+                "dans le lecteur du système pour l’imprimer, effacé à la fermeture."
+            )
+        )
         self.qr = QLabel()
         self.qr.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.qr.setMinimumSize(260, 260)
@@ -211,6 +223,7 @@ class DevicesDialog(QDialog):
         self.qr_caption.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         side.addWidget(self.pair_button)
         side.addWidget(self.revoke_button)
+        side.addWidget(self.cards_button)
         side.addWidget(self.qr)
         side.addWidget(self.qr_caption)
         side.addStretch(1)
@@ -220,6 +233,10 @@ class DevicesDialog(QDialog):
         self.stop_button.clicked.connect(self._stop)
         self.pair_button.clicked.connect(self._pair)
         self.revoke_button.clicked.connect(self._revoke)
+        self.cards_button.clicked.connect(self.print_cards)
+        # The cards file is a key to the jurors' sheets: private, removed on close.
+        self.copies = ExternalCopies()
+        self.opener: Callable[[QUrl], bool] = QDesktopServices.openUrl
         self.timer = QTimer(self)
         self.timer.setInterval(2000)
         self.timer.timeout.connect(self.refresh)
@@ -244,6 +261,7 @@ class DevicesDialog(QDialog):
         self.port.setEnabled(not running)
         self.pair_button.setEnabled(running)
         self.revoke_button.setEnabled(running)
+        self.cards_button.setEnabled(running)
         if not running:
             self.qr.clear()
             self.qr_caption.clear()
@@ -299,6 +317,55 @@ class DevicesDialog(QDialog):
         return url
 
     @Slot()
+    def print_cards(self) -> Path | None:
+        """A new code for every juror not yet paired, as printed cards: a PDF written
+        in a private temporary folder and opened in the system's reader to print it
+        (never on the shared screen), removed when the application closes."""
+        config = self.server.config
+        if config is None or not self.server.running:
+            return None
+        st = self.hub.state
+        todo = [j for j in st.jurors if not self.hub.paired(j.id)]
+        if not todo:
+            self.state_label.setText(
+                self.tr(
+                    "Tous les jurés sont déjà appairés : révoquez un appareil pour refaire "
+                    "la carte de son juré."
+                )
+            )
+            return None
+        cards = [pairing_cards.Card(j.name, config.url(self.hub.pair(j.id))) for j in todo]
+        try:
+            pdf = pairing_cards.cards_pdf(st.info.title, cards)
+            path = self.copies.write(self.tr("cartes-appairage"), ".pdf", pdf)
+        except Exception as exc:
+            for j in todo:  # printed nowhere: the codes must not stay valid
+                self.hub.revoke(j.id)
+            log.exception("pairing cards could not be written")
+            self.state_label.setText(
+                self.tr("Les cartes d’appairage n’ont pas pu être écrites ({detail}).").format(
+                    detail=type(exc).__name__
+                )
+            )
+            self.refresh()
+            return None
+        opened = self.opener(QUrl.fromLocalFile(str(path)))
+        text = (
+            self.tr(
+                "{n} carte(s) d’appairage ouverte(s) dans le lecteur PDF pour impression ; le "
+                "fichier est effacé à la fermeture de l’application."
+            )
+            if opened
+            else self.tr(
+                "Aucun lecteur PDF n’a pu ouvrir les {n} carte(s) ; elles sont dans « {path} », "
+                "effacées à la fermeture de l’application."
+            )
+        )
+        self.state_label.setText(text.format(n=len(cards), path=path))
+        self.refresh()
+        return path
+
+    @Slot()
     def _revoke(self) -> None:
         jid = self.selected_juror()
         if jid is not None:
@@ -312,5 +379,7 @@ class DevicesDialog(QDialog):
 
     def shutdown(self) -> None:
         self.timer.stop()
+        if not self.copies.remove_all():
+            log.warning("a pairing cards file could not be removed yet")
         with contextlib.suppress(RuntimeError):
             self.close()

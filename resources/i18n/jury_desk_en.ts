@@ -1097,12 +1097,40 @@ The right-hand column says what remains to be done before closing.</translation>
         <translation>Service stopped: no device can connect.</translation>
     </message>
     <message>
-        <source>A&amp;ppairer le juré choisi</source>
-        <translation>&amp;Pair the selected juror</translation>
+        <source>Appairer le &amp;juré choisi</source>
+        <translation>Pair the selected &amp;juror</translation>
+    </message>
+    <message>
+        <source>Tous les jurés sont déjà appairés : révoquez un appareil pour refaire la carte de son juré.</source>
+        <translation>Every juror is already paired: revoke a device to print its juror’s card again.</translation>
+    </message>
+    <message>
+        <source>cartes-appairage</source>
+        <translation>pairing-cards</translation>
+    </message>
+    <message>
+        <source>Les cartes d’appairage n’ont pas pu être écrites ({detail}).</source>
+        <translation>The pairing cards could not be written ({detail}).</translation>
+    </message>
+    <message>
+        <source>{n} carte(s) d’appairage ouverte(s) dans le lecteur PDF pour impression ; le fichier est effacé à la fermeture de l’application.</source>
+        <translation>{n} pairing card(s) opened in the PDF reader for printing; the file is removed when the application closes.</translation>
+    </message>
+    <message>
+        <source>Aucun lecteur PDF n’a pu ouvrir les {n} carte(s) ; elles sont dans « {path} », effacées à la fermeture de l’application.</source>
+        <translation>No PDF reader could open the {n} card(s); they are in “{path}”, removed when the application closes.</translation>
     </message>
     <message>
         <source>Ré&amp;voquer son appareil</source>
         <translation>Re&amp;voke their device</translation>
+    </message>
+    <message>
+        <source>&amp;Imprimer les cartes d’appairage…</source>
+        <translation>Pr&amp;int the pairing cards…</translation>
+    </message>
+    <message>
+        <source>Une carte par juré pas encore appairé, avec son code QR : un PDF ouvert dans le lecteur du système pour l’imprimer, effacé à la fermeture.</source>
+        <translation>One card per juror not yet paired, with their QR code: a PDF opened in the system’s reader to print it, removed on close.</translation>
     </message>
     <message>
         <source>Service démarré sur {url} : appairez chaque juré.</source>
