@@ -406,13 +406,13 @@ def _dispatch(args: argparse.Namespace) -> int:
     if cmd == "keys":
         return _cmd_keys(args)
     if cmd == "restore":
-        from jury_desk.core import snapshots
+        from jury_desk import cli_maintenance
 
-        return snapshots.cli_restore(args)
+        return cli_maintenance.restore_command(args)
     if cmd == "purge":
-        from jury_desk.core import privacy
+        from jury_desk import cli_maintenance
 
-        return privacy.cli_purge(args)
+        return cli_maintenance.purge_command(args)
     raise AssertionError(cmd)
 
 

@@ -63,6 +63,7 @@ INTERNALS = {
 }  # fmt: skip
 STILL_REACHED = {
     "cli.py": {"bundle", "crypto", "export", "keys", "privacy", "result_document", "snapshots"},
+    "cli_maintenance.py": {"privacy", "snapshots"},
     "devserver.py": set(),
     "selftest.py": {"export", "keys"},
     "ui": {"crypto", "deliberation", "export", "keys", "privacy", "snapshots", "storage"},
@@ -95,3 +96,22 @@ def test_front_ends_reach_no_new_core_internal() -> None:
         paths = modules_under(target) if target.is_dir() else [target]
         reached = _internals_reached(paths)
         assert reached <= allowed, f"{front} reaches {sorted(reached - allowed)}"
+
+
+def test_core_neither_prints_nor_asks() -> None:
+    """Command-line code (argparse, print, input) lives on the command line's side."""
+    found: list[str] = []
+    for path in modules_under(PACKAGE / "core"):
+        tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Import | ast.ImportFrom):
+                names = [a.name for a in node.names] + [getattr(node, "module", None) or ""]
+                if "argparse" in names:
+                    found.append(f"{path.name}:{node.lineno} imports argparse")
+            elif (
+                isinstance(node, ast.Call)
+                and isinstance(node.func, ast.Name)
+                and node.func.id in ("print", "input")
+            ):
+                found.append(f"{path.name}:{node.lineno} calls {node.func.id}()")
+    assert found == []

@@ -31,7 +31,6 @@ export (``export.failed``) counts for nothing. An export counts as verified when
 
 from __future__ import annotations
 
-import argparse
 import contextlib
 import dataclasses
 import json
@@ -39,14 +38,13 @@ import logging
 import os
 import re
 import sqlite3
-import sys
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from jury_desk.core import fmt, fsutil, ledger, paths
+from jury_desk.core import fmt, fsutil, ledger
 from jury_desk.core import settings as settings_mod
 from jury_desk.core.errors import UserError
 
@@ -539,83 +537,3 @@ def _purge_export(p: Path, status: PurgeStatus, report: PurgeReport) -> None:
     _overwrite(p, report)
     if report.files_removed > before:
         report.exports_removed.append(p)
-
-
-# --------------------------------------------------------------------------- command line
-
-
-def cli_purge(args: argparse.Namespace) -> int:
-    """``jury-desk purge [--db FILE] [--yes] [--force]``."""
-    from jury_desk.core import instance
-
-    db_path = Path(getattr(args, "db", None) or paths.default_db())
-    force = bool(getattr(args, "force", False))
-    lock = instance.acquire(db_path)
-    if lock is None:
-        raise UserError(
-            "db_in_use",
-            f"La base « {db_path} » est ouverte dans jury_desk : fermez l’application "
-            "avant de purger. Rien n’a été effacé.",
-        )
-    try:
-        status = purge_status(db_path)
-        if not status.allowed and not force:
-            raise UserError(
-                "purge_refused",
-                "Purge refusée : des résultats n’ont pas encore été remis en lieu sûr. "
-                "Rien n’a été effacé (--force pour purger malgré tout).",
-                details=status.reasons,
-            )
-        print(f"Purge de la base « {db_path} » :")
-        if status.sessions:
-            for s in status.sessions:
-                print(
-                    f"  – session {fmt.quote(s.title)}" + (" (démonstration)" if s.is_demo else "")
-                )
-        else:
-            print("  – aucune session lisible")
-        print(
-            f"  – pièces jointes, instantanés et fichiers de travail de cette base ; "
-            f"{len(status.export_files)} fichier(s) d’export écrit(s) par jury_desk."
-        )
-        if not status.allowed:
-            print("  ATTENTION : purge forcée malgré :")
-            for r in status.reasons:
-                print(f"    {r}")
-        if not getattr(args, "yes", False):
-            if not sys.stdin or not sys.stdin.isatty():
-                raise UserError(
-                    "confirmation_required",
-                    "Confirmation impossible sans terminal : relancez avec --yes. "
-                    "Rien n’a été effacé.",
-                )
-            answer = input(
-                "Ces données seront effacées définitivement. Tapez « oui » pour confirmer : "
-            )
-            if answer.strip().lower() not in ("oui", "o", "yes", "y"):
-                print("Purge annulée : rien n’a été effacé.")
-                return 0
-        report = purge(db_path, force=True)
-    finally:
-        lock.release()
-    with contextlib.suppress(OSError, UserError):
-        fsutil.unlink(instance.lock_path(db_path), missing_ok=True)
-    print(
-        f"Purge terminée : {report.files_removed} fichier(s) effacé(s) "
-        f"({fmt.number(report.bytes_overwritten / 1_000_000, 1)} Mo remis à zéro), "
-        f"dont {len(report.exports_removed)} export(s)."
-    )
-    for p, why in report.kept:
-        print(f"  Conservé : « {p} » — {why}")
-    for p in report.exports_removed:  # OneDrive keeps what it synced in its recycle bin
-        if instance.export_location_warning(p.parent) is not None:
-            print(
-                f"  Attention : « {p} » était synchronisé par OneDrive ; une copie reste dans "
-                "la corbeille de OneDrive (en ligne) : videz-la."
-            )
-    if report.failures:
-        print("jury-desk : certains fichiers n’ont pas pu être effacés :", file=sys.stderr)
-        for p, why in report.failures:
-            print(f"  – « {p} » : {why}", file=sys.stderr)
-        return 1
-    return 0

@@ -26,7 +26,6 @@ that database (the CLI also holds the instance lock). It checks the snapshot
 
 from __future__ import annotations
 
-import argparse
 import contextlib
 import hashlib
 import logging
@@ -43,7 +42,7 @@ from typing import TYPE_CHECKING, Any
 
 import sqlalchemy.exc
 
-from jury_desk.core import audit, fmt, fsutil, paths, storage
+from jury_desk.core import audit, fsutil, paths, storage
 from jury_desk.core import settings as settings_mod
 from jury_desk.core.errors import UserError
 from jury_desk.core.fsutil import fsync_dir
@@ -582,81 +581,3 @@ def _sha256(path: Path) -> str:
         while chunk := fh.read(1024 * 1024):
             h.update(chunk)
     return h.hexdigest()
-
-
-# --------------------------------------------------------------------------- command line
-
-
-def _size_text(size: int) -> str:
-    if size < 1_000_000:
-        return fmt.number(size / 1000, 0) + fmt.NBSP + "ko"
-    return fmt.number(size / 1_000_000, 1) + fmt.NBSP + "Mo"
-
-
-def _local(dt: datetime) -> str:
-    return fmt.datetime_text(dt.astimezone())
-
-
-def _sessions_text(sessions: tuple[SnapshotSession, ...]) -> str:
-    if not sessions:
-        return "aucune session"
-    return " ; ".join(f"{fmt.quote(s.title)} ({s.audit_entries} opérations)" for s in sessions)
-
-
-def cli_restore(args: argparse.Namespace) -> int:
-    """``jury-desk restore [SNAPSHOT] [--list] [--db FILE]``."""
-    from jury_desk.core import instance
-
-    db_path = Path(getattr(args, "db", None) or paths.default_db())
-    chosen: Path | None = getattr(args, "snapshot", None)
-    if getattr(args, "list", False) or chosen is None:
-        items = list_snapshots(db_path, include_secondary=True)
-        if not items:
-            print(
-                f"Aucun instantané pour la base « {db_path} » "
-                f"(dossier : {paths.snapshots_dir(db_path)})."
-            )
-        else:
-            print(f"Instantanés de la base « {db_path} », du plus récent au plus ancien :")
-            for n, i in enumerate(items, 1):
-                state = "" if i.readable else " — ILLISIBLE"
-                where = " [second dossier]" if i.location == "secondaire" else ""
-                print(
-                    f"{n:>3}. {_local(i.taken_at)} — {i.reason_label} — "
-                    f"{_sessions_text(i.sessions)} — {_size_text(i.size)}{where}{state}"
-                )
-                print(f"     {i.path}")
-        if chosen is None and not getattr(args, "list", False):
-            print("Pour restaurer : jury-desk restore INSTANTANÉ [--db FICHIER]")
-        return 0
-    path = Path(chosen)
-    if not path.exists() and not path.is_absolute():
-        candidate = paths.snapshots_dir(db_path) / path
-        if candidate.exists():
-            path = candidate
-    lock = instance.acquire(db_path)
-    if lock is None:
-        raise UserError(
-            "db_in_use",
-            f"La base « {db_path} » est ouverte dans jury_desk : fermez l’application "
-            "avant de restaurer (ou restaurez depuis le menu Fichier). Rien n’a été changé.",
-        )
-    try:
-        info = verify_snapshot(path)
-        safety = restore(db_path, path)
-    finally:
-        lock.release()
-    print(
-        f"Base « {db_path} » restaurée depuis l’instantané du {_local(info.taken_at)} "
-        f"({info.reason_label})."
-    )
-    print(f"  Sessions : {_sessions_text(info.sessions)}.")
-    if safety is not None:
-        print(f"  La base telle qu’elle était avant la restauration est conservée : « {safety} ».")
-    missing = missing_attachments(db_path)
-    if missing:
-        print(
-            f"  Attention : {len(missing)} pièce(s) jointe(s) manquent dans « "
-            f"{paths.files_dir(db_path)} » (instantané venu d’un autre ordinateur ?)."
-        )
-    return 0
