@@ -380,7 +380,7 @@ def session_state(
     manifest: Manifest, rp: Replayed, *, audit_head: str, audit_count: int
 ) -> SessionState:
     """The :class:`SessionState` the database should hold, rebuilt from the replay."""
-    from jury_desk.core.services import Hearing, Recusal, SessionState
+    from jury_desk.core.state import Hearing, Recusal, SessionState
 
     jurors = manifest.jurors
     recusals = [

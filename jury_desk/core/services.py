@@ -23,7 +23,7 @@ from sqlmodel import Session, col, delete, select
 # Not ``bundle`` (JSON Schema, cryptography, zip checks: ~70 ms) nor ``deliberation``:
 # they are imported by the methods that need them, so that the GUI's first paint does
 # not pay for them (benchmarks/gui.py; tests/core/test_import_cost.py).
-from jury_desk.core import audit, csvio, fsutil, ledger, paths, storage
+from jury_desk.core import audit, csvio, fsutil, ledger, paths, quickread, storage
 from jury_desk.core import hearings as hearings_mod
 from jury_desk.core.domain import (
     Attachment,
@@ -35,7 +35,6 @@ from jury_desk.core.domain import (
     JuryDecision,
     LaureateDecision,
     RecusalKind,
-    RecusalSource,
     Role,
     Rules,
     SessionInfo,
@@ -50,7 +49,6 @@ from jury_desk.core.fsutil import fsync_dir
 # read-only commands use them through ``quickread``); re-exported here for the callers.
 from jury_desk.core.state import (
     Hearing,
-    Recusal,
     ScoreWrite,
     SessionState,
     SessionSummary,
@@ -471,139 +469,19 @@ class Desk:
         return cached
 
     def state(self, session_id: str | None = None) -> SessionState:
+        """The whole session as committed, in one read transaction. It is read by
+        :mod:`jury_desk.core.quickread`, the same plain-SQL reader as the console's first
+        paint: one reader, so the two can never disagree."""
         sid = self.resolve(session_id)
-        with reading(self.engine) as db:
-            srow = db.get(SessionRow, sid)
-            assert srow is not None
-            criteria, jurors, dossiers, conflicts, _ = self._load_static(db, sid)
-            att = {
-                r.juror_id: r.present
-                for r in db.exec(select(AttendanceRow).where(AttendanceRow.session_id == sid))
-            }
-            present = frozenset(j.id for j in jurors if att.get(j.id, True))
-            recusals = [
-                Recusal(
-                    c.juror_id,
-                    c.dossier_id,
-                    RecusalKind.CONFLICT,
-                    c.reason,
-                    RecusalSource.BUNDLE,
-                    None,
-                )
-                for c in conflicts
-            ]
-            bundle_pairs = {(c.juror_id, c.dossier_id) for c in conflicts}
-            for r in db.exec(
-                select(RecusalRow).where(RecusalRow.session_id == sid).order_by(col(RecusalRow.at))
-            ):
-                if (r.juror_id, r.dossier_id) not in bundle_pairs:
-                    recusals.append(
-                        Recusal(
-                            r.juror_id,
-                            r.dossier_id,
-                            RecusalKind(r.kind),
-                            r.reason,
-                            RecusalSource.SESSION,
-                            r.at,
-                        )
-                    )
-            values: dict[str, Fraction] = {}  # a few distinct texts: convert each once
-
-            def exact(text: str) -> Fraction:
-                found = values.get(text)
-                if found is None:
-                    found = values[text] = to_fraction(text)
-                return found
-
-            scores = {
-                (d, j, c): exact(v)
-                for d, j, c, v in db.exec(
-                    select(
-                        ScoreRow.dossier_id,
-                        ScoreRow.juror_id,
-                        ScoreRow.criterion_id,
-                        ScoreRow.value,
-                    ).where(ScoreRow.session_id == sid)
-                )
-            }
-            comments = {
-                (r.dossier_id, r.juror_id): r.text
-                for r in db.exec(select(CommentRow).where(CommentRow.session_id == sid))
-            }
-            opinions = {
-                r.dossier_id: r.text
-                for r in db.exec(select(OpinionRow).where(OpinionRow.session_id == sid))
-            }
-            invalid = {
-                r.dossier_id: r.reason
-                for r in db.exec(select(InvalidReasonRow).where(InvalidReasonRow.session_id == sid))
-            }
-            hearings = {
-                r.dossier_id: Hearing(
-                    r.dossier_id,
-                    r.state,
-                    r.started_at,
-                    r.presentation_s,
-                    r.questions_s,
-                    r.phase,
-                    r.phase_elapsed_ms,
-                    r.running_since,
-                )
-                for r in db.exec(select(HearingRow).where(HearingRow.session_id == sid))
-            }
-            delib = db.get(DeliberationRow, sid)
-            assert delib is not None
-            order = {d.id: d.hearing_order for d in dossiers}
-            laureates = tuple(
-                sorted(
-                    (
-                        LaureateDecision(r.dossier_id, r.amount_cents, r.justification)
-                        for r in db.exec(select(LaureateRow).where(LaureateRow.session_id == sid))
-                    ),
-                    key=lambda x: order.get(x.dossier_id, 0),
-                )
+        con = quickread.open_readonly(self.db_path)
+        if con is None:  # this Desk opened and migrated the file: it is there, current
+            raise UserError(
+                "db_unreadable", params={"path": self.db_path, "detail": "lecture seule"}
             )
-            departures = {
-                r.dossier_id: r.justification
-                for r in db.exec(select(DepartureRow).where(DepartureRow.session_id == sid))
-            }
-            head_row = db.exec(
-                select(storage.AuditRow)
-                .where(storage.AuditRow.session_id == sid)
-                .order_by(col(storage.AuditRow.seq).desc())
-                .limit(1)
-            ).first()
-        return SessionState(
-            info=_info(srow),
-            is_demo=srow.is_demo,
-            manifest_sha256=srow.manifest_sha256,
-            criteria=criteria,
-            jurors=jurors,
-            dossiers=dossiers,
-            conflicts=conflicts,
-            attendance_taken=srow.attendance_taken,
-            present=present,
-            recusals=tuple(recusals),
-            scores=scores,
-            comments=comments,
-            opinions=opinions,
-            invalid_reasons=invalid,
-            hearings=hearings,
-            blind=srow.blind,
-            revealed=srow.revealed,
-            current_dossier_id=srow.current_dossier_id,
-            opened_at=delib.opened_at,
-            closed_at=delib.closed_at,
-            notes=delib.notes,
-            decision_made=delib.decision_made,
-            laureates=laureates,
-            departures=departures,
-            export_seq=delib.export_seq,
-            audit_head=head_row.hash if head_row else audit.GENESIS,
-            audit_count=head_row.seq if head_row else 0,
-            sd_threshold=to_fraction(srow.sd_threshold),
-            range_threshold=to_fraction(srow.range_threshold),
-        )
+        try:
+            return quickread.read_state(con, sid)
+        finally:
+            con.close()
 
     def manifest_bytes(self, session_id: str) -> bytes:
         with reading(self.engine) as db:

@@ -17,7 +17,7 @@ import pytest
 
 from jury_desk.core import crypto, deliberation, fmt, pv, pv_chart, pv_signing, pv_style, readmodel
 from jury_desk.core.domain import RecusalKind, RecusalSource
-from jury_desk.core.services import Recusal, SessionState
+from jury_desk.core.state import Recusal, SessionState
 from tests.conftest import played_demo, signing_identity
 
 
