@@ -755,6 +755,16 @@ TEMPLATES: dict[str, str] = {
     "error.p12_no_cert": QT_TRANSLATE_NOOP(
         "Messages", "Le fichier PKCS#12 ne contient pas de certificat."
     ),
+    # ---------------------------------------------------------- exporting (``export.STEPS``)
+    "export.step.snapshot": QT_TRANSLATE_NOOP("Messages", "Instantané de la base"),
+    "export.step.close": QT_TRANSLATE_NOOP("Messages", "Clôture de la délibération"),
+    "export.step.audit": QT_TRANSLATE_NOOP(
+        "Messages", "Inscription de l’export au journal d’audit"
+    ),
+    "export.step.pv_layout": QT_TRANSLATE_NOOP("Messages", "Mise en page du procès-verbal"),
+    "export.step.pv_signature": QT_TRANSLATE_NOOP("Messages", "Signature du procès-verbal"),
+    "export.step.result": QT_TRANSLATE_NOOP("Messages", "result.json et sa signature"),
+    "export.step.archive": QT_TRANSLATE_NOOP("Messages", "Écriture de l’archive"),
     # ---------------------------------------------------------- verifying a result bundle
     "check.label.structure": QT_TRANSLATE_NOOP("Messages", "Structure de l’archive"),
     "check.label.jws": QT_TRANSLATE_NOOP("Messages", "Signature JWS de result.json"),

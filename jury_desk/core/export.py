@@ -71,15 +71,8 @@ SCHEMA = "result.schema.json"
 
 Progress = Callable[[int, int], None]  # (steps done, steps in all)
 
-STEPS = (
-    "Instantané de la base",
-    "Clôture de la délibération",
-    "Inscription de l’export au journal d’audit",
-    "Mise en page du procès-verbal",
-    "Signature du procès-verbal",
-    "result.json et sa signature",
-    "Écriture de l’archive",
-)
+# The export's steps, in order (worded by ``messages.template("export.step." + step)``).
+STEPS = ("snapshot", "close", "audit", "pv_layout", "pv_signature", "result", "archive")
 STEP_WRITE = len(STEPS) - 1
 
 # Entry sizes verify accepts (checked on the headers, then counted while reading). The

@@ -27,6 +27,11 @@ def blocker(b: Blocker) -> str:
     return messages.blocker_text(b, _tr)
 
 
+def export_step(step: str) -> str:
+    """A step of the export (``export.STEPS``) in the UI's language."""
+    return messages.template("export.step." + step, _tr)
+
+
 def check(c: Any) -> tuple[str, str]:
     """A line of a result bundle's verification (``export.Check``): what is checked, and
     what holds or not, in the UI's language (a detail from deeper layers stays French)."""

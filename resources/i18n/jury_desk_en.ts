@@ -2942,6 +2942,34 @@ A snapshot of the current state is taken first (“before restore”): the resto
         <translation>The PKCS#12 file holds no certificate.</translation>
     </message>
     <message>
+        <source>Instantané de la base</source>
+        <translation>Database snapshot</translation>
+    </message>
+    <message>
+        <source>Clôture de la délibération</source>
+        <translation>Closing the deliberation</translation>
+    </message>
+    <message>
+        <source>Inscription de l’export au journal d’audit</source>
+        <translation>Recording the export in the audit log</translation>
+    </message>
+    <message>
+        <source>Mise en page du procès-verbal</source>
+        <translation>Laying out the minutes</translation>
+    </message>
+    <message>
+        <source>Signature du procès-verbal</source>
+        <translation>Signing the minutes</translation>
+    </message>
+    <message>
+        <source>result.json et sa signature</source>
+        <translation>result.json and its signature</translation>
+    </message>
+    <message>
+        <source>Écriture de l’archive</source>
+        <translation>Writing the archive</translation>
+    </message>
+    <message>
         <source>Structure de l’archive</source>
         <translation>Archive structure</translation>
     </message>

@@ -210,6 +210,7 @@ def test_a_verified_export_is_worded_in_english(qapp, tmp_path: Path) -> None:
     QCoreApplication.installTranslator(t)
     try:
         english = [wording.check(c) for c in checked.checks]
+        steps = [wording.export_step(step) for step in export.STEPS]
     finally:
         QCoreApplication.removeTranslator(t)
     assert (

@@ -35,7 +35,7 @@ from jury_desk.qt.widgets import (
     QVBoxLayout,
     QWidget,
 )
-from jury_desk.ui import dialogs
+from jury_desk.ui import dialogs, wording
 from jury_desk.ui.deliberation.charts import console_scheme
 from jury_desk.ui.deliberation.models import ChecksModel
 
@@ -255,7 +255,7 @@ class ExportDialog(QDialog):
         if step < len(export.STEPS):
             self.step_label.setText(
                 self.tr("Étape {n} sur {total} : {what}…").format(
-                    n=step + 1, total=total, what=export.STEPS[step]
+                    n=step + 1, total=total, what=wording.export_step(export.STEPS[step])
                 )
             )
 
@@ -313,8 +313,6 @@ class ExportDialog(QDialog):
                 partial(export.verify_written, self.desk, self.session_id, report, identity)
             )
         except UserError as exc:
-            from jury_desk.ui import wording
-
             self._set_busy(False)
             self._fail(wording.full(exc))
             return
@@ -347,8 +345,6 @@ class ExportDialog(QDialog):
         self.failed.emit(message)
 
     def _show_verification(self, checked: export.VerifyReport) -> None:
-        from jury_desk.ui import wording
-
         lines = [
             (label, c.ok, detail) for c in checked.checks for label, detail in [wording.check(c)]
         ]
