@@ -115,3 +115,63 @@ def test_core_neither_prints_nor_asks() -> None:
             ):
                 found.append(f"{path.name}:{node.lineno} calls {node.func.id}()")
     assert found == []
+
+
+def _module_name(path: Path) -> str:
+    parts = path.relative_to(ROOT).with_suffix("").parts
+    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+
+
+def _imported_at_load(path: Path, name: str, known: set[str]) -> set[str]:
+    """The package's modules that ``path`` imports when it loads: its top-level
+    imports, those under ``if``/``try`` included, never those under ``TYPE_CHECKING``
+    nor inside functions (deferred on purpose)."""
+    found: set[str] = set()
+    package = name.split(".") if path.name == "__init__.py" else name.split(".")[:-1]
+
+    def visit(body: list[ast.stmt]) -> None:
+        for node in body:
+            if isinstance(node, ast.If) and "TYPE_CHECKING" in ast.unparse(node.test):
+                visit(node.orelse)
+            elif isinstance(node, ast.Import):
+                found.update(a.name for a in node.names)
+            elif isinstance(node, ast.ImportFrom):
+                base = node.module or ""
+                if node.level:
+                    up = package[: len(package) - (node.level - 1)]
+                    base = ".".join([*up, base] if base else up)
+                found.add(base)
+                found.update(f"{base}.{a.name}" for a in node.names)
+            elif isinstance(node, ast.If | ast.With | ast.Try):
+                visit(node.body)
+                visit(getattr(node, "orelse", []))
+                visit(getattr(node, "finalbody", []))
+                for handler in getattr(node, "handlers", []):
+                    visit(handler.body)
+
+    visit(ast.parse(path.read_text(encoding="utf-8"), filename=str(path)).body)
+    return {m for m in found if m in known and m != name}
+
+
+def test_no_import_cycle() -> None:
+    """No two of the package's modules import each other, however indirectly, when they
+    load (a cycle makes the import order matter and hides behind deferred imports)."""
+    paths = {_module_name(p): p for p in modules_under(PACKAGE)}
+    known = set(paths)
+    graph = {name: _imported_at_load(path, name, known) for name, path in paths.items()}
+    cycles: list[list[str]] = []
+    state: dict[str, int] = {}  # 1: on the current path, 2: done
+
+    def walk(node: str, trail: list[str]) -> None:
+        state[node] = 1
+        for nxt in sorted(graph[node]):
+            if state.get(nxt) == 1:
+                cycles.append([*trail[trail.index(nxt) :], nxt])
+            elif nxt not in state:
+                walk(nxt, [*trail, nxt])
+        state[node] = 2
+
+    for name in sorted(graph):
+        if name not in state:
+            walk(name, [name])
+    assert cycles == []

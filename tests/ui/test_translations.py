@@ -213,6 +213,7 @@ def test_a_verified_export_is_worded_in_english(qapp, tmp_path: Path) -> None:
         steps = [wording.export_step(step) for step in export.STEPS]
     finally:
         QCoreApplication.removeTranslator(t)
+    assert steps[0] == "Database snapshot" and len(set(steps)) == len(export.STEPS)
     assert (
         "Archive structure",
         "exactly the four expected entries, contiguous, no byte to spare",
