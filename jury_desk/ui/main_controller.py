@@ -19,7 +19,7 @@ from jury_desk import __version__
 from jury_desk.core import fmt, fsutil
 from jury_desk.core.errors import UserError
 from jury_desk.qt.core import QEvent, QObject, QTimer, Signal, Slot
-from jury_desk.qt.gui import QAction, QKeySequence
+from jury_desk.qt.gui import QAction, QKeySequence, QScreen
 from jury_desk.qt.widgets import QApplication, QFileDialog, QMessageBox
 from jury_desk.ui import dialogs, maintenance, prefs, theme
 from jury_desk.ui.announce import announce
@@ -36,7 +36,11 @@ from jury_desk.ui.timer import Clock, monotonic_ms
 from jury_desk.ui.writer import DbWriter
 
 if TYPE_CHECKING:
-    from jury_desk.core.services import Desk
+    from concurrent.futures import Future
+
+    from jury_desk.core.privacy import PurgeReport
+    from jury_desk.core.services import Desk, ImportReport
+    from jury_desk.core.snapshots import SnapshotResult
     from jury_desk.core.state import SessionState
 
 log = logging.getLogger(__name__)
@@ -485,7 +489,7 @@ class MainController(QObject):
     def import_bundle(self, path: Path) -> asyncio.Task[Any]:
         return self.spawn(self.run_import(path))
 
-    async def run_import(self, path: Path) -> Any:
+    async def run_import(self, path: Path) -> ImportReport | None:
         """The GUI's import path: checks and copies in the writer thread; progress bar; the
         refusal in full. Returns the report, or None when refused."""
         from jury_desk.core import keys
@@ -577,7 +581,7 @@ class MainController(QObject):
             act.triggered.connect(lambda _=False, s=screen: self._move_shared(s))
             menu.addAction(act)
 
-    def _move_shared(self, screen: Any) -> None:
+    def _move_shared(self, screen: QScreen) -> None:
         self.projector.move_to(screen)
 
     @Slot()
@@ -701,7 +705,9 @@ class MainController(QObject):
         if dlg.exec() == maintenance.SnapshotsDialog.DialogCode.Accepted and dlg.chosen is not None:
             self.restore_snapshot(dlg.chosen.path)
 
-    def take_snapshot_now(self, dlg: maintenance.SnapshotsDialog | None = None) -> Any:
+    def take_snapshot_now(
+        self, dlg: maintenance.SnapshotsDialog | None = None
+    ) -> Future[SnapshotResult] | None:
         """A snapshot by hand, through the writer (after the writes already asked)."""
         from jury_desk.core import snapshots
 
@@ -711,7 +717,7 @@ class MainController(QObject):
             dialogs.show_user_error(self.window, exc)
             return None
 
-        def done(result: Any) -> None:
+        def done(result: SnapshotResult) -> None:
             if result.secondary_error:
                 text = self.tr(
                     "Instantané pris : « {name} ». Mais sa copie dans le second dossier a échoué."
@@ -880,7 +886,7 @@ class MainController(QObject):
             return None
         return self.spawn(self._purge(db))
 
-    async def _purge(self, db: Path) -> Any:
+    async def _purge(self, db: Path) -> PurgeReport | None:
         """Close everything on this database, ``privacy.purge``, give the lock back, and
         return to the welcome screen with the outcome. Returns the report (None if refused)."""
         from jury_desk.core import instance, privacy

@@ -12,7 +12,7 @@ import contextlib
 import logging
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from jury_desk.core import fmt
 from jury_desk.qt.core import (
@@ -40,6 +40,10 @@ from jury_desk.qt.widgets import (
     QWidget,
 )
 from jury_desk.ui import theme, uifmt
+
+if TYPE_CHECKING:
+    from jury_desk.core.privacy import PurgeReport, PurgeStatus
+    from jury_desk.core.snapshots import SnapshotInfo
 
 log = logging.getLogger(__name__)
 
@@ -79,7 +83,7 @@ class SnapshotsModel(QAbstractTableModel):
         self._items = list(items)
         self.endResetModel()
 
-    def info(self, row: int) -> Any:
+    def info(self, row: int) -> SnapshotInfo:
         return self._items[row]
 
     def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
@@ -250,7 +254,7 @@ class SnapshotsDialog(QDialog):
         self.message.setText(text)
         self.message.show()
 
-    def selected(self) -> Any:
+    def selected(self) -> SnapshotInfo | None:
         rows = self.table.selectionModel().selectedRows()
         return self.model.info(rows[0].row()) if rows else None
 
@@ -268,7 +272,7 @@ class SnapshotsDialog(QDialog):
             self.accept()
 
 
-def confirm_restore(parent: QWidget | None, info: Any) -> bool:
+def confirm_restore(parent: QWidget | None, info: SnapshotInfo) -> bool:
     from jury_desk.ui import dialogs
 
     return dialogs.confirm(
@@ -368,13 +372,13 @@ class PurgeDialog(QDialog):
             self.accept()
 
 
-def ask_purge(parent: QWidget | None, status: Any) -> bool:
+def ask_purge(parent: QWidget | None, status: PurgeStatus) -> bool:
     """The strong confirmation; tests replace this function."""
     dlg = PurgeDialog(status, parent)
     return dlg.exec() == QDialog.DialogCode.Accepted and dlg.confirmed()
 
 
-def purge_report_text(report: Any) -> tuple[str, str]:
+def purge_report_text(report: PurgeReport) -> tuple[str, str]:
     """(summary, details) of a ``privacy.PurgeReport``, in French."""
     summary = QCoreApplication.translate(
         "Maintenance", "Données effacées : {files} fichier(s), dont {exports} export(s)."
@@ -405,7 +409,7 @@ def purge_report_text(report: Any) -> tuple[str, str]:
     return summary, "\n".join(lines)
 
 
-def show_purge_report(parent: QWidget | None, report: Any) -> None:
+def show_purge_report(parent: QWidget | None, report: PurgeReport) -> None:
     """The outcome: failures and kept files in full (tests replace this function)."""
     from jury_desk.ui import dialogs
 

@@ -6,27 +6,32 @@ from __future__ import annotations
 
 import base64
 import logging
-from typing import Any
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from jury_desk.core.recovery import InterruptedTimer
+    from jury_desk.core.services import Desk
+    from jury_desk.core.settings import Settings
 
 log = logging.getLogger(__name__)
 
 
 # The application's one settings object (set by the main controller), for the dialogs that
 # keep something in it without being handed it (the signer's name and role).
-CURRENT: Any = None
+CURRENT: Settings | None = None
 
 
-def current() -> Any:
+def current() -> Settings:
     return CURRENT if CURRENT is not None else load()
 
 
-def load() -> Any:
+def load() -> Settings:
     from jury_desk.core import settings as core_settings
 
     return core_settings.load()
 
 
-def save(settings: Any) -> None:
+def save(settings: Settings) -> None:
     from jury_desk.core import settings as core_settings
     from jury_desk.core.errors import UserError
 
@@ -36,7 +41,7 @@ def save(settings: Any) -> None:
         log.warning("settings not saved: %s", exc.code)
 
 
-def update(settings: Any, **values: Any) -> None:
+def update(settings: Settings, **values: object) -> None:
     """Set fields of the (mutable) settings object, then save it atomically."""
     for name, value in values.items():
         setattr(settings, name, value)
@@ -47,7 +52,7 @@ def encode_geometry(data: bytes) -> str:
     return base64.b64encode(data).decode("ascii")
 
 
-def decode_geometry(value: Any) -> bytes | None:
+def decode_geometry(value: object) -> bytes | None:
     if not value:
         return None
     try:
@@ -56,7 +61,7 @@ def decode_geometry(value: Any) -> bytes | None:
         return None
 
 
-def take_snapshot(desk: Any, reason: str) -> None:
+def take_snapshot(desk: Desk, reason: str) -> None:
     """A consistent copy of the database after each hearing (core.snapshots)."""
     from jury_desk.core import snapshots
 
@@ -68,7 +73,7 @@ def take_snapshot(desk: Any, reason: str) -> None:
         log_failure(log, f"snapshot failed ({reason})", exc)
 
 
-def settle_interrupted(desk: Any, session_id: str) -> list[Any]:
+def settle_interrupted(desk: Desk, session_id: str) -> list[InterruptedTimer]:
     """Pause the timers that were running when the application stopped (core.recovery)."""
     from jury_desk.core import recovery
 

@@ -25,7 +25,7 @@ from dataclasses import asdict, dataclass
 from typing import Any
 
 from jury_desk.qt.core import QObject, QRect, Qt, QTimer, Signal, Slot
-from jury_desk.qt.gui import QGuiApplication, QPixmap
+from jury_desk.qt.gui import QGuiApplication, QPixmap, QScreen
 from jury_desk.qt.widgets import QLabel, QWidget
 from jury_desk.ui import prefs
 
@@ -41,7 +41,7 @@ class ScreenId:
     geometry: tuple[int, int, int, int]
 
     @staticmethod
-    def of(screen: Any) -> ScreenId:
+    def of(screen: QScreen) -> ScreenId:
         g = screen.geometry()
         return ScreenId(
             str(screen.name() or ""),
@@ -92,7 +92,7 @@ def match_score(saved: ScreenId, candidate: ScreenId) -> int:
     return score
 
 
-def best_match(saved: ScreenId, candidates: Sequence[Any]) -> Any | None:
+def best_match(saved: ScreenId, candidates: Sequence[QScreen]) -> QScreen | None:
     """The screen among ``candidates`` that is the saved one, or None."""
     scored = [(match_score(saved, ScreenId.of(s)), i, s) for i, s in enumerate(candidates)]
     scored = [t for t in scored if t[0] >= 3]
@@ -102,7 +102,7 @@ def best_match(saved: ScreenId, candidates: Sequence[Any]) -> Any | None:
     return scored[0][2]
 
 
-def screen_of(rect: QRect, screens: Sequence[Any]) -> Any | None:
+def screen_of(rect: QRect, screens: Sequence[QScreen]) -> QScreen | None:
     """The screen that holds the centre of ``rect`` (or the one it overlaps most)."""
     centre = rect.center()
     for s in screens:
@@ -159,13 +159,13 @@ class ProjectorController(QObject):
         """Qt's screens (tests replace :func:`QGuiApplication.screens`)."""
         return list(QGuiApplication.screens())
 
-    def console_screen(self) -> Any | None:
+    def console_screen(self) -> QScreen | None:
         screens = self.screens()
         return screen_of(self.console_window.frameGeometry(), screens) or (
             screens[0] if screens else None
         )
 
-    def shared_screen(self) -> Any | None:
+    def shared_screen(self) -> QScreen | None:
         return screen_of(self.shared.frameGeometry(), self.screens())
 
     def other_screens(self) -> list[Any]:
@@ -175,7 +175,7 @@ class ProjectorController(QObject):
     def saved_id(self) -> ScreenId | None:
         return ScreenId.decode(getattr(self.settings, "shared_screen_identity", None))
 
-    def target(self) -> Any | None:
+    def target(self) -> QScreen | None:
         """Where the shared window belongs: the saved projector if it is there and is not
         the console's screen, else another screen than the console's, else None."""
         others = self.other_screens()
@@ -272,7 +272,7 @@ class ProjectorController(QObject):
         i = others.index(current) + 1 if current in others else 0
         self.move_to(others[i % len(others)])
 
-    def move_to(self, screen: Any) -> None:
+    def move_to(self, screen: QScreen) -> None:
         if screen is self.console_screen() and not self.single_screen():
             self.warning.emit(
                 self.tr("C’est l’écran de la console : l’écran partagé n’y va pas en plein écran.")
@@ -311,7 +311,7 @@ class ProjectorController(QObject):
     # ------------------------------------------------------------------ Qt's signals
 
     @Slot(object)
-    def _screen_removed(self, screen: Any) -> None:
+    def _screen_removed(self, screen: QScreen) -> None:
         if not self.shared.isVisible():
             return
         remaining = [s for s in self.screens() if s is not screen]
@@ -333,7 +333,7 @@ class ProjectorController(QObject):
         self.changed.emit()
 
     @Slot(object)
-    def _screen_added(self, _screen: Any) -> None:
+    def _screen_added(self, _screen: QScreen) -> None:
         if not self.lost:
             return
         target = self.target()

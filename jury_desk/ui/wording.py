@@ -4,12 +4,15 @@ translation (``QCoreApplication.translate``), so that the English UI is English.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 from jury_desk import messages
 from jury_desk.core.deliberation import Blocker
 from jury_desk.core.errors import ClosingBlocked, UserError
 from jury_desk.qt.core import QCoreApplication
+
+if TYPE_CHECKING:
+    from jury_desk.core.export import Check
 
 
 def _tr(context: str, text: str) -> str:
@@ -32,7 +35,7 @@ def export_step(step: str) -> str:
     return messages.template("export.step." + step, _tr)
 
 
-def check(c: Any) -> tuple[str, str]:
+def check(c: Check) -> tuple[str, str]:
     """A line of a result bundle's verification (``export.Check``): what is checked, and
     what holds or not, in the UI's language (a detail from deeper layers stays French)."""
     label = messages.check_label(c.code, _tr)
