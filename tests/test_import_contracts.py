@@ -66,7 +66,7 @@ STILL_REACHED = {
     "cli_maintenance.py": {"privacy", "snapshots"},
     "devserver.py": set(),
     "selftest.py": {"export", "keys"},
-    "ui": {"crypto", "deliberation", "export", "keys", "privacy", "snapshots", "storage"},
+    "ui": {"crypto", "deliberation", "export", "keys", "privacy", "snapshots"},
 }
 
 

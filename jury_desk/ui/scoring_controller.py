@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextlib
 import logging
 from dataclasses import dataclass
+from datetime import datetime
 from fractions import Fraction
 from typing import Any
 
@@ -391,7 +392,5 @@ class ScoringController(QObject):
         self.ctx.writer.submit(self.ctx.desk.reveal, self.ctx.sid, on_done=done)
 
 
-def _now() -> str:
-    from jury_desk.core.storage import now_iso
-
-    return now_iso()
+def _now() -> datetime:
+    return datetime.now().astimezone()
