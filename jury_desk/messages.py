@@ -745,6 +745,9 @@ TEMPLATES: dict[str, str] = {
     "error.unknown_session_in": QT_TRANSLATE_NOOP(
         "Messages", "Aucune session « {session} » dans « {db} »."
     ),
+    "error.unknown_attachment": QT_TRANSLATE_NOOP(
+        "Messages", "Le dossier {dossier} n’a pas de pièce jointe n° {position}."
+    ),
     "error.no_session": QT_TRANSLATE_NOOP(
         "Messages",
         "La base « {db} » ne contient aucune session : importez d’abord un paquet de session.",

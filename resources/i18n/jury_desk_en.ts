@@ -2930,6 +2930,10 @@ A snapshot of the current state is taken first (“before restore”): the resto
         <translation>No session “{session}” in “{db}”.</translation>
     </message>
     <message>
+        <source>Le dossier {dossier} n’a pas de pièce jointe n° {position}.</source>
+        <translation>Dossier {dossier} has no attachment no. {position}.</translation>
+    </message>
+    <message>
         <source>La base « {db} » ne contient aucune session : importez d’abord un paquet de session.</source>
         <translation>The database “{db}” holds no session: import a session bundle first.</translation>
     </message>
