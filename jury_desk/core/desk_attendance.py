@@ -27,7 +27,7 @@ class AttendanceDesk(DeskBase):
             srow = self._open_for_change(db, session_id)
             for j in absent:
                 self._check_ids(db, session_id, juror=j)
-            _, jurors, _, _ = self._static_for(db, session_id)
+            jurors = self._session_ids(db, session_id).jurors
             at = now_iso()
             for jid in jurors:
                 row = db.get(AttendanceRow, (session_id, jid))
@@ -55,7 +55,7 @@ class AttendanceDesk(DeskBase):
         with transaction(self.engine) as db:
             srow = self._open_for_change(db, session_id)
             self._check_ids(db, session_id, juror=juror_id)
-            _, jurors, _, _ = self._static_for(db, session_id)
+            jurors = self._session_ids(db, session_id).jurors
             at = now_iso()
             for jid in jurors:
                 if db.get(AttendanceRow, (session_id, jid)) is None:
@@ -91,7 +91,7 @@ class AttendanceDesk(DeskBase):
         with transaction(self.engine) as db:
             self._open_for_change(db, session_id)
             self._check_ids(db, session_id, juror=juror_id, dossier=dossier_id)
-            _, _, _, conflicts = self._static_for(db, session_id)
+            conflicts = self._session_ids(db, session_id).conflicts
             if (juror_id, dossier_id) in conflicts:
                 raise UserError(
                     "already_recused",

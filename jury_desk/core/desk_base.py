@@ -15,11 +15,7 @@ from sqlmodel import Session, col, select
 
 from jury_desk.core import audit, fsutil, ledger, paths, quickread, storage
 from jury_desk.core.domain import (
-    Attachment,
-    Conflict,
     Criterion,
-    Dossier,
-    HolderKind,
     Juror,
     Role,
     Rules,
@@ -30,7 +26,6 @@ from jury_desk.core.domain import (
 from jury_desk.core.errors import UserError
 from jury_desk.core.state import SessionState, SessionSummary
 from jury_desk.core.storage import (
-    AttachmentRow,
     ConflictRow,
     CriterionRow,
     DeliberationRow,
@@ -89,20 +84,30 @@ def _info(row: SessionRow) -> SessionInfo:
     )
 
 
-def _require_known(
-    lookups: tuple[Mapping[str, Criterion], Mapping[str, Juror], Mapping[str, Dossier], Any],
-    juror: str | None,
-    dossier: str | None,
-    criterion: str | None,
-) -> None:
-    """Refuse an id that the session does not have (None: not asked)."""
-    crit, jur, dos, _ = lookups
-    if juror is not None and juror not in jur:
-        raise UserError("unknown_juror", params={"juror": juror})
-    if dossier is not None and dossier not in dos:
-        raise UserError("unknown_dossier", params={"dossier": dossier})
-    if criterion is not None and criterion not in crit:
-        raise UserError("unknown_criterion", params={"criterion": criterion})
+@dataclass(frozen=True, slots=True)
+class SessionIds:
+    """What a write may name in a session, read once per :class:`DeskBase` (a session's
+    manifest never changes): its criteria with their scales, its jurors in order, its
+    dossiers, and the conflicts of interest the bundle declared."""
+
+    criteria: Mapping[str, Criterion]
+    jurors: Mapping[str, Juror]
+    dossiers: frozenset[str]
+    conflicts: frozenset[tuple[str, str]]  # (juror, dossier)
+
+    def require(
+        self,
+        juror: str | None = None,
+        dossier: str | None = None,
+        criterion: str | None = None,
+    ) -> None:
+        """Refuse an id that the session does not have (None: not asked)."""
+        if juror is not None and juror not in self.jurors:
+            raise UserError("unknown_juror", params={"juror": juror})
+        if dossier is not None and dossier not in self.dossiers:
+            raise UserError("unknown_dossier", params={"dossier": dossier})
+        if criterion is not None and criterion not in self.criteria:
+            raise UserError("unknown_criterion", params={"criterion": criterion})
 
 
 class DeskBase:
@@ -112,7 +117,7 @@ class DeskBase:
         self.db_path = Path(db_path) if db_path else paths.default_db()
         self.engine: Engine = storage.open_database(self.db_path)
         self.files = paths.files_dir(self.db_path)
-        self._static: dict[str, tuple[Any, ...]] = {}
+        self._ids: dict[str, SessionIds] = {}
         self._remove_stale_staging()
         # An export killed half-way: its temporary file goes, what it changed is undone.
         ledger.recover(self.engine, ledger.remove_stale_parts(self.db_path))
@@ -157,74 +162,33 @@ class DeskBase:
 
     # ------------------------------------------------------------------ reading
 
-    def _load_static(self, db: Session, session_id: str) -> tuple[Any, ...]:
-        cached = self._static.get(session_id)
+    def _session_ids(self, db: Session, session_id: str) -> SessionIds:
+        cached = self._ids.get(session_id)
         if cached is not None:
             return cached
-        criteria = tuple(
-            _criterion(r)
-            for r in db.exec(
-                select(CriterionRow)
-                .where(CriterionRow.session_id == session_id)
-                .order_by(col(CriterionRow.position))
+        criteria = db.exec(
+            select(CriterionRow)
+            .where(CriterionRow.session_id == session_id)
+            .order_by(col(CriterionRow.position))
+        )
+        jurors = db.exec(
+            select(JurorRow)
+            .where(JurorRow.session_id == session_id)
+            .order_by(col(JurorRow.position))
+        )
+        dossiers = db.exec(select(DossierRow.id).where(DossierRow.session_id == session_id))
+        conflicts = db.exec(
+            select(ConflictRow.juror_id, ConflictRow.dossier_id).where(
+                ConflictRow.session_id == session_id
             )
         )
-        jurors = tuple(
-            _juror(r)
-            for r in db.exec(
-                select(JurorRow)
-                .where(JurorRow.session_id == session_id)
-                .order_by(col(JurorRow.position))
-            )
+        cached = SessionIds(
+            {r.id: _criterion(r) for r in criteria},
+            {r.id: _juror(r) for r in jurors},
+            frozenset(dossiers),
+            frozenset((j, d) for j, d in conflicts),
         )
-        atts: dict[str, list[Attachment]] = {}
-        for a in db.exec(
-            select(AttachmentRow)
-            .where(AttachmentRow.session_id == session_id)
-            .order_by(col(AttachmentRow.dossier_id), col(AttachmentRow.position))
-        ):
-            atts.setdefault(a.dossier_id, []).append(
-                Attachment(a.name, a.title, a.media_type, a.bytes, a.sha256)
-            )
-        dossiers = tuple(
-            Dossier(
-                id=r.id,
-                reference=r.reference,
-                title=r.title,
-                commune=r.commune,
-                qpv_code=r.qpv_code,
-                qpv_name=r.qpv_name,
-                holder_name=r.holder_name,
-                holder_kind=HolderKind(r.holder_kind),
-                holder_rna=r.holder_rna,
-                holder_siret=r.holder_siret,
-                holder_contact=r.holder_contact,
-                project_manager=r.project_manager,
-                summary=r.summary,
-                amount_requested_cents=r.amount_requested_cents,
-                budget_total_cents=r.budget_total_cents,
-                hearing_order=r.hearing_order,
-                hearing_start=r.hearing_start,
-                attachments=tuple(atts.get(r.id, ())),
-            )
-            for r in db.exec(
-                select(DossierRow)
-                .where(DossierRow.session_id == session_id)
-                .order_by(col(DossierRow.hearing_order))
-            )
-        )
-        conflicts = tuple(
-            Conflict(r.juror_id, r.dossier_id, r.reason)
-            for r in db.exec(select(ConflictRow).where(ConflictRow.session_id == session_id))
-        )
-        lookups = (
-            {c.id: c for c in criteria},
-            {j.id: j for j in jurors},
-            {d.id: d for d in dossiers},
-            {(c.juror_id, c.dossier_id) for c in conflicts},
-        )
-        cached = (criteria, jurors, dossiers, conflicts, lookups)
-        self._static[session_id] = cached
+        self._ids[session_id] = cached
         return cached
 
     def state(self, session_id: str | None = None) -> SessionState:
@@ -281,15 +245,6 @@ class DeskBase:
             raise UserError("closed")
         return srow
 
-    def _static_for(
-        self, db: Session, session_id: str
-    ) -> tuple[dict[str, Criterion], dict[str, Juror], dict[str, Dossier], set[tuple[str, str]]]:
-        lookups: tuple[
-            dict[str, Criterion], dict[str, Juror], dict[str, Dossier], set[tuple[str, str]]
-        ]
-        lookups = self._load_static(db, session_id)[4]
-        return lookups
-
     def _check_ids(
         self,
         db: Session,
@@ -299,4 +254,4 @@ class DeskBase:
         dossier: str | None = None,
         criterion: str | None = None,
     ) -> None:
-        _require_known(self._static_for(db, sid), juror, dossier, criterion)
+        self._session_ids(db, sid).require(juror, dossier, criterion)

@@ -61,7 +61,7 @@ class DeliberationDesk(DeskBase):
         """Replace the jury's list (and the justifications of departures)."""
         with transaction(self.engine) as db:
             self._open_for_change(db, session_id)
-            _, _, dossiers, _ = self._static_for(db, session_id)
+            dossiers = self._session_ids(db, session_id).dossiers
             seen: set[str] = set()
             for lau in laureates:
                 if lau.dossier_id not in dossiers:

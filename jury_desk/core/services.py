@@ -20,7 +20,7 @@ from sqlalchemy import Connection
 # not pay for them (benchmarks/gui.py; tests/core/test_import_cost.py).
 from jury_desk.core import audit, csvio
 from jury_desk.core.desk_attendance import AttendanceDesk
-from jury_desk.core.desk_base import DeskBase, ImportReport, _require_known
+from jury_desk.core.desk_base import DeskBase, ImportReport
 from jury_desk.core.desk_deliberation import DeliberationDesk
 from jury_desk.core.desk_hearings import HearingsDesk
 from jury_desk.core.desk_sessions import SessionsDesk
@@ -104,9 +104,9 @@ class Desk(SessionsDesk, AttendanceDesk, HearingsDesk, DeliberationDesk):
         The hot path of the hearing room: plain SQL on one connection (no ORM unit of
         work), one BEGIN IMMEDIATE transaction with its audit entry.
         """
-        if session_id not in self._static:
+        if session_id not in self._ids:
             with reading(self.engine) as db:
-                self._load_static(db, session_id)
+                self._session_ids(db, session_id)
         with self.engine.begin() as conn:
             closed = conn.exec_driver_sql(
                 "SELECT closed_at FROM deliberation WHERE session_id = ?", (session_id,)
@@ -129,9 +129,9 @@ class Desk(SessionsDesk, AttendanceDesk, HearingsDesk, DeliberationDesk):
         value: object,
         actor: str,
     ) -> ScoreWrite:
-        lookups = self._static[sid][4]
-        _require_known(lookups, juror_id, dossier_id, criterion_id)
-        crit, _, _, conflicts = lookups
+        ids = self._ids[sid]
+        ids.require(juror_id, dossier_id, criterion_id)
+        crit, conflicts = ids.criteria, ids.conflicts
         v = self.validate_value(crit[criterion_id], value)
         if (juror_id, dossier_id) in conflicts or conn.exec_driver_sql(
             "SELECT 1 FROM recusal WHERE session_id = ? AND juror_id = ? AND dossier_id = ?",
@@ -209,7 +209,7 @@ class Desk(SessionsDesk, AttendanceDesk, HearingsDesk, DeliberationDesk):
         """All rows or none (paper sheets)."""
         with transaction(self.engine) as db:
             self._open_for_change(db, session_id)
-            self._static_for(db, session_id)
+            self._session_ids(db, session_id)
             conn = db.connection()
             for i, (d, j, c, v) in enumerate(rows, start=1):
                 try:

@@ -80,7 +80,7 @@ def worst(
     con.execute("UPDATE session SET is_demo = 0 WHERE id = ?", (sid,))
     con.commit()
     con.close()
-    desk._static.clear()
+    desk._ids.clear()
     long_note = "\n".join(_long(f"Délibération {k}", 1000) for k in range(5))
     desk.set_notes(sid, long_note + " FinDesNotes")
     marks["notes"] = "FinDesNotes"

@@ -115,7 +115,7 @@ def test_an_edited_score_is_refused_before_anything_changes(tmp_path: Path) -> N
             f"UPDATE score SET value='0' WHERE session_id='{sid}' AND dossier_id='{d}' "
             f"AND juror_id='{j}' AND criterion_id='{c}'",
         )
-        desk._static.clear()
+        desk._ids.clear()
         out = tmp_path / "r.zip"
         with pytest.raises(UserError) as err:
             export.export_session(desk, sid, out, signing_identity(), accept_proposal=True)
@@ -140,7 +140,7 @@ def test_manifest_values_edited_in_the_tables_are_refused(tmp_path: Path) -> Non
     ):
         with played_demo(tmp_path / named / sql[:20].replace(" ", "_")) as (desk, sid):
             _raw(desk.db_path, sql)
-            desk._static.clear()
+            desk._ids.clear()
             with pytest.raises(UserError) as err:
                 export.export_session(desk, sid, tmp_path / "r.zip", signing_identity())
             assert err.value.code == "export_tampered", sql
@@ -190,7 +190,7 @@ def test_a_rewritten_and_rechained_audit_log_is_refused(tmp_path: Path) -> None:
         )
         con.commit()
         con.close()
-        desk._static.clear()
+        desk._ids.clear()
         # The signer of the demo manifest is the demo key: it vouches for its bytes only.
         with pytest.raises(UserError) as err:
             export.export_session(desk, sid, tmp_path / "r.zip", signing_identity())

@@ -26,7 +26,7 @@ def test_the_attendance_list_shows_neutralised_names(
     )
     con.commit()
     con.close()
-    desk._static.clear()  # the names as the file now holds them
+    desk._ids.clear()  # the names as the file now holds them
     model = AttendanceModel()
     model.set_state(desk.state(sid))
     qtmodeltester.check(model)
