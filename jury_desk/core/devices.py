@@ -17,14 +17,17 @@ Rules (issue 14, CONTRACT sections 4 and 6):
   the laptop's grid (same validation, recusal and absence rules, same transaction and
   audit chain), run by the caller's single ordered writer, with the actor
   ``juré:<id>/appareil:<device>`` so the audit log says which device entered each value;
-- a write carries an idempotency key: the same key again (a retry after a lost answer)
-  returns the first answer without writing twice.
+- a write carries an idempotency key: the same key again (a retry after a lost answer,
+  after the server was stopped, or after the application was killed) returns the first
+  answer without writing twice; the key is kept in its write's audit entry.
 """
 
 from __future__ import annotations
 
+import asyncio
 import hashlib
 import hmac
+import json
 import secrets
 import time
 from collections import OrderedDict
@@ -90,8 +93,14 @@ class JurorDevices:
         self._clock = clock
         self._pairings: dict[str, Pairing] = {}  # juror id -> pairing
         self._seen: dict[str, float] = {}  # juror id -> clock of the last request
+        # (juror id, idempotency key) -> the first answer; filled from the audit log on
+        # the first write (_load_answers), then by every write, on the writer thread
         self._answers: OrderedDict[tuple[str, str], dict[str, Any]] = OrderedDict()
+        self._loaded = False
         self._state: SessionState | None = None
+        # the state read queued on the writer after a write, and whether it has started:
+        # every write that finished before it starts waits for that one read
+        self._refresh: tuple[asyncio.Task[None], list[bool]] | None = None
         self.version = 0  # grows with every state the pages may need to fetch again
         # called with the dossier id after a device's write is committed (the console
         # refreshes); None: nobody to tell
@@ -109,6 +118,32 @@ class JurorDevices:
         """Read the session again (on the writer, so after every write asked before)."""
         st = await self._run_write(lambda: self.desk.state(self.session_id))
         self.use_state(st)
+
+    async def _refreshed(self) -> None:
+        """The state read again after every write committed so far.
+
+        A burst of writes (fifty devices at once) shares one read instead of one each: a
+        read queued on the writer and not yet started will see this write, which is
+        committed, so it is awaited rather than queuing another. A full read per write
+        kept the writer busy, and its Python work held the loop's thread off the GIL.
+        """
+        pending = self._refresh
+        if pending is None or pending[1][0]:  # none, or started: maybe before our commit
+            started = [False]
+            sid = self.session_id
+
+            def read() -> SessionState:
+                started[0] = True
+                return self.desk.state(sid)
+
+            async def reload() -> None:
+                st = await self._run_write(read)
+                if self._refresh is not None and self._refresh[1] is started:
+                    self._refresh = None
+                self.use_state(st)
+
+            pending = self._refresh = (asyncio.ensure_future(reload()), started)
+        await asyncio.shield(pending[0])
 
     def use_state(self, st: SessionState) -> None:
         """Take a state read elsewhere (the console's refresh); a closed session ends pairings."""
@@ -135,9 +170,10 @@ class JurorDevices:
         self._seen.pop(juror_id, None)
 
     def revoke_all(self) -> None:
+        """Every token dies; the answers to earlier writes stay (a juror paired again
+        retries with the same keys)."""
         self._pairings.clear()
         self._seen.clear()
-        self._answers.clear()
 
     def paired(self, juror_id: str) -> bool:
         return juror_id in self._pairings
@@ -266,18 +302,79 @@ class JurorDevices:
             raise UserError("device_bad_key")
         return key
 
+    def _load_answers(self) -> None:
+        """On the writer, once: the answers of the device writes already in the audit log.
+
+        An idempotency key is kept in its write's audit entry (``request_key``), in the
+        same transaction as the value, so a write retried after the application was
+        killed, or after the server was stopped and started again, is recognised.
+        """
+        if self._loaded:
+            return
+        with self.desk.engine.connect() as conn:
+            rows = conn.exec_driver_sql(
+                "SELECT actor, action, data FROM audit WHERE session_id = ? AND actor LIKE ?"
+                " ORDER BY seq",
+                (self.session_id, "juré:%"),
+            ).all()
+        for actor, action, raw in rows:
+            data = json.loads(raw)
+            key = data.get("request_key")
+            if not isinstance(key, str):
+                continue
+            juror_id = actor[len("juré:") :].split("/", 1)[0]
+            if action in ("score.set", "score.correct"):
+                answer = {
+                    "saved": True,
+                    "criterion_id": data.get("criterion_id"),
+                    "value": data.get("value"),
+                }
+            elif action == "comment.set":
+                answer = {"saved": True, "comment": data.get("text", "")}
+            else:
+                continue
+            self._remember((juror_id, key), answer)
+        self._loaded = True
+
+    def _remember(self, slot: tuple[str, str], answer: dict[str, Any]) -> None:
+        self._answers[slot] = answer
+        self._answers.move_to_end(slot)
+        while len(self._answers) > IDEMPOTENCY_KEYS:
+            self._answers.popitem(last=False)
+
     async def _once(
-        self, pairing: Pairing, key: str, write: Callable[[], dict[str, Any]]
+        self,
+        pairing: Pairing,
+        key: str,
+        dossier_id: object,
+        write: Callable[[str, str], dict[str, Any]],
     ) -> dict[str, Any]:
+        """Run ``write(dossier_id, key)`` on the writer unless this key was written before.
+
+        The key is looked up before the dossier is checked (a retry answers as the first
+        write did, even once the console has moved on), and again on the writer just
+        before writing: two copies of one request in flight at once write once.
+        """
         slot = (pairing.juror_id, key)
+        if not self._loaded:
+            await self._run_write(self._load_answers)
         done = self._answers.get(slot)
         if done is not None:
             return {**done, "replayed": True}
-        answer = await self._run_write(write)
-        self._answers[slot] = answer
-        while len(self._answers) > IDEMPOTENCY_KEYS:
-            self._answers.popitem(last=False)
-        await self.reload()
+        did = self._check_target(pairing, dossier_id)
+
+        def once() -> dict[str, Any]:
+            first = self._answers.get(slot)
+            if first is not None:
+                return {**first, "replayed": True}
+            answer = write(did, key)
+            self._remember(slot, answer)
+            return answer
+
+        answer = await self._run_write(once)
+        if answer.get("replayed"):
+            return answer
+        await self._refreshed()
         if self.on_write is not None:
             self.on_write(self.current_dossier_id() or "")
         return answer
@@ -287,29 +384,29 @@ class JurorDevices:
     ) -> dict[str, Any]:
         """Record one value of the juror's own sheet; returns once it is committed."""
         idem = self._key(key)
-        did = self._check_target(pairing, dossier_id)
         if not isinstance(criterion_id, str) or not isinstance(value, str) or len(value) > 32:
             raise UserError("device_bad_request")
         jid, actor, sid = pairing.juror_id, self.actor(pairing), self.session_id
 
-        def write() -> dict[str, Any]:
-            w = self.desk.record_score(sid, did, jid, criterion_id, value, actor)
+        def write(did: str, request_key: str) -> dict[str, Any]:
+            w = self.desk.record_score(
+                sid, did, jid, criterion_id, value, actor, request_key=request_key
+            )
             assert w.value is not None
             return {"saved": True, "criterion_id": criterion_id, "value": decimal_text(w.value)}
 
-        return await self._once(pairing, idem, write)
+        return await self._once(pairing, idem, dossier_id, write)
 
     async def write_comment(
         self, pairing: Pairing, dossier_id: object, text: object, key: object
     ) -> dict[str, Any]:
         idem = self._key(key)
-        did = self._check_target(pairing, dossier_id)
         if not isinstance(text, str) or len(text) > MAX_COMMENT:
             raise UserError("device_bad_request")
         jid, actor, sid = pairing.juror_id, self.actor(pairing), self.session_id
 
-        def write() -> dict[str, Any]:
-            self.desk.set_comment(sid, did, jid, text, actor)
+        def write(did: str, request_key: str) -> dict[str, Any]:
+            self.desk.set_comment(sid, did, jid, text, actor, request_key=request_key)
             return {"saved": True, "comment": text.strip()}
 
-        return await self._once(pairing, idem, write)
+        return await self._once(pairing, idem, dossier_id, write)

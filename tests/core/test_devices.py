@@ -262,3 +262,56 @@ def test_closing_the_session_ends_every_pairing(
             assert refused.value.code == "devices_closed"
 
     asyncio.run(scenario())
+
+
+def test_a_retried_write_is_written_once_in_flight_after_a_restart_and_once_moved_on(
+    demo_desk: tuple[Desk, str], writer: ThreadPoolExecutor
+) -> None:
+    desk, sid = demo_desk
+    desk.set_current_dossier(sid, "d02")
+    body = {"dossier_id": "d02", "criterion_id": "innovation", "value": "3", "key": "r" * 20}
+
+    def written() -> list[dict[str, Any]]:
+        return [e for e in desk.audit_entries(sid) if e["data"].get("request_key") == "r" * 20]
+
+    async def scenario() -> None:
+        async with serving(desk, sid, writer) as (hub, server, config, http):
+            token = hub.pair("j01")
+            # the same request twice at once (a page retrying a slow answer): one write
+            answers = await asyncio.gather(
+                put(http, config.origin, "/api/score", token, body),
+                put(http, config.origin, "/api/score", token, body),
+            )
+            assert [s for s, _ in answers] == [200, 200]
+            assert sorted(bool(a.get("replayed")) for _, a in answers) == [False, True]
+            assert len(written()) == 1
+            # the server stopped and started again: a new token, the same key, no new write
+            await server.stop()
+            config = await server.start("127.0.0.1", 0)
+            token = hub.pair("j01")
+            status, again = await put(http, config.origin, "/api/score", token, body)
+            assert (status, again["replayed"], again["value"]) == (200, True, "3")
+            assert len(written()) == 1
+
+    asyncio.run(scenario())
+    # the application restarted (a new hub, a new Desk) and the console moved on: the
+    # retry still answers as the first write did, from the audit log, and writes nothing
+    desk.set_current_dossier(sid, "d03")
+    fresh = Desk(desk.db_path)
+    try:
+
+        async def after_restart() -> None:
+            async with serving(fresh, sid, writer) as (hub, _server, config, http):
+                token = hub.pair("j01")
+                status, again = await put(http, config.origin, "/api/score", token, body)
+                assert (status, again["replayed"], again["value"]) == (200, True, "3")
+                status, other = await put(
+                    http, config.origin, "/api/score", token, {**body, "key": "s" * 20}
+                )
+                assert (status, other["error"]) == (409, "device_not_current")
+
+        asyncio.run(after_restart())
+    finally:
+        fresh.close()
+    assert len(written()) == 1
+    assert desk.state(sid).scores[("d02", "j01", "innovation")] == 3
