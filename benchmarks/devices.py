@@ -58,10 +58,12 @@ def percentile(xs: list[float], p: float) -> float:
 # ---------------------------------------------------------------------- the server process
 
 
-async def serve(db: Path, sid: str) -> None:
+async def serve(db: Path, sid: str, console: bool) -> None:
     """The server process: pairs every juror who can score, prints the port and the
     tokens as one JSON line, then answers MARK (reset the ticker's longest gap), GAP
-    (print it, in ms) and QUIT on stdin."""
+    (print it, in ms) and QUIT on stdin. With ``console``, the hub's ``on_write`` reads
+    the whole session on the loop, as the console's refresh does in the application
+    (``DevicesController._device_wrote``: ``ctx.reload()``)."""
     from jury_desk.core.devices import JurorDevices
     from jury_desk.core.services import Desk
     from jury_desk.devserver import DeviceServer
@@ -71,6 +73,12 @@ async def serve(db: Path, sid: str) -> None:
     desk = Desk(db)
     hub = JurorDevices(desk, sid, lambda fn: loop.run_in_executor(pool, fn))
     await hub.reload()
+    if console:
+
+        def console_refresh(_dossier: str) -> None:
+            desk.state(sid)  # what ctx.reload() does on the GUI's loop
+
+        hub.on_write = console_refresh
     server = DeviceServer(hub)
     config = await server.start("127.0.0.1", 0)
     did = hub.current_dossier_id()
@@ -160,9 +168,9 @@ class Load:
 class Server:
     """The server process, driven line by line."""
 
-    def __init__(self, db: Path, sid: str) -> None:
+    def __init__(self, db: Path, sid: str, console: bool) -> None:
         self.proc = subprocess.Popen(
-            [sys.executable, __file__, "--serve", str(db), sid],
+            [sys.executable, __file__, "--serve", str(db), sid, "console" if console else "-"],
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
             text=True,
@@ -315,7 +323,7 @@ def _pick_dossier(desk: Any, sid: str) -> None:
 # ---------------------------------------------------------------------- main
 
 
-def measure(base: Path, size: int, runs: int) -> str:
+def measure(base: Path, size: int, runs: int, console: bool) -> str:
     folder = base / f"size-{size}"
     if size == 7:
         db, sid = demo_session(folder)
@@ -325,7 +333,7 @@ def measure(base: Path, size: int, runs: int) -> str:
         what = f"a session of {size} jurors"
     copy = folder / "baseline.sqlite3"
     shutil.copy(db, copy)  # closed, checkpointed: the same state for the baseline
-    server = Server(db, sid)
+    server = Server(db, sid, console)
     try:
         plan = make_plan(db, sid, sorted(server.tokens), runs)
         load = asyncio.run(drive(server, plan))
@@ -372,18 +380,31 @@ def measure(base: Path, size: int, runs: int) -> str:
 
 
 def main() -> int:
-    if len(sys.argv) == 4 and sys.argv[1] == "--serve":
-        asyncio.run(serve(Path(sys.argv[2]), sys.argv[3]))
+    if len(sys.argv) == 5 and sys.argv[1] == "--serve":
+        asyncio.run(serve(Path(sys.argv[2]), sys.argv[3], sys.argv[4] == "console"))
         return 0
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=5, help="rounds of writes per size")
     parser.add_argument("--sizes", type=int, nargs="+", default=[7, 50])
+    parser.add_argument(
+        "--no-console",
+        action="store_true",
+        help="the server alone: no emulated console refresh on the loop after writes",
+    )
     args = parser.parse_args()
     base = Path(tempfile.mkdtemp(prefix="jd-bench-devices-"))
     os.environ["JURY_DESK_DATA_DIR"] = str(base / "data")
     os.environ["JURY_DESK_CONFIG_DIR"] = str(base / "config")
     try:
-        summaries = [measure(base, size, args.runs) for size in args.sizes]
+        print(
+            "The server's loop "
+            + (
+                "alone (--no-console)"
+                if args.no_console
+                else "also runs the console's refresh after device writes, as in the app"
+            )
+        )
+        summaries = [measure(base, size, args.runs, not args.no_console) for size in args.sizes]
     finally:
         shutil.rmtree(base, ignore_errors=True)
     print("Summary")

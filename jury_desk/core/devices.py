@@ -102,8 +102,8 @@ class JurorDevices:
         # every write that finished before it starts waits for that one read
         self._refresh: tuple[asyncio.Task[None], list[bool]] | None = None
         self.version = 0  # grows with every state the pages may need to fetch again
-        # called with the dossier id after a device's write is committed (the console
-        # refreshes); None: nobody to tell
+        # called with the dossier id once device writes are committed and read again (the
+        # console refreshes), once for a burst of writes; None: nobody to tell
         self.on_write: Callable[[str], None] | None = None
 
     # ------------------------------------------------------------------ state
@@ -124,8 +124,10 @@ class JurorDevices:
 
         A burst of writes (fifty devices at once) shares one read instead of one each: a
         read queued on the writer and not yet started will see this write, which is
-        committed, so it is awaited rather than queuing another. A full read per write
-        kept the writer busy, and its Python work held the loop's thread off the GIL.
+        committed, so it is awaited rather than queuing another; ``on_write`` is called
+        once per read too (the console reads the session again on the loop). A full read
+        per write kept the writer busy, and its Python work held the loop's thread off the
+        GIL: 50 devices stalled the loop for more than a second (benchmarks/devices.py).
         """
         pending = self._refresh
         if pending is None or pending[1][0]:  # none, or started: maybe before our commit
@@ -141,6 +143,8 @@ class JurorDevices:
                 if self._refresh is not None and self._refresh[1] is started:
                     self._refresh = None
                 self.use_state(st)
+                if self.on_write is not None:  # once for the burst, not once per write
+                    self.on_write(self.current_dossier_id() or "")
 
             pending = self._refresh = (asyncio.ensure_future(reload()), started)
         await asyncio.shield(pending[0])
@@ -375,8 +379,6 @@ class JurorDevices:
         if answer.get("replayed"):
             return answer
         await self._refreshed()
-        if self.on_write is not None:
-            self.on_write(self.current_dossier_id() or "")
         return answer
 
     async def write_score(

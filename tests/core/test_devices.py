@@ -315,3 +315,41 @@ def test_a_retried_write_is_written_once_in_flight_after_a_restart_and_once_move
         fresh.close()
     assert len(written()) == 1
     assert desk.state(sid).scores[("d02", "j01", "innovation")] == 3
+
+
+def test_seven_devices_at_once_each_answer_is_already_in_the_hubs_state(
+    demo_desk: tuple[Desk, str], writer: ThreadPoolExecutor
+) -> None:
+    """Writes at once share the state reads after them: each device, on its answer, finds
+    its value in what the hub serves (its next sheet shows it), and the console is told
+    after the last one."""
+    desk, sid = demo_desk
+    desk.set_current_dossier(sid, "d02")
+    told: list[dict[tuple[str, str, str], Any]] = []
+
+    async def scenario() -> None:
+        async with serving(desk, sid, writer) as (hub, _server, config, http):
+            hub.on_write = lambda _did: told.append(dict(hub.state.scores))
+            tokens = {j.id: hub.pair(j.id) for j in hub.state.jurors}
+            criteria = [c.id for c in hub.state.criteria]
+
+            async def device(jid: str) -> None:
+                for k, cid in enumerate(criteria):
+                    body = {"dossier_id": "d02", "criterion_id": cid, "value": "2"}
+                    status, answer = await put(
+                        http,
+                        config.origin,
+                        "/api/score",
+                        tokens[jid],
+                        {**body, "key": f"{jid}-burst-{k}"},
+                    )
+                    assert status == 200 and answer["saved"] is True
+                    # what its next GET /api/sheet answers (one address for all seven
+                    # here: the rate limit leaves room for the writes only)
+                    assert hub.sheet(jid)["values"][cid] == "2"
+
+            await asyncio.gather(*(device(jid) for jid in tokens))
+            assert 1 <= len(told) <= len(tokens) * len(criteria)
+            assert all(told[-1][("d02", jid, cid)] == 2 for jid in tokens for cid in criteria)
+
+    asyncio.run(scenario())
