@@ -22,6 +22,7 @@ def _section(title_text: str, hint_text: str) -> QVBoxLayout:
     column = QVBoxLayout()
     title = QLabel(title_text)
     title.setObjectName("sectionTitle")
+    title.setWordWrap(True)  # at a large text size it wraps instead of widening the window
     theme.scaled(title, 1.15, bold=True)
     column.addWidget(title)
     hint = QLabel(hint_text)

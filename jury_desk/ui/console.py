@@ -5,13 +5,16 @@ from __future__ import annotations
 
 import logging
 
-from jury_desk.qt.core import Qt
-from jury_desk.qt.gui import QFont, QFontMetrics
+from jury_desk.qt.core import QEvent, QObject, QSize, Qt
+from jury_desk.qt.gui import QFont, QFontMetrics, QResizeEvent
 from jury_desk.qt.widgets import (
     QAbstractItemView,
+    QFrame,
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QScrollArea,
+    QSizePolicy,
     QSplitter,
     QTableView,
     QTabWidget,
@@ -26,6 +29,101 @@ from jury_desk.ui.scoring_grid import ScoringGridView
 from jury_desk.ui.timer_widget import TimerWidget
 
 log = logging.getLogger(__name__)
+
+
+class PageScroll(QScrollArea):
+    """A page that scrolls down only when it cannot fit: a large text size or a small
+    screen never squeezes it nor makes the window taller (issue 17, reflow in the spirit
+    of WCAG 1.4.10). With room, the page fills the view exactly, as without it.
+
+    Qt's own « widget resizable » mode gives a page with wrapped text its *preferred*
+    height, which scrolled the deliberation page at 100 % on a 720 px screen; this one
+    gives it the height it needs at its width, no more."""
+
+    def __init__(self, page: QWidget) -> None:
+        super().__init__()
+        self.setObjectName("pageScroll")
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setWidgetResizable(False)
+        self.setWidget(page)
+        page.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.widget() and event.type() == QEvent.Type.LayoutRequest:
+            self._fit()
+        return super().eventFilter(watched, event)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit()
+
+    def sizeHint(self) -> QSize:
+        page = self.widget()
+        return page.sizeHint() if page is not None else super().sizeHint()
+
+    def _fit(self) -> None:
+        page = self.widget()
+        if page is None:
+            return
+        view = self.maximumViewportSize()  # the view without scroll bars
+        need = page.minimumSizeHint().expandedTo(page.minimumSize())
+        width = max(view.width(), need.width())
+        height = max(need.height(), min_height_for_width(page, width))
+        if height > view.height():  # a vertical bar will show: it takes width
+            width = max(need.width(), view.width() - self.verticalScrollBar().sizeHint().width())
+            height = max(need.height(), min_height_for_width(page, width))
+        page.resize(width, max(height, view.height()))
+
+
+def min_height_for_width(widget: QWidget, width: int) -> int:
+    """The least height ``widget`` needs at ``width``, wrapped text counted. A layout
+    asks a child widget only its *preferred* height for a width, so a host with one
+    child (the deliberation page's) is looked through."""
+    layout = widget.layout()
+    if layout is None or not layout.hasHeightForWidth():
+        return widget.minimumSizeHint().height()
+    item = layout.itemAt(0) if layout.count() == 1 else None
+    child = item.widget() if item is not None else None
+    if child is not None:
+        m = layout.contentsMargins()
+        inner = min_height_for_width(child, width - m.left() - m.right())
+        return inner + m.top() + m.bottom()
+    return layout.minimumHeightForWidth(width)
+
+
+class ElidedLabel(QLabel):
+    """One line cut with « … » to its width; the whole text stays in the tooltip and in
+    the accessible name."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._full = ""
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.setMinimumWidth(1)
+
+    def setText(self, text: str) -> None:
+        self._full = text
+        self.setToolTip(text)
+        self.setAccessibleName(text)
+        self._elide()
+
+    def full_text(self) -> str:
+        return self._full
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._elide()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            self._elide()
+
+    def _elide(self) -> None:
+        shown = self.fontMetrics().elidedText(
+            self._full, Qt.TextElideMode.ElideRight, max(1, self.width())
+        )
+        super().setText(shown)
 
 
 class DeliberationPlaceholder(QLabel):
@@ -61,13 +159,13 @@ class ConsoleView(QWidget):
         hl.addWidget(self.demo_badge)
         titles = QVBoxLayout()
         titles.setSpacing(0)
-        self.session_title = QLabel("")
+        # One line, elided: a long title (or a large text size) never widens the window
+        # nor eats the page's height; the whole title is in its tooltip and for AT.
+        self.session_title = ElidedLabel()
         self.session_title.setObjectName("sessionTitle")
         theme.scaled(self.session_title, 1.15, bold=True)
         self.session_meta = QLabel("")
         self.session_meta.setObjectName("hint")
-        # Wrapped, so that a long session title never sets the window's minimum width.
-        self.session_title.setWordWrap(True)
         self.session_meta.setWordWrap(True)
         titles.addWidget(self.session_title)
         titles.addWidget(self.session_meta)
@@ -151,10 +249,10 @@ class ConsoleView(QWidget):
         self.deliberation_layout.setContentsMargins(0, 0, 0, 0)
         # No mnemonic on the tabs: Ctrl+1…4 (in their tooltips) go to the pages, and the
         # menus' and the pages' Alt keys stay unique.
-        self.tabs.addTab(hearing, self.tr("Audition"))
-        self.tabs.addTab(self.grid, self.tr("Notation"))
-        self.tabs.addTab(self.attendance, self.tr("Présences et déports"))
-        self.tabs.addTab(self.deliberation_host, self.tr("Délibération"))
+        self.tabs.addTab(PageScroll(hearing), self.tr("Audition"))
+        self.tabs.addTab(PageScroll(self.grid), self.tr("Notation"))
+        self.tabs.addTab(PageScroll(self.attendance), self.tr("Présences et déports"))
+        self.tabs.addTab(PageScroll(self.deliberation_host), self.tr("Délibération"))
         for i in range(4):
             self.tabs.setTabToolTip(i, f"Ctrl+{i + 1}")
         split.addWidget(self.tabs)

@@ -35,6 +35,7 @@ from jury_desk.qt.widgets import (
     QHeaderView,
     QLabel,
     QLayout,
+    QMainWindow,
     QSizePolicy,
     QStackedWidget,
     QTableView,
@@ -85,14 +86,17 @@ def _font(px: float, bold: bool = False) -> QFont:
     return f
 
 
-class SharedScreen(QWidget):
-    """Top-level window; ``set_page``/``show_hearing`` let the deliberation view borrow it."""
+class SharedScreen(QMainWindow):
+    """Top-level window; ``set_page``/``show_hearing`` let the deliberation view borrow it.
+
+    A main window, so that assistive technology sees a frame of its own (a plain top-level
+    QWidget is exposed as a « filler »)."""
 
     geometryChanged = Signal()
     closed = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent, Qt.WindowType.Window)
+        super().__init__(parent)
         self.setObjectName("sharedScreen")
         self.setWindowTitle(self.tr("jury_desk — écran du jury"))
         self.setAccessibleName(self.tr("Écran partagé du jury"))
@@ -112,10 +116,16 @@ class SharedScreen(QWidget):
         self._fit_timer.setInterval(0)
         self._fit_timer.timeout.connect(self._fit_criteria)
 
-        root = QVBoxLayout(self)
+        body = QWidget(self)
+        body.setObjectName("sharedBody")
+        self.setCentralWidget(body)
+        root = QVBoxLayout(body)
         # The window's size comes from its screen (or the user), never from its content:
         # with the default constraint a page whose minimum grows with the type (itself
         # sized from the window) made the window grow without end (30,000 px wide).
+        window_layout = self.layout()
+        assert window_layout is not None
+        window_layout.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
         root.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
         root.setContentsMargins(36, 24, 36, 24)
         root.setSpacing(10)

@@ -125,6 +125,8 @@ def audit_window(root: QWidget) -> Audit:
         exposed = plain(
             li.text(QAccessible.Text.Name) + " " + li.text(QAccessible.Text.Description)
         )
+        if text.endswith("…") and lab.toolTip():  # elided to fit: the start must match
+            text = text[:-1]
         if text not in exposed:
             audit.hidden_labels.append(f"{lab.objectName() or 'QLabel'}: «{text[:40]}»")
     return audit

@@ -435,10 +435,7 @@ class DeliberationView(QWidget):
     def _build_header(self) -> None:
         self.heading = QLabel(self.tr("Délibération"), self)
         self.heading.setObjectName("sectionTitle")
-        f = self.heading.font()
-        f.setPointSizeF(f.pointSizeF() * 1.5)
-        f.setBold(True)
-        self.heading.setFont(f)
+        theme.scaled(self.heading, 1.5, bold=True)  # follows the text size both ways
         self.status = QLabel(self)
         self.status.setObjectName("deliberationStatus")
         self.status.setWordWrap(True)
