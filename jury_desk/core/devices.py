@@ -25,6 +25,7 @@ Rules (issue 14, CONTRACT sections 4 and 6):
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import hashlib
 import hmac
 import json
@@ -42,11 +43,14 @@ if TYPE_CHECKING:
     from jury_desk.core.services import Desk, SessionState
 
 T = TypeVar("T")
+# A committed write, applied to the hub's copy of the state (on the loop).
+Patch = Callable[["SessionState"], None]
 # Runs a blocking callable on the application's single database writer and awaits it.
 RunWrite = Callable[[Callable[[], T]], Awaitable[T]]
 
 TOKEN_BYTES = 24  # 192 bits
 IDEMPOTENCY_KEYS = 4096  # remembered per hub, oldest forgotten first
+TELL_EVERY_S = 0.1  # the console is told of device writes at most this often
 CONNECTED_S = 20.0  # a device seen within this many seconds counts as connected
 MAX_KEY = 64  # characters of an idempotency key
 MAX_COMMENT = 5000  # CONTRACT section 5: other texts at most 5,000 characters
@@ -98,12 +102,12 @@ class JurorDevices:
         self._answers: OrderedDict[tuple[str, str], dict[str, Any]] = OrderedDict()
         self._loaded = False
         self._state: SessionState | None = None
-        # the state read queued on the writer after a write, and whether it has started:
-        # every write that finished before it starts waits for that one read
-        self._refresh: tuple[asyncio.Task[None], list[bool]] | None = None
+        self._owned = False  # _state is the hub's own copy, patched by device writes
+        self._tell_at = -1.0  # loop time of the last on_write
+        self._tell_handle: asyncio.TimerHandle | None = None
         self.version = 0  # grows with every state the pages may need to fetch again
-        # called with the dossier id once device writes are committed and read again (the
-        # console refreshes), once for a burst of writes; None: nobody to tell
+        # called with the dossier id after device writes are committed (the console
+        # refreshes), at most every TELL_EVERY_S; None: nobody to tell
         self.on_write: Callable[[str], None] | None = None
 
     # ------------------------------------------------------------------ state
@@ -119,39 +123,41 @@ class JurorDevices:
         st = await self._run_write(lambda: self.desk.state(self.session_id))
         self.use_state(st)
 
-    async def _refreshed(self) -> None:
-        """The state read again after every write committed so far.
+    def _patch(self, apply: Callable[[SessionState], None]) -> None:
+        """Apply a committed device write to the hub's state, without reading it again.
 
-        A burst of writes (fifty devices at once) shares one read instead of one each: a
-        read queued on the writer and not yet started will see this write, which is
-        committed, so it is awaited rather than queuing another; ``on_write`` is called
-        once per read too (the console reads the session again on the loop). A full read
-        per write kept the writer busy, and its Python work held the loop's thread off the
-        GIL: 50 devices stalled the loop for more than a second (benchmarks/devices.py).
+        A whole read per write (about 7 ms at 50 jurors) kept the single writer busy and,
+        its Python work holding the GIL, the loop's thread waiting: 50 devices at once
+        stalled the loop for more than a second (benchmarks/devices.py). The state taken
+        from the console (:meth:`use_state`) is never changed: the first patch copies the
+        maps it changes.
         """
-        pending = self._refresh
-        if pending is None or pending[1][0]:  # none, or started: maybe before our commit
-            started = [False]
-            sid = self.session_id
+        st = self.state
+        if not self._owned:
+            st = dataclasses.replace(st, scores=dict(st.scores), comments=dict(st.comments))
+            self._state, self._owned = st, True
+        apply(st)
+        self.version += 1
+        self._tell()
 
-            def read() -> SessionState:
-                started[0] = True
-                return self.desk.state(sid)
+    def _tell(self) -> None:
+        """``on_write`` soon, once for a burst of writes: the console's refresh reads the
+        whole session on the GUI's loop, so it runs at most every TELL_EVERY_S."""
+        if self.on_write is None or self._tell_handle is not None:
+            return
+        loop = asyncio.get_running_loop()
+        delay = max(0.0, self._tell_at + TELL_EVERY_S - loop.time())
+        self._tell_handle = loop.call_later(delay, self._tell_now)
 
-            async def reload() -> None:
-                st = await self._run_write(read)
-                if self._refresh is not None and self._refresh[1] is started:
-                    self._refresh = None
-                self.use_state(st)
-                if self.on_write is not None:  # once for the burst, not once per write
-                    self.on_write(self.current_dossier_id() or "")
-
-            pending = self._refresh = (asyncio.ensure_future(reload()), started)
-        await asyncio.shield(pending[0])
+    def _tell_now(self) -> None:
+        self._tell_handle = None
+        self._tell_at = asyncio.get_running_loop().time()
+        if self.on_write is not None:
+            self.on_write(self.current_dossier_id() or "")
 
     def use_state(self, st: SessionState) -> None:
         """Take a state read elsewhere (the console's refresh); a closed session ends pairings."""
-        self._state = st
+        self._state, self._owned = st, False
         self.version += 1
         if st.closed:
             self.revoke_all()
@@ -351,7 +357,7 @@ class JurorDevices:
         pairing: Pairing,
         key: str,
         dossier_id: object,
-        write: Callable[[str, str], dict[str, Any]],
+        write: Callable[[str, str], tuple[dict[str, Any], Patch]],
     ) -> dict[str, Any]:
         """Run ``write(dossier_id, key)`` on the writer unless this key was written before.
 
@@ -367,18 +373,17 @@ class JurorDevices:
             return {**done, "replayed": True}
         did = self._check_target(pairing, dossier_id)
 
-        def once() -> dict[str, Any]:
+        def once() -> tuple[dict[str, Any], Patch | None]:
             first = self._answers.get(slot)
             if first is not None:
-                return {**first, "replayed": True}
-            answer = write(did, key)
+                return {**first, "replayed": True}, None
+            answer, apply = write(did, key)
             self._remember(slot, answer)
-            return answer
+            return answer, apply
 
-        answer = await self._run_write(once)
-        if answer.get("replayed"):
-            return answer
-        await self._refreshed()
+        answer, apply = await self._run_write(once)
+        if apply is not None:  # committed: the page's next read shows it
+            self._patch(apply)
         return answer
 
     async def write_score(
@@ -390,12 +395,17 @@ class JurorDevices:
             raise UserError("device_bad_request")
         jid, actor, sid = pairing.juror_id, self.actor(pairing), self.session_id
 
-        def write(did: str, request_key: str) -> dict[str, Any]:
+        def write(did: str, request_key: str) -> tuple[dict[str, Any], Patch]:
             w = self.desk.record_score(
                 sid, did, jid, criterion_id, value, actor, request_key=request_key
             )
-            assert w.value is not None
-            return {"saved": True, "criterion_id": criterion_id, "value": decimal_text(w.value)}
+            v = w.value
+            assert v is not None
+
+            def apply(st: SessionState) -> None:
+                st.scores[(did, jid, criterion_id)] = v
+
+            return {"saved": True, "criterion_id": criterion_id, "value": decimal_text(v)}, apply
 
         return await self._once(pairing, idem, dossier_id, write)
 
@@ -407,8 +417,16 @@ class JurorDevices:
             raise UserError("device_bad_request")
         jid, actor, sid = pairing.juror_id, self.actor(pairing), self.session_id
 
-        def write(did: str, request_key: str) -> dict[str, Any]:
+        def write(did: str, request_key: str) -> tuple[dict[str, Any], Patch]:
             self.desk.set_comment(sid, did, jid, text, actor, request_key=request_key)
-            return {"saved": True, "comment": text.strip()}
+            stored = text.strip()
+
+            def apply(st: SessionState) -> None:
+                if stored:
+                    st.comments[(did, jid)] = stored
+                else:  # an empty comment removes the row
+                    st.comments.pop((did, jid), None)
+
+            return {"saved": True, "comment": stored}, apply
 
         return await self._once(pairing, idem, dossier_id, write)
