@@ -407,7 +407,8 @@ def main() -> int:
         summaries = [measure(base, size, args.runs, not args.no_console) for size in args.sizes]
     finally:
         shutil.rmtree(base, ignore_errors=True)
-    print("Summary")
+    load = ", ".join(f"{x:.2f}" for x in os.getloadavg()) if hasattr(os, "getloadavg") else "?"
+    print(f"Summary (machine load average at the end: {load}; {os.cpu_count()} cores)")
     for line in summaries:
         print("  " + line)
     return 0
