@@ -25,6 +25,8 @@ Printed, from the same run:
 - the longest gap of a 5 ms asyncio ticker running on the server's loop during the load
   (in the application the server shares the GUI's qasync loop, so this is how long the
   GUI would freeze), and the same ticker's longest gap over an idle second just before.
+  By default the loop also runs what the console does when told of device writes (a
+  whole read of the session, as ``ctx.reload()``); ``--no-console`` leaves it out.
 
 Targets (issue 14): p99 under 50 ms with 50 devices, and no stall over 50 ms.
 """
