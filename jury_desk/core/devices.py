@@ -17,14 +17,18 @@ Rules (issue 14, CONTRACT sections 4 and 6):
   the laptop's grid (same validation, recusal and absence rules, same transaction and
   audit chain), run by the caller's single ordered writer, with the actor
   ``juré:<id>/appareil:<device>`` so the audit log says which device entered each value;
-- a write carries an idempotency key: the same key again (a retry after a lost answer)
-  returns the first answer without writing twice.
+- a write carries an idempotency key: the same key again (a retry after a lost answer,
+  after the server was stopped, or after the application was killed) returns the first
+  answer without writing twice; the key is kept in its write's audit entry.
 """
 
 from __future__ import annotations
 
+import asyncio
+import dataclasses
 import hashlib
 import hmac
+import json
 import secrets
 import time
 from collections import OrderedDict
@@ -39,11 +43,14 @@ if TYPE_CHECKING:
     from jury_desk.core.services import Desk, SessionState
 
 T = TypeVar("T")
+# A committed write, applied to the hub's copy of the state (on the loop).
+Patch = Callable[["SessionState"], None]
 # Runs a blocking callable on the application's single database writer and awaits it.
 RunWrite = Callable[[Callable[[], T]], Awaitable[T]]
 
 TOKEN_BYTES = 24  # 192 bits
 IDEMPOTENCY_KEYS = 4096  # remembered per hub, oldest forgotten first
+TELL_EVERY_S = 0.1  # the console is told of device writes at most this often
 CONNECTED_S = 20.0  # a device seen within this many seconds counts as connected
 MAX_KEY = 64  # characters of an idempotency key
 MAX_COMMENT = 5000  # CONTRACT section 5: other texts at most 5,000 characters
@@ -90,11 +97,17 @@ class JurorDevices:
         self._clock = clock
         self._pairings: dict[str, Pairing] = {}  # juror id -> pairing
         self._seen: dict[str, float] = {}  # juror id -> clock of the last request
+        # (juror id, idempotency key) -> the first answer; filled from the audit log on
+        # the first write (_load_answers), then by every write, on the writer thread
         self._answers: OrderedDict[tuple[str, str], dict[str, Any]] = OrderedDict()
+        self._loaded = False
         self._state: SessionState | None = None
+        self._owned = False  # _state is the hub's own copy, patched by device writes
+        self._tell_at = -1.0  # loop time of the last on_write
+        self._tell_handle: asyncio.TimerHandle | None = None
         self.version = 0  # grows with every state the pages may need to fetch again
-        # called with the dossier id after a device's write is committed (the console
-        # refreshes); None: nobody to tell
+        # called with the dossier id after device writes are committed (the console
+        # refreshes), at most every TELL_EVERY_S; None: nobody to tell
         self.on_write: Callable[[str], None] | None = None
 
     # ------------------------------------------------------------------ state
@@ -110,9 +123,41 @@ class JurorDevices:
         st = await self._run_write(lambda: self.desk.state(self.session_id))
         self.use_state(st)
 
+    def _patch(self, apply: Callable[[SessionState], None]) -> None:
+        """Apply a committed device write to the hub's state, without reading it again.
+
+        A whole read per write (about 7 ms at 50 jurors) kept the single writer busy and,
+        its Python work holding the GIL, the loop's thread waiting: 50 devices at once
+        stalled the loop for more than a second (benchmarks/devices.py). The state taken
+        from the console (:meth:`use_state`) is never changed: the first patch copies the
+        maps it changes.
+        """
+        st = self.state
+        if not self._owned:
+            st = dataclasses.replace(st, scores=dict(st.scores), comments=dict(st.comments))
+            self._state, self._owned = st, True
+        apply(st)
+        self.version += 1
+        self._tell()
+
+    def _tell(self) -> None:
+        """``on_write`` soon, once for a burst of writes: the console's refresh reads the
+        whole session on the GUI's loop, so it runs at most every TELL_EVERY_S."""
+        if self.on_write is None or self._tell_handle is not None:
+            return
+        loop = asyncio.get_running_loop()
+        delay = max(0.0, self._tell_at + TELL_EVERY_S - loop.time())
+        self._tell_handle = loop.call_later(delay, self._tell_now)
+
+    def _tell_now(self) -> None:
+        self._tell_handle = None
+        self._tell_at = asyncio.get_running_loop().time()
+        if self.on_write is not None:
+            self.on_write(self.current_dossier_id() or "")
+
     def use_state(self, st: SessionState) -> None:
         """Take a state read elsewhere (the console's refresh); a closed session ends pairings."""
-        self._state = st
+        self._state, self._owned = st, False
         self.version += 1
         if st.closed:
             self.revoke_all()
@@ -135,9 +180,10 @@ class JurorDevices:
         self._seen.pop(juror_id, None)
 
     def revoke_all(self) -> None:
+        """Every token dies; the answers to earlier writes stay (a juror paired again
+        retries with the same keys)."""
         self._pairings.clear()
         self._seen.clear()
-        self._answers.clear()
 
     def paired(self, juror_id: str) -> bool:
         return juror_id in self._pairings
@@ -266,20 +312,78 @@ class JurorDevices:
             raise UserError("device_bad_key")
         return key
 
+    def _load_answers(self) -> None:
+        """On the writer, once: the answers of the device writes already in the audit log.
+
+        An idempotency key is kept in its write's audit entry (``request_key``), in the
+        same transaction as the value, so a write retried after the application was
+        killed, or after the server was stopped and started again, is recognised.
+        """
+        if self._loaded:
+            return
+        with self.desk.engine.connect() as conn:
+            rows = conn.exec_driver_sql(
+                "SELECT actor, action, data FROM audit WHERE session_id = ? AND actor LIKE ?"
+                " ORDER BY seq",
+                (self.session_id, "juré:%"),
+            ).all()
+        for actor, action, raw in rows:
+            data = json.loads(raw)
+            key = data.get("request_key")
+            if not isinstance(key, str):
+                continue
+            juror_id = actor[len("juré:") :].split("/", 1)[0]
+            if action in ("score.set", "score.correct"):
+                answer = {
+                    "saved": True,
+                    "criterion_id": data.get("criterion_id"),
+                    "value": data.get("value"),
+                }
+            elif action == "comment.set":
+                answer = {"saved": True, "comment": data.get("text", "")}
+            else:
+                continue
+            self._remember((juror_id, key), answer)
+        self._loaded = True
+
+    def _remember(self, slot: tuple[str, str], answer: dict[str, Any]) -> None:
+        self._answers[slot] = answer
+        self._answers.move_to_end(slot)
+        while len(self._answers) > IDEMPOTENCY_KEYS:
+            self._answers.popitem(last=False)
+
     async def _once(
-        self, pairing: Pairing, key: str, write: Callable[[], dict[str, Any]]
+        self,
+        pairing: Pairing,
+        key: str,
+        dossier_id: object,
+        write: Callable[[str, str], tuple[dict[str, Any], Patch]],
     ) -> dict[str, Any]:
+        """Run ``write(dossier_id, key)`` on the writer unless this key was written before.
+
+        The key is looked up before the dossier is checked (a retry answers as the first
+        write did, even once the console has moved on), and again on the writer just
+        before writing: two copies of one request in flight at once write once.
+        """
         slot = (pairing.juror_id, key)
+        if not self._loaded:
+            await self._run_write(self._load_answers)
         done = self._answers.get(slot)
         if done is not None:
             return {**done, "replayed": True}
-        answer = await self._run_write(write)
-        self._answers[slot] = answer
-        while len(self._answers) > IDEMPOTENCY_KEYS:
-            self._answers.popitem(last=False)
-        await self.reload()
-        if self.on_write is not None:
-            self.on_write(self.current_dossier_id() or "")
+        did = self._check_target(pairing, dossier_id)
+
+        def once() -> tuple[dict[str, Any], Patch | None]:
+            first = self._answers.get(slot)
+            if first is not None:
+                return {**first, "replayed": True}, None
+            answer, apply = write(did, key)
+            self._remember(slot, answer)
+            return answer, apply
+
+        answer, apply = await self._run_write(once)
+        if apply is not None:  # committed: the page's next read shows it
+            self._patch(apply)
         return answer
 
     async def write_score(
@@ -287,29 +391,42 @@ class JurorDevices:
     ) -> dict[str, Any]:
         """Record one value of the juror's own sheet; returns once it is committed."""
         idem = self._key(key)
-        did = self._check_target(pairing, dossier_id)
         if not isinstance(criterion_id, str) or not isinstance(value, str) or len(value) > 32:
             raise UserError("device_bad_request")
         jid, actor, sid = pairing.juror_id, self.actor(pairing), self.session_id
 
-        def write() -> dict[str, Any]:
-            w = self.desk.record_score(sid, did, jid, criterion_id, value, actor)
-            assert w.value is not None
-            return {"saved": True, "criterion_id": criterion_id, "value": decimal_text(w.value)}
+        def write(did: str, request_key: str) -> tuple[dict[str, Any], Patch]:
+            w = self.desk.record_score(
+                sid, did, jid, criterion_id, value, actor, request_key=request_key
+            )
+            v = w.value
+            assert v is not None
 
-        return await self._once(pairing, idem, write)
+            def apply(st: SessionState) -> None:
+                st.scores[(did, jid, criterion_id)] = v
+
+            return {"saved": True, "criterion_id": criterion_id, "value": decimal_text(v)}, apply
+
+        return await self._once(pairing, idem, dossier_id, write)
 
     async def write_comment(
         self, pairing: Pairing, dossier_id: object, text: object, key: object
     ) -> dict[str, Any]:
         idem = self._key(key)
-        did = self._check_target(pairing, dossier_id)
         if not isinstance(text, str) or len(text) > MAX_COMMENT:
             raise UserError("device_bad_request")
         jid, actor, sid = pairing.juror_id, self.actor(pairing), self.session_id
 
-        def write() -> dict[str, Any]:
-            self.desk.set_comment(sid, did, jid, text, actor)
-            return {"saved": True, "comment": text.strip()}
+        def write(did: str, request_key: str) -> tuple[dict[str, Any], Patch]:
+            self.desk.set_comment(sid, did, jid, text, actor, request_key=request_key)
+            stored = text.strip()
 
-        return await self._once(pairing, idem, write)
+            def apply(st: SessionState) -> None:
+                if stored:
+                    st.comments[(did, jid)] = stored
+                else:  # an empty comment removes the row
+                    st.comments.pop((did, jid), None)
+
+            return {"saved": True, "comment": stored}, apply
+
+        return await self._once(pairing, idem, dossier_id, write)

@@ -98,11 +98,15 @@ class Desk(SessionsDesk, AttendanceDesk, HearingsDesk, DeliberationDesk):
         criterion_id: str,
         value: object,
         actor: str = "secretariat",
+        *,
+        request_key: str | None = None,
     ) -> ScoreWrite:
         """Record (or correct) one value; durable when this returns.
 
         The hot path of the hearing room: plain SQL on one connection (no ORM unit of
-        work), one BEGIN IMMEDIATE transaction with its audit entry.
+        work), one BEGIN IMMEDIATE transaction with its audit entry. ``request_key``
+        (a juror device's idempotency key) is kept in the audit entry's data, so a write
+        retried after a crash is recognised (:mod:`jury_desk.core.devices`).
         """
         if session_id not in self._ids:
             with reading(self.engine) as db:
@@ -116,7 +120,7 @@ class Desk(SessionsDesk, AttendanceDesk, HearingsDesk, DeliberationDesk):
             if closed[0]:
                 raise UserError("closed")
             return self._write_score(
-                conn, session_id, dossier_id, juror_id, criterion_id, value, actor
+                conn, session_id, dossier_id, juror_id, criterion_id, value, actor, request_key
             )
 
     def _write_score(
@@ -128,6 +132,7 @@ class Desk(SessionsDesk, AttendanceDesk, HearingsDesk, DeliberationDesk):
         criterion_id: str,
         value: object,
         actor: str,
+        request_key: str | None = None,
     ) -> ScoreWrite:
         ids = self._ids[sid]
         ids.require(juror_id, dossier_id, criterion_id)
@@ -166,6 +171,8 @@ class Desk(SessionsDesk, AttendanceDesk, HearingsDesk, DeliberationDesk):
         }
         if previous is not None:
             data["previous"] = decimal_text(previous)
+        if request_key is not None:
+            data["request_key"] = request_key
         audit.append(
             conn, sid, "score.correct" if previous is not None else "score.set", data, actor
         )
@@ -286,6 +293,7 @@ class Desk(SessionsDesk, AttendanceDesk, HearingsDesk, DeliberationDesk):
         actor: str,
         *,
         allow_closed: bool = False,
+        request_key: str | None = None,
     ) -> None:
         text = text.strip()
         with transaction(self.engine) as db:
@@ -308,10 +316,20 @@ class Desk(SessionsDesk, AttendanceDesk, HearingsDesk, DeliberationDesk):
                 setattr(row, field_name, text)
                 row.at = now_iso()
                 db.add(row)
-            audit.append(db, session_id, action, {**key, field_name: text}, actor)
+            data = {**key, field_name: text}
+            if request_key is not None:  # a juror device's idempotency key, as for scores
+                data["request_key"] = request_key
+            audit.append(db, session_id, action, data, actor)
 
     def set_comment(
-        self, session_id: str, dossier_id: str, juror_id: str, text: str, actor: str = "secretariat"
+        self,
+        session_id: str,
+        dossier_id: str,
+        juror_id: str,
+        text: str,
+        actor: str = "secretariat",
+        *,
+        request_key: str | None = None,
     ) -> None:
         self._set_text(
             session_id,
@@ -321,6 +339,7 @@ class Desk(SessionsDesk, AttendanceDesk, HearingsDesk, DeliberationDesk):
             text,
             "comment.set",
             actor,
+            request_key=request_key,
         )
 
     def set_opinion(

@@ -8,6 +8,7 @@ GUI's single database writer, and sends real requests with aiohttp's client.
 from __future__ import annotations
 
 import asyncio
+import itertools
 import json
 from collections.abc import AsyncIterator, Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
@@ -18,7 +19,7 @@ import aiohttp
 import pytest
 
 from jury_desk.core import audit, demo_scenario
-from jury_desk.core.devices import JurorDevices
+from jury_desk.core.devices import TELL_EVERY_S, JurorDevices
 from jury_desk.core.errors import UserError
 from jury_desk.core.services import Desk
 from jury_desk.devserver import CSP, MAX_BODY, DeviceServer
@@ -260,5 +261,104 @@ def test_closing_the_session_ends_every_pairing(
             with pytest.raises(UserError) as refused:
                 await server.start("127.0.0.1", 0)
             assert refused.value.code == "devices_closed"
+
+    asyncio.run(scenario())
+
+
+def test_a_retried_write_is_written_once_in_flight_after_a_restart_and_once_moved_on(
+    demo_desk: tuple[Desk, str], writer: ThreadPoolExecutor
+) -> None:
+    desk, sid = demo_desk
+    desk.set_current_dossier(sid, "d02")
+    body = {"dossier_id": "d02", "criterion_id": "innovation", "value": "3", "key": "r" * 20}
+
+    def written() -> list[dict[str, Any]]:
+        return [e for e in desk.audit_entries(sid) if e["data"].get("request_key") == "r" * 20]
+
+    async def scenario() -> None:
+        async with serving(desk, sid, writer) as (hub, server, config, http):
+            token = hub.pair("j01")
+            # the same request twice at once (a page retrying a slow answer): one write
+            answers = await asyncio.gather(
+                put(http, config.origin, "/api/score", token, body),
+                put(http, config.origin, "/api/score", token, body),
+            )
+            assert [s for s, _ in answers] == [200, 200]
+            assert sorted(bool(a.get("replayed")) for _, a in answers) == [False, True]
+            assert len(written()) == 1
+            # the server stopped and started again: a new token, the same key, no new write
+            await server.stop()
+            config = await server.start("127.0.0.1", 0)
+            token = hub.pair("j01")
+            status, again = await put(http, config.origin, "/api/score", token, body)
+            assert (status, again["replayed"], again["value"]) == (200, True, "3")
+            assert len(written()) == 1
+
+    asyncio.run(scenario())
+    # the application restarted (a new hub, a new Desk) and the console moved on: the
+    # retry still answers as the first write did, from the audit log, and writes nothing
+    desk.set_current_dossier(sid, "d03")
+    fresh = Desk(desk.db_path)
+    try:
+
+        async def after_restart() -> None:
+            async with serving(fresh, sid, writer) as (hub, _server, config, http):
+                token = hub.pair("j01")
+                status, again = await put(http, config.origin, "/api/score", token, body)
+                assert (status, again["replayed"], again["value"]) == (200, True, "3")
+                status, other = await put(
+                    http, config.origin, "/api/score", token, {**body, "key": "s" * 20}
+                )
+                assert (status, other["error"]) == (409, "device_not_current")
+
+        asyncio.run(after_restart())
+    finally:
+        fresh.close()
+    assert len(written()) == 1
+    assert desk.state(sid).scores[("d02", "j01", "innovation")] == 3
+
+
+def test_seven_devices_at_once_each_answer_is_already_in_the_hubs_state(
+    demo_desk: tuple[Desk, str], writer: ThreadPoolExecutor
+) -> None:
+    """Each device, on its answer, finds its value in what the hub serves (its next sheet
+    shows it); the console is told once for a burst, and after the last write."""
+    desk, sid = demo_desk
+    desk.set_current_dossier(sid, "d02")
+    told: list[dict[tuple[str, str, str], Any]] = []
+    told_at: list[float] = []
+
+    async def scenario() -> None:
+        async with serving(desk, sid, writer) as (hub, _server, config, http):
+            loop = asyncio.get_running_loop()
+
+            def tell(_did: str) -> None:
+                told.append(dict(hub.state.scores))
+                told_at.append(loop.time())
+
+            hub.on_write = tell
+            tokens = {j.id: hub.pair(j.id) for j in hub.state.jurors}
+            criteria = [c.id for c in hub.state.criteria]
+
+            async def device(jid: str) -> None:
+                for k, cid in enumerate(criteria):
+                    body = {"dossier_id": "d02", "criterion_id": cid, "value": "2"}
+                    status, answer = await put(
+                        http,
+                        config.origin,
+                        "/api/score",
+                        tokens[jid],
+                        {**body, "key": f"{jid}-burst-{k}"},
+                    )
+                    assert status == 200 and answer["saved"] is True
+                    # what its next GET /api/sheet answers (one address for all seven
+                    # here: the rate limit leaves room for the writes only)
+                    assert hub.sheet(jid)["values"][cid] == "2"
+
+            await asyncio.gather(*(device(jid) for jid in tokens))
+            await asyncio.sleep(2 * TELL_EVERY_S)  # the console is told at most this often
+            assert told  # at most every TELL_EVERY_S (asyncio may fire a timer a hair early)
+            assert all(b - a >= TELL_EVERY_S - 0.01 for a, b in itertools.pairwise(told_at))
+            assert all(told[-1][("d02", jid, cid)] == 2 for jid in tokens for cid in criteria)
 
     asyncio.run(scenario())
