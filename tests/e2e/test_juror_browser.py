@@ -40,6 +40,16 @@ T = TypeVar("T")
 CHROMIUM = Path("/usr/bin/chromium")
 PHONE = {"width": 390, "height": 844}
 DOSSIER = "d02"
+SHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
+
+
+async def shoot(page: Page, name: str) -> None:
+    """``JURY_DESK_SHOTS=1`` refreshes the juror page's screenshots in docs/."""
+    if os.environ.get("JURY_DESK_SHOTS"):
+        SHOTS.mkdir(parents=True, exist_ok=True)
+        await page.screenshot(path=str(SHOTS / f"{name}.png"), full_page=True)
+
+
 # Waiting for what the page shows, not a timing: generous, so that a slow CI machine
 # (2 cores, seven browser tabs) never fails a test that would pass.
 expect.set_options(timeout=30_000)
@@ -201,6 +211,7 @@ def test_seven_jurors_score_one_dossier_on_their_own_phones(
                     5,
                     5,
                 ), row
+            await shoot(pages[0], "telephone-jure-enregistre")
             # a page opened again reads its values back from the laptop
             first = pages[0]
             await first.evaluate("localStorage.removeItem('jury_desk.queue')")
@@ -260,6 +271,7 @@ def test_a_value_typed_without_network_waits_and_is_saved_once(
             while sum(u.endswith("/api/score") for u in failed) < 2:
                 await page.wait_for_event("requestfailed")
             await expect(state(page, "innovation")).to_have_text("4 — pas encore enregistré")
+            await shoot(page, "telephone-jure-hors-ligne")
             assert not score_entries(desk, sid, "j03", "innovation")
             assert (DOSSIER, "j03", "innovation") not in desk.state(sid).scores
             # -- the Wi-Fi comes back: sent with its key, saved once
