@@ -293,7 +293,7 @@ def run(argv: list[str] | None = None) -> int:
     # A command is a short process: the cyclic collector would walk, again and again,
     # every object its imports made (SQLAlchemy, reportlab, pyHanko) to free almost
     # nothing: about 1 s of the 300-dossier export, for 254 MB peak with it and 264 MB
-    # without (benchmarks/export.py). Paused for the command, as it was found after.
+    # without (benchmarks/api.py). Paused for the command, as it was found after.
     collecting = gc.isenabled()
     gc.disable()
     from jury_desk.core import instance
@@ -417,14 +417,14 @@ def _dispatch(args: argparse.Namespace) -> int:
 
 
 def _cmd_import(args: argparse.Namespace) -> int:
-    from jury_desk.core import keys
+    from jury_desk.core import api
     from jury_desk.core.services import Desk
 
     path = _db_path(args)
     created = not path.exists()
     desk = Desk(path)
     try:
-        report = desk.import_bundle(args.bundle, keys.trusted_keys(args.trust))
+        report = desk.import_bundle(args.bundle, api.trusted_keys(args.trust))
     except BaseException:
         desk.close()
         if created:  # a refused bundle leaves nothing behind, not even an empty database
@@ -497,25 +497,25 @@ def _cmd_hearings(args: argparse.Namespace) -> int:
 
 
 def _cmd_results(args: argparse.Namespace) -> int:
-    from jury_desk.core import readmodel, result_document
+    from jury_desk.core import api, readmodel
 
     st = _read_state(args, check_chain=True)  # results are refused on a broken chain
     ds = readmodel.build(st)
     if args.json:
-        doc = result_document.results_json(ds)
+        doc = api.results_json(ds)
         sys.stdout.write(json.dumps(doc, ensure_ascii=False, indent=2) + "\n")
     else:
-        sys.stdout.write(result_document.results_table(ds))
+        sys.stdout.write(api.results_table(ds))
     return EXIT_OK
 
 
 def _cmd_export(args: argparse.Namespace) -> int:
-    from jury_desk.core import export, instance, keys
+    from jury_desk.core import api, instance
 
     desk = _desk(args)
     sid = desk.resolve(args.session)
     password = os.environ.get(args.key_password_env, "").encode() if args.key_password_env else None
-    ident = keys.load_identity(args.key, password)
+    ident = api.load_identity(args.key, password)
     warning = instance.export_location_warning(Path(args.out).parent)
     if warning:
         print(f"jury-desk : attention — {warning}", file=sys.stderr)
@@ -524,25 +524,25 @@ def _cmd_export(args: argparse.Namespace) -> int:
     prefs = core_settings.load()  # the signer's name and role the GUI asked for, if any
     signer: tuple[str, str] | None
     if args.signer is not None:
-        signer = export.signer_line(args.signer, args.signer_role or "")
+        signer = api.signer_line(args.signer, args.signer_role or "")
     elif prefs.signer_name:
         signer = (prefs.signer_name, args.signer_role or prefs.signer_role or "")
     else:
         signer = None
         print(
             f"jury-desk : attention — aucun signataire n’est donné : le procès-verbal sera "
-            f"signé au nom de la clé (« {export.default_signer(ident)} »). Précisez "
+            f"signé au nom de la clé (« {api.default_signer(ident)} »). Précisez "
             f'--signer "Prénom Nom" --signer-role "Qualité".',
             file=sys.stderr,
         )
-    report = export.export_session(
+    report = api.export_session(
         desk, sid, args.out, ident, accept_proposal=args.accept_proposal, signer=signer
     )
     print(
         f"Paquet de résultats écrit : {report.path} (export n° {report.export_seq}, "
         f"signé par {ident.name}, clé {ident.kid})."
     )
-    checked = export.verify_written(desk, sid, report, ident)
+    checked = api.verify_written(desk, sid, report, ident)
     if not checked.ok:
         failed = "; ".join(f"{c.label} : {c.detail}" for c in checked.checks if not c.ok)
         print(f"jury-desk : le paquet écrit ne se vérifie pas ({failed}).", file=sys.stderr)
@@ -552,11 +552,11 @@ def _cmd_export(args: argparse.Namespace) -> int:
 
 
 def _cmd_verify(args: argparse.Namespace) -> int:
-    from jury_desk.core import crypto, export
+    from jury_desk.core import api
 
     # verify trusts the given keys only, never the installation's trust store
-    trusted = [k for p in args.trust for k in crypto.load_jwks(Path(p))]
-    report = export.verify_result(args.result, trusted, session_bundle=args.session_bundle)
+    trusted = [k for p in args.trust for k in api.load_jwks(Path(p))]
+    report = api.verify_result(args.result, trusted, session_bundle=args.session_bundle)
     for check in report.checks:
         mark = "OK " if check.ok else "ÉCHEC"
         print(f"[{mark}] {check.label}" + (f" — {check.detail}" if check.detail else ""))
@@ -583,10 +583,10 @@ def _cmd_verify(args: argparse.Namespace) -> int:
 
 
 def _cmd_bundle(args: argparse.Namespace) -> int:
-    from jury_desk.core import bundle, crypto
+    from jury_desk.core import api
 
-    ident = crypto.load_identity(args.key)
-    doc = bundle.make_bundle(args.source, ident.key, args.out)
+    ident = api.load_identity(args.key)
+    doc = api.make_bundle(args.source, ident.key, args.out)
     print(
         f"Paquet de session écrit : {args.out} ({len(doc['dossiers'])} dossiers), signé par la clé {ident.kid}."
     )
@@ -594,55 +594,39 @@ def _cmd_bundle(args: argparse.Namespace) -> int:
 
 
 def _cmd_keys(args: argparse.Namespace) -> int:
-    from cryptography.hazmat.primitives import serialization
-
-    from jury_desk.core import crypto, fsutil, keys
+    from jury_desk.core import api
 
     kc = args.keys_command
     if kc == "new":
-        if args.out is not None:
-            key = crypto.new_private_key()
-            name = args.name or "Siège — Label Actions Innovantes"
-            cert = crypto.self_signed_certificate(key, name)
-            if args.out.exists() and not args.force:
-                raise UserError(
-                    "key_exists",
-                    f"« {args.out} » existe déjà ; utilisez --force pour le remplacer.",
-                )
-            # Headquarters' key travels to `bundle make` (maybe on another machine): a
-            # plain PEM readable by its owner only, never bound to this Windows account.
-            fsutil.write_atomic(
-                args.out,
-                crypto.private_key_pem(key) + cert.public_bytes(serialization.Encoding.PEM),
-                mode=0o600,
-            )
-            ident = crypto.SigningIdentity(key, cert, [])
+        if args.out is not None:  # headquarters' key, for `bundle make`
+            ident = api.new_key_file(args.out, args.name, force=args.force)
         else:
-            ident = keys.new_identity(args.name, force=args.force)
+            ident = api.new_identity(args.name, force=args.force)
         print(f"Clé créée pour « {ident.name} ».\nEmpreinte (kid) : {ident.kid}")
         return EXIT_OK
     if kc == "import":
         password = os.environ.get(args.password_env, "").encode() if args.password_env else None
-        ident = keys.import_p12(args.p12, password)
+        ident = api.import_p12(args.p12, password)
         print(f"Certificat importé : « {ident.name} ».\nEmpreinte (kid) : {ident.kid}")
         return EXIT_OK
     if kc == "trust":
-        added = keys.add_trusted(args.jwks, args.name)
+        added = api.add_trusted(args.jwks, args.name)
         print(f"{len(added)} clé(s) de confiance ajoutée(s) : {', '.join(added) or '—'}")
         return EXIT_OK
-    ident = keys.load_identity(create=False)
+    ident = api.load_identity(create=False)
     if kc == "show":
         print(
-            f"Titulaire : {ident.name}\nEmpreinte (kid) : {ident.kid}\n  {crypto.fingerprint_text(ident.kid)}"
+            f"Titulaire : {ident.name}\nEmpreinte (kid) : {ident.kid}\n  {api.fingerprint_text(ident.kid)}"
         )
         if ident.certificate is not None:
             print(f"Certificat valable jusqu’au : {ident.certificate.not_valid_after_utc:%d/%m/%Y}")
         return EXIT_OK
-    jwk_text = keys.public_jwk_document(ident)
+    jwk_text = api.public_jwk_document(ident)
     if args.jwk:
         args.jwk.write_text(jwk_text, encoding="utf-8")
-    if args.cert and ident.certificate is not None:
-        args.cert.write_bytes(ident.certificate.public_bytes(serialization.Encoding.PEM))
+    cert = api.certificate_pem(ident)
+    if args.cert and cert is not None:
+        args.cert.write_bytes(cert)
     if not args.jwk and not args.cert:
         sys.stdout.write(jwk_text)
     return EXIT_OK

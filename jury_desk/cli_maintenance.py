@@ -10,7 +10,7 @@ import sys
 from datetime import datetime
 from pathlib import Path
 
-from jury_desk.core import fmt, fsutil, instance, paths, privacy, snapshots
+from jury_desk.core import api, fmt, fsutil, instance, paths
 from jury_desk.core.errors import UserError
 
 
@@ -26,7 +26,7 @@ def purge_command(args: argparse.Namespace) -> int:
             "avant de purger. Rien n’a été effacé.",
         )
     try:
-        status = privacy.purge_status(db_path)
+        status = api.purge_status(db_path)
         if not status.allowed and not force:
             raise UserError(
                 "purge_refused",
@@ -63,7 +63,7 @@ def purge_command(args: argparse.Namespace) -> int:
             if answer.strip().lower() not in ("oui", "o", "yes", "y"):
                 print("Purge annulée : rien n’a été effacé.")
                 return 0
-        report = privacy.purge(db_path, force=True)
+        report = api.purge(db_path, force=True)
     finally:
         lock.release()
     with contextlib.suppress(OSError, UserError):
@@ -99,7 +99,7 @@ def _local(dt: datetime) -> str:
     return fmt.datetime_text(dt.astimezone())
 
 
-def _sessions_text(sessions: tuple[snapshots.SnapshotSession, ...]) -> str:
+def _sessions_text(sessions: tuple[api.SnapshotSession, ...]) -> str:
     if not sessions:
         return "aucune session"
     return " ; ".join(f"{fmt.quote(s.title)} ({s.audit_entries} opérations)" for s in sessions)
@@ -110,7 +110,7 @@ def restore_command(args: argparse.Namespace) -> int:
     db_path = Path(getattr(args, "db", None) or paths.default_db())
     chosen: Path | None = getattr(args, "snapshot", None)
     if getattr(args, "list", False) or chosen is None:
-        items = snapshots.list_snapshots(db_path, include_secondary=True)
+        items = api.list_snapshots(db_path, include_secondary=True)
         if not items:
             print(
                 f"Aucun instantané pour la base « {db_path} » "
@@ -142,8 +142,8 @@ def restore_command(args: argparse.Namespace) -> int:
             "avant de restaurer (ou restaurez depuis le menu Fichier). Rien n’a été changé.",
         )
     try:
-        info = snapshots.verify_snapshot(path)
-        safety = snapshots.restore(db_path, path)
+        info = api.verify_snapshot(path)
+        safety = api.restore(db_path, path)
     finally:
         lock.release()
     print(
@@ -153,7 +153,7 @@ def restore_command(args: argparse.Namespace) -> int:
     print(f"  Sessions : {_sessions_text(info.sessions)}.")
     if safety is not None:
         print(f"  La base telle qu’elle était avant la restauration est conservée : « {safety} ».")
-    missing = snapshots.missing_attachments(db_path)
+    missing = api.missing_attachments(db_path)
     if missing:
         print(
             f"  Attention : {len(missing)} pièce(s) jointe(s) manquent dans « "

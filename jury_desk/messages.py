@@ -752,6 +752,9 @@ TEMPLATES: dict[str, str] = {
         "Messages",
         "La base « {db} » ne contient aucune session : importez d’abord un paquet de session.",
     ),
+    "error.key_file_exists": QT_TRANSLATE_NOOP(
+        "Messages", "« {path} » existe déjà ; utilisez --force pour le remplacer."
+    ),
     "error.key_exists": QT_TRANSLATE_NOOP(
         "Messages", "Cette installation a déjà une clé ; utilisez --force pour la remplacer."
     ),

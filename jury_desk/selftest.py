@@ -160,20 +160,20 @@ def _close(ctx: Context) -> str:
 
 
 def _export(ctx: Context) -> str:
-    from jury_desk.core import export, keys
+    from jury_desk.core import api
 
-    ctx.identity = keys.load_identity()  # created in the temporary data folder
+    ctx.identity = api.load_identity()  # created in the temporary data folder
     out = ctx.folder / "resultat-auto-test.zip"
-    export.export_session(ctx.desk, ctx.session_id, out, ctx.identity, accept_proposal=True)
+    api.export_session(ctx.desk, ctx.session_id, out, ctx.identity, accept_proposal=True)
     ctx.result_zip = out
     return f"{fmt.number(out.stat().st_size / 1e3, 0)} ko, signé (clé {ctx.identity.kid[:8]}…)"
 
 
 def _verify(ctx: Context) -> str:
-    from jury_desk.core import export
+    from jury_desk.core import api
 
     assert ctx.result_zip is not None
-    report = export.verify_result(ctx.result_zip, [ctx.identity.jwk])
+    report = api.verify_result(ctx.result_zip, [ctx.identity.jwk])
     failed = [c.label for c in report.checks if not c.ok]
     if not report.ok or failed:
         raise AssertionError("contrôles en échec : " + ", ".join(failed or ["(aucun détail)"]))

@@ -59,6 +59,30 @@ def new_identity(common_name: str | None = None, *, force: bool = False) -> cryp
     return crypto.SigningIdentity(key, cert, [])
 
 
+def new_key_file(
+    out: Path, common_name: str | None = None, *, force: bool = False
+) -> crypto.SigningIdentity:
+    """A new key pair and its self-signed certificate written to ``out``: headquarters'
+    key, which travels to ``bundle make`` (maybe on another machine), so a plain PEM
+    readable by its owner only, never bound to this Windows account (no DPAPI)."""
+    out = Path(out)
+    if out.exists() and not force:
+        raise UserError("key_file_exists", params={"path": out})
+    key = crypto.new_private_key()
+    cert = crypto.self_signed_certificate(key, common_name or "Siège — Label Actions Innovantes")
+    write_atomic(
+        out, crypto.private_key_pem(key) + cert.public_bytes(serialization.Encoding.PEM), mode=0o600
+    )
+    return crypto.SigningIdentity(key, cert, [])
+
+
+def certificate_pem(ident: crypto.SigningIdentity) -> bytes | None:
+    """The identity's certificate as PEM (None for a bare key)."""
+    if ident.certificate is None:
+        return None
+    return ident.certificate.public_bytes(serialization.Encoding.PEM)
+
+
 def import_p12(p12: Path, password: bytes | None) -> crypto.SigningIdentity:
     ident = crypto.load_identity(Path(p12), password)
     if ident.certificate is None:

@@ -192,6 +192,27 @@ def _heard(st: SessionState) -> frozenset[str]:
     return frozenset(did for did, h in st.hearings.items() if h.started_at is not None)
 
 
+def one_dossier_status(st: SessionState, dossier_id: str) -> DossierStatus:
+    """One dossier's status as :func:`build` gives it, computed for that dossier alone:
+    its validity and counted jurors do not depend on the other dossiers (ranks do, and
+    the status does not read them). Building the whole model for 300 dossiers at every
+    score typed made typing stall."""
+    import dataclasses
+
+    inp = st.deliberation_input()
+    ref = next(r for r in inp.dossiers if r.id == dossier_id)
+    r = compute(dataclasses.replace(inp, dossiers=(ref,))).results[0]
+    hearing = st.hearings.get(dossier_id)
+    values = any((dossier_id, j, c.id) in st.scores for j in r.counted for c in st.criteria)
+    return dossier_status(
+        r,
+        in_hearing=hearing is not None and hearing.state == "en_audition",
+        heard=hearing is not None and hearing.started_at is not None,
+        values_entered=values,
+        min_sheets=inp.rules.min_sheets,
+    )
+
+
 def build(st: SessionState) -> DeliberationState:
     """The deliberation state of one reading of a session (CONTRACT section 4)."""
     inp = st.deliberation_input()

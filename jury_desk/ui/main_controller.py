@@ -38,9 +38,8 @@ from jury_desk.ui.writer import DbWriter
 if TYPE_CHECKING:
     from concurrent.futures import Future
 
-    from jury_desk.core.privacy import PurgeReport
+    from jury_desk.core.api import PurgeReport, SnapshotResult
     from jury_desk.core.services import Desk, ImportReport
-    from jury_desk.core.snapshots import SnapshotResult
     from jury_desk.core.state import SessionState
 
 log = logging.getLogger(__name__)
@@ -492,7 +491,7 @@ class MainController(QObject):
     async def run_import(self, path: Path) -> ImportReport | None:
         """The GUI's import path: checks and copies in the writer thread; progress bar; the
         refusal in full. Returns the report, or None when refused."""
-        from jury_desk.core import keys
+        from jury_desk.core import api
 
         if self.console is not None:
             self.show_welcome()
@@ -502,7 +501,7 @@ class MainController(QObject):
         relay.progressed.connect(welcome.import_progress)
         try:
             desk = self.get_desk()
-            trusted = keys.trusted_keys()
+            trusted = api.trusted_keys()
             report = await self.writer.run(desk.import_bundle, path, trusted, relay)
         except UserError as exc:
             welcome.import_finished(refusal=str(exc))
@@ -691,12 +690,12 @@ class MainController(QObject):
     @Slot()
     def show_snapshots(self) -> None:
         """« Instantanés… » : the list; a snapshot now; the restore of the chosen one."""
-        from jury_desk.core import snapshots
+        from jury_desk.core import api
 
         db = self.current_db()
         dlg = maintenance.SnapshotsDialog(
             db,
-            snapshots.list_snapshots(db, include_secondary=True),
+            api.list_snapshots(db, include_secondary=True),
             getattr(self.settings, "secondary_snapshot_dir", None),
             self.window,
         )
@@ -709,7 +708,7 @@ class MainController(QObject):
         self, dlg: maintenance.SnapshotsDialog | None = None
     ) -> Future[SnapshotResult] | None:
         """A snapshot by hand, through the writer (after the writes already asked)."""
-        from jury_desk.core import snapshots
+        from jury_desk.core import api
 
         try:
             desk = self.get_desk()
@@ -727,11 +726,11 @@ class MainController(QObject):
             self.hub.statusMessage.emit(text)
             if dlg is not None:
                 with contextlib.suppress(RuntimeError):  # the dialog may be gone
-                    dlg.set_items(snapshots.list_snapshots(desk.db_path, include_secondary=True))
+                    dlg.set_items(api.list_snapshots(desk.db_path, include_secondary=True))
                     dlg.show_message(text, warning=bool(result.secondary_error))
 
         return self.writer.submit(
-            snapshots.snapshot, desk, "manuel", on_done=done, on_error=self._unhandled
+            api.snapshot, desk, "manuel", on_done=done, on_error=self._unhandled
         )
 
     @Slot(str)
@@ -775,10 +774,10 @@ class MainController(QObject):
         return self.spawn(self._restore(Path(snapshot)))
 
     async def _restore(self, snapshot: Path) -> Path | None:
-        """Stop the writes, close the Desk, ``snapshots.restore``, reopen the Desk and the
+        """Stop the writes, close the Desk, ``api.restore``, reopen the Desk and the
         console on the same session. The instance lock is kept throughout. Returns the
         snapshot taken of the state before, or None when refused."""
-        from jury_desk.core import snapshots
+        from jury_desk.core import api
 
         db = self.current_db()
         sid = (
@@ -793,7 +792,7 @@ class MainController(QObject):
         refused: UserError | None = None
         failed: Exception | None = None
         try:
-            safety = await self.writer.run(self._close_desk_then, snapshots.restore, db, snapshot)
+            safety = await self.writer.run(self._close_desk_then, api.restore, db, snapshot)
         except UserError as exc:  # the database is untouched
             refused = exc
         except Exception as exc:  # reported below, once the session is open again
@@ -835,12 +834,12 @@ class MainController(QObject):
     @Slot()
     def refresh_purge_action(self) -> None:
         """« Effacer les données de cette base… » is enabled once every real session's
-        last export was verified (``privacy.purge_status``); otherwise its tooltip says why."""
-        from jury_desk.core import privacy
+        last export was verified (``api.purge_status``); otherwise its tooltip says why."""
+        from jury_desk.core import api
 
         act = self.window.maintenance.purge
         try:
-            status = privacy.purge_status(self.current_db(), settings=self.settings)
+            status = api.purge_status(self.current_db(), settings=self.settings)
         except Exception as exc:  # never let a menu fail to open
             log_failure(log, "purge status unavailable", exc)
             act.setEnabled(False)
@@ -861,10 +860,10 @@ class MainController(QObject):
     @Slot()
     def request_purge(self) -> asyncio.Task[Any] | None:
         """Refused with its reasons unless allowed; then the strong confirmation; then the purge."""
-        from jury_desk.core import privacy
+        from jury_desk.core import api
 
         db = self.current_db()
-        status = privacy.purge_status(db, settings=self.settings)
+        status = api.purge_status(db, settings=self.settings)
         if not status.exists:
             self.hub.statusMessage.emit(self.tr("Aucune base à effacer."))
             return None
@@ -887,9 +886,9 @@ class MainController(QObject):
         return self.spawn(self._purge(db))
 
     async def _purge(self, db: Path) -> PurgeReport | None:
-        """Close everything on this database, ``privacy.purge``, give the lock back, and
+        """Close everything on this database, ``api.purge``, give the lock back, and
         return to the welcome screen with the outcome. Returns the report (None if refused)."""
-        from jury_desk.core import instance, privacy
+        from jury_desk.core import api, instance
 
         self._release_database()
         self.show_welcome()
@@ -897,7 +896,7 @@ class MainController(QObject):
         self.window.statusBar().showMessage(self.tr("Effacement des données…"))
         try:
             report = await self.writer.run(
-                self._close_desk_then, privacy.purge, db, settings=self.settings
+                self._close_desk_then, api.purge, db, settings=self.settings
             )
         except UserError as exc:
             dialogs.show_user_error(self.window, exc, self.tr("Effacement refusé"))
@@ -930,15 +929,15 @@ class MainController(QObject):
 
     def check_purge_reminder(self) -> bool:
         """The start-up reminder: a banner (never a modal dialog) when every real session of
-        this database is past its retention period (``privacy.purge_due``); once per run."""
-        from jury_desk.core import privacy
+        this database is past its retention period (``api.purge_due``); once per run."""
+        from jury_desk.core import api
 
         db = self.current_db()
         key = db.resolve()
         if key in self._reminded:
             return False
         try:
-            due = db.is_file() and privacy.purge_due(db, settings=self.settings)
+            due = db.is_file() and api.purge_due(db, settings=self.settings)
         except Exception as exc:
             log_failure(log, "purge reminder unavailable", exc)
             return False
@@ -987,6 +986,6 @@ def _open_desk(path: Path, warm: bool = False) -> Desk:
     if warm:
         # In the writer thread, after the first paint: what the deliberation page needs
         # too (its modules, the rules), so that asking for it does not wait for imports.
-        import jury_desk.core.deliberation
+        import jury_desk.core.readmodel
         import jury_desk.ui.deliberation  # noqa: F401
     return desk

@@ -42,8 +42,7 @@ from jury_desk.qt.widgets import (
 from jury_desk.ui import theme, uifmt
 
 if TYPE_CHECKING:
-    from jury_desk.core.privacy import PurgeReport, PurgeStatus
-    from jury_desk.core.snapshots import SnapshotInfo
+    from jury_desk.core.api import PurgeReport, PurgeStatus, SnapshotInfo
 
 log = logging.getLogger(__name__)
 

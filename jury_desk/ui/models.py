@@ -9,7 +9,6 @@ Every model here passes pytest-qt's ``qtmodeltester``.
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import IntEnum
@@ -18,7 +17,7 @@ from typing import Any
 
 from jury_desk.core import readmodel
 from jury_desk.core import text as textrules
-from jury_desk.core.deliberation import DossierStatus
+from jury_desk.core.api import DossierStatus
 from jury_desk.core.domain import Criterion, Juror, RecusalKind, RecusalSource, to_fraction
 from jury_desk.core.readmodel import DeliberationState
 from jury_desk.core.state import SessionState, format_value
@@ -148,24 +147,10 @@ def parse_value(text: str) -> Fraction | None:
 
 
 def one_dossier_status(st: SessionState, dossier_id: str) -> str:
-    """One dossier's status as ``readmodel.build`` gives it, computed for that dossier
-    alone: its validity and counted jurors do not depend on the other dossiers (ranks
-    do, and the status does not read them). ``build`` for 300 dossiers at every score
-    typed made typing stall."""
-    from jury_desk.core import deliberation
+    """One dossier's status, from the read model (``readmodel.one_dossier_status``)."""
+    from jury_desk.core import readmodel
 
-    inp = st.deliberation_input()
-    ref = next(r for r in inp.dossiers if r.id == dossier_id)
-    r = deliberation.compute(dataclasses.replace(inp, dossiers=(ref,))).results[0]
-    hearing = st.hearings.get(dossier_id)
-    values = any((dossier_id, j, c.id) in st.scores for j in r.counted for c in st.criteria)
-    return deliberation.dossier_status(
-        r,
-        in_hearing=hearing is not None and hearing.state == "en_audition",
-        heard=hearing is not None and hearing.started_at is not None,
-        values_entered=values,
-        min_sheets=inp.rules.min_sheets,
-    ).value
+    return readmodel.one_dossier_status(st, dossier_id).value
 
 
 class HearingOrderModel(ShownText, QAbstractTableModel):

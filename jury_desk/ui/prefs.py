@@ -63,10 +63,10 @@ def decode_geometry(value: object) -> bytes | None:
 
 def take_snapshot(desk: Desk, reason: str) -> None:
     """A consistent copy of the database after each hearing (core.snapshots)."""
-    from jury_desk.core import snapshots
+    from jury_desk.core import api
 
     try:
-        snapshots.take_snapshot(desk, reason)
+        api.take_snapshot(desk, reason)
     except Exception as exc:  # a snapshot that fails must not stop the hearing
         from jury_desk.ui.errors import log_failure
 

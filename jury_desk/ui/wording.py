@@ -7,12 +7,12 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from jury_desk import messages
-from jury_desk.core.deliberation import Blocker
+from jury_desk.core.api import Blocker
 from jury_desk.core.errors import ClosingBlocked, UserError
 from jury_desk.qt.core import QCoreApplication
 
 if TYPE_CHECKING:
-    from jury_desk.core.export import Check
+    from jury_desk.core.api import Check
 
 
 def _tr(context: str, text: str) -> str:

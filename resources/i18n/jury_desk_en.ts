@@ -2938,6 +2938,10 @@ A snapshot of the current state is taken first (“before restore”): the resto
         <translation>The database “{db}” holds no session: import a session bundle first.</translation>
     </message>
     <message>
+        <source>« {path} » existe déjà ; utilisez --force pour le remplacer.</source>
+        <translation>“{path}” already exists; use --force to replace it.</translation>
+    </message>
+    <message>
         <source>Cette installation a déjà une clé ; utilisez --force pour la remplacer.</source>
         <translation>This installation already has a key; use --force to replace it.</translation>
     </message>

@@ -215,7 +215,14 @@ def test_seven_jurors_score_one_dossier_on_their_own_phones(
             # a page opened again reads its values back from the laptop
             first = pages[0]
             await first.evaluate("localStorage.removeItem('jury_desk.queue')")
+            answers: list[str] = []
+            first.on("response", lambda r: answers.append(f"{r.request.method} {r.url} {r.status}"))
+            first.on("requestfailed", lambda r: answers.append(f"{r.method} {r.url} failed"))
             await first.reload()
+            try:
+                await expect(first.locator("#who")).to_have_text(st.juror(jurors[0]).name)
+            except AssertionError as exc:  # say what the page got from the laptop
+                raise AssertionError(f"{exc}\nanswers after the reload: {answers[-12:]}") from exc
             for cid in criteria:
                 await shows_saved(first, cid, typed[jurors[0]][cid])
 

@@ -654,7 +654,7 @@ def test_the_export_runs_on_the_application_writer(
     write: it runs on the one database writer's thread, not beside it (issue 11, item 4)."""
     import threading
 
-    from jury_desk.core import export
+    from jury_desk.core import api
     from jury_desk.core.errors import UserError
     from jury_desk.ui.deliberation.export_dialog import ExportDialog
     from jury_desk.ui.writer import DbWriter
@@ -666,7 +666,7 @@ def test_the_export_runs_on_the_application_writer(
         threads.append(threading.current_thread().name)
         raise UserError("closed")  # stop there: only the thread matters here
 
-    monkeypatch.setattr(export, "export_session", fake_export)
+    monkeypatch.setattr(api, "export_session", fake_export)  # the front ends' door
     writer = DbWriter()
     try:
         dialog = ExportDialog(desk, sid, writer=writer, folder=tmp_path)

@@ -21,7 +21,7 @@ from functools import cache
 from typing import Any
 
 from jury_desk.core import fmt
-from jury_desk.core.deliberation import DossierResult
+from jury_desk.core.api import DossierResult
 from jury_desk.qt.core import QPointF, QRect, QRectF, QSize, Qt
 from jury_desk.qt.gui import (
     QBrush,

@@ -308,7 +308,7 @@ class SignerDialog(QDialog):
         intro.setWordWrap(True)
         self.name = QLineEdit(name, self)
         self.role = QLineEdit(role or self.tr("Secrétaire du jury"), self)
-        from jury_desk.core.export import SIGNER_MAX
+        from jury_desk.core.api import SIGNER_MAX
 
         for edit in (self.name, self.role):
             edit.setMaxLength(SIGNER_MAX)

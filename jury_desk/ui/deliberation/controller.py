@@ -18,7 +18,7 @@ from fractions import Fraction
 from functools import cached_property, partial
 from typing import Any
 
-from jury_desk.core.deliberation import (
+from jury_desk.core.api import (
     AlternativeRanking,
     Blocker,
     DeliberationResult,

@@ -17,7 +17,7 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from jury_desk.core import crypto, export, instance, keys
+from jury_desk.core import api, instance
 from jury_desk.core.errors import UserError
 from jury_desk.core.services import Desk
 from jury_desk.qt.core import QStandardPaths, Qt, QUrl, Signal, Slot
@@ -64,7 +64,7 @@ def export_file_name(edition: int, session_id: str, seq: int) -> str:
 class ExportDialog(QDialog):
     """Writes the signed result bundle of a closed deliberation and verifies it."""
 
-    written = Signal(object)  # export.ExportReport
+    written = Signal(object)  # api.ExportReport
     verified = Signal(bool)  # the verification of what was written: all checks passed
     failed = Signal(str)  # a refused or failed export (French message)
     ended = Signal()  # after ``verified`` or ``failed``: the dialog is idle again
@@ -87,9 +87,9 @@ class ExportDialog(QDialog):
         # default executor (a dialog opened on its own, in a test).
         self.writer = writer
         self._task: asyncio.Future[Any] | None = None
-        self._identity: crypto.SigningIdentity | None = None
-        self.report: export.ExportReport | None = None
-        self.verify_report: export.VerifyReport | None = None
+        self._identity: api.SigningIdentity | None = None
+        self.report: api.ExportReport | None = None
+        self.verify_report: api.VerifyReport | None = None
         st = desk.state(session_id)
         self._seq = st.export_seq + 1
         self._edition = st.info.edition
@@ -142,7 +142,7 @@ class ExportDialog(QDialog):
         self.step_label.setWordWrap(True)
         self.progress = QProgressBar(self)
         self.progress.setAccessibleName(self.tr("Progression de l'export"))
-        self.progress.setRange(0, len(export.STEPS) + 1)
+        self.progress.setRange(0, len(api.STEPS) + 1)
         self.progress.setValue(0)
         self.progress.setTextVisible(True)
 
@@ -191,14 +191,14 @@ class ExportDialog(QDialog):
     # ------------------------------------------------------------------ signer
 
     def _signer_text(self) -> str:
-        if not keys.has_identity():
+        if not api.has_identity():
             return self.tr("Clé de cette installation (créée au premier export)")
         try:
-            self._identity = keys.load_identity(create=False)
+            self._identity = api.load_identity(create=False)
         except UserError as exc:
             return exc.message
         return self.tr("{name}\nempreinte {kid}").format(
-            name=self._identity.name, kid=crypto.fingerprint_text(self._identity.kid)[:39]
+            name=self._identity.name, kid=api.fingerprint_text(self._identity.kid)[:39]
         )
 
     # ------------------------------------------------------------------ target
@@ -252,10 +252,10 @@ class ExportDialog(QDialog):
 
     def _on_progress(self, step: int, total: int) -> None:
         self.progress.setValue(step)
-        if step < len(export.STEPS):
+        if step < len(api.STEPS):
             self.step_label.setText(
                 self.tr("Étape {n} sur {total} : {what}…").format(
-                    n=step + 1, total=total, what=wording.export_step(export.STEPS[step])
+                    n=step + 1, total=total, what=wording.export_step(api.STEPS[step])
                 )
             )
 
@@ -290,12 +290,12 @@ class ExportDialog(QDialog):
         try:
             identity = self._identity
             if identity is None:
-                identity = await loop.run_in_executor(None, keys.load_identity)
+                identity = await loop.run_in_executor(None, api.load_identity)
             self._identity = identity
             self.signer_label.setText(self._signer_text())
             report = await self._write(
                 partial(
-                    export.export_session,
+                    api.export_session,
                     self.desk,
                     self.session_id,
                     out,
@@ -307,10 +307,10 @@ class ExportDialog(QDialog):
             self.report = report
             self.file_label.setText(str(report.path))
             self.written.emit(report)
-            self.progress.setValue(len(export.STEPS))
+            self.progress.setValue(len(api.STEPS))
             self.step_label.setText(self.tr("Vérification de ce qui a été écrit…"))
             checked = await self._write(
-                partial(export.verify_written, self.desk, self.session_id, report, identity)
+                partial(api.verify_written, self.desk, self.session_id, report, identity)
             )
         except UserError as exc:
             self._set_busy(False)
@@ -344,7 +344,7 @@ class ExportDialog(QDialog):
         self.outcome.setFocus()
         self.failed.emit(message)
 
-    def _show_verification(self, checked: export.VerifyReport) -> None:
+    def _show_verification(self, checked: api.VerifyReport) -> None:
         lines = [
             (label, c.ok, detail) for c in checked.checks for label, detail in [wording.check(c)]
         ]

@@ -12,7 +12,7 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from jury_desk.core import fmt
-from jury_desk.core.deliberation import Blocker, DossierResult
+from jury_desk.core.api import Blocker, DossierResult
 from jury_desk.core.domain import Dossier, LaureateDecision
 from jury_desk.qt.core import (
     QAbstractListModel,
