@@ -367,6 +367,17 @@ async def script():
         for i in range(view.picture_combo.count()):
             view.picture_combo.setCurrentIndex(i)
             await asyncio.sleep(0.4)
+    # Typing again, the deliberation page built: each score makes it read the session again.
+    phase[0] = "typing, deliberation page built"
+    console.show_page(1)
+    await asyncio.sleep(0.3)
+    for i in range(12):
+        target = QApplication.focusWidget() or table
+        QTest.keyClicks(target, str(1 + i % 4))
+        QTest.keyClick(QApplication.focusWidget() or table, Qt.Key.Key_Return)
+        await asyncio.sleep(0.25)
+    await until(lambda: not controller.writer.busy)
+    await asyncio.sleep(0.5)
     timer.stop()
     for name, ms in gaps:
         ph = out["phases"].setdefault(name, {"max_ms": 0.0, "ticks": 0})

@@ -11,8 +11,10 @@ the view.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 from collections.abc import Mapping, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from fractions import Fraction
 from functools import cached_property, partial
@@ -129,6 +131,18 @@ class Snapshot:
         return None if dep is None else dep.kind.value
 
 
+_READER: ThreadPoolExecutor | None = None
+
+
+def _reader() -> ThreadPoolExecutor:
+    """One thread that reads deliberation snapshots (reads only: writes keep to the
+    application's one writer)."""
+    global _READER
+    if _READER is None:
+        _READER = ThreadPoolExecutor(max_workers=1, thread_name_prefix="lecture-deliberation")
+    return _READER
+
+
 class DeliberationController(QObject):
     """Runs the deliberation services for one session and publishes the snapshot.
 
@@ -142,6 +156,7 @@ class DeliberationController(QObject):
     changed = Signal(object)  # Snapshot
     done = Signal(str)  # action name: reveal, open, decision, close, reopen...
     failed = Signal(str, list)  # message, details (French)
+    _read = Signal(int, object)  # generation, Future[Snapshot]: from the reading thread
 
     def __init__(
         self,
@@ -159,10 +174,12 @@ class DeliberationController(QObject):
         self.writer = writer
         self._snapshot: Snapshot | None = None
         self._emitting = False
+        self._generation = 0  # of the newest reading asked; older ones are dropped
         self._refresh_timer = QTimer(self)
         self._refresh_timer.setSingleShot(True)
         self._refresh_timer.setInterval(0)
-        self._refresh_timer.timeout.connect(self.refresh)
+        self._refresh_timer.timeout.connect(self.refresh_in_background)
+        self._read.connect(self._read_done)
         if hub is not None:
             for name in HUB_REFRESH_SIGNALS:
                 signal = getattr(hub, name, None)
@@ -183,14 +200,51 @@ class DeliberationController(QObject):
             self._schedule_refresh()
             return
         self._refresh_timer.stop()
+        self._generation += 1  # a reading under way in the background is now old
         try:
-            self._snapshot = Snapshot.read(self.desk, self.session_id)
+            snapshot = Snapshot.read(self.desk, self.session_id)
         except UserError as exc:
             self.failed.emit(wording.error(exc), wording.details(exc))
             return
+        self._publish(snapshot)
+
+    @Slot()
+    def refresh_in_background(self) -> None:
+        """Read again on the reading thread, not the GUI's: on a 300-dossier session a
+        reading takes about 180 ms, which stalled the console at every score typed once
+        the deliberation page existed (issue 15). The newest reading wins."""
+        if self._emitting:
+            self._schedule_refresh()
+            return
+        self._generation += 1
+        generation = self._generation
+        future = _reader().submit(Snapshot.read, self.desk, self.session_id)
+
+        def arrived(f: Future[Snapshot]) -> None:
+            with contextlib.suppress(RuntimeError):  # the page is gone: nobody to tell
+                self._read.emit(generation, f)
+
+        future.add_done_callback(arrived)
+
+    @Slot(int, object)
+    def _read_done(self, generation: int, future: Future[Snapshot]) -> None:
+        if generation != self._generation:
+            return  # a newer reading was asked since
+        try:
+            snapshot = future.result()
+        except UserError as exc:
+            self.failed.emit(wording.error(exc), wording.details(exc))
+            return
+        except Exception:  # the database closed under it (a restore, the end): let it be
+            log.warning("a background reading of the deliberation failed", exc_info=True)
+            return
+        self._publish(snapshot)
+
+    def _publish(self, snapshot: Snapshot) -> None:
+        self._snapshot = snapshot
         self._emitting = True
         try:
-            self.changed.emit(self._snapshot)
+            self.changed.emit(snapshot)
         finally:
             self._emitting = False
 
