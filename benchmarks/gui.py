@@ -319,6 +319,14 @@ async def until(cond, timeout=60.0):
             raise TimeoutError(phase[0])
         await asyncio.sleep(0.005)
 
+async def type_scores(table, n, pause):
+    # n values typed in the grid, Enter after each, pause seconds apart
+    for i in range(n):
+        QTest.keyClicks(QApplication.focusWidget() or table, str(1 + i % 4))
+        QTest.keyClick(QApplication.focusWidget() or table, Qt.Key.Key_Return)
+        await asyncio.sleep(pause)
+    await until(lambda: not controller.writer.busy)
+
 async def script():
     t_open = time.perf_counter()
     controller.open_session(None)
@@ -342,13 +350,7 @@ async def script():
     phase[0] = "typing scores"
     console.show_page(1)
     await asyncio.sleep(0.2)
-    table = console.view.grid.table
-    for i in range(24):
-        target = QApplication.focusWidget() or table
-        QTest.keyClicks(target, str(1 + i % 4))
-        QTest.keyClick(QApplication.focusWidget() or table, Qt.Key.Key_Return)
-        await asyncio.sleep(0.04)
-    await until(lambda: not controller.writer.busy)
+    await type_scores(console.view.grid.table, 24, 0.04)
     await asyncio.sleep(0.2)
     phase[0] = "deliberation page"
     t_ask = time.perf_counter()
@@ -371,12 +373,7 @@ async def script():
     phase[0] = "typing, deliberation page built"
     console.show_page(1)
     await asyncio.sleep(0.3)
-    for i in range(12):
-        target = QApplication.focusWidget() or table
-        QTest.keyClicks(target, str(1 + i % 4))
-        QTest.keyClick(QApplication.focusWidget() or table, Qt.Key.Key_Return)
-        await asyncio.sleep(0.25)
-    await until(lambda: not controller.writer.busy)
+    await type_scores(console.view.grid.table, 12, 0.25)
     await asyncio.sleep(0.5)
     timer.stop()
     for name, ms in gaps:

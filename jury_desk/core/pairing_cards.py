@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from jury_desk.core.pv_style import FONT, FONT_BOLD, _fit, _register_fonts
+from jury_desk.core.pv_style import FONT, FONT_BOLD, _fit, _register_fonts, wrap_words
 
 CARDS_PER_PAGE = 4
 QR_BORDER = 4  # modules of white around the code: what a reader needs to find it
@@ -119,7 +119,7 @@ def _card(
     # The address, for a phone that cannot scan, and what to do.
     line = qy - 12
     c.setFont(FONT, 7)
-    for part in _wrap(card.url, FONT, 7, room):
+    for part in wrap_words(card.url, FONT, 7, room):
         c.drawString(x + pad, line, part)
         line -= 9
     line -= 3
@@ -129,33 +129,6 @@ def _card(
         "scannez ce code avec son appareil photo. Carte personnelle : ne la montrez pas, "
         "rendez-la au secrétariat en partant."
     )
-    for part in _wrap(advice, FONT, 8, room):
+    for part in wrap_words(advice, FONT, 8, room):
         c.drawString(x + pad, line, part)
         line -= 10
-
-
-def _wrap(text: str, font: str, size: float, room: float) -> list[str]:
-    """``text`` in lines that fit ``room`` points: at spaces, or anywhere in a long word
-    (an address)."""
-    from reportlab.pdfbase.pdfmetrics import stringWidth
-
-    lines: list[str] = []
-    current = ""
-    for word in text.split(" "):
-        candidate = f"{current} {word}" if current else word
-        if stringWidth(candidate, font, size) <= room:
-            current = candidate
-            continue
-        if current:
-            lines.append(current)
-        current = ""
-        while stringWidth(word, font, size) > room:  # cut a word longer than the line
-            cut = len(word)
-            while cut > 1 and stringWidth(word[:cut], font, size) > room:
-                cut -= 1
-            lines.append(word[:cut])
-            word = word[cut:]
-        current = word
-    if current:
-        lines.append(current)
-    return lines

@@ -44,6 +44,7 @@ from jury_desk.core.pv_style import (
     ZEBRA,
     _fit,
     _register_fonts,
+    wrap_words,
 )
 from jury_desk.core.result_document import flag_sentence, role_label, short_title
 
@@ -403,45 +404,14 @@ class Wrap:
     lines: int = 2
 
 
-def _hard_break(word: str, font: str, size: float, room: float) -> list[str]:
-    """A word wider than ``room`` cut into pieces that fit (a name without spaces)."""
-    from reportlab.pdfbase.pdfmetrics import stringWidth
-
-    pieces: list[str] = []
-    current = ""
-    for ch in word:
-        if current and stringWidth(current + ch, font, size) > room:
-            pieces.append(current)
-            current = ch
-        else:
-            current += ch
-    pieces.append(current)
-    return pieces
-
-
 def wrap_lines(text: str, font: str, size: float, room: float, max_lines: int = 0) -> str:
     """Greedy wrap at ordinary spaces (never at a no-break space); a word wider than the
     column is cut where it must. Nothing is left out: ``max_lines`` is the number of lines
     a cell usually takes (kept for callers), not a limit (issue 12: tables wrap, never cut).
     """
-    from reportlab.pdfbase.pdfmetrics import stringWidth
-
     del max_lines
     # str.split() would eat no-break spaces
-    words = typo(_BREAKABLE.sub(" ", text).strip()).split(" ")
-    lines: list[str] = []
-    current = ""
-    for word in words:
-        candidate = f"{current} {word}" if current else word
-        if stringWidth(candidate, font, size) <= room:
-            current = candidate
-            continue
-        if current:
-            lines.append(current)
-        pieces = _hard_break(word, font, size, room)
-        lines.extend(pieces[:-1])
-        current = pieces[-1]
-    lines.append(current)
+    lines = wrap_words(typo(_BREAKABLE.sub(" ", text).strip()), font, size, room)
     return "\n".join(lines)
 
 

@@ -59,3 +59,40 @@ def _fit(text: str, font: str, size: float, room: float) -> str:
         else:
             hi = mid - 1
     return text[:lo].rstrip(" —:,;") + "…"
+
+
+def wrap_words(text: str, font: str, size: float, room: float) -> list[str]:
+    """Greedy lines of ``text`` that fit ``room`` points, cut at ordinary spaces; a word
+    wider than the line is cut where it must (a name or an address without spaces)."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    lines: list[str] = []
+    current = ""
+    for word in text.split(" "):
+        candidate = f"{current} {word}" if current else word
+        if stringWidth(candidate, font, size) <= room:
+            current = candidate
+            continue
+        if current:
+            lines.append(current)
+        pieces = _hard_break(word, font, size, room)
+        lines.extend(pieces[:-1])
+        current = pieces[-1]
+    lines.append(current)
+    return lines
+
+
+def _hard_break(word: str, font: str, size: float, room: float) -> list[str]:
+    """A word wider than ``room`` cut into pieces that fit."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    pieces: list[str] = []
+    current = ""
+    for ch in word:
+        if current and stringWidth(current + ch, font, size) > room:
+            pieces.append(current)
+            current = ch
+        else:
+            current += ch
+    pieces.append(current)
+    return pieces
