@@ -704,7 +704,15 @@ def export_session(
         signer_name, signer_role = signer if signer else (name, "")
         minutes = pv.build_pv(
             ds,
-            pv.PvContext(seq, st.audit_head, signer_name, identity.kid, generated_at, signer_role),
+            pv.PvContext(
+                seq,
+                st.audit_head,
+                signer_name,
+                identity.kid,
+                generated_at,
+                signer_role,
+                value_authors=pv.value_authors(binding.replayer.state.score_authors),
+            ),
         )
         step(4)
         pdf = pv_signing.sign_pdf(minutes.pdf, identity, minutes.placement, location=st.info.venue)

@@ -15,7 +15,7 @@ import io
 import logging
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from functools import cache
@@ -247,6 +247,22 @@ class PvContext:
     # the place of « Fait à … » (else the venue's first part: « Orly »).
     signer_role: str = ""
     place: str = ""
+    # Per juror, the values in force entered on their own device and by the secretariat
+    # (the laptop's grid, paper sheets), from the audit log (``value_authors``).
+    value_authors: Mapping[str, tuple[int, int]] | None = None
+
+
+def value_authors(score_authors: Mapping[tuple[str, str, str], str]) -> dict[str, tuple[int, int]]:
+    """Per juror: how many values in force they entered on their own device, and how many
+    the secretariat entered for them (``replay.Replayed.score_authors``)."""
+    out: dict[str, tuple[int, int]] = {}
+    for (_dossier, juror, _criterion), actor in score_authors.items():
+        device, secretariat = out.get(juror, (0, 0))
+        if actor.startswith(f"juré:{juror}/"):
+            out[juror] = (device + 1, secretariat)
+        else:
+            out[juror] = (device, secretariat + 1)
+    return out
 
 
 @dataclass(frozen=True, slots=True)
@@ -692,26 +708,44 @@ class _Builder:
 
     def jury_block(self) -> list[Flowable]:
         st, s, res = self.st, self.s, self.result
-        rows: list[list[Any]] = [["Juré", "Qualité", "Organisation", "Présence"]]
+        authors = self.ctx.value_authors
+        head: list[Any] = ["Juré", "Qualité", "Organisation", "Présence"]
+        if authors is not None:
+            head.append(Wrap("Notes : sur son appareil / par le secrétariat", lines=2))
+        rows: list[list[Any]] = [head]
         for j in st.jurors:
             present = j.id in st.present
-            rows.append(
-                [
-                    Wrap(j.name, bold=True),
-                    role_label(j.role.value),
-                    Wrap(j.organisation or "—", lines=3),
-                    "présent" if present else "ABSENT",
-                ]
-            )
+            row: list[Any] = [
+                Wrap(j.name, bold=True),
+                role_label(j.role.value),
+                Wrap(j.organisation or "—", lines=3),
+                "présent" if present else "ABSENT",
+            ]
+            if authors is not None:
+                device, secretariat = authors.get(j.id, (0, 0))
+                row.append(f"{device} / {secretariat}")
+            rows.append(row)
         extra = [
             ("FONT", (3, i), (3, i), FONT_BOLD, 8)
             for i, j in enumerate(st.jurors, start=1)
             if j.id not in st.present
         ]
+        widths = [27, 13, 46, 14] if authors is None else [24, 12, 32, 12, 20]
         out: list[Flowable] = [
             *self.heading("1. Composition du jury et présences"),
-            self.table(rows, [27, 13, 46, 14], extra=extra),
+            self.table(rows, widths, extra=extra),
         ]
+        if authors is not None:
+            out.append(
+                para(
+                    esc(
+                        "Auteur de chaque note en vigueur, d’après le journal d’audit : le juré "
+                        "sur son propre appareil, ou le secrétariat du jury (grille du portable, "
+                        "feuilles papier)."
+                    ),
+                    self.s.note,
+                )
+            )
         r = st.info.rules
         n, total = res.present_count, len(st.jurors)
         if res.quorum_met:

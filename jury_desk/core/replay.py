@@ -89,6 +89,9 @@ class Replayed:
     absent: set[str] = field(default_factory=set)
     recusals: dict[tuple[str, str], tuple[str, str]] = field(default_factory=dict)  # kind, reason
     scores: dict[tuple[str, str, str], Fraction] = field(default_factory=dict)
+    # Who entered each value in force: the actor of its last entry (a juror's device is
+    # « juré:<id>/appareil:<code> »; the laptop's grid and paper sheets, the secretariat).
+    score_authors: dict[tuple[str, str, str], str] = field(default_factory=dict)
     comments: dict[tuple[str, str], str] = field(default_factory=dict)
     opinions: dict[str, str] = field(default_factory=dict)
     invalid_reasons: dict[str, str] = field(default_factory=dict)
@@ -230,6 +233,13 @@ class Replayer:
             raise ReplayError(f"entrée n° {seq} : second import de la session", seq)
         else:
             self._apply(action, data, seq, at)
+            if action in ("score.set", "score.correct"):
+                key = (data["dossier_id"], data["juror_id"], data["criterion_id"])
+                st.score_authors[key] = str(entry.get("actor", ""))
+            elif action == "score.clear":
+                st.score_authors.pop(
+                    (data["dossier_id"], data["juror_id"], data["criterion_id"]), None
+                )
         st.last_action = action
         st.last_data = dict(data)
 

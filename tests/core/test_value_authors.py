@@ -1,0 +1,66 @@
+"""Each value's author (issue 14): the minutes say, per juror, how many values in force
+were entered on the juror's own device and how many by the secretariat, read from the
+audit log's actors by the same replay that verifies an export."""
+
+from __future__ import annotations
+
+import subprocess
+import zipfile
+from pathlib import Path
+
+from jury_desk.core import bundle, export, pv, replay
+from jury_desk.core.services import Desk
+from tests.conftest import signing_identity
+
+DEVICE = "juré:j01/appareil:a1b2c3"
+
+
+def _authors(desk: Desk, sid: str) -> dict[str, tuple[int, int]]:
+    raw = desk.manifest_bytes(sid)
+    manifest = bundle.parse_manifest(bundle.parse_json(raw, bundle.MANIFEST))
+    rp = replay.Replayer(raw, manifest).feed_all(desk.audit_entries(sid))
+    return pv.value_authors(rp.score_authors)
+
+
+def test_the_last_entry_of_each_value_in_force_names_its_author(
+    scored_demo: tuple[Desk, str],
+) -> None:
+    desk, sid = scored_demo
+    before = _authors(desk, sid)
+    total = sum(device + sec for device, sec in before.values())
+    assert total == len(desk.state(sid).scores) and all(d == 0 for d, _ in before.values())
+    st = desk.state(sid)
+    (d1, _, c1), (d2, _, c2), (d3, _, c3) = [k for k in st.scores if k[1] == "j01"][:3]
+    desk.record_score(sid, d1, "j01", c1, st.scores[(d1, "j01", c1)], actor=DEVICE)
+    desk.record_score(sid, d2, "j01", c2, st.scores[(d2, "j01", c2)], actor=DEVICE)
+    # the secretariat corrects one of them afterwards, and clears another value
+    desk.record_score(sid, d2, "j01", c2, st.scores[(d2, "j01", c2)], actor="secretariat")
+    desk.clear_score(sid, d3, "j01", c3)
+    after = _authors(desk, sid)
+    device, secretariat = after["j01"]
+    assert device == 1
+    assert device + secretariat == before["j01"][1] - 1  # one value cleared
+    assert {j: a for j, a in after.items() if j != "j01"} == {
+        j: a for j, a in before.items() if j != "j01"
+    }
+
+
+def test_the_minutes_print_the_counts(scored_demo: tuple[Desk, str], tmp_path: Path) -> None:
+    from jury_desk.core import demo_scenario
+
+    desk, sid = scored_demo
+    demo_scenario.record_hearings(desk, sid)
+    st = desk.state(sid)
+    key = next(k for k in st.scores if k[1] == "j01")
+    desk.record_score(sid, key[0], "j01", key[2], st.scores[key], actor=DEVICE)
+    out = tmp_path / "resultats.zip"
+    export.export_session(desk, sid, out, signing_identity(), accept_proposal=True)
+    with zipfile.ZipFile(out) as zf:
+        (tmp_path / "pv.pdf").write_bytes(zf.read("proces-verbal.pdf"))
+    text = subprocess.run(
+        ["pdftotext", "-layout", tmp_path / "pv.pdf", "-"], capture_output=True, check=True
+    ).stdout.decode("utf-8")
+    authors = _authors(desk, sid)
+    assert "Auteur de chaque note en vigueur" in " ".join(text.split())
+    line = next(ln for ln in text.splitlines() if "Corinne Malabre" in ln)
+    assert f"{authors['j01'][0]} / {authors['j01'][1]}" in line and authors["j01"][0] == 1
