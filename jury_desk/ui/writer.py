@@ -42,7 +42,8 @@ def _log_write_failure(exc: BaseException) -> None:
 
 
 class DbWriter(QObject):
-    _finished = Signal(object, object, object, object)  # on_done, on_error, result, exception
+    # future, on_done, on_error, result, exception
+    _finished = Signal(object, object, object, object, object)
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -64,17 +65,25 @@ class DbWriter(QObject):
         self._pending.add(fut)
 
         def _report(f: Future[Any]) -> None:
-            self._pending.discard(f)
             exc = f.exception()
-            self._finished.emit(on_done, on_error, None if exc else f.result(), exc)
+            self._finished.emit(f, on_done, on_error, None if exc else f.result(), exc)
 
         fut.add_done_callback(_report)
         return fut
 
-    @Slot(object, object, object, object)
+    @Slot(object, object, object, object, object)
     def _deliver(
-        self, on_done: Done | None, on_error: Failed | None, result: Any, exc: BaseException | None
+        self,
+        fut: Future[Any],
+        on_done: Done | None,
+        on_error: Failed | None,
+        result: Any,
+        exc: BaseException | None,
     ) -> None:
+        # A write stays pending until its callback has run on the GUI thread: whoever
+        # waits for ``busy`` to fall then sees the state the callback left, never a
+        # window where the write has returned but its callback has not yet run.
+        self._pending.discard(fut)
         if exc is not None:
             (on_error or self.unhandled)(exc)
         elif on_done is not None:
@@ -86,6 +95,7 @@ class DbWriter(QObject):
 
     @property
     def busy(self) -> bool:
+        """True until every write asked has returned *and* its callback has run."""
         return bool(self._pending)
 
     def flush(self, timeout: float = 10.0) -> bool:
