@@ -45,7 +45,7 @@ from jury_desk.core.state import Hearing, Recusal, SessionState
 
 # The schema this reader was written for: ``jury_desk.core.storage.SCHEMA_VERSION``
 # (a test keeps the two equal, so a migration cannot leave this reader behind).
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 GENESIS = "0" * 64  # ``jury_desk.core.audit.GENESIS``: the head of an empty chain
 
 

@@ -92,6 +92,7 @@ class Replayed:
     # Who entered each value in force: the actor of its last entry (a juror's device is
     # « juré:<id>/appareil:<code> »; the laptop's grid and paper sheets, the secretariat).
     score_authors: dict[tuple[str, str, str], str] = field(default_factory=dict)
+    sealed: set[tuple[str, str]] = field(default_factory=set)  # (dossier, juror) validated
     comments: dict[tuple[str, str], str] = field(default_factory=dict)
     opinions: dict[str, str] = field(default_factory=dict)
     invalid_reasons: dict[str, str] = field(default_factory=dict)
@@ -281,9 +282,16 @@ class Replayer:
                 raise ReplayError(f"entrée n° {seq} : retrait d’une récusation absente", seq)
         elif action in ("score.set", "score.correct"):
             key = (self._dossier(data, seq), self._juror(data, seq), self._criterion(data, seq))
+            self._check_seal(st, key, data, seq)
             st.scores[key] = self._value(data, key[2], seq)
+        elif action == "sheet.validated":
+            pair = (self._dossier(data, seq), self._juror(data, seq))
+            if pair in st.sealed:
+                raise ReplayError(f"entrée n° {seq} : feuille déjà validée", seq)
+            st.sealed.add(pair)
         elif action == "score.clear":
             key = (self._dossier(data, seq), self._juror(data, seq), self._criterion(data, seq))
+            self._check_seal(st, key, data, seq)
             if st.scores.pop(key, None) is None:
                 raise ReplayError(f"entrée n° {seq} : effacement d’une note absente", seq)
         elif action == "comment.set":
@@ -340,6 +348,18 @@ class Replayer:
             st.revealed = True
         elif action not in INFORMATIONAL:
             st.unknown_actions.add(action)
+
+    @staticmethod
+    def _check_seal(
+        st: Replayed, key: tuple[str, str, str], data: Mapping[str, Any], seq: int
+    ) -> None:
+        """A change to a validated sheet must carry its reason (issue 14)."""
+        if (key[0], key[1]) in st.sealed:
+            reason = data.get("reason")
+            if not isinstance(reason, str) or not reason.strip():
+                raise ReplayError(
+                    f"entrée n° {seq} : modification d’une feuille validée sans motif", seq
+                )
 
     @staticmethod
     def _set(target: dict[Any, str], key: Any, text: str) -> None:

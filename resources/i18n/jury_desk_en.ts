@@ -2222,6 +2222,14 @@ A snapshot of the current state is taken first (“before restore”): the resto
         <translation>No value to clear.</translation>
     </message>
     <message>
+        <source>La feuille du juré « {juror} » pour le dossier « {dossier} » est validée : toute modification demande un motif.</source>
+        <translation>Juror “{juror}”’s sheet for dossier “{dossier}” is validated: any change needs a reason.</translation>
+    </message>
+    <message>
+        <source>La feuille du juré « {juror} » pour le dossier « {dossier} » n’est pas complète (sans valeur : {missing}) : elle ne peut pas être validée.</source>
+        <translation>Juror “{juror}”’s sheet for dossier “{dossier}” is not complete (no value: {missing}): it cannot be validated.</translation>
+    </message>
+    <message>
         <source>La délibération est close : les appareils des jurés ne peuvent plus être appairés.</source>
         <translation>The deliberation is closed: jurors&apos; devices can no longer be paired.</translation>
     </message>
