@@ -211,7 +211,10 @@ def make_app(
                     data.get("criterion_id"),
                     data.get("value"),
                     data.get("key"),
+                    data.get("reason"),
                 )
+            elif kind == "validate":
+                answer = await hub.validate_sheet(pairing, data.get("dossier_id"), data.get("key"))
             else:
                 answer = await hub.write_comment(
                     pairing, data.get("dossier_id"), data.get("text"), data.get("key")
@@ -228,12 +231,16 @@ def make_app(
     async def comment(request: web.Request) -> web.Response:
         return await write(request, "comment")
 
+    async def validate(request: web.Request) -> web.Response:
+        return await write(request, "validate")
+
     app = web.Application(client_max_size=MAX_BODY, middlewares=[guard])
     for url in assets:
         app.router.add_get(url, asset)
     app.router.add_get("/api/sheet", sheet)
     app.router.add_put("/api/score", score)
     app.router.add_put("/api/comment", comment)
+    app.router.add_put("/api/validate", validate)
     return app
 
 

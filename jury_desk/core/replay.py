@@ -465,6 +465,7 @@ def session_state(
         audit_count=audit_count,
         sd_threshold=rp.sd_threshold,
         range_threshold=rp.range_threshold,
+        sealed=set(rp.sealed),
     )
 
 

@@ -14,7 +14,6 @@ from fractions import Fraction
 from typing import Any
 
 from sqlalchemy import Connection
-from sqlmodel import select
 
 # Not ``bundle`` (JSON Schema, cryptography, zip checks: ~70 ms) nor ``deliberation``:
 # they are imported by the methods that need them, so that the GUI's first paint does
@@ -255,7 +254,13 @@ class Desk(SessionsDesk, AttendanceDesk, HearingsDesk, DeliberationDesk):
             return ScoreWrite(dossier_id, juror_id, criterion_id, None, previous, now_iso())
 
     def validate_sheet(
-        self, session_id: str, dossier_id: str, juror_id: str, actor: str = "secretariat"
+        self,
+        session_id: str,
+        dossier_id: str,
+        juror_id: str,
+        actor: str = "secretariat",
+        *,
+        request_key: str | None = None,
     ) -> bool:
         """Seal a juror's complete sheet for a dossier; False when it was already sealed.
 
@@ -298,24 +303,11 @@ class Desk(SessionsDesk, AttendanceDesk, HearingsDesk, DeliberationDesk):
                     actor=actor,
                 )
             )
-            audit.append(
-                db,
-                session_id,
-                "sheet.validated",
-                {"dossier_id": dossier_id, "juror_id": juror_id},
-                actor,
-            )
+            data: dict[str, Any] = {"dossier_id": dossier_id, "juror_id": juror_id}
+            if request_key is not None:
+                data["request_key"] = request_key
+            audit.append(db, session_id, "sheet.validated", data, actor)
             return True
-
-    def sealed_sheets(self, session_id: str) -> set[tuple[str, str]]:
-        """The validated sheets, as (dossier_id, juror_id)."""
-        with reading(self.engine) as db:
-            rows = db.exec(
-                select(SheetSealRow.dossier_id, SheetSealRow.juror_id).where(
-                    SheetSealRow.session_id == session_id
-                )
-            )
-            return {(d, j) for d, j in rows}
 
     def record_scores(
         self,

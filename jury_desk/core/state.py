@@ -99,6 +99,8 @@ class SessionState:
     audit_count: int
     sd_threshold: Fraction = DEFAULT_SD_THRESHOLD
     range_threshold: Fraction = DEFAULT_RANGE_THRESHOLD
+    # the validated (sealed) sheets, as (dossier, juror): a later change needs a reason
+    sealed: set[tuple[str, str]] = field(default_factory=set)
     _juror_by_id: dict[str, Juror] = field(default_factory=dict, repr=False, compare=False)
     _dossier_by_id: dict[str, Dossier] = field(default_factory=dict, repr=False, compare=False)
 

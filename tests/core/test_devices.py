@@ -362,3 +362,65 @@ def test_seven_devices_at_once_each_answer_is_already_in_the_hubs_state(
             assert all(told[-1][("d02", jid, cid)] == 2 for jid in tokens for cid in criteria)
 
     asyncio.run(scenario())
+
+
+def test_a_juror_validates_their_sheet_and_a_later_change_needs_a_reason(
+    demo_desk: tuple[Desk, str], writer: ThreadPoolExecutor
+) -> None:
+    desk, sid = demo_desk
+    desk.set_current_dossier(sid, "d02")
+    criteria = [c.id for c in desk.state(sid).criteria]
+
+    async def scenario() -> None:
+        async with serving(desk, sid, writer) as (hub, _server, config, http):
+            token, o = hub.pair("j01"), config.origin
+
+            def score(cid: str, value: str, key: str, **more: str) -> dict[str, Any]:
+                return {
+                    "dossier_id": "d02",
+                    "criterion_id": cid,
+                    "value": value,
+                    "key": key,
+                    **more,
+                }
+
+            # incomplete: refused, with the services' code
+            status, answer = await put(
+                http, o, "/api/validate", token, {"dossier_id": "d02", "key": "v" * 16}
+            )
+            assert (status, answer["error"]) == (409, "sheet_incomplete")
+            for i, cid in enumerate(criteria):
+                status, _ = await put(http, o, "/api/score", token, score(cid, "2", f"s{i}" * 8))
+                assert status == 200
+            status, answer = await put(
+                http, o, "/api/validate", token, {"dossier_id": "d02", "key": "w" * 16}
+            )
+            assert (status, answer["validated"]) == (200, True)
+            async with http.get(o + "/api/sheet", headers=auth(token)) as r:
+                assert (await r.json())["validated"] is True
+            # a change without a reason is refused; with one it is saved and audited
+            status, answer = await put(
+                http, o, "/api/score", token, score(criteria[0], "3", "a" * 16)
+            )
+            assert (status, answer["error"]) == (409, "sheet_sealed")
+            status, answer = await put(
+                http,
+                o,
+                "/api/score",
+                token,
+                score(criteria[0], "3", "b" * 16, reason="Relu le dossier"),
+            )
+            assert (status, answer["value"]) == (200, "3")
+            status, _ = await put(
+                http, o, "/api/score", token, {**score(criteria[0], "3", "c" * 16), "reason": 7}
+            )
+            assert status == 409  # a reason that is not text
+
+    asyncio.run(scenario())
+    entries = desk.audit_entries(sid)
+    sealed = [e for e in entries if e["action"] == "sheet.validated"]
+    assert len(sealed) == 1 and sealed[0]["actor"].startswith("juré:j01/appareil:")
+    last = [e for e in entries if e["action"] == "score.correct"][-1]
+    assert last["data"]["reason"] == "Relu le dossier"
+    assert (last["data"]["previous"], last["data"]["value"]) == ("2", "3")
+    assert audit.verify_chain(entries).ok

@@ -25,7 +25,7 @@ def test_an_incomplete_sheet_cannot_be_validated(demo_desk: tuple[Desk, str]) ->
         desk.validate_sheet(sid, "d01", "j02")
     assert info.value.code == "sheet_incomplete"
     assert "artenariat" in info.value.message  # the missing criterion is named
-    assert desk.sealed_sheets(sid) == set()
+    assert desk.state(sid).sealed == set()
 
 
 def test_validation_is_audited_once_and_idempotent(demo_desk: tuple[Desk, str]) -> None:
@@ -38,7 +38,7 @@ def test_validation_is_audited_once_and_idempotent(demo_desk: tuple[Desk, str]) 
     assert len(sealed) == 1
     assert sealed[0]["data"] == {"dossier_id": "d01", "juror_id": "j02"}
     assert sealed[0]["actor"] == "juré:j02/appareil:x"
-    assert desk.sealed_sheets(sid) == {("d01", "j02")}
+    assert desk.state(sid).sealed == {("d01", "j02")}
 
 
 def test_a_sealed_value_changes_only_with_a_reason(demo_desk: tuple[Desk, str]) -> None:
