@@ -52,6 +52,7 @@ if TYPE_CHECKING:
     from reportlab.platypus import Flowable, Table
 
     from jury_desk.core.readmodel import DeliberationState
+    from jury_desk.core.replay import SealedChange
     from jury_desk.core.services import SessionState
 
 log = logging.getLogger(__name__)
@@ -250,6 +251,11 @@ class PvContext:
     # Per juror, the values in force entered on their own device and by the secretariat
     # (the laptop's grid, paper sheets), from the audit log (``value_authors``).
     value_authors: Mapping[str, tuple[int, int]] | None = None
+    # The sheets validated (sealed) by their juror or the secretariat, and every value
+    # changed on one afterwards, with its reason (``replay.Replayed.sealed_changes``);
+    # None: not known (the section is left out).
+    sealed_sheets: int | None = None
+    sealed_changes: Sequence[SealedChange] = ()
 
 
 def value_authors(score_authors: Mapping[tuple[str, str, str], str]) -> dict[str, tuple[int, int]]:
@@ -599,6 +605,7 @@ class _Builder:
             self.recusals_block,
             self.hearings_block,
             self.results_block,
+            self.sealed_block,
             self.chart_block,
             self.proposal_block,
             self.decision_block,
@@ -985,6 +992,50 @@ class _Builder:
                 s.note,
             )
         )
+        return out
+
+    def sealed_block(self) -> list[Flowable]:
+        """« Modifications après validation »: every value changed on a validated sheet."""
+        count, changes = self.ctx.sealed_sheets, self.ctx.sealed_changes
+        if not count:
+            return []
+        st, s = self.st, self.s
+        out: list[Flowable] = [*self.heading("Modifications après validation des feuilles", 2)]
+        out.append(
+            self.p(
+                esc(
+                    f"{count} feuille{'s' if count > 1 else ''} de notation "
+                    f"validée{'s' if count > 1 else ''} par le juré ou par le secrétariat. "
+                    "Après la validation, toute modification d’une note demande un motif, "
+                    "consigné au journal d’audit."
+                )
+            )
+        )
+        if not changes:
+            out.append(self.p("Aucune note n’a été modifiée après la validation de sa feuille."))
+            return out
+        names = {j.id: j.name for j in st.jurors}
+        labels = {c.id: c.label for c in st.criteria}
+        rows: list[list[Any]] = [
+            ["Date", "Juré", "Dossier", "Critère", "Ancienne → nouvelle", "Motif", "Saisie"]
+        ]
+        for ch in changes:
+            # the audit log's decimal text (« 3.5 »), written the French way
+            before = "—" if ch.previous is None else ch.previous.replace(".", ",")
+            after = "effacée" if ch.value is None else ch.value.replace(".", ",")
+            by = "son appareil" if ch.actor.startswith(f"juré:{ch.juror_id}/") else "secrétariat"
+            rows.append(
+                [
+                    Wrap(when(ch.at), lines=2),
+                    Wrap(names.get(ch.juror_id, ch.juror_id), lines=2),
+                    Wrap(st.dossier(ch.dossier_id).reference, bold=True, lines=1),
+                    Wrap(labels.get(ch.criterion_id, ch.criterion_id), lines=2),
+                    f"{before} → {after}",
+                    para(esc(ch.reason), s.cell),
+                    by,
+                ]
+            )
+        out.append(self.table(rows, [15, 14, 14, 14, 11, 21, 11], center=(4,)))
         return out
 
     def chart_block(self) -> list[Flowable]:
