@@ -744,8 +744,8 @@ judgement</translation>
 <context>
     <name>DeliberationPlaceholder</name>
     <message>
-        <source>Délibération : bientôt disponible</source>
-        <translation>Deliberation: coming soon</translation>
+        <source>Lecture de la délibération…</source>
+        <translation>Reading the deliberation…</translation>
     </message>
 </context>
 <context>

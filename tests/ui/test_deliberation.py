@@ -513,8 +513,12 @@ def test_pictures_draw_and_say_what_they_show(
         image.pixel(x, y) for x in range(0, image.width(), 3) for y in range(0, image.height(), 3)
     }
     assert len(colours) > 8  # something was drawn, not a blank page
+    # Described when reached by the keyboard (or at once when a screen reader listens).
+    chart.show()
+    chart.activateWindow()
+    chart.setFocus()
+    qtbot.waitUntil(lambda: chart.accessibleDescription() != "", timeout=2_000)
     description = chart.accessibleDescription()
-    assert description
     if cls is DotsChart:
         assert "d04 : moyenne 16,18" in description and "d05 : non valide" in description
     if cls is HeatmapChart:

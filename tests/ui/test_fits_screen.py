@@ -103,8 +103,8 @@ def test_every_console_page_fits_a_1280x720_laptop(day: Any) -> None:
         assert window.minimumSizeHint().height() <= LAPTOP.height(), name
         assert overlaps(window) == [], name
         shoot(window, f"console-{name}-{day.lang}")
-    view = window.findChild(DeliberationView)
-    assert view is not None
+    view = day.deliberation()
+    assert isinstance(view, DeliberationView)
     for i in range(view.tabs.count()):
         view.show_tab(i)
         settle()
@@ -129,7 +129,7 @@ def projections(day: Any) -> Iterator[str]:
     shared.set_mode("hearing")
     console.show_page(ConsoleView.TAB_DELIBERATION)
     settle()
-    view = day.window.findChild(DeliberationView)
+    view = day.deliberation()
     view.project_button.setChecked(True)
     settle()
     yield "deliberation-masquee"

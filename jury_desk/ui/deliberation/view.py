@@ -22,6 +22,7 @@ from jury_desk.core.services import Desk
 from jury_desk.qt.core import (
     QT_TRANSLATE_NOOP,
     QCoreApplication,
+    QEvent,
     QObject,
     QSortFilterProxyModel,
     Qt,
@@ -400,16 +401,20 @@ class DeliberationView(QWidget):
         parent: QWidget | None = None,
         *,
         writer: Any = None,
+        snapshot: Snapshot | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("deliberationView")
         self.setAccessibleName(self.tr("Délibération"))
         self.desk = desk
         self.session_id = session_id
-        self.controller = DeliberationController(desk, session_id, hub, self, writer=writer)
+        self.controller = DeliberationController(
+            desk, session_id, hub, self, writer=writer, snapshot=snapshot
+        )
         self._shared_screen: Any = None
         self._shared_panel: SharedDeliberationPanel | None = None
         self._read_at_build = True  # see showEvent
+        self._ranking_columns = -1  # the ranking's columns when their widths were measured
         self.export_dialog: ExportDialog | None = None
         self.actions_by_name: dict[str, QAction] = {}
 
@@ -721,15 +726,18 @@ class DeliberationView(QWidget):
     def _show_scores(self, snap: Snapshot) -> None:
         self.envelope.set_snapshot(snap)
         self.ranking.set_snapshot(snap)
-        self.ranking_table.resizeColumnsToContents()
-        dossier_col = self.ranking.column_of("dossier")
-        self.ranking_table.setColumnWidth(
-            dossier_col,
-            min(
-                self.ranking_table.columnWidth(dossier_col),
-                self.fontMetrics().averageCharWidth() * 40,
-            ),
-        )
+        columns = self.ranking.columnCount()
+        if columns != self._ranking_columns:  # else kept: measuring again costs ~40 ms
+            self._ranking_columns = columns
+            self.ranking_table.resizeColumnsToContents()
+            dossier_col = self.ranking.column_of("dossier")
+            self.ranking_table.setColumnWidth(
+                dossier_col,
+                min(
+                    self.ranking_table.columnWidth(dossier_col),
+                    self.fontMetrics().averageCharWidth() * 40,
+                ),
+            )
         for chart in (self.dots, self.heatmap, self.alternatives):
             chart.set_snapshot(snap)
         self.decision.set_snapshot(snap)
@@ -1092,7 +1100,17 @@ class DeliberationView(QWidget):
         if self._read_at_build:  # the first showing follows the reading the page was built on
             self._read_at_build = False
             return
-        self.controller.refresh()
+        # The page shows its last reading at once (kept current by the hub's signals) and
+        # reads again off the GUI thread: on a 300-dossier session a reading is ~180 ms.
+        self.controller.refresh_in_background()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.FontChange:  # larger text: the ranking measured again
+            self._ranking_columns = -1
+            snap = self.controller.latest
+            if snap is not None and not snap.hidden:
+                self._show_scores(snap)
+        super().changeEvent(event)
 
     def hideEvent(self, event: QHideEvent) -> None:
         super().hideEvent(event)
