@@ -402,6 +402,7 @@ class DeliberationView(QWidget):
         *,
         writer: Any = None,
         snapshot: Snapshot | None = None,
+        fill_later: bool = False,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("deliberationView")
@@ -433,6 +434,12 @@ class DeliberationView(QWidget):
         mode_changed = getattr(hub, "sharedModeChanged", None)
         if mode_changed is not None:  # the console took the shared screen back
             mode_changed.connect(self._shared_screen_taken)
+        if not fill_later:
+            self.fill()
+
+    def fill(self) -> None:
+        """Show the controller's reading. The console builds the page, returns to the
+        loop, then fills it: two short turns of the loop rather than one long one."""
         self._apply(self.controller.snapshot)
 
     # ------------------------------------------------------------------ building
