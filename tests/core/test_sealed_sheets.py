@@ -2,17 +2,15 @@
 
 from __future__ import annotations
 
-import subprocess
-import zipfile
 from pathlib import Path
 
 import pytest
 
-from jury_desk.core import audit, bundle, export, replay, storage
+from jury_desk.core import audit, export, storage
 from jury_desk.core.domain import decimal_text
 from jury_desk.core.errors import UserError
 from jury_desk.core.services import Desk
-from tests.conftest import signing_identity
+from tests.conftest import exported_pv_text, replayed
 
 CRITERIA = {"innovation": "4", "impact": "7", "implication": "3", "faisabilite": "4"}
 
@@ -174,19 +172,13 @@ def test_the_minutes_list_every_change_made_after_validation(
     desk.record_score(
         sid, "d01", "j02", "impact", new, actor="juré:j02/appareil:tel", reason="Erreur de saisie"
     )
-    replayed = _replay(desk, sid)
-    assert replayed.sealed == {("d01", "j02"), ("d02", "j03")}
-    (change,) = replayed.sealed_changes
+    rp = replayed(desk, sid)
+    assert rp.sealed == {("d01", "j02"), ("d02", "j03")}
+    (change,) = rp.sealed_changes
     assert (change.juror_id, change.dossier_id, change.criterion_id) == ("j02", "d01", "impact")
     before, after = decimal_text(old), decimal_text(new)
     assert (change.previous, change.value, change.reason) == (before, after, "Erreur de saisie")
-    out = tmp_path / "resultats.zip"
-    export.export_session(desk, sid, out, signing_identity(), accept_proposal=True)
-    with zipfile.ZipFile(out) as zf:
-        (tmp_path / "pv.pdf").write_bytes(zf.read("proces-verbal.pdf"))
-    text = subprocess.run(
-        ["pdftotext", "-layout", tmp_path / "pv.pdf", "-"], capture_output=True, check=True
-    ).stdout.decode("utf-8")
+    text = exported_pv_text(desk, sid, tmp_path)
     flat = " ".join(text.split())
     assert "Modifications après validation des feuilles" in flat
     assert "2 feuilles de notation validées" in flat
@@ -194,9 +186,3 @@ def test_the_minutes_list_every_change_made_after_validation(
     assert f"{before} → {after}".replace(".", ",") in line and "son appareil" in line
     name = next(j.name for j in st.jurors if j.id == "j02")
     assert name.split()[0] in text[text.index("Modifications après validation") :]
-
-
-def _replay(desk: Desk, sid: str) -> replay.Replayed:
-    raw = desk.manifest_bytes(sid)
-    manifest = bundle.parse_manifest(bundle.parse_json(raw, bundle.MANIFEST))
-    return replay.Replayer(raw, manifest).feed_all(desk.audit_entries(sid))

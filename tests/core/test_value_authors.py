@@ -4,22 +4,17 @@ audit log's actors by the same replay that verifies an export."""
 
 from __future__ import annotations
 
-import subprocess
-import zipfile
 from pathlib import Path
 
-from jury_desk.core import bundle, export, pv, replay
+from jury_desk.core import pv
 from jury_desk.core.services import Desk
-from tests.conftest import signing_identity
+from tests.conftest import exported_pv_text, replayed
 
 DEVICE = "juré:j01/appareil:a1b2c3"
 
 
 def _authors(desk: Desk, sid: str) -> dict[str, tuple[int, int]]:
-    raw = desk.manifest_bytes(sid)
-    manifest = bundle.parse_manifest(bundle.parse_json(raw, bundle.MANIFEST))
-    rp = replay.Replayer(raw, manifest).feed_all(desk.audit_entries(sid))
-    return pv.value_authors(rp.score_authors)
+    return pv.value_authors(replayed(desk, sid).score_authors)
 
 
 def test_the_last_entry_of_each_value_in_force_names_its_author(
@@ -53,13 +48,7 @@ def test_the_minutes_print_the_counts(scored_demo: tuple[Desk, str], tmp_path: P
     st = desk.state(sid)
     key = next(k for k in st.scores if k[1] == "j01")
     desk.record_score(sid, key[0], "j01", key[2], st.scores[key], actor=DEVICE)
-    out = tmp_path / "resultats.zip"
-    export.export_session(desk, sid, out, signing_identity(), accept_proposal=True)
-    with zipfile.ZipFile(out) as zf:
-        (tmp_path / "pv.pdf").write_bytes(zf.read("proces-verbal.pdf"))
-    text = subprocess.run(
-        ["pdftotext", "-layout", tmp_path / "pv.pdf", "-"], capture_output=True, check=True
-    ).stdout.decode("utf-8")
+    text = exported_pv_text(desk, sid, tmp_path)
     authors = _authors(desk, sid)
     assert "Auteur de chaque note en vigueur" in " ".join(text.split())
     line = next(ln for ln in text.splitlines() if "Corinne Malabre" in ln)
