@@ -385,18 +385,26 @@ class ConsoleController(QObject):
             self.view.deliberation_host,
             writer=self.ctx.writer,
             snapshot=snapshot,
+            fill_later=True,
         )
         view.set_shared_screen(self.shared)
         view.navigateRequested.connect(self._navigate)
-        waiting = self._deliberation_reading
-        self._deliberation, self._deliberation_reading = view, None
-        if waiting is not None:
+
+        def fill() -> None:  # the next turn of the loop: the page filled, then shown
+            waiting = self._deliberation_reading
+            if waiting is None:
+                return  # the console closed meanwhile
+            view.fill()
+            self._deliberation, self._deliberation_reading = view, None
             host.removeWidget(waiting)
             waiting.deleteLater()
-        host.addWidget(view)
-        if snapshot is not None and snapshot.state.audit_head != self.ctx.st.audit_head:
-            view.controller.refresh_in_background()  # written to while it was read
-        self.deliberationReady.emit(view)
+            host.addWidget(view)
+            view.show()
+            if snapshot is not None and snapshot.state.audit_head != self.ctx.st.audit_head:
+                view.controller.refresh_in_background()  # written to while it was read
+            self.deliberationReady.emit(view)
+
+        QTimer.singleShot(0, view, fill)
 
     @Slot(str, str, str)
     def _navigate(self, place: str, dossier_id: str, juror_id: str) -> None:

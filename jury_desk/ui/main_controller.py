@@ -369,8 +369,8 @@ class MainController(QObject):
         self.close_console()
         self.ctx = ctx
         view = ConsoleView()
-        if quick is not None:
-            _AfterFirstPaint(view, self.start_desk_opening)
+        if quick is not None:  # the start: what can wait waits for the first paint
+            _AfterFirstPaint(view, self._after_first_paint)
         self.window.set_console(view)
         self.console = ConsoleController(ctx, view, self.shared, self.actions, self.clock, self)
         view.set_projector_thumbnail(ProjectorThumbnail(self.projector, view))
@@ -379,8 +379,10 @@ class MainController(QObject):
         self.window.setWindowTitle(self.tr("jury_desk — {title}").format(title=ctx.st.info.title))
         resuming = getattr(self.settings, "last_session_id", None) == sid
         if not resuming:  # another session: start on its hearing page
-            prefs.update(self.settings, last_page=None, last_projection=None)
-        prefs.update(self.settings, last_db=self.current_db().resolve(), last_session_id=sid)
+            self.settings.last_page = self.settings.last_projection = None
+        self.settings.last_db, self.settings.last_session_id = self.current_db().resolve(), sid
+        if quick is None:  # else written after the first paint (an fsync on the way to it)
+            prefs.save(self.settings)
         self._restore_shared()
         self.resume = ResumeKeeper(self.console, self.settings, self.hub, self.console)
         if getattr(self.settings, "last_session_id", None) == sid and resuming:
@@ -388,8 +390,16 @@ class MainController(QObject):
         self.hub.sessionChanged.emit(sid)
         self.hub.sessionChanged.connect(self._session_changed)  # later changes (deliberation)
         self.sessionOpened.emit(sid)
-        self.check_purge_reminder()
+        if quick is None:
+            self.check_purge_reminder()
         return True
+
+    def _after_first_paint(self) -> None:
+        """The start, once the console is painted: the Desk opened in the writer thread,
+        the settings written, the retention reminder checked."""
+        self.start_desk_opening()
+        prefs.save(self.settings)
+        self.check_purge_reminder()
 
     @Slot(str)
     def _session_changed(self, _sid: str) -> None:

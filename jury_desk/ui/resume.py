@@ -9,21 +9,28 @@ the database with each change.
 from __future__ import annotations
 
 import contextlib
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from jury_desk.qt.core import QObject, Slot
 from jury_desk.ui import prefs
 from jury_desk.ui.console import ConsoleView
 
 if TYPE_CHECKING:
+    from jury_desk.core.settings import Settings as Settings
+    from jury_desk.ui.console_controller import ConsoleController as ConsoleController
     from jury_desk.ui.deliberation import DeliberationView as DeliberationView
+    from jury_desk.ui.hub import Hub as Hub
 
 
 class ResumeKeeper(QObject):
     """Follows one console; :meth:`restore` puts it back where the settings say."""
 
     def __init__(
-        self, console: Any, settings: Any, hub: Any, parent: QObject | None = None
+        self,
+        console: ConsoleController,
+        settings: Settings,
+        hub: Hub,
+        parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
         self.console = console
