@@ -22,7 +22,7 @@ from jury_desk.core import audit, demo_scenario
 from jury_desk.core.devices import TELL_EVERY_S, JurorDevices
 from jury_desk.core.errors import UserError
 from jury_desk.core.services import Desk
-from jury_desk.devserver import CSP, MAX_BODY, DeviceServer
+from jury_desk.devserver import CSP, MAX_BODY, DeviceServer, load_assets
 
 T = TypeVar("T")
 
@@ -424,3 +424,10 @@ def test_a_juror_validates_their_sheet_and_a_later_change_needs_a_reason(
     assert last["data"]["reason"] == "Relu le dossier"
     assert (last["data"]["previous"], last["data"]["value"]) == ("2", "3")
     assert audit.verify_chain(entries).ok
+
+
+def test_the_juror_page_stays_small() -> None:
+    """The whole page a phone downloads (HTML, script, style) stays under 200 KB."""
+    assets = load_assets()
+    assert set(assets) == {"/", "/app.js", "/app.css"}
+    assert sum(len(content) for content, _media in assets.values()) < 200_000
