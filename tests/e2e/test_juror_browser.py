@@ -183,6 +183,9 @@ def test_seven_jurors_score_one_dossier_on_their_own_phones(
                 [button_label(steps[cid], values[cid])]
             )
         await expect(page.locator("#net")).to_be_hidden()
+        # then « Valider ma feuille »: said plainly, the sheet still on screen
+        await page.get_by_role("button", name="Valider ma feuille", exact=True).tap()
+        await expect(page.locator("#s-validate")).to_have_text(VALIDATED_AT)
 
     async def scenario() -> None:
         async with serving(desk, sid) as served, browser(chromium) as b:
@@ -203,7 +206,8 @@ def test_seven_jurors_score_one_dossier_on_their_own_phones(
             await asyncio.gather(
                 *(juror(page, typed[jid]) for jid, page in zip(jurors, pages, strict=True))
             )
-            # the secretary's console: every sheet complete, every device connected
+            # the secretary's console: every sheet complete and validated, every device
+            # connected
             for row in served.hub.statuses():
                 assert (row.paired, row.connected, row.entered, row.expected) == (
                     True,
@@ -211,6 +215,7 @@ def test_seven_jurors_score_one_dossier_on_their_own_phones(
                     5,
                     5,
                 ), row
+                assert row.validated, row
             await shoot(pages[0], "telephone-jure-enregistre")
             # a page opened again reads its values back from the laptop
             first = pages[0]
@@ -241,6 +246,10 @@ def test_seven_jurors_score_one_dossier_on_their_own_phones(
         for cid, value in values.items()
     }
     assert scores == expected
+    sealed = [e for e in entries if e["action"] == "sheet.validated"]
+    assert {(e["data"]["juror_id"], e["actor"]) for e in sealed} == {
+        (jid, actors[jid]) for jid in jurors
+    }  # each sheet sealed once, by its juror's own device
     written = [e for e in entries if e["action"] == "score.set"]
     assert len(written) == 35  # one entry per value: no write twice
     for e in written:
