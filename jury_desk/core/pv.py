@@ -47,6 +47,7 @@ from jury_desk.core.pv_style import (
     wrap_words,
 )
 from jury_desk.core.result_document import flag_sentence, role_label, short_title
+from jury_desk.core.state import value_authors as value_authors
 
 if TYPE_CHECKING:
     from reportlab.platypus import Flowable, Table
@@ -256,19 +257,6 @@ class PvContext:
     # None: not known (the section is left out).
     sealed_sheets: int | None = None
     sealed_changes: Sequence[SealedChange] = ()
-
-
-def value_authors(score_authors: Mapping[tuple[str, str, str], str]) -> dict[str, tuple[int, int]]:
-    """Per juror: how many values in force they entered on their own device, and how many
-    the secretariat entered for them (``replay.Replayed.score_authors``)."""
-    out: dict[str, tuple[int, int]] = {}
-    for (_dossier, juror, _criterion), actor in score_authors.items():
-        device, secretariat = out.get(juror, (0, 0))
-        if actor.startswith(f"juré:{juror}/"):
-            out[juror] = (device + 1, secretariat)
-        else:
-            out[juror] = (device, secretariat + 1)
-    return out
 
 
 @dataclass(frozen=True, slots=True)

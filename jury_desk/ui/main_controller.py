@@ -246,8 +246,9 @@ class MainController(QObject):
         def failed(exc: BaseException) -> None:
             log_failure(log, "database opening failed", exc)
 
+        sid = self.ctx.sid if self.ctx is not None else None
         self._desk_opening = self.writer.submit(
-            _open_desk, path, True, on_done=opened, on_error=failed
+            _open_desk, path, True, sid, on_done=opened, on_error=failed
         )
 
     def _lock_database(self, path: Path) -> None:
@@ -984,7 +985,7 @@ class MainController(QObject):
             t.cancel()
 
 
-def _open_desk(path: Path, warm: bool = False) -> Desk:
+def _open_desk(path: Path, warm: bool = False, session_id: str | None = None) -> Desk:
     """Import the services (SQLAlchemy, sqlmodel: ``jury_desk.ui.import_core``) and open
     the database. Runs in the writer thread after the first paint, or where first needed."""
     from jury_desk.ui import import_core
@@ -998,4 +999,8 @@ def _open_desk(path: Path, warm: bool = False) -> Desk:
         # too (its modules, the rules), so that asking for it does not wait for imports.
         import jury_desk.core.readmodel
         import jury_desk.ui.deliberation  # noqa: F401
+
+        if session_id is not None:  # each value's author, read once from the whole log
+            with contextlib.suppress(Exception):  # the deliberation reads it again if need be
+                desk.value_authors(session_id)
     return desk

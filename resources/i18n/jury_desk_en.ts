@@ -875,6 +875,14 @@ The right-hand column says what remains to be done before closing.</translation>
         <translation>Open the deliberation (Ctrl+R)</translation>
     </message>
     <message>
+        <source>{name} {device} / {secretariat}</source>
+        <translation>{name} {device} / {secretariat}</translation>
+    </message>
+    <message>
+        <source>Saisie des notes en vigueur, sur son appareil / par le secrétariat : {list}.</source>
+        <translation>Values in force entered on the juror&apos;s own device / by the secretariat: {list}.</translation>
+    </message>
+    <message>
         <source>Délibération close</source>
         <translation>Deliberation closed</translation>
     </message>

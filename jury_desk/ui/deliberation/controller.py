@@ -15,7 +15,7 @@ import contextlib
 import logging
 from collections.abc import Callable, Mapping, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from fractions import Fraction
 from functools import cached_property, partial
 from typing import Any
@@ -54,12 +54,15 @@ class Snapshot:
     Nothing here derives a rule."""
 
     model: DeliberationState
+    # Per juror, the values in force entered on their own device and by the secretariat
+    # (``Desk.value_authors``); empty where not read.
+    authors: Mapping[str, tuple[int, int]] = field(default_factory=dict)
 
     @classmethod
     def read(cls, desk: Desk, session_id: str) -> Snapshot:
         """Read on whichever thread calls it (the reading thread, mostly): the aids the
         page draws once scores are shown are computed here too, not on the GUI thread."""
-        snap = cls(desk.deliberation_state(session_id))
+        snap = cls(desk.deliberation_state(session_id), desk.value_authors(session_id))
         if not snap.hidden:
             _ = snap.model.alternatives, snap.model.concordance  # cached by the read model
         return snap

@@ -547,10 +547,16 @@ class DeliberationView(QWidget):
         )
         heat_note.setObjectName("hint")
         heat_note.setWordWrap(True)  # unwrapped, it made the window 1,667 px wide at least
+        # Who entered each value in force (as the minutes say it): devices or secretariat.
+        self.authors_note = QLabel(self)
+        self.authors_note.setObjectName("hint")
+        self.authors_note.setWordWrap(True)
+        self.authors_note.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         heat_page = QWidget(self)
         hl = QVBoxLayout(heat_page)
         hl.addWidget(_scroll(self.heatmap), 1)
         hl.addWidget(heat_note)
+        hl.addWidget(self.authors_note)
 
         for widget, label in (
             (page, self.tr("Classement")),
@@ -757,6 +763,22 @@ class DeliberationView(QWidget):
         for chart in (self.dots, self.heatmap, self.alternatives):
             chart.set_snapshot(snap)
         self.decision.set_snapshot(snap)
+        self.authors_note.setText(self._authors_text(snap))
+
+    def _authors_text(self, snap: Snapshot) -> str:
+        """« Saisie des notes en vigueur (sur son appareil / par le secrétariat) : … »"""
+        if not snap.authors:
+            return ""
+        parts = [
+            self.tr("{name} {device} / {secretariat}").format(
+                name=j.name, device=snap.authors[j.id][0], secretariat=snap.authors[j.id][1]
+            )
+            for j in snap.state.jurors
+            if j.id in snap.authors
+        ]
+        return self.tr(
+            "Saisie des notes en vigueur, sur son appareil / par le secrétariat : {list}."
+        ).format(list=" ; ".join(parts))
 
     def _apply_closing(self, snap: Snapshot) -> None:
         self.blockers.set_blockers(snap.blockers)
