@@ -517,8 +517,8 @@ class DeliberationView(QWidget):
         self.ranking_table.setObjectName("rankingTable")
         self.ranking_table.setAccessibleName(self.tr("Classement des dossiers"))
         self.ranking_table.setModel(self.ranking_proxy)
-        # Column widths from the first forty rows (the best ranked), not from all 300.
-        self.ranking_table.horizontalHeader().setResizeContentsPrecision(40)
+        # Column widths from the first twenty rows (the best ranked, a screenful), not all 300.
+        self.ranking_table.horizontalHeader().setResizeContentsPrecision(20)
         self.ranking_table.setSortingEnabled(True)
         self.ranking_table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
         self.ranking_table.setTabKeyNavigation(False)
