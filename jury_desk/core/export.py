@@ -605,15 +605,25 @@ def _check_sentences(st: Any) -> None:
 
 def _check_document(
     doc: Mapping[str, Any], expected_state: Any, result_kwargs: dict[str, Any]
-) -> None:
-    """result.json about to be signed, against the one the replay gives."""
-    expected = result_document.result_document(readmodel.build(expected_state), **result_kwargs)
-    diffs = replay.document_differences(
-        strictjson.loads(_dump(doc), max_bytes=_LIMITS[RESULT]),
-        strictjson.loads(_dump(expected), max_bytes=_LIMITS[RESULT]),
+) -> bytes:
+    """result.json about to be signed, against the one the replay gives; returns its
+    bytes (what is signed and written).
+
+    Both are serialised the same way: equal bytes are equal documents, and only when
+    they differ are both parsed to say where. The document to sign is still parsed
+    strictly: what the contract's reader would refuse is never signed."""
+    actual_bytes = _dump(doc)
+    actual = strictjson.loads(actual_bytes, max_bytes=_LIMITS[RESULT])
+    expected_bytes = _dump(
+        result_document.result_document(readmodel.build(expected_state), **result_kwargs)
     )
-    if diffs:
-        raise _tampered("result.json : " + diffs[0])
+    if actual_bytes != expected_bytes:
+        diffs = replay.document_differences(
+            actual, strictjson.loads(expected_bytes, max_bytes=_LIMITS[RESULT])
+        )
+        if diffs:
+            raise _tampered("result.json : " + diffs[0])
+    return actual_bytes
 
 
 SIGNER_MAX = 120  # characters of the signer's name, and of their role
@@ -740,11 +750,10 @@ def export_session(
         doc = result_document.result_document(ds, **doc_kwargs)
         # What is signed is what the manifest and the audit log establish, nothing else.
         expected, _ = check_bound(desk, session_id, st, binding)  # the export's own entries
-        _check_document(doc, expected, doc_kwargs)
+        result_bytes = _check_document(doc, expected, doc_kwargs)
         problems = schema_problems(doc)
         if problems:  # our own output: a bug, never the user's input
             raise RuntimeError("result.json does not match its schema: " + "; ".join(problems))
-        result_bytes = json.dumps(doc, ensure_ascii=False, indent=2).encode("utf-8") + b"\n"
         jws = crypto.sign_detached(identity.key, result_bytes).encode("ascii")
 
         step(STEP_WRITE)
@@ -1280,7 +1289,15 @@ def _check_audit(
         return Check(L_REPLAY, False, replay_error[0].message)
     if manifest is not None:
         expected = _expected_document(manifest, rp, doc, chain.count)
-        diffs = replay.document_differences(doc, expected)
+        # Serialised as result.json is: the same bytes are the same document, and
+        # only a document that differs is parsed to say where.
+        diffs = (
+            []
+            if expected == archive.result
+            else replay.document_differences(
+                doc, strictjson.loads(expected, max_bytes=_LIMITS[RESULT])
+            )
+        )
     else:
         diffs = _record_differences(doc, rp)
     if diffs:
@@ -1296,7 +1313,8 @@ def _check_audit(
 
 def _expected_document(
     manifest: Any, rp: replay.Replayed, doc: Mapping[str, Any], count: int
-) -> Any:
+) -> bytes:
+    """result.json as the manifest and the replayed audit log give it, serialised."""
     state = replay.session_state(manifest, rp, audit_head=doc["audit_head"], audit_count=count)
     retention = doc.get("retention")
     expected = result_document.result_document(
@@ -1310,8 +1328,7 @@ def _expected_document(
     )
     expected["generator"] = doc["generator"]
     expected["generated_at"] = doc["generated_at"]
-    # The same serialisation and the same strict parser as the document read.
-    return strictjson.loads(_dump(expected), max_bytes=_LIMITS[RESULT])
+    return _dump(expected)
 
 
 def _dump(doc: Any) -> bytes:
