@@ -490,8 +490,13 @@ class _Binding:
         )
 
     def advance(self, desk: Desk, session_id: str) -> None:
-        """Fold in the entries appended since, checking that they extend the same chain."""
-        for entry in desk.audit_entries(session_id)[self.count :]:
+        """Fold in the entries appended since, checking that they extend the same chain
+        (only those are read: the ones before were checked when the binding was made)."""
+        from jury_desk.core import storage
+
+        with storage.reading(desk.engine) as db:
+            appended = audit.entries(db, session_id, after=self.count)
+        for entry in appended:
             seq = self.count + 1
             if (
                 entry.get("seq") != seq
@@ -506,12 +511,19 @@ class _Binding:
             self.head, self.count = str(entry["hash"]), seq
 
 
-def _bind(desk: Desk, session_id: str) -> _Binding:
+def _bind(
+    desk: Desk,
+    session_id: str,
+    entries: list[dict[str, Any]] | None = None,
+    chain: audit.ChainCheck | None = None,
+) -> _Binding:
+    """``entries`` and their ``chain`` check, when the caller has read and checked them."""
     from jury_desk.core import bundle
 
     manifest_bytes = desk.manifest_bytes(session_id)
-    entries = desk.audit_entries(session_id)
-    chain = audit.verify_chain(entries)
+    if entries is None or chain is None:
+        entries = desk.audit_entries(session_id)
+        chain = audit.verify_chain(entries)
     if not chain.ok:
         raise _tampered(f"journal d’audit rompu à l’entrée n° {chain.broken_seq} : {chain.problem}")
     try:
@@ -676,9 +688,13 @@ def export_session(
         if progress is not None:
             progress(i, total)
 
-    check_chain(desk, session_id)
+    # The chain read and checked once: refused as check_chain refuses, then bound.
+    entries = desk.audit_entries(session_id)
+    chain = audit.require_intact(entries)
     before = desk.state(session_id)
-    _, binding = check_bound(desk, session_id, before)  # before anything changes
+    binding = _bind(desk, session_id, entries, chain)
+    del entries
+    _, binding = check_bound(desk, session_id, before, binding)  # before anything changes
     _check_sentences(before)
     target = _Target(
         out,
