@@ -108,10 +108,9 @@ def loads(
     """
     if len(data) > max_bytes:
         raise StrictJsonError("too_large", size=len(data), limit=max_bytes)
-    if max_containers is not None:
-        containers = data.count(b"{") + data.count(b"[")
-        if containers > max_containers:
-            raise StrictJsonError("too_many_containers", count=containers, limit=max_containers)
+    containers = data.count(b"{") + data.count(b"[")
+    if max_containers is not None and containers > max_containers:
+        raise StrictJsonError("too_many_containers", count=containers, limit=max_containers)
     if data.startswith(b"\xef\xbb\xbf"):
         raise StrictJsonError("bom")
     try:
@@ -134,6 +133,8 @@ def loads(
         raise StrictJsonError("syntax", line=exc.lineno, column=exc.colno) from exc
     except ValueError as exc:  # pragma: no cover - the decoder raises JSONDecodeError
         raise StrictJsonError("syntax", line="?", column="?") from exc
-    if not _depth_ok(doc, max_depth):
+    # No deeper than it has containers (brackets in strings only add to the count): a
+    # small document, an audit line for instance, needs no walk.
+    if containers > max_depth and not _depth_ok(doc, max_depth):
         raise StrictJsonError("too_deep", limit=max_depth)
     return doc
