@@ -414,6 +414,17 @@ def _estimate(desk: Desk, session_id: str) -> int:
     return 512 * 1024 + 12 * 1024 * dossiers + 300 * (audit_count + 8) + 64 * scores
 
 
+def _is_closed(desk: Desk, session_id: str) -> bool:
+    """``desk.state(session_id).closed``, without reading the whole session."""
+    with desk.engine.connect() as conn:
+        row = conn.exec_driver_sql(
+            "SELECT closed_at FROM deliberation WHERE session_id = ?", (session_id,)
+        ).first()
+    if row is None:  # refused as the whole reading refuses it
+        return bool(desk.state(session_id).closed)
+    return row[0] is not None
+
+
 def _optional(module: str) -> Any:
     """A jury_desk module that may not be there (snapshots, settings)."""
     if importlib.util.find_spec(module) is None:
@@ -712,7 +723,7 @@ def export_session(
         step(0)
         snapshot = _take_snapshot(desk)
         step(1)
-        was_closed = desk.state(session_id).closed
+        was_closed = _is_closed(desk, session_id)
         desk.close_deliberation(session_id, accept_proposal=accept_proposal)
         closed_here = not was_closed
         step(2)
