@@ -52,10 +52,23 @@ def to_fraction(value: object) -> Fraction:
     if isinstance(value, float):
         return Fraction(Decimal(repr(value)))
     if isinstance(value, str):
+        known = _STRING_FRACTIONS.get(value)
+        if known is not None:
+            return known
         if not _PLAIN_DECIMAL.fullmatch(value):
             raise ValueError(f"not a plain decimal number: {value!r}")
-        return Fraction(Decimal(value.strip().replace(",", ".")))
+        fraction = Fraction(Decimal(value.strip().replace(",", ".")))
+        if len(value) <= 16:
+            if len(_STRING_FRACTIONS) >= 4096:
+                _STRING_FRACTIONS.clear()
+            _STRING_FRACTIONS[value] = fraction
+        return fraction
     raise TypeError(f"not a number: {value!r}")
+
+
+# Decimal texts already read: a session's scores take a few values tens of thousands of
+# times (every replay of the audit log reads each one), and a Fraction is immutable.
+_STRING_FRACTIONS: dict[str, Fraction] = {}
 
 
 def round4(value: Fraction | None) -> float | None:
