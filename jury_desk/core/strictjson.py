@@ -79,17 +79,19 @@ def _float(text: str) -> Decimal:
 
 
 def _depth_ok(doc: Any, limit: int) -> bool:
-    stack: list[tuple[Any, int]] = [(doc, 1)]
-    while stack:
-        node, depth = stack.pop()
-        if isinstance(node, dict):
-            if depth > limit:
-                return False
-            stack.extend((v, depth + 1) for v in node.values())
-        elif isinstance(node, list):
-            if depth > limit:
-                return False
-            stack.extend((v, depth + 1) for v in node)
+    """No object or array nested deeper than ``limit`` (the document itself is at depth
+    1). Walked level by level, containers only."""
+    level = [doc] if isinstance(doc, dict | list) else []
+    depth = 1
+    while level:
+        if depth > limit:
+            return False
+        below: list[Any] = []
+        for node in level:
+            values = node.values() if isinstance(node, dict) else node
+            below += [v for v in values if isinstance(v, dict | list)]
+        level = below
+        depth += 1
     return True
 
 
