@@ -99,10 +99,16 @@ class Criterion:
     step: Fraction
 
     def is_valid(self, value: Fraction) -> bool:
-        if value < self.min or value > self.max:
+        """Within [min, max] and a whole number of steps above min: ``(value - min) /
+        step`` is an integer. Computed on numerators and denominators (positive), as
+        Fraction arithmetic would, without building Fractions: every replay of the audit
+        log checks each score (45,000 checks per export at 300 dossiers x 15 jurors)."""
+        a, b = value.numerator, value.denominator
+        lo, hi, step = self.min, self.max, self.step
+        if a * lo.denominator < lo.numerator * b or a * hi.denominator > hi.numerator * b:
             return False
-        k = (value - self.min) / self.step
-        return k.denominator == 1
+        above = (a * lo.denominator - lo.numerator * b) * step.denominator
+        return above % (b * lo.denominator * step.numerator) == 0
 
     def allowed_values(self) -> list[Fraction]:
         n = int((self.max - self.min) / self.step)

@@ -9,6 +9,7 @@ import copy
 import json
 import random
 import zipfile
+from fractions import Fraction
 from pathlib import Path
 from typing import Any
 
@@ -18,6 +19,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from jury_desk.core import audit, export, resources
+from jury_desk.core.domain import Criterion
 from tests.conftest import played_demo, signing_identity
 
 
@@ -146,3 +148,22 @@ def test_unusual_values_go_the_standard_way() -> None:
 def test_played_result_json_is_written_as_json_dumps_would(played: Any) -> None:
     _, _, doc = played
     assert export._dump(doc) == json.dumps(doc, ensure_ascii=False, indent=2).encode() + b"\n"
+
+
+_fractions = st.fractions(min_value=-50, max_value=50, max_denominator=20)
+
+
+@settings(max_examples=500, deadline=None)
+@given(_fractions, _fractions, _fractions, _fractions.filter(lambda f: f != 0))
+def test_criterion_scale_check_is_the_fraction_arithmetic(
+    value: Fraction, low: Fraction, high: Fraction, step: Fraction
+) -> None:
+    crit = Criterion("c", "C", "", Fraction(1), low, high, step)
+    in_range = low <= value <= high
+    assert crit.is_valid(value) == (in_range and ((value - low) / step).denominator == 1)
+
+
+def test_criterion_scale_check_on_a_real_scale() -> None:
+    crit = Criterion("c", "C", "", Fraction(1), Fraction(0), Fraction(10), Fraction(1, 2))
+    valid = [v for v in (Fraction(n, 4) for n in range(-8, 50)) if crit.is_valid(v)]
+    assert valid == [Fraction(n, 2) for n in range(21)]
