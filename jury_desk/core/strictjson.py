@@ -18,6 +18,7 @@ The caller checks the size before reading the bytes at all (bounded streams).
 from __future__ import annotations
 
 import json
+import threading
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
@@ -78,6 +79,24 @@ def _float(text: str) -> Decimal:
     return value
 
 
+_decoders = threading.local()
+
+
+def _decoder() -> json.JSONDecoder:
+    """What ``json.loads(text, parse_int=_int, …)`` builds on every call (and its
+    scanner with it), built once per thread: an audit log is 36,000 small documents."""
+    decoder: json.JSONDecoder | None = getattr(_decoders, "decoder", None)
+    if decoder is None:
+        decoder = json.JSONDecoder(
+            parse_int=_int,
+            parse_float=_float,
+            parse_constant=_constant,
+            object_pairs_hook=_pairs,
+        )
+        _decoders.decoder = decoder
+    return decoder
+
+
 def _depth_ok(doc: Any, limit: int) -> bool:
     """No object or array nested deeper than ``limit`` (the document itself is at depth
     1). Walked level by level, containers only."""
@@ -120,13 +139,7 @@ def loads(
     except UnicodeDecodeError as exc:
         raise StrictJsonError("not_utf8", offset=exc.start) from exc
     try:
-        doc = json.loads(
-            text,
-            parse_int=_int,
-            parse_float=_float,
-            parse_constant=_constant,
-            object_pairs_hook=_pairs,
-        )
+        doc = _decoder().decode(text)
     except StrictJsonError:
         raise
     except RecursionError as exc:
