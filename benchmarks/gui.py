@@ -355,7 +355,9 @@ async def script():
     phase[0] = "deliberation page"
     t_ask = time.perf_counter()
     controller.actions.page_deliberation.trigger()
-    view = console._deliberation
+    # « Lecture… » at once; the page is built once its reading (off the GUI thread) is done
+    await until(lambda: console.deliberation is not None)
+    view = console.deliberation
     Painted(view, "deliberation")
     await until(lambda: "deliberation" in painted)
     out["deliberation_paint_ms"] = (painted["deliberation"] - t_ask) * 1000

@@ -221,6 +221,16 @@ TEMPLATES: dict[str, str] = {
         "Le juré « {juror} » est absent de la séance : sa note ne peut pas être saisie.",
     ),
     "error.no_value": QT_TRANSLATE_NOOP("Messages", "Aucune valeur à effacer."),
+    "error.sheet_sealed": QT_TRANSLATE_NOOP(
+        "Messages",
+        "La feuille du juré « {juror} » pour le dossier « {dossier} » est validée : "
+        "toute modification demande un motif.",
+    ),
+    "error.sheet_incomplete": QT_TRANSLATE_NOOP(
+        "Messages",
+        "La feuille du juré « {juror} » pour le dossier « {dossier} » n’est pas complète "
+        "(sans valeur : {missing}) : elle ne peut pas être validée.",
+    ),
     "error.devices_closed": QT_TRANSLATE_NOOP(
         "Messages",
         "La délibération est close : les appareils des jurés ne peuvent plus être appairés.",

@@ -15,7 +15,7 @@ import pytest
 # GUI tests run offscreen unless a display is asked for explicitly.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from jury_desk.core import bundle, crypto, demo_scenario, resources
+from jury_desk.core import bundle, crypto, demo_scenario, replay, resources
 from jury_desk.core.services import Desk
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -94,6 +94,29 @@ def signing_identity(name: str = "Claire Dupont — secrétaire du jury") -> cry
     """A fresh P-256 key with its self-signed certificate, as an installation makes."""
     key = crypto.new_private_key()
     return crypto.SigningIdentity(key, crypto.self_signed_certificate(key, name), [])
+
+
+def exported_pv_text(desk: Desk, sid: str, folder: Path) -> str:
+    """Export the session (the default proposal accepted) and read its procès-verbal
+    back with ``pdftotext -layout``."""
+    import zipfile
+
+    from jury_desk.core import export
+
+    out = folder / "resultats.zip"
+    export.export_session(desk, sid, out, signing_identity(), accept_proposal=True)
+    with zipfile.ZipFile(out) as zf:
+        (folder / "pv.pdf").write_bytes(zf.read("proces-verbal.pdf"))
+    return subprocess.run(
+        ["pdftotext", "-layout", folder / "pv.pdf", "-"], capture_output=True, check=True
+    ).stdout.decode("utf-8")
+
+
+def replayed(desk: Desk, sid: str) -> replay.Replayed:
+    """The session's audit log replayed over its manifest (as an export binds it)."""
+    raw = desk.manifest_bytes(sid)
+    manifest = bundle.parse_manifest(bundle.parse_json(raw, bundle.MANIFEST))
+    return replay.Replayer(raw, manifest).feed_all(desk.audit_entries(sid))
 
 
 @contextmanager

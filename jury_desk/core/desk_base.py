@@ -5,6 +5,7 @@ write may name, and the helpers that turn rows into domain objects."""
 from __future__ import annotations
 
 import logging
+import threading
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -118,6 +119,10 @@ class DeskBase:
         self.engine: Engine = storage.open_database(self.db_path)
         self.files = paths.files_dir(self.db_path)
         self._ids: dict[str, SessionIds] = {}
+        # DeliberationDesk.value_authors: per session, the last audit entry folded (seq,
+        # hash) and each value's author so far; read from any thread
+        self._authors: dict[str, tuple[int, str, dict[tuple[str, str, str], str]]] = {}
+        self._authors_lock = threading.Lock()
         self._remove_stale_staging()
         # An export killed half-way: its temporary file goes, what it changed is undone.
         ledger.recover(self.engine, ledger.remove_stale_parts(self.db_path))

@@ -133,6 +133,44 @@ class DeliberationDesk(DeskBase):
 
         return readmodel.build(state or self.state(session_id))
 
+    def value_authors(self, session_id: str) -> dict[str, tuple[int, int]]:
+        """Per juror, the values in force entered on their own device and by the
+        secretariat (:func:`jury_desk.core.state.value_authors`), from the audit log's
+        actors: one query, folded in order (the minutes say the same, through replay)."""
+        from jury_desk.core.state import value_authors
+
+        # Kept between calls and read on from the last entry folded (at 300 dossiers the
+        # whole log is ~80 ms to read): the log only grows, and an entry found changed (a
+        # restored snapshot) starts the folding again.
+        with self._authors_lock:
+            seq, head, authors = self._authors.get(session_id, (0, "", {}))
+            with self.engine.connect() as conn:
+                if seq:
+                    now = conn.exec_driver_sql(
+                        "SELECT hash FROM audit WHERE session_id = ? AND seq = ?",
+                        (session_id, seq),
+                    ).first()
+                    if now is None or now[0] != head:
+                        seq, head, authors = 0, "", {}
+                authors = dict(authors)
+                rows = conn.exec_driver_sql(
+                    "SELECT seq, hash, action, actor, json_extract(data, '$.dossier_id'),"
+                    " json_extract(data, '$.juror_id'), json_extract(data, '$.criterion_id')"
+                    " FROM audit WHERE session_id = ? AND seq > ? ORDER BY seq",
+                    (session_id, seq),
+                )
+                for row_seq, row_hash, action, actor, dossier, juror, criterion in rows:
+                    seq, head = row_seq, row_hash  # the last entry folded
+                    if action not in ("score.set", "score.correct", "score.clear"):
+                        continue
+                    key = (str(dossier), str(juror), str(criterion))
+                    if action == "score.clear":
+                        authors.pop(key, None)
+                    else:
+                        authors[key] = str(actor)
+            self._authors[session_id] = (seq, head, authors)
+        return value_authors(authors)
+
     def blockers(self, session_id: str | None = None) -> list[Blocker]:
         """What stops closing on the jury's effective decision (codes and parameters)."""
         return list(self.deliberation_state(session_id).blockers)

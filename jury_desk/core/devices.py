@@ -79,6 +79,7 @@ class DeviceStatus:
     expected: int  # criteria of the session
     can_score: bool
     reason: str | None  # why this juror cannot score the current dossier (a code)
+    validated: bool = False  # the juror's sheet for the current dossier is sealed
 
 
 class JurorDevices:
@@ -134,7 +135,9 @@ class JurorDevices:
         """
         st = self.state
         if not self._owned:
-            st = dataclasses.replace(st, scores=dict(st.scores), comments=dict(st.comments))
+            st = dataclasses.replace(
+                st, scores=dict(st.scores), comments=dict(st.comments), sealed=set(st.sealed)
+            )
             self._state, self._owned = st, True
         apply(st)
         self.version += 1
@@ -267,6 +270,7 @@ class JurorDevices:
             "values": values,
             "comment": st.comments.get((did, juror_id), "") if did else "",
             "blocked": self.cannot_score(juror_id, did),
+            "validated": self.validated(juror_id, did),
         }
 
     def statuses(self) -> list[DeviceStatus]:
@@ -288,6 +292,7 @@ class JurorDevices:
                     expected=len(st.criteria),
                     can_score=self.cannot_score(j.id, did) is None,
                     reason=self.cannot_score(j.id, did),
+                    validated=self.validated(j.id, did),
                 )
             )
         return out
@@ -341,6 +346,8 @@ class JurorDevices:
                 }
             elif action == "comment.set":
                 answer = {"saved": True, "comment": data.get("text", "")}
+            elif action == "sheet.validated":
+                answer = {"saved": True, "validated": True}
             else:
                 continue
             self._remember((juror_id, key), answer)
@@ -386,18 +393,33 @@ class JurorDevices:
             self._patch(apply)
         return answer
 
+    def validated(self, juror_id: str, dossier_id: str | None) -> bool:
+        """Whether this juror's sheet for the dossier is validated (sealed)."""
+        return dossier_id is not None and (dossier_id, juror_id) in self.state.sealed
+
     async def write_score(
-        self, pairing: Pairing, dossier_id: object, criterion_id: object, value: object, key: object
+        self,
+        pairing: Pairing,
+        dossier_id: object,
+        criterion_id: object,
+        value: object,
+        key: object,
+        reason: object = None,
     ) -> dict[str, Any]:
-        """Record one value of the juror's own sheet; returns once it is committed."""
+        """Record one value of the juror's own sheet; returns once it is committed.
+
+        A validated sheet's value changes only with ``reason`` (refused ``sheet_sealed``).
+        """
         idem = self._key(key)
         if not isinstance(criterion_id, str) or not isinstance(value, str) or len(value) > 32:
+            raise UserError("device_bad_request")
+        if reason is not None and (not isinstance(reason, str) or len(reason) > MAX_COMMENT):
             raise UserError("device_bad_request")
         jid, actor, sid = pairing.juror_id, self.actor(pairing), self.session_id
 
         def write(did: str, request_key: str) -> tuple[dict[str, Any], Patch]:
             w = self.desk.record_score(
-                sid, did, jid, criterion_id, value, actor, request_key=request_key
+                sid, did, jid, criterion_id, value, actor, request_key=request_key, reason=reason
             )
             v = w.value
             assert v is not None
@@ -406,6 +428,23 @@ class JurorDevices:
                 st.scores[(did, jid, criterion_id)] = v
 
             return {"saved": True, "criterion_id": criterion_id, "value": decimal_text(v)}, apply
+
+        return await self._once(pairing, idem, dossier_id, write)
+
+    async def validate_sheet(
+        self, pairing: Pairing, dossier_id: object, key: object
+    ) -> dict[str, Any]:
+        """Seal the juror's sheet for the current dossier (« Valider ma feuille »)."""
+        idem = self._key(key)
+        jid, actor, sid = pairing.juror_id, self.actor(pairing), self.session_id
+
+        def write(did: str, request_key: str) -> tuple[dict[str, Any], Patch]:
+            self.desk.validate_sheet(sid, did, jid, actor, request_key=request_key)
+
+            def apply(st: SessionState) -> None:
+                st.sealed.add((did, jid))
+
+            return {"saved": True, "validated": True}, apply
 
         return await self._once(pairing, idem, dossier_id, write)
 

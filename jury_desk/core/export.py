@@ -758,6 +758,7 @@ def export_session(
 
         step(3)
         signer_name, signer_role = signer if signer else (name, "")
+        replayed = binding.replayer.state
         minutes = pv.build_pv(
             ds,
             pv.PvContext(
@@ -767,7 +768,9 @@ def export_session(
                 identity.kid,
                 generated_at,
                 signer_role,
-                value_authors=pv.value_authors(binding.replayer.state.score_authors),
+                value_authors=pv.value_authors(replayed.score_authors),
+                sealed_sheets=len(replayed.sealed),
+                sealed_changes=tuple(replayed.sealed_changes),
             ),
         )
         step(4)

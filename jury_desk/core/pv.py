@@ -47,11 +47,13 @@ from jury_desk.core.pv_style import (
     wrap_words,
 )
 from jury_desk.core.result_document import flag_sentence, role_label, short_title
+from jury_desk.core.state import value_authors as value_authors
 
 if TYPE_CHECKING:
     from reportlab.platypus import Flowable, Table
 
     from jury_desk.core.readmodel import DeliberationState
+    from jury_desk.core.replay import SealedChange
     from jury_desk.core.services import SessionState
 
 log = logging.getLogger(__name__)
@@ -250,19 +252,11 @@ class PvContext:
     # Per juror, the values in force entered on their own device and by the secretariat
     # (the laptop's grid, paper sheets), from the audit log (``value_authors``).
     value_authors: Mapping[str, tuple[int, int]] | None = None
-
-
-def value_authors(score_authors: Mapping[tuple[str, str, str], str]) -> dict[str, tuple[int, int]]:
-    """Per juror: how many values in force they entered on their own device, and how many
-    the secretariat entered for them (``replay.Replayed.score_authors``)."""
-    out: dict[str, tuple[int, int]] = {}
-    for (_dossier, juror, _criterion), actor in score_authors.items():
-        device, secretariat = out.get(juror, (0, 0))
-        if actor.startswith(f"juré:{juror}/"):
-            out[juror] = (device + 1, secretariat)
-        else:
-            out[juror] = (device, secretariat + 1)
-    return out
+    # The sheets validated (sealed) by their juror or the secretariat, and every value
+    # changed on one afterwards, with its reason (``replay.Replayed.sealed_changes``);
+    # None: not known (the section is left out).
+    sealed_sheets: int | None = None
+    sealed_changes: Sequence[SealedChange] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -599,6 +593,7 @@ class _Builder:
             self.recusals_block,
             self.hearings_block,
             self.results_block,
+            self.sealed_block,
             self.chart_block,
             self.proposal_block,
             self.decision_block,
@@ -985,6 +980,50 @@ class _Builder:
                 s.note,
             )
         )
+        return out
+
+    def sealed_block(self) -> list[Flowable]:
+        """« Modifications après validation »: every value changed on a validated sheet."""
+        count, changes = self.ctx.sealed_sheets, self.ctx.sealed_changes
+        if not count:
+            return []
+        st, s = self.st, self.s
+        out: list[Flowable] = [*self.heading("Modifications après validation des feuilles", 2)]
+        out.append(
+            self.p(
+                esc(
+                    f"{count} feuille{'s' if count > 1 else ''} de notation "
+                    f"validée{'s' if count > 1 else ''} par le juré ou par le secrétariat. "
+                    "Après la validation, toute modification d’une note demande un motif, "
+                    "consigné au journal d’audit."
+                )
+            )
+        )
+        if not changes:
+            out.append(self.p("Aucune note n’a été modifiée après la validation de sa feuille."))
+            return out
+        names = {j.id: j.name for j in st.jurors}
+        labels = {c.id: c.label for c in st.criteria}
+        rows: list[list[Any]] = [
+            ["Date", "Juré", "Dossier", "Critère", "Ancienne → nouvelle", "Motif", "Saisie"]
+        ]
+        for ch in changes:
+            # the audit log's decimal text (« 3.5 »), written the French way
+            before = "—" if ch.previous is None else ch.previous.replace(".", ",")
+            after = "effacée" if ch.value is None else ch.value.replace(".", ",")
+            by = "son appareil" if ch.actor.startswith(f"juré:{ch.juror_id}/") else "secrétariat"
+            rows.append(
+                [
+                    Wrap(when(ch.at), lines=2),
+                    Wrap(names.get(ch.juror_id, ch.juror_id), lines=2),
+                    Wrap(st.dossier(ch.dossier_id).reference, bold=True, lines=1),
+                    Wrap(labels.get(ch.criterion_id, ch.criterion_id), lines=2),
+                    f"{before} → {after}",
+                    para(esc(ch.reason), s.cell),
+                    by,
+                ]
+            )
+        out.append(self.table(rows, [15, 14, 14, 14, 11, 21, 11], center=(4,)))
         return out
 
     def chart_block(self) -> list[Flowable]:

@@ -45,7 +45,7 @@ from jury_desk.core.state import Hearing, Recusal, SessionState
 
 # The schema this reader was written for: ``jury_desk.core.storage.SCHEMA_VERSION``
 # (a test keeps the two equal, so a migration cannot leave this reader behind).
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 GENESIS = "0" * 64  # ``jury_desk.core.audit.GENESIS``: the head of an empty chain
 
 
@@ -253,6 +253,10 @@ def _read(con: sqlite3.Connection, sid: str) -> SessionState:
         )
     }
     opinions = dict(q("SELECT dossier_id, text FROM opinion WHERE session_id = ?", (sid,)))
+    sealed = {
+        (d, j)
+        for d, j in q("SELECT dossier_id, juror_id FROM sheet_seal WHERE session_id = ?", (sid,))
+    }
     invalid = dict(q("SELECT dossier_id, reason FROM invalid_reason WHERE session_id = ?", (sid,)))
     hearings = {
         r[0]: Hearing(r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7])
@@ -320,6 +324,7 @@ def _read(con: sqlite3.Connection, sid: str) -> SessionState:
         audit_count=head[0] if head else 0,
         sd_threshold=to_fraction(sd_threshold),
         range_threshold=to_fraction(range_threshold),
+        sealed=sealed,
     )
 
 

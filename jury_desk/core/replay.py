@@ -56,6 +56,9 @@ INFORMATIONAL = frozenset(
 )
 
 
+SCORE_ACTIONS = frozenset({"score.set", "score.correct", "score.clear"})
+
+
 class ReplayError(Exception):
     """The audit log cannot be replayed (French message naming the entry)."""
 
@@ -81,6 +84,21 @@ class Known:
     criteria: frozenset[str]
 
 
+@dataclass(frozen=True, slots=True)
+class SealedChange:
+    """A value changed on a validated (sealed) sheet, with its reason: the minutes list
+    every one (issue 14)."""
+
+    at: str
+    actor: str
+    dossier_id: str
+    juror_id: str
+    criterion_id: str
+    previous: str | None  # None: the value had been cleared
+    value: str | None  # None: cleared
+    reason: str
+
+
 @dataclass
 class Replayed:
     manifest_sha256: str
@@ -92,6 +110,8 @@ class Replayed:
     # Who entered each value in force: the actor of its last entry (a juror's device is
     # « juré:<id>/appareil:<code> »; the laptop's grid and paper sheets, the secretariat).
     score_authors: dict[tuple[str, str, str], str] = field(default_factory=dict)
+    sealed: set[tuple[str, str]] = field(default_factory=set)  # (dossier, juror) validated
+    sealed_changes: list[SealedChange] = field(default_factory=list)  # in the log's order
     comments: dict[tuple[str, str], str] = field(default_factory=dict)
     opinions: dict[str, str] = field(default_factory=dict)
     invalid_reasons: dict[str, str] = field(default_factory=dict)
@@ -233,13 +253,25 @@ class Replayer:
             raise ReplayError(f"entrée n° {seq} : second import de la session", seq)
         else:
             self._apply(action, data, seq, at)
-            if action in ("score.set", "score.correct"):
+            if action in SCORE_ACTIONS:
                 key = (data["dossier_id"], data["juror_id"], data["criterion_id"])
-                st.score_authors[key] = str(entry.get("actor", ""))
-            elif action == "score.clear":
-                st.score_authors.pop(
-                    (data["dossier_id"], data["juror_id"], data["criterion_id"]), None
-                )
+                actor = str(entry.get("actor", ""))
+                if action == "score.clear":
+                    st.score_authors.pop(key, None)
+                else:
+                    st.score_authors[key] = actor
+                if (key[0], key[1]) in st.sealed:  # _apply checked the reason
+                    previous, value = data.get("previous"), data.get("value")
+                    st.sealed_changes.append(
+                        SealedChange(
+                            at,
+                            actor,
+                            *key,
+                            previous if isinstance(previous, str) else None,
+                            value if isinstance(value, str) else None,
+                            str(data["reason"]).strip(),
+                        )
+                    )
         st.last_action = action
         st.last_data = dict(data)
 
@@ -281,9 +313,16 @@ class Replayer:
                 raise ReplayError(f"entrée n° {seq} : retrait d’une récusation absente", seq)
         elif action in ("score.set", "score.correct"):
             key = (self._dossier(data, seq), self._juror(data, seq), self._criterion(data, seq))
+            self._check_seal(st, key, data, seq)
             st.scores[key] = self._value(data, key[2], seq)
+        elif action == "sheet.validated":
+            pair = (self._dossier(data, seq), self._juror(data, seq))
+            if pair in st.sealed:
+                raise ReplayError(f"entrée n° {seq} : feuille déjà validée", seq)
+            st.sealed.add(pair)
         elif action == "score.clear":
             key = (self._dossier(data, seq), self._juror(data, seq), self._criterion(data, seq))
+            self._check_seal(st, key, data, seq)
             if st.scores.pop(key, None) is None:
                 raise ReplayError(f"entrée n° {seq} : effacement d’une note absente", seq)
         elif action == "comment.set":
@@ -340,6 +379,18 @@ class Replayer:
             st.revealed = True
         elif action not in INFORMATIONAL:
             st.unknown_actions.add(action)
+
+    @staticmethod
+    def _check_seal(
+        st: Replayed, key: tuple[str, str, str], data: Mapping[str, Any], seq: int
+    ) -> None:
+        """A change to a validated sheet must carry its reason (issue 14)."""
+        if (key[0], key[1]) in st.sealed:
+            reason = data.get("reason")
+            if not isinstance(reason, str) or not reason.strip():
+                raise ReplayError(
+                    f"entrée n° {seq} : modification d’une feuille validée sans motif", seq
+                )
 
     @staticmethod
     def _set(target: dict[Any, str], key: Any, text: str) -> None:
@@ -445,6 +496,7 @@ def session_state(
         audit_count=audit_count,
         sd_threshold=rp.sd_threshold,
         range_threshold=rp.range_threshold,
+        sealed=set(rp.sealed),
     )
 
 

@@ -44,12 +44,49 @@ from jury_desk.core.storage import (
     OpinionRow,
     ScoreRow,
     SessionRow,
+    SheetSealRow,
     now_iso,
     reading,
     transaction,
 )
 
 log = logging.getLogger(__name__)
+
+
+def _require_may_score(
+    conn: Connection,
+    sid: str,
+    juror_id: str,
+    dossier_id: str,
+    conflicts: frozenset[tuple[str, str]],
+) -> None:
+    """Refuse a juror recused from the dossier (declared or recorded) or absent."""
+    if (juror_id, dossier_id) in conflicts or conn.exec_driver_sql(
+        "SELECT 1 FROM recusal WHERE session_id = ? AND juror_id = ? AND dossier_id = ?",
+        (sid, juror_id, dossier_id),
+    ).first():
+        raise UserError("juror_recused", params={"juror": juror_id, "dossier": dossier_id})
+    att = conn.exec_driver_sql(
+        "SELECT present FROM attendance WHERE session_id = ? AND juror_id = ?", (sid, juror_id)
+    ).first()
+    if att is not None and not att[0]:
+        raise UserError("juror_absent", params={"juror": juror_id})
+
+
+def _seal_reason(
+    conn: Connection, sid: str, dossier_id: str, juror_id: str, reason: str | None
+) -> str | None:
+    """None for an open sheet; the stripped reason for a sealed one (refused when empty)."""
+    sealed = conn.exec_driver_sql(
+        "SELECT 1 FROM sheet_seal WHERE session_id = ? AND dossier_id = ? AND juror_id = ?",
+        (sid, dossier_id, juror_id),
+    ).first()
+    if sealed is None:
+        return None
+    why = (reason or "").strip()
+    if not why:
+        raise UserError("sheet_sealed", params={"juror": juror_id, "dossier": dossier_id})
+    return why
 
 
 __all__ = [
@@ -100,8 +137,12 @@ class Desk(SessionsDesk, AttendanceDesk, HearingsDesk, DeliberationDesk):
         actor: str = "secretariat",
         *,
         request_key: str | None = None,
+        reason: str | None = None,
     ) -> ScoreWrite:
         """Record (or correct) one value; durable when this returns.
+
+        On a validated (sealed) sheet the change needs a non-empty ``reason``, which the
+        audit entry carries with the previous value (the minutes list such changes).
 
         The hot path of the hearing room: plain SQL on one connection (no ORM unit of
         work), one BEGIN IMMEDIATE transaction with its audit entry. ``request_key``
@@ -120,7 +161,15 @@ class Desk(SessionsDesk, AttendanceDesk, HearingsDesk, DeliberationDesk):
             if closed[0]:
                 raise UserError("closed")
             return self._write_score(
-                conn, session_id, dossier_id, juror_id, criterion_id, value, actor, request_key
+                conn,
+                session_id,
+                dossier_id,
+                juror_id,
+                criterion_id,
+                value,
+                actor,
+                request_key,
+                reason,
             )
 
     def _write_score(
@@ -133,21 +182,13 @@ class Desk(SessionsDesk, AttendanceDesk, HearingsDesk, DeliberationDesk):
         value: object,
         actor: str,
         request_key: str | None = None,
+        reason: str | None = None,
     ) -> ScoreWrite:
         ids = self._ids[sid]
         ids.require(juror_id, dossier_id, criterion_id)
         crit, conflicts = ids.criteria, ids.conflicts
         v = self.validate_value(crit[criterion_id], value)
-        if (juror_id, dossier_id) in conflicts or conn.exec_driver_sql(
-            "SELECT 1 FROM recusal WHERE session_id = ? AND juror_id = ? AND dossier_id = ?",
-            (sid, juror_id, dossier_id),
-        ).first():
-            raise UserError("juror_recused", params={"juror": juror_id, "dossier": dossier_id})
-        att = conn.exec_driver_sql(
-            "SELECT present FROM attendance WHERE session_id = ? AND juror_id = ?", (sid, juror_id)
-        ).first()
-        if att is not None and not att[0]:
-            raise UserError("juror_absent", params={"juror": juror_id})
+        _require_may_score(conn, sid, juror_id, dossier_id, conflicts)
         key = (sid, dossier_id, juror_id, criterion_id)
         prev_row = conn.exec_driver_sql(
             "SELECT value FROM score WHERE session_id = ? AND dossier_id = ? AND juror_id = ?"
@@ -155,6 +196,7 @@ class Desk(SessionsDesk, AttendanceDesk, HearingsDesk, DeliberationDesk):
             key,
         ).first()
         previous = to_fraction(prev_row[0]) if prev_row is not None else None
+        why = _seal_reason(conn, sid, dossier_id, juror_id, reason)
         at = now_iso()
         text = decimal_text(v)
         conn.exec_driver_sql(
@@ -173,6 +215,9 @@ class Desk(SessionsDesk, AttendanceDesk, HearingsDesk, DeliberationDesk):
             data["previous"] = decimal_text(previous)
         if request_key is not None:
             data["request_key"] = request_key
+        if why is not None:
+            data["reason"] = why
+            data["sealed"] = True
         audit.append(
             conn, sid, "score.correct" if previous is not None else "score.set", data, actor
         )
@@ -185,27 +230,84 @@ class Desk(SessionsDesk, AttendanceDesk, HearingsDesk, DeliberationDesk):
         juror_id: str,
         criterion_id: str,
         actor: str = "secretariat",
+        *,
+        reason: str | None = None,
     ) -> ScoreWrite:
         with transaction(self.engine) as db:
             self._open_for_change(db, session_id)
             row = db.get(ScoreRow, (session_id, dossier_id, juror_id, criterion_id))
             if row is None:
                 raise UserError("no_value")
+            why = _seal_reason(db.connection(), session_id, dossier_id, juror_id, reason)
             previous = to_fraction(row.value)
             db.delete(row)
-            audit.append(
-                db,
-                session_id,
-                "score.clear",
-                {
-                    "dossier_id": dossier_id,
-                    "juror_id": juror_id,
-                    "criterion_id": criterion_id,
-                    "previous": decimal_text(previous),
-                },
-                actor,
-            )
+            data: dict[str, Any] = {
+                "dossier_id": dossier_id,
+                "juror_id": juror_id,
+                "criterion_id": criterion_id,
+                "previous": decimal_text(previous),
+            }
+            if why is not None:
+                data["reason"] = why
+                data["sealed"] = True
+            audit.append(db, session_id, "score.clear", data, actor)
             return ScoreWrite(dossier_id, juror_id, criterion_id, None, previous, now_iso())
+
+    def validate_sheet(
+        self,
+        session_id: str,
+        dossier_id: str,
+        juror_id: str,
+        actor: str = "secretariat",
+        *,
+        request_key: str | None = None,
+    ) -> bool:
+        """Seal a juror's complete sheet for a dossier; False when it was already sealed.
+
+        Idempotent so that a phone's retried request does not fail: the second call
+        changes nothing and writes no audit entry. Refused for an incomplete sheet
+        (naming the criteria missing), a recused or absent juror, a closed session.
+        """
+        with transaction(self.engine) as db:
+            self._open_for_change(db, session_id)
+            ids = self._session_ids(db, session_id)
+            ids.require(juror_id, dossier_id)
+            conn = db.connection()
+            if db.get(SheetSealRow, (session_id, dossier_id, juror_id)) is not None:
+                return False
+            _require_may_score(conn, session_id, juror_id, dossier_id, ids.conflicts)
+            have = {
+                r[0]
+                for r in conn.exec_driver_sql(
+                    "SELECT criterion_id FROM score"
+                    " WHERE session_id = ? AND dossier_id = ? AND juror_id = ?",
+                    (session_id, dossier_id, juror_id),
+                )
+            }
+            missing = [c.label for cid, c in ids.criteria.items() if cid not in have]
+            if missing:
+                raise UserError(
+                    "sheet_incomplete",
+                    params={
+                        "juror": juror_id,
+                        "dossier": dossier_id,
+                        "missing": ", ".join(missing),
+                    },
+                )
+            db.add(
+                SheetSealRow(
+                    session_id=session_id,
+                    dossier_id=dossier_id,
+                    juror_id=juror_id,
+                    at=now_iso(),
+                    actor=actor,
+                )
+            )
+            data: dict[str, Any] = {"dossier_id": dossier_id, "juror_id": juror_id}
+            if request_key is not None:
+                data["request_key"] = request_key
+            audit.append(db, session_id, "sheet.validated", data, actor)
+            return True
 
     def record_scores(
         self,

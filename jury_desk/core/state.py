@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from fractions import Fraction
 
@@ -99,6 +100,8 @@ class SessionState:
     audit_count: int
     sd_threshold: Fraction = DEFAULT_SD_THRESHOLD
     range_threshold: Fraction = DEFAULT_RANGE_THRESHOLD
+    # the validated (sealed) sheets, as (dossier, juror): a later change needs a reason
+    sealed: set[tuple[str, str]] = field(default_factory=set)
     _juror_by_id: dict[str, Juror] = field(default_factory=dict, repr=False, compare=False)
     _dossier_by_id: dict[str, Dossier] = field(default_factory=dict, repr=False, compare=False)
 
@@ -181,3 +184,17 @@ def scores_csv(st: SessionState) -> str:
     ):
         w.writerow([d, j, c, decimal_text(v)])
     return out.getvalue()
+
+
+def value_authors(score_authors: Mapping[tuple[str, str, str], str]) -> dict[str, tuple[int, int]]:
+    """Per juror: how many values in force they entered on their own device, and how many
+    the secretariat entered for them, from the actor of each value's last entry (a
+    juror's device is « juré:<id>/appareil:<code> »)."""
+    out: dict[str, tuple[int, int]] = {}
+    for (_dossier, juror, _criterion), actor in score_authors.items():
+        device, secretariat = out.get(juror, (0, 0))
+        if actor.startswith(f"juré:{juror}/"):
+            out[juror] = (device + 1, secretariat)
+        else:
+            out[juror] = (device, secretariat + 1)
+    return out

@@ -34,7 +34,7 @@ from jury_desk.core.errors import DatabaseError
 
 log = logging.getLogger(__name__)
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 
 def now_iso() -> str:
@@ -158,6 +158,17 @@ class RecusalRow(SQLModel, table=True):
     kind: str  # conflict | absent
     reason: str
     at: str
+
+
+class SheetSealRow(SQLModel, table=True):
+    """A juror's sheet for a dossier, validated (sealed): later changes need a reason."""
+
+    __tablename__ = "sheet_seal"
+    session_id: str = Field(primary_key=True, foreign_key="session.id")
+    dossier_id: str = Field(primary_key=True)
+    juror_id: str = Field(primary_key=True)
+    at: str
+    actor: str
 
 
 class ScoreRow(SQLModel, table=True):
@@ -324,8 +335,13 @@ def _migrate_to_2(engine: Engine) -> None:
             conn.exec_driver_sql("ALTER TABLE session ADD COLUMN manifest_jws VARCHAR")
 
 
+def _migrate_to_3(engine: Engine) -> None:
+    """Sealed sheets (issue 14): the ``sheet_seal`` table."""
+    SQLModel.metadata.create_all(engine, tables=[SQLModel.metadata.tables["sheet_seal"]])
+
+
 # Ordered steps: MIGRATIONS[n] brings a database from version n to n + 1.
-MIGRATIONS: list[Migration] = [_migrate_to_1, _migrate_to_2]
+MIGRATIONS: list[Migration] = [_migrate_to_1, _migrate_to_2, _migrate_to_3]
 assert len(MIGRATIONS) == SCHEMA_VERSION
 
 

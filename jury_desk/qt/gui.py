@@ -1,3 +1,14 @@
 """Qt's QtGui, through the one import point (see :mod:`jury_desk.qt`)."""
 
-from PySide6.QtGui import *  # noqa: F403
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6 import QtGui
+
+from jury_desk.qt import forward
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import *  # noqa: F403
+else:
+    __getattr__ = forward(QtGui, globals())

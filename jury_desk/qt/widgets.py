@@ -1,3 +1,14 @@
 """Qt's QtWidgets, through the one import point (see :mod:`jury_desk.qt`)."""
 
-from PySide6.QtWidgets import *  # noqa: F403
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6 import QtWidgets
+
+from jury_desk.qt import forward
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import *  # noqa: F403
+else:
+    __getattr__ = forward(QtWidgets, globals())

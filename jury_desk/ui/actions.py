@@ -63,6 +63,14 @@ class Actions(QObject):
             "Ctrl+D",
             tip=self.tr("Enregistrer le déport du juré sélectionné pour ce dossier"),
         )
+        self.validate_sheets = act(
+            self.tr("Valider les &feuilles complètes…"),
+            "Ctrl+Shift+V",
+            tip=self.tr(
+                "Valider les feuilles complètes de ce dossier : une modification ultérieure "
+                "demandera un motif, inscrit au procès-verbal"
+            ),
+        )
         self.blind = act(self.tr("Notation à l’a&veugle"), checkable=True)
         self.import_sheets = act(self.tr("&Importer des feuilles papier…"), "Ctrl+Shift+I")
         self.double_entry = act(self.tr("Double &saisie : comparer deux fichiers…"))

@@ -129,9 +129,11 @@ class ElidedLabel(QLabel):
 
 
 class DeliberationPlaceholder(QLabel):
+    """What the deliberation tab shows while its first reading is under way."""
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setText(self.tr("Délibération : bientôt disponible"))
+        self.setText(self.tr("Lecture de la délibération…"))
         self.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.setObjectName("hint")
         theme.scaled(self, 1.4)

@@ -6,7 +6,9 @@ from __future__ import annotations
 
 import contextlib
 import logging
-from typing import Any
+from collections.abc import Callable
+from concurrent.futures import Future
+from typing import TYPE_CHECKING, Any
 
 from jury_desk.core import quickread, readmodel
 from jury_desk.core.errors import UserError
@@ -25,11 +27,16 @@ from jury_desk.ui.shared_screen import SharedScreen
 from jury_desk.ui.timer import Clock, Status
 from jury_desk.ui.timer_controller import TimerController
 
+if TYPE_CHECKING:
+    from jury_desk.ui.deliberation import DeliberationView as DeliberationView
+    from jury_desk.ui.deliberation.controller import Snapshot as Snapshot
+
 log = logging.getLogger(__name__)
 
 
 class ConsoleController(QObject):
     currentChanged = Signal(str)
+    deliberationReady = Signal(object)  # the DeliberationView, once built
 
     def __init__(
         self,
@@ -46,7 +53,8 @@ class ConsoleController(QObject):
         self.shared = shared
         self.actions = actions
         self.current: str | None = None
-        self._deliberation: Any = None
+        self._deliberation: DeliberationView | None = None
+        self._deliberation_reading: DeliberationPlaceholder | None = None
 
         self.order_model = HearingOrderModel(self)
         self.grid_model = ScoringGridModel(self)
@@ -331,28 +339,72 @@ class ConsoleController(QObject):
     def _shared_scoring_toggled(self, on: bool) -> None:
         self.ctx.hub.sharedModeChanged.emit("scoring" if on else "hearing")
 
-    def _ensure_deliberation(self) -> None:
+    @property
+    def deliberation(self) -> DeliberationView | None:
+        """The deliberation page, once built (it is built at its first showing)."""
+        return self._deliberation
+
+    def when_deliberation(self, fn: Callable[[DeliberationView], None]) -> None:
+        """``fn(page)`` now if the deliberation page is built, else once it is."""
         if self._deliberation is not None:
+            fn(self._deliberation)
             return
-        host = self.view.deliberation_layout
+
+        def ready(view: DeliberationView) -> None:
+            self.deliberationReady.disconnect(ready)
+            fn(view)
+
+        self.deliberationReady.connect(ready)
+
+    def _ensure_deliberation(self) -> None:
+        """The page's first showing: « Lecture… » at once, the session read on the reading
+        thread, then the page built on that reading (the GUI's loop never waits for it)."""
+        if self._deliberation is not None or self._deliberation_reading is not None:
+            return
+        from jury_desk.ui.deliberation.controller import read_in_background
+
+        waiting = DeliberationPlaceholder(self.view.deliberation_host)
+        self._deliberation_reading = waiting
+        self.view.deliberation_layout.addWidget(waiting)
+        waiting.show()  # now, not at the layout's next turn
+        read_in_background(self.ctx.desk, self.ctx.sid, waiting, self._build_deliberation)
+
+    def _build_deliberation(self, future: Future[Snapshot]) -> None:
+        from jury_desk.ui.deliberation import DeliberationView
+
         try:
-            from jury_desk.ui.deliberation import DeliberationView
-        except ImportError:
-            log.info("deliberation view not available yet")
-            self._deliberation = DeliberationPlaceholder()
-        else:
-            self._deliberation = DeliberationView(
-                self.ctx.desk,
-                self.ctx.sid,
-                self.ctx.hub,
-                self.view.deliberation_host,
-                writer=self.ctx.writer,
-            )
-            if hasattr(self._deliberation, "set_shared_screen"):
-                self._deliberation.set_shared_screen(self.shared)
-            if hasattr(self._deliberation, "navigateRequested"):
-                self._deliberation.navigateRequested.connect(self._navigate)
-        host.addWidget(self._deliberation)
+            snapshot: Snapshot | None = future.result()
+        except Exception:  # the page reads again itself, and says what it refuses
+            log.warning("the deliberation's first reading failed", exc_info=True)
+            snapshot = None
+        host = self.view.deliberation_layout
+        view = DeliberationView(
+            self.ctx.desk,
+            self.ctx.sid,
+            self.ctx.hub,
+            self.view.deliberation_host,
+            writer=self.ctx.writer,
+            snapshot=snapshot,
+            fill_later=True,
+        )
+        view.set_shared_screen(self.shared)
+        view.navigateRequested.connect(self._navigate)
+
+        def fill() -> None:  # the next turn of the loop: the page filled, then shown
+            waiting = self._deliberation_reading
+            if waiting is None:
+                return  # the console closed meanwhile
+            view.fill()
+            self._deliberation, self._deliberation_reading = view, None
+            host.removeWidget(waiting)
+            waiting.deleteLater()
+            host.addWidget(view)
+            view.show()
+            if snapshot is not None and snapshot.state.audit_head != self.ctx.st.audit_head:
+                view.controller.refresh_in_background()  # written to while it was read
+            self.deliberationReady.emit(view)
+
+        QTimer.singleShot(0, view, fill)
 
     @Slot(str, str, str)
     def _navigate(self, place: str, dossier_id: str, juror_id: str) -> None:

@@ -139,7 +139,10 @@ class DevicesModel(QAbstractTableModel):
         }
         if row.reason is not None:
             return reasons.get(row.reason, row.reason)
-        return self.tr("{n} sur {m}").format(n=row.entered, m=row.expected)
+        progress = self.tr("{n} sur {m}").format(n=row.entered, m=row.expected)
+        if row.validated:
+            return self.tr("{progress} — validée").format(progress=progress)
+        return progress
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self.rows):

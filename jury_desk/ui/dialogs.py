@@ -152,6 +152,56 @@ class DeportDialog(QDialog):
         )
 
 
+class SealedChangeDialog(QDialog):
+    """The reason for changing a value on a validated sheet (it goes to the minutes)."""
+
+    def __init__(self, what: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Feuille validée"))
+        lay = QVBoxLayout(self)
+        text = QLabel(
+            self.tr(
+                "{what}\n\nCette feuille a été validée. La modification est inscrite au "
+                "procès-verbal avec son motif."
+            ).format(what=what)
+        )
+        text.setWordWrap(True)
+        lay.addWidget(text)
+        form = QFormLayout()
+        self.reason = QLineEdit()
+        self.reason.setMaxLength(500)
+        self.reason.setAccessibleName(self.tr("Motif de la modification"))
+        form.addRow(self.tr("&Motif :"), self.reason)
+        lay.addLayout(form)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok.setText(self.tr("&Enregistrer la modification"))
+        self.ok.setDefault(True)
+        self.ok.setEnabled(False)
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("&Abandonner"))
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        self.reason.textChanged.connect(lambda t: self.ok.setEnabled(bool(t.strip())))
+        lay.addWidget(buttons)
+        self.reason.setFocus()
+
+    def value(self) -> str:
+        return self.reason.text().strip()
+
+
+def ask_sealed_change_reason(parent: QWidget | None, what: str) -> str | None:
+    """The reason typed, or None when the secretary gives the change up."""
+    dlg = SealedChangeDialog(what, parent)
+    try:
+        if dlg.exec() != QDialog.DialogCode.Accepted or not dlg.value():
+            return None
+        return dlg.value()
+    finally:
+        dlg.deleteLater()
+
+
 class SettingsDialog(QDialog):
     """Language, text size, contrast; the second snapshot folder (a USB key) and the purge
     reminder (``core.settings``)."""

@@ -246,8 +246,9 @@ class MainController(QObject):
         def failed(exc: BaseException) -> None:
             log_failure(log, "database opening failed", exc)
 
+        sid = self.ctx.sid if self.ctx is not None else None
         self._desk_opening = self.writer.submit(
-            _open_desk, path, True, on_done=opened, on_error=failed
+            _open_desk, path, True, sid, on_done=opened, on_error=failed
         )
 
     def _lock_database(self, path: Path) -> None:
@@ -369,8 +370,8 @@ class MainController(QObject):
         self.close_console()
         self.ctx = ctx
         view = ConsoleView()
-        if quick is not None:
-            _AfterFirstPaint(view, self.start_desk_opening)
+        if quick is not None:  # the start: what can wait waits for the first paint
+            _AfterFirstPaint(view, self._after_first_paint)
         self.window.set_console(view)
         self.console = ConsoleController(ctx, view, self.shared, self.actions, self.clock, self)
         view.set_projector_thumbnail(ProjectorThumbnail(self.projector, view))
@@ -379,8 +380,10 @@ class MainController(QObject):
         self.window.setWindowTitle(self.tr("jury_desk — {title}").format(title=ctx.st.info.title))
         resuming = getattr(self.settings, "last_session_id", None) == sid
         if not resuming:  # another session: start on its hearing page
-            prefs.update(self.settings, last_page=None, last_projection=None)
-        prefs.update(self.settings, last_db=self.current_db().resolve(), last_session_id=sid)
+            self.settings.last_page = self.settings.last_projection = None
+        self.settings.last_db, self.settings.last_session_id = self.current_db().resolve(), sid
+        if quick is None:  # else written after the first paint (an fsync on the way to it)
+            prefs.save(self.settings)
         self._restore_shared()
         self.resume = ResumeKeeper(self.console, self.settings, self.hub, self.console)
         if getattr(self.settings, "last_session_id", None) == sid and resuming:
@@ -388,8 +391,16 @@ class MainController(QObject):
         self.hub.sessionChanged.emit(sid)
         self.hub.sessionChanged.connect(self._session_changed)  # later changes (deliberation)
         self.sessionOpened.emit(sid)
-        self.check_purge_reminder()
+        if quick is None:
+            self.check_purge_reminder()
         return True
+
+    def _after_first_paint(self) -> None:
+        """The start, once the console is painted: the Desk opened in the writer thread,
+        the settings written, the retention reminder checked."""
+        self.start_desk_opening()
+        prefs.save(self.settings)
+        self.check_purge_reminder()
 
     @Slot(str)
     def _session_changed(self, _sid: str) -> None:
@@ -974,7 +985,7 @@ class MainController(QObject):
             t.cancel()
 
 
-def _open_desk(path: Path, warm: bool = False) -> Desk:
+def _open_desk(path: Path, warm: bool = False, session_id: str | None = None) -> Desk:
     """Import the services (SQLAlchemy, sqlmodel: ``jury_desk.ui.import_core``) and open
     the database. Runs in the writer thread after the first paint, or where first needed."""
     from jury_desk.ui import import_core
@@ -988,4 +999,8 @@ def _open_desk(path: Path, warm: bool = False) -> Desk:
         # too (its modules, the rules), so that asking for it does not wait for imports.
         import jury_desk.core.readmodel
         import jury_desk.ui.deliberation  # noqa: F401
+
+        if session_id is not None:  # each value's author, read once from the whole log
+            with contextlib.suppress(Exception):  # the deliberation reads it again if need be
+                desk.value_authors(session_id)
     return desk

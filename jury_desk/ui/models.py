@@ -310,6 +310,7 @@ class ScoringGridModel(ShownText, QAbstractTableModel):
         self._errors: dict[tuple[str, str], str] = {}
         self._off: dict[str, tuple[str, str]] = {}
         self._comments: dict[str, str] = {}
+        self._sealed: set[str] = set()  # jurors whose sheet for this dossier is validated
         self.masked = True
         self.read_only = False
 
@@ -331,6 +332,7 @@ class ScoringGridModel(ShownText, QAbstractTableModel):
         self._values = {(j, c): v for (d, j, c), v in st.scores.items() if d == dossier_id}
         self._off = unavailable_jurors(st, dossier_id) if dossier_id else {}
         self._comments = {j: t for (d, j), t in st.comments.items() if d == dossier_id}
+        self._sealed = {j for (d, j) in st.sealed if d == dossier_id}
         self.masked = st.blind and not st.revealed
         self.read_only = st.closed
         if structural:
@@ -414,6 +416,16 @@ class ScoringGridModel(ShownText, QAbstractTableModel):
             self._comments[juror_id] = text
         else:
             self._comments.pop(juror_id, None)
+        col = next((i for i, j in enumerate(self._jurors) if j.id == juror_id), -1)
+        if col >= 0:
+            self.headerDataChanged.emit(Qt.Orientation.Horizontal, col, col)
+
+    def is_sealed(self, juror_id: str) -> bool:
+        """The juror's sheet for this dossier is validated: a change needs a reason."""
+        return juror_id in self._sealed
+
+    def set_sealed(self, juror_id: str) -> None:
+        self._sealed.add(juror_id)
         col = next((i for i, j in enumerate(self._jurors) if j.id == juror_id), -1)
         if col >= 0:
             self.headerDataChanged.emit(Qt.Orientation.Horizontal, col, col)
@@ -539,10 +551,19 @@ class ScoringGridModel(ShownText, QAbstractTableModel):
                 name = _two_lines(j.name, 16)
                 if off:
                     return f"{name}\n({kind_label(off[0])})"
+                if j.id in self._sealed:
+                    sealed = QCoreApplication.translate("ScoringGridModel", "validée")
+                    return f"{name}\n{n}/{total} · {sealed}"
                 mark = " ✓" if n == total and total else ""
                 return f"{name}\n{n}/{total}{mark}"
             if role == Qt.ItemDataRole.ToolTipRole:
                 extra = f"\n{kind_label(off[0])} — {off[1]}" if off else ""
+                if j.id in self._sealed:
+                    extra += "\n" + QCoreApplication.translate(
+                        "ScoringGridModel",
+                        "Feuille validée : toute modification demande un motif, inscrit au "
+                        "procès-verbal.",
+                    )
                 return f"{j.name} — {j.organisation}{extra}"
             if role == Qt.ItemDataRole.ForegroundRole:
                 if off:
@@ -785,6 +806,7 @@ class SharedGrid:
     off: tuple[str | None, ...]  # per juror: "déport", "absent"… or None
     cells: tuple[tuple[SharedCell, ...], ...]  # [criterion][juror]
     complete: tuple[tuple[int, int], ...]  # per juror: (filled, total)
+    validated: tuple[bool, ...] = ()  # per juror: the sheet is validated (a tick, no value)
 
 
 def _two_lines(text: str, longer_than: int) -> str:
@@ -863,9 +885,13 @@ class SharedGridModel(ShownText, QAbstractTableModel):
                 return None
             off = self._grid.off[section]
             filled, total = self._grid.complete[section]
-            second = (
-                off if off else f"{filled}/{total}" + (" ✓" if filled == total and total else "")
-            )
+            validated = section < len(self._grid.validated) and self._grid.validated[section]
+            if off:
+                second = off
+            elif validated:
+                second = "✓ " + QCoreApplication.translate("SharedGridModel", "validée")
+            else:
+                second = f"{filled}/{total}" + (" ✓" if filled == total and total else "")
             return f"{_two_lines(self._grid.jurors[section], 12)}\n{second}"
         if 0 <= section < len(self._grid.criteria) and role == Qt.ItemDataRole.DisplayRole:
             return _two_lines(self._grid.criteria[section], 18)

@@ -9,24 +9,35 @@ the database with each change.
 from __future__ import annotations
 
 import contextlib
-from typing import Any
+from typing import TYPE_CHECKING
 
 from jury_desk.qt.core import QObject, Slot
 from jury_desk.ui import prefs
 from jury_desk.ui.console import ConsoleView
+
+if TYPE_CHECKING:
+    from jury_desk.core.settings import Settings as Settings
+    from jury_desk.ui.console_controller import ConsoleController as ConsoleController
+    from jury_desk.ui.deliberation import DeliberationView as DeliberationView
+    from jury_desk.ui.hub import Hub as Hub
 
 
 class ResumeKeeper(QObject):
     """Follows one console; :meth:`restore` puts it back where the settings say."""
 
     def __init__(
-        self, console: Any, settings: Any, hub: Any, parent: QObject | None = None
+        self,
+        console: ConsoleController,
+        settings: Settings,
+        hub: Hub,
+        parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
         self.console = console
         self.settings = settings
         self.hub = hub
         self._restoring = False
+        self._followed: DeliberationView | None = None
         console.view.tabs.currentChanged.connect(self._page_changed)
         hub.sharedModeChanged.connect(self._mode_changed)
 
@@ -43,30 +54,34 @@ class ResumeKeeper(QObject):
             if getattr(self.settings, "last_shared_mode", None) == "scoring":
                 self.console.actions.shared_scoring.setChecked(True)
                 self.hub.sharedModeChanged.emit("scoring")
-            picture = getattr(self.settings, "last_projection", None)
-            if picture and page == ConsoleView.TAB_DELIBERATION:
-                view = self.console._deliberation
-                combo = getattr(view, "picture_combo", None)
-                if combo is not None:
-                    combo.setCurrentIndex(max(0, combo.findData(picture)))
-                    view.project_button.setChecked(True)
         finally:
             self._restoring = False
-        self._follow_deliberation()
+        picture = getattr(self.settings, "last_projection", None)
+        if picture and page == ConsoleView.TAB_DELIBERATION:
+            # the page is built once its first reading is done (off the GUI thread)
+            self.console.when_deliberation(lambda view: self._project(view, picture))
+        self.console.when_deliberation(self._follow_deliberation)
 
-    def _follow_deliberation(self) -> None:
-        view = self.console._deliberation
-        button = getattr(view, "project_button", None)
-        if button is None or getattr(view, "_resume_followed", False):
+    def _project(self, view: DeliberationView, picture: str) -> None:
+        self._restoring = True
+        try:
+            combo = view.picture_combo
+            combo.setCurrentIndex(max(0, combo.findData(picture)))
+            view.project_button.setChecked(True)
+        finally:
+            self._restoring = False
+
+    def _follow_deliberation(self, view: DeliberationView) -> None:
+        if self._followed is view:
             return
-        view._resume_followed = True
-        button.toggled.connect(self._projection_changed)
+        self._followed = view
+        view.project_button.toggled.connect(self._projection_changed)
         view.picture_combo.currentIndexChanged.connect(self._projection_changed)
 
     @Slot(int)
     def _page_changed(self, page: int) -> None:
         if page == ConsoleView.TAB_DELIBERATION:
-            self._follow_deliberation()
+            self.console.when_deliberation(self._follow_deliberation)
         if not self._restoring:
             prefs.update(self.settings, last_page=page)
 
@@ -79,7 +94,9 @@ class ResumeKeeper(QObject):
     def _projection_changed(self, *_args: object) -> None:
         if self._restoring:
             return
-        view = self.console._deliberation
+        view = self.console.deliberation
+        if view is None:
+            return
         on = bool(view.project_button.isChecked())
         prefs.update(
             self.settings, last_projection=str(view.picture_combo.currentData()) if on else None

@@ -18,7 +18,7 @@ from typing import Any
 from jury_desk.core import fmt
 from jury_desk.core.errors import UserError
 from jury_desk.core.state import ScoreWrite, format_value
-from jury_desk.qt.core import QModelIndex, QObject, Qt, Signal, Slot
+from jury_desk.qt.core import QModelIndex, QObject, Qt, QTimer, Signal, Slot
 from jury_desk.ui import dialogs, wording
 from jury_desk.ui.actions import Actions
 from jury_desk.ui.announce import announce
@@ -60,7 +60,7 @@ class ScoringController(QObject):
         self.undo_stack: list[Change] = []
         self._comment_key: tuple[str, str] | None = None  # (dossier, juror) the box is showing
         view.set_model(model)
-        view.set_actions(actions.undo, actions.deport)
+        view.set_actions(actions.undo, actions.deport, actions.validate_sheets)
         model.valueCommitted.connect(self._write)
         view.table.clearRequested.connect(self._clear)
         view.table.blockedInput.connect(self._blocked)
@@ -74,6 +74,7 @@ class ScoringController(QObject):
         actions.undo.triggered.connect(self.undo)
         actions.reveal.triggered.connect(self.reveal)
         actions.blind.triggered.connect(self._blind_action)
+        actions.validate_sheets.triggered.connect(self.validate_sheets)
         self.sync_flags()
 
     def disconnect_all(self) -> None:
@@ -81,6 +82,7 @@ class ScoringController(QObject):
             (self.actions.undo, self.undo),
             (self.actions.reveal, self.reveal),
             (self.actions.blind, self._blind_action),
+            (self.actions.validate_sheets, self.validate_sheets),
         ):
             with contextlib.suppress(RuntimeError, TypeError):
                 a.triggered.disconnect(slot)
@@ -100,6 +102,7 @@ class ScoringController(QObject):
         if st.revealed:
             self.view.reveal.setText(self.tr("Notes révélées"))
         self.actions.undo.setEnabled(bool(self.undo_stack) and not st.closed)
+        self.actions.validate_sheets.setEnabled(not st.closed)
         self.update_summary()
 
     def update_summary(self) -> None:
@@ -107,6 +110,9 @@ class ScoringController(QObject):
         counting = [c for c in comp if c[3]]
         done = sum(1 for c in counting if c[1] == c[2] and c[2])
         text = self.tr("Fiches complètes : {done} sur {n}").format(done=done, n=len(counting))
+        sealed = sum(1 for c in counting if self.model.is_sealed(c[0]))
+        if sealed:
+            text += " — " + self.tr("{n} validée(s)").format(n=sealed)
         off = len(comp) - len(counting)
         if off:
             text += " — " + self.tr("{off} juré(s) ne notent pas ce dossier").format(off=off)
@@ -125,7 +131,17 @@ class ScoringController(QObject):
         value: Fraction | None,
         actor: str = "secretariat",
         record_undo: bool = True,
+        reason: str | None = None,
     ) -> None:
+        if reason is None and (dossier_id, juror_id) in self.ctx.st.sealed:
+            # Asked once the grid's editor has closed (this runs inside its commit).
+            QTimer.singleShot(
+                0,
+                lambda: self._ask_reason(
+                    dossier_id, juror_id, criterion_id, value, actor, record_undo
+                ),
+            )
+            return
         desk, sid = self.ctx.desk, self.ctx.sid
         fn: Any = desk.clear_score if value is None else desk.record_score
         args: tuple[Any, ...] = (sid, dossier_id, juror_id, criterion_id)
@@ -135,9 +151,97 @@ class ScoringController(QObject):
             fn,
             *args,
             actor=actor,
+            reason=reason,
             on_done=lambda w: self._saved(w, record_undo),
             on_error=lambda exc: self._failed(dossier_id, juror_id, criterion_id, exc),
         )
+
+    def _ask_reason(
+        self,
+        dossier_id: str,
+        juror_id: str,
+        criterion_id: str,
+        value: Fraction | None,
+        actor: str,
+        record_undo: bool,
+    ) -> None:
+        """A validated sheet: the change is written with its reason, or given up."""
+        criterion, juror = self._names(juror_id, criterion_id)
+        if value is None:
+            what = self.tr("Effacer « {criterion} » de {juror}.")
+        elif self.model.masked:
+            what = self.tr("Modifier « {criterion} » de {juror}.")
+        else:
+            what = self.tr("Modifier « {criterion} » de {juror} : {value}.")
+        what = what.format(
+            criterion=criterion, juror=juror, value="" if value is None else format_value(value)
+        )
+        reason = dialogs.ask_sealed_change_reason(self.view, what)
+        self.view.table.setFocus()  # the keyboard back in the grid, whatever the answer
+        if reason is None:
+            if self.model.dossier_id == dossier_id:
+                saved = self.model.saved_value(juror_id, criterion_id)
+                self.model.mark_saved(juror_id, criterion_id, saved)
+                self.view.table.go(self.model.index_of(juror_id, criterion_id))
+            self.view.say(
+                self.tr("Modification abandonnée : la feuille de {juror} est validée.").format(
+                    juror=juror
+                ),
+                assertive=True,
+            )
+            return
+        self._write(dossier_id, juror_id, criterion_id, value, actor, record_undo, reason)
+
+    @Slot()
+    def validate_sheets(self) -> None:
+        """Seal the complete sheets of this dossier not yet validated (laptop-typed sheets
+        are validated at the end of the hearing, as a juror's device does for its own)."""
+        st, did = self.ctx.st, self.model.dossier_id
+        if not did or st.closed:
+            return
+        jurors = [
+            j
+            for j, filled, total, available in self.model.completeness()
+            if available and total and filled == total and not self.model.is_sealed(j)
+        ]
+        if not jurors:
+            self.view.say(
+                self.tr("Aucune feuille complète à valider pour ce dossier."), assertive=True
+            )
+            return
+        names = ", ".join(st.juror(j).name for j in jurors)
+        if not dialogs.confirm(
+            self.view,
+            self.tr("Valider les feuilles"),
+            self.tr(
+                "Valider les feuilles complètes de : {names} ?\n\nUne modification ultérieure "
+                "de ces feuilles demandera un motif, inscrit au procès-verbal."
+            ).format(names=names),
+            self.tr("&Valider"),
+        ):
+            return
+        desk, sid = self.ctx.desk, self.ctx.sid
+
+        def write() -> list[str]:
+            return [j for j in jurors if desk.validate_sheet(sid, did, j)]
+
+        def done(_newly: list[str]) -> None:
+            for j in jurors:
+                st.sealed.add((did, j))
+                if self.model.dossier_id == did:
+                    self.model.set_sealed(j)
+            self.update_summary()
+            self.ctx.hub.scoresChanged.emit(did)
+            self.view.say(self.tr("Feuilles validées : {names}.").format(names=names))
+
+        def failed(exc: BaseException) -> None:
+            self.ctx.hub.scoresChanged.emit(did)  # those sealed before the refusal show
+            if isinstance(exc, UserError):
+                dialogs.show_user_error(self.view, exc)
+            else:
+                self.ctx.writer.unhandled(exc)
+
+        self.ctx.writer.submit(write, on_done=done, on_error=failed)
 
     def _saved(self, w: ScoreWrite, record_undo: bool) -> None:
         key = (w.dossier_id, w.juror_id, w.criterion_id)

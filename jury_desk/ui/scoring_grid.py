@@ -416,7 +416,8 @@ class ScoringGridView(QWidget):
         self.reveal.setAccessibleName(self.tr("Révéler les notes"))
         self.undo_button = QToolButton()
         self.deport_button = QToolButton()
-        commands.setColumnStretch(4, 1)
+        self.validate_button = QToolButton()
+        commands.setColumnStretch(3, 1)
         bar.addLayout(commands)
         lay.addLayout(bar)
         self._reflow()
@@ -469,7 +470,7 @@ class ScoringGridView(QWidget):
                 "Saisir une valeur puis Entrée (critère suivant) ; flèches pour se déplacer "
                 "(la valeur tapée est enregistrée) ; Échap annule la frappe ; Suppr efface ; "
                 "Ctrl+Z annule la dernière saisie ; Ctrl+D enregistre un déport ; "
-                "Tab quitte la grille."
+                "Ctrl+Maj+V valide les feuilles complètes ; Tab quitte la grille."
             )
         )
         help_text.setObjectName("hint")
@@ -483,11 +484,24 @@ class ScoringGridView(QWidget):
         self._bar.setDirection(
             QBoxLayout.Direction.TopToBottom if stacked else QBoxLayout.Direction.LeftToRight
         )
-        buttons = (self.blind, self.reveal, self.undo_button, self.deport_button)
-        for i, b in enumerate(buttons):  # one row, or two under the title when large
-            self._commands.removeWidget(b)
-            row, col = (i // 2, i % 2) if stacked else (0, i)
-            self._commands.addWidget(b, row, col)
+        # Two rows beside the title (the blind mode; then the commands on values), or
+        # rows of two under the title when the text is large: never wider than a laptop.
+        rows = (
+            (
+                (self.blind, self.reveal),
+                (self.undo_button, self.deport_button, self.validate_button),
+            )
+            if not stacked
+            else (
+                (self.blind, self.reveal),
+                (self.undo_button, self.deport_button),
+                (self.validate_button,),
+            )
+        )
+        for r, row in enumerate(rows):
+            for c, b in enumerate(row):
+                self._commands.removeWidget(b)
+                self._commands.addWidget(b, r, c)
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.FontChange:
@@ -509,12 +523,14 @@ class ScoringGridView(QWidget):
         self.show_message(text)
         announce(self.message, text, assertive=assertive)
 
-    def set_actions(self, undo: object, deport: object) -> None:
+    def set_actions(self, undo: object, deport: object, validate: object) -> None:
         from jury_desk.qt.gui import QAction
 
         assert isinstance(undo, QAction) and isinstance(deport, QAction)
+        assert isinstance(validate, QAction)
         self.undo_button.setDefaultAction(undo)
         self.deport_button.setDefaultAction(deport)
+        self.validate_button.setDefaultAction(validate)
 
     def shortcut_text(self, seq: QKeySequence) -> str:
         return seq.toString(QKeySequence.SequenceFormat.NativeText)

@@ -74,6 +74,7 @@ def build_frame(st: SessionState, dossier_id: str | None) -> SharedFrame:
         off=tuple(kind_label(off[j.id][0]) if j.id in off else None for j in st.jurors),
         cells=tuple(cells),
         complete=complete,
+        validated=tuple((dossier_id, j.id) in st.sealed for j in st.jurors),
     )
     # Who leaves the room for this dossier (present at the session, recused for it).
     leaving = []

@@ -88,6 +88,14 @@
         <translation>Record the recusal of the selected juror for this dossier</translation>
     </message>
     <message>
+        <source>Valider les &amp;feuilles complètes…</source>
+        <translation>&amp;Validate the complete sheets…</translation>
+    </message>
+    <message>
+        <source>Valider les feuilles complètes de ce dossier : une modification ultérieure demandera un motif, inscrit au procès-verbal</source>
+        <translation>Validate this dossier&apos;s complete sheets: any later change will need a reason, written in the minutes</translation>
+    </message>
+    <message>
         <source>Notation à l’a&amp;veugle</source>
         <translation>&amp;Blind scoring</translation>
     </message>
@@ -736,8 +744,8 @@ judgement</translation>
 <context>
     <name>DeliberationPlaceholder</name>
     <message>
-        <source>Délibération : bientôt disponible</source>
-        <translation>Deliberation: coming soon</translation>
+        <source>Lecture de la délibération…</source>
+        <translation>Reading the deliberation…</translation>
     </message>
 </context>
 <context>
@@ -865,6 +873,14 @@ The right-hand column says what remains to be done before closing.</translation>
     <message>
         <source>Ouvrir la délibération (Ctrl+R)</source>
         <translation>Open the deliberation (Ctrl+R)</translation>
+    </message>
+    <message>
+        <source>{name} {device} / {secretariat}</source>
+        <translation>{name} {device} / {secretariat}</translation>
+    </message>
+    <message>
+        <source>Saisie des notes en vigueur, sur son appareil / par le secrétariat : {list}.</source>
+        <translation>Values in force entered on the juror&apos;s own device / by the secretariat: {list}.</translation>
     </message>
     <message>
         <source>Délibération close</source>
@@ -1202,6 +1218,10 @@ The right-hand column says what remains to be done before closing.</translation>
     <message>
         <source>{n} sur {m}</source>
         <translation>{n} of {m}</translation>
+    </message>
+    <message>
+        <source>{progress} — validée</source>
+        <translation>{progress} — validated</translation>
     </message>
 </context>
 <context>
@@ -2220,6 +2240,14 @@ A snapshot of the current state is taken first (“before restore”): the resto
     <message>
         <source>Aucune valeur à effacer.</source>
         <translation>No value to clear.</translation>
+    </message>
+    <message>
+        <source>La feuille du juré « {juror} » pour le dossier « {dossier} » est validée : toute modification demande un motif.</source>
+        <translation>Juror “{juror}”’s sheet for dossier “{dossier}” is validated: any change needs a reason.</translation>
+    </message>
+    <message>
+        <source>La feuille du juré « {juror} » pour le dossier « {dossier} » n’est pas complète (sans valeur : {missing}) : elle ne peut pas être validée.</source>
+        <translation>Juror “{juror}”’s sheet for dossier “{dossier}” is not complete (no value: {missing}): it cannot be validated.</translation>
     </message>
     <message>
         <source>La délibération est close : les appareils des jurés ne peuvent plus être appairés.</source>
@@ -3527,12 +3555,56 @@ A snapshot of the current state is taken first (“before restore”): the resto
         <translation>Complete sheets: {done} of {n}</translation>
     </message>
     <message>
+        <source>{n} validée(s)</source>
+        <translation>{n} validated</translation>
+    </message>
+    <message>
         <source>{off} juré(s) ne notent pas ce dossier</source>
         <translation>{off} juror(s) do not score this dossier</translation>
     </message>
     <message>
         <source>valeurs masquées (notation à l’aveugle)</source>
         <translation>values hidden (blind scoring)</translation>
+    </message>
+    <message>
+        <source>Effacer « {criterion} » de {juror}.</source>
+        <translation>Clear “{criterion}” of {juror}.</translation>
+    </message>
+    <message>
+        <source>Modifier « {criterion} » de {juror}.</source>
+        <translation>Change “{criterion}” of {juror}.</translation>
+    </message>
+    <message>
+        <source>Modifier « {criterion} » de {juror} : {value}.</source>
+        <translation>Change “{criterion}” of {juror}: {value}.</translation>
+    </message>
+    <message>
+        <source>Modification abandonnée : la feuille de {juror} est validée.</source>
+        <translation>Change given up: the sheet of {juror} is validated.</translation>
+    </message>
+    <message>
+        <source>Aucune feuille complète à valider pour ce dossier.</source>
+        <translation>No complete sheet to validate for this dossier.</translation>
+    </message>
+    <message>
+        <source>Valider les feuilles</source>
+        <translation>Validate the sheets</translation>
+    </message>
+    <message>
+        <source>Valider les feuilles complètes de : {names} ?
+
+Une modification ultérieure de ces feuilles demandera un motif, inscrit au procès-verbal.</source>
+        <translation>Validate the complete sheets of: {names}?
+
+Any later change to these sheets will need a reason, written in the minutes.</translation>
+    </message>
+    <message>
+        <source>&amp;Valider</source>
+        <translation>&amp;Validate</translation>
+    </message>
+    <message>
+        <source>Feuilles validées : {names}.</source>
+        <translation>Sheets validated: {names}.</translation>
     </message>
     <message>
         <source>La valeur n’a pas été enregistrée (erreur inattendue).</source>
@@ -3666,6 +3738,14 @@ A snapshot of the current state is taken first (“before restore”): the resto
         <translation>entered</translation>
     </message>
     <message>
+        <source>validée</source>
+        <translation>validated</translation>
+    </message>
+    <message>
+        <source>Feuille validée : toute modification demande un motif, inscrit au procès-verbal.</source>
+        <translation>Sheet validated: any change needs a reason, written in the minutes.</translation>
+    </message>
+    <message>
         <source>« {text} » n’est pas admis pour « {label} » : {scale}.</source>
         <translation>“{text}” is not allowed for “{label}”: {scale}.</translation>
     </message>
@@ -3717,8 +3797,39 @@ A snapshot of the current state is taken first (“before restore”): the resto
         <translation>Entry message</translation>
     </message>
     <message>
-        <source>Saisir une valeur puis Entrée (critère suivant) ; flèches pour se déplacer (la valeur tapée est enregistrée) ; Échap annule la frappe ; Suppr efface ; Ctrl+Z annule la dernière saisie ; Ctrl+D enregistre un déport ; Tab quitte la grille.</source>
-        <translation>Type a value then Enter (next criterion); arrows to move (the typed value is saved); Escape cancels the typing; Delete clears; Ctrl+Z undoes the last entry; Ctrl+D records a recusal; Tab leaves the grid.</translation>
+        <source>Saisir une valeur puis Entrée (critère suivant) ; flèches pour se déplacer (la valeur tapée est enregistrée) ; Échap annule la frappe ; Suppr efface ; Ctrl+Z annule la dernière saisie ; Ctrl+D enregistre un déport ; Ctrl+Maj+V valide les feuilles complètes ; Tab quitte la grille.</source>
+        <translation>Type a value then Enter (next criterion); arrows to move (the typed value is saved); Escape cancels the typing; Delete clears; Ctrl+Z undoes the last entry; Ctrl+D records a recusal; Ctrl+Shift+V validates the complete sheets; Tab leaves the grid.</translation>
+    </message>
+</context>
+<context>
+    <name>SealedChangeDialog</name>
+    <message>
+        <source>Feuille validée</source>
+        <translation>Sheet validated</translation>
+    </message>
+    <message>
+        <source>{what}
+
+Cette feuille a été validée. La modification est inscrite au procès-verbal avec son motif.</source>
+        <translation>{what}
+
+This sheet has been validated. The change is written in the minutes with its reason.</translation>
+    </message>
+    <message>
+        <source>Motif de la modification</source>
+        <translation>Reason for the change</translation>
+    </message>
+    <message>
+        <source>&amp;Motif :</source>
+        <translation>&amp;Reason:</translation>
+    </message>
+    <message>
+        <source>&amp;Enregistrer la modification</source>
+        <translation>&amp;Save the change</translation>
+    </message>
+    <message>
+        <source>&amp;Abandonner</source>
+        <translation>&amp;Give up</translation>
     </message>
 </context>
 <context>
@@ -3826,6 +3937,10 @@ The ranking will be shown when the secretary reveals them.</translation>
     <message>
         <source>à saisir</source>
         <translation>to enter</translation>
+    </message>
+    <message>
+        <source>validée</source>
+        <translation>validated</translation>
     </message>
 </context>
 <context>

@@ -22,7 +22,7 @@ from jury_desk.core import audit, demo_scenario
 from jury_desk.core.devices import TELL_EVERY_S, JurorDevices
 from jury_desk.core.errors import UserError
 from jury_desk.core.services import Desk
-from jury_desk.devserver import CSP, MAX_BODY, DeviceServer
+from jury_desk.devserver import CSP, MAX_BODY, DeviceServer, load_assets
 
 T = TypeVar("T")
 
@@ -232,12 +232,24 @@ def test_the_rate_limit_answers_429(
 
     async def scenario() -> None:
         async with serving(desk, sid, writer) as (hub, _server, config, http):
-            token = hub.pair("j01")
+            token, other = hub.pair("j01"), hub.pair("j02")
             codes = []
             for _ in range(120):  # bounded, all on loopback
                 async with http.get(config.origin + "/api/sheet", headers=auth(token)) as r:
                     codes.append(r.status)
             assert 429 in codes and codes[0] == 200
+            # the budget is the juror's, not the address's: another juror's page on the
+            # same address, and the page's own files, are still served
+            async with http.get(config.origin + "/api/sheet", headers=auth(other)) as r:
+                assert r.status == 200
+            async with http.get(config.origin + "/") as r:
+                assert r.status == 200
+            # without a token, the address's own budget
+            anonymous = []
+            for _ in range(120):
+                async with http.get(config.origin + "/app.css") as r:
+                    anonymous.append(r.status)
+            assert 429 in anonymous
 
     asyncio.run(scenario())
 
@@ -362,3 +374,72 @@ def test_seven_devices_at_once_each_answer_is_already_in_the_hubs_state(
             assert all(told[-1][("d02", jid, cid)] == 2 for jid in tokens for cid in criteria)
 
     asyncio.run(scenario())
+
+
+def test_a_juror_validates_their_sheet_and_a_later_change_needs_a_reason(
+    demo_desk: tuple[Desk, str], writer: ThreadPoolExecutor
+) -> None:
+    desk, sid = demo_desk
+    desk.set_current_dossier(sid, "d02")
+    criteria = [c.id for c in desk.state(sid).criteria]
+
+    async def scenario() -> None:
+        async with serving(desk, sid, writer) as (hub, _server, config, http):
+            token, o = hub.pair("j01"), config.origin
+
+            def score(cid: str, value: str, key: str, **more: str) -> dict[str, Any]:
+                return {
+                    "dossier_id": "d02",
+                    "criterion_id": cid,
+                    "value": value,
+                    "key": key,
+                    **more,
+                }
+
+            # incomplete: refused, with the services' code
+            status, answer = await put(
+                http, o, "/api/validate", token, {"dossier_id": "d02", "key": "v" * 16}
+            )
+            assert (status, answer["error"]) == (409, "sheet_incomplete")
+            for i, cid in enumerate(criteria):
+                status, _ = await put(http, o, "/api/score", token, score(cid, "2", f"s{i}" * 8))
+                assert status == 200
+            status, answer = await put(
+                http, o, "/api/validate", token, {"dossier_id": "d02", "key": "w" * 16}
+            )
+            assert (status, answer["validated"]) == (200, True)
+            async with http.get(o + "/api/sheet", headers=auth(token)) as r:
+                assert (await r.json())["validated"] is True
+            # a change without a reason is refused; with one it is saved and audited
+            status, answer = await put(
+                http, o, "/api/score", token, score(criteria[0], "3", "a" * 16)
+            )
+            assert (status, answer["error"]) == (409, "sheet_sealed")
+            status, answer = await put(
+                http,
+                o,
+                "/api/score",
+                token,
+                score(criteria[0], "3", "b" * 16, reason="Relu le dossier"),
+            )
+            assert (status, answer["value"]) == (200, "3")
+            status, _ = await put(
+                http, o, "/api/score", token, {**score(criteria[0], "3", "c" * 16), "reason": 7}
+            )
+            assert status == 409  # a reason that is not text
+
+    asyncio.run(scenario())
+    entries = desk.audit_entries(sid)
+    sealed = [e for e in entries if e["action"] == "sheet.validated"]
+    assert len(sealed) == 1 and sealed[0]["actor"].startswith("juré:j01/appareil:")
+    last = [e for e in entries if e["action"] == "score.correct"][-1]
+    assert last["data"]["reason"] == "Relu le dossier"
+    assert (last["data"]["previous"], last["data"]["value"]) == ("2", "3")
+    assert audit.verify_chain(entries).ok
+
+
+def test_the_juror_page_stays_small() -> None:
+    """The whole page a phone downloads (HTML, script, style) stays under 200 KB."""
+    assets = load_assets()
+    assert set(assets) == {"/", "/app.js", "/app.css"}
+    assert sum(len(content) for content, _media in assets.values()) < 200_000

@@ -124,6 +124,13 @@ class Gui:
         report = desk.import_demo()
         assert self.controller.open_session(report.session_id)
 
+    def deliberation(self, timeout: int = 10_000) -> Any:
+        """The deliberation page, once built: its first reading is done off the GUI thread
+        (the tab shows « Lecture de la délibération… » meanwhile)."""
+        self.qtbot.waitUntil(lambda: self.console.deliberation is not None, timeout=timeout)
+        QApplication.processEvents()
+        return self.console.deliberation
+
     def wait_writes(self, timeout: int = 10_000) -> None:
         """Until every write asked has returned and its callback has run."""
         self.qtbot.waitUntil(lambda: not self.controller.writer.busy, timeout=timeout)

@@ -207,7 +207,8 @@ def test_the_200_percent_setting_scales_every_text(gui) -> None:
             assert gui.window.size() == QSize(1280, 720), PAGES[i]
         from jury_desk.ui.deliberation.view import DeliberationView
 
-        deliberation = gui.window.findChild(DeliberationView)
+        deliberation = gui.deliberation()
+        assert isinstance(deliberation, DeliberationView)
         for tab in range(deliberation.tabs.count()):
             deliberation.show_tab(tab)
             QApplication.processEvents()

@@ -210,8 +210,8 @@ def test_the_whole_demo_day_by_keyboard(
 
     # The deliberation page; the hearings of the paper dossiers entered afterwards.
     k.window_key(Qt.Key.Key_4, CTRL)
-    view = window.findChild(DeliberationView)
-    assert view is not None and overlaps(window) == []
+    view = gui.deliberation()
+    assert isinstance(view, DeliberationView) and overlaps(window) == []
 
     # Each opens on « Début » with the planned time; Alt+M (« Motif » / Alt+R « Reason »),
     # the reason, then Alt+E (« Enregistrer l’audition » / Alt+V « Save the hearing »).

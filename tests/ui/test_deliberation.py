@@ -513,8 +513,12 @@ def test_pictures_draw_and_say_what_they_show(
         image.pixel(x, y) for x in range(0, image.width(), 3) for y in range(0, image.height(), 3)
     }
     assert len(colours) > 8  # something was drawn, not a blank page
+    # Described when reached by the keyboard (or at once when a screen reader listens).
+    chart.show()
+    chart.activateWindow()
+    chart.setFocus()
+    qtbot.waitUntil(lambda: chart.accessibleDescription() != "", timeout=2_000)
     description = chart.accessibleDescription()
-    assert description
     if cls is DotsChart:
         assert "d04 : moyenne 16,18" in description and "d05 : non valide" in description
     if cls is HeatmapChart:
@@ -677,3 +681,19 @@ def test_the_export_runs_on_the_application_writer(
     finally:
         writer.shutdown()
     assert len(threads) == 1 and threads[0].startswith("jury-desk-db")
+
+
+def test_the_jurors_page_says_who_entered_each_value(qtbot: Any, view: DeliberationView) -> None:
+    """Issue 14: as the minutes do, the page says per juror how many values in force were
+    entered on their own device and how many by the secretariat."""
+    desk, sid = view.desk, view.session_id
+    st = desk.state(sid)
+    key = next(k for k in st.scores if k[1] == "j01")
+    desk.record_score(sid, key[0], "j01", key[2], st.scores[key], actor="juré:j01/appareil:x1")
+    view.controller.reveal()
+    counts = desk.value_authors(sid)
+    assert counts["j01"][0] == 1
+    text = view.authors_note.text()
+    assert text.startswith("Saisie des notes en vigueur, sur son appareil / par le secrétariat")
+    name = st.juror("j01").name
+    assert f"{name} 1 / {counts['j01'][1]}" in text

@@ -37,8 +37,8 @@ def open_deliberation(gui: Any) -> DeliberationView:
     gui.key(Qt.Key.Key_4, CTRL, gui.window)
     QApplication.processEvents()
     assert gui.console.view.tabs.currentIndex() == ConsoleView.TAB_DELIBERATION
-    view = gui.window.findChild(DeliberationView)
-    assert view is not None and view.isVisible()
+    view = gui.deliberation()
+    assert isinstance(view, DeliberationView) and view.isVisible()
     return view
 
 
@@ -121,3 +121,21 @@ def test_a_new_user_deliberates_closes_and_exports(
     QApplication.processEvents()
     assert screen.stack.currentWidget() is not panel
     assert not view.project_button.isChecked()
+
+
+def test_the_first_opening_reads_off_the_gui_thread(gui: Any) -> None:
+    """Ctrl+4 shows « Lecture de la délibération… » at once; the page is built on a
+    reading done on the reading thread (on a 300-dossier session it takes ~180 ms)."""
+    from jury_desk.ui.console import DeliberationPlaceholder
+
+    gui.window.activateWindow()
+    gui.key(Qt.Key.Key_4, CTRL, gui.window)
+    assert gui.console.view.tabs.currentIndex() == ConsoleView.TAB_DELIBERATION
+    waiting = gui.console.view.deliberation_host.findChild(DeliberationPlaceholder)
+    if gui.console.deliberation is None:  # the reading may, rarely, be done already
+        assert waiting is not None and waiting.isVisible()
+        assert waiting.text() == "Lecture de la délibération…"
+    view = gui.deliberation()
+    assert view.isVisible() and view.controller.snapshot.state.info.id == gui.ctx.sid
+    QApplication.processEvents()
+    assert gui.console.view.deliberation_host.findChild(DeliberationPlaceholder) is None

@@ -11,7 +11,6 @@ import pytest
 
 from jury_desk.qt.widgets import QAbstractButton, QApplication, QGroupBox, QLabel, QTabBar
 from jury_desk.ui.console import ConsoleView
-from jury_desk.ui.deliberation import DeliberationView
 
 
 def mnemonic(text: str) -> str | None:
@@ -58,7 +57,7 @@ def test_mnemonics_are_unique_on_every_page(make_gui: Any, language: str) -> Non
         console.show_page(tab)
         QApplication.processEvents()
         assert clashes(gui.window) == [], (language, tab)
-    view = gui.window.findChild(DeliberationView)
+    view = gui.deliberation()
     for i in range(view.tabs.count()):
         view.show_tab(i)
         QApplication.processEvents()
@@ -94,7 +93,7 @@ def test_page_keys_work_wherever_the_focus_is_and_tab_leaves_the_order_list(gui:
     assert QApplication.focusWidget() is not order
     console.show_page(ConsoleView.TAB_DELIBERATION)
     QApplication.processEvents()
-    view = gui.window.findChild(DeliberationView)
+    view = gui.deliberation()
     order.setFocus()  # the focus outside the deliberation page
     gui.key(Qt.Key.Key_3, Qt.KeyboardModifier.AltModifier, order)
     assert view.tabs.currentIndex() == 2

@@ -283,7 +283,8 @@ def test_the_purge_reminder_is_a_banner(
     gui = make_gui(db=db, settings=settings)
     assert gui.controller.open_session(sid)
     bar = gui.window.reminder
-    assert bar.isVisible() and "délai de conservation" in bar.label.text()
+    gui.qtbot.waitUntil(bar.isVisible, timeout=5_000)  # checked once the console is painted
+    assert "délai de conservation" in bar.label.text()
     assert gui.console is not None  # the hearing room is open all the same
     bar.dismiss_button.click()
     assert bar.isHidden()

@@ -8,7 +8,6 @@ from typing import Any
 from jury_desk.core import settings as core_settings
 from jury_desk.qt.widgets import QApplication
 from jury_desk.ui.console import ConsoleView
-from jury_desk.ui.deliberation import DeliberationView
 
 
 def test_a_restart_lands_where_it_left(make_gui: Any) -> None:
@@ -18,7 +17,7 @@ def test_a_restart_lands_where_it_left(make_gui: Any) -> None:
     first.console.select("d05")
     first.console.show_page(ConsoleView.TAB_DELIBERATION)
     QApplication.processEvents()
-    view = first.window.findChild(DeliberationView)
+    view = first.deliberation()
     first.controller.show_shared()
     view.picture_combo.setCurrentIndex(view.picture_combo.findData("dots"))
     view.project_button.setChecked(True)
@@ -34,7 +33,7 @@ def test_a_restart_lands_where_it_left(make_gui: Any) -> None:
     QApplication.processEvents()
     assert second.console.view.tabs.currentIndex() == ConsoleView.TAB_DELIBERATION
     assert second.console.current == "d05"
-    view2 = second.window.findChild(DeliberationView)
+    view2 = second.deliberation()
     assert view2.project_button.isChecked() and view2.picture_combo.currentData() == "dots"
 
 

@@ -18,14 +18,16 @@ from __future__ import annotations
 from dataclasses import dataclass
 from fractions import Fraction
 from functools import cache
-from typing import Any
+from typing import TYPE_CHECKING
 
 from jury_desk.core import fmt
 from jury_desk.core.api import DossierResult
-from jury_desk.qt.core import QPointF, QRect, QRectF, QSize, Qt
+from jury_desk.qt.core import QEvent, QPointF, QRect, QRectF, QSize, Qt
 from jury_desk.qt.gui import (
+    QAccessible,
     QBrush,
     QColor,
+    QFocusEvent,
     QFont,
     QFontMetricsF,
     QHelpEvent,
@@ -37,6 +39,9 @@ from jury_desk.qt.gui import (
 )
 from jury_desk.qt.widgets import QSizePolicy, QToolTip, QWidget
 from jury_desk.ui import theme, wording
+
+if TYPE_CHECKING:
+    from jury_desk.ui.deliberation.controller import Snapshot
 
 
 @dataclass(frozen=True)
@@ -143,7 +148,7 @@ def _mix(a: QColor, b: QColor, t: float) -> QColor:
     )
 
 
-def _f(value: Fraction | Any) -> float:
+def _f(value: Fraction | int | float) -> float:
     return float(value)
 
 
@@ -160,7 +165,8 @@ class Chart(QWidget):
 
     def __init__(self, parent: QWidget | None = None, *, shared: bool = False) -> None:
         super().__init__(parent)
-        self._snap: Any = None
+        self._snap: Snapshot | None = None
+        self._described = True  # the accessible description is that of ``_snap``
         self.shared = shared  # drawn for the shared screen (its colours)
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
@@ -171,11 +177,31 @@ class Chart(QWidget):
     def sc(self) -> Scheme:
         return shared_scheme() if self.shared else console_scheme()
 
-    def set_snapshot(self, snap: Any) -> None:
+    @property
+    def snap(self) -> Snapshot:
+        """The snapshot drawn (asked only once there is one: painting, describing)."""
+        assert self._snap is not None
+        return self._snap
+
+    def set_snapshot(self, snap: Snapshot | None) -> None:
         self._snap = snap
-        self.setAccessibleDescription(self.describe())
+        # The description (every dossier's figures, for a screen reader) takes tens of
+        # milliseconds at 300 dossiers: written now when an assistive technology is
+        # listening or the chart has the focus, else when the chart gains it.
+        self._described = False
+        if QAccessible.isActive() or self.hasFocus() or snap is None:
+            self._describe_now()
         self.updateGeometry()
         self.update()
+
+    def _describe_now(self) -> None:
+        self.setAccessibleDescription(self.describe())
+        self._described = True
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        if not self._described:
+            self._describe_now()
+        super().focusInEvent(event)
 
     def describe(self) -> str:
         return ""
@@ -251,7 +277,7 @@ def _fit(room: float, n: int, low: float, high: float) -> float:
     return max(low, min(high, room / max(1, n)))
 
 
-def _dossier_rows(snap: Any) -> list[DossierResult]:
+def _dossier_rows(snap: Snapshot) -> list[DossierResult]:
     return list(snap.result.results)
 
 
@@ -277,7 +303,7 @@ class EnvelopeBar(Chart):
         return QSize(400, int(self.base_px() * 7.8))
 
     def figures(self) -> dict[str, int | None]:
-        snap = self._snap
+        snap = self.snap
         return {
             "envelope": snap.model.envelope.envelope_cents,
             "requested": snap.requested_eligible_cents,
@@ -305,7 +331,7 @@ class EnvelopeBar(Chart):
                 self.tr("Reste {v}.") if remaining >= 0 else self.tr("Dépassement {v}.")
             ).format(v=fmt.euros(abs(remaining), with_cents=False))
         # What the colours say (orange: added by the jury; hatched: amount changed), in words.
-        snap = self._snap
+        snap = self.snap
         ids = {r.dossier_id for r in snap.result.results}
         kinds: dict[str, list[str]] = {"added": [], "amount": []}
         for lau in snap.decision.laureates:
@@ -324,7 +350,7 @@ class EnvelopeBar(Chart):
         return text
 
     def _paint(self, p: QPainter) -> None:
-        snap = self._snap
+        snap = self.snap
         f = self.figures()
         envelope, granted = f["envelope"], f["granted"] or 0
         requested, proposed = f["requested"] or 0, f["proposed"] or 0
@@ -457,7 +483,7 @@ class EnvelopeBar(Chart):
         lx = min(max(margin, tx - lw / 2), margin + width - lw)
         p.drawText(QPointF(lx, ty + px * 0.6 + QFontMetricsF(p.font()).ascent() + 2), label)
 
-    def event(self, e: Any) -> bool:
+    def event(self, e: QEvent) -> bool:
         if isinstance(e, QHelpEvent) and e.type() == e.Type.ToolTip and self._snap is not None:
             for rect, did in self._segments:
                 if rect.contains(QPointF(e.pos())):
@@ -518,10 +544,10 @@ class DotsChart(Chart):
         return "\n".join(lines)
 
     def _nothing_to_draw(self) -> str | None:
-        return None if self._snap.result.results else self.tr("Aucun dossier")
+        return None if self.snap.result.results else self.tr("Aucun dossier")
 
     def _paint(self, p: QPainter) -> None:
-        snap = self._snap
+        snap = self.snap
         px = self.px()
         margin = px * 0.8
         label_font = self.font_px(1.0)
@@ -550,12 +576,19 @@ class DotsChart(Chart):
         top = axis_y + px * 0.5
         row_h = _fit(self.height() - top - px * 2.0, len(rows), px * 1.5, px * 3.0)
         bottom = top + row_h * len(rows)
+        # Only the rows the painter's clip reaches are drawn (in a scroll area, or 300
+        # dossiers on a projector, most are out of sight: ~60 ms for all of them).
+        clip = p.clipBoundingRect()
+        first = max(0, int((clip.top() - top) // row_h) - 1)
+        last = min(len(rows), int((clip.bottom() - top) // row_h) + 2)
 
         # Bands first, then the grid over them.
-        self._row_rects = []
-        for i, r in enumerate(rows):
-            band = QRectF(margin, top + i * row_h, self.width() - 2 * margin, row_h)
-            self._row_rects.append((band, r.dossier_id))
+        self._row_rects = [
+            (QRectF(margin, top + i * row_h, self.width() - 2 * margin, row_h), r.dossier_id)
+            for i, r in enumerate(rows)
+        ]  # every row's, for the tooltips
+        for i in range(first, last):
+            band, r = self._row_rects[i][0], rows[i]
             if r.dossier_id in snap.boundary_ties:
                 p.fillRect(band, self.sc.tie_bg)
             elif r.dossier_id in snap.granted:
@@ -578,7 +611,8 @@ class DotsChart(Chart):
 
         threshold = _f(snap.state.rules.min_score)
         radius = max(6.0, min(px * 0.42, row_h * 0.22))
-        for i, r in enumerate(rows):
+        for i in range(first, last):
+            r = rows[i]
             ry = top + i * row_h
             cy = ry + row_h / 2
             # label
@@ -700,7 +734,7 @@ class DotsChart(Chart):
             p.drawText(QPointF(x, cy + fm.ascent() / 2 - 2), text)
             x += fm.horizontalAdvance(text) + px * 1.2
 
-    def event(self, e: Any) -> bool:
+    def event(self, e: QEvent) -> bool:
         if isinstance(e, QHelpEvent) and e.type() == e.Type.ToolTip and self._snap is not None:
             for rect, did in self._row_rects:
                 if rect.contains(QPointF(e.pos())):
@@ -763,7 +797,7 @@ class HeatmapChart(Chart):
 
     def deviation(self, r: DossierResult, juror_id: str) -> float | None:
         """The juror's note minus the dossier's mean (the read model's)."""
-        dev = self._snap.model.dossier(r.dossier_id).deviations.get(juror_id)
+        dev = self.snap.model.dossier(r.dossier_id).deviations.get(juror_id)
         return None if dev is None else _f(dev)
 
     def color_for(self, dev: float) -> QColor:
@@ -772,7 +806,7 @@ class HeatmapChart(Chart):
 
     def juror_leaning(self) -> dict[str, float | None]:
         """Each juror's mean distance to the dossiers' means (negative: severe)."""
-        return {j: None if v is None else _f(v) for j, v in self._snap.model.leanings.items()}
+        return {j: None if v is None else _f(v) for j, v in self.snap.model.leanings.items()}
 
     def agreement_level(self, w: Fraction) -> str:
         """Words for Kendall's W (usual reading: 0.7 and over strong, under 0.5 weak)."""
@@ -801,10 +835,10 @@ class HeatmapChart(Chart):
         return "\n".join(lines)
 
     def _nothing_to_draw(self) -> str | None:
-        return None if self._snap.result.results else self.tr("Aucun dossier")
+        return None if self.snap.result.results else self.tr("Aucun dossier")
 
     def _paint(self, p: QPainter) -> None:
-        snap = self._snap
+        snap = self.snap
         st = snap.state
         px = self.px()
         margin = px * 0.8
@@ -977,7 +1011,7 @@ class HeatmapChart(Chart):
                 rect, Qt.AlignmentFlag.AlignCenter, _signed(lean) if lean is not None else "—"
             )
 
-    def event(self, e: Any) -> bool:
+    def event(self, e: QEvent) -> bool:
         if isinstance(e, QHelpEvent) and e.type() == e.Type.ToolTip and self._snap is not None:
             for rect, key in self._cells:
                 if rect.contains(QPointF(e.pos())):
@@ -1020,7 +1054,7 @@ class AlternativesChart(Chart):
 
     def columns(self) -> list[tuple[str, str, dict[str, int | None], set[str]]]:
         """(method, heading, ranks, laureates), the rules' own ranking first."""
-        snap = self._snap
+        snap = self.snap
         ranks = {r.dossier_id: r.rank for r in snap.result.results}
         cols = [("rules", self.tr("Moyenne\n(règle)"), ranks, set(snap.default_amounts))]
         heads = {
@@ -1043,7 +1077,7 @@ class AlternativesChart(Chart):
         """(label, entering, leaving) for each alternative."""
         return [
             (wording.method_label(alt.method), alt.entering, alt.leaving)
-            for alt in self._snap.alternatives
+            for alt in self.snap.alternatives
         ]
 
     def sizeHint(self) -> QSize:
@@ -1075,12 +1109,12 @@ class AlternativesChart(Chart):
         return " ; ".join(parts)
 
     def _nothing_to_draw(self) -> str | None:
-        if any(r.valid for r in self._snap.result.results):
+        if any(r.valid for r in self.snap.result.results):
             return None
         return self.tr("Aucun dossier valide : rien à comparer.")
 
     def _paint(self, p: QPainter) -> None:
-        snap = self._snap
+        snap = self.snap
         px = self.px()
         margin = px * 0.8
         cols = self.columns()

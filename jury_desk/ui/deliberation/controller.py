@@ -13,9 +13,9 @@ from __future__ import annotations
 
 import contextlib
 import logging
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from fractions import Fraction
 from functools import cached_property, partial
 from typing import Any
@@ -30,7 +30,7 @@ from jury_desk.core.domain import JuryDecision, LaureateDecision
 from jury_desk.core.errors import UserError
 from jury_desk.core.readmodel import DeliberationState
 from jury_desk.core.services import Desk, SessionState
-from jury_desk.qt.core import QObject, QTimer, Signal, Slot
+from jury_desk.qt.core import QObject, Qt, QTimer, Signal, Slot
 from jury_desk.ui import wording
 
 log = logging.getLogger(__name__)
@@ -54,10 +54,18 @@ class Snapshot:
     Nothing here derives a rule."""
 
     model: DeliberationState
+    # Per juror, the values in force entered on their own device and by the secretariat
+    # (``Desk.value_authors``); empty where not read.
+    authors: Mapping[str, tuple[int, int]] = field(default_factory=dict)
 
     @classmethod
     def read(cls, desk: Desk, session_id: str) -> Snapshot:
-        return cls(desk.deliberation_state(session_id))
+        """Read on whichever thread calls it (the reading thread, mostly): the aids the
+        page draws once scores are shown are computed here too, not on the GUI thread."""
+        snap = cls(desk.deliberation_state(session_id), desk.value_authors(session_id))
+        if not snap.hidden:
+            _ = snap.model.alternatives, snap.model.concordance  # cached by the read model
+        return snap
 
     @property
     def state(self) -> SessionState:
@@ -143,6 +151,40 @@ def _reader() -> ThreadPoolExecutor:
     return _READER
 
 
+class _Arrival(QObject):
+    """Brings a reading done on the reading thread back to the GUI thread."""
+
+    arrived = Signal(object)  # Future[Snapshot]
+
+    def __init__(self, done: Callable[[Future[Snapshot]], None], parent: QObject) -> None:
+        super().__init__(parent)
+        self._done = done
+        self.arrived.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
+
+    @Slot(object)
+    def _deliver(self, future: Future[Snapshot]) -> None:
+        self.deleteLater()
+        self._done(future)
+
+
+def read_in_background(
+    desk: Desk, session_id: str, parent: QObject, done: Callable[[Future[Snapshot]], None]
+) -> None:
+    """Read a snapshot on the reading thread; ``done(future)`` runs on the GUI thread.
+
+    The deliberation page's first opening reads the whole session and builds the read
+    model: about 180 ms on a 300-dossier session, which the GUI's loop no longer waits
+    for (the console shows « Lecture… » meanwhile). Nothing is told if ``parent`` is gone.
+    """
+    relay = _Arrival(done, parent)
+
+    def arrived(f: Future[Snapshot]) -> None:
+        with contextlib.suppress(RuntimeError):  # the parent (and the relay) is gone
+            relay.arrived.emit(f)
+
+    _reader().submit(Snapshot.read, desk, session_id).add_done_callback(arrived)
+
+
 class DeliberationController(QObject):
     """Runs the deliberation services for one session and publishes the snapshot.
 
@@ -166,13 +208,14 @@ class DeliberationController(QObject):
         parent: QObject | None = None,
         *,
         writer: Any = None,
+        snapshot: Snapshot | None = None,
     ) -> None:
         super().__init__(parent)
         self.desk = desk
         self.session_id = session_id
         self.hub = hub
         self.writer = writer
-        self._snapshot: Snapshot | None = None
+        self._snapshot: Snapshot | None = snapshot  # a reading done already (else at first use)
         self._emitting = False
         self._generation = 0  # of the newest reading asked; older ones are dropped
         self._refresh_timer = QTimer(self)
@@ -192,6 +235,11 @@ class DeliberationController(QObject):
     def snapshot(self) -> Snapshot:
         if self._snapshot is None:
             self._snapshot = Snapshot.read(self.desk, self.session_id)
+        return self._snapshot
+
+    @property
+    def latest(self) -> Snapshot | None:
+        """The last reading, without reading (None before the first)."""
         return self._snapshot
 
     @Slot()

@@ -22,6 +22,7 @@ from jury_desk.core.services import Desk
 from jury_desk.qt.core import (
     QT_TRANSLATE_NOOP,
     QCoreApplication,
+    QEvent,
     QObject,
     QSortFilterProxyModel,
     Qt,
@@ -121,6 +122,8 @@ class _FitTable(QTableView):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.px = 24
+        self.stretch_column = 1  # the dossier's: it takes the room the others leave
+        self.stale = True  # the columns' widths to measure again (new values, new type)
 
     def fit(self) -> None:
         model = self.model()
@@ -134,9 +137,26 @@ class _FitTable(QTableView):
         f.setPixelSize(max(15, min(self.px, round(row_h / 1.5))))
         if f.pixelSize() != self.font().pixelSize():
             self.setFont(f)
+            self.stale = True
+        if self.stale and self.isVisible():
+            self._measure()
+
+    def _measure(self) -> None:
+        """The columns' widths, measured once per reading or type size, in view (the
+        final type). Not ResizeToContents, which measured forty rows of every column
+        again at each layout of the page (each picture shown: ~20 ms at 300 dossiers)."""
+        self.stale = False
+        header = self.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.resizeColumnsToContents()
+        header.setSectionResizeMode(self.stretch_column, QHeaderView.ResizeMode.Stretch)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
+        self.fit()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
         self.fit()
 
 
@@ -304,6 +324,8 @@ class SharedDeliberationPanel(QWidget):
         assert self.envelope is not None and self.ranking is not None and self.stack is not None
         self.envelope.set_snapshot(snap)
         self.ranking.set_snapshot(snap)
+        assert self.table is not None
+        self.table.stale = True
         for widget in self.pictures.values():
             widget.set_snapshot(snap)
         self.stack.setCurrentWidget(self._picture_widget(self._picture))
@@ -344,6 +366,8 @@ QTableView#sharedRanking QTableCornerButton::section {{ background: {s.panel}; b
         if px != self._styled_px:
             self._styled_px = px
             self._apply_style(px)
+            if self.table is not None:
+                self.table.stale = True
         f = self.font()
         f.setPixelSize(round(px * 1.7))
         f.setBold(True)
@@ -355,12 +379,8 @@ QTableView#sharedRanking QTableCornerButton::section {{ background: {s.panel}; b
         self.notice.setFont(f)
         if self.table is not None and self.ranking is not None:
             self.table.px = px
+            self.table.stretch_column = self.ranking.column_of("dossier")
             self.table.fit()
-            header = self.table.horizontalHeader()
-            header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-            header.setSectionResizeMode(
-                self.ranking.column_of("dossier"), QHeaderView.ResizeMode.Stretch
-            )
         if self.envelope is not None:
             f = self.font()
             f.setPixelSize(round(px * 0.8))
@@ -400,16 +420,21 @@ class DeliberationView(QWidget):
         parent: QWidget | None = None,
         *,
         writer: Any = None,
+        snapshot: Snapshot | None = None,
+        fill_later: bool = False,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("deliberationView")
         self.setAccessibleName(self.tr("Délibération"))
         self.desk = desk
         self.session_id = session_id
-        self.controller = DeliberationController(desk, session_id, hub, self, writer=writer)
+        self.controller = DeliberationController(
+            desk, session_id, hub, self, writer=writer, snapshot=snapshot
+        )
         self._shared_screen: Any = None
         self._shared_panel: SharedDeliberationPanel | None = None
         self._read_at_build = True  # see showEvent
+        self._ranking_columns = -1  # the ranking's columns when their widths were measured
         self.export_dialog: ExportDialog | None = None
         self.actions_by_name: dict[str, QAction] = {}
 
@@ -428,6 +453,12 @@ class DeliberationView(QWidget):
         mode_changed = getattr(hub, "sharedModeChanged", None)
         if mode_changed is not None:  # the console took the shared screen back
             mode_changed.connect(self._shared_screen_taken)
+        if not fill_later:
+            self.fill()
+
+    def fill(self) -> None:
+        """Show the controller's reading. The console builds the page, returns to the
+        loop, then fills it: two short turns of the loop rather than one long one."""
         self._apply(self.controller.snapshot)
 
     # ------------------------------------------------------------------ building
@@ -526,10 +557,16 @@ class DeliberationView(QWidget):
         )
         heat_note.setObjectName("hint")
         heat_note.setWordWrap(True)  # unwrapped, it made the window 1,667 px wide at least
+        # Who entered each value in force (as the minutes say it): devices or secretariat.
+        self.authors_note = QLabel(self)
+        self.authors_note.setObjectName("hint")
+        self.authors_note.setWordWrap(True)
+        self.authors_note.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         heat_page = QWidget(self)
         hl = QVBoxLayout(heat_page)
         hl.addWidget(_scroll(self.heatmap), 1)
         hl.addWidget(heat_note)
+        hl.addWidget(self.authors_note)
 
         for widget, label in (
             (page, self.tr("Classement")),
@@ -721,18 +758,37 @@ class DeliberationView(QWidget):
     def _show_scores(self, snap: Snapshot) -> None:
         self.envelope.set_snapshot(snap)
         self.ranking.set_snapshot(snap)
-        self.ranking_table.resizeColumnsToContents()
-        dossier_col = self.ranking.column_of("dossier")
-        self.ranking_table.setColumnWidth(
-            dossier_col,
-            min(
-                self.ranking_table.columnWidth(dossier_col),
-                self.fontMetrics().averageCharWidth() * 40,
-            ),
-        )
+        columns = self.ranking.columnCount()
+        if columns != self._ranking_columns:  # else kept: measuring again costs ~40 ms
+            self._ranking_columns = columns
+            self.ranking_table.resizeColumnsToContents()
+            dossier_col = self.ranking.column_of("dossier")
+            self.ranking_table.setColumnWidth(
+                dossier_col,
+                min(
+                    self.ranking_table.columnWidth(dossier_col),
+                    self.fontMetrics().averageCharWidth() * 40,
+                ),
+            )
         for chart in (self.dots, self.heatmap, self.alternatives):
             chart.set_snapshot(snap)
         self.decision.set_snapshot(snap)
+        self.authors_note.setText(self._authors_text(snap))
+
+    def _authors_text(self, snap: Snapshot) -> str:
+        """« Saisie des notes en vigueur (sur son appareil / par le secrétariat) : … »"""
+        if not snap.authors:
+            return ""
+        parts = [
+            self.tr("{name} {device} / {secretariat}").format(
+                name=j.name, device=snap.authors[j.id][0], secretariat=snap.authors[j.id][1]
+            )
+            for j in snap.state.jurors
+            if j.id in snap.authors
+        ]
+        return self.tr(
+            "Saisie des notes en vigueur, sur son appareil / par le secrétariat : {list}."
+        ).format(list=" ; ".join(parts))
 
     def _apply_closing(self, snap: Snapshot) -> None:
         self.blockers.set_blockers(snap.blockers)
@@ -1092,7 +1148,17 @@ class DeliberationView(QWidget):
         if self._read_at_build:  # the first showing follows the reading the page was built on
             self._read_at_build = False
             return
-        self.controller.refresh()
+        # The page shows its last reading at once (kept current by the hub's signals) and
+        # reads again off the GUI thread: on a 300-dossier session a reading is ~180 ms.
+        self.controller.refresh_in_background()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.FontChange:  # larger text: the ranking measured again
+            self._ranking_columns = -1
+            snap = self.controller.latest
+            if snap is not None and not snap.hidden:
+                self._show_scores(snap)
+        super().changeEvent(event)
 
     def hideEvent(self, event: QHideEvent) -> None:
         super().hideEvent(event)
