@@ -52,10 +52,23 @@ def to_fraction(value: object) -> Fraction:
     if isinstance(value, float):
         return Fraction(Decimal(repr(value)))
     if isinstance(value, str):
+        known = _STRING_FRACTIONS.get(value)
+        if known is not None:
+            return known
         if not _PLAIN_DECIMAL.fullmatch(value):
             raise ValueError(f"not a plain decimal number: {value!r}")
-        return Fraction(Decimal(value.strip().replace(",", ".")))
+        fraction = Fraction(Decimal(value.strip().replace(",", ".")))
+        if len(value) <= 16:
+            if len(_STRING_FRACTIONS) >= 4096:
+                _STRING_FRACTIONS.clear()
+            _STRING_FRACTIONS[value] = fraction
+        return fraction
     raise TypeError(f"not a number: {value!r}")
+
+
+# Decimal texts already read: a session's scores take a few values tens of thousands of
+# times (every replay of the audit log reads each one), and a Fraction is immutable.
+_STRING_FRACTIONS: dict[str, Fraction] = {}
 
 
 def round4(value: Fraction | None) -> float | None:
@@ -86,10 +99,16 @@ class Criterion:
     step: Fraction
 
     def is_valid(self, value: Fraction) -> bool:
-        if value < self.min or value > self.max:
+        """Within [min, max] and a whole number of steps above min: ``(value - min) /
+        step`` is an integer. Computed on numerators and denominators (positive), as
+        Fraction arithmetic would, without building Fractions: every replay of the audit
+        log checks each score (45,000 checks per export at 300 dossiers x 15 jurors)."""
+        a, b = value.numerator, value.denominator
+        lo, hi, step = self.min, self.max, self.step
+        if a * lo.denominator < lo.numerator * b or a * hi.denominator > hi.numerator * b:
             return False
-        k = (value - self.min) / self.step
-        return k.denominator == 1
+        above = (a * lo.denominator - lo.numerator * b) * step.denominator
+        return above % (b * lo.denominator * step.numerator) == 0
 
     def allowed_values(self) -> list[Fraction]:
         n = int((self.max - self.min) / self.step)

@@ -18,6 +18,7 @@ The caller checks the size before reading the bytes at all (bounded streams).
 from __future__ import annotations
 
 import json
+import threading
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
@@ -78,18 +79,38 @@ def _float(text: str) -> Decimal:
     return value
 
 
+_decoders = threading.local()
+
+
+def _decoder() -> json.JSONDecoder:
+    """What ``json.loads(text, parse_int=_int, …)`` builds on every call (and its
+    scanner with it), built once per thread: an audit log is 36,000 small documents."""
+    decoder: json.JSONDecoder | None = getattr(_decoders, "decoder", None)
+    if decoder is None:
+        decoder = json.JSONDecoder(
+            parse_int=_int,
+            parse_float=_float,
+            parse_constant=_constant,
+            object_pairs_hook=_pairs,
+        )
+        _decoders.decoder = decoder
+    return decoder
+
+
 def _depth_ok(doc: Any, limit: int) -> bool:
-    stack: list[tuple[Any, int]] = [(doc, 1)]
-    while stack:
-        node, depth = stack.pop()
-        if isinstance(node, dict):
-            if depth > limit:
-                return False
-            stack.extend((v, depth + 1) for v in node.values())
-        elif isinstance(node, list):
-            if depth > limit:
-                return False
-            stack.extend((v, depth + 1) for v in node)
+    """No object or array nested deeper than ``limit`` (the document itself is at depth
+    1). Walked level by level, containers only."""
+    level = [doc] if isinstance(doc, dict | list) else []
+    depth = 1
+    while level:
+        if depth > limit:
+            return False
+        below: list[Any] = []
+        for node in level:
+            values = node.values() if isinstance(node, dict) else node
+            below += [v for v in values if isinstance(v, dict | list)]
+        level = below
+        depth += 1
     return True
 
 
@@ -108,10 +129,9 @@ def loads(
     """
     if len(data) > max_bytes:
         raise StrictJsonError("too_large", size=len(data), limit=max_bytes)
-    if max_containers is not None:
-        containers = data.count(b"{") + data.count(b"[")
-        if containers > max_containers:
-            raise StrictJsonError("too_many_containers", count=containers, limit=max_containers)
+    containers = data.count(b"{") + data.count(b"[")
+    if max_containers is not None and containers > max_containers:
+        raise StrictJsonError("too_many_containers", count=containers, limit=max_containers)
     if data.startswith(b"\xef\xbb\xbf"):
         raise StrictJsonError("bom")
     try:
@@ -119,13 +139,7 @@ def loads(
     except UnicodeDecodeError as exc:
         raise StrictJsonError("not_utf8", offset=exc.start) from exc
     try:
-        doc = json.loads(
-            text,
-            parse_int=_int,
-            parse_float=_float,
-            parse_constant=_constant,
-            object_pairs_hook=_pairs,
-        )
+        doc = _decoder().decode(text)
     except StrictJsonError:
         raise
     except RecursionError as exc:
@@ -134,6 +148,8 @@ def loads(
         raise StrictJsonError("syntax", line=exc.lineno, column=exc.colno) from exc
     except ValueError as exc:  # pragma: no cover - the decoder raises JSONDecodeError
         raise StrictJsonError("syntax", line="?", column="?") from exc
-    if not _depth_ok(doc, max_depth):
+    # No deeper than it has containers (brackets in strings only add to the count): a
+    # small document, an audit line for instance, needs no walk.
+    if containers > max_depth and not _depth_ok(doc, max_depth):
         raise StrictJsonError("too_deep", limit=max_depth)
     return doc

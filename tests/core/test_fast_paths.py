@@ -9,13 +9,17 @@ import copy
 import json
 import random
 import zipfile
+from fractions import Fraction
 from pathlib import Path
 from typing import Any
 
 import jsonschema
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from jury_desk.core import audit, export, resources
+from jury_desk.core.domain import Criterion
 from tests.conftest import played_demo, signing_identity
 
 
@@ -107,3 +111,59 @@ def test_the_ellipsis_cut_is_the_longest_prefix_that_fits(tmp_path: Path) -> Non
 def test_the_shipped_schemas_are_valid_json_schemas(name: str) -> None:
     """Checked here once, not at every export and verify (a third of a second each)."""
     jsonschema.Draft202012Validator.check_schema(resources.schema(name))
+
+
+_json_values = st.recursive(
+    st.none()
+    | st.booleans()
+    | st.integers()
+    | st.floats(allow_nan=True, allow_infinity=True)
+    | st.text(),
+    lambda children: (
+        st.lists(children, max_size=4)
+        | st.tuples(children, children)
+        | st.dictionaries(st.text(max_size=6), children, max_size=4)
+    ),
+    max_leaves=30,
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_json_values)
+def test_result_json_is_serialised_as_json_dumps_would(doc: Any) -> None:
+    expected = json.dumps(doc, ensure_ascii=False, indent=2).encode("utf-8") + b"\n"
+    assert export._dump(doc) == expected
+
+
+def test_unusual_values_go_the_standard_way() -> None:
+    class Label(str):
+        pass
+
+    doc = {"a": [Label("x"), True, 1.5, {}, []], 3: None, "b": {"c": (1, 2)}}
+    assert export._dump(doc) == json.dumps(doc, ensure_ascii=False, indent=2).encode() + b"\n"
+    with pytest.raises(TypeError):
+        export._dump({"a": object()})
+
+
+def test_played_result_json_is_written_as_json_dumps_would(played: Any) -> None:
+    _, _, doc = played
+    assert export._dump(doc) == json.dumps(doc, ensure_ascii=False, indent=2).encode() + b"\n"
+
+
+_fractions = st.fractions(min_value=-50, max_value=50, max_denominator=20)
+
+
+@settings(max_examples=500, deadline=None)
+@given(_fractions, _fractions, _fractions, _fractions.filter(lambda f: f != 0))
+def test_criterion_scale_check_is_the_fraction_arithmetic(
+    value: Fraction, low: Fraction, high: Fraction, step: Fraction
+) -> None:
+    crit = Criterion("c", "C", "", Fraction(1), low, high, step)
+    in_range = low <= value <= high
+    assert crit.is_valid(value) == (in_range and ((value - low) / step).denominator == 1)
+
+
+def test_criterion_scale_check_on_a_real_scale() -> None:
+    crit = Criterion("c", "C", "", Fraction(1), Fraction(0), Fraction(10), Fraction(1, 2))
+    valid = [v for v in (Fraction(n, 4) for n in range(-8, 50)) if crit.is_valid(v)]
+    assert valid == [Fraction(n, 2) for n in range(21)]
