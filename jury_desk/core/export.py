@@ -55,7 +55,7 @@ from jury_desk.core import (
     zipcheck,
 )
 from jury_desk.core.domain import decimal_text
-from jury_desk.core.errors import BundleRefused, UserError
+from jury_desk.core.errors import BundleRefused, Problem, UserError, nested
 
 if TYPE_CHECKING:
     from jury_desk.core.services import Desk
@@ -101,7 +101,8 @@ class Check:
     """One line of a verification: ``code`` names what is checked (``structure``,
     ``jws``…; worded by :func:`messages.check_label`), ``detail`` says in French what
     holds or what does not. ``key`` and ``params``, when set, word ``detail`` in another
-    language (:func:`messages.check_text`); details from deeper layers have none yet."""
+    language (:func:`messages.check_text`); a failure from a deeper layer (replay, layout,
+    JWS, strict JSON) is carried as ``inner`` and ``inner_params`` (see :func:`_failed`)."""
 
     code: str
     ok: bool
@@ -117,6 +118,11 @@ class Check:
 def _worded(code: str, ok: bool, key: str, **params: object) -> Check:
     """A check whose detail comes from the catalogue (``check.<key>``)."""
     return Check(code, ok, messages.check_text(key, params), key, tuple(params.items()))
+
+
+def _failed(code: str, problem: Problem, key: str = "problem") -> Check:
+    """A failed check whose detail is what a deeper layer found (``check.<key>`` wraps it)."""
+    return _worded(code, False, key, **nested(problem))
 
 
 @dataclass(frozen=True, slots=True)
@@ -464,14 +470,13 @@ def _zip(files: Sequence[tuple[str, bytes]], when: datetime) -> bytes:
 # --------------------------------------------------------------------------- binding
 
 
-def _tampered(detail: str) -> UserError:
-    return UserError(
-        "export_tampered",
-        "Export refusé : la base de données ne correspond pas à ce qu’établissent le "
-        f"manifeste signé par le siège et le journal d’audit ({detail}). La base a pu être "
-        "modifiée hors de l’application ; restaurez un instantané intact ou signalez-le "
-        "au siège. Rien n’a été modifié.",
-    )
+def _tampered(detail: str | Problem) -> UserError:
+    """The export refused: the database is not what the signed record establishes. A
+    ``Problem`` (a replay's) is carried as a code, a French ``detail`` as it is."""
+    if isinstance(detail, Problem):
+        return UserError("export_tampered", params=nested(detail))
+    sentence = messages.template("error.export_tampered").format(message=detail)
+    return UserError("export_tampered", sentence)
 
 
 @dataclass
@@ -502,7 +507,7 @@ class _Binding:
             try:
                 self.replayer.feed(entry)
             except replay.ReplayError as exc:
-                raise _tampered(exc.message) from exc
+                raise _tampered(exc) from exc
             self.head, self.count = str(entry["hash"]), seq
 
 
@@ -523,7 +528,7 @@ def _bind(desk: Desk, session_id: str) -> _Binding:
         rp = replay.Replayer(manifest_bytes, manifest)
         rp.feed_all(entries)
     except replay.ReplayError as exc:
-        raise _tampered(exc.message) from exc
+        raise _tampered(exc) from exc
     return _Binding(manifest, rp, chain.head, chain.count)
 
 
@@ -936,7 +941,7 @@ def _read_archive(path: Path) -> tuple[_Archive | None, Check]:
             n += len(chunk)
     except zipcheck.LayoutError as exc:
         fh.close()
-        return None, Check(L_STRUCTURE, False, exc.message)
+        return None, _failed(L_STRUCTURE, exc)
     except OSError as exc:
         fh.close()
         return None, Check(L_STRUCTURE, False, f"lecture impossible ({exc.strerror or exc})")
@@ -1044,7 +1049,7 @@ def _verify(
     except UnicodeDecodeError:
         checks.append(Check(L_JWS, False, "la signature n’est pas du texte ASCII"))
     except crypto.JwsError as exc:
-        checks.append(Check(L_JWS, False, exc.message))
+        checks.append(_failed(L_JWS, exc))
 
     def pdf_check() -> None:
         pdf = pv_signing.validate_pdf(archive.pv, trusted, signer_jwk)
@@ -1066,7 +1071,7 @@ def _verify(
         )
     except strictjson.StrictJsonError as exc:
         checks.append(_worded(L_JWS, True, "jws.ok", kid=kid))
-        checks.append(Check(L_SCHEMA, False, f"result.json n’est pas du JSON strict ({exc})"))
+        checks.append(_failed(L_SCHEMA, exc, "result_not_strict"))
         pdf_check()
         return VerifyReport(False, checks)
     checks.append(_signer_check(doc, kid))
@@ -1233,7 +1238,7 @@ def _check_audit(
     try:
         chain = audit.verify_chain(entries())
     except (strictjson.StrictJsonError, zipcheck.LayoutError) as exc:
-        checks.append(Check(L_CHAIN, False, f"audit.jsonl illisible ({exc})"))
+        checks.append(_failed(L_CHAIN, exc, "audit_unreadable"))
         return None
     head = doc["audit_head"]
     rp = replayer.state
@@ -1257,7 +1262,7 @@ def _check_audit(
         )
         return None
     if replay_error and replay_error[0].seq == 1:
-        checks.append(Check(L_CHAIN, False, replay_error[0].message))
+        checks.append(_failed(L_CHAIN, replay_error[0]))
         return None
     if rp.last_action != replay.EXPORT or rp.last_data.get("export_seq") != doc["export_seq"]:
         checks.append(
@@ -1280,7 +1285,7 @@ def _check_audit(
         )
     )
     if replay_error:
-        return Check(L_REPLAY, False, replay_error[0].message)
+        return _failed(L_REPLAY, replay_error[0])
     if manifest is not None:
         expected = _expected_document(manifest, rp, doc, chain.count)
         diffs = replay.document_differences(doc, expected)
