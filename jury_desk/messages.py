@@ -878,10 +878,19 @@ TEMPLATES: dict[str, str] = {
     ),
     "error.audit_chain_broken": QT_TRANSLATE_NOOP(
         "Messages",
-        "Le journal d’audit de cette session est altéré (entrée n° {seq} : {problem}) : la "
+        "Le journal d’audit de cette session est altéré (entrée n° {seq} : {message}) : la "
         "base a été modifiée hors de jury_desk, ses résultats ne sont plus attestés et ne "
         "peuvent être ni calculés ni exportés. Restaurez le dernier instantané intact (menu "
         "Fichier, ou « jury-desk restore »). Rien n’a été modifié.",
+    ),
+    "error.chain.missing": QT_TRANSLATE_NOOP(
+        "Messages", "entrée n° {seq} manquante ou déplacée (trouvé n° {found})"
+    ),
+    "error.chain.link": QT_TRANSLATE_NOOP(
+        "Messages", "entrée n° {seq} : le lien vers l’entrée précédente est rompu"
+    ),
+    "error.chain.hash": QT_TRANSLATE_NOOP(
+        "Messages", "entrée n° {seq} : son contenu a été modifié (empreinte différente)"
     ),
     "error.snapshot_missing": QT_TRANSLATE_NOOP("Messages", "Instantané introuvable : « {path} »."),
     "error.snapshot_unreadable": QT_TRANSLATE_NOOP(
@@ -1001,6 +1010,45 @@ TEMPLATES: dict[str, str] = {
         "Messages",
         "signé par « {name} » (clé {kid}), le {date} à {hour} h {minute}, document intact",
     ),
+    "check.jws.not_ascii": QT_TRANSLATE_NOOP("Messages", "la signature n’est pas du texte ASCII"),
+    "check.jws.declared_kid": QT_TRANSLATE_NOOP(
+        "Messages",
+        "result.json annonce la clé {declared} mais la signature est celle de la clé {kid}",
+    ),
+    "check.jws.declared_jwk": QT_TRANSLATE_NOOP(
+        "Messages",
+        "la clé publique donnée dans signer.jwk n’est pas celle qui a signé (clé {kid})",
+    ),
+    "check.hash.size": QT_TRANSLATE_NOOP(
+        "Messages", "{size} octets, result.json en annonce {announced}"
+    ),
+    "check.hash.differs": QT_TRANSLATE_NOOP(
+        "Messages", "le SHA-256 du fichier ne correspond pas à celui de result.json"
+    ),
+    "check.manifest.other_bundle": QT_TRANSLATE_NOOP(
+        "Messages",
+        "le manifeste de la session a le SHA-256 {digest}…, result.json se réfère à "
+        "{declared}… : ce résultat ne porte pas sur ce paquet de session",
+    ),
+    "check.manifest.other_session": QT_TRANSLATE_NOOP(
+        "Messages", "le manifeste est celui d’une autre session"
+    ),
+    "check.chain.broken": QT_TRANSLATE_NOOP(
+        "Messages", "première entrée en défaut : n° {seq} — {message}"
+    ),
+    "check.chain.head": QT_TRANSLATE_NOOP(
+        "Messages",
+        "la dernière entrée ({head}…) n’est pas l’« audit_head » de result.json ({declared}…)",
+    ),
+    "check.chain.no_export": QT_TRANSLATE_NOOP(
+        "Messages",
+        "le journal ne se termine pas par l’inscription de l’export n° {seq} (journal coupé "
+        "ou export remplacé)",
+    ),
+    "check.refused.bundle_refused": QT_TRANSLATE_NOOP("Messages", "{message}"),
+    "check.refused.bundle_refused_entry": QT_TRANSLATE_NOOP(
+        "Messages", "entrée « {entry} » : {message}"
+    ),
     "check.problem": QT_TRANSLATE_NOOP("Messages", "{message}"),
     "check.result_not_strict": QT_TRANSLATE_NOOP(
         "Messages", "result.json n’est pas du JSON strict ({message})"
@@ -1012,6 +1060,24 @@ TEMPLATES: dict[str, str] = {
         "signé par le siège et le journal d’audit ({message}). La base a pu être modifiée hors "
         "de l’application ; restaurez un instantané intact ou signalez-le au siège. Rien n’a "
         "été modifié.",
+    ),
+    "error.tamper.chain_broken_at": QT_TRANSLATE_NOOP(
+        "Messages", "journal d’audit rompu à l’entrée n° {seq}"
+    ),
+    "error.tamper.chain_broken": QT_TRANSLATE_NOOP(
+        "Messages", "journal d’audit rompu à l’entrée n° {seq} : {message}"
+    ),
+    "error.tamper.manifest_unreadable.bundle_refused": QT_TRANSLATE_NOOP(
+        "Messages", "manifeste enregistré illisible : {message}"
+    ),
+    "error.tamper.manifest_unreadable.bundle_refused_entry": QT_TRANSLATE_NOOP(
+        "Messages", "manifeste enregistré illisible : entrée « {entry} » : {message}"
+    ),
+    "error.tamper.manifest_signature": QT_TRANSLATE_NOOP(
+        "Messages", "le manifeste enregistré ne vérifie plus sa signature ({message})"
+    ),
+    "error.tamper.demo_manifest": QT_TRANSLATE_NOOP(
+        "Messages", "manifeste de démonstration modifié"
     ),
     "error.signer": QT_TRANSLATE_NOOP(
         "Messages",

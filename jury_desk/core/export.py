@@ -470,11 +470,16 @@ def _zip(files: Sequence[tuple[str, bytes]], when: datetime) -> bytes:
 # --------------------------------------------------------------------------- binding
 
 
-def _tampered(detail: str | Problem) -> UserError:
-    """The export refused: the database is not what the signed record establishes. A
-    ``Problem`` (a replay's) is carried as a code, a French ``detail`` as it is."""
+def _tampered(detail: str | Problem, params: Mapping[str, object] | None = None) -> UserError:
+    """The export refused: the database is not what the signed record establishes. What
+    differs is a ``Problem`` (a replay's), or a catalogue key (``error.<detail>``) with
+    ``params``, carried as codes; or else a French sentence, carried as it is."""
     if isinstance(detail, Problem):
         return UserError("export_tampered", params=nested(detail))
+    if params is not None:
+        return UserError(
+            "export_tampered", params={"inner": detail, "inner_params": tuple(params.items())}
+        )
     sentence = messages.template("error.export_tampered").format(message=detail)
     return UserError("export_tampered", sentence)
 
@@ -503,7 +508,7 @@ class _Binding:
                 or entry.get("prev") != self.head
                 or audit.entry_hash(entry) != entry.get("hash")
             ):
-                raise _tampered(f"journal d’audit rompu à l’entrée n° {seq}")
+                raise _tampered("tamper.chain_broken_at", {"seq": seq})
             try:
                 self.replayer.feed(entry)
             except replay.ReplayError as exc:
@@ -518,10 +523,19 @@ def _bind(desk: Desk, session_id: str) -> _Binding:
     entries = desk.audit_entries(session_id)
     chain = audit.verify_chain(entries)
     if not chain.ok:
-        raise _tampered(f"journal d’audit rompu à l’entrée n° {chain.broken_seq} : {chain.problem}")
+        raise _tampered(
+            "tamper.chain_broken",
+            {
+                "seq": chain.broken_seq,
+                "inner": chain.problem_key,
+                "inner_params": chain.problem_params,
+            },
+        )
     try:
         manifest = bundle.parse_manifest(bundle.parse_json(manifest_bytes, bundle.MANIFEST))
     except BundleRefused as exc:
+        if exc.key in ("bundle_refused", "bundle_refused_entry"):
+            raise _tampered("tamper.manifest_unreadable." + exc.key, exc.params) from exc
         raise _tampered(f"manifeste enregistré illisible : {_refusal_text(exc)}") from exc
     _check_manifest_signature(desk, session_id, manifest_bytes)
     try:
@@ -559,11 +573,9 @@ def _check_manifest_signature(desk: Desk, session_id: str, manifest_bytes: bytes
     try:
         crypto.verify_detached(jws, manifest_bytes, known)
     except crypto.JwsError as exc:
-        raise _tampered(
-            f"le manifeste enregistré ne vérifie plus sa signature ({exc.message})"
-        ) from exc
+        raise _tampered("tamper.manifest_signature", nested(exc)) from exc
     if is_demo and hashlib.sha256(manifest_bytes).hexdigest() != bundle.demo_manifest_sha256():
-        raise _tampered("manifeste de démonstration modifié")
+        raise _tampered("tamper.demo_manifest", {})
 
 
 def _kid_of(jwk: Mapping[str, Any]) -> str | None:
@@ -885,6 +897,13 @@ def _refusal_text(exc: BundleRefused) -> str:
     return exc.message.split(" — ", 1)[-1]
 
 
+def _refusal_check(code: str, exc: BundleRefused) -> Check:
+    """A failed check whose detail is a refused session bundle, without its prefix."""
+    if exc.key in ("bundle_refused", "bundle_refused_entry"):
+        return _worded(code, False, "refused." + exc.key, **exc.params)
+    return Check(code, False, _refusal_text(exc))
+
+
 # What each check is about (worded by ``messages.check_label``).
 L_STRUCTURE = "structure"
 L_JWS = "jws"
@@ -1047,7 +1066,7 @@ def _verify(
     try:
         signer_jwk = crypto.verify_detached(archive.jws.decode("ascii"), archive.result, trusted)
     except UnicodeDecodeError:
-        checks.append(Check(L_JWS, False, "la signature n’est pas du texte ASCII"))
+        checks.append(_worded(L_JWS, False, "jws.not_ascii"))
     except crypto.JwsError as exc:
         checks.append(_failed(L_JWS, exc))
 
@@ -1088,15 +1107,9 @@ def _verify(
     ):
         meta = files[name]
         if meta["bytes"] != size:
-            checks.append(
-                Check(label, False, f"{size} octets, result.json en annonce {meta['bytes']}")
-            )
+            checks.append(_worded(label, False, "hash.size", size=size, announced=meta["bytes"]))
         elif meta["sha256"] != digest:
-            checks.append(
-                Check(
-                    label, False, "le SHA-256 du fichier ne correspond pas à celui de result.json"
-                )
-            )
+            checks.append(_worded(label, False, "hash.differs"))
         else:
             checks.append(_worded(label, True, "hash.ok", size=size, digest=digest[:16]))
 
@@ -1106,7 +1119,7 @@ def _verify(
         try:
             manifest_bytes = session_bundle_manifest(session_bundle)
         except BundleRefused as exc:
-            checks.append(Check(L_MANIFEST, False, _refusal_text(exc)))
+            checks.append(_refusal_check(L_MANIFEST, exc))
             manifest_bytes = None
     if manifest_bytes is not None:
         manifest = _manifest_check(doc, manifest_bytes, checks)
@@ -1154,17 +1167,9 @@ def _signer_check(doc: Any, kid: str) -> Check:
     except (KeyError, ValueError, TypeError):
         declared_jwk_kid = None
     if declared is not None and declared != kid:
-        return Check(
-            L_JWS,
-            False,
-            f"result.json annonce la clé {declared} mais la signature est celle de la clé {kid}",
-        )
+        return _worded(L_JWS, False, "jws.declared_kid", declared=declared, kid=kid)
     if declared_jwk_kid != kid:
-        return Check(
-            L_JWS,
-            False,
-            f"la clé publique donnée dans signer.jwk n’est pas celle qui a signé (clé {kid})",
-        )
+        return _worded(L_JWS, False, "jws.declared_jwk", kid=kid)
     return _worded(L_JWS, True, "jws.ok", kid=kid)
 
 
@@ -1174,22 +1179,22 @@ def _manifest_check(doc: Any, manifest_bytes: bytes, checks: list[Check]) -> Any
     digest = hashlib.sha256(manifest_bytes).hexdigest()
     if digest != doc["source_manifest_sha256"]:
         checks.append(
-            Check(
+            _worded(
                 L_MANIFEST,
                 False,
-                f"le manifeste de la session a le SHA-256 {digest[:16]}…, result.json se "
-                f"réfère à {doc['source_manifest_sha256'][:16]}… : ce résultat ne porte pas "
-                "sur ce paquet de session",
+                "manifest.other_bundle",
+                digest=digest[:16],
+                declared=doc["source_manifest_sha256"][:16],
             )
         )
         return None
     try:
         manifest = bundle.parse_manifest(bundle.parse_json(manifest_bytes, bundle.MANIFEST))
     except BundleRefused as exc:
-        checks.append(Check(L_MANIFEST, False, _refusal_text(exc)))
+        checks.append(_refusal_check(L_MANIFEST, exc))
         return None
     if manifest.session.id != doc["session_id"]:
-        checks.append(Check(L_MANIFEST, False, "le manifeste est celui d’une autre session"))
+        checks.append(_worded(L_MANIFEST, False, "manifest.other_session"))
         return None
     checks.append(_worded(L_MANIFEST, True, "manifest.ok", digest=digest[:16]))
     return manifest
@@ -1244,35 +1249,26 @@ def _check_audit(
     rp = replayer.state
     if not chain.ok:
         checks.append(
-            Check(
+            _worded(
                 L_CHAIN,
                 False,
-                f"première entrée en défaut : n° {chain.broken_seq} — {chain.problem}",
+                "chain.broken",
+                seq=chain.broken_seq,
+                inner=chain.problem_key,
+                inner_params=chain.problem_params,
             )
         )
         return None
     if chain.head != head:
         checks.append(
-            Check(
-                L_CHAIN,
-                False,
-                f"la dernière entrée ({chain.head[:16]}…) n’est pas l’« audit_head » de "
-                f"result.json ({str(head)[:16]}…)",
-            )
+            _worded(L_CHAIN, False, "chain.head", head=chain.head[:16], declared=str(head)[:16])
         )
         return None
     if replay_error and replay_error[0].seq == 1:
         checks.append(_failed(L_CHAIN, replay_error[0]))
         return None
     if rp.last_action != replay.EXPORT or rp.last_data.get("export_seq") != doc["export_seq"]:
-        checks.append(
-            Check(
-                L_CHAIN,
-                False,
-                f"le journal ne se termine pas par l’inscription de l’export n° "
-                f"{doc['export_seq']} (journal coupé ou export remplacé)",
-            )
-        )
+        checks.append(_worded(L_CHAIN, False, "chain.no_export", seq=doc["export_seq"]))
         return None
     checks.append(
         _worded(

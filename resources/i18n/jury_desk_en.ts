@@ -3166,8 +3166,20 @@ A snapshot of the current state is taken first (“before restore”): the resto
         <translation>The CSV file is readable neither as UTF-8 nor as Windows-1252 (byte {offset}). In Excel, save it as “CSV UTF-8 (comma delimited)”. No score was recorded.</translation>
     </message>
     <message>
-        <source>Le journal d’audit de cette session est altéré (entrée n° {seq} : {problem}) : la base a été modifiée hors de jury_desk, ses résultats ne sont plus attestés et ne peuvent être ni calculés ni exportés. Restaurez le dernier instantané intact (menu Fichier, ou « jury-desk restore »). Rien n’a été modifié.</source>
-        <translation>The audit log of this session has been altered (entry no. {seq}: {problem}): the database was changed outside jury_desk, its results are no longer attested and can be neither computed nor exported. Restore the last intact snapshot (File menu, or “jury-desk restore”). Nothing was changed.</translation>
+        <source>Le journal d’audit de cette session est altéré (entrée n° {seq} : {message}) : la base a été modifiée hors de jury_desk, ses résultats ne sont plus attestés et ne peuvent être ni calculés ni exportés. Restaurez le dernier instantané intact (menu Fichier, ou « jury-desk restore »). Rien n’a été modifié.</source>
+        <translation>The audit log of this session has been altered (entry no. {seq}: {message}): the database was changed outside jury_desk, its results are no longer attested and can be neither computed nor exported. Restore the last intact snapshot (File menu, or “jury-desk restore”). Nothing was changed.</translation>
+    </message>
+    <message>
+        <source>entrée n° {seq} manquante ou déplacée (trouvé n° {found})</source>
+        <translation>entry no. {seq} missing or moved (found no. {found})</translation>
+    </message>
+    <message>
+        <source>entrée n° {seq} : le lien vers l’entrée précédente est rompu</source>
+        <translation>entry no. {seq}: the link to the previous entry is broken</translation>
+    </message>
+    <message>
+        <source>entrée n° {seq} : son contenu a été modifié (empreinte différente)</source>
+        <translation>entry no. {seq}: its content was changed (different hash)</translation>
     </message>
     <message>
         <source>Instantané introuvable : « {path} ».</source>
@@ -3338,8 +3350,52 @@ A snapshot of the current state is taken first (“before restore”): the resto
         <translation>signed by “{name}” (key {kid}) on {date} at {hour}:{minute}, document intact</translation>
     </message>
     <message>
+        <source>la signature n’est pas du texte ASCII</source>
+        <translation>the signature is not ASCII text</translation>
+    </message>
+    <message>
+        <source>result.json annonce la clé {declared} mais la signature est celle de la clé {kid}</source>
+        <translation>result.json declares the key {declared} but the signature is that of the key {kid}</translation>
+    </message>
+    <message>
+        <source>la clé publique donnée dans signer.jwk n’est pas celle qui a signé (clé {kid})</source>
+        <translation>the public key given in signer.jwk is not the one that signed (key {kid})</translation>
+    </message>
+    <message>
+        <source>{size} octets, result.json en annonce {announced}</source>
+        <translation>{size} bytes, result.json declares {announced}</translation>
+    </message>
+    <message>
+        <source>le SHA-256 du fichier ne correspond pas à celui de result.json</source>
+        <translation>the file’s SHA-256 does not match the one in result.json</translation>
+    </message>
+    <message>
+        <source>le manifeste de la session a le SHA-256 {digest}…, result.json se réfère à {declared}… : ce résultat ne porte pas sur ce paquet de session</source>
+        <translation>the session’s manifest has SHA-256 {digest}…, result.json refers to {declared}…: this result is not about this session bundle</translation>
+    </message>
+    <message>
+        <source>le manifeste est celui d’une autre session</source>
+        <translation>the manifest is that of another session</translation>
+    </message>
+    <message>
+        <source>première entrée en défaut : n° {seq} — {message}</source>
+        <translation>first faulty entry: no. {seq} — {message}</translation>
+    </message>
+    <message>
+        <source>la dernière entrée ({head}…) n’est pas l’« audit_head » de result.json ({declared}…)</source>
+        <translation>the last entry ({head}…) is not the “audit_head” of result.json ({declared}…)</translation>
+    </message>
+    <message>
+        <source>le journal ne se termine pas par l’inscription de l’export n° {seq} (journal coupé ou export remplacé)</source>
+        <translation>the log does not end with the record of export no. {seq} (log cut short or export replaced)</translation>
+    </message>
+    <message>
         <source>{message}</source>
         <translation>{message}</translation>
+    </message>
+    <message>
+        <source>entrée « {entry} » : {message}</source>
+        <translation>entry “{entry}”: {message}</translation>
     </message>
     <message>
         <source>result.json n’est pas du JSON strict ({message})</source>
@@ -3352,6 +3408,30 @@ A snapshot of the current state is taken first (“before restore”): the resto
     <message>
         <source>Export refusé : la base de données ne correspond pas à ce qu’établissent le manifeste signé par le siège et le journal d’audit ({message}). La base a pu être modifiée hors de l’application ; restaurez un instantané intact ou signalez-le au siège. Rien n’a été modifié.</source>
         <translation>Export refused: the database does not match what the manifest signed by headquarters and the audit log establish ({message}). The database may have been changed outside the application; restore an intact snapshot or report it to headquarters. Nothing was changed.</translation>
+    </message>
+    <message>
+        <source>journal d’audit rompu à l’entrée n° {seq}</source>
+        <translation>audit log broken at entry no. {seq}</translation>
+    </message>
+    <message>
+        <source>journal d’audit rompu à l’entrée n° {seq} : {message}</source>
+        <translation>audit log broken at entry no. {seq}: {message}</translation>
+    </message>
+    <message>
+        <source>manifeste enregistré illisible : {message}</source>
+        <translation>stored manifest unreadable: {message}</translation>
+    </message>
+    <message>
+        <source>manifeste enregistré illisible : entrée « {entry} » : {message}</source>
+        <translation>stored manifest unreadable: entry “{entry}”: {message}</translation>
+    </message>
+    <message>
+        <source>le manifeste enregistré ne vérifie plus sa signature ({message})</source>
+        <translation>the stored manifest no longer verifies against its signature ({message})</translation>
+    </message>
+    <message>
+        <source>manifeste de démonstration modifié</source>
+        <translation>demonstration manifest modified</translation>
     </message>
     <message>
         <source>Le nom du signataire du procès-verbal doit compter de 3 à {max} caractères, sans caractère de contrôle, et sa qualité au plus {max}.</source>

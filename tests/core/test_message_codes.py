@@ -121,9 +121,11 @@ FRENCH_MARKS = re.compile(r"[«»éèàêç]|\bn° |\bentrée\b|\bintrouvable\b|
     sorted(
         k
         for k in messages.TEMPLATES
-        if k.startswith(("error.replay.", "error.layout."))
+        if k.startswith(("error.replay.", "error.layout.", "error.chain.", "error.tamper."))
+        or k.startswith(("check.jws.", "check.hash.", "check.chain.", "check.manifest."))
+        or k.startswith("check.refused.")
         or k in ("check.problem", "check.result_not_strict", "check.audit_unreadable")
-        or k == "error.export_tampered"
+        or k in ("error.export_tampered", "error.audit_chain_broken")
     ),
 )
 def test_english_wording_exists_and_is_english(key: str) -> None:
@@ -335,4 +337,42 @@ def test_an_export_refused_by_the_replay_carries_its_code(tmp_path: Path) -> Non
         f"headquarters and the audit log establish (entry no. {target}: juror “j99” unknown "
         "to the session). The database may have been changed outside the application; "
         "restore an intact snapshot or report it to headquarters. Nothing was changed."
+    )
+
+
+def _chain(n: int) -> list[dict[str, Any]]:
+    entries, prev = [], audit.GENESIS
+    for seq in range(1, n + 1):
+        e: dict[str, Any] = {"seq": seq, "at": "x", "actor": "a", "action": "notes.set"}
+        e["data"], e["prev"] = {"notes": str(seq)}, prev
+        e["hash"] = prev = audit.entry_hash(e)
+        entries.append(e)
+    return entries
+
+
+def test_a_broken_chain_is_a_code_worded_in_both_languages() -> None:
+    entries = _chain(4)
+    entries[2]["data"] = {"notes": "changé"}
+    check = audit.verify_chain(entries)
+    assert (check.broken_seq, check.problem_key) == (3, "chain.hash")
+    assert check.problem == "entrée n° 3 : son contenu a été modifié (empreinte différente)"
+    with pytest.raises(UserError) as caught:
+        audit.require_intact(entries)
+    err = caught.value
+    assert err.message.startswith(
+        "Le journal d’audit de cette session est altéré (entrée n° 3 : entrée n° 3 : son "
+        "contenu a été modifié (empreinte différente)) : la base a été modifiée hors de "
+        "jury_desk"
+    )
+    assert messages.error_text(err.key or "", err.params, english).startswith(
+        "The audit log of this session has been altered (entry no. 3: entry no. 3: its "
+        "content was changed (different hash)): the database was changed outside jury_desk"
+    )
+    moved = _chain(3)
+    del moved[1]
+    assert audit.verify_chain(moved).problem == ("entrée n° 2 manquante ou déplacée (trouvé n° 3)")
+    relinked = _chain(3)
+    relinked[1]["prev"] = "0" * 64
+    assert audit.verify_chain(relinked).problem == (
+        "entrée n° 2 : le lien vers l’entrée précédente est rompu"
     )
