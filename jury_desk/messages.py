@@ -642,6 +642,133 @@ TEMPLATES: dict[str, str] = {
     "error.layout.crc": QT_TRANSLATE_NOOP(
         "Messages", "« {name} » : le CRC-32 ne correspond pas à l’en-tête"
     ),
+    # ------------------------------------- what differs from the replay (``replay.Difference``)
+    "error.diff.state.session": QT_TRANSLATE_NOOP(
+        "Messages", "session : base {mine}, journal/manifeste {theirs}"
+    ),
+    "error.diff.state.manifest_sha256": QT_TRANSLATE_NOOP(
+        "Messages", "SHA-256 du manifeste : base {mine}, journal/manifeste {theirs}"
+    ),
+    "error.diff.state.demo": QT_TRANSLATE_NOOP(
+        "Messages", "session de démonstration : base {mine}, journal/manifeste {theirs}"
+    ),
+    "error.diff.state.criteria": QT_TRANSLATE_NOOP(
+        "Messages", "critères : base {mine}, journal/manifeste {theirs}"
+    ),
+    "error.diff.state.jurors": QT_TRANSLATE_NOOP(
+        "Messages", "jurés : base {mine}, journal/manifeste {theirs}"
+    ),
+    "error.diff.state.dossier": QT_TRANSLATE_NOOP(
+        "Messages", "dossier « {dossier} », {field} : base {mine}, journal/manifeste {theirs}"
+    ),
+    "error.diff.state.conflicts": QT_TRANSLATE_NOOP(
+        "Messages", "conflits d’intérêts : base {mine}, journal/manifeste {theirs}"
+    ),
+    "error.diff.state.present": QT_TRANSLATE_NOOP(
+        "Messages", "jurés présents : base {mine}, journal/manifeste {theirs}"
+    ),
+    "error.diff.state.recusal": QT_TRANSLATE_NOOP(
+        "Messages", "récusation {juror} / {dossier} : base {mine}, journal/manifeste {theirs}"
+    ),
+    "error.diff.state.score": QT_TRANSLATE_NOOP(
+        "Messages",
+        "note {dossier} / {juror} / {criterion} : base {mine}, journal/manifeste {theirs}",
+    ),
+    "error.diff.state.comment": QT_TRANSLATE_NOOP(
+        "Messages", "commentaire {dossier} / {juror} : base {mine}, journal/manifeste {theirs}"
+    ),
+    "error.diff.state.opinion": QT_TRANSLATE_NOOP(
+        "Messages", "avis motivé du dossier « {dossier} » : base {mine}, journal/manifeste {theirs}"
+    ),
+    "error.diff.state.invalid_reason": QT_TRANSLATE_NOOP(
+        "Messages",
+        "motif de non-validité du dossier « {dossier} » : base {mine}, journal/manifeste {theirs}",
+    ),
+    "error.diff.state.departure": QT_TRANSLATE_NOOP(
+        "Messages",
+        "justification d’écart du dossier « {dossier} » : base {mine}, journal/manifeste {theirs}",
+    ),
+    "error.diff.state.hearing": QT_TRANSLATE_NOOP(
+        "Messages", "audition du dossier « {dossier} » : base {mine}, journal/manifeste {theirs}"
+    ),
+    "error.diff.state.notes": QT_TRANSLATE_NOOP(
+        "Messages", "notes de délibération : base {mine}, journal/manifeste {theirs}"
+    ),
+    "error.diff.state.opened": QT_TRANSLATE_NOOP(
+        "Messages", "ouverture de la délibération : base {mine}, journal/manifeste {theirs}"
+    ),
+    "error.diff.state.closed": QT_TRANSLATE_NOOP(
+        "Messages", "clôture de la délibération : base {mine}, journal/manifeste {theirs}"
+    ),
+    "error.diff.state.decision_made": QT_TRANSLATE_NOOP(
+        "Messages", "liste arrêtée par le jury : base {mine}, journal/manifeste {theirs}"
+    ),
+    "error.diff.state.laureates": QT_TRANSLATE_NOOP(
+        "Messages", "lauréats : base {mine}, journal/manifeste {theirs}"
+    ),
+    "error.diff.state.sd_threshold": QT_TRANSLATE_NOOP(
+        "Messages", "seuil d’écart-type : base {mine}, journal/manifeste {theirs}"
+    ),
+    "error.diff.state.range_threshold": QT_TRANSLATE_NOOP(
+        "Messages", "seuil d’amplitude : base {mine}, journal/manifeste {theirs}"
+    ),
+    "error.diff.state.export_seq": QT_TRANSLATE_NOOP(
+        "Messages", "numéro d’export : base {mine}, journal/manifeste {theirs}"
+    ),
+    "error.diff.dossier_missing": QT_TRANSLATE_NOOP(
+        "Messages", "dossier « {dossier} » absent du manifeste"
+    ),
+    "error.diff.dossier_list": QT_TRANSLATE_NOOP(
+        "Messages", "la liste des dossiers diffère du manifeste"
+    ),
+    "error.diff.record.absent": QT_TRANSLATE_NOOP(
+        "Messages", "jurés absents : result.json {mine}, journal {theirs}"
+    ),
+    "error.diff.record.present_count": QT_TRANSLATE_NOOP(
+        "Messages", "nombre de présents : result.json {mine}, journal {theirs}"
+    ),
+    "error.diff.record.recusals": QT_TRANSLATE_NOOP(
+        "Messages", "récusations de séance : result.json {mine}, journal {theirs}"
+    ),
+    "error.diff.record.score": QT_TRANSLATE_NOOP(
+        "Messages", "note {score} : result.json {mine}, journal {theirs}"
+    ),
+    "error.diff.record.comments": QT_TRANSLATE_NOOP(
+        "Messages", "commentaires : result.json {mine}, journal {theirs}"
+    ),
+    "error.diff.record.opinions": QT_TRANSLATE_NOOP(
+        "Messages", "avis motivés : result.json {mine}, journal {theirs}"
+    ),
+    "error.diff.record.hearings": QT_TRANSLATE_NOOP(
+        "Messages", "auditions : result.json {mine}, journal {theirs}"
+    ),
+    "error.diff.record.notes": QT_TRANSLATE_NOOP(
+        "Messages", "notes de délibération : result.json {mine}, journal {theirs}"
+    ),
+    "error.diff.record.opened": QT_TRANSLATE_NOOP(
+        "Messages", "ouverture : result.json {mine}, journal {theirs}"
+    ),
+    "error.diff.record.closed": QT_TRANSLATE_NOOP(
+        "Messages", "clôture : result.json {mine}, journal {theirs}"
+    ),
+    "error.diff.record.laureates": QT_TRANSLATE_NOOP(
+        "Messages", "lauréats : result.json {mine}, journal {theirs}"
+    ),
+    "error.diff.record.export_seq": QT_TRANSLATE_NOOP(
+        "Messages", "numéro d’export : result.json {mine}, journal {theirs}"
+    ),
+    "error.diff.document.missing": QT_TRANSLATE_NOOP("Messages", "« {path} » manque"),
+    "error.diff.document.extra": QT_TRANSLATE_NOOP("Messages", "« {path} » n’a pas lieu d’être"),
+    "error.diff.document.length": QT_TRANSLATE_NOOP(
+        "Messages", "« {path} » : {count} élément(s), {expected} attendu(s)"
+    ),
+    "error.diff.document.value": QT_TRANSLATE_NOOP(
+        "Messages", "« {path} » vaut {value}, {expected} attendu"
+    ),
+    "error.tamper.result_json": QT_TRANSLATE_NOOP("Messages", "result.json : {message}"),
+    "check.replay.differs": QT_TRANSLATE_NOOP(
+        "Messages", "result.json ne correspond pas au journal d’audit : {messages}"
+    ),
     # ---------------------------------------------------------------- strict JSON
     "error.json.duplicate_key": QT_TRANSLATE_NOOP("Messages", "clé « {member} » en double"),
     "error.json.not_a_number": QT_TRANSLATE_NOOP("Messages", "« {name} » n’est pas un nombre JSON"),
@@ -1274,18 +1401,26 @@ def check_text(key: str, params: Mapping[str, object], tr: Translate = french) -
 
     A failure found by a deeper layer (a replay, the archive's layout, a JWS, strict
     JSON) is wrapped like a refusal: its key in ``inner``, its parameters in
-    ``inner_params``, worded into ``{message}``.
+    ``inner_params``, worded into ``{message}``; several (the differences a replay
+    finds) as ``inners``, pairs of key and parameters, worded into ``{messages}``.
     """
     return template("check." + key, tr).format(**_words(params, tr))
 
 
 def _words(params: Mapping[str, object], tr: Translate) -> dict[str, str]:
     """The parameters as text, and a wrapped refusal (``inner``) worded as ``message``."""
-    words = {k: _value(v) for k, v in params.items() if k not in ("inner", "inner_params")}
+    nesting = ("inner", "inner_params", "inners")
+    words = {k: _value(v) for k, v in params.items() if k not in nesting}
     if "inner" in params:
         inner = params.get("inner_params", ())
         assert isinstance(inner, tuple)
         words["message"] = error_text(str(params["inner"]), dict(inner), tr)
+    if "inners" in params:  # several wrapped refusals: (key, parameter pairs) each
+        inners = params["inners"]
+        assert isinstance(inners, tuple)
+        words["messages"] = template("list.separator", tr).join(
+            error_text(str(key), dict(pairs), tr) for key, pairs in inners
+        )
     return words
 
 

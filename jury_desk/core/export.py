@@ -600,7 +600,7 @@ def check_bound(
     st = st if st is not None else desk.state(session_id)
     diffs = replay.state_differences(st, expected)
     if diffs:
-        raise _tampered(diffs[0])
+        raise _tampered(diffs[0].key, dict(diffs[0].params))
     return expected, binding
 
 
@@ -630,7 +630,8 @@ def _check_document(
         strictjson.loads(_dump(expected), max_bytes=_LIMITS[RESULT]),
     )
     if diffs:
-        raise _tampered("result.json : " + diffs[0])
+        first = {"inner": diffs[0].key, "inner_params": diffs[0].params}
+        raise _tampered("tamper.result_json", first)
 
 
 SIGNER_MAX = 120  # characters of the signer's name, and of their role
@@ -1288,11 +1289,8 @@ def _check_audit(
     else:
         diffs = _record_differences(doc, rp)
     if diffs:
-        return Check(
-            L_REPLAY,
-            False,
-            "result.json ne correspond pas au journal d’audit : " + " ; ".join(diffs[:3]),
-        )
+        inners = tuple((d.key, d.params) for d in diffs[:3])
+        return _worded(L_REPLAY, False, "replay.differs", inners=inners)
     return _worded(
         L_REPLAY, True, "replay.ok_whole" if manifest is not None else "replay.ok_records"
     )
@@ -1322,28 +1320,29 @@ def _dump(doc: Any) -> bytes:
     return json.dumps(doc, ensure_ascii=False, indent=2).encode("utf-8") + b"\n"
 
 
-def _record_differences(doc: Mapping[str, Any], rp: replay.Replayed) -> list[str]:
+def _record_differences(doc: Mapping[str, Any], rp: replay.Replayed) -> list[replay.Difference]:
     """Without the manifest: the record (not the computation) against the replay."""
     from jury_desk.core.domain import to_fraction
 
-    out: list[str] = []
+    out: list[replay.Difference] = []
 
-    def differ(what: str, mine: Any, theirs: Any) -> None:
+    def differ(what: str, mine: Any, theirs: Any, **ids: object) -> None:
         if mine != theirs and len(out) < 5:
-            out.append(f"{what} : result.json {mine!r}, journal {theirs!r}")
+            params = {"mine": repr(mine), "theirs": repr(theirs), **ids}
+            out.append(replay.Difference("diff.record." + what, tuple(params.items())))
 
     differ(
-        "jurés absents",
+        "absent",
         sorted(a["juror_id"] for a in doc["attendance"] if not a["present"]),
         sorted(rp.absent),
     )
     differ(
-        "nombre de présents",
+        "present_count",
         doc["deliberation"]["present"],
         len(doc["attendance"]) - len(rp.absent),
     )
     differ(
-        "récusations de séance",
+        "recusals",
         sorted(
             (r["juror_id"], r["dossier_id"], r["kind"], r["reason"])
             for r in doc["recusals"]
@@ -1356,19 +1355,20 @@ def _record_differences(doc: Mapping[str, Any], rp: replay.Replayed) -> list[str
         a = mine.get(key)
         b = rp.scores.get(key)
         if a is None or b is None or to_fraction(a) != b:
-            differ(f"note {' / '.join(key)}", a, None if b is None else decimal_text(b))
+            b_text = None if b is None else decimal_text(b)
+            differ("score", a, b_text, score=" / ".join(key))
     differ(
-        "commentaires",
+        "comments",
         sorted((c["dossier_id"], c["juror_id"], c["text"]) for c in doc["comments"]),
         sorted((d, j, t.strip()) for (d, j), t in rp.comments.items() if t.strip()),
     )
     differ(
-        "avis motivés",
+        "opinions",
         sorted((o["dossier_id"], o["text"]) for o in doc["opinions"]),
         sorted((d, t.strip()) for d, t in rp.opinions.items() if t.strip()),
     )
     differ(
-        "auditions",
+        "hearings",
         sorted(
             (h["dossier_id"], h["started_at"], h["presentation_s"], h["questions_s"])
             for h in doc["hearings"]
@@ -1383,11 +1383,11 @@ def _record_differences(doc: Mapping[str, Any], rp: replay.Replayed) -> list[str
             for d, h in rp.hearings.items()
         ),
     )
-    differ("notes de délibération", doc["deliberation"]["notes"], rp.notes)
-    differ("ouverture", doc["deliberation"]["opened_at"], rp.opened_at)
-    differ("clôture", doc["deliberation"]["closed_at"], rp.closed_at)
+    differ("notes", doc["deliberation"]["notes"], rp.notes)
+    differ("opened", doc["deliberation"]["opened_at"], rp.opened_at)
+    differ("closed", doc["deliberation"]["closed_at"], rp.closed_at)
     differ(
-        "lauréats",
+        "laureates",
         sorted(
             (x["dossier_id"], x["amount_cents"], x["justification"] or "")
             for x in doc["proposed_laureates"]
@@ -1396,7 +1396,7 @@ def _record_differences(doc: Mapping[str, Any], rp: replay.Replayed) -> list[str
             (x.dossier_id, x.amount_cents, x.justification.strip()) for x in rp.laureates.values()
         ),
     )
-    differ("numéro d’export", doc["export_seq"], rp.export_seq)
+    differ("export_seq", doc["export_seq"], rp.export_seq)
     return out
 
 

@@ -8,7 +8,7 @@ comments, hearings, opinions, reasons, notes and the jury's decisions.
 the database gives, so that :mod:`~jury_desk.core.deliberation` and
 :mod:`~jury_desk.core.result_document` compute the expected ``result.json`` with the very code
 the export uses. :func:`state_differences` and :func:`document_differences` name what
-differs, in French.
+differs, as codes (:class:`Difference`) that ``jury_desk.messages`` words.
 
 Without the manifest (``verify`` without ``--session-bundle``) the replay still rebuilds
 the record (who was present, who was recused, every value, text and decision) for the
@@ -493,24 +493,45 @@ def _shown(value: Any) -> str:
     return text if len(text) <= 80 else text[:77] + "…"
 
 
-def state_differences(db: SessionState, replayed: SessionState) -> list[str]:
-    """Where the database's session differs from the replay of what was signed (French)."""
-    out: list[str] = []
+@dataclass(frozen=True, slots=True)
+class Difference:
+    """One way a record differs from the replay of what was signed: the catalogue key
+    ``diff.<kind>`` (``error.diff.<kind>`` in ``jury_desk.messages``) and its parameters;
+    ``str()`` is its French wording."""
 
-    def differ(what: str, mine: Any, theirs: Any) -> None:
+    key: str
+    params: tuple[tuple[str, object], ...] = ()
+
+    def __str__(self) -> str:
+        from jury_desk import messages
+
+        return messages.error_text(self.key, dict(self.params))
+
+
+def _difference(kind: str, **params: object) -> Difference:
+    return Difference("diff." + kind, tuple(params.items()))
+
+
+def state_differences(db: SessionState, replayed: SessionState) -> list[Difference]:
+    """Where the database's session differs from the replay of what was signed."""
+    out: list[Difference] = []
+
+    def differ(kind: str, mine: Any, theirs: Any, **ids: object) -> None:
         if mine != theirs:
-            out.append(f"{what} : base {_shown(mine)}, journal/manifeste {_shown(theirs)}")
+            out.append(
+                _difference("state." + kind, mine=_shown(mine), theirs=_shown(theirs), **ids)
+            )
 
     differ("session", db.info, replayed.info)
-    differ("SHA-256 du manifeste", db.manifest_sha256, replayed.manifest_sha256)
-    differ("session de démonstration", db.is_demo, replayed.is_demo)
-    differ("critères", db.criteria, replayed.criteria)
-    differ("jurés", db.jurors, replayed.jurors)
+    differ("manifest_sha256", db.manifest_sha256, replayed.manifest_sha256)
+    differ("demo", db.is_demo, replayed.is_demo)
+    differ("criteria", db.criteria, replayed.criteria)
+    differ("jurors", db.jurors, replayed.jurors)
     rd = {d.id: d for d in replayed.dossiers}
     for d in db.dossiers:
         other = rd.get(d.id)
         if other is None:
-            out.append(f"dossier « {d.id} » absent du manifeste")
+            out.append(_difference("dossier_missing", dossier=d.id))
         elif d != other:
             fields = [
                 f.name
@@ -518,15 +539,15 @@ def state_differences(db: SessionState, replayed: SessionState) -> list[str]:
                 if getattr(d, f.name) != getattr(other, f.name)
             ]
             f = fields[0] if fields else "?"
-            differ(f"dossier « {d.id} », {f}", getattr(d, f), getattr(other, f))
+            differ("dossier", getattr(d, f), getattr(other, f), dossier=d.id, field=f)
     if len(db.dossiers) != len(replayed.dossiers):
-        out.append("la liste des dossiers diffère du manifeste")
+        out.append(_difference("dossier_list"))
     differ(
-        "conflits d’intérêts",
+        "conflicts",
         sorted((c.juror_id, c.dossier_id, c.reason) for c in db.conflicts),
         sorted((c.juror_id, c.dossier_id, c.reason) for c in replayed.conflicts),
     )
-    differ("jurés présents", sorted(db.present), sorted(replayed.present))
+    differ("present", sorted(db.present), sorted(replayed.present))
 
     def rec(st: SessionState) -> dict[tuple[str, str], tuple[str, str, str]]:
         return {
@@ -536,57 +557,68 @@ def state_differences(db: SessionState, replayed: SessionState) -> list[str]:
 
     mine_r, theirs_r = rec(db), rec(replayed)
     for pair in sorted(set(mine_r) | set(theirs_r)):
-        differ(f"récusation {pair[0]} / {pair[1]}", mine_r.get(pair), theirs_r.get(pair))
+        differ("recusal", mine_r.get(pair), theirs_r.get(pair), juror=pair[0], dossier=pair[1])
     for key in sorted(set(db.scores) | set(replayed.scores)):
-        differ(f"note {key[0]} / {key[1]} / {key[2]}", db.scores.get(key), replayed.scores.get(key))
+        differ(
+            "score",
+            db.scores.get(key),
+            replayed.scores.get(key),
+            dossier=key[0],
+            juror=key[1],
+            criterion=key[2],
+        )
     for key2 in sorted(set(db.comments) | set(replayed.comments)):
         differ(
-            f"commentaire {key2[0]} / {key2[1]}", db.comments.get(key2), replayed.comments.get(key2)
+            "comment",
+            db.comments.get(key2),
+            replayed.comments.get(key2),
+            dossier=key2[0],
+            juror=key2[1],
         )
-    for name, mine_t, theirs_t in (
-        ("avis motivé", db.opinions, replayed.opinions),
-        ("motif de non-validité", db.invalid_reasons, replayed.invalid_reasons),
-        ("justification d’écart", db.departures, replayed.departures),
+    for kind, mine_t, theirs_t in (
+        ("opinion", db.opinions, replayed.opinions),
+        ("invalid_reason", db.invalid_reasons, replayed.invalid_reasons),
+        ("departure", db.departures, replayed.departures),
     ):
         for k in sorted(set(mine_t) | set(theirs_t)):
-            differ(f"{name} du dossier « {k} »", mine_t.get(k), theirs_t.get(k))
+            differ(kind, mine_t.get(k), theirs_t.get(k), dossier=k)
     for did in sorted(set(db.hearings) | set(replayed.hearings)):
         a, b = db.hearings.get(did), replayed.hearings.get(did)
         pa = (a.started_at, a.presentation_s, a.questions_s) if a else None
         pb = (b.started_at, b.presentation_s, b.questions_s) if b else None
-        differ(f"audition du dossier « {did} »", pa, pb)
-    differ("notes de délibération", db.notes, replayed.notes)
-    differ("ouverture de la délibération", db.opened_at, replayed.opened_at)
-    differ("clôture de la délibération", db.closed_at, replayed.closed_at)
-    differ("liste arrêtée par le jury", db.decision_made, replayed.decision_made)
+        differ("hearing", pa, pb, dossier=did)
+    differ("notes", db.notes, replayed.notes)
+    differ("opened", db.opened_at, replayed.opened_at)
+    differ("closed", db.closed_at, replayed.closed_at)
+    differ("decision_made", db.decision_made, replayed.decision_made)
     differ(
-        "lauréats",
+        "laureates",
         sorted((x.dossier_id, x.amount_cents, x.justification) for x in db.laureates),
         sorted((x.dossier_id, x.amount_cents, x.justification) for x in replayed.laureates),
     )
-    differ("seuil d’écart-type", db.sd_threshold, replayed.sd_threshold)
-    differ("seuil d’amplitude", db.range_threshold, replayed.range_threshold)
-    differ("numéro d’export", db.export_seq, replayed.export_seq)
+    differ("sd_threshold", db.sd_threshold, replayed.sd_threshold)
+    differ("range_threshold", db.range_threshold, replayed.range_threshold)
+    differ("export_seq", db.export_seq, replayed.export_seq)
     return out
 
 
-def document_differences(actual: Any, expected: Any, path: str = "") -> list[str]:
-    """Paths where two decoded JSON documents differ (French), the first ones first."""
-    out: list[str] = []
+def document_differences(actual: Any, expected: Any, path: str = "") -> list[Difference]:
+    """Paths where two decoded JSON documents differ, the first ones first."""
+    out: list[Difference] = []
     _diff(actual, expected, path, out)
     return out
 
 
-def _diff(a: Any, b: Any, path: str, out: list[str], limit: int = 5) -> None:
+def _diff(a: Any, b: Any, path: str, out: list[Difference], limit: int = 5) -> None:
     if len(out) >= limit:
         return
     where = path or "(racine)"
     if isinstance(a, dict) and isinstance(b, dict):
         for k in sorted(set(a) | set(b), key=str):
             if k not in a:
-                out.append(f"« {where}.{k} » manque")
+                out.append(_difference("document.missing", path=f"{where}.{k}"))
             elif k not in b:
-                out.append(f"« {where}.{k} » n’a pas lieu d’être")
+                out.append(_difference("document.extra", path=f"{where}.{k}"))
             else:
                 _diff(a[k], b[k], f"{path}.{k}" if path else str(k), out, limit)
             if len(out) >= limit:
@@ -598,7 +630,7 @@ def _diff(a: Any, b: Any, path: str, out: list[str], limit: int = 5) -> None:
             if len(out) >= limit:
                 return
         if len(a) != len(b):
-            out.append(f"« {where} » : {len(a)} élément(s), {len(b)} attendu(s)")
+            out.append(_difference("document.length", path=where, count=len(a), expected=len(b)))
         return
     if type(a) is not type(b) or a != b:
-        out.append(f"« {where} » vaut {_shown(a)}, {_shown(b)} attendu")
+        out.append(_difference("document.value", path=where, value=_shown(a), expected=_shown(b)))

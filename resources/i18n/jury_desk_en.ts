@@ -2826,6 +2826,178 @@ A snapshot of the current state is taken first (“before restore”): the resto
         <translation>“{name}”: the CRC-32 does not match the header</translation>
     </message>
     <message>
+        <source>session : base {mine}, journal/manifeste {theirs}</source>
+        <translation>session: database {mine}, log/manifest {theirs}</translation>
+    </message>
+    <message>
+        <source>SHA-256 du manifeste : base {mine}, journal/manifeste {theirs}</source>
+        <translation>manifest SHA-256: database {mine}, log/manifest {theirs}</translation>
+    </message>
+    <message>
+        <source>session de démonstration : base {mine}, journal/manifeste {theirs}</source>
+        <translation>demonstration session: database {mine}, log/manifest {theirs}</translation>
+    </message>
+    <message>
+        <source>critères : base {mine}, journal/manifeste {theirs}</source>
+        <translation>criteria: database {mine}, log/manifest {theirs}</translation>
+    </message>
+    <message>
+        <source>jurés : base {mine}, journal/manifeste {theirs}</source>
+        <translation>jurors: database {mine}, log/manifest {theirs}</translation>
+    </message>
+    <message>
+        <source>dossier « {dossier} », {field} : base {mine}, journal/manifeste {theirs}</source>
+        <translation>dossier “{dossier}”, {field}: database {mine}, log/manifest {theirs}</translation>
+    </message>
+    <message>
+        <source>conflits d’intérêts : base {mine}, journal/manifeste {theirs}</source>
+        <translation>conflicts of interest: database {mine}, log/manifest {theirs}</translation>
+    </message>
+    <message>
+        <source>jurés présents : base {mine}, journal/manifeste {theirs}</source>
+        <translation>jurors present: database {mine}, log/manifest {theirs}</translation>
+    </message>
+    <message>
+        <source>récusation {juror} / {dossier} : base {mine}, journal/manifeste {theirs}</source>
+        <translation>recusal {juror} / {dossier}: database {mine}, log/manifest {theirs}</translation>
+    </message>
+    <message>
+        <source>note {dossier} / {juror} / {criterion} : base {mine}, journal/manifeste {theirs}</source>
+        <translation>score {dossier} / {juror} / {criterion}: database {mine}, log/manifest {theirs}</translation>
+    </message>
+    <message>
+        <source>commentaire {dossier} / {juror} : base {mine}, journal/manifeste {theirs}</source>
+        <translation>comment {dossier} / {juror}: database {mine}, log/manifest {theirs}</translation>
+    </message>
+    <message>
+        <source>avis motivé du dossier « {dossier} » : base {mine}, journal/manifeste {theirs}</source>
+        <translation>reasoned opinion on dossier “{dossier}”: database {mine}, log/manifest {theirs}</translation>
+    </message>
+    <message>
+        <source>motif de non-validité du dossier « {dossier} » : base {mine}, journal/manifeste {theirs}</source>
+        <translation>reason for the invalidity of dossier “{dossier}”: database {mine}, log/manifest {theirs}</translation>
+    </message>
+    <message>
+        <source>justification d’écart du dossier « {dossier} » : base {mine}, journal/manifeste {theirs}</source>
+        <translation>justification of the departure on dossier “{dossier}”: database {mine}, log/manifest {theirs}</translation>
+    </message>
+    <message>
+        <source>audition du dossier « {dossier} » : base {mine}, journal/manifeste {theirs}</source>
+        <translation>hearing of dossier “{dossier}”: database {mine}, log/manifest {theirs}</translation>
+    </message>
+    <message>
+        <source>notes de délibération : base {mine}, journal/manifeste {theirs}</source>
+        <translation>deliberation notes: database {mine}, log/manifest {theirs}</translation>
+    </message>
+    <message>
+        <source>ouverture de la délibération : base {mine}, journal/manifeste {theirs}</source>
+        <translation>opening of the deliberation: database {mine}, log/manifest {theirs}</translation>
+    </message>
+    <message>
+        <source>clôture de la délibération : base {mine}, journal/manifeste {theirs}</source>
+        <translation>closing of the deliberation: database {mine}, log/manifest {theirs}</translation>
+    </message>
+    <message>
+        <source>liste arrêtée par le jury : base {mine}, journal/manifeste {theirs}</source>
+        <translation>list set by the jury: database {mine}, log/manifest {theirs}</translation>
+    </message>
+    <message>
+        <source>lauréats : base {mine}, journal/manifeste {theirs}</source>
+        <translation>laureates: database {mine}, log/manifest {theirs}</translation>
+    </message>
+    <message>
+        <source>seuil d’écart-type : base {mine}, journal/manifeste {theirs}</source>
+        <translation>standard deviation threshold: database {mine}, log/manifest {theirs}</translation>
+    </message>
+    <message>
+        <source>seuil d’amplitude : base {mine}, journal/manifeste {theirs}</source>
+        <translation>spread threshold: database {mine}, log/manifest {theirs}</translation>
+    </message>
+    <message>
+        <source>numéro d’export : base {mine}, journal/manifeste {theirs}</source>
+        <translation>export number: database {mine}, log/manifest {theirs}</translation>
+    </message>
+    <message>
+        <source>dossier « {dossier} » absent du manifeste</source>
+        <translation>dossier “{dossier}” missing from the manifest</translation>
+    </message>
+    <message>
+        <source>la liste des dossiers diffère du manifeste</source>
+        <translation>the list of dossiers differs from the manifest</translation>
+    </message>
+    <message>
+        <source>jurés absents : result.json {mine}, journal {theirs}</source>
+        <translation>absent jurors: result.json {mine}, log {theirs}</translation>
+    </message>
+    <message>
+        <source>nombre de présents : result.json {mine}, journal {theirs}</source>
+        <translation>number present: result.json {mine}, log {theirs}</translation>
+    </message>
+    <message>
+        <source>récusations de séance : result.json {mine}, journal {theirs}</source>
+        <translation>recusals in session: result.json {mine}, log {theirs}</translation>
+    </message>
+    <message>
+        <source>note {score} : result.json {mine}, journal {theirs}</source>
+        <translation>score {score}: result.json {mine}, log {theirs}</translation>
+    </message>
+    <message>
+        <source>commentaires : result.json {mine}, journal {theirs}</source>
+        <translation>comments: result.json {mine}, log {theirs}</translation>
+    </message>
+    <message>
+        <source>avis motivés : result.json {mine}, journal {theirs}</source>
+        <translation>reasoned opinions: result.json {mine}, log {theirs}</translation>
+    </message>
+    <message>
+        <source>auditions : result.json {mine}, journal {theirs}</source>
+        <translation>hearings: result.json {mine}, log {theirs}</translation>
+    </message>
+    <message>
+        <source>notes de délibération : result.json {mine}, journal {theirs}</source>
+        <translation>deliberation notes: result.json {mine}, log {theirs}</translation>
+    </message>
+    <message>
+        <source>ouverture : result.json {mine}, journal {theirs}</source>
+        <translation>opening: result.json {mine}, log {theirs}</translation>
+    </message>
+    <message>
+        <source>clôture : result.json {mine}, journal {theirs}</source>
+        <translation>closing: result.json {mine}, log {theirs}</translation>
+    </message>
+    <message>
+        <source>lauréats : result.json {mine}, journal {theirs}</source>
+        <translation>laureates: result.json {mine}, log {theirs}</translation>
+    </message>
+    <message>
+        <source>numéro d’export : result.json {mine}, journal {theirs}</source>
+        <translation>export number: result.json {mine}, log {theirs}</translation>
+    </message>
+    <message>
+        <source>« {path} » manque</source>
+        <translation>“{path}” is missing</translation>
+    </message>
+    <message>
+        <source>« {path} » n’a pas lieu d’être</source>
+        <translation>“{path}” should not be there</translation>
+    </message>
+    <message>
+        <source>« {path} » : {count} élément(s), {expected} attendu(s)</source>
+        <translation>“{path}”: {count} item(s), {expected} expected</translation>
+    </message>
+    <message>
+        <source>« {path} » vaut {value}, {expected} attendu</source>
+        <translation>“{path}” is {value}, {expected} expected</translation>
+    </message>
+    <message>
+        <source>result.json : {message}</source>
+        <translation>result.json: {message}</translation>
+    </message>
+    <message>
+        <source>result.json ne correspond pas au journal d’audit : {messages}</source>
+        <translation>result.json does not match the audit log: {messages}</translation>
+    </message>
+    <message>
         <source>clé « {member} » en double</source>
         <translation>duplicate key “{member}”</translation>
     </message>

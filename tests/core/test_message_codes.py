@@ -24,7 +24,7 @@ from typing import Any
 import pytest
 
 from jury_desk import messages
-from jury_desk.core import audit, export, resources, zipcheck
+from jury_desk.core import audit, export, replay, resources, zipcheck
 from jury_desk.core.errors import UserError
 from jury_desk.core.replay import Known, Replayer, ReplayError
 from tests.conftest import played_demo, signing_identity
@@ -122,6 +122,7 @@ FRENCH_MARKS = re.compile(r"[«»éèàêç]|\bn° |\bentrée\b|\bintrouvable\b|
         k
         for k in messages.TEMPLATES
         if k.startswith(("error.replay.", "error.layout.", "error.chain.", "error.tamper."))
+        or k.startswith(("error.diff.", "check.replay."))
         or k.startswith(("check.jws.", "check.hash.", "check.chain.", "check.manifest."))
         or k.startswith("check.refused.")
         or k in ("check.problem", "check.result_not_strict", "check.audit_unreadable")
@@ -375,4 +376,55 @@ def test_a_broken_chain_is_a_code_worded_in_both_languages() -> None:
     relinked[1]["prev"] = "0" * 64
     assert audit.verify_chain(relinked).problem == (
         "entrée n° 2 : le lien vers l’entrée précédente est rompu"
+    )
+
+
+def _kinds(module: Path, call: str) -> set[str]:
+    text = module.read_text(encoding="utf-8")
+    return set(re.findall(rf'\b{call}\(\s*"([a-z0-9_.]+)"', text))
+
+
+def test_every_difference_named_in_core_has_a_template() -> None:
+    state = {"diff.state." + k for k in _kinds(CORE / "replay.py", "differ")}
+    looped = re.findall(r'\("([a-z_]+)", db\.', (CORE / "replay.py").read_text(encoding="utf-8"))
+    state |= {"diff.state." + k for k in looped}  # the texts of each dossier, in one loop
+    other = {"diff." + k for k in _kinds(CORE / "replay.py", "_difference")}
+    record = {"diff.record." + k for k in _kinds(CORE / "export.py", "differ")}
+    assert len(state) >= 20 and len(record) >= 10 and len(other) >= 6
+    used = {"error." + k for k in state | other | record if not k.endswith(".")}
+    assert used <= set(messages.TEMPLATES), sorted(used - set(messages.TEMPLATES))
+    defined = {k for k in messages.TEMPLATES if k.startswith("error.diff.")}
+    assert defined <= used, sorted(defined - used)
+
+
+def test_differences_are_worded_in_both_languages() -> None:
+    diffs = replay.document_differences(
+        {"a": {"b": [1, 2]}, "c": "x", "e": 1}, {"a": {"b": [1]}, "c": "y", "d": None}
+    )
+    assert [str(d) for d in diffs] == [
+        "« a.b » : 2 élément(s), 1 attendu(s)",
+        "« c » vaut « x », « y » attendu",
+        "« (racine).d » manque",
+        "« (racine).e » n’a pas lieu d’être",
+    ]
+    assert messages.error_text(diffs[1].key, dict(diffs[1].params), english) == (
+        "“c” is « x », « y » expected"
+    )
+    state = replay._difference(
+        "state.score", mine="8", theirs="0", dossier="d01", juror="j02", criterion="impact"
+    )
+    assert str(state) == "note d01 / j02 / impact : base 8, journal/manifeste 0"
+    assert messages.error_text(state.key, dict(state.params), english) == (
+        "score d01 / j02 / impact: database 8, log/manifest 0"
+    )
+    check = export._worded(
+        export.L_REPLAY, False, "replay.differs", inners=tuple((d.key, d.params) for d in diffs[:2])
+    )
+    assert check.detail == (
+        "result.json ne correspond pas au journal d’audit : « a.b » : 2 élément(s), 1 "
+        "attendu(s) ; « c » vaut « x », « y » attendu"
+    )
+    assert _worded(check)[1] == (
+        "result.json does not match the audit log: “a.b”: 2 item(s), 1 expected; "
+        "“c” is « x », « y » expected"
     )
