@@ -42,7 +42,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 MAX_BODY = 16 * 1024
-RATE_PER_S = 20.0  # sustained requests a second per client address
+RATE_PER_S = 20.0  # sustained requests a second per paired juror, or per client address
 RATE_BURST = 60.0
 CSP = (
     "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; "
@@ -109,7 +109,8 @@ def _refusal(code: str, status: int, message: str = "") -> web.Response:
 
 
 class _RateLimiter:
-    """A token bucket per client address: RATE_PER_S a second, bursts of RATE_BURST."""
+    """A token bucket per key (a paired juror, else a client address): RATE_PER_S a
+    second, bursts of RATE_BURST."""
 
     def __init__(self, clock: Callable[[], float]) -> None:
         self._clock = clock
@@ -130,11 +131,23 @@ class _RateLimiter:
         return True
 
 
+def _bearer(request: web.Request) -> str:
+    auth = request.headers.get("Authorization", "")
+    return auth[7:] if auth.startswith("Bearer ") else ""
+
+
 def _screen(
-    request: web.Request, config: ServerConfig, limiter: _RateLimiter
+    request: web.Request, config: ServerConfig, limiter: _RateLimiter, hub: JurorDevices
 ) -> web.Response | None:
-    """The refusal a request gets before any handler runs, or None to let it through."""
-    if not limiter.allow(request.remote or "?"):
+    """The refusal a request gets before any handler runs, or None to let it through.
+
+    The request budget is a paired juror's when the request carries their token, else its
+    address's: pages that share an address (behind one access point's NAT, or all on the
+    loopback in tests) do not use up each other's, and a request without a token (the
+    page's own files, a stranger) still has its address's."""
+    pairing = hub.authenticate(_bearer(request))
+    key = f"juré:{pairing.juror_id}" if pairing is not None else f"adresse:{request.remote}"
+    if not limiter.allow(key):
         return _refusal("rate_limited", 429)
     if request.host != config.authority:  # DNS rebinding: only the address we listen on
         return _refusal("bad_host", 421)
@@ -160,7 +173,7 @@ def make_app(
     async def guard(
         request: web.Request, handler: Callable[[web.Request], Awaitable[web.StreamResponse]]
     ) -> web.StreamResponse:
-        refusal = _screen(request, config, limiter)
+        refusal = _screen(request, config, limiter, hub)
         if refusal is not None:
             response: web.StreamResponse = refusal
         else:
@@ -172,9 +185,7 @@ def make_app(
         return response
 
     def pairing_of(request: web.Request) -> Pairing:
-        auth = request.headers.get("Authorization", "")
-        token = auth[7:] if auth.startswith("Bearer ") else ""
-        pairing = hub.authenticate(token)
+        pairing = hub.authenticate(_bearer(request))
         if pairing is None:
             raise web.HTTPUnauthorized()
         return pairing

@@ -417,7 +417,7 @@ class ScoringGridView(QWidget):
         self.undo_button = QToolButton()
         self.deport_button = QToolButton()
         self.validate_button = QToolButton()
-        commands.setColumnStretch(5, 1)
+        commands.setColumnStretch(3, 1)
         bar.addLayout(commands)
         lay.addLayout(bar)
         self._reflow()
@@ -484,17 +484,24 @@ class ScoringGridView(QWidget):
         self._bar.setDirection(
             QBoxLayout.Direction.TopToBottom if stacked else QBoxLayout.Direction.LeftToRight
         )
-        buttons = (
-            self.blind,
-            self.reveal,
-            self.undo_button,
-            self.deport_button,
-            self.validate_button,
+        # Two rows beside the title (the blind mode; then the commands on values), or
+        # rows of two under the title when the text is large: never wider than a laptop.
+        rows = (
+            (
+                (self.blind, self.reveal),
+                (self.undo_button, self.deport_button, self.validate_button),
+            )
+            if not stacked
+            else (
+                (self.blind, self.reveal),
+                (self.undo_button, self.deport_button),
+                (self.validate_button,),
+            )
         )
-        for i, b in enumerate(buttons):  # one row, or rows of three under the title when large
-            self._commands.removeWidget(b)
-            row, col = (i // 3, i % 3) if stacked else (0, i)
-            self._commands.addWidget(b, row, col)
+        for r, row in enumerate(rows):
+            for c, b in enumerate(row):
+                self._commands.removeWidget(b)
+                self._commands.addWidget(b, r, c)
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.FontChange:

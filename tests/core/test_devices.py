@@ -232,12 +232,24 @@ def test_the_rate_limit_answers_429(
 
     async def scenario() -> None:
         async with serving(desk, sid, writer) as (hub, _server, config, http):
-            token = hub.pair("j01")
+            token, other = hub.pair("j01"), hub.pair("j02")
             codes = []
             for _ in range(120):  # bounded, all on loopback
                 async with http.get(config.origin + "/api/sheet", headers=auth(token)) as r:
                     codes.append(r.status)
             assert 429 in codes and codes[0] == 200
+            # the budget is the juror's, not the address's: another juror's page on the
+            # same address, and the page's own files, are still served
+            async with http.get(config.origin + "/api/sheet", headers=auth(other)) as r:
+                assert r.status == 200
+            async with http.get(config.origin + "/") as r:
+                assert r.status == 200
+            # without a token, the address's own budget
+            anonymous = []
+            for _ in range(120):
+                async with http.get(config.origin + "/app.css") as r:
+                    anonymous.append(r.status)
+            assert 429 in anonymous
 
     asyncio.run(scenario())
 

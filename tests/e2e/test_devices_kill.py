@@ -3,7 +3,7 @@
 The real server runs in a process of its own (``device_server.py``: the database, the
 single writer thread, :class:`~jury_desk.devserver.DeviceServer` on 127.0.0.1). Seven
 aiohttp client sessions, one per paired juror and each from its own loopback address (a
-phone has its own: the rate limit is per address), write their sheets at once, each in
+phone has its own), write their sheets at once, each in
 turn as the page's queue does, every write with its idempotency key. Once
 ``KILL_AFTER`` writes have been acknowledged, the test sends SIGKILL to the server,
 whatever it is doing.

@@ -20,7 +20,7 @@ import pytest
 from jury_desk.core import resources
 from jury_desk.qt.core import QSize
 from jury_desk.qt.widgets import QApplication, QLabel, QStackedWidget, QWidget
-from jury_desk.ui.console import ConsoleView
+from jury_desk.ui.console import ConsoleView, PageScroll
 from jury_desk.ui.deliberation import DeliberationView
 
 SHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
@@ -97,11 +97,21 @@ def test_every_console_page_fits_a_1280x720_laptop(day: Any) -> None:
     window = day.window
     for tab, name in PAGES.items():
         day.console.show_page(tab)
+        if tab == ConsoleView.TAB_DELIBERATION:
+            day.deliberation()  # the page itself, not « Lecture… » while it is read
         settle()
         assert window.size() == LAPTOP, (name, window.size())
         assert window.minimumSizeHint().width() <= LAPTOP.width(), name
         assert window.minimumSizeHint().height() <= LAPTOP.height(), name
         assert overlaps(window) == [], name
+        # nothing wider than the laptop: no page scrolls sideways (the scoring page did
+        # with a fifth command in one row)
+        sideways = [
+            s.objectName()
+            for s in window.findChildren(PageScroll)
+            if s.horizontalScrollBar().isVisible()
+        ]
+        assert sideways == [], name
         shoot(window, f"console-{name}-{day.lang}")
     view = day.deliberation()
     assert isinstance(view, DeliberationView)

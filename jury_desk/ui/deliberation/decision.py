@@ -138,7 +138,7 @@ class DecisionPanel(QWidget):
         )
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setResizeContentsPrecision(40)  # forty rows measured, not every dossier
+        header.setResizeContentsPrecision(20)  # a screenful of rows, not every dossier
         header.setSectionResizeMode(DecisionModel.DOSSIER, QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(DecisionModel.JUSTIFICATION, QHeaderView.ResizeMode.Stretch)
         self.table.activated.connect(self._activated)

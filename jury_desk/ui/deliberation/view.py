@@ -122,6 +122,8 @@ class _FitTable(QTableView):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.px = 24
+        self.stretch_column = 1  # the dossier's: it takes the room the others leave
+        self.stale = True  # the columns' widths to measure again (new values, new type)
 
     def fit(self) -> None:
         model = self.model()
@@ -135,9 +137,26 @@ class _FitTable(QTableView):
         f.setPixelSize(max(15, min(self.px, round(row_h / 1.5))))
         if f.pixelSize() != self.font().pixelSize():
             self.setFont(f)
+            self.stale = True
+        if self.stale and self.isVisible():
+            self._measure()
+
+    def _measure(self) -> None:
+        """The columns' widths, measured once per reading or type size, in view (the
+        final type). Not ResizeToContents, which measured forty rows of every column
+        again at each layout of the page (each picture shown: ~20 ms at 300 dossiers)."""
+        self.stale = False
+        header = self.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.resizeColumnsToContents()
+        header.setSectionResizeMode(self.stretch_column, QHeaderView.ResizeMode.Stretch)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
+        self.fit()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
         self.fit()
 
 
@@ -183,7 +202,6 @@ class SharedDeliberationPanel(QWidget):
         self._picture = "ranking"
         self._snap: Snapshot | None = None
         self._styled_px = 0
-        self._columns_stale = True  # the ranking's column widths to measure again
 
         self.title = QLabel(self.tr("Délibération du jury"), self)
         self.title.setObjectName("sharedTitle")
@@ -306,7 +324,8 @@ class SharedDeliberationPanel(QWidget):
         assert self.envelope is not None and self.ranking is not None and self.stack is not None
         self.envelope.set_snapshot(snap)
         self.ranking.set_snapshot(snap)
-        self._columns_stale = True
+        assert self.table is not None
+        self.table.stale = True
         for widget in self.pictures.values():
             widget.set_snapshot(snap)
         self.stack.setCurrentWidget(self._picture_widget(self._picture))
@@ -347,7 +366,8 @@ QTableView#sharedRanking QTableCornerButton::section {{ background: {s.panel}; b
         if px != self._styled_px:
             self._styled_px = px
             self._apply_style(px)
-            self._columns_stale = True
+            if self.table is not None:
+                self.table.stale = True
         f = self.font()
         f.setPixelSize(round(px * 1.7))
         f.setBold(True)
@@ -359,18 +379,8 @@ QTableView#sharedRanking QTableCornerButton::section {{ background: {s.panel}; b
         self.notice.setFont(f)
         if self.table is not None and self.ranking is not None:
             self.table.px = px
+            self.table.stretch_column = self.ranking.column_of("dossier")
             self.table.fit()
-            if self._columns_stale:
-                # Measured once per reading or type size; not ResizeToContents, which
-                # measured forty rows of every column again at each layout of the page
-                # (each picture shown: ~20 ms at 300 dossiers).
-                self._columns_stale = False
-                header = self.table.horizontalHeader()
-                header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-                self.table.resizeColumnsToContents()
-                header.setSectionResizeMode(
-                    self.ranking.column_of("dossier"), QHeaderView.ResizeMode.Stretch
-                )
         if self.envelope is not None:
             f = self.font()
             f.setPixelSize(round(px * 0.8))
@@ -507,8 +517,8 @@ class DeliberationView(QWidget):
         self.ranking_table.setObjectName("rankingTable")
         self.ranking_table.setAccessibleName(self.tr("Classement des dossiers"))
         self.ranking_table.setModel(self.ranking_proxy)
-        # Column widths from the first forty rows (the best ranked), not from all 300.
-        self.ranking_table.horizontalHeader().setResizeContentsPrecision(40)
+        # Column widths from the first twenty rows (the best ranked, a screenful), not all 300.
+        self.ranking_table.horizontalHeader().setResizeContentsPrecision(20)
         self.ranking_table.setSortingEnabled(True)
         self.ranking_table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
         self.ranking_table.setTabKeyNavigation(False)
