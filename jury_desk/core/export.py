@@ -1014,7 +1014,7 @@ def session_bundle_manifest(path: Path) -> bytes:
     try:
         entries = zipcheck.inspect(zf, fh, size)
         if bundle.MANIFEST not in entries:
-            raise zipcheck.refuse("missing_entry", bundle.MANIFEST, "entrée obligatoire absente.")
+            raise zipcheck.refuse("missing_entry", bundle.MANIFEST, "bundle.missing_entry")
         return zipcheck.read_small(
             zf, entries[bundle.MANIFEST], zipcheck.Budget(), bundle.MAX_MANIFEST_BYTES
         )

@@ -428,3 +428,21 @@ def test_differences_are_worded_in_both_languages() -> None:
         "result.json does not match the audit log: “a.b”: 2 item(s), 1 expected; "
         "“c” is « x », « y » expected"
     )
+
+
+def test_a_session_bundle_without_manifest_fails_the_manifest_check(
+    exported: tuple[Path, Any], tmp_path: Path
+) -> None:
+    """``verify --session-bundle`` with a bundle that lacks manifest.json: a failed
+    check worded by the catalogue (the key used to be a French sentence: a crash)."""
+    import zipfile
+
+    path, ident = exported
+    hq = tmp_path / "paquet.zip"
+    with zipfile.ZipFile(hq, "w") as zf:
+        zf.writestr("lisez-moi.txt", "rien")
+    report = export.verify_result(path, [ident.jwk], session_bundle=hq)
+    failed = {c.code: c for c in report.checks if not c.ok}
+    manifest = failed[export.L_MANIFEST]
+    assert manifest.detail == "entrée « manifest.json » : entrée obligatoire absente."
+    assert _worded(manifest)[1].startswith("entry “manifest.json”: ")
