@@ -1188,6 +1188,12 @@ TEMPLATES: dict[str, str] = {
         "de l’application ; restaurez un instantané intact ou signalez-le au siège. Rien n’a "
         "été modifié.",
     ),
+    "error.justification_not_sentence": QT_TRANSLATE_NOOP(
+        "Messages",
+        "Export refusé : la justification du dossier « {dossier} » (« {text} ») n’est pas une "
+        "phrase (20 caractères au moins, avec des lettres). Complétez-la dans la décision du "
+        "jury. Rien n’a été modifié.",
+    ),
     "error.tamper.chain_broken_at": QT_TRANSLATE_NOOP(
         "Messages", "journal d’audit rompu à l’entrée n° {seq}"
     ),

@@ -613,10 +613,7 @@ def _check_sentences(st: Any) -> None:
     for did, text in texts:
         if len(text.strip()) < 20 or not any(c.isalpha() for c in text):
             raise UserError(
-                "justification_not_sentence",
-                f"Export refusé : la justification du dossier « {did} » "
-                f"(« {text.strip()[:40]} ») n’est pas une phrase (20 caractères au moins, "
-                "avec des lettres). Complétez-la dans la décision du jury. Rien n’a été modifié.",
+                "justification_not_sentence", params={"dossier": did, "text": text.strip()[:40]}
             )
 
 

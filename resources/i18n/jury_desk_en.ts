@@ -3582,6 +3582,10 @@ A snapshot of the current state is taken first (“before restore”): the resto
         <translation>Export refused: the database does not match what the manifest signed by headquarters and the audit log establish ({message}). The database may have been changed outside the application; restore an intact snapshot or report it to headquarters. Nothing was changed.</translation>
     </message>
     <message>
+        <source>Export refusé : la justification du dossier « {dossier} » (« {text} ») n’est pas une phrase (20 caractères au moins, avec des lettres). Complétez-la dans la décision du jury. Rien n’a été modifié.</source>
+        <translation>Export refused: the justification of dossier “{dossier}” (“{text}”) is not a sentence (at least 20 characters, with letters). Complete it in the jury’s decision. Nothing was changed.</translation>
+    </message>
+    <message>
         <source>journal d’audit rompu à l’entrée n° {seq}</source>
         <translation>audit log broken at entry no. {seq}</translation>
     </message>

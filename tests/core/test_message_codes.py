@@ -446,3 +446,26 @@ def test_a_session_bundle_without_manifest_fails_the_manifest_check(
     manifest = failed[export.L_MANIFEST]
     assert manifest.detail == "entrée « manifest.json » : entrée obligatoire absente."
     assert _worded(manifest)[1].startswith("entry “manifest.json”: ")
+
+
+def test_a_justification_that_is_no_sentence_refuses_the_export_with_a_code() -> None:
+    from types import SimpleNamespace
+
+    from jury_desk.core.domain import LaureateDecision
+
+    st = SimpleNamespace(laureates=[LaureateDecision("d03", 100, "  trop court ")], departures={})
+    with pytest.raises(UserError) as caught:
+        export._check_sentences(st)
+    err = caught.value
+    assert (err.key, err.params) == (
+        "justification_not_sentence",
+        {"dossier": "d03", "text": "trop court"},
+    )
+    assert err.message == (
+        "Export refusé : la justification du dossier « d03 » (« trop court ») n’est pas une "
+        "phrase (20 caractères au moins, avec des lettres). Complétez-la dans la décision du "
+        "jury. Rien n’a été modifié."
+    )
+    assert messages.error_text(err.key or "", err.params, english).startswith(
+        "Export refused: the justification of dossier “d03” (“trop court”) is not a sentence"
+    )
