@@ -474,6 +474,301 @@ TEMPLATES: dict[str, str] = {
     "error.bundle.file_not_found": QT_TRANSLATE_NOOP(
         "Messages", "fichier introuvable dans « {source} »."
     ),
+    # ------------------------------------------------ replaying an audit log (``replay``)
+    "error.replay.field_missing": QT_TRANSLATE_NOOP(
+        "Messages", "entrée n° {seq} : « {field} » absent ou invalide"
+    ),
+    "error.replay.field_invalid": QT_TRANSLATE_NOOP(
+        "Messages", "entrée n° {seq} : « {field} » invalide"
+    ),
+    "error.replay.unknown_juror": QT_TRANSLATE_NOOP(
+        "Messages", "entrée n° {seq} : juré « {juror} » inconnu de la session"
+    ),
+    "error.replay.unknown_dossier": QT_TRANSLATE_NOOP(
+        "Messages", "entrée n° {seq} : dossier « {dossier} » inconnu de la session"
+    ),
+    "error.replay.unknown_criterion": QT_TRANSLATE_NOOP(
+        "Messages", "entrée n° {seq} : critère « {criterion} » inconnu de la session"
+    ),
+    "error.replay.value_unreadable": QT_TRANSLATE_NOOP(
+        "Messages", "entrée n° {seq} : valeur « {value} » illisible"
+    ),
+    "error.replay.value_out_of_scale": QT_TRANSLATE_NOOP(
+        "Messages", "entrée n° {seq} : valeur {value} hors de l’échelle du critère « {criterion} »"
+    ),
+    "error.replay.entry_shape": QT_TRANSLATE_NOOP("Messages", "entrée n° {seq} : forme invalide"),
+    "error.replay.no_date": QT_TRANSLATE_NOOP("Messages", "entrée n° {seq} : date « at » absente"),
+    "error.replay.first_not_import": QT_TRANSLATE_NOOP(
+        "Messages",
+        "la première entrée (n° {seq}) n’est pas l’import de la session (« {action} »)",
+    ),
+    "error.replay.other_manifest": QT_TRANSLATE_NOOP(
+        "Messages", "la première entrée n’a pas importé ce manifeste (SHA-256 différent)"
+    ),
+    "error.replay.second_import": QT_TRANSLATE_NOOP(
+        "Messages", "entrée n° {seq} : second import de la session"
+    ),
+    "error.replay.absent_list": QT_TRANSLATE_NOOP(
+        "Messages", "entrée n° {seq} : liste « absent » invalide"
+    ),
+    "error.replay.recusal_kind": QT_TRANSLATE_NOOP(
+        "Messages", "entrée n° {seq} : nature de récusation « {kind} » inconnue"
+    ),
+    "error.replay.recusal_duplicate": QT_TRANSLATE_NOOP(
+        "Messages", "entrée n° {seq} : récusation déjà inscrite"
+    ),
+    "error.replay.recusal_missing": QT_TRANSLATE_NOOP(
+        "Messages", "entrée n° {seq} : retrait d’une récusation absente"
+    ),
+    "error.replay.sheet_validated": QT_TRANSLATE_NOOP(
+        "Messages", "entrée n° {seq} : feuille déjà validée"
+    ),
+    "error.replay.clear_missing": QT_TRANSLATE_NOOP(
+        "Messages", "entrée n° {seq} : effacement d’une note absente"
+    ),
+    "error.replay.thresholds_unreadable": QT_TRANSLATE_NOOP(
+        "Messages", "entrée n° {seq} : seuils illisibles"
+    ),
+    "error.replay.export_order": QT_TRANSLATE_NOOP(
+        "Messages", "entrée n° {seq} : export n° {number} après l’export n° {previous}"
+    ),
+    "error.replay.sealed_without_reason": QT_TRANSLATE_NOOP(
+        "Messages", "entrée n° {seq} : modification d’une feuille validée sans motif"
+    ),
+    "error.replay.decision_unreadable": QT_TRANSLATE_NOOP(
+        "Messages", "entrée n° {seq} : décision du jury illisible"
+    ),
+    "error.replay.laureate_unreadable": QT_TRANSLATE_NOOP(
+        "Messages", "entrée n° {seq} : lauréat illisible"
+    ),
+    "error.replay.laureate_amount": QT_TRANSLATE_NOOP(
+        "Messages", "entrée n° {seq} : montant du lauréat « {dossier} » invalide"
+    ),
+    "error.replay.laureate_duplicate": QT_TRANSLATE_NOOP(
+        "Messages", "entrée n° {seq} : lauréat « {dossier} » en double"
+    ),
+    "error.replay.justification_unreadable": QT_TRANSLATE_NOOP(
+        "Messages", "entrée n° {seq} : justification illisible"
+    ),
+    # ------------------------------------- the exact layout of a result bundle (``zipcheck``)
+    "error.layout.central_truncated": QT_TRANSLATE_NOOP("Messages", "répertoire central tronqué"),
+    "error.layout.duplicate_entry": QT_TRANSLATE_NOOP("Messages", "entrée « {name} » en double"),
+    "error.layout.central_extra": QT_TRANSLATE_NOOP(
+        "Messages", "octets en trop dans le répertoire central"
+    ),
+    "error.layout.missing_entry": QT_TRANSLATE_NOOP("Messages", "entrée manquante : « {name} »"),
+    "error.layout.gap_before_central": QT_TRANSLATE_NOOP(
+        "Messages", "{count} octet(s) entre la dernière entrée et le répertoire central"
+    ),
+    "error.layout.too_short": QT_TRANSLATE_NOOP(
+        "Messages", "le fichier est trop court pour être une archive ZIP"
+    ),
+    "error.layout.trailing_bytes": QT_TRANSLATE_NOOP(
+        "Messages",
+        "des octets suivent l’enregistrement de fin d’archive (commentaire ou ajout)",
+    ),
+    "error.layout.no_end": QT_TRANSLATE_NOOP(
+        "Messages", "pas d’enregistrement de fin d’archive ZIP"
+    ),
+    "error.layout.comment": QT_TRANSLATE_NOOP("Messages", "l’archive porte un commentaire"),
+    "error.layout.multi_disk": QT_TRANSLATE_NOOP("Messages", "archive en plusieurs volumes"),
+    "error.layout.zip64": QT_TRANSLATE_NOOP("Messages", "archive ZIP64 (inutile pour ce paquet)"),
+    "error.layout.entry_count": QT_TRANSLATE_NOOP(
+        "Messages", "{count} entrées annoncées, exactement {expected} attendues"
+    ),
+    "error.layout.gap_before_end": QT_TRANSLATE_NOOP(
+        "Messages",
+        "le répertoire central n’est pas suivi immédiatement de la fin d’archive (octets en "
+        "trop ou second enregistrement de fin)",
+    ),
+    "error.layout.central_size": QT_TRANSLATE_NOOP(
+        "Messages", "répertoire central anormalement grand"
+    ),
+    "error.layout.central_corrupt": QT_TRANSLATE_NOOP("Messages", "répertoire central corrompu"),
+    "error.layout.name": QT_TRANSLATE_NOOP("Messages", "nom d’entrée illisible"),
+    "error.layout.unexpected_entry": QT_TRANSLATE_NOOP("Messages", "entrée en trop : « {name} »"),
+    "error.layout.entry_comment": QT_TRANSLATE_NOOP(
+        "Messages", "entrée « {name} » : commentaire ou volume inattendu"
+    ),
+    "error.layout.entry_attributes": QT_TRANSLATE_NOOP(
+        "Messages", "entrée « {name} » : version requise ou attributs internes inattendus"
+    ),
+    "error.layout.link": QT_TRANSLATE_NOOP(
+        "Messages", "entrée « {name} » : pas un fichier ordinaire"
+    ),
+    "error.layout.encrypted": QT_TRANSLATE_NOOP("Messages", "entrée « {name} » chiffrée"),
+    "error.layout.data_descriptor": QT_TRANSLATE_NOOP(
+        "Messages", "entrée « {name} » avec descripteur de données"
+    ),
+    "error.layout.flags": QT_TRANSLATE_NOOP(
+        "Messages", "entrée « {name} » avec les indicateurs {flags}"
+    ),
+    "error.layout.compression": QT_TRANSLATE_NOOP(
+        "Messages", "entrée « {name} » : méthode de compression {method} refusée"
+    ),
+    "error.layout.entry_zip64": QT_TRANSLATE_NOOP(
+        "Messages", "entrée « {name} » : champ supplémentaire ZIP64 ou corrompu"
+    ),
+    "error.layout.entry_size": QT_TRANSLATE_NOOP(
+        "Messages", "entrée « {name} » : {size} octets annoncés, au plus {limit}"
+    ),
+    "error.layout.sizes": QT_TRANSLATE_NOOP("Messages", "entrée « {name} » : tailles incohérentes"),
+    "error.layout.offset": QT_TRANSLATE_NOOP(
+        "Messages",
+        "l’entrée « {name} » commence à l’octet {offset}, {expected} attendu (les entrées se "
+        "suivent depuis l’octet 0, sans intervalle)",
+    ),
+    "error.layout.local_header": QT_TRANSLATE_NOOP(
+        "Messages", "en-tête local de « {name} » absent"
+    ),
+    "error.layout.local_mismatch": QT_TRANSLATE_NOOP(
+        "Messages",
+        "l’en-tête local de « {name} » diffère du répertoire central (nom, méthode, tailles, "
+        "CRC, date, version ou champs supplémentaires)",
+    ),
+    "error.layout.content_too_long": QT_TRANSLATE_NOOP(
+        "Messages", "« {name} » contient plus d’octets que son en-tête n’en annonce"
+    ),
+    "error.layout.content_truncated": QT_TRANSLATE_NOOP("Messages", "« {name} » est tronqué"),
+    "error.layout.deflate_incomplete": QT_TRANSLATE_NOOP(
+        "Messages", "« {name} » : flux deflate incomplet ou suivi d’octets"
+    ),
+    "error.layout.deflate_corrupt": QT_TRANSLATE_NOOP(
+        "Messages", "« {name} » : données deflate corrompues"
+    ),
+    "error.layout.header_size": QT_TRANSLATE_NOOP(
+        "Messages", "« {name} » : l’en-tête annonce {announced} octets, l’entrée en contient {got}"
+    ),
+    "error.layout.crc": QT_TRANSLATE_NOOP(
+        "Messages", "« {name} » : le CRC-32 ne correspond pas à l’en-tête"
+    ),
+    # ------------------------------------- what differs from the replay (``replay.Difference``)
+    "error.diff.state.session": QT_TRANSLATE_NOOP(
+        "Messages", "session : base {mine}, journal/manifeste {theirs}"
+    ),
+    "error.diff.state.manifest_sha256": QT_TRANSLATE_NOOP(
+        "Messages", "SHA-256 du manifeste : base {mine}, journal/manifeste {theirs}"
+    ),
+    "error.diff.state.demo": QT_TRANSLATE_NOOP(
+        "Messages", "session de démonstration : base {mine}, journal/manifeste {theirs}"
+    ),
+    "error.diff.state.criteria": QT_TRANSLATE_NOOP(
+        "Messages", "critères : base {mine}, journal/manifeste {theirs}"
+    ),
+    "error.diff.state.jurors": QT_TRANSLATE_NOOP(
+        "Messages", "jurés : base {mine}, journal/manifeste {theirs}"
+    ),
+    "error.diff.state.dossier": QT_TRANSLATE_NOOP(
+        "Messages", "dossier « {dossier} », {field} : base {mine}, journal/manifeste {theirs}"
+    ),
+    "error.diff.state.conflicts": QT_TRANSLATE_NOOP(
+        "Messages", "conflits d’intérêts : base {mine}, journal/manifeste {theirs}"
+    ),
+    "error.diff.state.present": QT_TRANSLATE_NOOP(
+        "Messages", "jurés présents : base {mine}, journal/manifeste {theirs}"
+    ),
+    "error.diff.state.recusal": QT_TRANSLATE_NOOP(
+        "Messages", "récusation {juror} / {dossier} : base {mine}, journal/manifeste {theirs}"
+    ),
+    "error.diff.state.score": QT_TRANSLATE_NOOP(
+        "Messages",
+        "note {dossier} / {juror} / {criterion} : base {mine}, journal/manifeste {theirs}",
+    ),
+    "error.diff.state.comment": QT_TRANSLATE_NOOP(
+        "Messages", "commentaire {dossier} / {juror} : base {mine}, journal/manifeste {theirs}"
+    ),
+    "error.diff.state.opinion": QT_TRANSLATE_NOOP(
+        "Messages", "avis motivé du dossier « {dossier} » : base {mine}, journal/manifeste {theirs}"
+    ),
+    "error.diff.state.invalid_reason": QT_TRANSLATE_NOOP(
+        "Messages",
+        "motif de non-validité du dossier « {dossier} » : base {mine}, journal/manifeste {theirs}",
+    ),
+    "error.diff.state.departure": QT_TRANSLATE_NOOP(
+        "Messages",
+        "justification d’écart du dossier « {dossier} » : base {mine}, journal/manifeste {theirs}",
+    ),
+    "error.diff.state.hearing": QT_TRANSLATE_NOOP(
+        "Messages", "audition du dossier « {dossier} » : base {mine}, journal/manifeste {theirs}"
+    ),
+    "error.diff.state.notes": QT_TRANSLATE_NOOP(
+        "Messages", "notes de délibération : base {mine}, journal/manifeste {theirs}"
+    ),
+    "error.diff.state.opened": QT_TRANSLATE_NOOP(
+        "Messages", "ouverture de la délibération : base {mine}, journal/manifeste {theirs}"
+    ),
+    "error.diff.state.closed": QT_TRANSLATE_NOOP(
+        "Messages", "clôture de la délibération : base {mine}, journal/manifeste {theirs}"
+    ),
+    "error.diff.state.decision_made": QT_TRANSLATE_NOOP(
+        "Messages", "liste arrêtée par le jury : base {mine}, journal/manifeste {theirs}"
+    ),
+    "error.diff.state.laureates": QT_TRANSLATE_NOOP(
+        "Messages", "lauréats : base {mine}, journal/manifeste {theirs}"
+    ),
+    "error.diff.state.sd_threshold": QT_TRANSLATE_NOOP(
+        "Messages", "seuil d’écart-type : base {mine}, journal/manifeste {theirs}"
+    ),
+    "error.diff.state.range_threshold": QT_TRANSLATE_NOOP(
+        "Messages", "seuil d’amplitude : base {mine}, journal/manifeste {theirs}"
+    ),
+    "error.diff.state.export_seq": QT_TRANSLATE_NOOP(
+        "Messages", "numéro d’export : base {mine}, journal/manifeste {theirs}"
+    ),
+    "error.diff.dossier_missing": QT_TRANSLATE_NOOP(
+        "Messages", "dossier « {dossier} » absent du manifeste"
+    ),
+    "error.diff.dossier_list": QT_TRANSLATE_NOOP(
+        "Messages", "la liste des dossiers diffère du manifeste"
+    ),
+    "error.diff.record.absent": QT_TRANSLATE_NOOP(
+        "Messages", "jurés absents : result.json {mine}, journal {theirs}"
+    ),
+    "error.diff.record.present_count": QT_TRANSLATE_NOOP(
+        "Messages", "nombre de présents : result.json {mine}, journal {theirs}"
+    ),
+    "error.diff.record.recusals": QT_TRANSLATE_NOOP(
+        "Messages", "récusations de séance : result.json {mine}, journal {theirs}"
+    ),
+    "error.diff.record.score": QT_TRANSLATE_NOOP(
+        "Messages", "note {score} : result.json {mine}, journal {theirs}"
+    ),
+    "error.diff.record.comments": QT_TRANSLATE_NOOP(
+        "Messages", "commentaires : result.json {mine}, journal {theirs}"
+    ),
+    "error.diff.record.opinions": QT_TRANSLATE_NOOP(
+        "Messages", "avis motivés : result.json {mine}, journal {theirs}"
+    ),
+    "error.diff.record.hearings": QT_TRANSLATE_NOOP(
+        "Messages", "auditions : result.json {mine}, journal {theirs}"
+    ),
+    "error.diff.record.notes": QT_TRANSLATE_NOOP(
+        "Messages", "notes de délibération : result.json {mine}, journal {theirs}"
+    ),
+    "error.diff.record.opened": QT_TRANSLATE_NOOP(
+        "Messages", "ouverture : result.json {mine}, journal {theirs}"
+    ),
+    "error.diff.record.closed": QT_TRANSLATE_NOOP(
+        "Messages", "clôture : result.json {mine}, journal {theirs}"
+    ),
+    "error.diff.record.laureates": QT_TRANSLATE_NOOP(
+        "Messages", "lauréats : result.json {mine}, journal {theirs}"
+    ),
+    "error.diff.record.export_seq": QT_TRANSLATE_NOOP(
+        "Messages", "numéro d’export : result.json {mine}, journal {theirs}"
+    ),
+    "error.diff.document.missing": QT_TRANSLATE_NOOP("Messages", "« {path} » manque"),
+    "error.diff.document.extra": QT_TRANSLATE_NOOP("Messages", "« {path} » n’a pas lieu d’être"),
+    "error.diff.document.length": QT_TRANSLATE_NOOP(
+        "Messages", "« {path} » : {count} élément(s), {expected} attendu(s)"
+    ),
+    "error.diff.document.value": QT_TRANSLATE_NOOP(
+        "Messages", "« {path} » vaut {value}, {expected} attendu"
+    ),
+    "error.tamper.result_json": QT_TRANSLATE_NOOP("Messages", "result.json : {message}"),
+    "check.replay.differs": QT_TRANSLATE_NOOP(
+        "Messages", "result.json ne correspond pas au journal d’audit : {messages}"
+    ),
     # ---------------------------------------------------------------- strict JSON
     "error.json.duplicate_key": QT_TRANSLATE_NOOP("Messages", "clé « {member} » en double"),
     "error.json.not_a_number": QT_TRANSLATE_NOOP("Messages", "« {name} » n’est pas un nombre JSON"),
@@ -710,10 +1005,19 @@ TEMPLATES: dict[str, str] = {
     ),
     "error.audit_chain_broken": QT_TRANSLATE_NOOP(
         "Messages",
-        "Le journal d’audit de cette session est altéré (entrée n° {seq} : {problem}) : la "
+        "Le journal d’audit de cette session est altéré (entrée n° {seq} : {message}) : la "
         "base a été modifiée hors de jury_desk, ses résultats ne sont plus attestés et ne "
         "peuvent être ni calculés ni exportés. Restaurez le dernier instantané intact (menu "
         "Fichier, ou « jury-desk restore »). Rien n’a été modifié.",
+    ),
+    "error.chain.missing": QT_TRANSLATE_NOOP(
+        "Messages", "entrée n° {seq} manquante ou déplacée (trouvé n° {found})"
+    ),
+    "error.chain.link": QT_TRANSLATE_NOOP(
+        "Messages", "entrée n° {seq} : le lien vers l’entrée précédente est rompu"
+    ),
+    "error.chain.hash": QT_TRANSLATE_NOOP(
+        "Messages", "entrée n° {seq} : son contenu a été modifié (empreinte différente)"
     ),
     "error.snapshot_missing": QT_TRANSLATE_NOOP("Messages", "Instantané introuvable : « {path} »."),
     "error.snapshot_unreadable": QT_TRANSLATE_NOOP(
@@ -832,6 +1136,81 @@ TEMPLATES: dict[str, str] = {
     "check.pdf.ok_when": QT_TRANSLATE_NOOP(
         "Messages",
         "signé par « {name} » (clé {kid}), le {date} à {hour} h {minute}, document intact",
+    ),
+    "check.jws.not_ascii": QT_TRANSLATE_NOOP("Messages", "la signature n’est pas du texte ASCII"),
+    "check.jws.declared_kid": QT_TRANSLATE_NOOP(
+        "Messages",
+        "result.json annonce la clé {declared} mais la signature est celle de la clé {kid}",
+    ),
+    "check.jws.declared_jwk": QT_TRANSLATE_NOOP(
+        "Messages",
+        "la clé publique donnée dans signer.jwk n’est pas celle qui a signé (clé {kid})",
+    ),
+    "check.hash.size": QT_TRANSLATE_NOOP(
+        "Messages", "{size} octets, result.json en annonce {announced}"
+    ),
+    "check.hash.differs": QT_TRANSLATE_NOOP(
+        "Messages", "le SHA-256 du fichier ne correspond pas à celui de result.json"
+    ),
+    "check.manifest.other_bundle": QT_TRANSLATE_NOOP(
+        "Messages",
+        "le manifeste de la session a le SHA-256 {digest}…, result.json se réfère à "
+        "{declared}… : ce résultat ne porte pas sur ce paquet de session",
+    ),
+    "check.manifest.other_session": QT_TRANSLATE_NOOP(
+        "Messages", "le manifeste est celui d’une autre session"
+    ),
+    "check.chain.broken": QT_TRANSLATE_NOOP(
+        "Messages", "première entrée en défaut : n° {seq} — {message}"
+    ),
+    "check.chain.head": QT_TRANSLATE_NOOP(
+        "Messages",
+        "la dernière entrée ({head}…) n’est pas l’« audit_head » de result.json ({declared}…)",
+    ),
+    "check.chain.no_export": QT_TRANSLATE_NOOP(
+        "Messages",
+        "le journal ne se termine pas par l’inscription de l’export n° {seq} (journal coupé "
+        "ou export remplacé)",
+    ),
+    "check.refused.bundle_refused": QT_TRANSLATE_NOOP("Messages", "{message}"),
+    "check.refused.bundle_refused_entry": QT_TRANSLATE_NOOP(
+        "Messages", "entrée « {entry} » : {message}"
+    ),
+    "check.problem": QT_TRANSLATE_NOOP("Messages", "{message}"),
+    "check.result_not_strict": QT_TRANSLATE_NOOP(
+        "Messages", "result.json n’est pas du JSON strict ({message})"
+    ),
+    "check.audit_unreadable": QT_TRANSLATE_NOOP("Messages", "audit.jsonl illisible ({message})"),
+    "error.export_tampered": QT_TRANSLATE_NOOP(
+        "Messages",
+        "Export refusé : la base de données ne correspond pas à ce qu’établissent le manifeste "
+        "signé par le siège et le journal d’audit ({message}). La base a pu être modifiée hors "
+        "de l’application ; restaurez un instantané intact ou signalez-le au siège. Rien n’a "
+        "été modifié.",
+    ),
+    "error.justification_not_sentence": QT_TRANSLATE_NOOP(
+        "Messages",
+        "Export refusé : la justification du dossier « {dossier} » (« {text} ») n’est pas une "
+        "phrase (20 caractères au moins, avec des lettres). Complétez-la dans la décision du "
+        "jury. Rien n’a été modifié.",
+    ),
+    "error.tamper.chain_broken_at": QT_TRANSLATE_NOOP(
+        "Messages", "journal d’audit rompu à l’entrée n° {seq}"
+    ),
+    "error.tamper.chain_broken": QT_TRANSLATE_NOOP(
+        "Messages", "journal d’audit rompu à l’entrée n° {seq} : {message}"
+    ),
+    "error.tamper.manifest_unreadable.bundle_refused": QT_TRANSLATE_NOOP(
+        "Messages", "manifeste enregistré illisible : {message}"
+    ),
+    "error.tamper.manifest_unreadable.bundle_refused_entry": QT_TRANSLATE_NOOP(
+        "Messages", "manifeste enregistré illisible : entrée « {entry} » : {message}"
+    ),
+    "error.tamper.manifest_signature": QT_TRANSLATE_NOOP(
+        "Messages", "le manifeste enregistré ne vérifie plus sa signature ({message})"
+    ),
+    "error.tamper.demo_manifest": QT_TRANSLATE_NOOP(
+        "Messages", "manifeste de démonstration modifié"
     ),
     "error.signer": QT_TRANSLATE_NOOP(
         "Messages",
@@ -1024,8 +1403,31 @@ def check_label(code: str, tr: Translate = french) -> str:
 
 
 def check_text(key: str, params: Mapping[str, object], tr: Translate = french) -> str:
-    """The detail of a check of a result bundle (``export.Check.key``) in words."""
-    return template("check." + key, tr).format(**{k: _value(v) for k, v in params.items()})
+    """The detail of a check of a result bundle (``export.Check.key``) in words.
+
+    A failure found by a deeper layer (a replay, the archive's layout, a JWS, strict
+    JSON) is wrapped like a refusal: its key in ``inner``, its parameters in
+    ``inner_params``, worded into ``{message}``; several (the differences a replay
+    finds) as ``inners``, pairs of key and parameters, worded into ``{messages}``.
+    """
+    return template("check." + key, tr).format(**_words(params, tr))
+
+
+def _words(params: Mapping[str, object], tr: Translate) -> dict[str, str]:
+    """The parameters as text, and a wrapped refusal (``inner``) worded as ``message``."""
+    nesting = ("inner", "inner_params", "inners")
+    words = {k: _value(v) for k, v in params.items() if k not in nesting}
+    if "inner" in params:
+        inner = params.get("inner_params", ())
+        assert isinstance(inner, tuple)
+        words["message"] = error_text(str(params["inner"]), dict(inner), tr)
+    if "inners" in params:  # several wrapped refusals: (key, parameter pairs) each
+        inners = params["inners"]
+        assert isinstance(inners, tuple)
+        words["messages"] = template("list.separator", tr).join(
+            error_text(str(key), dict(pairs), tr) for key, pairs in inners
+        )
+    return words
 
 
 def error_text(key: str, params: Mapping[str, object], tr: Translate = french) -> str:
@@ -1034,9 +1436,4 @@ def error_text(key: str, params: Mapping[str, object], tr: Translate = french) -
     ``row`` and ``csv_row`` wrap another refusal: its key in ``inner``, its parameters
     in ``inner_params`` (pairs), worded into ``{message}``.
     """
-    words = {k: _value(v) for k, v in params.items() if k not in ("inner", "inner_params")}
-    if "inner" in params:
-        inner = params.get("inner_params", ())
-        assert isinstance(inner, tuple)
-        words["message"] = error_text(str(params["inner"]), dict(inner), tr)
-    return template("error." + key, tr).format(**words)
+    return template("error." + key, tr).format(**_words(params, tr))

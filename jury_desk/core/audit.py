@@ -171,7 +171,22 @@ class ChainCheck:
     count: int
     head: str
     broken_seq: int | None = None  # the first entry that does not verify
-    problem: str | None = None  # French, says what is wrong with it
+    # What is wrong with it: the catalogue key ``chain.<code>`` (``error.chain.<code>`` in
+    # ``jury_desk.messages``) and its parameters; ``problem`` is the French wording.
+    problem_code: str | None = None
+    problem_params: tuple[tuple[str, object], ...] = ()
+
+    @property
+    def problem_key(self) -> str | None:
+        return None if self.problem_code is None else "chain." + self.problem_code
+
+    @property
+    def problem(self) -> str | None:
+        """What is wrong with the first entry that does not verify, in French."""
+        from jury_desk import messages
+
+        key = self.problem_key
+        return None if key is None else messages.error_text(key, dict(self.problem_params))
 
 
 def verify_chain(items: Iterable[Mapping[str, Any]]) -> ChainCheck:
@@ -186,7 +201,8 @@ def verify_chain(items: Iterable[Mapping[str, Any]]) -> ChainCheck:
                 count,
                 prev,
                 expected_seq,
-                f"entrée n° {expected_seq} manquante ou déplacée (trouvé n° {seq})",
+                "missing",
+                (("seq", expected_seq), ("found", seq)),
             )
         if entry.get("prev") != prev:
             return ChainCheck(
@@ -194,7 +210,8 @@ def verify_chain(items: Iterable[Mapping[str, Any]]) -> ChainCheck:
                 count,
                 prev,
                 expected_seq,
-                f"entrée n° {seq} : le lien vers l’entrée précédente est rompu",
+                "link",
+                (("seq", seq),),
             )
         if entry_hash(entry) != entry.get("hash"):
             return ChainCheck(
@@ -202,7 +219,8 @@ def verify_chain(items: Iterable[Mapping[str, Any]]) -> ChainCheck:
                 count,
                 prev,
                 expected_seq,
-                f"entrée n° {seq} : son contenu a été modifié (empreinte différente)",
+                "hash",
+                (("seq", seq),),
             )
         prev = str(entry["hash"])
         expected_seq += 1
@@ -218,7 +236,12 @@ def require_intact(items: Iterable[Mapping[str, Any]]) -> ChainCheck:
     chain = verify_chain(items)
     if not chain.ok:
         raise UserError(
-            "audit_chain_broken", params={"seq": chain.broken_seq, "problem": chain.problem}
+            "audit_chain_broken",
+            params={
+                "seq": chain.broken_seq,
+                "inner": chain.problem_key,
+                "inner_params": chain.problem_params,
+            },
         )
     return chain
 

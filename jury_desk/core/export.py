@@ -56,7 +56,7 @@ from jury_desk.core import (
     zipcheck,
 )
 from jury_desk.core.domain import decimal_text
-from jury_desk.core.errors import BundleRefused, UserError
+from jury_desk.core.errors import BundleRefused, Problem, UserError, nested
 
 if TYPE_CHECKING:
     from jury_desk.core.services import Desk
@@ -102,7 +102,8 @@ class Check:
     """One line of a verification: ``code`` names what is checked (``structure``,
     ``jws``…; worded by :func:`messages.check_label`), ``detail`` says in French what
     holds or what does not. ``key`` and ``params``, when set, word ``detail`` in another
-    language (:func:`messages.check_text`); details from deeper layers have none yet."""
+    language (:func:`messages.check_text`); a failure from a deeper layer (replay, layout,
+    JWS, strict JSON) is carried as ``inner`` and ``inner_params`` (see :func:`_failed`)."""
 
     code: str
     ok: bool
@@ -118,6 +119,11 @@ class Check:
 def _worded(code: str, ok: bool, key: str, **params: object) -> Check:
     """A check whose detail comes from the catalogue (``check.<key>``)."""
     return Check(code, ok, messages.check_text(key, params), key, tuple(params.items()))
+
+
+def _failed(code: str, problem: Problem, key: str = "problem") -> Check:
+    """A failed check whose detail is what a deeper layer found (``check.<key>`` wraps it)."""
+    return _worded(code, False, key, **nested(problem))
 
 
 @dataclass(frozen=True, slots=True)
@@ -476,14 +482,18 @@ def _zip(files: Sequence[tuple[str, bytes]], when: datetime) -> bytes:
 # --------------------------------------------------------------------------- binding
 
 
-def _tampered(detail: str) -> UserError:
-    return UserError(
-        "export_tampered",
-        "Export refusé : la base de données ne correspond pas à ce qu’établissent le "
-        f"manifeste signé par le siège et le journal d’audit ({detail}). La base a pu être "
-        "modifiée hors de l’application ; restaurez un instantané intact ou signalez-le "
-        "au siège. Rien n’a été modifié.",
-    )
+def _tampered(detail: str | Problem, params: Mapping[str, object] | None = None) -> UserError:
+    """The export refused: the database is not what the signed record establishes. What
+    differs is a ``Problem`` (a replay's), or a catalogue key (``error.<detail>``) with
+    ``params``, carried as codes; or else a French sentence, carried as it is."""
+    if isinstance(detail, Problem):
+        return UserError("export_tampered", params=nested(detail))
+    if params is not None:
+        return UserError(
+            "export_tampered", params={"inner": detail, "inner_params": tuple(params.items())}
+        )
+    sentence = messages.template("error.export_tampered").format(message=detail)
+    return UserError("export_tampered", sentence)
 
 
 @dataclass
@@ -515,11 +525,11 @@ class _Binding:
                 or entry.get("prev") != self.head
                 or audit.entry_hash(entry) != entry.get("hash")
             ):
-                raise _tampered(f"journal d’audit rompu à l’entrée n° {seq}")
+                raise _tampered("tamper.chain_broken_at", {"seq": seq})
             try:
                 self.replayer.feed(entry)
             except replay.ReplayError as exc:
-                raise _tampered(exc.message) from exc
+                raise _tampered(exc) from exc
             self.head, self.count = str(entry["hash"]), seq
 
 
@@ -536,17 +546,26 @@ def _bind(
         entries = desk.audit_entries(session_id)
         chain = audit.verify_chain(entries)
     if not chain.ok:
-        raise _tampered(f"journal d’audit rompu à l’entrée n° {chain.broken_seq} : {chain.problem}")
+        raise _tampered(
+            "tamper.chain_broken",
+            {
+                "seq": chain.broken_seq,
+                "inner": chain.problem_key,
+                "inner_params": chain.problem_params,
+            },
+        )
     try:
         manifest = _parse_manifest(manifest_bytes)
     except BundleRefused as exc:
+        if exc.key in ("bundle_refused", "bundle_refused_entry"):
+            raise _tampered("tamper.manifest_unreadable." + exc.key, exc.params) from exc
         raise _tampered(f"manifeste enregistré illisible : {_refusal_text(exc)}") from exc
     _check_manifest_signature(desk, session_id, manifest_bytes)
     try:
         rp = replay.Replayer(manifest_bytes, manifest)
         rp.feed_all(entries)
     except replay.ReplayError as exc:
-        raise _tampered(exc.message) from exc
+        raise _tampered(exc) from exc
     return _Binding(manifest, rp, chain.head, chain.count)
 
 
@@ -596,11 +615,9 @@ def _check_manifest_signature(desk: Desk, session_id: str, manifest_bytes: bytes
     try:
         crypto.verify_detached(jws, manifest_bytes, known)
     except crypto.JwsError as exc:
-        raise _tampered(
-            f"le manifeste enregistré ne vérifie plus sa signature ({exc.message})"
-        ) from exc
+        raise _tampered("tamper.manifest_signature", nested(exc)) from exc
     if is_demo and hashlib.sha256(manifest_bytes).hexdigest() != bundle.demo_manifest_sha256():
-        raise _tampered("manifeste de démonstration modifié")
+        raise _tampered("tamper.demo_manifest", {})
 
 
 def _kid_of(jwk: Mapping[str, Any]) -> str | None:
@@ -625,7 +642,7 @@ def check_bound(
     st = st if st is not None else desk.state(session_id)
     diffs = replay.state_differences(st, expected)
     if diffs:
-        raise _tampered(diffs[0])
+        raise _tampered(diffs[0].key, dict(diffs[0].params))
     return expected, binding
 
 
@@ -638,10 +655,7 @@ def _check_sentences(st: Any) -> None:
     for did, text in texts:
         if len(text.strip()) < 20 or not any(c.isalpha() for c in text):
             raise UserError(
-                "justification_not_sentence",
-                f"Export refusé : la justification du dossier « {did} » "
-                f"(« {text.strip()[:40]} ») n’est pas une phrase (20 caractères au moins, "
-                "avec des lettres). Complétez-la dans la décision du jury. Rien n’a été modifié.",
+                "justification_not_sentence", params={"dossier": did, "text": text.strip()[:40]}
             )
 
 
@@ -664,7 +678,8 @@ def _check_document(
             actual, strictjson.loads(expected_bytes, max_bytes=_LIMITS[RESULT])
         )
         if diffs:
-            raise _tampered("result.json : " + diffs[0])
+            first = {"inner": diffs[0].key, "inner_params": diffs[0].params}
+            raise _tampered("tamper.result_json", first)
     return actual_bytes
 
 
@@ -935,6 +950,13 @@ def _refusal_text(exc: BundleRefused) -> str:
     return exc.message.split(" — ", 1)[-1]
 
 
+def _refusal_check(code: str, exc: BundleRefused) -> Check:
+    """A failed check whose detail is a refused session bundle, without its prefix."""
+    if exc.key in ("bundle_refused", "bundle_refused_entry"):
+        return _worded(code, False, "refused." + exc.key, **exc.params)
+    return Check(code, False, _refusal_text(exc))
+
+
 # What each check is about (worded by ``messages.check_label``).
 L_STRUCTURE = "structure"
 L_JWS = "jws"
@@ -991,7 +1013,7 @@ def _read_archive(path: Path) -> tuple[_Archive | None, Check]:
             n += len(chunk)
     except zipcheck.LayoutError as exc:
         fh.close()
-        return None, Check(L_STRUCTURE, False, exc.message)
+        return None, _failed(L_STRUCTURE, exc)
     except OSError as exc:
         fh.close()
         return None, Check(L_STRUCTURE, False, f"lecture impossible ({exc.strerror or exc})")
@@ -1044,7 +1066,7 @@ def session_bundle_manifest(path: Path) -> bytes:
     try:
         entries = zipcheck.inspect(zf, fh, size)
         if bundle.MANIFEST not in entries:
-            raise zipcheck.refuse("missing_entry", bundle.MANIFEST, "entrée obligatoire absente.")
+            raise zipcheck.refuse("missing_entry", bundle.MANIFEST, "bundle.missing_entry")
         return zipcheck.read_small(
             zf, entries[bundle.MANIFEST], zipcheck.Budget(), bundle.MAX_MANIFEST_BYTES
         )
@@ -1097,9 +1119,9 @@ def _verify(
     try:
         signer_jwk = crypto.verify_detached(archive.jws.decode("ascii"), archive.result, trusted)
     except UnicodeDecodeError:
-        checks.append(Check(L_JWS, False, "la signature n’est pas du texte ASCII"))
+        checks.append(_worded(L_JWS, False, "jws.not_ascii"))
     except crypto.JwsError as exc:
-        checks.append(Check(L_JWS, False, exc.message))
+        checks.append(_failed(L_JWS, exc))
 
     def pdf_check() -> None:
         pdf = pv_signing.validate_pdf(archive.pv, trusted, signer_jwk)
@@ -1121,7 +1143,7 @@ def _verify(
         )
     except strictjson.StrictJsonError as exc:
         checks.append(_worded(L_JWS, True, "jws.ok", kid=kid))
-        checks.append(Check(L_SCHEMA, False, f"result.json n’est pas du JSON strict ({exc})"))
+        checks.append(_failed(L_SCHEMA, exc, "result_not_strict"))
         pdf_check()
         return VerifyReport(False, checks)
     checks.append(_signer_check(doc, kid))
@@ -1138,15 +1160,9 @@ def _verify(
     ):
         meta = files[name]
         if meta["bytes"] != size:
-            checks.append(
-                Check(label, False, f"{size} octets, result.json en annonce {meta['bytes']}")
-            )
+            checks.append(_worded(label, False, "hash.size", size=size, announced=meta["bytes"]))
         elif meta["sha256"] != digest:
-            checks.append(
-                Check(
-                    label, False, "le SHA-256 du fichier ne correspond pas à celui de result.json"
-                )
-            )
+            checks.append(_worded(label, False, "hash.differs"))
         else:
             checks.append(_worded(label, True, "hash.ok", size=size, digest=digest[:16]))
 
@@ -1156,7 +1172,7 @@ def _verify(
         try:
             manifest_bytes = session_bundle_manifest(session_bundle)
         except BundleRefused as exc:
-            checks.append(Check(L_MANIFEST, False, _refusal_text(exc)))
+            checks.append(_refusal_check(L_MANIFEST, exc))
             manifest_bytes = None
     if manifest_bytes is not None:
         manifest = _manifest_check(doc, manifest_bytes, checks)
@@ -1204,17 +1220,9 @@ def _signer_check(doc: Any, kid: str) -> Check:
     except (KeyError, ValueError, TypeError):
         declared_jwk_kid = None
     if declared is not None and declared != kid:
-        return Check(
-            L_JWS,
-            False,
-            f"result.json annonce la clé {declared} mais la signature est celle de la clé {kid}",
-        )
+        return _worded(L_JWS, False, "jws.declared_kid", declared=declared, kid=kid)
     if declared_jwk_kid != kid:
-        return Check(
-            L_JWS,
-            False,
-            f"la clé publique donnée dans signer.jwk n’est pas celle qui a signé (clé {kid})",
-        )
+        return _worded(L_JWS, False, "jws.declared_jwk", kid=kid)
     return _worded(L_JWS, True, "jws.ok", kid=kid)
 
 
@@ -1223,22 +1231,22 @@ def _manifest_check(doc: Any, manifest_bytes: bytes, checks: list[Check]) -> Any
     digest = hashlib.sha256(manifest_bytes).hexdigest()
     if digest != doc["source_manifest_sha256"]:
         checks.append(
-            Check(
+            _worded(
                 L_MANIFEST,
                 False,
-                f"le manifeste de la session a le SHA-256 {digest[:16]}…, result.json se "
-                f"réfère à {doc['source_manifest_sha256'][:16]}… : ce résultat ne porte pas "
-                "sur ce paquet de session",
+                "manifest.other_bundle",
+                digest=digest[:16],
+                declared=doc["source_manifest_sha256"][:16],
             )
         )
         return None
     try:
         manifest = _parse_manifest(manifest_bytes)
     except BundleRefused as exc:
-        checks.append(Check(L_MANIFEST, False, _refusal_text(exc)))
+        checks.append(_refusal_check(L_MANIFEST, exc))
         return None
     if manifest.session.id != doc["session_id"]:
-        checks.append(Check(L_MANIFEST, False, "le manifeste est celui d’une autre session"))
+        checks.append(_worded(L_MANIFEST, False, "manifest.other_session"))
         return None
     checks.append(_worded(L_MANIFEST, True, "manifest.ok", digest=digest[:16]))
     return manifest
@@ -1287,41 +1295,32 @@ def _check_audit(
     try:
         chain = audit.verify_chain(entries())
     except (strictjson.StrictJsonError, zipcheck.LayoutError) as exc:
-        checks.append(Check(L_CHAIN, False, f"audit.jsonl illisible ({exc})"))
+        checks.append(_failed(L_CHAIN, exc, "audit_unreadable"))
         return None
     head = doc["audit_head"]
     rp = replayer.state
     if not chain.ok:
         checks.append(
-            Check(
+            _worded(
                 L_CHAIN,
                 False,
-                f"première entrée en défaut : n° {chain.broken_seq} — {chain.problem}",
+                "chain.broken",
+                seq=chain.broken_seq,
+                inner=chain.problem_key,
+                inner_params=chain.problem_params,
             )
         )
         return None
     if chain.head != head:
         checks.append(
-            Check(
-                L_CHAIN,
-                False,
-                f"la dernière entrée ({chain.head[:16]}…) n’est pas l’« audit_head » de "
-                f"result.json ({str(head)[:16]}…)",
-            )
+            _worded(L_CHAIN, False, "chain.head", head=chain.head[:16], declared=str(head)[:16])
         )
         return None
     if replay_error and replay_error[0].seq == 1:
-        checks.append(Check(L_CHAIN, False, replay_error[0].message))
+        checks.append(_failed(L_CHAIN, replay_error[0]))
         return None
     if rp.last_action != replay.EXPORT or rp.last_data.get("export_seq") != doc["export_seq"]:
-        checks.append(
-            Check(
-                L_CHAIN,
-                False,
-                f"le journal ne se termine pas par l’inscription de l’export n° "
-                f"{doc['export_seq']} (journal coupé ou export remplacé)",
-            )
-        )
+        checks.append(_worded(L_CHAIN, False, "chain.no_export", seq=doc["export_seq"]))
         return None
     checks.append(
         _worded(
@@ -1334,7 +1333,7 @@ def _check_audit(
         )
     )
     if replay_error:
-        return Check(L_REPLAY, False, replay_error[0].message)
+        return _failed(L_REPLAY, replay_error[0])
     if manifest is not None:
         expected = _expected_document(manifest, rp, doc, chain.count)
         # Serialised as result.json is: the same bytes are the same document, and
@@ -1349,11 +1348,8 @@ def _check_audit(
     else:
         diffs = _record_differences(doc, rp)
     if diffs:
-        return Check(
-            L_REPLAY,
-            False,
-            "result.json ne correspond pas au journal d’audit : " + " ; ".join(diffs[:3]),
-        )
+        inners = tuple((d.key, d.params) for d in diffs[:3])
+        return _worded(L_REPLAY, False, "replay.differs", inners=inners)
     return _worded(
         L_REPLAY, True, "replay.ok_whole" if manifest is not None else "replay.ok_records"
     )
@@ -1492,28 +1488,29 @@ def _indented(doc: Any) -> str:
     return "".join(out)
 
 
-def _record_differences(doc: Mapping[str, Any], rp: replay.Replayed) -> list[str]:
+def _record_differences(doc: Mapping[str, Any], rp: replay.Replayed) -> list[replay.Difference]:
     """Without the manifest: the record (not the computation) against the replay."""
     from jury_desk.core.domain import to_fraction
 
-    out: list[str] = []
+    out: list[replay.Difference] = []
 
-    def differ(what: str, mine: Any, theirs: Any) -> None:
+    def differ(what: str, mine: Any, theirs: Any, **ids: object) -> None:
         if mine != theirs and len(out) < 5:
-            out.append(f"{what} : result.json {mine!r}, journal {theirs!r}")
+            params = {"mine": repr(mine), "theirs": repr(theirs), **ids}
+            out.append(replay.Difference("diff.record." + what, tuple(params.items())))
 
     differ(
-        "jurés absents",
+        "absent",
         sorted(a["juror_id"] for a in doc["attendance"] if not a["present"]),
         sorted(rp.absent),
     )
     differ(
-        "nombre de présents",
+        "present_count",
         doc["deliberation"]["present"],
         len(doc["attendance"]) - len(rp.absent),
     )
     differ(
-        "récusations de séance",
+        "recusals",
         sorted(
             (r["juror_id"], r["dossier_id"], r["kind"], r["reason"])
             for r in doc["recusals"]
@@ -1526,19 +1523,20 @@ def _record_differences(doc: Mapping[str, Any], rp: replay.Replayed) -> list[str
         a = mine.get(key)
         b = rp.scores.get(key)
         if a is None or b is None or to_fraction(a) != b:
-            differ(f"note {' / '.join(key)}", a, None if b is None else decimal_text(b))
+            b_text = None if b is None else decimal_text(b)
+            differ("score", a, b_text, score=" / ".join(key))
     differ(
-        "commentaires",
+        "comments",
         sorted((c["dossier_id"], c["juror_id"], c["text"]) for c in doc["comments"]),
         sorted((d, j, t.strip()) for (d, j), t in rp.comments.items() if t.strip()),
     )
     differ(
-        "avis motivés",
+        "opinions",
         sorted((o["dossier_id"], o["text"]) for o in doc["opinions"]),
         sorted((d, t.strip()) for d, t in rp.opinions.items() if t.strip()),
     )
     differ(
-        "auditions",
+        "hearings",
         sorted(
             (h["dossier_id"], h["started_at"], h["presentation_s"], h["questions_s"])
             for h in doc["hearings"]
@@ -1553,11 +1551,11 @@ def _record_differences(doc: Mapping[str, Any], rp: replay.Replayed) -> list[str
             for d, h in rp.hearings.items()
         ),
     )
-    differ("notes de délibération", doc["deliberation"]["notes"], rp.notes)
-    differ("ouverture", doc["deliberation"]["opened_at"], rp.opened_at)
-    differ("clôture", doc["deliberation"]["closed_at"], rp.closed_at)
+    differ("notes", doc["deliberation"]["notes"], rp.notes)
+    differ("opened", doc["deliberation"]["opened_at"], rp.opened_at)
+    differ("closed", doc["deliberation"]["closed_at"], rp.closed_at)
     differ(
-        "lauréats",
+        "laureates",
         sorted(
             (x["dossier_id"], x["amount_cents"], x["justification"] or "")
             for x in doc["proposed_laureates"]
@@ -1566,7 +1564,7 @@ def _record_differences(doc: Mapping[str, Any], rp: replay.Replayed) -> list[str
             (x.dossier_id, x.amount_cents, x.justification.strip()) for x in rp.laureates.values()
         ),
     )
-    differ("numéro d’export", doc["export_seq"], rp.export_seq)
+    differ("export_seq", doc["export_seq"], rp.export_seq)
     return out
 
 

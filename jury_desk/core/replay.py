@@ -8,7 +8,7 @@ comments, hearings, opinions, reasons, notes and the jury's decisions.
 the database gives, so that :mod:`~jury_desk.core.deliberation` and
 :mod:`~jury_desk.core.result_document` compute the expected ``result.json`` with the very code
 the export uses. :func:`state_differences` and :func:`document_differences` name what
-differs, in French.
+differs, as codes (:class:`Difference`) that ``jury_desk.messages`` words.
 
 Without the manifest (``verify`` without ``--session-bundle``) the replay still rebuilds
 the record (who was present, who was recused, every value, text and decision) for the
@@ -37,6 +37,7 @@ from jury_desk.core.domain import (
     decimal_text,
     to_fraction,
 )
+from jury_desk.core.errors import Problem
 
 if TYPE_CHECKING:
     from jury_desk.core.services import SessionState
@@ -59,12 +60,15 @@ INFORMATIONAL = frozenset(
 SCORE_ACTIONS = frozenset({"score.set", "score.correct", "score.clear"})
 
 
-class ReplayError(Exception):
-    """The audit log cannot be replayed (French message naming the entry)."""
+class ReplayError(Problem):
+    """The audit log cannot be replayed: ``code`` says why, ``seq`` names the entry.
 
-    def __init__(self, message: str, seq: int | None = None) -> None:
-        super().__init__(message)
-        self.message = message
+    The catalogue key is ``replay.<code>`` (``error.replay.<code>`` in
+    ``jury_desk.messages``), worded with ``params`` (``seq`` among them); ``message`` is
+    the French wording, for the command line and the logs."""
+
+    def __init__(self, code: str, seq: int | None = None, **params: object) -> None:
+        super().__init__(code, "replay." + code, seq=seq, **params)
         self.seq = seq
 
 
@@ -138,7 +142,7 @@ def _text(data: Mapping[str, Any], key: str, seq: int, *, allow_none: bool = Fal
     if value is None and allow_none:
         return None
     if not isinstance(value, str):
-        raise ReplayError(f"entrée n° {seq} : « {key} » absent ou invalide", seq)
+        raise ReplayError("field_missing", seq, field=key)
     return value
 
 
@@ -183,23 +187,19 @@ class Replayer:
     def _juror(self, data: Mapping[str, Any], seq: int) -> str:
         jid = _text(data, "juror_id", seq)
         if jid not in self.jurors:
-            raise ReplayError(f"entrée n° {seq} : juré « {jid[:64]} » inconnu de la session", seq)
+            raise ReplayError("unknown_juror", seq, juror=jid[:64])
         return str(jid)
 
     def _dossier(self, data: Mapping[str, Any], seq: int, key: str = "dossier_id") -> str:
         did = _text(data, key, seq)
         if did not in self.dossiers:
-            raise ReplayError(
-                f"entrée n° {seq} : dossier « {did[:64]} » inconnu de la session", seq
-            )
+            raise ReplayError("unknown_dossier", seq, dossier=did[:64])
         return str(did)
 
     def _criterion(self, data: Mapping[str, Any], seq: int) -> str:
         cid = _text(data, "criterion_id", seq)
         if cid not in self.criterion_ids:
-            raise ReplayError(
-                f"entrée n° {seq} : critère « {cid[:64]} » inconnu de la session", seq
-            )
+            raise ReplayError("unknown_criterion", seq, criterion=cid[:64])
         return str(cid)
 
     def _value(self, data: Mapping[str, Any], cid: str, seq: int) -> Fraction:
@@ -207,12 +207,10 @@ class Replayer:
         try:
             value = to_fraction(raw)
         except (TypeError, ValueError, ArithmeticError) as exc:
-            raise ReplayError(f"entrée n° {seq} : valeur « {raw[:20]} » illisible", seq) from exc
+            raise ReplayError("value_unreadable", seq, value=raw[:20]) from exc
         crit = self.criteria.get(cid)
         if crit is not None and not crit.is_valid(value):
-            raise ReplayError(
-                f"entrée n° {seq} : valeur {raw} hors de l’échelle du critère « {cid} »", seq
-            )
+            raise ReplayError("value_out_of_scale", seq, value=raw, criterion=cid)
         return value
 
     @staticmethod
@@ -221,7 +219,7 @@ class Replayer:
         if value is None:
             return None
         if not isinstance(value, int) or isinstance(value, bool) or value < 0:
-            raise ReplayError(f"entrée n° {seq} : « {key} » invalide", seq)
+            raise ReplayError("field_invalid", seq, field=key)
         return value
 
     # ------------------------------------------------------------------ folding
@@ -233,24 +231,18 @@ class Replayer:
         data = entry.get("data")
         at = entry.get("at")
         if not isinstance(seq, int) or not isinstance(action, str) or not isinstance(data, dict):
-            raise ReplayError(f"entrée n° {st.count + 1} : forme invalide", st.count + 1)
+            raise ReplayError("entry_shape", st.count + 1)
         if not isinstance(at, str):
-            raise ReplayError(f"entrée n° {seq} : date « at » absente", seq)
+            raise ReplayError("no_date", seq)
         st.count += 1
         if st.count == 1:
             if action != IMPORT:
-                raise ReplayError(
-                    f"la première entrée (n° {seq}) n’est pas l’import de la session "
-                    f"(« {action[:40]} »)",
-                    seq,
-                )
+                raise ReplayError("first_not_import", seq, action=action[:40])
             if data.get("manifest_sha256") != st.manifest_sha256:
-                raise ReplayError(
-                    "la première entrée n’a pas importé ce manifeste (SHA-256 différent)", seq
-                )
+                raise ReplayError("other_manifest", seq)
             st.is_demo = bool(data.get("demo", False))
         elif action == IMPORT:
-            raise ReplayError(f"entrée n° {seq} : second import de la session", seq)
+            raise ReplayError("second_import", seq)
         else:
             self._apply(action, data, seq, at)
             if action in SCORE_ACTIONS:
@@ -282,7 +274,7 @@ class Replayer:
         if action == "attendance.set":
             absent = data.get("absent")
             if not isinstance(absent, list) or not all(isinstance(j, str) for j in absent):
-                raise ReplayError(f"entrée n° {seq} : liste « absent » invalide", seq)
+                raise ReplayError("absent_list", seq)
             for j in absent:
                 self._juror({"juror_id": j}, seq)
             st.absent = set(absent)
@@ -291,7 +283,7 @@ class Replayer:
             jid = self._juror(data, seq)
             present = data.get("present")
             if not isinstance(present, bool):
-                raise ReplayError(f"entrée n° {seq} : « present » invalide", seq)
+                raise ReplayError("field_invalid", seq, field="present")
             if present:
                 st.absent.discard(jid)
             else:
@@ -301,16 +293,14 @@ class Replayer:
             pair = (self._juror(data, seq), self._dossier(data, seq))
             kind = _text(data, "kind", seq)
             if kind not in {k.value for k in RecusalKind}:
-                raise ReplayError(
-                    f"entrée n° {seq} : nature de récusation « {kind} » inconnue", seq
-                )
+                raise ReplayError("recusal_kind", seq, kind=kind)
             if pair in self.conflicts or pair in st.recusals:
-                raise ReplayError(f"entrée n° {seq} : récusation déjà inscrite", seq)
+                raise ReplayError("recusal_duplicate", seq)
             st.recusals[pair] = (kind, _text(data, "reason", seq))
         elif action == "recusal.remove":
             pair = (self._juror(data, seq), self._dossier(data, seq))
             if st.recusals.pop(pair, None) is None:
-                raise ReplayError(f"entrée n° {seq} : retrait d’une récusation absente", seq)
+                raise ReplayError("recusal_missing", seq)
         elif action in ("score.set", "score.correct"):
             key = (self._dossier(data, seq), self._juror(data, seq), self._criterion(data, seq))
             self._check_seal(st, key, data, seq)
@@ -318,13 +308,13 @@ class Replayer:
         elif action == "sheet.validated":
             pair = (self._dossier(data, seq), self._juror(data, seq))
             if pair in st.sealed:
-                raise ReplayError(f"entrée n° {seq} : feuille déjà validée", seq)
+                raise ReplayError("sheet_validated", seq)
             st.sealed.add(pair)
         elif action == "score.clear":
             key = (self._dossier(data, seq), self._juror(data, seq), self._criterion(data, seq))
             self._check_seal(st, key, data, seq)
             if st.scores.pop(key, None) is None:
-                raise ReplayError(f"entrée n° {seq} : effacement d’une note absente", seq)
+                raise ReplayError("clear_missing", seq)
         elif action == "comment.set":
             ckey = (self._dossier(data, seq), self._juror(data, seq))
             self._set(st.comments, ckey, _text(data, "text", seq))
@@ -339,7 +329,7 @@ class Replayer:
                 st.sd_threshold = to_fraction(_text(data, "sd", seq))
                 st.range_threshold = to_fraction(_text(data, "spread", seq))
             except (TypeError, ValueError, ArithmeticError) as exc:
-                raise ReplayError(f"entrée n° {seq} : seuils illisibles", seq) from exc
+                raise ReplayError("thresholds_unreadable", seq) from exc
         elif action.startswith("hearing."):
             did = self._dossier(data, seq)
             h = st.hearings.setdefault(did, HearingRecord())
@@ -369,9 +359,7 @@ class Replayer:
         elif action == EXPORT:
             n = data.get("export_seq")
             if n != st.export_seq + 1:
-                raise ReplayError(
-                    f"entrée n° {seq} : export n° {n} après l’export n° {st.export_seq}", seq
-                )
+                raise ReplayError("export_order", seq, number=str(n), previous=st.export_seq)
             st.export_seq = n
         elif action == "settings.blind":
             st.blind = bool(data.get("blind"))
@@ -388,9 +376,7 @@ class Replayer:
         if (key[0], key[1]) in st.sealed:
             reason = data.get("reason")
             if not isinstance(reason, str) or not reason.strip():
-                raise ReplayError(
-                    f"entrée n° {seq} : modification d’une feuille validée sans motif", seq
-                )
+                raise ReplayError("sealed_without_reason", seq)
 
     @staticmethod
     def _set(target: dict[Any, str], key: Any, text: str) -> None:
@@ -404,23 +390,23 @@ class Replayer:
         laureates = data.get("laureates")
         departures = data.get("departures")
         if not isinstance(laureates, list) or not isinstance(departures, dict):
-            raise ReplayError(f"entrée n° {seq} : décision du jury illisible", seq)
+            raise ReplayError("decision_unreadable", seq)
         chosen: dict[str, LaureateDecision] = {}
         for lau in laureates:
             if not isinstance(lau, dict):
-                raise ReplayError(f"entrée n° {seq} : lauréat illisible", seq)
+                raise ReplayError("laureate_unreadable", seq)
             did = self._dossier(lau, seq)
             amount = lau.get("amount_cents")
             if not isinstance(amount, int) or isinstance(amount, bool) or amount < 0:
-                raise ReplayError(f"entrée n° {seq} : montant du lauréat « {did} » invalide", seq)
+                raise ReplayError("laureate_amount", seq, dossier=did)
             if did in chosen:
-                raise ReplayError(f"entrée n° {seq} : lauréat « {did} » en double", seq)
+                raise ReplayError("laureate_duplicate", seq, dossier=did)
             chosen[did] = LaureateDecision(did, amount, _text(lau, "justification", seq))
         deps: dict[str, str] = {}
         for did, text in departures.items():
             self._dossier({"dossier_id": did}, seq)
             if not isinstance(text, str):
-                raise ReplayError(f"entrée n° {seq} : justification illisible", seq)
+                raise ReplayError("justification_unreadable", seq)
             if text.strip():
                 deps[did] = text
         st.laureates, st.departures, st.decision_made = chosen, deps, True
@@ -507,24 +493,45 @@ def _shown(value: Any) -> str:
     return text if len(text) <= 80 else text[:77] + "…"
 
 
-def state_differences(db: SessionState, replayed: SessionState) -> list[str]:
-    """Where the database's session differs from the replay of what was signed (French)."""
-    out: list[str] = []
+@dataclass(frozen=True, slots=True)
+class Difference:
+    """One way a record differs from the replay of what was signed: the catalogue key
+    ``diff.<kind>`` (``error.diff.<kind>`` in ``jury_desk.messages``) and its parameters;
+    ``str()`` is its French wording."""
 
-    def differ(what: str, mine: Any, theirs: Any) -> None:
+    key: str
+    params: tuple[tuple[str, object], ...] = ()
+
+    def __str__(self) -> str:
+        from jury_desk import messages
+
+        return messages.error_text(self.key, dict(self.params))
+
+
+def _difference(kind: str, **params: object) -> Difference:
+    return Difference("diff." + kind, tuple(params.items()))
+
+
+def state_differences(db: SessionState, replayed: SessionState) -> list[Difference]:
+    """Where the database's session differs from the replay of what was signed."""
+    out: list[Difference] = []
+
+    def differ(kind: str, mine: Any, theirs: Any, **ids: object) -> None:
         if mine != theirs:
-            out.append(f"{what} : base {_shown(mine)}, journal/manifeste {_shown(theirs)}")
+            out.append(
+                _difference("state." + kind, mine=_shown(mine), theirs=_shown(theirs), **ids)
+            )
 
     differ("session", db.info, replayed.info)
-    differ("SHA-256 du manifeste", db.manifest_sha256, replayed.manifest_sha256)
-    differ("session de démonstration", db.is_demo, replayed.is_demo)
-    differ("critères", db.criteria, replayed.criteria)
-    differ("jurés", db.jurors, replayed.jurors)
+    differ("manifest_sha256", db.manifest_sha256, replayed.manifest_sha256)
+    differ("demo", db.is_demo, replayed.is_demo)
+    differ("criteria", db.criteria, replayed.criteria)
+    differ("jurors", db.jurors, replayed.jurors)
     rd = {d.id: d for d in replayed.dossiers}
     for d in db.dossiers:
         other = rd.get(d.id)
         if other is None:
-            out.append(f"dossier « {d.id} » absent du manifeste")
+            out.append(_difference("dossier_missing", dossier=d.id))
         elif d != other:
             fields = [
                 f.name
@@ -532,15 +539,15 @@ def state_differences(db: SessionState, replayed: SessionState) -> list[str]:
                 if getattr(d, f.name) != getattr(other, f.name)
             ]
             f = fields[0] if fields else "?"
-            differ(f"dossier « {d.id} », {f}", getattr(d, f), getattr(other, f))
+            differ("dossier", getattr(d, f), getattr(other, f), dossier=d.id, field=f)
     if len(db.dossiers) != len(replayed.dossiers):
-        out.append("la liste des dossiers diffère du manifeste")
+        out.append(_difference("dossier_list"))
     differ(
-        "conflits d’intérêts",
+        "conflicts",
         sorted((c.juror_id, c.dossier_id, c.reason) for c in db.conflicts),
         sorted((c.juror_id, c.dossier_id, c.reason) for c in replayed.conflicts),
     )
-    differ("jurés présents", sorted(db.present), sorted(replayed.present))
+    differ("present", sorted(db.present), sorted(replayed.present))
 
     def rec(st: SessionState) -> dict[tuple[str, str], tuple[str, str, str]]:
         return {
@@ -550,57 +557,68 @@ def state_differences(db: SessionState, replayed: SessionState) -> list[str]:
 
     mine_r, theirs_r = rec(db), rec(replayed)
     for pair in sorted(set(mine_r) | set(theirs_r)):
-        differ(f"récusation {pair[0]} / {pair[1]}", mine_r.get(pair), theirs_r.get(pair))
+        differ("recusal", mine_r.get(pair), theirs_r.get(pair), juror=pair[0], dossier=pair[1])
     for key in sorted(set(db.scores) | set(replayed.scores)):
-        differ(f"note {key[0]} / {key[1]} / {key[2]}", db.scores.get(key), replayed.scores.get(key))
+        differ(
+            "score",
+            db.scores.get(key),
+            replayed.scores.get(key),
+            dossier=key[0],
+            juror=key[1],
+            criterion=key[2],
+        )
     for key2 in sorted(set(db.comments) | set(replayed.comments)):
         differ(
-            f"commentaire {key2[0]} / {key2[1]}", db.comments.get(key2), replayed.comments.get(key2)
+            "comment",
+            db.comments.get(key2),
+            replayed.comments.get(key2),
+            dossier=key2[0],
+            juror=key2[1],
         )
-    for name, mine_t, theirs_t in (
-        ("avis motivé", db.opinions, replayed.opinions),
-        ("motif de non-validité", db.invalid_reasons, replayed.invalid_reasons),
-        ("justification d’écart", db.departures, replayed.departures),
+    for kind, mine_t, theirs_t in (
+        ("opinion", db.opinions, replayed.opinions),
+        ("invalid_reason", db.invalid_reasons, replayed.invalid_reasons),
+        ("departure", db.departures, replayed.departures),
     ):
         for k in sorted(set(mine_t) | set(theirs_t)):
-            differ(f"{name} du dossier « {k} »", mine_t.get(k), theirs_t.get(k))
+            differ(kind, mine_t.get(k), theirs_t.get(k), dossier=k)
     for did in sorted(set(db.hearings) | set(replayed.hearings)):
         a, b = db.hearings.get(did), replayed.hearings.get(did)
         pa = (a.started_at, a.presentation_s, a.questions_s) if a else None
         pb = (b.started_at, b.presentation_s, b.questions_s) if b else None
-        differ(f"audition du dossier « {did} »", pa, pb)
-    differ("notes de délibération", db.notes, replayed.notes)
-    differ("ouverture de la délibération", db.opened_at, replayed.opened_at)
-    differ("clôture de la délibération", db.closed_at, replayed.closed_at)
-    differ("liste arrêtée par le jury", db.decision_made, replayed.decision_made)
+        differ("hearing", pa, pb, dossier=did)
+    differ("notes", db.notes, replayed.notes)
+    differ("opened", db.opened_at, replayed.opened_at)
+    differ("closed", db.closed_at, replayed.closed_at)
+    differ("decision_made", db.decision_made, replayed.decision_made)
     differ(
-        "lauréats",
+        "laureates",
         sorted((x.dossier_id, x.amount_cents, x.justification) for x in db.laureates),
         sorted((x.dossier_id, x.amount_cents, x.justification) for x in replayed.laureates),
     )
-    differ("seuil d’écart-type", db.sd_threshold, replayed.sd_threshold)
-    differ("seuil d’amplitude", db.range_threshold, replayed.range_threshold)
-    differ("numéro d’export", db.export_seq, replayed.export_seq)
+    differ("sd_threshold", db.sd_threshold, replayed.sd_threshold)
+    differ("range_threshold", db.range_threshold, replayed.range_threshold)
+    differ("export_seq", db.export_seq, replayed.export_seq)
     return out
 
 
-def document_differences(actual: Any, expected: Any, path: str = "") -> list[str]:
-    """Paths where two decoded JSON documents differ (French), the first ones first."""
-    out: list[str] = []
+def document_differences(actual: Any, expected: Any, path: str = "") -> list[Difference]:
+    """Paths where two decoded JSON documents differ, the first ones first."""
+    out: list[Difference] = []
     _diff(actual, expected, path, out)
     return out
 
 
-def _diff(a: Any, b: Any, path: str, out: list[str], limit: int = 5) -> None:
+def _diff(a: Any, b: Any, path: str, out: list[Difference], limit: int = 5) -> None:
     if len(out) >= limit:
         return
     where = path or "(racine)"
     if isinstance(a, dict) and isinstance(b, dict):
         for k in sorted(set(a) | set(b), key=str):
             if k not in a:
-                out.append(f"« {where}.{k} » manque")
+                out.append(_difference("document.missing", path=f"{where}.{k}"))
             elif k not in b:
-                out.append(f"« {where}.{k} » n’a pas lieu d’être")
+                out.append(_difference("document.extra", path=f"{where}.{k}"))
             else:
                 _diff(a[k], b[k], f"{path}.{k}" if path else str(k), out, limit)
             if len(out) >= limit:
@@ -612,7 +630,7 @@ def _diff(a: Any, b: Any, path: str, out: list[str], limit: int = 5) -> None:
             if len(out) >= limit:
                 return
         if len(a) != len(b):
-            out.append(f"« {where} » : {len(a)} élément(s), {len(b)} attendu(s)")
+            out.append(_difference("document.length", path=where, count=len(a), expected=len(b)))
         return
     if type(a) is not type(b) or a != b:
-        out.append(f"« {where} » vaut {_shown(a)}, {_shown(b)} attendu")
+        out.append(_difference("document.value", path=where, value=_shown(a), expected=_shown(b)))

@@ -264,13 +264,14 @@ _SIG_LOCAL, _SIG_CENTRAL, _SIG_END = b"PK\x03\x04", b"PK\x01\x02", b"PK\x05\x06"
 _SIG_Z64_END, _SIG_Z64_LOC = b"PK\x06\x06", b"PK\x06\x07"
 
 
-class LayoutError(Exception):
-    """The archive is not exactly laid out (French message, without any prefix)."""
+class LayoutError(Problem):
+    """The archive is not exactly laid out: ``code`` is the kind of fault (several rules
+    share one), the catalogue key ``layout.<rule>`` (``error.layout.<rule>`` in
+    ``jury_desk.messages``) with ``params`` says which rule; ``message`` is its French
+    wording, without any prefix."""
 
-    def __init__(self, code: str, message: str) -> None:
-        super().__init__(message)
-        self.code = code
-        self.message = message
+    def __init__(self, code: str, rule: str, **params: object) -> None:
+        super().__init__(code, "layout." + rule, **params)
 
 
 @dataclass(frozen=True, slots=True)
@@ -327,65 +328,53 @@ def exact_layout(
     n_total, cd_size, cd_start = _end_record(fh, archive_size, len(expected))
     central = _read_at(fh, cd_start, cd_size)
     if len(central) != cd_size:
-        raise LayoutError("truncated", "répertoire central tronqué")
+        raise LayoutError("truncated", "central_truncated")
     entries: dict[str, ExactEntry] = {}
     records: list[_Central] = []
     pos = 0
     for _ in range(n_total):
         record, pos = _central_record(central, pos, expected, limits)
         if record.entry.name in entries:
-            raise LayoutError("duplicate_entry", f"entrée « {record.entry.name} » en double")
+            raise LayoutError("duplicate_entry", "duplicate_entry", name=record.entry.name)
         entries[record.entry.name] = record.entry
         records.append(record)
     if pos != cd_size:
-        raise LayoutError("central", "octets en trop dans le répertoire central")
+        raise LayoutError("central", "central_extra")
     missing = [n for n in expected if n not in entries]
     if missing:
-        raise LayoutError("missing_entry", f"entrée manquante : « {missing[0]} »")
+        raise LayoutError("missing_entry", "missing_entry", name=missing[0])
     reach = 0
     for record in sorted(records, key=lambda r: r.entry.header_offset):
         _check_local(fh, record, reach)
         reach = record.entry.data_offset + record.entry.compress_size
     if reach != cd_start:
-        raise LayoutError(
-            "gap",
-            f"{cd_start - reach} octet(s) entre la dernière entrée et le répertoire central",
-        )
+        raise LayoutError("gap", "gap_before_central", count=cd_start - reach)
     return entries
 
 
 def _end_record(fh: BinaryIO, archive_size: int, n_expected: int) -> tuple[int, int, int]:
     """The end-of-archive record, last in the file: (entries, central size, central start)."""
     if archive_size < _END.size:
-        raise LayoutError("not_zip", "le fichier est trop court pour être une archive ZIP")
+        raise LayoutError("not_zip", "too_short")
     end = _read_at(fh, archive_size - _END.size, _END.size)
     if end[:4] != _SIG_END:
         tail = _read_at(fh, max(0, archive_size - 65_557), 65_557)
         if _SIG_END in tail:
-            raise LayoutError(
-                "trailing_bytes",
-                "des octets suivent l’enregistrement de fin d’archive (commentaire ou ajout)",
-            )
-        raise LayoutError("not_zip", "pas d’enregistrement de fin d’archive ZIP")
+            raise LayoutError("trailing_bytes", "trailing_bytes")
+        raise LayoutError("not_zip", "no_end")
     (_, disk, cd_disk, n_disk, n_total, cd_size, cd_start, comment_len) = _END.unpack(end)
     if comment_len:
-        raise LayoutError("comment", "l’archive porte un commentaire")
+        raise LayoutError("comment", "comment")
     if disk or cd_disk or n_disk != n_total:
-        raise LayoutError("multi_disk", "archive en plusieurs volumes")
+        raise LayoutError("multi_disk", "multi_disk")
     if n_total == 0xFFFF or cd_size == 0xFFFFFFFF or cd_start == 0xFFFFFFFF:
-        raise LayoutError("zip64", "archive ZIP64 (inutile pour ce paquet)")
+        raise LayoutError("zip64", "zip64")
     if n_total != n_expected:
-        raise LayoutError(
-            "entry_count", f"{n_total} entrées annoncées, exactement {n_expected} attendues"
-        )
+        raise LayoutError("entry_count", "entry_count", count=n_total, expected=n_expected)
     if cd_start + cd_size != archive_size - _END.size:
-        raise LayoutError(
-            "gap_before_end",
-            "le répertoire central n’est pas suivi immédiatement de la fin d’archive "
-            "(octets en trop ou second enregistrement de fin)",
-        )
+        raise LayoutError("gap_before_end", "gap_before_end")
     if cd_size > 64 * 1024:
-        raise LayoutError("central_size", "répertoire central anormalement grand")
+        raise LayoutError("central_size", "central_size")
     return n_total, cd_size, cd_start
 
 
@@ -394,7 +383,7 @@ def _central_record(
 ) -> tuple[_Central, int]:
     """The central-directory record at ``pos``, checked; and where the next one starts."""
     if pos + _CENTRAL.size > len(central) or central[pos : pos + 4] != _SIG_CENTRAL:
-        raise LayoutError("central", "répertoire central corrompu")
+        raise LayoutError("central", "central_corrupt")
     f = _CENTRAL.unpack_from(central, pos)
     (flags, method, crc, csize, usize) = (f[3], f[4], f[7], f[8], f[9])
     name_len, extra_len, comment_l, disk_start, offset = f[10], f[11], f[12], f[13], f[16]
@@ -405,18 +394,16 @@ def _central_record(
     try:
         name = raw_name.decode("utf-8" if flags & 0x800 else "cp437")
     except UnicodeDecodeError as exc:
-        raise LayoutError("name", "nom d’entrée illisible") from exc
+        raise LayoutError("name", "name") from exc
     if name not in expected:
-        raise LayoutError("unexpected_entry", f"entrée en trop : « {name[:80]} »")
+        raise LayoutError("unexpected_entry", "unexpected_entry", name=name[:80])
     if comment_l or disk_start:
-        raise LayoutError("central", f"entrée « {name} » : commentaire ou volume inattendu")
+        raise LayoutError("central", "entry_comment", name=name)
     if needed > 20 or internal:
-        raise LayoutError(
-            "central", f"entrée « {name} » : version requise ou attributs internes inattendus"
-        )
+        raise LayoutError("central", "entry_attributes", name=name)
     kind = (external >> 16) & 0o170000
     if kind not in (0, stat.S_IFREG) or external & 0x410:  # 0x10 folder, 0x400 reparse
-        raise LayoutError("link", f"entrée « {name} » : pas un fichier ordinaire")
+        raise LayoutError("link", "link", name=name)
     _check_method(name, flags, method, extra, csize, usize, limits.get(name, 0))
     header_len = _LOCAL.size + name_len
     entry = ExactEntry(name, method, crc, csize, usize, offset, offset + header_len + extra_len)
@@ -428,27 +415,20 @@ def _check_method(
 ) -> None:
     """Flags, compression, extra field and sizes of one entry."""
     if flags & ~_ALLOWED_FLAGS:
-        what = (
-            "chiffrée"
-            if flags & 0x41
-            else "avec descripteur de données"
-            if flags & 0x8
-            else f"avec les indicateurs {flags:#06x}"
-        )
-        raise LayoutError("flags", f"entrée « {name} » {what}")
+        if flags & 0x41:
+            raise LayoutError("flags", "encrypted", name=name)
+        if flags & 0x8:
+            raise LayoutError("flags", "data_descriptor", name=name)
+        raise LayoutError("flags", "flags", name=name, flags=f"{flags:#06x}")
     if method not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
-        raise LayoutError(
-            "compression", f"entrée « {name} » : méthode de compression {method} refusée"
-        )
+        raise LayoutError("compression", "compression", name=name, method=method)
     tags = _extra_tags(extra)
     if tags is None or 0x0001 in tags:
-        raise LayoutError("zip64", f"entrée « {name} » : champ supplémentaire ZIP64 ou corrompu")
+        raise LayoutError("zip64", "entry_zip64", name=name)
     if usize > limit:
-        raise LayoutError(
-            "entry_size", f"entrée « {name} » : {usize} octets annoncés, au plus {limit}"
-        )
+        raise LayoutError("entry_size", "entry_size", name=name, size=usize, limit=limit)
     if method == zipfile.ZIP_STORED and csize != usize:
-        raise LayoutError("sizes", f"entrée « {name} » : tailles incohérentes")
+        raise LayoutError("sizes", "sizes", name=name)
 
 
 def _check_local(fh: BinaryIO, record: _Central, reach: int) -> None:
@@ -458,12 +438,14 @@ def _check_local(fh: BinaryIO, record: _Central, reach: int) -> None:
     if entry.header_offset != reach:
         raise LayoutError(
             "gap" if entry.header_offset > reach else "overlap",
-            f"l’entrée « {entry.name} » commence à l’octet {entry.header_offset}, "
-            f"{reach} attendu (les entrées se suivent depuis l’octet 0, sans intervalle)",
+            "offset",
+            name=entry.name,
+            offset=entry.header_offset,
+            expected=reach,
         )
     head = _read_at(fh, entry.header_offset, _LOCAL.size + len(record.name_extra))
     if len(head) != _LOCAL.size + len(record.name_extra) or head[:4] != _SIG_LOCAL:
-        raise LayoutError("local_header", f"en-tête local de « {entry.name} » absent")
+        raise LayoutError("local_header", "local_header", name=entry.name)
     lf = _LOCAL.unpack_from(head)
     local = (lf[2], lf[1], (lf[4], lf[5]), lf[3], lf[6], lf[7], lf[8], lf[10])
     central = (
@@ -481,11 +463,7 @@ def _check_local(fh: BinaryIO, record: _Central, reach: int) -> None:
         or lf[9] + lf[10] != len(record.name_extra)
         or head[_LOCAL.size :] != record.name_extra
     ):
-        raise LayoutError(
-            "local_mismatch",
-            f"l’en-tête local de « {entry.name} » diffère du répertoire central "
-            "(nom, méthode, tailles, CRC, date, version ou champs supplémentaires)",
-        )
+        raise LayoutError("local_mismatch", "local_mismatch", name=entry.name)
 
 
 def stream_exact(fh: BinaryIO, entry: ExactEntry, limit: int) -> Iterator[bytes]:
@@ -500,10 +478,7 @@ def stream_exact(fh: BinaryIO, entry: ExactEntry, limit: int) -> Iterator[bytes]
         nonlocal crc, got
         got += len(chunk)
         if got > min(limit, entry.file_size):
-            raise LayoutError(
-                "entry_size",
-                f"« {entry.name} » contient plus d’octets que son en-tête n’en annonce",
-            )
+            raise LayoutError("entry_size", "content_too_long", name=entry.name)
         crc = zlib.crc32(chunk, crc)
         return chunk
 
@@ -511,7 +486,7 @@ def stream_exact(fh: BinaryIO, entry: ExactEntry, limit: int) -> Iterator[bytes]
         while remaining:
             raw = fh.read(min(CHUNK, remaining))
             if not raw:
-                raise LayoutError("truncated", f"« {entry.name} » est tronqué")
+                raise LayoutError("truncated", "content_truncated", name=entry.name)
             remaining -= len(raw)
             if inflater is None:
                 yield account(raw)
@@ -527,15 +502,12 @@ def stream_exact(fh: BinaryIO, entry: ExactEntry, limit: int) -> Iterator[bytes]
             while tail := inflater.flush(CHUNK) if not inflater.eof else b"":
                 yield account(tail)
             if not inflater.eof or inflater.unused_data:
-                raise LayoutError(
-                    "corrupt", f"« {entry.name} » : flux deflate incomplet ou suivi d’octets"
-                )
+                raise LayoutError("corrupt", "deflate_incomplete", name=entry.name)
     except zlib.error as exc:
-        raise LayoutError("corrupt", f"« {entry.name} » : données deflate corrompues") from exc
+        raise LayoutError("corrupt", "deflate_corrupt", name=entry.name) from exc
     if got != entry.file_size:
         raise LayoutError(
-            "header_size",
-            f"« {entry.name} » : l’en-tête annonce {entry.file_size} octets, l’entrée en contient {got}",
+            "header_size", "header_size", name=entry.name, announced=entry.file_size, got=got
         )
     if crc != entry.crc:
-        raise LayoutError("crc", f"« {entry.name} » : le CRC-32 ne correspond pas à l’en-tête")
+        raise LayoutError("crc", "crc", name=entry.name)

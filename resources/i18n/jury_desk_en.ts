@@ -2578,6 +2578,426 @@ A snapshot of the current state is taken first (“before restore”): the resto
         <translation>file not found in “{source}”.</translation>
     </message>
     <message>
+        <source>entrée n° {seq} : « {field} » absent ou invalide</source>
+        <translation>entry no. {seq}: “{field}” missing or invalid</translation>
+    </message>
+    <message>
+        <source>entrée n° {seq} : « {field} » invalide</source>
+        <translation>entry no. {seq}: “{field}” invalid</translation>
+    </message>
+    <message>
+        <source>entrée n° {seq} : juré « {juror} » inconnu de la session</source>
+        <translation>entry no. {seq}: juror “{juror}” unknown to the session</translation>
+    </message>
+    <message>
+        <source>entrée n° {seq} : dossier « {dossier} » inconnu de la session</source>
+        <translation>entry no. {seq}: dossier “{dossier}” unknown to the session</translation>
+    </message>
+    <message>
+        <source>entrée n° {seq} : critère « {criterion} » inconnu de la session</source>
+        <translation>entry no. {seq}: criterion “{criterion}” unknown to the session</translation>
+    </message>
+    <message>
+        <source>entrée n° {seq} : valeur « {value} » illisible</source>
+        <translation>entry no. {seq}: unreadable value “{value}”</translation>
+    </message>
+    <message>
+        <source>entrée n° {seq} : valeur {value} hors de l’échelle du critère « {criterion} »</source>
+        <translation>entry no. {seq}: value {value} outside the scale of criterion “{criterion}”</translation>
+    </message>
+    <message>
+        <source>entrée n° {seq} : forme invalide</source>
+        <translation>entry no. {seq}: invalid form</translation>
+    </message>
+    <message>
+        <source>entrée n° {seq} : date « at » absente</source>
+        <translation>entry no. {seq}: date “at” missing</translation>
+    </message>
+    <message>
+        <source>la première entrée (n° {seq}) n’est pas l’import de la session (« {action} »)</source>
+        <translation>the first entry (no. {seq}) is not the session’s import (“{action}”)</translation>
+    </message>
+    <message>
+        <source>la première entrée n’a pas importé ce manifeste (SHA-256 différent)</source>
+        <translation>the first entry did not import this manifest (different SHA-256)</translation>
+    </message>
+    <message>
+        <source>entrée n° {seq} : second import de la session</source>
+        <translation>entry no. {seq}: second import of the session</translation>
+    </message>
+    <message>
+        <source>entrée n° {seq} : liste « absent » invalide</source>
+        <translation>entry no. {seq}: invalid “absent” list</translation>
+    </message>
+    <message>
+        <source>entrée n° {seq} : nature de récusation « {kind} » inconnue</source>
+        <translation>entry no. {seq}: unknown kind of recusal “{kind}”</translation>
+    </message>
+    <message>
+        <source>entrée n° {seq} : récusation déjà inscrite</source>
+        <translation>entry no. {seq}: recusal already recorded</translation>
+    </message>
+    <message>
+        <source>entrée n° {seq} : retrait d’une récusation absente</source>
+        <translation>entry no. {seq}: removal of a recusal that does not exist</translation>
+    </message>
+    <message>
+        <source>entrée n° {seq} : feuille déjà validée</source>
+        <translation>entry no. {seq}: sheet already validated</translation>
+    </message>
+    <message>
+        <source>entrée n° {seq} : effacement d’une note absente</source>
+        <translation>entry no. {seq}: clearing a score that does not exist</translation>
+    </message>
+    <message>
+        <source>entrée n° {seq} : seuils illisibles</source>
+        <translation>entry no. {seq}: unreadable thresholds</translation>
+    </message>
+    <message>
+        <source>entrée n° {seq} : export n° {number} après l’export n° {previous}</source>
+        <translation>entry no. {seq}: export no. {number} after export no. {previous}</translation>
+    </message>
+    <message>
+        <source>entrée n° {seq} : modification d’une feuille validée sans motif</source>
+        <translation>entry no. {seq}: change to a validated sheet without a reason</translation>
+    </message>
+    <message>
+        <source>entrée n° {seq} : décision du jury illisible</source>
+        <translation>entry no. {seq}: unreadable jury decision</translation>
+    </message>
+    <message>
+        <source>entrée n° {seq} : lauréat illisible</source>
+        <translation>entry no. {seq}: unreadable laureate</translation>
+    </message>
+    <message>
+        <source>entrée n° {seq} : montant du lauréat « {dossier} » invalide</source>
+        <translation>entry no. {seq}: invalid amount for laureate “{dossier}”</translation>
+    </message>
+    <message>
+        <source>entrée n° {seq} : lauréat « {dossier} » en double</source>
+        <translation>entry no. {seq}: laureate “{dossier}” listed twice</translation>
+    </message>
+    <message>
+        <source>entrée n° {seq} : justification illisible</source>
+        <translation>entry no. {seq}: unreadable justification</translation>
+    </message>
+    <message>
+        <source>répertoire central tronqué</source>
+        <translation>central directory truncated</translation>
+    </message>
+    <message>
+        <source>entrée « {name} » en double</source>
+        <translation>entry “{name}” appears twice</translation>
+    </message>
+    <message>
+        <source>octets en trop dans le répertoire central</source>
+        <translation>extra bytes in the central directory</translation>
+    </message>
+    <message>
+        <source>entrée manquante : « {name} »</source>
+        <translation>missing entry: “{name}”</translation>
+    </message>
+    <message>
+        <source>{count} octet(s) entre la dernière entrée et le répertoire central</source>
+        <translation>{count} byte(s) between the last entry and the central directory</translation>
+    </message>
+    <message>
+        <source>le fichier est trop court pour être une archive ZIP</source>
+        <translation>the file is too short to be a ZIP archive</translation>
+    </message>
+    <message>
+        <source>des octets suivent l’enregistrement de fin d’archive (commentaire ou ajout)</source>
+        <translation>bytes follow the end-of-archive record (comment or appended data)</translation>
+    </message>
+    <message>
+        <source>pas d’enregistrement de fin d’archive ZIP</source>
+        <translation>no ZIP end-of-archive record</translation>
+    </message>
+    <message>
+        <source>l’archive porte un commentaire</source>
+        <translation>the archive carries a comment</translation>
+    </message>
+    <message>
+        <source>archive en plusieurs volumes</source>
+        <translation>multi-volume archive</translation>
+    </message>
+    <message>
+        <source>archive ZIP64 (inutile pour ce paquet)</source>
+        <translation>ZIP64 archive (not needed for this bundle)</translation>
+    </message>
+    <message>
+        <source>{count} entrées annoncées, exactement {expected} attendues</source>
+        <translation>{count} entries declared, exactly {expected} expected</translation>
+    </message>
+    <message>
+        <source>le répertoire central n’est pas suivi immédiatement de la fin d’archive (octets en trop ou second enregistrement de fin)</source>
+        <translation>the central directory is not immediately followed by the end of the archive (extra bytes or a second end record)</translation>
+    </message>
+    <message>
+        <source>répertoire central anormalement grand</source>
+        <translation>abnormally large central directory</translation>
+    </message>
+    <message>
+        <source>répertoire central corrompu</source>
+        <translation>corrupt central directory</translation>
+    </message>
+    <message>
+        <source>nom d’entrée illisible</source>
+        <translation>unreadable entry name</translation>
+    </message>
+    <message>
+        <source>entrée en trop : « {name} »</source>
+        <translation>unexpected entry: “{name}”</translation>
+    </message>
+    <message>
+        <source>entrée « {name} » : commentaire ou volume inattendu</source>
+        <translation>entry “{name}”: unexpected comment or volume</translation>
+    </message>
+    <message>
+        <source>entrée « {name} » : version requise ou attributs internes inattendus</source>
+        <translation>entry “{name}”: unexpected required version or internal attributes</translation>
+    </message>
+    <message>
+        <source>entrée « {name} » : pas un fichier ordinaire</source>
+        <translation>entry “{name}”: not a regular file</translation>
+    </message>
+    <message>
+        <source>entrée « {name} » chiffrée</source>
+        <translation>entry “{name}” is encrypted</translation>
+    </message>
+    <message>
+        <source>entrée « {name} » avec descripteur de données</source>
+        <translation>entry “{name}” has a data descriptor</translation>
+    </message>
+    <message>
+        <source>entrée « {name} » avec les indicateurs {flags}</source>
+        <translation>entry “{name}” has flags {flags}</translation>
+    </message>
+    <message>
+        <source>entrée « {name} » : méthode de compression {method} refusée</source>
+        <translation>entry “{name}”: compression method {method} refused</translation>
+    </message>
+    <message>
+        <source>entrée « {name} » : champ supplémentaire ZIP64 ou corrompu</source>
+        <translation>entry “{name}”: ZIP64 or corrupt extra field</translation>
+    </message>
+    <message>
+        <source>entrée « {name} » : {size} octets annoncés, au plus {limit}</source>
+        <translation>entry “{name}”: {size} bytes declared, at most {limit}</translation>
+    </message>
+    <message>
+        <source>entrée « {name} » : tailles incohérentes</source>
+        <translation>entry “{name}”: inconsistent sizes</translation>
+    </message>
+    <message>
+        <source>l’entrée « {name} » commence à l’octet {offset}, {expected} attendu (les entrées se suivent depuis l’octet 0, sans intervalle)</source>
+        <translation>entry “{name}” starts at byte {offset}, {expected} expected (entries follow one another from byte 0, without gaps)</translation>
+    </message>
+    <message>
+        <source>en-tête local de « {name} » absent</source>
+        <translation>local header of “{name}” missing</translation>
+    </message>
+    <message>
+        <source>l’en-tête local de « {name} » diffère du répertoire central (nom, méthode, tailles, CRC, date, version ou champs supplémentaires)</source>
+        <translation>the local header of “{name}” differs from the central directory (name, method, sizes, CRC, date, version or extra fields)</translation>
+    </message>
+    <message>
+        <source>« {name} » contient plus d’octets que son en-tête n’en annonce</source>
+        <translation>“{name}” holds more bytes than its header declares</translation>
+    </message>
+    <message>
+        <source>« {name} » est tronqué</source>
+        <translation>“{name}” is truncated</translation>
+    </message>
+    <message>
+        <source>« {name} » : flux deflate incomplet ou suivi d’octets</source>
+        <translation>“{name}”: deflate stream incomplete or followed by extra bytes</translation>
+    </message>
+    <message>
+        <source>« {name} » : données deflate corrompues</source>
+        <translation>“{name}”: corrupt deflate data</translation>
+    </message>
+    <message>
+        <source>« {name} » : l’en-tête annonce {announced} octets, l’entrée en contient {got}</source>
+        <translation>“{name}”: the header declares {announced} bytes, the entry holds {got}</translation>
+    </message>
+    <message>
+        <source>« {name} » : le CRC-32 ne correspond pas à l’en-tête</source>
+        <translation>“{name}”: the CRC-32 does not match the header</translation>
+    </message>
+    <message>
+        <source>session : base {mine}, journal/manifeste {theirs}</source>
+        <translation>session: database {mine}, log/manifest {theirs}</translation>
+    </message>
+    <message>
+        <source>SHA-256 du manifeste : base {mine}, journal/manifeste {theirs}</source>
+        <translation>manifest SHA-256: database {mine}, log/manifest {theirs}</translation>
+    </message>
+    <message>
+        <source>session de démonstration : base {mine}, journal/manifeste {theirs}</source>
+        <translation>demonstration session: database {mine}, log/manifest {theirs}</translation>
+    </message>
+    <message>
+        <source>critères : base {mine}, journal/manifeste {theirs}</source>
+        <translation>criteria: database {mine}, log/manifest {theirs}</translation>
+    </message>
+    <message>
+        <source>jurés : base {mine}, journal/manifeste {theirs}</source>
+        <translation>jurors: database {mine}, log/manifest {theirs}</translation>
+    </message>
+    <message>
+        <source>dossier « {dossier} », {field} : base {mine}, journal/manifeste {theirs}</source>
+        <translation>dossier “{dossier}”, {field}: database {mine}, log/manifest {theirs}</translation>
+    </message>
+    <message>
+        <source>conflits d’intérêts : base {mine}, journal/manifeste {theirs}</source>
+        <translation>conflicts of interest: database {mine}, log/manifest {theirs}</translation>
+    </message>
+    <message>
+        <source>jurés présents : base {mine}, journal/manifeste {theirs}</source>
+        <translation>jurors present: database {mine}, log/manifest {theirs}</translation>
+    </message>
+    <message>
+        <source>récusation {juror} / {dossier} : base {mine}, journal/manifeste {theirs}</source>
+        <translation>recusal {juror} / {dossier}: database {mine}, log/manifest {theirs}</translation>
+    </message>
+    <message>
+        <source>note {dossier} / {juror} / {criterion} : base {mine}, journal/manifeste {theirs}</source>
+        <translation>score {dossier} / {juror} / {criterion}: database {mine}, log/manifest {theirs}</translation>
+    </message>
+    <message>
+        <source>commentaire {dossier} / {juror} : base {mine}, journal/manifeste {theirs}</source>
+        <translation>comment {dossier} / {juror}: database {mine}, log/manifest {theirs}</translation>
+    </message>
+    <message>
+        <source>avis motivé du dossier « {dossier} » : base {mine}, journal/manifeste {theirs}</source>
+        <translation>reasoned opinion on dossier “{dossier}”: database {mine}, log/manifest {theirs}</translation>
+    </message>
+    <message>
+        <source>motif de non-validité du dossier « {dossier} » : base {mine}, journal/manifeste {theirs}</source>
+        <translation>reason for the invalidity of dossier “{dossier}”: database {mine}, log/manifest {theirs}</translation>
+    </message>
+    <message>
+        <source>justification d’écart du dossier « {dossier} » : base {mine}, journal/manifeste {theirs}</source>
+        <translation>justification of the departure on dossier “{dossier}”: database {mine}, log/manifest {theirs}</translation>
+    </message>
+    <message>
+        <source>audition du dossier « {dossier} » : base {mine}, journal/manifeste {theirs}</source>
+        <translation>hearing of dossier “{dossier}”: database {mine}, log/manifest {theirs}</translation>
+    </message>
+    <message>
+        <source>notes de délibération : base {mine}, journal/manifeste {theirs}</source>
+        <translation>deliberation notes: database {mine}, log/manifest {theirs}</translation>
+    </message>
+    <message>
+        <source>ouverture de la délibération : base {mine}, journal/manifeste {theirs}</source>
+        <translation>opening of the deliberation: database {mine}, log/manifest {theirs}</translation>
+    </message>
+    <message>
+        <source>clôture de la délibération : base {mine}, journal/manifeste {theirs}</source>
+        <translation>closing of the deliberation: database {mine}, log/manifest {theirs}</translation>
+    </message>
+    <message>
+        <source>liste arrêtée par le jury : base {mine}, journal/manifeste {theirs}</source>
+        <translation>list set by the jury: database {mine}, log/manifest {theirs}</translation>
+    </message>
+    <message>
+        <source>lauréats : base {mine}, journal/manifeste {theirs}</source>
+        <translation>laureates: database {mine}, log/manifest {theirs}</translation>
+    </message>
+    <message>
+        <source>seuil d’écart-type : base {mine}, journal/manifeste {theirs}</source>
+        <translation>standard deviation threshold: database {mine}, log/manifest {theirs}</translation>
+    </message>
+    <message>
+        <source>seuil d’amplitude : base {mine}, journal/manifeste {theirs}</source>
+        <translation>spread threshold: database {mine}, log/manifest {theirs}</translation>
+    </message>
+    <message>
+        <source>numéro d’export : base {mine}, journal/manifeste {theirs}</source>
+        <translation>export number: database {mine}, log/manifest {theirs}</translation>
+    </message>
+    <message>
+        <source>dossier « {dossier} » absent du manifeste</source>
+        <translation>dossier “{dossier}” missing from the manifest</translation>
+    </message>
+    <message>
+        <source>la liste des dossiers diffère du manifeste</source>
+        <translation>the list of dossiers differs from the manifest</translation>
+    </message>
+    <message>
+        <source>jurés absents : result.json {mine}, journal {theirs}</source>
+        <translation>absent jurors: result.json {mine}, log {theirs}</translation>
+    </message>
+    <message>
+        <source>nombre de présents : result.json {mine}, journal {theirs}</source>
+        <translation>number present: result.json {mine}, log {theirs}</translation>
+    </message>
+    <message>
+        <source>récusations de séance : result.json {mine}, journal {theirs}</source>
+        <translation>recusals in session: result.json {mine}, log {theirs}</translation>
+    </message>
+    <message>
+        <source>note {score} : result.json {mine}, journal {theirs}</source>
+        <translation>score {score}: result.json {mine}, log {theirs}</translation>
+    </message>
+    <message>
+        <source>commentaires : result.json {mine}, journal {theirs}</source>
+        <translation>comments: result.json {mine}, log {theirs}</translation>
+    </message>
+    <message>
+        <source>avis motivés : result.json {mine}, journal {theirs}</source>
+        <translation>reasoned opinions: result.json {mine}, log {theirs}</translation>
+    </message>
+    <message>
+        <source>auditions : result.json {mine}, journal {theirs}</source>
+        <translation>hearings: result.json {mine}, log {theirs}</translation>
+    </message>
+    <message>
+        <source>notes de délibération : result.json {mine}, journal {theirs}</source>
+        <translation>deliberation notes: result.json {mine}, log {theirs}</translation>
+    </message>
+    <message>
+        <source>ouverture : result.json {mine}, journal {theirs}</source>
+        <translation>opening: result.json {mine}, log {theirs}</translation>
+    </message>
+    <message>
+        <source>clôture : result.json {mine}, journal {theirs}</source>
+        <translation>closing: result.json {mine}, log {theirs}</translation>
+    </message>
+    <message>
+        <source>lauréats : result.json {mine}, journal {theirs}</source>
+        <translation>laureates: result.json {mine}, log {theirs}</translation>
+    </message>
+    <message>
+        <source>numéro d’export : result.json {mine}, journal {theirs}</source>
+        <translation>export number: result.json {mine}, log {theirs}</translation>
+    </message>
+    <message>
+        <source>« {path} » manque</source>
+        <translation>“{path}” is missing</translation>
+    </message>
+    <message>
+        <source>« {path} » n’a pas lieu d’être</source>
+        <translation>“{path}” should not be there</translation>
+    </message>
+    <message>
+        <source>« {path} » : {count} élément(s), {expected} attendu(s)</source>
+        <translation>“{path}”: {count} item(s), {expected} expected</translation>
+    </message>
+    <message>
+        <source>« {path} » vaut {value}, {expected} attendu</source>
+        <translation>“{path}” is {value}, {expected} expected</translation>
+    </message>
+    <message>
+        <source>result.json : {message}</source>
+        <translation>result.json: {message}</translation>
+    </message>
+    <message>
+        <source>result.json ne correspond pas au journal d’audit : {messages}</source>
+        <translation>result.json does not match the audit log: {messages}</translation>
+    </message>
+    <message>
         <source>clé « {member} » en double</source>
         <translation>duplicate key “{member}”</translation>
     </message>
@@ -2918,8 +3338,20 @@ A snapshot of the current state is taken first (“before restore”): the resto
         <translation>The CSV file is readable neither as UTF-8 nor as Windows-1252 (byte {offset}). In Excel, save it as “CSV UTF-8 (comma delimited)”. No score was recorded.</translation>
     </message>
     <message>
-        <source>Le journal d’audit de cette session est altéré (entrée n° {seq} : {problem}) : la base a été modifiée hors de jury_desk, ses résultats ne sont plus attestés et ne peuvent être ni calculés ni exportés. Restaurez le dernier instantané intact (menu Fichier, ou « jury-desk restore »). Rien n’a été modifié.</source>
-        <translation>The audit log of this session has been altered (entry no. {seq}: {problem}): the database was changed outside jury_desk, its results are no longer attested and can be neither computed nor exported. Restore the last intact snapshot (File menu, or “jury-desk restore”). Nothing was changed.</translation>
+        <source>Le journal d’audit de cette session est altéré (entrée n° {seq} : {message}) : la base a été modifiée hors de jury_desk, ses résultats ne sont plus attestés et ne peuvent être ni calculés ni exportés. Restaurez le dernier instantané intact (menu Fichier, ou « jury-desk restore »). Rien n’a été modifié.</source>
+        <translation>The audit log of this session has been altered (entry no. {seq}: {message}): the database was changed outside jury_desk, its results are no longer attested and can be neither computed nor exported. Restore the last intact snapshot (File menu, or “jury-desk restore”). Nothing was changed.</translation>
+    </message>
+    <message>
+        <source>entrée n° {seq} manquante ou déplacée (trouvé n° {found})</source>
+        <translation>entry no. {seq} missing or moved (found no. {found})</translation>
+    </message>
+    <message>
+        <source>entrée n° {seq} : le lien vers l’entrée précédente est rompu</source>
+        <translation>entry no. {seq}: the link to the previous entry is broken</translation>
+    </message>
+    <message>
+        <source>entrée n° {seq} : son contenu a été modifié (empreinte différente)</source>
+        <translation>entry no. {seq}: its content was changed (different hash)</translation>
     </message>
     <message>
         <source>Instantané introuvable : « {path} ».</source>
@@ -3088,6 +3520,94 @@ A snapshot of the current state is taken first (“before restore”): the resto
     <message>
         <source>signé par « {name} » (clé {kid}), le {date} à {hour} h {minute}, document intact</source>
         <translation>signed by “{name}” (key {kid}) on {date} at {hour}:{minute}, document intact</translation>
+    </message>
+    <message>
+        <source>la signature n’est pas du texte ASCII</source>
+        <translation>the signature is not ASCII text</translation>
+    </message>
+    <message>
+        <source>result.json annonce la clé {declared} mais la signature est celle de la clé {kid}</source>
+        <translation>result.json declares the key {declared} but the signature is that of the key {kid}</translation>
+    </message>
+    <message>
+        <source>la clé publique donnée dans signer.jwk n’est pas celle qui a signé (clé {kid})</source>
+        <translation>the public key given in signer.jwk is not the one that signed (key {kid})</translation>
+    </message>
+    <message>
+        <source>{size} octets, result.json en annonce {announced}</source>
+        <translation>{size} bytes, result.json declares {announced}</translation>
+    </message>
+    <message>
+        <source>le SHA-256 du fichier ne correspond pas à celui de result.json</source>
+        <translation>the file’s SHA-256 does not match the one in result.json</translation>
+    </message>
+    <message>
+        <source>le manifeste de la session a le SHA-256 {digest}…, result.json se réfère à {declared}… : ce résultat ne porte pas sur ce paquet de session</source>
+        <translation>the session’s manifest has SHA-256 {digest}…, result.json refers to {declared}…: this result is not about this session bundle</translation>
+    </message>
+    <message>
+        <source>le manifeste est celui d’une autre session</source>
+        <translation>the manifest is that of another session</translation>
+    </message>
+    <message>
+        <source>première entrée en défaut : n° {seq} — {message}</source>
+        <translation>first faulty entry: no. {seq} — {message}</translation>
+    </message>
+    <message>
+        <source>la dernière entrée ({head}…) n’est pas l’« audit_head » de result.json ({declared}…)</source>
+        <translation>the last entry ({head}…) is not the “audit_head” of result.json ({declared}…)</translation>
+    </message>
+    <message>
+        <source>le journal ne se termine pas par l’inscription de l’export n° {seq} (journal coupé ou export remplacé)</source>
+        <translation>the log does not end with the record of export no. {seq} (log cut short or export replaced)</translation>
+    </message>
+    <message>
+        <source>{message}</source>
+        <translation>{message}</translation>
+    </message>
+    <message>
+        <source>entrée « {entry} » : {message}</source>
+        <translation>entry “{entry}”: {message}</translation>
+    </message>
+    <message>
+        <source>result.json n’est pas du JSON strict ({message})</source>
+        <translation>result.json is not strict JSON ({message})</translation>
+    </message>
+    <message>
+        <source>audit.jsonl illisible ({message})</source>
+        <translation>audit.jsonl unreadable ({message})</translation>
+    </message>
+    <message>
+        <source>Export refusé : la base de données ne correspond pas à ce qu’établissent le manifeste signé par le siège et le journal d’audit ({message}). La base a pu être modifiée hors de l’application ; restaurez un instantané intact ou signalez-le au siège. Rien n’a été modifié.</source>
+        <translation>Export refused: the database does not match what the manifest signed by headquarters and the audit log establish ({message}). The database may have been changed outside the application; restore an intact snapshot or report it to headquarters. Nothing was changed.</translation>
+    </message>
+    <message>
+        <source>Export refusé : la justification du dossier « {dossier} » (« {text} ») n’est pas une phrase (20 caractères au moins, avec des lettres). Complétez-la dans la décision du jury. Rien n’a été modifié.</source>
+        <translation>Export refused: the justification of dossier “{dossier}” (“{text}”) is not a sentence (at least 20 characters, with letters). Complete it in the jury’s decision. Nothing was changed.</translation>
+    </message>
+    <message>
+        <source>journal d’audit rompu à l’entrée n° {seq}</source>
+        <translation>audit log broken at entry no. {seq}</translation>
+    </message>
+    <message>
+        <source>journal d’audit rompu à l’entrée n° {seq} : {message}</source>
+        <translation>audit log broken at entry no. {seq}: {message}</translation>
+    </message>
+    <message>
+        <source>manifeste enregistré illisible : {message}</source>
+        <translation>stored manifest unreadable: {message}</translation>
+    </message>
+    <message>
+        <source>manifeste enregistré illisible : entrée « {entry} » : {message}</source>
+        <translation>stored manifest unreadable: entry “{entry}”: {message}</translation>
+    </message>
+    <message>
+        <source>le manifeste enregistré ne vérifie plus sa signature ({message})</source>
+        <translation>the stored manifest no longer verifies against its signature ({message})</translation>
+    </message>
+    <message>
+        <source>manifeste de démonstration modifié</source>
+        <translation>demonstration manifest modified</translation>
     </message>
     <message>
         <source>Le nom du signataire du procès-verbal doit compter de 3 à {max} caractères, sans caractère de contrôle, et sa qualité au plus {max}.</source>

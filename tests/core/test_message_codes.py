@@ -1,0 +1,471 @@
+"""Messages as codes, words at the edge (issue 11, point 3), for the replay of an audit
+log and the exact layout of a result bundle.
+
+Core raises :class:`~jury_desk.core.replay.ReplayError` and
+:class:`~jury_desk.core.zipcheck.LayoutError` as codes with parameters; the catalogue
+(``jury_desk.messages``) words them, in French for the command line and the logs, in
+English through the translation for the GUI. The verification of a result bundle carries
+them in its checks (``Check.key``/``params``), so that its dialog speaks the UI's language.
+"""
+
+from __future__ import annotations
+
+import ast
+import json
+import re
+import string
+import xml.etree.ElementTree as ET
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from jury_desk import messages
+from jury_desk.core import audit, export, replay, resources, zipcheck
+from jury_desk.core.errors import UserError
+from jury_desk.core.replay import Known, Replayer, ReplayError
+from tests.conftest import played_demo, signing_identity
+
+ROOT = Path(__file__).resolve().parent.parent.parent
+CORE = ROOT / "jury_desk" / "core"
+
+
+@dataclass(frozen=True)
+class Raised:
+    """One ``raise XError(...)`` of core: its catalogue key and the keywords it passes."""
+
+    where: str
+    key: str
+    keywords: frozenset[str]
+
+
+def _raised(cls: str, module: Path, key_arg: int, prefix: str, implicit: set[str]) -> list[Raised]:
+    out = []
+    for node in ast.walk(ast.parse(module.read_text(encoding="utf-8"))):
+        if not (isinstance(node, ast.Call) and getattr(node.func, "id", None) == cls):
+            continue
+        where = f"{module.name}:{node.lineno}"
+        arg = node.args[key_arg] if len(node.args) > key_arg else None
+        assert isinstance(arg, ast.Constant) and isinstance(arg.value, str), (
+            f"{where}: {cls} takes its rule as a literal code, not a sentence"
+        )
+        assert re.fullmatch(r"[a-z0-9_]+", arg.value), f"{where}: « {arg.value} » is no code"
+        named = {k.arg for k in node.keywords if k.arg is not None}
+        out.append(Raised(where, prefix + arg.value, frozenset(named | implicit)))
+    return out
+
+
+REPLAY = _raised("ReplayError", CORE / "replay.py", 0, "error.replay.", {"seq"})
+LAYOUT = _raised("LayoutError", CORE / "zipcheck.py", 1, "error.layout.", set())
+
+
+def _fields(template: str) -> set[str]:
+    return {name for _, name, _, _ in string.Formatter().parse(template) if name}
+
+
+def test_the_scan_finds_every_refusal() -> None:
+    """The source scan itself: each module raises its error in many places."""
+    assert len(REPLAY) >= 27 and len(LAYOUT) >= 35
+    assert not any(
+        "ReplayError(f" in line or "LayoutError(f" in line
+        for module in ("replay.py", "zipcheck.py")
+        for line in (CORE / module).read_text(encoding="utf-8").splitlines()
+    )
+
+
+@pytest.mark.parametrize("raised", REPLAY + LAYOUT, ids=lambda r: r.where)
+def test_every_code_raised_has_a_template_and_its_parameters(raised: Raised) -> None:
+    assert raised.key in messages.TEMPLATES, f"{raised.where}: no template {raised.key}"
+    missing = _fields(messages.TEMPLATES[raised.key]) - raised.keywords
+    assert not missing, f"{raised.where}: {raised.key} needs {sorted(missing)}"
+
+
+def test_no_template_is_left_unused() -> None:
+    used = {r.key for r in REPLAY + LAYOUT}
+    for prefix in ("error.replay.", "error.layout."):
+        defined = {k for k in messages.TEMPLATES if k.startswith(prefix)}
+        assert defined <= used, sorted(defined - used)
+
+
+def _english() -> dict[str, str]:
+    """The committed English translations of the catalogue, read from the .ts."""
+    root = ET.parse(resources.path("i18n", "jury_desk_en.ts")).getroot()
+    out: dict[str, str] = {}
+    for ctx in root.iter("context"):
+        if ctx.findtext("name") != messages.CONTEXT:
+            continue
+        for m in ctx.iter("message"):
+            tr = m.find("translation")
+            if tr is not None and tr.get("type") is None and (tr.text or "").strip():
+                out[m.findtext("source") or ""] = tr.text or ""
+    return out
+
+
+ENGLISH = _english()
+
+
+def english(context: str, text: str) -> str:
+    """A stand-in for ``QCoreApplication.translate`` with the English .ts installed."""
+    assert context == messages.CONTEXT
+    return ENGLISH.get(text, text)
+
+
+FRENCH_MARKS = re.compile(r"[«»éèàêç]|\bn° |\bentrée\b|\bintrouvable\b|\billisible\b")
+
+
+@pytest.mark.parametrize(
+    "key",
+    sorted(
+        k
+        for k in messages.TEMPLATES
+        if k.startswith(("error.replay.", "error.layout.", "error.chain.", "error.tamper."))
+        or k.startswith(("error.diff.", "check.replay."))
+        or k.startswith(("check.jws.", "check.hash.", "check.chain.", "check.manifest."))
+        or k.startswith("check.refused.")
+        or k in ("check.problem", "check.result_not_strict", "check.audit_unreadable")
+        or k in ("error.export_tampered", "error.audit_chain_broken")
+    ),
+)
+def test_english_wording_exists_and_is_english(key: str) -> None:
+    source = messages.TEMPLATES[key]
+    assert source in ENGLISH, f"{key}: no finished English translation"
+    text = ENGLISH[source]
+    assert not FRENCH_MARKS.search(text), f"{key}: French left in English: {text}"
+    assert _fields(text) == _fields(source), key
+
+
+# --------------------------------------------------------------------------- behaviour
+
+
+def _replayer() -> Replayer:
+    return Replayer(
+        None,
+        None,
+        known=Known(frozenset({"j01"}), frozenset({"d01"}), frozenset({"impact"})),
+        manifest_sha256="0" * 64,
+    )
+
+
+IMPORT = {"seq": 1, "action": "session.import", "data": {"manifest_sha256": "0" * 64}, "at": "x"}
+
+
+def test_a_replay_error_is_a_code_with_parameters_and_its_french_wording() -> None:
+    rp = _replayer()
+    rp.feed(IMPORT)
+    with pytest.raises(ReplayError) as caught:
+        rp.feed(
+            {
+                "seq": 2,
+                "action": "score.set",
+                "data": {"dossier_id": "d01", "juror_id": "j99", "criterion_id": "impact"},
+                "at": "x",
+            }
+        )
+    err = caught.value
+    assert (err.code, err.key, err.seq) == ("unknown_juror", "replay.unknown_juror", 2)
+    assert err.params == {"seq": 2, "juror": "j99"}
+    assert err.message == "entrée n° 2 : juré « j99 » inconnu de la session"
+    assert str(err) == err.message
+    assert messages.error_text(err.key, err.params, english) == (
+        "entry no. 2: juror “j99” unknown to the session"
+    )
+
+
+def test_the_first_entry_must_be_the_import() -> None:
+    with pytest.raises(ReplayError) as caught:
+        _replayer().feed({**IMPORT, "action": "notes.set"})
+    assert caught.value.message == (
+        "la première entrée (n° 1) n’est pas l’import de la session (« notes.set »)"
+    )
+    assert messages.error_text(caught.value.key, caught.value.params, english) == (
+        "the first entry (no. 1) is not the session’s import (“notes.set”)"
+    )
+
+
+def test_a_layout_error_is_a_code_with_parameters_and_its_french_wording(tmp_path: Path) -> None:
+    path = tmp_path / "x.zip"
+    path.write_bytes(b"short")
+    with open(path, "rb") as fh, pytest.raises(zipcheck.LayoutError) as caught:
+        zipcheck.exact_layout(fh, 5, export.ENTRIES, export._LIMITS)
+    err = caught.value
+    assert (err.code, err.key, err.params) == ("not_zip", "layout.too_short", {})
+    assert err.message == "le fichier est trop court pour être une archive ZIP"
+    assert messages.error_text(err.key, err.params, english) == (
+        "the file is too short to be a ZIP archive"
+    )
+
+
+# --------------------------------------------------------------------------- verify and export
+
+
+@pytest.fixture(scope="module")
+def exported(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, Any]]:
+    tmp = tmp_path_factory.mktemp("codes")
+    with played_demo(tmp) as (desk, sid):
+        ident = signing_identity()
+        out = tmp / "resultats.zip"
+        export.export_session(desk, sid, out, ident, purge_due_on=date(2026, 12, 31))
+        yield out, ident
+
+
+def _entries(path: Path) -> dict[str, bytes]:
+    import zipfile
+
+    with zipfile.ZipFile(path) as zf:
+        return {n: zf.read(n) for n in zf.namelist()}
+
+
+def _worded(check: export.Check) -> tuple[str, str]:
+    """What the GUI's verification dialog shows (``ui.wording.check``), in English."""
+    detail = messages.check_text(check.key, dict(check.params), english) if check.key else ""
+    return messages.check_label(check.code, english), detail
+
+
+def test_bytes_after_the_archive_fail_its_structure_in_both_languages(
+    exported: tuple[Path, Any], tmp_path: Path
+) -> None:
+    path, ident = exported
+    bad = tmp_path / "appended.zip"
+    bad.write_bytes(path.read_bytes() + b"\0" * 40)
+    report = export.verify_result(bad, [ident.jwk])
+    first = report.checks[0]
+    assert (first.code, first.ok) == (export.L_STRUCTURE, False)
+    assert first.detail == (
+        "des octets suivent l’enregistrement de fin d’archive (commentaire ou ajout)"
+    )
+    assert first.key == "problem"
+    assert _worded(first) == (
+        "Archive structure",
+        "bytes follow the end-of-archive record (comment or appended data)",
+    )
+
+
+def test_a_replay_refusal_in_verify_is_worded_in_both_languages(
+    exported: tuple[Path, Any], tmp_path: Path
+) -> None:
+    """An audit log whose first entry is not the import: the chain holds, the replay
+    refuses; the CLI reads the same French as before, the GUI reads English."""
+    path, ident = exported
+    entries = _entries(path)
+    lines = entries["audit.jsonl"].rstrip(b"\n").split(b"\n")
+    log = [json.loads(x) for x in lines[1:]]
+    prev = audit.GENESIS
+    for i, e in enumerate(log, start=1):
+        e["seq"], e["prev"] = i, prev
+        e["hash"] = audit.entry_hash(e)
+        prev = e["hash"]
+    body = audit.to_jsonl(log)
+    doc = json.loads(entries["result.json"])
+    import hashlib
+
+    doc["files"]["audit.jsonl"] = {"bytes": len(body), "sha256": hashlib.sha256(body).hexdigest()}
+    doc["audit_head"] = prev
+    result = json.dumps(doc, ensure_ascii=False, indent=2).encode() + b"\n"
+    from jury_desk.core import crypto
+
+    entries.update(
+        {
+            "audit.jsonl": body,
+            "result.json": result,
+            "result.json.jws": crypto.sign_detached(ident.key, result).encode(),
+        }
+    )
+    bad = tmp_path / "t.zip"
+    bad.write_bytes(
+        export._zip([(n, entries[n]) for n in export.ENTRIES], datetime(2026, 6, 18, 18, 0))
+    )
+    report = export.verify_result(bad, [ident.jwk])
+    chain = next(c for c in report.checks if c.code == export.L_CHAIN)
+    assert not chain.ok
+    action = log[0]["action"]
+    assert chain.detail == (
+        f"la première entrée (n° 1) n’est pas l’import de la session (« {action} »)"
+    )
+    assert dict(chain.params)["inner"] == "replay.first_not_import"
+    assert _worded(chain) == (
+        "Audit log chain",
+        f"the first entry (no. 1) is not the session’s import (“{action}”)",
+    )
+
+
+def test_an_export_refused_by_the_replay_carries_its_code(tmp_path: Path) -> None:
+    """An audit entry naming a juror the manifest does not know, chained anew: the export
+    is refused with the same French sentence as before, and its code for the GUI."""
+    import sqlite3
+
+    with played_demo(tmp_path) as (desk, sid):
+        con = sqlite3.connect(desk.db_path)
+        for (name,) in con.execute(
+            "SELECT name FROM sqlite_master WHERE type='trigger'"
+        ).fetchall():
+            con.execute(f"DROP TRIGGER {name}")
+        rows = con.execute(
+            "SELECT seq, at, actor, action, data FROM audit WHERE session_id=? ORDER BY seq",
+            (sid,),
+        ).fetchall()
+        prev, target = audit.GENESIS, None
+        for seq, at, actor, action, data in rows:
+            payload = json.loads(data)
+            if target is None and action == "score.set":
+                payload["juror_id"], target = "j99", seq
+            entry = {"seq": seq, "at": at, "actor": actor, "action": action, "data": payload}
+            entry["prev"] = prev
+            entry["hash"] = audit.entry_hash(entry)
+            con.execute(
+                "UPDATE audit SET data=?, prev=?, hash=? WHERE session_id=? AND seq=?",
+                (audit.canonical_json(payload).decode(), prev, entry["hash"], sid, seq),
+            )
+            prev = entry["hash"]
+        con.commit()
+        con.close()
+        desk._ids.clear()
+        with pytest.raises(UserError) as caught:
+            export.export_session(desk, sid, tmp_path / "r.zip", signing_identity())
+    err = caught.value
+    assert err.code == "export_tampered" and err.key == "export_tampered"
+    assert err.message == (
+        "Export refusé : la base de données ne correspond pas à ce qu’établissent le "
+        "manifeste signé par le siège et le journal d’audit (entrée n° "
+        f"{target} : juré « j99 » inconnu de la session). La base a pu être modifiée hors "
+        "de l’application ; restaurez un instantané intact ou signalez-le au siège. Rien "
+        "n’a été modifié."
+    )
+    assert messages.error_text(err.key, err.params, english) == (
+        "Export refused: the database does not match what the manifest signed by "
+        f"headquarters and the audit log establish (entry no. {target}: juror “j99” unknown "
+        "to the session). The database may have been changed outside the application; "
+        "restore an intact snapshot or report it to headquarters. Nothing was changed."
+    )
+
+
+def _chain(n: int) -> list[dict[str, Any]]:
+    entries, prev = [], audit.GENESIS
+    for seq in range(1, n + 1):
+        e: dict[str, Any] = {"seq": seq, "at": "x", "actor": "a", "action": "notes.set"}
+        e["data"], e["prev"] = {"notes": str(seq)}, prev
+        e["hash"] = prev = audit.entry_hash(e)
+        entries.append(e)
+    return entries
+
+
+def test_a_broken_chain_is_a_code_worded_in_both_languages() -> None:
+    entries = _chain(4)
+    entries[2]["data"] = {"notes": "changé"}
+    check = audit.verify_chain(entries)
+    assert (check.broken_seq, check.problem_key) == (3, "chain.hash")
+    assert check.problem == "entrée n° 3 : son contenu a été modifié (empreinte différente)"
+    with pytest.raises(UserError) as caught:
+        audit.require_intact(entries)
+    err = caught.value
+    assert err.message.startswith(
+        "Le journal d’audit de cette session est altéré (entrée n° 3 : entrée n° 3 : son "
+        "contenu a été modifié (empreinte différente)) : la base a été modifiée hors de "
+        "jury_desk"
+    )
+    assert messages.error_text(err.key or "", err.params, english).startswith(
+        "The audit log of this session has been altered (entry no. 3: entry no. 3: its "
+        "content was changed (different hash)): the database was changed outside jury_desk"
+    )
+    moved = _chain(3)
+    del moved[1]
+    assert audit.verify_chain(moved).problem == ("entrée n° 2 manquante ou déplacée (trouvé n° 3)")
+    relinked = _chain(3)
+    relinked[1]["prev"] = "0" * 64
+    assert audit.verify_chain(relinked).problem == (
+        "entrée n° 2 : le lien vers l’entrée précédente est rompu"
+    )
+
+
+def _kinds(module: Path, call: str) -> set[str]:
+    text = module.read_text(encoding="utf-8")
+    return set(re.findall(rf'\b{call}\(\s*"([a-z0-9_.]+)"', text))
+
+
+def test_every_difference_named_in_core_has_a_template() -> None:
+    state = {"diff.state." + k for k in _kinds(CORE / "replay.py", "differ")}
+    looped = re.findall(r'\("([a-z_]+)", db\.', (CORE / "replay.py").read_text(encoding="utf-8"))
+    state |= {"diff.state." + k for k in looped}  # the texts of each dossier, in one loop
+    other = {"diff." + k for k in _kinds(CORE / "replay.py", "_difference")}
+    record = {"diff.record." + k for k in _kinds(CORE / "export.py", "differ")}
+    assert len(state) >= 20 and len(record) >= 10 and len(other) >= 6
+    used = {"error." + k for k in state | other | record if not k.endswith(".")}
+    assert used <= set(messages.TEMPLATES), sorted(used - set(messages.TEMPLATES))
+    defined = {k for k in messages.TEMPLATES if k.startswith("error.diff.")}
+    assert defined <= used, sorted(defined - used)
+
+
+def test_differences_are_worded_in_both_languages() -> None:
+    diffs = replay.document_differences(
+        {"a": {"b": [1, 2]}, "c": "x", "e": 1}, {"a": {"b": [1]}, "c": "y", "d": None}
+    )
+    assert [str(d) for d in diffs] == [
+        "« a.b » : 2 élément(s), 1 attendu(s)",
+        "« c » vaut « x », « y » attendu",
+        "« (racine).d » manque",
+        "« (racine).e » n’a pas lieu d’être",
+    ]
+    assert messages.error_text(diffs[1].key, dict(diffs[1].params), english) == (
+        "“c” is « x », « y » expected"
+    )
+    state = replay._difference(
+        "state.score", mine="8", theirs="0", dossier="d01", juror="j02", criterion="impact"
+    )
+    assert str(state) == "note d01 / j02 / impact : base 8, journal/manifeste 0"
+    assert messages.error_text(state.key, dict(state.params), english) == (
+        "score d01 / j02 / impact: database 8, log/manifest 0"
+    )
+    check = export._worded(
+        export.L_REPLAY, False, "replay.differs", inners=tuple((d.key, d.params) for d in diffs[:2])
+    )
+    assert check.detail == (
+        "result.json ne correspond pas au journal d’audit : « a.b » : 2 élément(s), 1 "
+        "attendu(s) ; « c » vaut « x », « y » attendu"
+    )
+    assert _worded(check)[1] == (
+        "result.json does not match the audit log: “a.b”: 2 item(s), 1 expected; "
+        "“c” is « x », « y » expected"
+    )
+
+
+def test_a_session_bundle_without_manifest_fails_the_manifest_check(
+    exported: tuple[Path, Any], tmp_path: Path
+) -> None:
+    """``verify --session-bundle`` with a bundle that lacks manifest.json: a failed
+    check worded by the catalogue (the key used to be a French sentence: a crash)."""
+    import zipfile
+
+    path, ident = exported
+    hq = tmp_path / "paquet.zip"
+    with zipfile.ZipFile(hq, "w") as zf:
+        zf.writestr("lisez-moi.txt", "rien")
+    report = export.verify_result(path, [ident.jwk], session_bundle=hq)
+    failed = {c.code: c for c in report.checks if not c.ok}
+    manifest = failed[export.L_MANIFEST]
+    assert manifest.detail == "entrée « manifest.json » : entrée obligatoire absente."
+    assert _worded(manifest)[1].startswith("entry “manifest.json”: ")
+
+
+def test_a_justification_that_is_no_sentence_refuses_the_export_with_a_code() -> None:
+    from types import SimpleNamespace
+
+    from jury_desk.core.domain import LaureateDecision
+
+    st = SimpleNamespace(laureates=[LaureateDecision("d03", 100, "  trop court ")], departures={})
+    with pytest.raises(UserError) as caught:
+        export._check_sentences(st)
+    err = caught.value
+    assert (err.key, err.params) == (
+        "justification_not_sentence",
+        {"dossier": "d03", "text": "trop court"},
+    )
+    assert err.message == (
+        "Export refusé : la justification du dossier « d03 » (« trop court ») n’est pas une "
+        "phrase (20 caractères au moins, avec des lettres). Complétez-la dans la décision du "
+        "jury. Rien n’a été modifié."
+    )
+    assert messages.error_text(err.key or "", err.params, english).startswith(
+        "Export refused: the justification of dossier “d03” (“trop court”) is not a sentence"
+    )
