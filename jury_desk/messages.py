@@ -667,6 +667,9 @@ TEMPLATES: dict[str, str] = {
     "error.diff.state.present": QT_TRANSLATE_NOOP(
         "Messages", "jurés présents : base {mine}, journal/manifeste {theirs}"
     ),
+    "error.diff.state.sealed": QT_TRANSLATE_NOOP(
+        "Messages", "feuilles validées : base {mine}, journal {theirs}"
+    ),
     "error.diff.state.recusal": QT_TRANSLATE_NOOP(
         "Messages", "récusation {juror} / {dossier} : base {mine}, journal/manifeste {theirs}"
     ),

@@ -548,6 +548,8 @@ def state_differences(db: SessionState, replayed: SessionState) -> list[Differen
         sorted((c.juror_id, c.dossier_id, c.reason) for c in replayed.conflicts),
     )
     differ("present", sorted(db.present), sorted(replayed.present))
+    # a seal removed or added in the table changes which changes need a reason
+    differ("sealed", sorted(db.sealed), sorted(replayed.sealed))
 
     def rec(st: SessionState) -> dict[tuple[str, str], tuple[str, str, str]]:
         return {

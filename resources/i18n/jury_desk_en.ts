@@ -2858,6 +2858,10 @@ A snapshot of the current state is taken first (“before restore”): the resto
         <translation>jurors present: database {mine}, log/manifest {theirs}</translation>
     </message>
     <message>
+        <source>feuilles validées : base {mine}, journal {theirs}</source>
+        <translation>validated sheets: database {mine}, log {theirs}</translation>
+    </message>
+    <message>
         <source>récusation {juror} / {dossier} : base {mine}, journal/manifeste {theirs}</source>
         <translation>recusal {juror} / {dossier}: database {mine}, log/manifest {theirs}</translation>
     </message>

@@ -460,3 +460,16 @@ def test_shipped_demo_manifest_is_the_one_the_key_vouches_for() -> None:
     with zipfile.ZipFile(DEMO_BUNDLE) as zf:
         data = zf.read("manifest.json")
     assert hashlib.sha256(data).hexdigest() == bundle.demo_manifest_sha256()
+
+
+def test_a_seal_removed_from_its_table_is_refused(tmp_path: Path) -> None:
+    """A validated sheet whose seal row is deleted in the file (its later changes would no
+    longer need a reason): the export compares the seals with the audit log's."""
+    with played_demo(tmp_path) as (desk, sid):
+        juror = next(j for j in desk.state(sid).jurors if j.id in desk.state(sid).present)
+        assert desk.validate_sheet(sid, "d01", juror.id)
+        _raw(desk.db_path, "DELETE FROM sheet_seal")
+        with pytest.raises(UserError) as err:
+            export.export_session(desk, sid, tmp_path / "r.zip", signing_identity())
+        assert err.value.code == "export_tampered"
+        assert "feuilles validées" in err.value.message
