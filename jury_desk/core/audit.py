@@ -28,6 +28,9 @@ if TYPE_CHECKING:
     from jury_desk.core.storage import AuditRow
 
 GENESIS = "0" * 64
+# The actions that set, correct or clear one value (the replay, the devices' retries and
+# each value's author read them)
+SCORE_ACTIONS = frozenset({"score.set", "score.correct", "score.clear"})
 
 
 def canonical_json(obj: Any) -> bytes:

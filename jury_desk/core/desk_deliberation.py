@@ -161,7 +161,7 @@ class DeliberationDesk(DeskBase):
                 )
                 for row_seq, row_hash, action, actor, dossier, juror, criterion in rows:
                     seq, head = row_seq, row_hash  # the last entry folded
-                    if action not in ("score.set", "score.correct", "score.clear"):
+                    if action not in audit.SCORE_ACTIONS:
                         continue
                     key = (str(dossier), str(juror), str(criterion))
                     if action == "score.clear":

@@ -27,6 +27,7 @@ from dataclasses import dataclass, field
 from fractions import Fraction
 from typing import TYPE_CHECKING, Any
 
+from jury_desk.core import audit
 from jury_desk.core.domain import (
     DEFAULT_RANGE_THRESHOLD,
     DEFAULT_SD_THRESHOLD,
@@ -55,9 +56,6 @@ INFORMATIONAL = frozenset(
         "scores.reveal",
     }
 )
-
-
-SCORE_ACTIONS = frozenset({"score.set", "score.correct", "score.clear"})
 
 
 class ReplayError(Problem):
@@ -245,7 +243,7 @@ class Replayer:
             raise ReplayError("second_import", seq)
         else:
             self._apply(action, data, seq, at)
-            if action in SCORE_ACTIONS:
+            if action in audit.SCORE_ACTIONS:
                 key = (data["dossier_id"], data["juror_id"], data["criterion_id"])
                 actor = str(entry.get("actor", ""))
                 if action == "score.clear":
