@@ -136,6 +136,10 @@ def _bearer(request: web.Request) -> str:
     return auth[7:] if auth.startswith("Bearer ") else ""
 
 
+# the request's key for the pairing its token opens (None: no valid token)
+_PAIRING: web.RequestKey[Pairing | None] = web.RequestKey("jury_desk.pairing")
+
+
 def _screen(
     request: web.Request, config: ServerConfig, limiter: _RateLimiter, hub: JurorDevices
 ) -> web.Response | None:
@@ -146,6 +150,7 @@ def _screen(
     loopback in tests) do not use up each other's, and a request without a token (the
     page's own files, a stranger) still has its address's."""
     pairing = hub.authenticate(_bearer(request))
+    request[_PAIRING] = pairing  # the handlers' (pairing_of): one token check a request
     key = f"juré:{pairing.juror_id}" if pairing is not None else f"adresse:{request.remote}"
     if not limiter.allow(key):
         return _refusal("rate_limited", 429)
@@ -185,7 +190,7 @@ def make_app(
         return response
 
     def pairing_of(request: web.Request) -> Pairing:
-        pairing = hub.authenticate(_bearer(request))
+        pairing = request.get(_PAIRING)  # checked by the guard (_screen), before the handler
         if pairing is None:
             raise web.HTTPUnauthorized()
         return pairing
