@@ -21,6 +21,8 @@ PAGES = ["Audition", "Notation", "Présences", "Délibération"]
 def _page(gui: Any, i: int) -> QWidget:
     view = gui.console.view
     view.tabs.setCurrentIndex(i)
+    if i == view.TAB_DELIBERATION:
+        gui.deliberation()  # the page itself, not « Lecture… » while it is read
     QApplication.processEvents()
     return gui.window
 

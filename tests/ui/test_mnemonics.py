@@ -55,6 +55,8 @@ def test_mnemonics_are_unique_on_every_page(make_gui: Any, language: str) -> Non
         ConsoleView.TAB_DELIBERATION,
     ):
         console.show_page(tab)
+        if tab == ConsoleView.TAB_DELIBERATION:
+            gui.deliberation()  # the page itself, not « Lecture… » while it is read
         QApplication.processEvents()
         assert clashes(gui.window) == [], (language, tab)
     view = gui.deliberation()
