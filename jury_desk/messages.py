@@ -1249,6 +1249,129 @@ TEMPLATES: dict[str, str] = {
         "Les préférences n’ont pas pu être enregistrées dans « {path} » ({detail}). Les "
         "préférences précédentes sont conservées.",
     ),
+    # ------------------------------------------------- the machine in the way (environment)
+    # What a failure concerns (``subject``): worded as {what}, {What}, {of_what}, {to_what}.
+    "subject.db": QT_TRANSLATE_NOOP("Messages", "la base de données"),
+    "subject.db.of": QT_TRANSLATE_NOOP("Messages", "de la base de données"),
+    "subject.db.to": QT_TRANSLATE_NOOP("Messages", "à la base de données"),
+    "subject.db_named": QT_TRANSLATE_NOOP("Messages", "la base « {path} »"),
+    "subject.db_named.of": QT_TRANSLATE_NOOP("Messages", "de la base « {path} »"),
+    "subject.db_named.to": QT_TRANSLATE_NOOP("Messages", "à la base « {path} »"),
+    "subject.file": QT_TRANSLATE_NOOP("Messages", "le fichier"),
+    "subject.file.of": QT_TRANSLATE_NOOP("Messages", "du fichier"),
+    "subject.file.to": QT_TRANSLATE_NOOP("Messages", "au fichier"),
+    "subject.file_named": QT_TRANSLATE_NOOP("Messages", "le fichier « {path} »"),
+    "subject.file_named.of": QT_TRANSLATE_NOOP("Messages", "du fichier « {path} »"),
+    "subject.file_named.to": QT_TRANSLATE_NOOP("Messages", "au fichier « {path} »"),
+    # What was (not) changed, said after the cause (``after``): worded as {after}.
+    "after.nothing_changed": QT_TRANSLATE_NOOP("Messages", "Rien n’a été modifié."),
+    "after.failure_recorded": QT_TRANSLATE_NOOP(
+        "Messages", "L’échec de l’export n° {seq} est inscrit au journal d’audit."
+    ),
+    "after.deliberation_open": QT_TRANSLATE_NOOP("Messages", "La délibération est restée ouverte."),
+    "after.deliberation_not_reopened": QT_TRANSLATE_NOOP(
+        "Messages",
+        "La délibération n’a pas pu être rouverte tout de suite : elle le sera au prochain "
+        "démarrage de jury_desk (ou rouvrez-la avec un motif).",
+    ),
+    "after.export_retry": QT_TRANSLATE_NOOP("Messages", "Vous pouvez relancer l’export."),
+    "error.env.full": QT_TRANSLATE_NOOP(
+        "Messages",
+        "Le disque qui contient {what} est plein : libérez de la place (ou choisissez un autre "
+        "emplacement), puis recommencez.{after}",
+    ),
+    "error.env.toobig": QT_TRANSLATE_NOOP(
+        "Messages",
+        "{What} a atteint la taille maximale permise sur ce support : choisissez un autre "
+        "emplacement, puis recommencez.{after}",
+    ),
+    "error.env.readonly.db": QT_TRANSLATE_NOOP(
+        "Messages",
+        "{What} est en lecture seule (support protégé en écriture, fichier en lecture seule ou "
+        "dossier synchronisé) : copiez-la dans un dossier où vous pouvez écrire, ou retirez la "
+        "protection, puis recommencez.{after}",
+    ),
+    "error.env.readonly.file": QT_TRANSLATE_NOOP(
+        "Messages",
+        "{What} est en lecture seule (support protégé en écriture, fichier en lecture seule ou "
+        "dossier synchronisé) : copiez-le dans un dossier où vous pouvez écrire, ou retirez la "
+        "protection, puis recommencez.{after}",
+    ),
+    "error.env.denied": QT_TRANSLATE_NOOP(
+        "Messages",
+        "Accès refusé {to_what} : vérifiez les droits du fichier et de son dossier (ou "
+        "demandez-les au service informatique), puis recommencez.{after}",
+    ),
+    "error.env.locked": QT_TRANSLATE_NOOP(
+        "Messages",
+        "{What} est verrouillée par un autre programme (une autre fenêtre de jury_desk, une "
+        "sauvegarde, un antivirus) : fermez-le, puis recommencez.{after}",
+    ),
+    "error.env.corrupt": QT_TRANSLATE_NOOP(
+        "Messages",
+        "{What} est endommagée : restaurez le dernier instantané (menu Fichier, ou « jury-desk "
+        "restore »), puis recommencez.{after}",
+    ),
+    "error.env.cantopen": QT_TRANSLATE_NOOP(
+        "Messages",
+        "{What} ne peut pas être ouverte (dossier absent, droits insuffisants ou support "
+        "retiré) : vérifiez son emplacement, puis recommencez.{after}",
+    ),
+    "error.env.io": QT_TRANSLATE_NOOP(
+        "Messages",
+        "Erreur de lecture ou d’écriture sur le support {of_what} (clé retirée, disque "
+        "défaillant ?) : vérifiez le support, faites une copie de la base, puis "
+        "recommencez.{after}",
+    ),
+    # A file held open by another program (fsutil.FileInUse): {action} from ``action_code``.
+    "action.replace": QT_TRANSLATE_NOOP("Messages", "de remplacer"),
+    "action.rename": QT_TRANSLATE_NOOP("Messages", "de renommer"),
+    "action.delete": QT_TRANSLATE_NOOP("Messages", "de supprimer"),
+    "action.delete_folder": QT_TRANSLATE_NOOP("Messages", "de supprimer le dossier"),
+    "error.file_in_use": QT_TRANSLATE_NOOP(
+        "Messages",
+        "Impossible {action} « {path} » : le fichier est ouvert par un autre programme depuis "
+        "plus de deux secondes — l’antivirus qui l’analyse, l’indexation de Windows, OneDrive "
+        "qui le synchronise, ou une autre fenêtre de jury_desk (ou l’Explorateur qui l’affiche "
+        "en aperçu). Fermez ce programme ou attendez quelques secondes, puis recommencez. Rien "
+        "n’a été perdu.",
+    ),
+    # Why the system refused a write of the export (``reason_code``): worded as {reason}.
+    "reason.enospc": QT_TRANSLATE_NOOP("Messages", "le disque est plein"),
+    "reason.edquot": QT_TRANSLATE_NOOP("Messages", "le quota d’espace disque est atteint"),
+    "reason.efbig": QT_TRANSLATE_NOOP("Messages", "la taille maximale de fichier est atteinte"),
+    "reason.erofs": QT_TRANSLATE_NOOP("Messages", "le dossier est en lecture seule"),
+    "reason.eacces": QT_TRANSLATE_NOOP("Messages", "accès refusé (droits insuffisants)"),
+    "reason.eperm": QT_TRANSLATE_NOOP("Messages", "opération non permise (droits insuffisants)"),
+    "reason.enoent": QT_TRANSLATE_NOOP("Messages", "le dossier n’existe pas"),
+    "reason.enotdir": QT_TRANSLATE_NOOP("Messages", "un élément du chemin n’est pas un dossier"),
+    "reason.eisdir": QT_TRANSLATE_NOOP("Messages", "le nom désigne un dossier"),
+    "reason.enametoolong": QT_TRANSLATE_NOOP("Messages", "le nom est trop long"),
+    "reason.eio": QT_TRANSLATE_NOOP("Messages", "erreur d’entrée-sortie du support"),
+    "reason.other": QT_TRANSLATE_NOOP("Messages", "{detail}"),
+    "error.export_target_is_folder": QT_TRANSLATE_NOOP(
+        "Messages", "Export impossible : « {path} » est un dossier ; donnez un nom de fichier .zip."
+    ),
+    "error.export_target": QT_TRANSLATE_NOOP(
+        "Messages",
+        "Export impossible : le dossier « {folder} » ne peut pas recevoir le fichier "
+        "({reason}). Rien n’a été modifié.",
+    ),
+    "error.export_space": QT_TRANSLATE_NOOP(
+        "Messages",
+        "Export impossible dans « {folder} » : {reason} (il faut environ {megabytes} Mo). Rien "
+        "n’a été modifié.",
+    ),
+    "error.export_write": QT_TRANSLATE_NOOP(
+        "Messages",
+        "Export impossible : le fichier « {path} » n’a pas pu être écrit ({reason}). Aucun "
+        "fichier n’a été laissé.{after}",
+    ),
+    "error.export_failed": QT_TRANSLATE_NOOP(
+        "Messages",
+        "L’export a échoué (erreur interne : {error}). Aucun fichier n’a été écrit.{after} Si "
+        "l’erreur se reproduit, signalez-la avec le journal technique.",
+    ),
 }
 
 
@@ -1417,9 +1540,33 @@ def check_text(key: str, params: Mapping[str, object], tr: Translate = french) -
 
 
 def _words(params: Mapping[str, object], tr: Translate) -> dict[str, str]:
-    """The parameters as text, and a wrapped refusal (``inner``) worded as ``message``."""
-    nesting = ("inner", "inner_params", "inners")
+    """The parameters as text, and a wrapped refusal (``inner``) worded as ``message``.
+
+    Three more kinds of parameter are codes worded here: ``subject`` (what a failure of
+    the machine concerns, ``subject.<code>``) as ``what``, ``What``, ``of_what`` and
+    ``to_what``; ``after`` (what was or was not changed: pairs of an ``after.<key>`` and
+    its parameters) as ``after``, each sentence after a space; and ``<name>_code`` as
+    ``<name>`` from the template ``<name>.<code>`` (an action, an operating system's reason).
+    """
+    nesting = ("inner", "inner_params", "inners", "subject", "after")
     words = {k: _value(v) for k, v in params.items() if k not in nesting}
+    for name in [k for k in words if k.endswith("_code")]:
+        words[name.removesuffix("_code")] = template(
+            f"{name.removesuffix('_code')}.{words[name]}", tr
+        ).format(**words)
+    if "subject" in params:
+        subject = f"subject.{params['subject']}"
+        what = template(subject, tr).format(**words)
+        words["what"], words["What"] = what, what[:1].upper() + what[1:]
+        words["of_what"] = template(subject + ".of", tr).format(**words)
+        words["to_what"] = template(subject + ".to", tr).format(**words)
+    if "after" in params:
+        after = params["after"]
+        assert isinstance(after, tuple)
+        words["after"] = "".join(
+            " " + template("after." + key, tr).format(**{k: _value(v) for k, v in pairs})
+            for key, pairs in after
+        )
     if "inner" in params:
         inner = params.get("inner_params", ())
         assert isinstance(inner, tuple)

@@ -1,6 +1,7 @@
 """Failures of the machine rather than of the program: full disk, read-only file, locked
 or damaged database. Each becomes an :class:`EnvironmentProblem`, a :class:`UserError`
-whose French sentence names the file and says what to do.
+whose code and parameters name the file; ``jury_desk.messages`` says what to do, in
+French, and in English in the English GUI.
 
 SQLite reports them as ``sqlite3.OperationalError`` or ``sqlite3.DatabaseError``
 (wrapped by SQLAlchemy, whose text quotes the SQL statement and its parameters: never
@@ -20,11 +21,40 @@ from pathlib import Path
 
 from jury_desk.core.errors import UserError
 
-NOTHING_CHANGED = "Rien n’a été modifié."
+# What a refusal of the machine says after its cause: pairs of an ``after.<key>`` of the
+# catalogue and its parameters (the export says more, see ``export._after_failure``).
+After = tuple[tuple[str, tuple[tuple[str, object], ...]], ...]
+NOTHING_CHANGED: After = (("nothing_changed", ()),)
 
 
 class EnvironmentProblem(UserError):
-    """The disk, the file or another program stands in the way; nothing was changed."""
+    """The disk, the file or another program stands in the way; nothing was changed.
+
+    A code (``db_<kind>``, ``os_<kind>``) and a catalogue key (``env.<kind>``) with what it
+    concerns (``subject``: ``db``, ``db_named``, ``file``, ``file_named``; ``path``) and
+    what was left (``after``); ``jury_desk.messages`` words it.
+    """
+
+    def __init__(
+        self,
+        code: str,
+        kind: str,
+        subject: str,
+        path: object = None,
+        after: After = NOTHING_CHANGED,
+    ) -> None:
+        self.kind = kind
+        self.subject = subject
+        self.path = path
+        key = f"env.{kind}" + (f".{subject.split('_')[0]}" if kind == "readonly" else "")
+        params: dict[str, object] = {"subject": subject, "after": after}
+        if path is not None:
+            params["path"] = path
+        super().__init__(code, key=key, params=params)
+
+    def saying_after(self, after: After) -> EnvironmentProblem:
+        """The same problem, followed by ``after`` instead of « Rien n’a été modifié. »."""
+        return EnvironmentProblem(self.code, self.kind, self.subject, self.path, after)
 
 
 def _chain(exc: BaseException) -> Iterator[BaseException]:
@@ -73,53 +103,6 @@ _OS_KINDS = {
 }
 
 
-def _sentence(kind: str, what: str) -> str:
-    what_cap = what[0].upper() + what[1:]
-    e, it = ("e", "la") if what.startswith("la ") else ("", "le")
-    if kind == "full":
-        return (
-            f"Le disque qui contient {what} est plein : libérez de la place (ou choisissez "
-            f"un autre emplacement), puis recommencez. {NOTHING_CHANGED}"
-        )
-    if kind == "toobig":
-        return (
-            f"{what_cap} a atteint la taille maximale permise sur ce support : choisissez "
-            f"un autre emplacement, puis recommencez. {NOTHING_CHANGED}"
-        )
-    if kind == "readonly":
-        return (
-            f"{what_cap} est en lecture seule (support protégé en écriture, fichier en "
-            f"lecture seule ou dossier synchronisé) : copiez-{it} dans un dossier où vous "
-            f"pouvez écrire, ou retirez la protection, puis recommencez. {NOTHING_CHANGED}"
-        )
-    if kind == "denied":
-        return (
-            f"Accès refusé à {what} : vérifiez les droits du fichier et de son dossier "
-            f"(ou demandez-les au service informatique), puis recommencez. {NOTHING_CHANGED}"
-        )
-    if kind == "locked":
-        return (
-            f"{what_cap} est verrouillé{e} par un autre programme (une autre fenêtre de "
-            "jury_desk, une sauvegarde, un antivirus) : fermez-le, puis recommencez. "
-            f"{NOTHING_CHANGED}"
-        )
-    if kind == "corrupt":
-        return (
-            f"{what_cap} est endommagé{e} : restaurez le dernier instantané (menu Fichier, "
-            f"ou « jury-desk restore »), puis recommencez. {NOTHING_CHANGED}"
-        )
-    if kind == "cantopen":
-        return (
-            f"{what_cap} ne peut pas être ouvert{e} (dossier absent, droits insuffisants ou "
-            f"support retiré) : vérifiez son emplacement, puis recommencez. {NOTHING_CHANGED}"
-        )
-    return (
-        f"Erreur de lecture ou d’écriture sur le support de {what} (clé retirée, disque "
-        "défaillant ?) : vérifiez le support, faites une copie de la base, puis "
-        f"recommencez. {NOTHING_CHANGED}"
-    )
-
-
 def _read_only(path: Path) -> bool:
     folder = path.parent
     try:
@@ -129,7 +112,7 @@ def _read_only(path: Path) -> bool:
 
 
 def describe(exc: BaseException, db_path: Path | str | None = None) -> EnvironmentProblem | None:
-    """The French sentence for an environment failure, or ``None`` when ``exc`` is a bug.
+    """The refusal an environment failure makes, or ``None`` when ``exc`` is a bug.
 
     ``db_path`` names the database a SQLite error is about (``None``: « la base »).
     """
@@ -142,11 +125,11 @@ def describe(exc: BaseException, db_path: Path | str | None = None) -> Environme
                 continue
             if kind in ("cantopen", "io") and db_path is not None and _read_only(Path(db_path)):
                 kind = "readonly"  # SQLite cannot create its journal beside the file
-            what = f"la base « {db_path} »" if db_path is not None else "la base de données"
-            return EnvironmentProblem(f"db_{kind}", _sentence(kind, what))
+            subject = "db_named" if db_path is not None else "db"
+            return EnvironmentProblem(f"db_{kind}", kind, subject, db_path)
         if isinstance(e, OSError) and e.errno in _OS_KINDS:
             kind = _OS_KINDS[e.errno or 0]
             target = e.filename if e.filename is not None else db_path
-            what = f"le fichier « {target} »" if target is not None else "le fichier"
-            return EnvironmentProblem(f"os_{kind}", _sentence(kind, what))
+            subject = "file_named" if target is not None else "file"
+            return EnvironmentProblem(f"os_{kind}", kind, subject, target)
     return None

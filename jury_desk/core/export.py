@@ -272,21 +272,34 @@ def schema_problems(doc: Any, *, semantic: bool = True) -> list[str]:
 # --------------------------------------------------------------------------- writing
 
 
+_OS_REASONS = {
+    errno.ENOSPC: "enospc",
+    errno.EDQUOT: "edquot",
+    errno.EFBIG: "efbig",
+    errno.EROFS: "erofs",
+    errno.EACCES: "eacces",
+    errno.EPERM: "eperm",
+    errno.ENOENT: "enoent",
+    errno.ENOTDIR: "enotdir",
+    errno.EISDIR: "eisdir",
+    errno.ENAMETOOLONG: "enametoolong",
+    errno.EIO: "eio",
+}
+
+
+def _os_reason_params(exc: OSError) -> dict[str, object]:
+    """Why the system refused a write, as a code (``reason.<code>`` in the catalogue);
+    ``other`` with the system's own words for an errno the catalogue does not know."""
+    code = _OS_REASONS.get(exc.errno or 0)
+    if code is not None:
+        return {"reason_code": code}
+    return {"reason_code": "other", "detail": exc.strerror or type(exc).__name__}
+
+
 def _os_reason(exc: OSError) -> str:
-    reasons = {
-        errno.ENOSPC: "le disque est plein",
-        errno.EDQUOT: "le quota d’espace disque est atteint",
-        errno.EFBIG: "la taille maximale de fichier est atteinte",
-        errno.EROFS: "le dossier est en lecture seule",
-        errno.EACCES: "accès refusé (droits insuffisants)",
-        errno.EPERM: "opération non permise (droits insuffisants)",
-        errno.ENOENT: "le dossier n’existe pas",
-        errno.ENOTDIR: "un élément du chemin n’est pas un dossier",
-        errno.EISDIR: "le nom désigne un dossier",
-        errno.ENAMETOOLONG: "le nom est trop long",
-        errno.EIO: "erreur d’entrée-sortie du support",
-    }
-    return reasons.get(exc.errno or 0, exc.strerror or type(exc).__name__)
+    """The reason in French (the command line's words)."""
+    params = _os_reason_params(exc)
+    return messages.template(f"reason.{params['reason_code']}").format(**params)
 
 
 class _Target:
@@ -313,9 +326,7 @@ class _Target:
     def open(self, reserve: int) -> None:
         if self.out.is_dir():
             raise UserError(
-                "export_target",
-                f"Export impossible : « {self.out} » est un dossier ; "
-                "donnez un nom de fichier .zip.",
+                "export_target", key="export_target_is_folder", params={"path": self.out}
             )
         # An earlier export of the same name open in a viewer, the antivirus or OneDrive:
         # refused now, before an export number is taken (Windows cannot replace it).
@@ -328,9 +339,7 @@ class _Target:
             ledger.lock_part(self.fd)
         except OSError as exc:
             raise UserError(
-                "export_target",
-                f"Export impossible : le dossier « {self.folder} » ne peut pas "
-                f"recevoir le fichier ({_os_reason(exc)}). Rien n’a été modifié.",
+                "export_target", params={"folder": self.folder, **_os_reason_params(exc)}
             ) from exc
         fsutil.hide(self.tmp)  # Windows: a dot does not hide it
         try:
@@ -339,9 +348,11 @@ class _Target:
             self.discard()
             raise UserError(
                 "export_space",
-                f"Export impossible dans « {self.folder} » : {_os_reason(exc)} "
-                f"(il faut environ {fmt.number(reserve / 1e6, 1)} Mo). "
-                "Rien n’a été modifié.",
+                params={
+                    "folder": self.folder,
+                    "megabytes": fmt.number(reserve / 1e6, 1),
+                    **_os_reason_params(exc),
+                },
             ) from exc
 
     def _record(self) -> None:
@@ -835,22 +846,15 @@ def export_session(
         after = _after_failure(seq, closed_here, reopened)
         if isinstance(exc, OSError):
             raise UserError(
-                "export_write",
-                f"Export impossible : le fichier « {out} » n’a pas pu être écrit "
-                f"({_os_reason(exc)}). Aucun fichier n’a été laissé.{after}",
+                "export_write", params={"path": out, "after": after, **_os_reason_params(exc)}
             ) from exc
         if problem is not None:
-            raise environment.EnvironmentProblem(
-                problem.code, problem.message.replace(environment.NOTHING_CHANGED, "") + after
-            ) from exc
+            raise problem.saying_after(after) from exc
         if isinstance(exc, UserError) and seq is None and not closed_here:
             raise  # refused before anything changed (closing blocked…)
         if isinstance(exc, Exception) and not isinstance(exc, UserError):
             raise ExportFailed(
-                "export_failed",
-                f"L’export a échoué (erreur interne : {type(exc).__name__}). "
-                f"Aucun fichier n’a été écrit.{after} Si l’erreur se reproduit, "
-                "signalez-la avec le journal technique.",
+                "export_failed", params={"error": type(exc).__name__, "after": after}
             ) from exc
         raise
     digest = hashlib.sha256(data).hexdigest()
@@ -879,20 +883,17 @@ def check_chain(desk: Desk, session_id: str) -> None:
     desk.check_audit_chain(session_id)
 
 
-def _after_failure(seq: int | None, closed_here: bool, reopened: bool) -> str:
-    """What the failed export left: said to the user after the cause."""
-    parts = []
+def _after_failure(seq: int | None, closed_here: bool, reopened: bool) -> environment.After:
+    """What the failed export left: said to the user after the cause (``after.<key>``)."""
+    parts: list[tuple[str, tuple[tuple[str, object], ...]]] = []
     if seq is not None:
-        parts.append(f" L’échec de l’export n° {seq} est inscrit au journal d’audit.")
+        parts.append(("failure_recorded", (("seq", seq),)))
     if closed_here and reopened:
-        parts.append(" La délibération est restée ouverte.")
+        parts.append(("deliberation_open", ()))
     elif closed_here:
-        parts.append(
-            " La délibération n’a pas pu être rouverte tout de suite : elle le sera au "
-            "prochain démarrage de jury_desk (ou rouvrez-la avec un motif)."
-        )
-    parts.append(" Vous pouvez relancer l’export.")
-    return "".join(parts)
+        parts.append(("deliberation_not_reopened", ()))
+    parts.append(("export_retry", ()))
+    return tuple(parts)
 
 
 def _record_failure(

@@ -5,8 +5,9 @@ On Windows a file that another program has open cannot be replaced or deleted: t
 antivirus scanning a file just written, the search indexer, OneDrive uploading it, or
 another window of jury_desk. Those holds are usually short, so :func:`replace`,
 :func:`rename`, :func:`unlink` and :func:`rmtree` retry for about two seconds
-(``RETRY_SECONDS``) and then raise :class:`FileInUse`, a :class:`UserError` that says in
-French which file is held and by what kind of program. Elsewhere they behave like the
+(``RETRY_SECONDS``) and then raise :class:`FileInUse`, a :class:`UserError` whose code
+and parameters name the file held and the action refused (``jury_desk.messages`` words it:
+which kind of program holds it, what to do). Elsewhere they behave like the
 ``os``/``shutil`` functions they wrap (POSIX lets a file open elsewhere be renamed and
 deleted, so nothing is retried there).
 """
@@ -54,14 +55,8 @@ class FileInUse(UserError):
 
     def __init__(self, path: Path, action: str) -> None:
         self.path = Path(path)
-        super().__init__(
-            "file_in_use",
-            f"Impossible {action} « {self.path} » : le fichier est ouvert par un autre "
-            "programme depuis plus de deux secondes — l’antivirus qui l’analyse, "
-            "l’indexation de Windows, OneDrive qui le synchronise, ou une autre fenêtre "
-            "de jury_desk (ou l’Explorateur qui l’affiche en aperçu). Fermez ce programme "
-            "ou attendez quelques secondes, puis recommencez. Rien n’a été perdu.",
-        )
+        self.action = action  # replace, rename, delete, delete_folder (``action.<code>``)
+        super().__init__("file_in_use", params={"action_code": action, "path": self.path})
 
 
 def is_sharing_violation(exc: BaseException) -> bool:
@@ -110,12 +105,12 @@ def retry(op: Callable[[], T], path: Path, action: str, seconds: float | None = 
 
 def replace(src: Path | str, dst: Path | str) -> None:
     """``os.replace`` that waits out a short hold on either file."""
-    retry(lambda: os.replace(src, dst), Path(dst), "de remplacer")
+    retry(lambda: os.replace(src, dst), Path(dst), "replace")
 
 
 def rename(src: Path | str, dst: Path | str) -> None:
     """``os.rename`` (fails if ``dst`` exists) that waits out a short hold."""
-    retry(lambda: os.rename(src, dst), Path(src), "de renommer")
+    retry(lambda: os.rename(src, dst), Path(src), "rename")
 
 
 def unlink(path: Path | str, *, missing_ok: bool = False) -> None:
@@ -134,7 +129,7 @@ def unlink(path: Path | str, *, missing_ok: bool = False) -> None:
                 return
             raise
 
-    retry(op, p, "de supprimer")
+    retry(op, p, "delete")
 
 
 def _clear_readonly(p: Path) -> bool:
@@ -179,7 +174,7 @@ def _rmdir(d: Path) -> None:
         with contextlib.suppress(FileNotFoundError):
             d.rmdir()
 
-    retry(op, d, "de supprimer le dossier")
+    retry(op, d, "delete_folder")
 
 
 def rmtree_quietly(path: Path | str) -> bool:
@@ -209,7 +204,7 @@ def ensure_not_held(path: Path | str) -> None:
         return
 
     try:
-        retry(lambda: _open_for_replace(p), p, "de remplacer")
+        retry(lambda: _open_for_replace(p), p, "replace")
     except FileInUse:
         raise
     except OSError:

@@ -192,7 +192,7 @@ def remove_stale_parts(db_path: Path) -> list[Part]:
             if path.is_symlink() or not path.is_file() or _in_use(path):
                 continue
             # No waiting: on Windows a .part still open (an export running) cannot go.
-            fsutil.retry(path.unlink, path, "de supprimer", seconds=0)
+            fsutil.retry(path.unlink, path, "delete", seconds=0)
         except (OSError, fsutil.FileInUse):
             log.warning("a stale export file could not be removed")
             continue

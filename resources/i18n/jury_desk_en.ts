@@ -3641,6 +3641,198 @@ A snapshot of the current state is taken first (“before restore”): the resto
         <source>Les préférences n’ont pas pu être enregistrées dans « {path} » ({detail}). Les préférences précédentes sont conservées.</source>
         <translation>The preferences could not be saved in “{path}” ({detail}). The previous preferences are kept.</translation>
     </message>
+    <message>
+        <source>la base de données</source>
+        <translation>the database</translation>
+    </message>
+    <message>
+        <source>de la base de données</source>
+        <translation>of the database</translation>
+    </message>
+    <message>
+        <source>à la base de données</source>
+        <translation>to the database</translation>
+    </message>
+    <message>
+        <source>la base « {path} »</source>
+        <translation>the database “{path}”</translation>
+    </message>
+    <message>
+        <source>de la base « {path} »</source>
+        <translation>of the database “{path}”</translation>
+    </message>
+    <message>
+        <source>à la base « {path} »</source>
+        <translation>to the database “{path}”</translation>
+    </message>
+    <message>
+        <source>le fichier</source>
+        <translation>the file</translation>
+    </message>
+    <message>
+        <source>du fichier</source>
+        <translation>of the file</translation>
+    </message>
+    <message>
+        <source>au fichier</source>
+        <translation>to the file</translation>
+    </message>
+    <message>
+        <source>le fichier « {path} »</source>
+        <translation>the file “{path}”</translation>
+    </message>
+    <message>
+        <source>du fichier « {path} »</source>
+        <translation>of the file “{path}”</translation>
+    </message>
+    <message>
+        <source>au fichier « {path} »</source>
+        <translation>to the file “{path}”</translation>
+    </message>
+    <message>
+        <source>Rien n’a été modifié.</source>
+        <translation>Nothing was changed.</translation>
+    </message>
+    <message>
+        <source>L’échec de l’export n° {seq} est inscrit au journal d’audit.</source>
+        <translation>The failure of export no. {seq} is recorded in the audit log.</translation>
+    </message>
+    <message>
+        <source>La délibération est restée ouverte.</source>
+        <translation>The deliberation remains open.</translation>
+    </message>
+    <message>
+        <source>La délibération n’a pas pu être rouverte tout de suite : elle le sera au prochain démarrage de jury_desk (ou rouvrez-la avec un motif).</source>
+        <translation>The deliberation could not be reopened right away: it will be at the next start of jury_desk (or reopen it with a reason).</translation>
+    </message>
+    <message>
+        <source>Vous pouvez relancer l’export.</source>
+        <translation>You can run the export again.</translation>
+    </message>
+    <message>
+        <source>Le disque qui contient {what} est plein : libérez de la place (ou choisissez un autre emplacement), puis recommencez.{after}</source>
+        <translation>The disk holding {what} is full: free some space (or choose another location), then try again.{after}</translation>
+    </message>
+    <message>
+        <source>{What} a atteint la taille maximale permise sur ce support : choisissez un autre emplacement, puis recommencez.{after}</source>
+        <translation>{What} has reached the maximum size allowed on this medium: choose another location, then try again.{after}</translation>
+    </message>
+    <message>
+        <source>{What} est en lecture seule (support protégé en écriture, fichier en lecture seule ou dossier synchronisé) : copiez-la dans un dossier où vous pouvez écrire, ou retirez la protection, puis recommencez.{after}</source>
+        <translation>{What} is read-only (write-protected medium, read-only file or synchronised folder): copy it to a folder you can write to, or remove the protection, then try again.{after}</translation>
+    </message>
+    <message>
+        <source>{What} est en lecture seule (support protégé en écriture, fichier en lecture seule ou dossier synchronisé) : copiez-le dans un dossier où vous pouvez écrire, ou retirez la protection, puis recommencez.{after}</source>
+        <translation>{What} is read-only (write-protected medium, read-only file or synchronised folder): copy it to a folder you can write to, or remove the protection, then try again.{after}</translation>
+    </message>
+    <message>
+        <source>Accès refusé {to_what} : vérifiez les droits du fichier et de son dossier (ou demandez-les au service informatique), puis recommencez.{after}</source>
+        <translation>Access denied {to_what}: check the permissions of the file and its folder (or ask your IT department for them), then try again.{after}</translation>
+    </message>
+    <message>
+        <source>{What} est verrouillée par un autre programme (une autre fenêtre de jury_desk, une sauvegarde, un antivirus) : fermez-le, puis recommencez.{after}</source>
+        <translation>{What} is locked by another program (another jury_desk window, a backup, an antivirus): close it, then try again.{after}</translation>
+    </message>
+    <message>
+        <source>{What} est endommagée : restaurez le dernier instantané (menu Fichier, ou « jury-desk restore »), puis recommencez.{after}</source>
+        <translation>{What} is damaged: restore the latest snapshot (File menu, or “jury-desk restore”), then try again.{after}</translation>
+    </message>
+    <message>
+        <source>{What} ne peut pas être ouverte (dossier absent, droits insuffisants ou support retiré) : vérifiez son emplacement, puis recommencez.{after}</source>
+        <translation>{What} cannot be opened (missing folder, insufficient permissions or removed medium): check its location, then try again.{after}</translation>
+    </message>
+    <message>
+        <source>Erreur de lecture ou d’écriture sur le support {of_what} (clé retirée, disque défaillant ?) : vérifiez le support, faites une copie de la base, puis recommencez.{after}</source>
+        <translation>Read or write error on the medium {of_what} (key removed, failing disk?): check the medium, make a copy of the database, then try again.{after}</translation>
+    </message>
+    <message>
+        <source>de remplacer</source>
+        <translation>replace</translation>
+    </message>
+    <message>
+        <source>de renommer</source>
+        <translation>rename</translation>
+    </message>
+    <message>
+        <source>de supprimer</source>
+        <translation>delete</translation>
+    </message>
+    <message>
+        <source>de supprimer le dossier</source>
+        <translation>delete the folder</translation>
+    </message>
+    <message>
+        <source>Impossible {action} « {path} » : le fichier est ouvert par un autre programme depuis plus de deux secondes — l’antivirus qui l’analyse, l’indexation de Windows, OneDrive qui le synchronise, ou une autre fenêtre de jury_desk (ou l’Explorateur qui l’affiche en aperçu). Fermez ce programme ou attendez quelques secondes, puis recommencez. Rien n’a été perdu.</source>
+        <translation>Cannot {action} “{path}”: the file has been open in another program for more than two seconds — the antivirus scanning it, Windows indexing, OneDrive synchronising it, or another jury_desk window (or Explorer showing it in its preview pane). Close that program or wait a few seconds, then try again. Nothing was lost.</translation>
+    </message>
+    <message>
+        <source>le disque est plein</source>
+        <translation>the disk is full</translation>
+    </message>
+    <message>
+        <source>le quota d’espace disque est atteint</source>
+        <translation>the disk space quota is reached</translation>
+    </message>
+    <message>
+        <source>la taille maximale de fichier est atteinte</source>
+        <translation>the maximum file size is reached</translation>
+    </message>
+    <message>
+        <source>le dossier est en lecture seule</source>
+        <translation>the folder is read-only</translation>
+    </message>
+    <message>
+        <source>accès refusé (droits insuffisants)</source>
+        <translation>access denied (insufficient permissions)</translation>
+    </message>
+    <message>
+        <source>opération non permise (droits insuffisants)</source>
+        <translation>operation not permitted (insufficient permissions)</translation>
+    </message>
+    <message>
+        <source>le dossier n’existe pas</source>
+        <translation>the folder does not exist</translation>
+    </message>
+    <message>
+        <source>un élément du chemin n’est pas un dossier</source>
+        <translation>part of the path is not a folder</translation>
+    </message>
+    <message>
+        <source>le nom désigne un dossier</source>
+        <translation>the name is a folder</translation>
+    </message>
+    <message>
+        <source>le nom est trop long</source>
+        <translation>the name is too long</translation>
+    </message>
+    <message>
+        <source>erreur d’entrée-sortie du support</source>
+        <translation>input/output error on the medium</translation>
+    </message>
+    <message>
+        <source>{detail}</source>
+        <translation>{detail}</translation>
+    </message>
+    <message>
+        <source>Export impossible : « {path} » est un dossier ; donnez un nom de fichier .zip.</source>
+        <translation>Cannot export: “{path}” is a folder; give a .zip file name.</translation>
+    </message>
+    <message>
+        <source>Export impossible : le dossier « {folder} » ne peut pas recevoir le fichier ({reason}). Rien n’a été modifié.</source>
+        <translation>Cannot export: the folder “{folder}” cannot receive the file ({reason}). Nothing was changed.</translation>
+    </message>
+    <message>
+        <source>Export impossible dans « {folder} » : {reason} (il faut environ {megabytes} Mo). Rien n’a été modifié.</source>
+        <translation>Cannot export to “{folder}”: {reason} (about {megabytes} MB are needed). Nothing was changed.</translation>
+    </message>
+    <message>
+        <source>Export impossible : le fichier « {path} » n’a pas pu être écrit ({reason}). Aucun fichier n’a été laissé.{after}</source>
+        <translation>Cannot export: the file “{path}” could not be written ({reason}). No file was left behind.{after}</translation>
+    </message>
+    <message>
+        <source>L’export a échoué (erreur interne : {error}). Aucun fichier n’a été écrit.{after} Si l’erreur se reproduit, signalez-la avec le journal technique.</source>
+        <translation>The export failed (internal error: {error}). No file was written.{after} If the error happens again, report it with the technical log.</translation>
+    </message>
 </context>
 <context>
     <name>OpinionsPanel</name>

@@ -11,8 +11,10 @@ them in its checks (``Check.key``/``params``), so that its dialog speaks the UI'
 from __future__ import annotations
 
 import ast
+import errno
 import json
 import re
+import sqlite3
 import string
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
@@ -24,7 +26,7 @@ from typing import Any
 import pytest
 
 from jury_desk import messages
-from jury_desk.core import audit, export, replay, resources, zipcheck
+from jury_desk.core import audit, environment, export, fsutil, replay, resources, zipcheck
 from jury_desk.core.errors import UserError
 from jury_desk.core.replay import Known, Replayer, ReplayError
 from tests.conftest import played_demo, signing_identity
@@ -113,6 +115,16 @@ def english(context: str, text: str) -> str:
     return ENGLISH.get(text, text)
 
 
+# The refusals of the machine (disk, file, another program) and the export's writing.
+ENVIRONMENT_KEYS = (
+    "error.file_in_use",
+    "error.export_target_is_folder",
+    "error.export_target",
+    "error.export_space",
+    "error.export_write",
+    "error.export_failed",
+)
+
 FRENCH_MARKS = re.compile(r"[«»éèàêç]|\bn° |\bentrée\b|\bintrouvable\b|\billisible\b")
 
 
@@ -127,6 +139,8 @@ FRENCH_MARKS = re.compile(r"[«»éèàêç]|\bn° |\bentrée\b|\bintrouvable\b|
         or k.startswith("check.refused.")
         or k in ("check.problem", "check.result_not_strict", "check.audit_unreadable")
         or k in ("error.export_tampered", "error.audit_chain_broken")
+        or k.startswith(("error.env.", "subject.", "after.", "action.", "reason."))
+        or k in ENVIRONMENT_KEYS
     ),
 )
 def test_english_wording_exists_and_is_english(key: str) -> None:
@@ -468,4 +482,210 @@ def test_a_justification_that_is_no_sentence_refuses_the_export_with_a_code() ->
     )
     assert messages.error_text(err.key or "", err.params, english).startswith(
         "Export refused: the justification of dossier “d03” (“trop court”) is not a sentence"
+    )
+
+
+# ------------------------------------------- the machine in the way: disk, file, program
+
+
+def _sqlite(message: str) -> sqlite3.OperationalError:
+    return sqlite3.OperationalError(message)
+
+
+SQLITE_KINDS = {
+    "full": "database or disk is full",
+    "readonly": "attempt to write a readonly database",
+    "locked": "database is locked",
+    "corrupt": "file is not a database",
+    "cantopen": "unable to open database file",
+    "io": "disk I/O error",
+}
+OS_KINDS = {
+    "full": errno.ENOSPC,
+    "toobig": errno.EFBIG,
+    "readonly": errno.EROFS,
+    "denied": errno.EACCES,
+    "io": errno.EIO,
+}
+
+
+def _environment_problems() -> list[environment.EnvironmentProblem]:
+    out = []
+    for kind, text in SQLITE_KINDS.items():
+        for db in ("/srv/jury/base.sqlite", None):
+            p = environment.describe(_sqlite(text), db)
+            assert p is not None and p.code == f"db_{kind}"
+            out.append(p)
+    for kind, number in OS_KINDS.items():
+        for exc in (OSError(number, "x", "/srv/out/resultats.zip"), OSError(number, "x")):
+            p = environment.describe(exc)
+            assert p is not None and p.code == f"os_{kind}"
+            out.append(p)
+    return out
+
+
+def test_environment_problems_are_codes_worded_in_french() -> None:
+    problems = _environment_problems()
+    assert {p.key for p in problems} == {
+        k.removeprefix("error.") for k in messages.TEMPLATES if k.startswith("error.env.")
+    }
+    for p in problems:
+        assert p.message == messages.error_text(p.key or "", p.params)
+        assert p.message.endswith(" Rien n’a été modifié."), p.message
+        assert not re.search(r"\b(à|de) le\b", p.message), p.message
+    by_code = {(p.code, "path" in p.params): p for p in problems}
+    assert by_code["db_locked", True].message == (
+        "La base « /srv/jury/base.sqlite » est verrouillée par un autre programme (une autre "
+        "fenêtre de jury_desk, une sauvegarde, un antivirus) : fermez-le, puis recommencez. "
+        "Rien n’a été modifié."
+    )
+    assert by_code["db_readonly", False].message.startswith(
+        "La base de données est en lecture seule (support protégé en écriture"
+    )
+    assert "copiez-la dans" in by_code["db_readonly", False].message
+    assert "copiez-le dans" in by_code["os_readonly", True].message
+    assert by_code["os_full", True].message == (
+        "Le disque qui contient le fichier « /srv/out/resultats.zip » est plein : libérez de "
+        "la place (ou choisissez un autre emplacement), puis recommencez. Rien n’a été modifié."
+    )
+    assert by_code["os_denied", True].message.startswith(
+        "Accès refusé au fichier « /srv/out/resultats.zip » : vérifiez les droits"
+    )
+    assert by_code["os_io", False].message.startswith(
+        "Erreur de lecture ou d’écriture sur le support du fichier (clé retirée"
+    )
+
+
+def test_environment_problems_are_worded_in_english() -> None:
+    for p in _environment_problems():
+        text = messages.error_text(p.key or "", p.params, english)
+        assert not FRENCH_MARKS.search(text), text
+        assert text.endswith(" Nothing was changed."), text
+        if "path" in p.params:
+            assert f"“{p.params['path']}”" in text, text
+    locked = environment.describe(_sqlite("database is locked"), "/srv/base.sqlite")
+    assert locked is not None
+    assert messages.error_text(locked.key or "", locked.params, english) == (
+        "The database “/srv/base.sqlite” is locked by another program (another jury_desk "
+        "window, a backup, an antivirus): close it, then try again. Nothing was changed."
+    )
+
+
+def test_every_subject_has_its_forms() -> None:
+    subjects = {k.split(".")[1] for k in messages.TEMPLATES if k.startswith("subject.")}
+    assert subjects == {"db", "db_named", "file", "file_named"}
+    for s in subjects:
+        for form in ("", ".of", ".to"):
+            assert f"subject.{s}{form}" in messages.TEMPLATES
+
+
+def test_a_file_in_use_is_a_code_with_its_action() -> None:
+    actions = {k.removeprefix("action.") for k in messages.TEMPLATES if k.startswith("action.")}
+    used = {
+        node.args[2].value
+        for node in ast.walk(ast.parse((CORE / "fsutil.py").read_text(encoding="utf-8")))
+        if isinstance(node, ast.Call)
+        and getattr(node.func, "id", None) == "retry"
+        and isinstance(node.args[2], ast.Constant)
+    }
+    assert used == actions
+    err = fsutil.FileInUse(Path("/srv/out/resultats.zip"), "replace")
+    assert (err.key, err.params) == (
+        "file_in_use",
+        {"action_code": "replace", "path": Path("/srv/out/resultats.zip")},
+    )
+    assert err.message.startswith(
+        "Impossible de remplacer « /srv/out/resultats.zip » : le fichier est ouvert par un "
+        "autre programme depuis plus de deux secondes"
+    )
+    assert messages.error_text("file_in_use", err.params, english).startswith(
+        "Cannot replace “/srv/out/resultats.zip”: the file has been open in another program"
+    )
+    folder = fsutil.FileInUse(Path("/srv/x"), "delete_folder")
+    assert folder.message.startswith("Impossible de supprimer le dossier « /srv/x » : ")
+
+
+def test_no_sentence_is_assembled_in_environment_and_fsutil() -> None:
+    """Their strings are codes; French is only in docstrings (and the log's English)."""
+    for name in ("environment.py", "fsutil.py"):
+        tree = ast.parse((CORE / name).read_text(encoding="utf-8"))
+        docstrings = {
+            id(n.body[0].value)
+            for n in ast.walk(tree)
+            if isinstance(n, (ast.Module, ast.ClassDef, ast.FunctionDef))
+            and n.body
+            and isinstance(n.body[0], ast.Expr)
+            and isinstance(n.body[0].value, ast.Constant)
+        }
+        for node in ast.walk(tree):
+            if (
+                isinstance(node, ast.Constant)
+                and isinstance(node.value, str)
+                and id(node) not in docstrings
+            ):
+                assert not re.search(r"[«»’éèà]", node.value), f"{name}: {node.value}"
+
+
+def test_the_export_says_what_its_failure_left_in_both_languages() -> None:
+    after = export._after_failure(7, True, False)
+    assert after == (
+        ("failure_recorded", (("seq", 7),)),
+        ("deliberation_not_reopened", ()),
+        ("export_retry", ()),
+    )
+    params = {
+        "path": "/srv/out/r.zip",
+        "after": after,
+        **export._os_reason_params(OSError(errno.ENOSPC, "No space left on device")),
+    }
+    assert messages.error_text("export_write", params) == (
+        "Export impossible : le fichier « /srv/out/r.zip » n’a pas pu être écrit (le disque "
+        "est plein). Aucun fichier n’a été laissé. L’échec de l’export n° 7 est inscrit au "
+        "journal d’audit. La délibération n’a pas pu être rouverte tout de suite : elle le "
+        "sera au prochain démarrage de jury_desk (ou rouvrez-la avec un motif). Vous pouvez "
+        "relancer l’export."
+    )
+    assert messages.error_text("export_write", params, english) == (
+        "Cannot export: the file “/srv/out/r.zip” could not be written (the disk is full). No "
+        "file was left behind. The failure of export no. 7 is recorded in the audit log. The "
+        "deliberation could not be reopened right away: it will be at the next start of "
+        "jury_desk (or reopen it with a reason). You can run the export again."
+    )
+    full = environment.describe(OSError(errno.ENOSPC, "x", "/srv/out/r.zip"))
+    assert full is not None
+    moved = full.saying_after(export._after_failure(None, True, True))
+    assert moved.code == "os_full" and moved.message.endswith(
+        "puis recommencez. La délibération est restée ouverte. Vous pouvez relancer l’export."
+    )
+    unknown = export._os_reason_params(OSError(errno.EXDEV, "Invalid cross-device link"))
+    assert unknown == {"reason_code": "other", "detail": "Invalid cross-device link"}
+    assert messages.error_text("export_failed", {"error": "KeyError", "after": ()}, english) == (
+        "The export failed (internal error: KeyError). No file was written. If the error "
+        "happens again, report it with the technical log."
+    )
+
+
+def test_the_export_target_refusals_are_codes(tmp_path: Path) -> None:
+    folder = tmp_path / "dossier.zip"
+    folder.mkdir()
+    target = export._Target(folder)
+    with pytest.raises(UserError) as caught:
+        target.open(10)
+    err = caught.value
+    assert (err.code, err.key, err.params) == (
+        "export_target",
+        "export_target_is_folder",
+        {"path": folder},
+    )
+    assert err.message == (
+        f"Export impossible : « {folder} » est un dossier ; donnez un nom de fichier .zip."
+    )
+    missing = export._Target(tmp_path / "absent" / "r.zip")
+    with pytest.raises(UserError) as caught:
+        missing.open(10)
+    err = caught.value
+    assert (err.key, err.params["reason_code"]) == ("export_target", "enoent")
+    assert "(le dossier n’existe pas). Rien n’a été modifié." in err.message
+    assert messages.error_text(err.key or "", err.params, english).endswith(
+        "cannot receive the file (the folder does not exist). Nothing was changed."
     )

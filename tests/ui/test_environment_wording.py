@@ -1,0 +1,80 @@
+"""The machine in the way (a full disk, a locked database, a file held by another
+program, an export that cannot be written), in the English GUI: the dialog's text is
+English; with no translation installed it is the French the command line prints."""
+
+from __future__ import annotations
+
+import errno
+import sqlite3
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from jury_desk.core import environment, export, fsutil, resources
+from jury_desk.core.errors import UserError
+from jury_desk.qt.core import QCoreApplication, QTranslator
+from jury_desk.ui import wording
+
+QM = resources.path("i18n", "jury_desk_en.qm")
+FRENCH = ("é", "è", "à", "«", "»", "’", "Rien n’a")
+
+
+@pytest.fixture
+def in_english(qapp: object) -> Iterator[None]:
+    t = QTranslator()
+    assert t.load(str(QM))
+    QCoreApplication.installTranslator(t)
+    try:
+        yield
+    finally:
+        QCoreApplication.removeTranslator(t)
+
+
+def _refusals() -> list[UserError]:
+    full = environment.describe(
+        sqlite3.OperationalError("database or disk is full"), "/srv/jury/base.sqlite"
+    )
+    denied = environment.describe(PermissionError(errno.EACCES, "x", "/srv/out/r.zip"))
+    assert full is not None and denied is not None
+    written = UserError(
+        "export_write",
+        params={
+            "path": Path("/srv/out/r.zip"),
+            "after": export._after_failure(4, True, True),
+            **export._os_reason_params(OSError(errno.EROFS, "x")),
+        },
+    )
+    return [
+        full,
+        denied,
+        full.saying_after(export._after_failure(4, False, True)),
+        fsutil.FileInUse(Path("/srv/out/r.zip"), "replace"),
+        written,
+    ]
+
+
+def test_the_machine_in_the_way_reads_french_without_translation(qapp: object) -> None:
+    for exc in _refusals():
+        assert wording.error(exc) == exc.message
+
+
+def test_the_machine_in_the_way_reads_english_in_the_english_gui(in_english: None) -> None:
+    texts = [wording.full(exc) for exc in _refusals()]
+    for text in texts:
+        assert not any(mark in text for mark in FRENCH), text
+    assert texts[0] == (
+        "The disk holding the database “/srv/jury/base.sqlite” is full: free some space (or "
+        "choose another location), then try again. Nothing was changed."
+    )
+    assert texts[1].startswith("Access denied to the file “/srv/out/r.zip”: check the")
+    assert texts[2].endswith(
+        "then try again. The failure of export no. 4 is recorded in the audit log. You can "
+        "run the export again."
+    )
+    assert texts[3].startswith("Cannot replace “/srv/out/r.zip”: the file has been open")
+    assert texts[4] == (
+        "Cannot export: the file “/srv/out/r.zip” could not be written (the folder is "
+        "read-only). No file was left behind. The failure of export no. 4 is recorded in the "
+        "audit log. The deliberation remains open. You can run the export again."
+    )
