@@ -359,7 +359,7 @@ def _check_location(args: argparse.Namespace) -> None:
         return
     refusal = instance.check_location(_db_path(args))
     if refusal is not None:
-        raise UserError("db_location", refusal)
+        raise refusal.refused()
 
 
 def _default_db_name() -> str | None:
@@ -518,7 +518,7 @@ def _cmd_export(args: argparse.Namespace) -> int:
     ident = api.load_identity(args.key, password)
     warning = instance.export_location_warning(Path(args.out).parent)
     if warning:
-        print(f"jury-desk : attention — {warning}", file=sys.stderr)
+        print(f"jury-desk : attention — {warning.message}", file=sys.stderr)
     from jury_desk.core import settings as core_settings
 
     prefs = core_settings.load()  # the signer's name and role the GUI asked for, if any

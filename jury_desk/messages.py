@@ -1372,6 +1372,48 @@ TEMPLATES: dict[str, str] = {
         "L’export a échoué (erreur interne : {error}). Aucun fichier n’a été écrit.{after} Si "
         "l’erreur se reproduit, signalez-la avec le journal technique.",
     ),
+    # ------------------------------------------------ where a database or an export lives
+    "risk.sqlite": QT_TRANSLATE_NOOP(
+        "Messages",
+        "SQLite ne garantit ni le verrouillage ni la durabilité des écritures à cet endroit : "
+        "une coupure du réseau ou une clé retirée pendant la séance peut corrompre la base.",
+    ),
+    "advice.copy_local": QT_TRANSLATE_NOOP(
+        "Messages",
+        "Copiez le fichier sur le disque de l’ordinateur, dans un dossier que OneDrive ne "
+        "synchronise pas (par exemple « C:\\Jury », ou le dossier de données de jury_desk "
+        "ouvert par défaut), puis ouvrez cette copie ; les instantanés peuvent, eux, être "
+        "copiés sur une clé USB (Préférences → second dossier d’instantanés).",
+    ),
+    "error.location.share": QT_TRANSLATE_NOOP(
+        "Messages", "La base « {path} » est sur un partage réseau ({share}). {risk} {advice}"
+    ),
+    "error.location.network_drive": QT_TRANSLATE_NOOP(
+        "Messages", "La base « {path} » est sur le lecteur réseau {drive}. {risk} {advice}"
+    ),
+    "error.location.removable": QT_TRANSLATE_NOOP(
+        "Messages",
+        "La base « {path} » est sur un support amovible ({drive}, clé USB ou carte mémoire). "
+        "{risk} {advice}",
+    ),
+    "error.location.cdrom": QT_TRANSLATE_NOOP(
+        "Messages",
+        "La base « {path} » est sur un CD ou un DVD ({drive}), où rien ne peut être "
+        "enregistré. {advice}",
+    ),
+    "error.location.onedrive": QT_TRANSLATE_NOOP(
+        "Messages",
+        "La base « {path} » est dans un dossier synchronisé par OneDrive (« {root} »). OneDrive "
+        "envoie séparément la base et ses fichiers -wal et -shm, ce qui peut la corrompre, et "
+        "les données personnelles partiraient dans le nuage. {advice}",
+    ),
+    "error.location.export_onedrive": QT_TRANSLATE_NOOP(
+        "Messages",
+        "Le dossier « {path} » est synchronisé par OneDrive (« {root} ») : le paquet de "
+        "résultats, qui contient des données personnelles (noms, notes, commentaires), sera "
+        "copié dans le nuage, et après la purge une copie restera dans la corbeille OneDrive. "
+        "Préférez un dossier local non synchronisé (par exemple « C:\\Jury ») ou une clé USB.",
+    ),
 }
 
 

@@ -68,6 +68,10 @@ class Problem(Exception):
         self.message = messages.error_text(key, params)
         super().__init__(self.message)
 
+    def refused(self) -> UserError:
+        """This problem as the refusal of an action (its code, key and parameters)."""
+        return UserError(self.code, key=self.key, params=self.params)
+
 
 def nested(problem: Problem | UserError) -> dict[str, object]:
     """The parameters that word ``problem`` (an inner problem, or a refusal being wrapped

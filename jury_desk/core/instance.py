@@ -36,6 +36,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from jury_desk.core import fsutil
+from jury_desk.core.errors import Problem
 
 DRIVE_UNKNOWN = 0
 DRIVE_NO_ROOT_DIR = 1
@@ -165,8 +166,9 @@ def server_name(db_path: Path) -> str:
 # --------------------------------------------------------------------------- location
 
 
-def check_location(db_path: Path) -> str | None:
-    """A French explanation when the database must not be opened where it is, else None.
+def check_location(db_path: Path) -> Problem | None:
+    """Why the database must not be opened where it is (code ``db_location``, a catalogue
+    key ``location.<kind>`` and its parameters), else None.
 
     Only Windows is checked (network shares, mapped network drives, USB keys, CDs,
     OneDrive); on other systems this returns ``None``.
@@ -176,20 +178,16 @@ def check_location(db_path: Path) -> str | None:
     return check_windows_location(_absolute(db_path))
 
 
-def export_location_warning(folder: Path) -> str | None:
-    """A French warning when exports written to ``folder`` would be synced by OneDrive."""
+def export_location_warning(folder: Path) -> Problem | None:
+    """A warning (``location.export_onedrive``) when exports written to ``folder`` would be
+    synced by OneDrive."""
     if not fsutil.is_windows():
         return None
     path = _absolute(folder)
     root = onedrive_root(path)
     if root is None:
         return None
-    return (
-        f"Le dossier « {path} » est synchronisé par OneDrive (« {root} ») : le paquet de "
-        "résultats, qui contient des données personnelles (noms, notes, commentaires), sera "
-        "copié dans le nuage, et après la purge une copie restera dans la corbeille OneDrive. "
-        "Préférez un dossier local non synchronisé (par exemple « C:\\Jury ») ou une clé USB."
-    )
+    return Problem("export_location", "location.export_onedrive", path=path, root=root)
 
 
 def _absolute(path: Path | str) -> str:
@@ -236,19 +234,15 @@ def _drive_type(root: str) -> int:  # pragma: no cover - the Windows API
     return int(windll.kernel32.GetDriveTypeW(ctypes.c_wchar_p(root)))
 
 
-_WHY = (
-    "SQLite ne garantit ni le verrouillage ni la durabilité des écritures à cet endroit : "
-    "une coupure du réseau ou une clé retirée pendant la séance peut corrompre la base. "
-)
-_WHAT = (
-    "Copiez le fichier sur le disque de l’ordinateur, dans un dossier que OneDrive ne "
-    "synchronise pas (par exemple « C:\\Jury », ou le dossier de données de jury_desk "
-    "ouvert par défaut), puis ouvrez cette copie ; les instantanés peuvent, eux, être "
-    "copiés sur une clé USB (Préférences → second dossier d’instantanés)."
-)
+# Said after a risky place: SQLite's guarantees do not hold there, and where to copy it.
+_RISK = {"risk_code": "sqlite", "advice_code": "copy_local"}
 
 
-def check_windows_location(path: str, env: Mapping[str, str] | None = None) -> str | None:
+def _refused(kind: str, path: str, **params: object) -> Problem:
+    return Problem("db_location", "location." + kind, path=path, **params)
+
+
+def check_windows_location(path: str, env: Mapping[str, str] | None = None) -> Problem | None:
     """The Windows rule on an absolute Windows path (pure but for GetDriveTypeW)."""
     synced = onedrive_root(path, env)
     p = path.replace("/", "\\")
@@ -258,31 +252,21 @@ def check_windows_location(path: str, env: Mapping[str, str] | None = None) -> s
         p = p[4:]
     drive, _ = ntpath.splitdrive(p)
     if drive.startswith("\\\\") or p.startswith("\\\\"):
-        return f"La base « {path} » est sur un partage réseau ({drive or p}). " + _WHY + _WHAT
+        return _refused("share", path, share=drive or p, **_RISK)
     if len(drive) != 2 or drive[1] != ":":
         return _synced(path, synced)
     root = drive.upper() + "\\"
     kind = _drive_type(root)
     if kind == DRIVE_REMOTE:
-        return f"La base « {path} » est sur le lecteur réseau {drive.upper()}. " + _WHY + _WHAT
+        return _refused("network_drive", path, drive=drive.upper(), **_RISK)
     if kind == DRIVE_REMOVABLE:
-        return (
-            f"La base « {path} » est sur un support amovible ({drive.upper()}, clé USB ou "
-            "carte mémoire). " + _WHY + _WHAT
-        )
+        return _refused("removable", path, drive=drive.upper(), **_RISK)
     if kind == DRIVE_CDROM:
-        return (
-            f"La base « {path} » est sur un CD ou un DVD ({drive.upper()}), où rien ne peut "
-            "être enregistré. " + _WHAT
-        )
+        return _refused("cdrom", path, drive=drive.upper(), advice_code="copy_local")
     return _synced(path, synced)
 
 
-def _synced(path: str, root: str | None) -> str | None:
+def _synced(path: str, root: str | None) -> Problem | None:
     if root is None:
         return None
-    return (
-        f"La base « {path} » est dans un dossier synchronisé par OneDrive (« {root} »). "
-        "OneDrive envoie séparément la base et ses fichiers -wal et -shm, ce qui peut la "
-        "corrompre, et les données personnelles partiraient dans le nuage. " + _WHAT
-    )
+    return _refused("onedrive", path, root=root, advice_code="copy_local")

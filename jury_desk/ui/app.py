@@ -259,8 +259,8 @@ def run_gui(args: argparse.Namespace) -> int:
     db_path = (
         Path(db_arg) if db_arg else (Path(str(last_db)) if reopen_last else paths.default_db())
     )
-    # Windows: a database on a network share, a USB key or a CD is refused (its French
-    # message is shown once the window is up); the welcome screen opens on the default one.
+    # Windows: a database on a network share, a USB key or a CD is refused (said once the
+    # window is up); the welcome screen opens on the default one.
     refusal = instance.check_location(db_path)
     if refusal is not None:
         log.warning("database location refused")
@@ -300,7 +300,7 @@ def run_gui(args: argparse.Namespace) -> int:
         _FirstPaint(window.console or window)
     window.show()
     if refusal is not None:
-        QTimer.singleShot(0, lambda: reporter.user_error(UserError("db_location", refusal)))
+        QTimer.singleShot(0, lambda: reporter.user_error(refusal.refused()))
     elif controller.console is None:
         QTimer.singleShot(0, controller.check_purge_reminder)  # open_session did it otherwise
     script = test_script()

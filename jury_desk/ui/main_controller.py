@@ -257,7 +257,7 @@ class MainController(QObject):
 
         refusal = instance.check_location(path)  # Windows: network share, USB key, CD
         if refusal is not None:
-            raise UserError("db_location", refusal)
+            raise refusal.refused()
         if (
             self.lock is None
             or self.lock_path is None

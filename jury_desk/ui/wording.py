@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from jury_desk import messages
 from jury_desk.core.api import Blocker
-from jury_desk.core.errors import ClosingBlocked, UserError
+from jury_desk.core.errors import ClosingBlocked, Problem, UserError
 from jury_desk.qt.core import QCoreApplication
 
 if TYPE_CHECKING:
@@ -48,6 +48,12 @@ def error(exc: UserError) -> str:
     if exc.key is not None and "error." + exc.key in messages.TEMPLATES:
         return messages.error_text(exc.key, exc.params, _tr)
     return exc.message
+
+
+def problem(p: Problem) -> str:
+    """A problem or a warning core returns (a location, a copy that failed) in the UI's
+    language."""
+    return messages.error_text(p.key, p.params, _tr)
 
 
 def details(exc: UserError) -> list[str]:

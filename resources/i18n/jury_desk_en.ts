@@ -3833,6 +3833,38 @@ A snapshot of the current state is taken first (“before restore”): the resto
         <source>L’export a échoué (erreur interne : {error}). Aucun fichier n’a été écrit.{after} Si l’erreur se reproduit, signalez-la avec le journal technique.</source>
         <translation>The export failed (internal error: {error}). No file was written.{after} If the error happens again, report it with the technical log.</translation>
     </message>
+    <message>
+        <source>SQLite ne garantit ni le verrouillage ni la durabilité des écritures à cet endroit : une coupure du réseau ou une clé retirée pendant la séance peut corrompre la base.</source>
+        <translation>SQLite guarantees neither locking nor durable writes in that place: a network outage or a key pulled out during the session can corrupt the database.</translation>
+    </message>
+    <message>
+        <source>Copiez le fichier sur le disque de l’ordinateur, dans un dossier que OneDrive ne synchronise pas (par exemple « C:\Jury », ou le dossier de données de jury_desk ouvert par défaut), puis ouvrez cette copie ; les instantanés peuvent, eux, être copiés sur une clé USB (Préférences → second dossier d’instantanés).</source>
+        <translation>Copy the file to the computer’s disk, into a folder OneDrive does not synchronise (for example “C:\Jury”, or the jury_desk data folder opened by default), then open that copy; snapshots, for their part, can be copied to a USB key (Preferences → second snapshot folder).</translation>
+    </message>
+    <message>
+        <source>La base « {path} » est sur un partage réseau ({share}). {risk} {advice}</source>
+        <translation>The database “{path}” is on a network share ({share}). {risk} {advice}</translation>
+    </message>
+    <message>
+        <source>La base « {path} » est sur le lecteur réseau {drive}. {risk} {advice}</source>
+        <translation>The database “{path}” is on the network drive {drive}. {risk} {advice}</translation>
+    </message>
+    <message>
+        <source>La base « {path} » est sur un support amovible ({drive}, clé USB ou carte mémoire). {risk} {advice}</source>
+        <translation>The database “{path}” is on a removable medium ({drive}, USB key or memory card). {risk} {advice}</translation>
+    </message>
+    <message>
+        <source>La base « {path} » est sur un CD ou un DVD ({drive}), où rien ne peut être enregistré. {advice}</source>
+        <translation>The database “{path}” is on a CD or DVD ({drive}), where nothing can be saved. {advice}</translation>
+    </message>
+    <message>
+        <source>La base « {path} » est dans un dossier synchronisé par OneDrive (« {root} »). OneDrive envoie séparément la base et ses fichiers -wal et -shm, ce qui peut la corrompre, et les données personnelles partiraient dans le nuage. {advice}</source>
+        <translation>The database “{path}” is in a folder synchronised by OneDrive (“{root}”). OneDrive uploads the database and its -wal and -shm files separately, which can corrupt it, and the personal data would go to the cloud. {advice}</translation>
+    </message>
+    <message>
+        <source>Le dossier « {path} » est synchronisé par OneDrive (« {root} ») : le paquet de résultats, qui contient des données personnelles (noms, notes, commentaires), sera copié dans le nuage, et après la purge une copie restera dans la corbeille OneDrive. Préférez un dossier local non synchronisé (par exemple « C:\Jury ») ou une clé USB.</source>
+        <translation>The folder “{path}” is synchronised by OneDrive (“{root}”): the results bundle, which contains personal data (names, scores, comments), will be copied to the cloud, and after the purge a copy will remain in the OneDrive recycle bin. Prefer a local folder that is not synchronised (for example “C:\Jury”) or a USB key.</translation>
+    </message>
 </context>
 <context>
     <name>OpinionsPanel</name>

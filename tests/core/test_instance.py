@@ -13,6 +13,13 @@ from pathlib import Path
 import pytest
 
 from jury_desk.core import instance
+from jury_desk.core.errors import Problem
+
+
+def _message(problem: Problem | None) -> str | None:
+    """The French wording of a refused location (the command line's)."""
+    return None if problem is None else problem.message
+
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 
@@ -158,19 +165,19 @@ def test_windows_fixed_drive_is_fine(drives: dict[str, int]) -> None:
 
 
 def test_windows_removable_drive_is_refused(drives: dict[str, int]) -> None:
-    msg = instance.check_windows_location("E:\\jury\\jury.sqlite3")
+    msg = _message(instance.check_windows_location("E:\\jury\\jury.sqlite3"))
     assert msg is not None
     assert "support amovible" in msg and "E:" in msg and "Copiez le fichier" in msg
     assert drives == {"E:\\": 1}
 
 
 def test_windows_mapped_network_drive_is_refused(drives: dict[str, int]) -> None:
-    msg = instance.check_windows_location("Z:\\partage\\jury.sqlite3")
+    msg = _message(instance.check_windows_location("Z:\\partage\\jury.sqlite3"))
     assert msg is not None and "lecteur réseau Z:" in msg
 
 
 def test_windows_cd_is_refused(drives: dict[str, int]) -> None:
-    msg = instance.check_windows_location("D:\\jury.sqlite3")
+    msg = _message(instance.check_windows_location("D:\\jury.sqlite3"))
     assert msg is not None and "CD" in msg
 
 
@@ -185,7 +192,7 @@ def test_windows_cd_is_refused(drives: dict[str, int]) -> None:
 def test_windows_unc_paths_are_refused_without_asking_the_drive(
     path: str, drives: dict[str, int]
 ) -> None:
-    msg = instance.check_windows_location(path)
+    msg = _message(instance.check_windows_location(path))
     assert msg is not None and "partage réseau" in msg
     assert drives == {}
 

@@ -26,7 +26,16 @@ from typing import Any
 import pytest
 
 from jury_desk import messages
-from jury_desk.core import audit, environment, export, fsutil, replay, resources, zipcheck
+from jury_desk.core import (
+    audit,
+    environment,
+    export,
+    fsutil,
+    instance,
+    replay,
+    resources,
+    zipcheck,
+)
 from jury_desk.core.errors import UserError
 from jury_desk.core.replay import Known, Replayer, ReplayError
 from tests.conftest import played_demo, signing_identity
@@ -140,6 +149,7 @@ FRENCH_MARKS = re.compile(r"[«»éèàêç]|\bn° |\bentrée\b|\bintrouvable\b|
         or k in ("check.problem", "check.result_not_strict", "check.audit_unreadable")
         or k in ("error.export_tampered", "error.audit_chain_broken")
         or k.startswith(("error.env.", "subject.", "after.", "action.", "reason."))
+        or k.startswith(("error.location.", "risk.", "advice."))
         or k in ENVIRONMENT_KEYS
     ),
 )
@@ -688,4 +698,37 @@ def test_the_export_target_refusals_are_codes(tmp_path: Path) -> None:
     assert "(le dossier n’existe pas). Rien n’a été modifié." in err.message
     assert messages.error_text(err.key or "", err.params, english).endswith(
         "cannot receive the file (the folder does not exist). Nothing was changed."
+    )
+
+
+# ------------------------------------------------------ where a database or an export lives
+
+
+@pytest.mark.parametrize(
+    ("drive_type", "path", "kind"),
+    [
+        (instance.DRIVE_REMOTE, "Z:\\partage\\jury.sqlite3", "network_drive"),
+        (instance.DRIVE_REMOVABLE, "E:\\jury.sqlite3", "removable"),
+        (instance.DRIVE_CDROM, "D:\\jury.sqlite3", "cdrom"),
+        (3, "\\\\serveur\\jury\\jury.sqlite3", "share"),
+        (3, "C:\\Users\\s\\OneDrive\\jury.sqlite3", "onedrive"),
+    ],
+)
+def test_a_refused_location_is_a_code_worded_in_both_languages(
+    drive_type: int, path: str, kind: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(instance, "_drive_type", lambda root: drive_type)
+    refusal = instance.check_windows_location(path, {"OneDrive": "C:\\Users\\s\\OneDrive"})
+    assert refusal is not None
+    assert (refusal.code, refusal.key) == ("db_location", "location." + kind)
+    assert refusal.message.startswith(f"La base « {path} » ")
+    assert "Copiez le fichier sur le disque de l’ordinateur" in refusal.message
+    text = messages.error_text(refusal.key, refusal.params, english)
+    assert text.startswith(f"The database “{path}” ") and "Copy the file" in text
+    assert not FRENCH_MARKS.search(text), text
+    refused = refusal.refused()
+    assert (refused.code, refused.key, str(refused)) == (
+        "db_location",
+        refusal.key,
+        refusal.message,
     )

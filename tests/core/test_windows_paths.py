@@ -11,6 +11,13 @@ import pytest
 
 from jury_desk import cli
 from jury_desk.core import bundle, fsutil, instance, paths
+from jury_desk.core.errors import Problem
+
+
+def _message(problem: Problem | None) -> str | None:
+    """The French wording of a refused location (the command line's)."""
+    return None if problem is None else problem.message
+
 
 ENV = {
     "OneDrive": "C:\\Users\\secretariat\\OneDrive - Grand-Orly Seine Bièvre",
@@ -41,7 +48,7 @@ def windows(monkeypatch: pytest.MonkeyPatch) -> None:
     ],
 )
 def test_a_database_under_a_onedrive_root_is_refused(path: str, windows: None) -> None:
-    msg = instance.check_windows_location(path, ENV)
+    msg = _message(instance.check_windows_location(path, ENV))
     assert msg is not None and "OneDrive" in msg and "-wal" in msg
     advice = msg.split("Copiez le fichier")[-1]
     assert "Documents" not in advice and "C:\\Jury" in advice  # never sends the user back there
@@ -71,7 +78,7 @@ def test_check_location_reads_the_environment(
     assert instance.check_location(Path(db)) is None
     monkeypatch.setenv("OneDriveConsumer", ENV["OneDriveConsumer"])
     refusal = instance.check_location(Path(db))
-    assert refusal is not None and "OneDrive" in refusal
+    assert refusal is not None and refusal.code == "db_location" and "OneDrive" in refusal.message
 
 
 def test_exports_to_onedrive_are_warned_about(
@@ -79,7 +86,7 @@ def test_exports_to_onedrive_are_warned_about(
 ) -> None:
     monkeypatch.setenv("OneDrive", ENV["OneDrive"])
     warning = instance.export_location_warning(Path(ENV["OneDrive"] + "\\Documents"))
-    assert warning is not None and "corbeille OneDrive" in warning
+    assert warning is not None and "corbeille OneDrive" in warning.message
     assert instance.export_location_warning(Path("C:\\Jury")) is None
 
 

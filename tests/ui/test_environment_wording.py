@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from jury_desk.core import environment, export, fsutil, resources
+from jury_desk.core import environment, export, fsutil, instance, resources
 from jury_desk.core.errors import UserError
 from jury_desk.qt.core import QCoreApplication, QTranslator
 from jury_desk.ui import wording
@@ -78,3 +78,15 @@ def test_the_machine_in_the_way_reads_english_in_the_english_gui(in_english: Non
         "read-only). No file was left behind. The failure of export no. 4 is recorded in the "
         "audit log. The deliberation remains open. You can run the export again."
     )
+
+
+def test_an_export_folder_under_onedrive_is_warned_about_in_english(
+    in_english: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(fsutil, "is_windows", lambda: True)
+    monkeypatch.setenv("OneDrive", "C:\\Users\\s\\OneDrive")
+    warning = instance.export_location_warning(Path("C:\\Users\\s\\OneDrive\\Documents"))
+    assert warning is not None and warning.message.startswith("Le dossier « ")
+    text = wording.problem(warning)
+    assert text.startswith("The folder “C:\\Users\\s\\OneDrive\\Documents” is synchronised")
+    assert not any(mark in text for mark in FRENCH), text

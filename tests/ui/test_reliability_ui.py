@@ -17,8 +17,10 @@ from typing import Any
 
 import pytest
 
+from jury_desk import messages
 from jury_desk.core import crypto, demo_scenario, instance, keys, privacy, resources, snapshots
 from jury_desk.core import settings as core_settings
+from jury_desk.core.errors import Problem
 from jury_desk.core.services import Desk
 from jury_desk.qt.core import Qt
 from jury_desk.qt.gui import QKeySequence
@@ -304,12 +306,19 @@ def test_the_purge_reminder_is_a_banner(
 def test_a_database_on_a_network_drive_is_refused(
     make_gui: Any, dialog_log: Any, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
-    message = "La base « Z:\\jury.sqlite3 » est sur le lecteur réseau Z:. Copiez le fichier sur le disque."
+    refusal = Problem(
+        "db_location",
+        "location.cdrom",
+        path="Z:\\jury.sqlite3",
+        drive="Z:",
+        advice_code="copy_local",
+    )
+    message = messages.error_text(refusal.key, refusal.params)
     asked: list[Path] = []
 
-    def check_location(db: Path) -> str:
+    def check_location(db: Path) -> Problem:
         asked.append(Path(db))
-        return message
+        return refusal
 
     monkeypatch.setattr(instance, "check_location", check_location)
     gui = make_gui(db=tmp_path / "jury.sqlite3")

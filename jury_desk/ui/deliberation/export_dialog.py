@@ -275,7 +275,7 @@ class ExportDialog(QDialog):
         if synced is not None and not dialogs.confirm(
             self,
             self.tr("Dossier synchronisé par OneDrive"),
-            synced,
+            wording.problem(synced),
             self.tr("Exporter quand même"),
             self.tr("Choisir un autre dossier"),
         ):
