@@ -74,7 +74,7 @@ def purge_command(args: argparse.Namespace) -> int:
         f"dont {len(report.exports_removed)} export(s)."
     )
     for p, why in report.kept:
-        print(f"  Conservé : « {p} » — {why}")
+        print(f"  Conservé : « {p} » — {why.message}")
     for p in report.exports_removed:  # OneDrive keeps what it synced in its recycle bin
         if instance.export_location_warning(p.parent) is not None:
             print(
@@ -84,7 +84,7 @@ def purge_command(args: argparse.Namespace) -> int:
     if report.failures:
         print("jury-desk : certains fichiers n’ont pas pu être effacés :", file=sys.stderr)
         for p, why in report.failures:
-            print(f"  – « {p} » : {why}", file=sys.stderr)
+            print(f"  – « {p} » : {why.message}", file=sys.stderr)
         return 1
     return 0
 

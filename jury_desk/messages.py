@@ -1414,6 +1414,67 @@ TEMPLATES: dict[str, str] = {
         "copié dans le nuage, et après la purge une copie restera dans la corbeille OneDrive. "
         "Préférez un dossier local non synchronisé (par exemple « C:\\Jury ») ou une clé USB.",
     ),
+    # ------------------------------------------------ the copy to the second snapshot folder
+    "error.secondary.busy": QT_TRANSLATE_NOOP(
+        "Messages",
+        "La copie précédente dans le second dossier « {root} » n’est pas terminée (dossier "
+        "réseau hors ligne ou clé USB lente ?) : cet instantané n’y a pas été copié. "
+        "L’instantané principal est bien enregistré : « {source} ».",
+    ),
+    "error.secondary.timeout": QT_TRANSLATE_NOOP(
+        "Messages",
+        "Le second dossier « {root} » ne répond pas (dossier réseau hors ligne ou clé USB "
+        "lente ?) : la copie continue en arrière-plan. L’instantané principal est bien "
+        "enregistré : « {source} ».",
+    ),
+    "error.secondary.missing": QT_TRANSLATE_NOOP(
+        "Messages",
+        "La copie de l’instantané dans le second dossier a échoué (dossier « {root} » "
+        "introuvable (clé USB débranchée ?)). L’instantané principal est bien enregistré : "
+        "« {source} ».",
+    ),
+    "error.secondary.failed": QT_TRANSLATE_NOOP(
+        "Messages",
+        "La copie de l’instantané dans le second dossier a échoué ({detail}). L’instantané "
+        "principal est bien enregistré : « {source} ».",
+    ),
+    "error.secondary.refused": QT_TRANSLATE_NOOP(
+        "Messages",
+        "La copie de l’instantané dans le second dossier a échoué ({message}). L’instantané "
+        "principal est bien enregistré : « {source} ».",
+    ),
+    # ------------------------------------------------------------ the purge of a database
+    "error.purge.unreadable": QT_TRANSLATE_NOOP(
+        "Messages",
+        "La base « {db} » est illisible : impossible de vérifier que ses sessions ont été "
+        "exportées.",
+    ),
+    "error.purge.never_exported": QT_TRANSLATE_NOOP(
+        "Messages",
+        "La session « {title} » n’a jamais été exportée : la purger effacerait le seul "
+        "exemplaire de ses résultats.",
+    ),
+    "error.purge.not_verified": QT_TRANSLATE_NOOP(
+        "Messages",
+        "Le dernier export de la session « {title} » (n° {seq}, le {at}) n’a pas été vérifié "
+        "et date de moins de {days} jours : vérifiez-le (jury-desk verify) avant de purger.",
+    ),
+    "error.purge.kept.not_a_file": QT_TRANSLATE_NOOP(
+        "Messages", "n’est pas un fichier ordinaire : conservé"
+    ),
+    "error.purge.kept.no_digest": QT_TRANSLATE_NOOP(
+        "Messages",
+        "aucune empreinte enregistrée pour ce fichier (export non vérifié ou écrit par une "
+        "version antérieure) : conservé, effacez-le vous-même s’il y a lieu",
+    ),
+    "error.purge.kept.changed": QT_TRANSLATE_NOOP(
+        "Messages",
+        "son contenu n’est pas celui qu’a écrit cette base (remplacé depuis, ou écrit par une "
+        "autre base) : conservé",
+    ),
+    "error.purge.held": QT_TRANSLATE_NOOP("Messages", "{message}"),
+    "error.purge.failed": QT_TRANSLATE_NOOP("Messages", "{detail}"),
+    "error.purge.scrub": QT_TRANSLATE_NOOP("Messages", "nettoyage SQLite impossible ({detail})"),
 }
 
 

@@ -46,7 +46,7 @@ from typing import TYPE_CHECKING, Any
 
 from jury_desk.core import fmt, fsutil, ledger
 from jury_desk.core import settings as settings_mod
-from jury_desk.core.errors import UserError
+from jury_desk.core.errors import Problem, UserError, nested
 
 if TYPE_CHECKING:
     from jury_desk.core.services import Desk
@@ -77,7 +77,7 @@ class SessionPurgeStatus:
     is_demo: bool
     last_export: ExportRecord | None
     allowed: bool  # this session does not hold the purge back
-    reason: str | None  # French, when not allowed
+    reason: Problem | None  # why not, when not allowed (``purge.*`` in the catalogue)
     due: bool  # past the retention period
 
 
@@ -106,8 +106,14 @@ class PurgeStatus:
         return bool(real) and all(s.due for s in real)
 
     @property
+    def problems(self) -> list[Problem]:
+        """Why the purge is refused, one per session that holds it back."""
+        return [s.reason for s in self.sessions if s.reason is not None]
+
+    @property
     def reasons(self) -> list[str]:
-        return [s.reason for s in self.sessions if s.reason]
+        """The same in French (the command line's words)."""
+        return [p.message for p in self.problems]
 
 
 @dataclass
@@ -117,8 +123,8 @@ class PurgeReport:
     files_removed: int = 0
     bytes_overwritten: int = 0
     exports_removed: list[Path] = field(default_factory=list)
-    kept: list[tuple[Path, str]] = field(default_factory=list)  # (path, French reason)
-    failures: list[tuple[Path, str]] = field(default_factory=list)
+    kept: list[tuple[Path, Problem]] = field(default_factory=list)  # (path, why: purge.kept.*)
+    failures: list[tuple[Path, Problem]] = field(default_factory=list)  # purge.failed.*
 
     @property
     def complete(self) -> bool:
@@ -230,10 +236,7 @@ def purge_status(
             con.close()
     except sqlite3.DatabaseError:
         # Not readable as a jury_desk database: nothing tells us an export happened.
-        unreadable = (
-            f"La base « {db_path.name} » est illisible : impossible de vérifier que ses "
-            "sessions ont été exportées."
-        )
+        unreadable = Problem("purge_refused", "purge.unreadable", db=db_path.name)
         return PurgeStatus(
             db_path,
             True,
@@ -257,25 +260,23 @@ def purge_status(
         last = done[-1] if done else None
         demo = bool(is_demo)
         due = last is not None and now - last.at >= limit
-        reason: str | None
+        reason: Problem | None
         if demo:
             allowed, reason = True, None
         elif last is None:
-            allowed, reason = (
-                False,
-                (
-                    f"La session « {title} » n’a jamais été exportée : la purger "
-                    "effacerait le seul exemplaire de ses résultats."
-                ),
-            )
+            allowed = False
+            reason = Problem("purge_refused", "purge.never_exported", title=str(title))
         elif last.verified or due:
             allowed, reason = True, None
         else:
             allowed = False
-            reason = (
-                f"Le dernier export de la session « {title} » (n° {last.seq}, le "
-                f"{fmt.datetime_text(last.at.astimezone())}) n’a pas été vérifié et date de moins "
-                f"de {cfg.purge_after_days} jours : vérifiez-le (jury-desk verify) avant de purger."
+            reason = Problem(
+                "purge_refused",
+                "purge.not_verified",
+                title=str(title),
+                seq=last.seq,
+                at=fmt.datetime_text(last.at.astimezone()),
+                days=cfg.purge_after_days,
             )
         statuses.append(SessionPurgeStatus(str(sid), str(title), demo, last, allowed, reason, due))
     return PurgeStatus(db_path, True, cfg.purge_after_days, tuple(statuses), tuple(records))
@@ -337,11 +338,21 @@ def _overwrite(path: Path, report: PurgeReport) -> None:
         fsutil.unlink(path)
         report.files_removed += 1
     except fsutil.FileInUse as exc:
-        report.failures.append((path, exc.message))
+        report.failures.append((path, _held(exc)))
     except OSError as exc:
-        report.failures.append((path, exc.strerror or str(exc)))
+        report.failures.append((path, _failed(exc)))
         with contextlib.suppress(OSError, UserError):
             fsutil.unlink(path)
+
+
+def _held(exc: fsutil.FileInUse) -> Problem:
+    """A file another program holds: the refusal, worded in the reader's language."""
+    return Problem("purge_failed", "purge.held", **nested(exc))
+
+
+def _failed(exc: OSError) -> Problem:
+    """The system's own words (its language) for a file that could not be erased."""
+    return Problem("purge_failed", "purge.failed", detail=exc.strerror or str(exc))
 
 
 def _erase_tree(root: Path, report: PurgeReport) -> None:
@@ -356,9 +367,9 @@ def _erase_tree(root: Path, report: PurgeReport) -> None:
     try:
         fsutil.rmtree(root)
     except fsutil.FileInUse as exc:
-        report.failures.append((root, exc.message))
+        report.failures.append((root, _held(exc)))
     except OSError as exc:
-        report.failures.append((root, exc.strerror or str(exc)))
+        report.failures.append((root, _failed(exc)))
 
 
 def _scrub_database(db_path: Path, report: PurgeReport) -> list[str]:
@@ -367,7 +378,7 @@ def _scrub_database(db_path: Path, report: PurgeReport) -> list[str]:
     try:
         con = sqlite3.connect(db_path, isolation_level=None)
     except sqlite3.Error as exc:
-        report.failures.append((db_path, str(exc)))
+        report.failures.append((db_path, Problem("purge_failed", "purge.failed", detail=str(exc))))
         return sessions
     try:
         with contextlib.suppress(sqlite3.DatabaseError):
@@ -397,7 +408,7 @@ def _scrub_database(db_path: Path, report: PurgeReport) -> list[str]:
         log.warning(
             "purge: database scrub failed (%s); files are overwritten anyway", type(exc).__name__
         )
-        report.failures.append((db_path, f"nettoyage SQLite impossible ({exc})"))
+        report.failures.append((db_path, Problem("purge_failed", "purge.scrub", detail=str(exc))))
     finally:
         con.close()
     return sessions
@@ -507,31 +518,19 @@ def _purge_export(p: Path, status: PurgeStatus, report: PurgeReport) -> None:
     if not (p.exists() or p.is_symlink()):
         return
     if p.is_symlink() or not p.is_file():
-        report.kept.append((p, "n’est pas un fichier ordinaire : conservé"))
+        report.kept.append((p, Problem("purge_kept", "purge.kept.not_a_file")))
         return
     expected = {e.sha256 for e in status.exports if e.sha256 and p in e.paths}
     if not expected:
-        report.kept.append(
-            (
-                p,
-                "aucune empreinte enregistrée pour ce fichier (export non vérifié ou écrit "
-                "par une version antérieure) : conservé, effacez-le vous-même s’il y a lieu",
-            )
-        )
+        report.kept.append((p, Problem("purge_kept", "purge.kept.no_digest")))
         return
     try:
         actual = _sha256(p)
     except OSError as exc:
-        report.failures.append((p, exc.strerror or str(exc)))
+        report.failures.append((p, _failed(exc)))
         return
     if actual not in expected:
-        report.kept.append(
-            (
-                p,
-                "son contenu n’est pas celui qu’a écrit cette base (remplacé depuis, ou "
-                "écrit par une autre base) : conservé",
-            )
-        )
+        report.kept.append((p, Problem("purge_kept", "purge.kept.changed")))
         return
     before = report.files_removed
     _overwrite(p, report)

@@ -44,7 +44,7 @@ import sqlalchemy.exc
 
 from jury_desk.core import audit, fsutil, paths, storage
 from jury_desk.core import settings as settings_mod
-from jury_desk.core.errors import UserError
+from jury_desk.core.errors import Problem, UserError, nested
 from jury_desk.core.fsutil import fsync_dir
 
 if TYPE_CHECKING:
@@ -98,7 +98,7 @@ class SnapshotInfo:
 class SnapshotResult:
     path: Path
     secondary: Path | None = None
-    secondary_error: str | None = None  # French; the primary snapshot stands
+    secondary_error: Problem | None = None  # the copy's failure; the primary snapshot stands
     pruned: tuple[Path, ...] = field(default_factory=tuple)
 
 
@@ -190,13 +190,13 @@ _secondary_thread: threading.Thread | None = None
 _secondary_guard = threading.Lock()
 
 
-def _copy_secondary_bounded(db_path: Path, source: Path) -> tuple[Path | None, str | None]:
+def _copy_secondary_bounded(db_path: Path, source: Path) -> tuple[Path | None, Problem | None]:
     """:func:`_copy_secondary` on its own thread, waited for ``SECONDARY_WAIT_SECONDS``."""
     global _secondary_thread
     root = settings_mod.load().secondary_snapshot_dir
     if root is None:
         return None, None
-    outcome: list[tuple[Path | None, str | None]] = []
+    outcome: list[tuple[Path | None, Problem | None]] = []
     with _secondary_guard:
         busy = _secondary_thread is not None and _secondary_thread.is_alive()
         if not busy:
@@ -209,20 +209,12 @@ def _copy_secondary_bounded(db_path: Path, source: Path) -> tuple[Path | None, s
             thread.start()
     if busy:
         log.warning("secondary snapshot copy failed: %s", "Busy")
-        return None, (
-            f"La copie précédente dans le second dossier « {root} » n’est pas terminée (dossier "
-            "réseau hors ligne ou clé USB lente ?) : cet instantané n’y a pas été copié. "
-            f"L’instantané principal est bien enregistré : « {source} »."
-        )
+        return None, Problem("secondary_copy", "secondary.busy", root=root, source=source)
     thread.join(SECONDARY_WAIT_SECONDS)
     if outcome:
         return outcome[0]
     log.warning("secondary snapshot copy failed: %s", "TimeoutError")
-    return None, (
-        f"Le second dossier « {root} » ne répond pas (dossier réseau hors ligne ou clé USB "
-        f"lente ?) : la copie continue en arrière-plan. L’instantané principal est bien "
-        f"enregistré : « {source} »."
-    )
+    return None, Problem("secondary_copy", "secondary.timeout", root=root, source=source)
 
 
 def wait_secondary(timeout: float | None = None) -> bool:
@@ -246,10 +238,11 @@ def _prune(folder: Path, keep: int = KEEP) -> list[Path]:
     return old
 
 
-def _copy_secondary(db_path: Path, source: Path, root: Path) -> tuple[Path | None, str | None]:
+def _copy_secondary(db_path: Path, source: Path, root: Path) -> tuple[Path | None, Problem | None]:
     try:
         if not root.is_dir():
-            raise FileNotFoundError(f"dossier « {root} » introuvable (clé USB débranchée ?)")
+            log.warning("secondary snapshot copy failed: %s", "FileNotFoundError")
+            return None, Problem("secondary_copy", "secondary.missing", root=root, source=source)
         folder = secondary_dir(db_path, root)
         folder.mkdir(exist_ok=True)
         target = folder / source.name
@@ -264,12 +257,11 @@ def _copy_secondary(db_path: Path, source: Path, root: Path) -> tuple[Path | Non
         fsync_dir(folder)
         _prune(folder)
     except (OSError, UserError) as exc:
-        message = (
-            f"La copie de l’instantané dans le second dossier a échoué ({exc}). "
-            f"L’instantané principal est bien enregistré : « {source} »."
-        )
         log.warning("secondary snapshot copy failed: %s", type(exc).__name__)
-        return None, message
+        if isinstance(exc, UserError) and exc.key is not None:
+            refusal = nested(exc)  # a file held by another program: worded in its language
+            return None, Problem("secondary_copy", "secondary.refused", source=source, **refusal)
+        return None, Problem("secondary_copy", "secondary.failed", source=source, detail=str(exc))
     return target, None
 
 

@@ -21,7 +21,7 @@ from jury_desk.core.errors import UserError
 from jury_desk.qt.core import QEvent, QObject, QTimer, Signal, Slot
 from jury_desk.qt.gui import QAction, QKeySequence, QScreen
 from jury_desk.qt.widgets import QApplication, QFileDialog, QMessageBox
-from jury_desk.ui import dialogs, maintenance, prefs, theme
+from jury_desk.ui import dialogs, maintenance, prefs, theme, wording
 from jury_desk.ui.announce import announce
 from jury_desk.ui.console import ConsoleView
 from jury_desk.ui.console_controller import ConsoleController
@@ -865,7 +865,7 @@ class MainController(QObject):
             )
         else:
             act.setEnabled(False)
-            act.setToolTip("\n".join(status.reasons))
+            act.setToolTip("\n".join(wording.problem(p) for p in status.problems))
         act.setStatusTip(act.toolTip())
 
     @Slot()
@@ -887,7 +887,7 @@ class MainController(QObject):
                         "L’effacement est refusé : des résultats n’ont pas encore été remis "
                         "en lieu sûr (export vérifié). Rien n’a été effacé."
                     ),
-                    details=status.reasons,
+                    details=[wording.problem(p) for p in status.problems],
                 ),
                 self.tr("Effacement refusé"),
             )

@@ -378,7 +378,9 @@ def ask_purge(parent: QWidget | None, status: PurgeStatus) -> bool:
 
 
 def purge_report_text(report: PurgeReport) -> tuple[str, str]:
-    """(summary, details) of a ``privacy.PurgeReport``, in French."""
+    """(summary, details) of a ``privacy.PurgeReport``, in the UI's language."""
+    from jury_desk.ui import wording
+
     summary = QCoreApplication.translate(
         "Maintenance", "Données effacées : {files} fichier(s), dont {exports} export(s)."
     ).format(files=report.files_removed, exports=len(report.exports_removed))
@@ -395,13 +397,13 @@ def purge_report_text(report: PurgeReport) -> tuple[str, str]:
         )
         lines += [
             QCoreApplication.translate("Maintenance", "Non effacé : « {path} » — {why}").format(
-                path=str(p), why=why
+                path=str(p), why=wording.problem(why)
             )
             for p, why in report.failures
         ]
     lines += [
         QCoreApplication.translate("Maintenance", "Conservé : « {path} » — {why}").format(
-            path=str(p), why=why
+            path=str(p), why=wording.problem(why)
         )
         for p, why in report.kept
     ]

@@ -3865,6 +3865,54 @@ A snapshot of the current state is taken first (“before restore”): the resto
         <source>Le dossier « {path} » est synchronisé par OneDrive (« {root} ») : le paquet de résultats, qui contient des données personnelles (noms, notes, commentaires), sera copié dans le nuage, et après la purge une copie restera dans la corbeille OneDrive. Préférez un dossier local non synchronisé (par exemple « C:\Jury ») ou une clé USB.</source>
         <translation>The folder “{path}” is synchronised by OneDrive (“{root}”): the results bundle, which contains personal data (names, scores, comments), will be copied to the cloud, and after the purge a copy will remain in the OneDrive recycle bin. Prefer a local folder that is not synchronised (for example “C:\Jury”) or a USB key.</translation>
     </message>
+    <message>
+        <source>La copie précédente dans le second dossier « {root} » n’est pas terminée (dossier réseau hors ligne ou clé USB lente ?) : cet instantané n’y a pas été copié. L’instantané principal est bien enregistré : « {source} ».</source>
+        <translation>The previous copy to the second folder “{root}” has not finished (network folder offline or slow USB key?): this snapshot was not copied there. The main snapshot is saved: “{source}”.</translation>
+    </message>
+    <message>
+        <source>Le second dossier « {root} » ne répond pas (dossier réseau hors ligne ou clé USB lente ?) : la copie continue en arrière-plan. L’instantané principal est bien enregistré : « {source} ».</source>
+        <translation>The second folder “{root}” does not answer (network folder offline or slow USB key?): the copy goes on in the background. The main snapshot is saved: “{source}”.</translation>
+    </message>
+    <message>
+        <source>La copie de l’instantané dans le second dossier a échoué (dossier « {root} » introuvable (clé USB débranchée ?)). L’instantané principal est bien enregistré : « {source} ».</source>
+        <translation>The copy of the snapshot to the second folder failed (folder “{root}” not found (USB key unplugged?)). The main snapshot is saved: “{source}”.</translation>
+    </message>
+    <message>
+        <source>La copie de l’instantané dans le second dossier a échoué ({detail}). L’instantané principal est bien enregistré : « {source} ».</source>
+        <translation>The copy of the snapshot to the second folder failed ({detail}). The main snapshot is saved: “{source}”.</translation>
+    </message>
+    <message>
+        <source>La copie de l’instantané dans le second dossier a échoué ({message}). L’instantané principal est bien enregistré : « {source} ».</source>
+        <translation>The copy of the snapshot to the second folder failed ({message}). The main snapshot is saved: “{source}”.</translation>
+    </message>
+    <message>
+        <source>La base « {db} » est illisible : impossible de vérifier que ses sessions ont été exportées.</source>
+        <translation>The database “{db}” is unreadable: its sessions cannot be checked to have been exported.</translation>
+    </message>
+    <message>
+        <source>La session « {title} » n’a jamais été exportée : la purger effacerait le seul exemplaire de ses résultats.</source>
+        <translation>The session “{title}” has never been exported: purging it would erase the only copy of its results.</translation>
+    </message>
+    <message>
+        <source>Le dernier export de la session « {title} » (n° {seq}, le {at}) n’a pas été vérifié et date de moins de {days} jours : vérifiez-le (jury-desk verify) avant de purger.</source>
+        <translation>The last export of the session “{title}” (no. {seq}, on {at}) has not been verified and is less than {days} days old: verify it (jury-desk verify) before purging.</translation>
+    </message>
+    <message>
+        <source>n’est pas un fichier ordinaire : conservé</source>
+        <translation>is not a regular file: kept</translation>
+    </message>
+    <message>
+        <source>aucune empreinte enregistrée pour ce fichier (export non vérifié ou écrit par une version antérieure) : conservé, effacez-le vous-même s’il y a lieu</source>
+        <translation>no fingerprint recorded for this file (export not verified or written by an earlier version): kept, delete it yourself if appropriate</translation>
+    </message>
+    <message>
+        <source>son contenu n’est pas celui qu’a écrit cette base (remplacé depuis, ou écrit par une autre base) : conservé</source>
+        <translation>its content is not what this database wrote (replaced since, or written by another database): kept</translation>
+    </message>
+    <message>
+        <source>nettoyage SQLite impossible ({detail})</source>
+        <translation>SQLite clean-up impossible ({detail})</translation>
+    </message>
 </context>
 <context>
     <name>OpinionsPanel</name>

@@ -32,11 +32,13 @@ from jury_desk.core import (
     export,
     fsutil,
     instance,
+    privacy,
     replay,
     resources,
+    snapshots,
     zipcheck,
 )
-from jury_desk.core.errors import UserError
+from jury_desk.core.errors import Problem, UserError, nested
 from jury_desk.core.replay import Known, Replayer, ReplayError
 from tests.conftest import played_demo, signing_identity
 
@@ -150,6 +152,7 @@ FRENCH_MARKS = re.compile(r"[«»éèàêç]|\bn° |\bentrée\b|\bintrouvable\b|
         or k in ("error.export_tampered", "error.audit_chain_broken")
         or k.startswith(("error.env.", "subject.", "after.", "action.", "reason."))
         or k.startswith(("error.location.", "risk.", "advice."))
+        or k.startswith(("error.secondary.", "error.purge."))
         or k in ENVIRONMENT_KEYS
     ),
 )
@@ -732,3 +735,58 @@ def test_a_refused_location_is_a_code_worded_in_both_languages(
         refusal.key,
         refusal.message,
     )
+
+
+# ------------------------------------------------- the second snapshot folder, the purge
+
+
+def test_a_failed_second_copy_is_a_code_worded_in_both_languages(tmp_path: Path) -> None:
+    source = tmp_path / "instantane.sqlite3"
+    source.write_bytes(b"x")
+    usb = tmp_path / "usb-absent"
+    path, problem = snapshots._copy_secondary(tmp_path / "jury.sqlite3", source, usb)
+    assert path is None and problem is not None
+    assert (problem.code, problem.key) == ("secondary_copy", "secondary.missing")
+    assert problem.message == (
+        f"La copie de l’instantané dans le second dossier a échoué (dossier « {usb} » "
+        "introuvable (clé USB débranchée ?)). L’instantané principal est bien enregistré : "
+        f"« {source} »."
+    )
+    assert messages.error_text(problem.key, problem.params, english) == (
+        f"The copy of the snapshot to the second folder failed (folder “{usb}” not found (USB "
+        f"key unplugged?)). The main snapshot is saved: “{source}”."
+    )
+    held = Problem(
+        "secondary_copy",
+        "secondary.refused",
+        source=source,
+        **nested(fsutil.FileInUse(usb / "x", "replace")),
+    )
+    assert held.message.startswith(
+        "La copie de l’instantané dans le second dossier a échoué (Impossible de remplacer « "
+    )
+    assert messages.error_text(held.key, held.params, english).startswith(
+        "The copy of the snapshot to the second folder failed (Cannot replace “"
+    )
+
+
+def test_why_a_purge_is_refused_or_a_file_kept_is_a_code(tmp_path: Path) -> None:
+    db = tmp_path / "jury.sqlite3"
+    db.write_bytes(b"not a database at all" * 100)
+    status = privacy.purge_status(db)
+    [problem] = status.problems
+    assert (problem.code, problem.key) == ("purge_refused", "purge.unreadable")
+    assert status.reasons == [
+        "La base « jury.sqlite3 » est illisible : impossible de vérifier que ses sessions ont "
+        "été exportées."
+    ]
+    assert messages.error_text(problem.key, problem.params, english) == (
+        "The database “jury.sqlite3” is unreadable: its sessions cannot be checked to have "
+        "been exported."
+    )
+    never = Problem("purge_refused", "purge.never_exported", title="Jury 2026")
+    assert never.message.startswith("La session « Jury 2026 » n’a jamais été exportée")
+    for kept in ("not_a_file", "no_digest", "changed"):
+        why = Problem("purge_kept", "purge.kept." + kept)
+        assert why.message.endswith("conservé") or "conservé," in why.message
+        assert "kept" in messages.error_text(why.key, why.params, english)

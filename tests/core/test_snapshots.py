@@ -108,7 +108,7 @@ def test_a_failed_second_copy_is_reported_not_raised(
     result = snapshots.snapshot(desk, "apres-audition")
     assert result.path.exists() and result.secondary is None
     assert result.secondary_error is not None
-    assert "L’instantané principal est bien enregistré" in result.secondary_error
+    assert "L’instantané principal est bien enregistré" in result.secondary_error.message
     assert snapshots.take_snapshot(desk, "apres-audition").exists()  # plain call: no raise
 
 

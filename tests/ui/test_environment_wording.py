@@ -11,10 +11,10 @@ from pathlib import Path
 
 import pytest
 
-from jury_desk.core import environment, export, fsutil, instance, resources
-from jury_desk.core.errors import UserError
+from jury_desk.core import environment, export, fsutil, instance, privacy, resources
+from jury_desk.core.errors import Problem, UserError
 from jury_desk.qt.core import QCoreApplication, QTranslator
-from jury_desk.ui import wording
+from jury_desk.ui import maintenance, wording
 
 QM = resources.path("i18n", "jury_desk_en.qm")
 FRENCH = ("é", "è", "à", "«", "»", "’", "Rien n’a")
@@ -90,3 +90,18 @@ def test_an_export_folder_under_onedrive_is_warned_about_in_english(
     text = wording.problem(warning)
     assert text.startswith("The folder “C:\\Users\\s\\OneDrive\\Documents” is synchronised")
     assert not any(mark in text for mark in FRENCH), text
+
+
+def test_the_purge_report_and_its_refusals_read_english(in_english: None, tmp_path: Path) -> None:
+    report = privacy.PurgeReport(tmp_path / "jury.sqlite3", files_removed=3)
+    report.kept.append((tmp_path / "resultats.zip", Problem("purge_kept", "purge.kept.changed")))
+    held = fsutil.FileInUse(tmp_path / "jury.sqlite3.files", "delete")
+    report.failures.append((held.path, privacy._held(held)))
+    _summary, details = maintenance.purge_report_text(report)
+    assert "its content is not what this database wrote" in details
+    assert f"Cannot delete “{held.path}”: the file has been open" in details
+    refusal = Problem("purge_refused", "purge.never_exported", title="Jury 2026")
+    assert wording.problem(refusal) == (
+        "The session “Jury 2026” has never been exported: purging it would erase the only "
+        "copy of its results."
+    )

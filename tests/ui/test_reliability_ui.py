@@ -265,12 +265,15 @@ def test_the_purge_dialog_asks_for_the_word(qtbot: Any, demo_desk: Any) -> None:
 
 def test_purge_report_lists_failures_and_kept_files(tmp_path: Path) -> None:
     report = privacy.PurgeReport(tmp_path / "jury.sqlite3", files_removed=7)
-    report.kept.append((tmp_path / "resultats.zip", "modifié depuis l’export"))
-    report.failures.append((tmp_path / "jury.sqlite3.files", "Permission denied"))
+    report.kept.append((tmp_path / "resultats.zip", Problem("purge_kept", "purge.kept.changed")))
+    report.failures.append(
+        (tmp_path / "jury.sqlite3.files", Problem("purge_failed", "purge.failed", detail="EACCES"))
+    )
     summary, details = maintenance.purge_report_text(report)
     assert summary.startswith("Effacement incomplet") and "7 fichier(s)" in summary
     assert "Non effacé" in details and "jury.sqlite3.files" in details
     assert "Conservé" in details and "resultats.zip" in details
+    assert "son contenu n’est pas celui qu’a écrit cette base" in details and "EACCES" in details
 
 
 def test_the_purge_reminder_is_a_banner(
