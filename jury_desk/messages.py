@@ -1475,6 +1475,91 @@ TEMPLATES: dict[str, str] = {
     "error.purge.held": QT_TRANSLATE_NOOP("Messages", "{message}"),
     "error.purge.failed": QT_TRANSLATE_NOOP("Messages", "{detail}"),
     "error.purge.scrub": QT_TRANSLATE_NOOP("Messages", "nettoyage SQLite impossible ({detail})"),
+    # ------------------------------------------- the PV's PAdES signature, when it fails
+    "check.pdf.unreadable": QT_TRANSLATE_NOOP("Messages", "PDF illisible ({kind} : {error})"),
+    "check.pdf.count": QT_TRANSLATE_NOOP(
+        "Messages", "{count} signature(s) dans le PDF, une seule attendue"
+    ),
+    "check.pdf.cert_unreadable": QT_TRANSLATE_NOOP(
+        "Messages", "certificat du signataire illisible ({error})"
+    ),
+    "check.pdf.other_key": QT_TRANSLATE_NOOP(
+        "Messages", "le PDF est signé par la clé {kid}, pas par celle qui a signé result.json"
+    ),
+    "check.pdf.untrusted": QT_TRANSLATE_NOOP(
+        "Messages", "la clé {kid} qui a signé le PDF n’est pas une clé de confiance"
+    ),
+    "check.pdf.invalid": QT_TRANSLATE_NOOP("Messages", "signature invalide ({error})"),
+    "check.pdf.unverifiable": QT_TRANSLATE_NOOP(
+        "Messages", "signature invérifiable ({kind} : {error})"
+    ),
+    "check.pdf.modified": QT_TRANSLATE_NOOP(
+        "Messages", "le contenu signé a été modifié (empreinte différente)"
+    ),
+    "check.pdf.not_valid": QT_TRANSLATE_NOOP(
+        "Messages", "la signature cryptographique ne se vérifie pas"
+    ),
+    "check.pdf.appended": QT_TRANSLATE_NOOP(
+        "Messages", "des données ont été ajoutées au PDF après la signature"
+    ),
+    "check.pdf.cert_invalid": QT_TRANSLATE_NOOP(
+        "Messages", "le certificat du signataire n’est pas valide (dates ou usages)"
+    ),
+    # ------------------------------------- what verify finds wrong inside result.json
+    "check.findings": QT_TRANSLATE_NOOP("Messages", "{messages}"),
+    "error.schema.at": QT_TRANSLATE_NOOP("Messages", "en « {where} » : {detail}"),
+    "error.schema.root": QT_TRANSLATE_NOOP("Messages", "en « (racine) » : {detail}"),
+    "error.semantic.laureate_without_result": QT_TRANSLATE_NOOP(
+        "Messages", "le lauréat « {dossier} » n’a pas de résultat"
+    ),
+    "error.semantic.laureate_not_valid": QT_TRANSLATE_NOOP(
+        "Messages", "le lauréat « {dossier} » n’a pas de résultat valide"
+    ),
+    "error.semantic.laureate_rank": QT_TRANSLATE_NOOP(
+        "Messages", "le rang du lauréat « {dossier} » diffère de son résultat"
+    ),
+    "error.semantic.laureate_unjustified": QT_TRANSLATE_NOOP(
+        "Messages",
+        "le lauréat « {dossier} » s’écarte de la proposition par défaut sans justification",
+    ),
+    "error.semantic.departures_listed": QT_TRANSLATE_NOOP(
+        "Messages",
+        "« departures » ne liste pas exactement les dossiers de la proposition par défaut que "
+        "le jury n’a pas retenus",
+    ),
+    "error.semantic.default_unknown": QT_TRANSLATE_NOOP(
+        "Messages", "la proposition par défaut cite un dossier inconnu « {dossier} »"
+    ),
+    "error.semantic.departure_not_sentence": QT_TRANSLATE_NOOP(
+        "Messages",
+        "le lauréat « {dossier} » s’écarte de la proposition par défaut et sa justification "
+        "n’est pas une phrase (20 caractères au moins, avec des lettres)",
+    ),
+    "error.semantic.ineligible_unjustified": QT_TRANSLATE_NOOP(
+        "Messages", "le lauréat « {dossier} » n’est pas éligible et rien ne le justifie"
+    ),
+    "error.semantic.removal_not_sentence": QT_TRANSLATE_NOOP(
+        "Messages", "l’écart sur le dossier « {dossier} » n’est pas justifié par une phrase"
+    ),
+    "error.semantic.present_count": QT_TRANSLATE_NOOP(
+        "Messages", "deliberation.present vaut {declared}, la liste de présence en compte {counted}"
+    ),
+    "error.semantic.quorum_nobody": QT_TRANSLATE_NOOP(
+        "Messages", "quorum déclaré atteint alors qu’aucun juré n’est présent"
+    ),
+    "error.semantic.laureates_without_quorum": QT_TRANSLATE_NOOP(
+        "Messages", "des lauréats sont proposés sans que le quorum soit atteint"
+    ),
+    "error.semantic.eligible_not_valid": QT_TRANSLATE_NOOP(
+        "Messages", "le dossier « {dossier} » est éligible sans résultat valide"
+    ),
+    "error.semantic.rank_contradicts_score": QT_TRANSLATE_NOOP(
+        "Messages", "le rang du dossier « {dossier} » contredit sa note"
+    ),
+    "check.structure.unopenable": QT_TRANSLATE_NOOP(
+        "Messages", "impossible d’ouvrir le fichier ({detail})"
+    ),
+    "check.structure.unreadable": QT_TRANSLATE_NOOP("Messages", "lecture impossible ({detail})"),
 }
 
 

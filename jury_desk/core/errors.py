@@ -73,6 +73,15 @@ class Problem(Exception):
         return UserError(self.code, key=self.key, params=self.params)
 
 
+# One thing found wrong in a document: a catalogue key (``error.<key>``) and its
+# parameters, as pairs; several are carried as ``inners`` and worded into ``{messages}``.
+Finding = tuple[str, tuple[tuple[str, object], ...]]
+
+
+def finding(key: str, **params: object) -> Finding:
+    return key, tuple(params.items())
+
+
 def nested(problem: Problem | UserError) -> dict[str, object]:
     """The parameters that word ``problem`` (an inner problem, or a refusal being wrapped
     with its line or entry) inside another message's ``{message}``."""

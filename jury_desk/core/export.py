@@ -56,7 +56,7 @@ from jury_desk.core import (
     zipcheck,
 )
 from jury_desk.core.domain import decimal_text
-from jury_desk.core.errors import BundleRefused, Problem, UserError, nested
+from jury_desk.core.errors import BundleRefused, Finding, Problem, UserError, finding, nested
 
 if TYPE_CHECKING:
     from jury_desk.core.services import Desk
@@ -254,19 +254,28 @@ def _validator() -> jsonschema.Draft202012Validator:
     return fast(inlined)
 
 
-def schema_problems(doc: Any, *, semantic: bool = True) -> list[str]:
-    """Schema violations of a result.json (then the rules a schema cannot say), in French."""
-    problems = []
+def schema_findings(doc: Any, *, semantic: bool = True) -> list[Finding]:
+    """Schema violations of a result.json (then the rules a schema cannot say), as codes;
+    where a violation lies is a JSON path, what it is jsonschema's own (English) words."""
+    problems: list[Finding] = []
     for err in sorted(_validator().iter_errors(doc), key=lambda e: list(e.absolute_path)):
         where = "".join(
             f"[{p}]" if isinstance(p, int) else f".{p}" for p in err.absolute_path
         ).lstrip(".")
-        problems.append(f"en « {where or '(racine)'} » : {err.message}")
+        if where:
+            problems.append(finding("schema.at", where=where, detail=err.message))
+        else:
+            problems.append(finding("schema.root", detail=err.message))
         if len(problems) >= 5:
             break
     if problems or not isinstance(doc, dict) or not semantic:
         return problems
-    return result_document.semantic_problems(doc)
+    return result_document.semantic_findings(doc)
+
+
+def schema_problems(doc: Any, *, semantic: bool = True) -> list[str]:
+    """The same in French."""
+    return [messages.error_text(k, dict(p)) for k, p in schema_findings(doc, semantic=semantic)]
 
 
 # --------------------------------------------------------------------------- writing
@@ -999,7 +1008,7 @@ def _read_archive(path: Path) -> tuple[_Archive | None, Check]:
     try:
         fh = open(path, "rb")  # noqa: SIM115 - closed by the caller
     except OSError as exc:
-        return None, Check(L_STRUCTURE, False, f"impossible d’ouvrir le fichier ({exc.strerror})")
+        return None, _worded(L_STRUCTURE, False, "structure.unopenable", detail=exc.strerror)
     try:
         size = os.fstat(fh.fileno()).st_size
         entries = zipcheck.exact_layout(fh, size, ENTRIES, _LIMITS)
@@ -1017,7 +1026,7 @@ def _read_archive(path: Path) -> tuple[_Archive | None, Check]:
         return None, _failed(L_STRUCTURE, exc)
     except OSError as exc:
         fh.close()
-        return None, Check(L_STRUCTURE, False, f"lecture impossible ({exc.strerror or exc})")
+        return None, _worded(L_STRUCTURE, False, "structure.unreadable", detail=exc.strerror or exc)
     except BaseException:
         fh.close()
         raise
@@ -1148,9 +1157,9 @@ def _verify(
         pdf_check()
         return VerifyReport(False, checks)
     checks.append(_signer_check(doc, kid))
-    problems = schema_problems(doc, semantic=False)
+    problems = schema_findings(doc, semantic=False)
     if problems:
-        checks.append(Check(L_SCHEMA, False, " ; ".join(problems)))
+        checks.append(_worded(L_SCHEMA, False, "findings", inners=tuple(problems)))
         pdf_check()
         return VerifyReport(False, checks)
     checks.append(_worded(L_SCHEMA, True, "schema.ok", seq=doc["export_seq"]))
@@ -1186,9 +1195,9 @@ def _verify(
     # 5. What the document says, against itself and against the replay.
     if replay_result is not None:
         checks.append(replay_result)
-    semantic = result_document.semantic_problems(doc) + verify_semantics(doc)
+    semantic = result_document.semantic_findings(doc) + verify_semantic_findings(doc)
     checks.append(
-        Check(L_SEMANTIC, False, " ; ".join(semantic[:5]))
+        _worded(L_SEMANTIC, False, "findings", inners=tuple(semantic[:5]))
         if semantic
         else _worded(L_SEMANTIC, True, "semantic.ok")
     )
@@ -1574,9 +1583,9 @@ def _is_sentence(text: Any) -> bool:
     return isinstance(text, str) and len(text.strip()) >= 20 and any(c.isalpha() for c in text)
 
 
-def verify_semantics(doc: Mapping[str, Any]) -> list[str]:
-    """What a key holder could write that contradicts the rules or itself (French)."""
-    problems: list[str] = []
+def verify_semantic_findings(doc: Mapping[str, Any]) -> list[Finding]:
+    """What a key holder could write that contradicts the rules or itself, as codes."""
+    problems: list[Finding] = []
     results = {r["dossier_id"]: r for r in doc["results"]}
     default = {e["dossier_id"]: e["amount_cents"] for e in doc["default_proposal"]}
     for lau in doc["proposed_laureates"]:
@@ -1585,35 +1594,35 @@ def verify_semantics(doc: Mapping[str, Any]) -> list[str]:
         justification = lau.get("justification")
         departs = default.get(did) != lau["amount_cents"]
         if departs and not _is_sentence(justification):
-            problems.append(
-                f"le lauréat « {did} » s’écarte de la proposition par défaut et sa "
-                "justification n’est pas une phrase (20 caractères au moins, avec des lettres)"
-            )
+            problems.append(finding("semantic.departure_not_sentence", dossier=did))
         if r is not None and not r["eligible"] and not _is_sentence(justification):
-            problems.append(f"le lauréat « {did} » n’est pas éligible et rien ne le justifie")
+            problems.append(finding("semantic.ineligible_unjustified", dossier=did))
     for d in doc["departures"]:
         if not _is_sentence(d["justification"]):
-            problems.append(
-                f"l’écart sur le dossier « {d['dossier_id']} » n’est pas justifié par une phrase"
-            )
+            problems.append(finding("semantic.removal_not_sentence", dossier=d["dossier_id"]))
     present = sum(1 for a in doc["attendance"] if a["present"])
     delib = doc["deliberation"]
     if delib["present"] != present:
         problems.append(
-            f"deliberation.present vaut {delib['present']}, la liste de présence en compte {present}"
+            finding("semantic.present_count", declared=delib["present"], counted=present)
         )
     if delib["quorum_met"] and present == 0:
-        problems.append("quorum déclaré atteint alors qu’aucun juré n’est présent")
+        problems.append(finding("semantic.quorum_nobody"))
     if doc["proposed_laureates"] and not delib["quorum_met"]:
-        problems.append("des lauréats sont proposés sans que le quorum soit atteint")
+        problems.append(finding("semantic.laureates_without_quorum"))
     valid = [r for r in doc["results"] if r["valid"]]
     for r in doc["results"]:
         if r["eligible"] and not r["valid"]:
-            problems.append(f"le dossier « {r['dossier_id']} » est éligible sans résultat valide")
+            problems.append(finding("semantic.eligible_not_valid", dossier=r["dossier_id"]))
     for r in valid:
         better = sum(1 for o in valid if o["score"] > r["score"])
         not_worse = sum(1 for o in valid if o["score"] >= r["score"])
         if r["rank"] is None or not better + 1 <= r["rank"] <= not_worse:
-            problems.append(f"le rang du dossier « {r['dossier_id']} » contredit sa note")
+            problems.append(finding("semantic.rank_contradicts_score", dossier=r["dossier_id"]))
             break
     return problems
+
+
+def verify_semantics(doc: Mapping[str, Any]) -> list[str]:
+    """The same in French."""
+    return [messages.error_text(k, dict(p)) for k, p in verify_semantic_findings(doc)]

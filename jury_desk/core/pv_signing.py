@@ -199,7 +199,7 @@ def sign_pdf(
 @dataclass(frozen=True, slots=True)
 class PdfSignatureCheck:
     ok: bool
-    detail: str  # French
+    detail: str  # French (``key`` and ``params`` word it in another language)
     signer_jwk: dict[str, str] | None = None
     signer_name: str | None = None
     key: str = ""  # ``check.<key>`` of the catalogue that words ``detail``, when one does
@@ -227,9 +227,9 @@ async def validate_pdf_async(
         reader = PdfFileReader(io.BytesIO(pdf_bytes), strict=False)
         sigs = reader.embedded_signatures
     except Exception as exc:  # pyHanko raises several kinds on a damaged file
-        return PdfSignatureCheck(False, f"PDF illisible ({type(exc).__name__} : {exc})")
+        return _failed("pdf.unreadable", kind=type(exc).__name__, error=str(exc))
     if len(sigs) != 1:
-        return PdfSignatureCheck(False, f"{len(sigs)} signature(s) dans le PDF, une seule attendue")
+        return _failed("pdf.count", count=len(sigs))
     sig = sigs[0]
     try:
         cert_asn1 = sig.signer_cert
@@ -237,47 +237,32 @@ async def validate_pdf_async(
         pub = cert.public_key()
         jwk = crypto.public_jwk(pub)  # type: ignore[arg-type]
     except Exception as exc:
-        return PdfSignatureCheck(False, f"certificat du signataire illisible ({exc})")
+        return _failed("pdf.cert_unreadable", error=str(exc))
     kid = crypto.thumbprint(jwk)
     name_attrs = cert.subject.get_attributes_for_oid(x509.NameOID.COMMON_NAME)
     name = str(name_attrs[0].value) if name_attrs else cert.subject.rfc4514_string()
     if expected_jwk is not None and crypto.thumbprint(dict(expected_jwk)) != kid:
-        return PdfSignatureCheck(
-            False,
-            f"le PDF est signé par la clé {kid}, pas par celle qui a signé result.json",
-            jwk,
-            name,
-        )
+        return _failed("pdf.other_key", jwk, name, kid=kid)
     trusted_kids = {t for t in (_kid_or_none(k) for k in trusted) if t}
     if kid not in trusted_kids:
-        return PdfSignatureCheck(
-            False, f"la clé {kid} qui a signé le PDF n’est pas une clé de confiance", jwk, name
-        )
+        return _failed("pdf.untrusted", jwk, name, kid=kid)
     try:
         vc = ValidationContext(
             trust_roots=[cert_asn1], allow_fetching=False, revocation_mode="soft-fail"
         )
         status = await async_validate_pdf_signature(sig, vc)
     except (SignatureValidationError, ValueError) as exc:
-        return PdfSignatureCheck(False, f"signature invalide ({exc})", jwk, name)
+        return _failed("pdf.invalid", jwk, name, error=str(exc))
     except Exception as exc:
-        return PdfSignatureCheck(
-            False, f"signature invérifiable ({type(exc).__name__} : {exc})", jwk, name
-        )
+        return _failed("pdf.unverifiable", jwk, name, kind=type(exc).__name__, error=str(exc))
     if not status.intact:
-        return PdfSignatureCheck(
-            False, "le contenu signé a été modifié (empreinte différente)", jwk, name
-        )
+        return _failed("pdf.modified", jwk, name)
     if not status.valid:
-        return PdfSignatureCheck(False, "la signature cryptographique ne se vérifie pas", jwk, name)
+        return _failed("pdf.not_valid", jwk, name)
     if status.coverage != SignatureCoverageLevel.ENTIRE_FILE:
-        return PdfSignatureCheck(
-            False, "des données ont été ajoutées au PDF après la signature", jwk, name
-        )
+        return _failed("pdf.appended", jwk, name)
     if not status.trusted:
-        return PdfSignatureCheck(
-            False, "le certificat du signataire n’est pas valide (dates ou usages)", jwk, name
-        )
+        return _failed("pdf.cert_invalid", jwk, name)
     key = "pdf.ok"
     params: dict[str, object] = {"name": name, "kid": kid}
     if status.signer_reported_dt is not None:
@@ -286,6 +271,15 @@ async def validate_pdf_async(
         params |= {"date": f"{when:%d/%m/%Y}", "hour": when.hour, "minute": f"{when:%M}"}
     return PdfSignatureCheck(
         True, messages.check_text(key, params), jwk, name, key, tuple(params.items())
+    )
+
+
+def _failed(
+    key: str, jwk: dict[str, str] | None = None, name: str | None = None, **params: object
+) -> PdfSignatureCheck:
+    """A failed check as its catalogue key (``check.<key>``) and parameters."""
+    return PdfSignatureCheck(
+        False, messages.check_text(key, params), jwk, name, key, tuple(params.items())
     )
 
 

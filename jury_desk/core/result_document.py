@@ -24,6 +24,7 @@ from jury_desk.core import fmt
 from jury_desk.core import text as textrules
 from jury_desk.core.deliberation import TIE_AT_BOUNDARY, DeliberationResult, DepartureKind
 from jury_desk.core.domain import round4
+from jury_desk.core.errors import Finding, finding
 
 if TYPE_CHECKING:
     from jury_desk.core.readmodel import DeliberationState, DossierState
@@ -215,9 +216,9 @@ def result_document(
     return doc
 
 
-def semantic_problems(doc: Mapping[str, Any]) -> list[str]:
-    """What a schema cannot say about a result.json (French, empty when all holds)."""
-    problems: list[str] = []
+def semantic_findings(doc: Mapping[str, Any]) -> list[Finding]:
+    """What a schema cannot say about a result.json, as codes (empty when all holds)."""
+    problems: list[Finding] = []
     results = {r["dossier_id"]: r for r in doc.get("results", [])}
     default = {e["dossier_id"]: e["amount_cents"] for e in doc.get("default_proposal", [])}
     chosen = set()
@@ -226,27 +227,27 @@ def semantic_problems(doc: Mapping[str, Any]) -> list[str]:
         chosen.add(did)
         r = results.get(did)
         if r is None:
-            problems.append(f"le lauréat « {did} » n’a pas de résultat")
+            problems.append(finding("semantic.laureate_without_result", dossier=did))
             continue
         if not r["valid"]:
-            problems.append(f"le lauréat « {did} » n’a pas de résultat valide")
+            problems.append(finding("semantic.laureate_not_valid", dossier=did))
         if r["rank"] != lau["rank"]:
-            problems.append(f"le rang du lauréat « {did} » diffère de son résultat")
+            problems.append(finding("semantic.laureate_rank", dossier=did))
         if default.get(did) != lau["amount_cents"] and not (lau.get("justification") or "").strip():
-            problems.append(
-                f"le lauréat « {did} » s’écarte de la proposition par défaut sans justification"
-            )
+            problems.append(finding("semantic.laureate_unjustified", dossier=did))
     left_out = {did for did in default if did not in chosen}
     listed = {d["dossier_id"] for d in doc.get("departures", [])}
     if left_out != listed:
-        problems.append(
-            "« departures » ne liste pas exactement les dossiers de la proposition "
-            "par défaut que le jury n’a pas retenus"
-        )
+        problems.append(finding("semantic.departures_listed"))
     for did in default:
         if did not in results:
-            problems.append(f"la proposition par défaut cite un dossier inconnu « {did} »")
+            problems.append(finding("semantic.default_unknown", dossier=did))
     return problems
+
+
+def semantic_problems(doc: Mapping[str, Any]) -> list[str]:
+    """The same in French (empty when all holds)."""
+    return [messages.error_text(key, dict(params)) for key, params in semantic_findings(doc)]
 
 
 # --------------------------------------------------------------------------- terminal

@@ -3913,6 +3913,126 @@ A snapshot of the current state is taken first (“before restore”): the resto
         <source>nettoyage SQLite impossible ({detail})</source>
         <translation>SQLite clean-up impossible ({detail})</translation>
     </message>
+    <message>
+        <source>PDF illisible ({kind} : {error})</source>
+        <translation>unreadable PDF ({kind}: {error})</translation>
+    </message>
+    <message>
+        <source>{count} signature(s) dans le PDF, une seule attendue</source>
+        <translation>{count} signature(s) in the PDF, exactly one expected</translation>
+    </message>
+    <message>
+        <source>certificat du signataire illisible ({error})</source>
+        <translation>unreadable signer certificate ({error})</translation>
+    </message>
+    <message>
+        <source>le PDF est signé par la clé {kid}, pas par celle qui a signé result.json</source>
+        <translation>the PDF is signed by key {kid}, not by the one that signed result.json</translation>
+    </message>
+    <message>
+        <source>la clé {kid} qui a signé le PDF n’est pas une clé de confiance</source>
+        <translation>key {kid} that signed the PDF is not a trusted key</translation>
+    </message>
+    <message>
+        <source>signature invalide ({error})</source>
+        <translation>invalid signature ({error})</translation>
+    </message>
+    <message>
+        <source>signature invérifiable ({kind} : {error})</source>
+        <translation>signature cannot be verified ({kind}: {error})</translation>
+    </message>
+    <message>
+        <source>le contenu signé a été modifié (empreinte différente)</source>
+        <translation>the signed content has been modified (different digest)</translation>
+    </message>
+    <message>
+        <source>la signature cryptographique ne se vérifie pas</source>
+        <translation>the cryptographic signature does not verify</translation>
+    </message>
+    <message>
+        <source>des données ont été ajoutées au PDF après la signature</source>
+        <translation>data was added to the PDF after the signature</translation>
+    </message>
+    <message>
+        <source>le certificat du signataire n’est pas valide (dates ou usages)</source>
+        <translation>the signer certificate is not valid (dates or key usage)</translation>
+    </message>
+    <message>
+        <source>{messages}</source>
+        <translation>{messages}</translation>
+    </message>
+    <message>
+        <source>en « {where} » : {detail}</source>
+        <translation>at “{where}”: {detail}</translation>
+    </message>
+    <message>
+        <source>en « (racine) » : {detail}</source>
+        <translation>at the root: {detail}</translation>
+    </message>
+    <message>
+        <source>le lauréat « {dossier} » n’a pas de résultat</source>
+        <translation>laureate “{dossier}” has no result</translation>
+    </message>
+    <message>
+        <source>le lauréat « {dossier} » n’a pas de résultat valide</source>
+        <translation>laureate “{dossier}” has no valid result</translation>
+    </message>
+    <message>
+        <source>le rang du lauréat « {dossier} » diffère de son résultat</source>
+        <translation>the rank of laureate “{dossier}” differs from its result</translation>
+    </message>
+    <message>
+        <source>le lauréat « {dossier} » s’écarte de la proposition par défaut sans justification</source>
+        <translation>laureate “{dossier}” departs from the default proposal without justification</translation>
+    </message>
+    <message>
+        <source>« departures » ne liste pas exactement les dossiers de la proposition par défaut que le jury n’a pas retenus</source>
+        <translation>“departures” does not list exactly the dossiers of the default proposal that the jury did not keep</translation>
+    </message>
+    <message>
+        <source>la proposition par défaut cite un dossier inconnu « {dossier} »</source>
+        <translation>the default proposal cites an unknown dossier “{dossier}”</translation>
+    </message>
+    <message>
+        <source>le lauréat « {dossier} » s’écarte de la proposition par défaut et sa justification n’est pas une phrase (20 caractères au moins, avec des lettres)</source>
+        <translation>laureate “{dossier}” departs from the default proposal and its justification is not a sentence (at least 20 characters, with letters)</translation>
+    </message>
+    <message>
+        <source>le lauréat « {dossier} » n’est pas éligible et rien ne le justifie</source>
+        <translation>laureate “{dossier}” is not eligible and nothing justifies it</translation>
+    </message>
+    <message>
+        <source>l’écart sur le dossier « {dossier} » n’est pas justifié par une phrase</source>
+        <translation>the departure on dossier “{dossier}” is not justified by a sentence</translation>
+    </message>
+    <message>
+        <source>deliberation.present vaut {declared}, la liste de présence en compte {counted}</source>
+        <translation>deliberation.present is {declared}, the attendance list counts {counted}</translation>
+    </message>
+    <message>
+        <source>quorum déclaré atteint alors qu’aucun juré n’est présent</source>
+        <translation>quorum declared met while no juror is present</translation>
+    </message>
+    <message>
+        <source>des lauréats sont proposés sans que le quorum soit atteint</source>
+        <translation>laureates are proposed although the quorum is not met</translation>
+    </message>
+    <message>
+        <source>le dossier « {dossier} » est éligible sans résultat valide</source>
+        <translation>dossier “{dossier}” is eligible without a valid result</translation>
+    </message>
+    <message>
+        <source>le rang du dossier « {dossier} » contredit sa note</source>
+        <translation>the rank of dossier “{dossier}” contradicts its score</translation>
+    </message>
+    <message>
+        <source>impossible d’ouvrir le fichier ({detail})</source>
+        <translation>the file cannot be opened ({detail})</translation>
+    </message>
+    <message>
+        <source>lecture impossible ({detail})</source>
+        <translation>read failed ({detail})</translation>
+    </message>
 </context>
 <context>
     <name>OpinionsPanel</name>

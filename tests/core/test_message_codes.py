@@ -33,8 +33,10 @@ from jury_desk.core import (
     fsutil,
     instance,
     privacy,
+    pv_signing,
     replay,
     resources,
+    result_document,
     snapshots,
     zipcheck,
 )
@@ -153,6 +155,8 @@ FRENCH_MARKS = re.compile(r"[«»éèàêç]|\bn° |\bentrée\b|\bintrouvable\b|
         or k.startswith(("error.env.", "subject.", "after.", "action.", "reason."))
         or k.startswith(("error.location.", "risk.", "advice."))
         or k.startswith(("error.secondary.", "error.purge."))
+        or k.startswith(("check.pdf.", "error.schema.", "error.semantic."))
+        or k in ("check.findings", "check.structure.unopenable", "check.structure.unreadable")
         or k in ENVIRONMENT_KEYS
     ),
 )
@@ -790,3 +794,74 @@ def test_why_a_purge_is_refused_or_a_file_kept_is_a_code(tmp_path: Path) -> None
         why = Problem("purge_kept", "purge.kept." + kept)
         assert why.message.endswith("conservé") or "conservé," in why.message
         assert "kept" in messages.error_text(why.key, why.params, english)
+
+
+# ------------------------------------------------ what verify finds inside the bundle
+
+
+def test_what_the_semantic_check_finds_is_worded_in_both_languages(
+    exported: tuple[Path, Any],
+) -> None:
+    path, _ = exported
+    doc = json.loads(_entries(path)[export.RESULT])
+    assert export.schema_findings(doc) == [] == export.verify_semantic_findings(doc)
+    doc["deliberation"]["present"] += 1
+    doc["deliberation"]["quorum_met"] = False
+    assert doc["proposed_laureates"]
+    did = doc["results"][0]["dossier_id"]
+    doc["results"][0]["rank"] = 99
+    findings = result_document.semantic_findings(doc) + export.verify_semantic_findings(doc)
+    keys = [k for k, _ in findings]
+    assert "semantic.present_count" in keys and "semantic.laureates_without_quorum" in keys
+    assert "semantic.rank_contradicts_score" in keys
+    french = result_document.semantic_problems(doc) + export.verify_semantics(doc)
+    assert "des lauréats sont proposés sans que le quorum soit atteint" in french
+    assert f"le rang du dossier « {did} » contredit sa note" in french
+    check = export._worded(export.L_SEMANTIC, False, "findings", inners=tuple(findings))
+    assert check.detail == " ; ".join(french)
+    label, detail = _worded(check)
+    assert label and not FRENCH_MARKS.search(label)
+    assert f"the rank of dossier “{did}” contradicts its score" in detail
+    assert "laureates are proposed although the quorum is not met" in detail
+    assert not FRENCH_MARKS.search(detail), detail
+
+
+def test_a_schema_violation_is_a_code_with_its_place(exported: tuple[Path, Any]) -> None:
+    path, _ = exported
+    doc = json.loads(_entries(path)[export.RESULT])
+    doc["export_seq"] = "un"
+    del doc["files"]
+    findings = export.schema_findings(doc)
+    assert {k for k, _ in findings} == {"schema.root", "schema.at"}
+    french = export.schema_problems(doc)
+    assert any(t.startswith("en « export_seq » : ") for t in french)
+    assert any(t.startswith("en « (racine) » : ") for t in french)
+    worded = [messages.error_text(k, dict(p), english) for k, p in findings]
+    assert any(t.startswith("at “export_seq”: ") for t in worded)
+    assert any(t.startswith("at the root: ") for t in worded)
+
+
+def test_a_pdf_signed_by_an_untrusted_key_is_a_code(exported: tuple[Path, Any]) -> None:
+    path, _ = exported
+    pv = _entries(path)[export.PV]
+    trusted: list[dict[str, Any]] = []  # the signer's key is trusted by no one
+    check = pv_signing.validate_pdf(pv, trusted)
+    assert not check.ok and check.key == "pdf.untrusted"
+    kid = dict(check.params)["kid"]
+    assert check.detail == f"la clé {kid} qui a signé le PDF n’est pas une clé de confiance"
+    assert messages.check_text(check.key, dict(check.params), english) == (
+        f"key {kid} that signed the PDF is not a trusted key"
+    )
+    broken = pv_signing.validate_pdf(b"%PDF-1.7 nothing", trusted)
+    assert not broken.ok and broken.key in ("pdf.unreadable", "pdf.count")
+    assert not FRENCH_MARKS.search(messages.check_text(broken.key, dict(broken.params), english))
+
+
+def test_a_bundle_that_cannot_be_opened_fails_its_structure_in_both_languages(
+    tmp_path: Path,
+) -> None:
+    report = export.verify_result(tmp_path / "absent.zip", [])
+    [check] = report.checks
+    assert (check.code, check.ok, check.key) == (export.L_STRUCTURE, False, "structure.unopenable")
+    assert check.detail.startswith("impossible d’ouvrir le fichier (")
+    assert _worded(check)[1].startswith("the file cannot be opened (")

@@ -45,3 +45,34 @@ def test_failed_checks_of_a_tampered_bundle_are_worded_in_english(qapp, tmp_path
     for label, detail in english:
         assert label == "Archive structure"
         assert detail and not any(w in detail for w in ("é", "è", "«", "entrée")), detail
+
+
+def test_semantic_and_pdf_failures_are_worded_in_english(qapp) -> None:
+    from jury_desk.core.errors import finding
+
+    semantic = export._worded(
+        export.L_SEMANTIC,
+        False,
+        "findings",
+        inners=(
+            finding("semantic.rank_contradicts_score", dossier="d02"),
+            finding("semantic.quorum_nobody"),
+        ),
+    )
+    pdf = export.Check(export.L_PDF_SIG, False, "", "pdf.appended")
+    assert wording.check(semantic)[1] == (
+        "le rang du dossier « d02 » contredit sa note ; quorum déclaré atteint alors qu’aucun "
+        "juré n’est présent"
+    )
+    t = QTranslator()
+    assert t.load(str(QM))
+    QCoreApplication.installTranslator(t)
+    try:
+        english = [wording.check(c)[1] for c in (semantic, pdf)]
+    finally:
+        QCoreApplication.removeTranslator(t)
+    assert english == [
+        "the rank of dossier “d02” contradicts its score; quorum declared met while no juror "
+        "is present",
+        "data was added to the PDF after the signature",
+    ]
