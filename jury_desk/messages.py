@@ -40,6 +40,7 @@ __all__ = [
     "method_tie_break",
     "missing_text",
     "template",
+    "words",
 ]
 
 CONTEXT = "Messages"
@@ -1560,6 +1561,14 @@ TEMPLATES: dict[str, str] = {
         "Messages", "impossible d’ouvrir le fichier ({detail})"
     ),
     "check.structure.unreadable": QT_TRANSLATE_NOOP("Messages", "lecture impossible ({detail})"),
+    # ----------------------------------------------- what a CSV of paper sheets was read as
+    "csv.description": QT_TRANSLATE_NOOP("Messages", "séparateur {separator}, encodage {encoding}"),
+    "separator.semicolon": QT_TRANSLATE_NOOP("Messages", "point-virgule « ; »"),
+    "separator.comma": QT_TRANSLATE_NOOP("Messages", "virgule « , »"),
+    "encoding.utf_8_sig": QT_TRANSLATE_NOOP("Messages", "UTF-8 avec BOM"),
+    "encoding.utf_8": QT_TRANSLATE_NOOP("Messages", "UTF-8"),
+    "encoding.utf_16": QT_TRANSLATE_NOOP("Messages", "UTF-16 (redirection PowerShell 5.1)"),
+    "encoding.cp1252": QT_TRANSLATE_NOOP("Messages", "Windows-1252 (Excel « CSV » ancien format)"),
 }
 
 
@@ -1766,6 +1775,11 @@ def _words(params: Mapping[str, object], tr: Translate) -> dict[str, str]:
             error_text(str(key), dict(pairs), tr) for key, pairs in inners
         )
     return words
+
+
+def words(params: Mapping[str, object], tr: Translate = french) -> dict[str, str]:
+    """The parameters of a template as text (codes worded, see :func:`_words`)."""
+    return _words(params, tr)
 
 
 def error_text(key: str, params: Mapping[str, object], tr: Translate = french) -> str:

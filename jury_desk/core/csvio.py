@@ -32,13 +32,9 @@ from jury_desk.core.errors import UserError
 UTF8_BOM = b"\xef\xbb\xbf"
 UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 
-_ENCODING_LABELS = {
-    "utf-8-sig": "UTF-8 avec BOM",
-    "utf-8": "UTF-8",
-    "utf-16": "UTF-16 (redirection PowerShell 5.1)",
-    "cp1252": "Windows-1252 (Excel « CSV » ancien format)",
-}
-_SEPARATOR_LABELS = {";": "point-virgule « ; »", ",": "virgule « , »"}
+# The encodings and separators read, as codes (``csv.encoding.<code>``,
+# ``csv.separator.<code>`` in ``jury_desk.messages``).
+_SEPARATOR_CODES = {";": "semicolon", ",": "comma"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,11 +52,20 @@ class Sheet:
         return csv.reader(io.StringIO(self.text, newline=""), delimiter=self.delimiter)
 
     @property
+    def description_params(self) -> dict[str, object]:
+        """What was detected, as codes: the separator's and the encoding's."""
+        return {
+            "separator_code": _SEPARATOR_CODES[self.delimiter],
+            "encoding_code": self.encoding.replace("-", "_"),
+        }
+
+    @property
     def description(self) -> str:
-        """For a preview or the CLI: « séparateur point-virgule « ; », encodage UTF-8 »."""
-        return (
-            f"séparateur {_SEPARATOR_LABELS[self.delimiter]}, "
-            f"encodage {_ENCODING_LABELS[self.encoding]}"
+        """For the CLI: « séparateur point-virgule « ; », encodage UTF-8 » (French)."""
+        from jury_desk import messages
+
+        return messages.template("csv.description").format(
+            **messages.words(self.description_params)
         )
 
 

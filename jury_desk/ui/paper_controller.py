@@ -79,7 +79,13 @@ class PaperController(QObject):
             diffs = sheets.compare_typings(data, Path(second).read_bytes()) if second else None
         except OSError as exc:
             dialogs.show_user_error(
-                self.view, UserError("csv_unreadable", f"Impossible de lire « {path} » ({exc}).")
+                self.view,
+                UserError(
+                    "csv_unreadable",
+                    self.tr("Impossible de lire « {path} » ({error}).").format(
+                        path=path, error=exc.strerror or exc
+                    ),
+                ),
             )
             return False
         except UserError as exc:

@@ -4033,6 +4033,34 @@ A snapshot of the current state is taken first (“before restore”): the resto
         <source>lecture impossible ({detail})</source>
         <translation>read failed ({detail})</translation>
     </message>
+    <message>
+        <source>séparateur {separator}, encodage {encoding}</source>
+        <translation>separator {separator}, encoding {encoding}</translation>
+    </message>
+    <message>
+        <source>point-virgule « ; »</source>
+        <translation>semicolon “;”</translation>
+    </message>
+    <message>
+        <source>virgule « , »</source>
+        <translation>comma “,”</translation>
+    </message>
+    <message>
+        <source>UTF-8 avec BOM</source>
+        <translation>UTF-8 with BOM</translation>
+    </message>
+    <message>
+        <source>UTF-8</source>
+        <translation>UTF-8</translation>
+    </message>
+    <message>
+        <source>UTF-16 (redirection PowerShell 5.1)</source>
+        <translation>UTF-16 (PowerShell 5.1 redirection)</translation>
+    </message>
+    <message>
+        <source>Windows-1252 (Excel « CSV » ancien format)</source>
+        <translation>Windows-1252 (Excel “CSV”, legacy format)</translation>
+    </message>
 </context>
 <context>
     <name>OpinionsPanel</name>
@@ -4094,6 +4122,10 @@ A snapshot of the current state is taken first (“before restore”): the resto
     <message>
         <source>Double saisie : la seconde saisie</source>
         <translation>Double entry: the second typing</translation>
+    </message>
+    <message>
+        <source>Impossible de lire « {path} » ({error}).</source>
+        <translation>Cannot read “{path}” ({error}).</translation>
     </message>
     <message>
         <source>{n} note(s) des feuilles papier enregistrée(s).</source>

@@ -28,6 +28,7 @@ import pytest
 from jury_desk import messages
 from jury_desk.core import (
     audit,
+    csvio,
     environment,
     export,
     fsutil,
@@ -157,6 +158,7 @@ FRENCH_MARKS = re.compile(r"[«»éèàêç]|\bn° |\bentrée\b|\bintrouvable\b|
         or k.startswith(("error.secondary.", "error.purge."))
         or k.startswith(("check.pdf.", "error.schema.", "error.semantic."))
         or k in ("check.findings", "check.structure.unopenable", "check.structure.unreadable")
+        or k.startswith(("csv.", "separator.", "encoding."))
         or k in ENVIRONMENT_KEYS
     ),
 )
@@ -865,3 +867,27 @@ def test_a_bundle_that_cannot_be_opened_fails_its_structure_in_both_languages(
     assert (check.code, check.ok, check.key) == (export.L_STRUCTURE, False, "structure.unopenable")
     assert check.detail.startswith("impossible d’ouvrir le fichier (")
     assert _worded(check)[1].startswith("the file cannot be opened (")
+
+
+@pytest.mark.parametrize(
+    ("data", "french", "english_text"),
+    [
+        (
+            b"a;b\n",
+            "séparateur point-virgule « ; », encodage UTF-8",
+            "separator semicolon “;”, encoding UTF-8",
+        ),
+        (
+            "a,é\n".encode("cp1252"),
+            "séparateur virgule « , », encodage Windows-1252 (Excel « CSV » ancien format)",
+            "separator comma “,”, encoding Windows-1252 (Excel “CSV”, legacy format)",
+        ),
+    ],
+)
+def test_what_a_csv_was_read_as_is_a_code(data: bytes, french: str, english_text: str) -> None:
+    sheet = csvio.read(data)
+    assert sheet.description == french
+    worded = messages.template("csv.description", english).format(
+        **messages.words(sheet.description_params, english)
+    )
+    assert worded == english_text
