@@ -1569,6 +1569,19 @@ TEMPLATES: dict[str, str] = {
     "encoding.utf_8": QT_TRANSLATE_NOOP("Messages", "UTF-8"),
     "encoding.utf_16": QT_TRANSLATE_NOOP("Messages", "UTF-16 (redirection PowerShell 5.1)"),
     "encoding.cp1252": QT_TRANSLATE_NOOP("Messages", "Windows-1252 (Excel « CSV » ancien format)"),
+    "error.hearing_already_recorded": QT_TRANSLATE_NOOP(
+        "Messages",
+        "L’audition du dossier {dossier} est déjà enregistrée. Aucune audition n’a été "
+        "enregistrée.",
+    ),
+    "error.hearing_already_recorded.started": QT_TRANSLATE_NOOP(
+        "Messages",
+        "L’audition du dossier {dossier} est déjà enregistrée (commencée le {started}). Aucune "
+        "audition n’a été enregistrée.",
+    ),
+    "error.hearing_entry": QT_TRANSLATE_NOOP(
+        "Messages", "Audition {index} (dossier {dossier}) : {message}"
+    ),
 }
 
 

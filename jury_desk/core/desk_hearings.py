@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from jury_desk.core import audit
 from jury_desk.core import hearings as hearings_mod
 from jury_desk.core.desk_base import DeskBase
-from jury_desk.core.errors import UserError
+from jury_desk.core.errors import UserError, nested
 from jury_desk.core.state import Hearing
 from jury_desk.core.storage import HearingRow, now_iso, transaction
 
@@ -115,21 +115,24 @@ class HearingsDesk(DeskBase):
         with transaction(self.engine) as db:
             self._open_for_change(db, session_id)
             for i, e in enumerate(entries, start=1):
-                where = f"Audition {i} (dossier {e.dossier_id}) : " if len(entries) > 1 else ""
                 try:
                     self._check_ids(db, session_id, dossier=e.dossier_id)
+                    row = db.get(HearingRow, (session_id, e.dossier_id))
+                    assert row is not None
+                    if row.started_at is not None or row.state != "a_venir":
+                        started = {"started": row.started_at} if row.started_at else {}
+                        raise UserError(
+                            "hearing_already_recorded",
+                            key="hearing_already_recorded" + (".started" if started else ""),
+                            params={"dossier": e.dossier_id, **started},
+                        )
                 except UserError as exc:
-                    raise UserError(exc.code, where + exc.message) from exc
-                row = db.get(HearingRow, (session_id, e.dossier_id))
-                assert row is not None
-                if row.started_at is not None or row.state != "a_venir":
+                    if len(entries) == 1:
+                        raise
+                    where = {"index": i, "dossier": e.dossier_id}
                     raise UserError(
-                        "hearing_already_recorded",
-                        where
-                        + f"l’audition du dossier {e.dossier_id} est déjà enregistrée"
-                        + (f" (commencée le {row.started_at})" if row.started_at else "")
-                        + ". Aucune audition n’a été enregistrée.",
-                    )
+                        exc.code, key="hearing_entry", params={**where, **nested(exc)}
+                    ) from exc
                 row.state = "entendu"
                 row.started_at = e.started_at
                 row.presentation_s = e.presentation_s

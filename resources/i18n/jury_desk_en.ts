@@ -4061,6 +4061,18 @@ A snapshot of the current state is taken first (“before restore”): the resto
         <source>Windows-1252 (Excel « CSV » ancien format)</source>
         <translation>Windows-1252 (Excel “CSV”, legacy format)</translation>
     </message>
+    <message>
+        <source>L’audition du dossier {dossier} est déjà enregistrée. Aucune audition n’a été enregistrée.</source>
+        <translation>The hearing of dossier {dossier} is already recorded. No hearing was recorded.</translation>
+    </message>
+    <message>
+        <source>L’audition du dossier {dossier} est déjà enregistrée (commencée le {started}). Aucune audition n’a été enregistrée.</source>
+        <translation>The hearing of dossier {dossier} is already recorded (started on {started}). No hearing was recorded.</translation>
+    </message>
+    <message>
+        <source>Audition {index} (dossier {dossier}) : {message}</source>
+        <translation>Hearing {index} (dossier {dossier}): {message}</translation>
+    </message>
 </context>
 <context>
     <name>OpinionsPanel</name>

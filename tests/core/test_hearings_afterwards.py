@@ -132,3 +132,35 @@ def test_is_sentence() -> None:
     assert hearings.is_sentence(REASON)
     assert not hearings.is_sentence("trop court")
     assert not hearings.is_sentence("1" * 30)
+
+
+def test_a_second_recording_is_refused_as_a_code_naming_the_entry(demo_desk) -> None:
+    from jury_desk import messages
+
+    desk, sid = demo_desk
+    first = hearings.check_entry("d03", "2026-06-18T14:05:00+02:00", 1, 1, REASON)
+    desk.record_hearings_afterwards(sid, [first])
+    with pytest.raises(UserError) as alone:
+        desk.record_hearings_afterwards(sid, [first])
+    assert (alone.value.key, alone.value.params["dossier"]) == (
+        "hearing_already_recorded.started",
+        "d03",
+    )
+    assert alone.value.message.startswith("L’audition du dossier d03 est déjà enregistrée (")
+    assert alone.value.message.endswith("). Aucune audition n’a été enregistrée.")
+    other = hearings.check_entry("d04", "2026-06-18T15:05:00+02:00", 1, 1, REASON)
+    with pytest.raises(UserError) as second:
+        desk.record_hearings_afterwards(sid, [other, first])
+    err = second.value
+    assert (err.code, err.key) == ("hearing_already_recorded", "hearing_entry")
+    assert err.message.startswith("Audition 2 (dossier d03) : L’audition du dossier d03 est ")
+    english = {
+        messages.TEMPLATES["error.hearing_entry"]: "Hearing {index} (dossier {dossier}): {message}",
+        messages.TEMPLATES["error.hearing_already_recorded.started"]: (
+            "The hearing of dossier {dossier} is already recorded (started on {started}). "
+            "No hearing was recorded."
+        ),
+    }
+    text = messages.error_text(err.key or "", err.params, lambda c, t: english.get(t, t))
+    assert text.startswith("Hearing 2 (dossier d03): The hearing of dossier d03 is already ")
+    assert desk.state(sid).hearings["d04"].started_at is None  # all or none

@@ -158,7 +158,8 @@ FRENCH_MARKS = re.compile(r"[«»éèàêç]|\bn° |\bentrée\b|\bintrouvable\b|
         or k.startswith(("error.secondary.", "error.purge."))
         or k.startswith(("check.pdf.", "error.schema.", "error.semantic."))
         or k in ("check.findings", "check.structure.unopenable", "check.structure.unreadable")
-        or k.startswith(("csv.", "separator.", "encoding."))
+        or k.startswith(("csv.", "separator.", "encoding.", "error.hearing_already_recorded"))
+        or k == "error.hearing_entry"
         or k in ENVIRONMENT_KEYS
     ),
 )
