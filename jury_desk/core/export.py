@@ -505,15 +505,11 @@ def _zip(files: Sequence[tuple[str, bytes]], when: datetime) -> bytes:
 def _tampered(detail: str | Problem, params: Mapping[str, object] | None = None) -> UserError:
     """The export refused: the database is not what the signed record establishes. What
     differs is a ``Problem`` (a replay's), or a catalogue key (``error.<detail>``) with
-    ``params``, carried as codes; or else a French sentence, carried as it is."""
+    ``params``, carried as codes."""
     if isinstance(detail, Problem):
         return UserError("export_tampered", params=nested(detail))
-    if params is not None:
-        return UserError(
-            "export_tampered", params={"inner": detail, "inner_params": tuple(params.items())}
-        )
-    sentence = messages.template("error.export_tampered").format(message=detail)
-    return UserError("export_tampered", sentence)
+    inner = tuple((params or {}).items())
+    return UserError("export_tampered", params={"inner": detail, "inner_params": inner})
 
 
 @dataclass
@@ -579,7 +575,7 @@ def _bind(
     except BundleRefused as exc:
         if exc.key in ("bundle_refused", "bundle_refused_entry"):
             raise _tampered("tamper.manifest_unreadable." + exc.key, exc.params) from exc
-        raise _tampered(f"manifeste enregistré illisible : {_refusal_text(exc)}") from exc
+        raise _tampered("tamper.manifest_unreadable.bundle_refused", nested(exc)) from exc
     _check_manifest_signature(desk, session_id, manifest_bytes)
     try:
         rp = replay.Replayer(manifest_bytes, manifest)
