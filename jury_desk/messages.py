@@ -39,6 +39,7 @@ __all__ = [
     "method_label",
     "method_tie_break",
     "missing_text",
+    "snapshot_reason",
     "template",
     "words",
 ]
@@ -1582,6 +1583,12 @@ TEMPLATES: dict[str, str] = {
     "error.hearing_entry": QT_TRANSLATE_NOOP(
         "Messages", "Audition {index} (dossier {dossier}) : {message}"
     ),
+    # ------------------------------------------------------- why a snapshot was taken
+    "snapshot.reason.apres-audition": QT_TRANSLATE_NOOP("Messages", "après audition"),
+    "snapshot.reason.avant-export": QT_TRANSLATE_NOOP("Messages", "avant export"),
+    "snapshot.reason.avant-restauration": QT_TRANSLATE_NOOP("Messages", "avant restauration"),
+    "snapshot.reason.avant-purge": QT_TRANSLATE_NOOP("Messages", "avant purge"),
+    "snapshot.reason.manuel": QT_TRANSLATE_NOOP("Messages", "manuel"),
 }
 
 
@@ -1721,6 +1728,17 @@ def blocker_text(b: Blocker, tr: Translate = french) -> str:
             assert isinstance(cents, int)
             words[name.removesuffix("_cents")] = fmt.euros(cents)
     return template("blocker." + code, tr).format(**words)
+
+
+def snapshot_reason(reason_slug: str, tr: Translate = french) -> str:
+    """Why a snapshot was taken (the slug in its name: a known reason, then any more)."""
+    from jury_desk.core.snapshots import reason_parts
+
+    known, more = reason_parts(reason_slug)
+    if known is None:
+        return more
+    label = template("snapshot.reason." + known, tr)
+    return f"{label} {more}" if more else label
 
 
 def method_label(method: str, tr: Translate = french) -> str:

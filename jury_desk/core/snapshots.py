@@ -60,13 +60,9 @@ BEFORE_RESTORE = "avant-restauration"
 BEFORE_EXPORT = "avant-export"
 AFTER_HEARING = "apres-audition"
 
-_REASON_LABELS = {
-    "apres-audition": "après audition",
-    "avant-export": "avant export",
-    "avant-restauration": "avant restauration",
-    "avant-purge": "avant purge",
-    "manuel": "manuel",
-}
+# The reasons a snapshot is taken (its name's slug), worded by ``jury_desk.messages``
+# (``snapshot.reason.<slug>``); a slug may carry more after them (« apres-audition-11 »).
+REASONS = ("apres-audition", "avant-export", "avant-restauration", "avant-purge", "manuel")
 
 
 # --------------------------------------------------------------------------- data
@@ -111,13 +107,22 @@ def slug(reason: str) -> str:
     return text or "instantane"
 
 
-def reason_label(reason_slug: str) -> str:
-    for known, label in _REASON_LABELS.items():
+def reason_parts(reason_slug: str) -> tuple[str | None, str]:
+    """A slug as a known reason (a code of :data:`REASONS`, or None) and what follows it,
+    as words (« 11 » for ``apres-audition-11``; the whole slug when no reason is known)."""
+    for known in REASONS:
         if reason_slug == known:
-            return label
+            return known, ""
         if reason_slug.startswith(known + "-"):
-            return label + " " + reason_slug[len(known) + 1 :].replace("-", " ")
-    return reason_slug.replace("-", " ")
+            return known, reason_slug[len(known) + 1 :].replace("-", " ")
+    return None, reason_slug.replace("-", " ")
+
+
+def reason_label(reason_slug: str) -> str:
+    """Why a snapshot was taken, in French (the command line's words)."""
+    from jury_desk import messages
+
+    return messages.snapshot_reason(reason_slug)
 
 
 def parse_name(name: str) -> tuple[datetime, str] | None:

@@ -39,7 +39,7 @@ from jury_desk.qt.widgets import (
     QVBoxLayout,
     QWidget,
 )
-from jury_desk.ui import theme, uifmt
+from jury_desk.ui import theme, uifmt, wording
 
 if TYPE_CHECKING:
     from jury_desk.core.api import PurgeReport, PurgeStatus, SnapshotInfo
@@ -118,7 +118,7 @@ class SnapshotsModel(QAbstractTableModel):
             if col == self.DATE:
                 return when_text(i, seconds=True)
             if col == self.REASON:
-                return i.reason_label
+                return wording.snapshot_reason(i.reason)
             if col == self.OPERATIONS:
                 return (
                     fmt.number(sum(s.audit_entries for s in i.sessions), 0) if i.readable else "—"
@@ -283,7 +283,7 @@ def confirm_restore(parent: QWidget | None, info: SnapshotInfo) -> bool:
             "Un instantané de l’état actuel est pris d’abord (« avant restauration ») : la "
             "restauration pourra elle-même être annulée. Ce qui a été saisi depuis cet instantané "
             "disparaît de la base ; la séance reprend ensuite là où l’instantané l’avait laissée.",
-        ).format(when=when_text(info), reason=info.reason_label),
+        ).format(when=when_text(info), reason=wording.snapshot_reason(info.reason)),
         QCoreApplication.translate("Maintenance", "Restaurer"),
     )
 
@@ -379,8 +379,6 @@ def ask_purge(parent: QWidget | None, status: PurgeStatus) -> bool:
 
 def purge_report_text(report: PurgeReport) -> tuple[str, str]:
     """(summary, details) of a ``privacy.PurgeReport``, in the UI's language."""
-    from jury_desk.ui import wording
-
     summary = QCoreApplication.translate(
         "Maintenance", "Données effacées : {files} fichier(s), dont {exports} export(s)."
     ).format(files=report.files_removed, exports=len(report.exports_removed))

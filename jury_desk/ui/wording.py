@@ -66,3 +66,8 @@ def details(exc: UserError) -> list[str]:
 def method_label(method: str) -> str:
     """The name of an alternative ranking in the UI's language."""
     return messages.method_label(method, _tr)
+
+
+def snapshot_reason(reason_slug: str) -> str:
+    """Why a snapshot was taken, in the UI's language."""
+    return messages.snapshot_reason(reason_slug, _tr)

@@ -4073,6 +4073,26 @@ A snapshot of the current state is taken first (“before restore”): the resto
         <source>Audition {index} (dossier {dossier}) : {message}</source>
         <translation>Hearing {index} (dossier {dossier}): {message}</translation>
     </message>
+    <message>
+        <source>après audition</source>
+        <translation>after a hearing</translation>
+    </message>
+    <message>
+        <source>avant export</source>
+        <translation>before export</translation>
+    </message>
+    <message>
+        <source>avant restauration</source>
+        <translation>before restore</translation>
+    </message>
+    <message>
+        <source>avant purge</source>
+        <translation>before purge</translation>
+    </message>
+    <message>
+        <source>manuel</source>
+        <translation>by hand</translation>
+    </message>
 </context>
 <context>
     <name>OpinionsPanel</name>

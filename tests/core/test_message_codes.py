@@ -160,6 +160,7 @@ FRENCH_MARKS = re.compile(r"[«»éèàêç]|\bn° |\bentrée\b|\bintrouvable\b|
         or k in ("check.findings", "check.structure.unopenable", "check.structure.unreadable")
         or k.startswith(("csv.", "separator.", "encoding.", "error.hearing_already_recorded"))
         or k == "error.hearing_entry"
+        or k.startswith("snapshot.reason.")
         or k in ENVIRONMENT_KEYS
     ),
 )
@@ -892,3 +893,11 @@ def test_what_a_csv_was_read_as_is_a_code(data: bytes, french: str, english_text
         **messages.words(sheet.description_params, english)
     )
     assert worded == english_text
+
+
+def test_every_snapshot_reason_is_worded() -> None:
+    assert {f"snapshot.reason.{r}" for r in snapshots.REASONS} == {
+        k for k in messages.TEMPLATES if k.startswith("snapshot.reason.")
+    }
+    assert snapshots.reason_label("avant-export") == "avant export"
+    assert messages.snapshot_reason("avant-purge-2", english) == "before purge 2"

@@ -105,3 +105,21 @@ def test_the_purge_report_and_its_refusals_read_english(in_english: None, tmp_pa
         "The session “Jury 2026” has never been exported: purging it would erase the only "
         "copy of its results."
     )
+
+
+def test_why_a_snapshot_was_taken_reads_english_in_the_snapshot_list(
+    in_english: None, tmp_path: Path
+) -> None:
+    from datetime import UTC, datetime
+
+    from jury_desk.core import snapshots
+
+    info = snapshots.SnapshotInfo(
+        tmp_path / "x.sqlite3", datetime(2026, 6, 18, 12, tzinfo=UTC), "apres-audition-11", 1
+    )
+    model = maintenance.SnapshotsModel()
+    model.set_items([info])
+    assert model.index(0, model.REASON).data() == "after a hearing 11"
+    assert info.reason_label == "après audition 11"  # the command line's French
+    assert wording.snapshot_reason("manuel") == "by hand"
+    assert wording.snapshot_reason("import-du-matin") == "import du matin"  # no known reason
