@@ -626,10 +626,28 @@ def test_a_file_in_use_is_a_code_with_its_action() -> None:
     assert folder.message.startswith("Impossible de supprimer le dossier « /srv/x » : ")
 
 
-def test_no_sentence_is_assembled_in_environment_and_fsutil() -> None:
-    """Their strings are codes; French is only in docstrings (and the log's English)."""
-    for name in ("environment.py", "fsutil.py"):
-        tree = ast.parse((CORE / name).read_text(encoding="utf-8"))
+CONVERTED = (
+    "environment.py",
+    "fsutil.py",
+    "instance.py",
+    "snapshots.py",
+    "privacy.py",
+    "csvio.py",
+    "desk_hearings.py",
+    "result_document.py",
+)
+
+
+def test_no_sentence_is_assembled_in_the_converted_modules() -> None:
+    """Their strings are codes; French is only in docstrings (and the log's English).
+
+    ``result_document``'s terminal table (``jury-desk results``) is the command line's
+    own French: its section is left out of the scan."""
+    for name in CONVERTED:
+        source = (CORE / name).read_text(encoding="utf-8")
+        if name == "result_document.py":
+            source = source.split("# " + "-" * 75 + " terminal")[0]
+        tree = ast.parse(source)
         docstrings = {
             id(n.body[0].value)
             for n in ast.walk(tree)
