@@ -1589,6 +1589,30 @@ TEMPLATES: dict[str, str] = {
     "snapshot.reason.avant-restauration": QT_TRANSLATE_NOOP("Messages", "avant restauration"),
     "snapshot.reason.avant-purge": QT_TRANSLATE_NOOP("Messages", "avant purge"),
     "snapshot.reason.manuel": QT_TRANSLATE_NOOP("Messages", "manuel"),
+    # ------------------------------------ what verify warns about, or could not check
+    "error.verify.without_bundle": QT_TRANSLATE_NOOP(
+        "Messages",
+        "sans --session-bundle, les données du manifeste (critères et pondérations, règles, "
+        "quorum, enveloppe, montants demandés, conflits d’intérêts) ne sont pas connues : les "
+        "notes, rangs, éligibilités, la proposition par défaut et ses signalements n’ont pas "
+        "été recalculés, et source_manifest_sha256 n’a pas été comparé au manifeste signé par "
+        "le siège",
+    ),
+    "error.verify.result_not_read": QT_TRANSLATE_NOOP(
+        "Messages",
+        "result.json n’a pas été lu : sa signature ne tient pas (rien de ce qu’il contient "
+        "n’est digne de foi)",
+    ),
+    "error.verify.demonstration": QT_TRANSLATE_NOOP(
+        "Messages",
+        "SESSION DE DÉMONSTRATION : ce résultat ne porte sur aucune session réelle (clé et "
+        "données publiques)",
+    ),
+    "error.verify.exported_before": QT_TRANSLATE_NOOP(
+        "Messages",
+        "export n° {seq} : la délibération a été exportée {before} fois avant ; seul le dernier "
+        "export fait foi, assurez-vous qu’il n’en existe pas de plus récent",
+    ),
 }
 
 

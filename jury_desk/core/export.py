@@ -132,11 +132,22 @@ class VerifyReport:
     checks: list[Check] = field(default_factory=list)
     export_seq: int | None = None
     session_id: str | None = None
-    warnings: list[str] = field(default_factory=list)  # shown, but not failures
-    not_checked: list[str] = field(default_factory=list)  # what could not be checked
+    # Shown, but not failures; and what could not be checked: codes (``error.verify.*``).
+    warning_findings: list[Finding] = field(default_factory=list)
+    not_checked_findings: list[Finding] = field(default_factory=list)
 
     def failed(self) -> list[Check]:
         return [c for c in self.checks if not c.ok]
+
+    @property
+    def warnings(self) -> list[str]:
+        """The warnings in French (the command line's words)."""
+        return [messages.error_text(k, dict(p)) for k, p in self.warning_findings]
+
+    @property
+    def not_checked(self) -> list[str]:
+        """What could not be checked, in French."""
+        return [messages.error_text(k, dict(p)) for k, p in self.not_checked_findings]
 
 
 # --------------------------------------------------------------------------- schema
@@ -977,13 +988,7 @@ L_PDF_SIG = "pdf_signature"
 
 MAX_AUDIT_LINE = 1024 * 1024
 
-NOT_CHECKED_WITHOUT_BUNDLE = (
-    "sans --session-bundle, les données du manifeste (critères et pondérations, règles, "
-    "quorum, enveloppe, montants demandés, conflits d’intérêts) ne sont pas connues : "
-    "les notes, rangs, éligibilités, la proposition par défaut et ses signalements n’ont "
-    "pas été recalculés, et source_manifest_sha256 n’a pas été comparé au manifeste signé "
-    "par le siège"
-)
+NOT_CHECKED_WITHOUT_BUNDLE = finding("verify.without_bundle")
 
 
 @dataclass
@@ -1116,8 +1121,8 @@ def _verify(
     session_bundle: Path | None,
     manifest_bytes: bytes | None,
 ) -> VerifyReport:
-    warnings: list[str] = []
-    not_checked: list[str] = []
+    warnings: list[Finding] = []
+    not_checked: list[Finding] = []
     pv_digest = hashlib.sha256(archive.pv).hexdigest()
 
     # 1. The JWS over the exact bytes of result.json: nothing unsigned is parsed.
@@ -1135,11 +1140,8 @@ def _verify(
 
     if signer_jwk is None:
         pdf_check()
-        not_checked.append(
-            "result.json n’a pas été lu : sa signature ne tient pas (rien de ce qu’il "
-            "contient n’est digne de foi)"
-        )
-        return VerifyReport(False, checks, not_checked=not_checked)
+        not_checked.append(finding("verify.result_not_read"))
+        return VerifyReport(False, checks, not_checked_findings=not_checked)
     kid = crypto.thumbprint(signer_jwk)
 
     # 2. result.json, strictly.
@@ -1199,19 +1201,18 @@ def _verify(
     )
     pdf_check()
     if doc.get("demonstration"):
-        warnings.append(
-            "SESSION DE DÉMONSTRATION : ce résultat ne porte sur aucune session réelle "
-            "(clé et données publiques)"
-        )
+        warnings.append(finding("verify.demonstration"))
     if doc["export_seq"] > 1:
-        warnings.append(
-            f"export n° {doc['export_seq']} : la délibération a été exportée "
-            f"{doc['export_seq'] - 1} fois avant ; seul le dernier export fait foi, "
-            "assurez-vous qu’il n’en existe pas de plus récent"
-        )
+        seq = doc["export_seq"]
+        warnings.append(finding("verify.exported_before", seq=seq, before=seq - 1))
     ok = all(c.ok for c in checks)
     return VerifyReport(
-        ok, checks, doc["export_seq"], doc["session_id"], warnings=warnings, not_checked=not_checked
+        ok,
+        checks,
+        doc["export_seq"],
+        doc["session_id"],
+        warning_findings=warnings,
+        not_checked_findings=not_checked,
     )
 
 

@@ -4093,6 +4093,22 @@ A snapshot of the current state is taken first (“before restore”): the resto
         <source>manuel</source>
         <translation>by hand</translation>
     </message>
+    <message>
+        <source>sans --session-bundle, les données du manifeste (critères et pondérations, règles, quorum, enveloppe, montants demandés, conflits d’intérêts) ne sont pas connues : les notes, rangs, éligibilités, la proposition par défaut et ses signalements n’ont pas été recalculés, et source_manifest_sha256 n’a pas été comparé au manifeste signé par le siège</source>
+        <translation>without --session-bundle, the manifest&apos;s data (criteria and weights, rules, quorum, envelope, amounts requested, conflicts of interest) are not known: the scores, ranks, eligibilities, the default proposal and its flags were not recomputed, and source_manifest_sha256 was not compared with the manifest signed by headquarters</translation>
+    </message>
+    <message>
+        <source>result.json n’a pas été lu : sa signature ne tient pas (rien de ce qu’il contient n’est digne de foi)</source>
+        <translation>result.json was not read: its signature does not hold (nothing it contains can be trusted)</translation>
+    </message>
+    <message>
+        <source>SESSION DE DÉMONSTRATION : ce résultat ne porte sur aucune session réelle (clé et données publiques)</source>
+        <translation>DEMONSTRATION SESSION: this result concerns no real session (public key and data)</translation>
+    </message>
+    <message>
+        <source>export n° {seq} : la délibération a été exportée {before} fois avant ; seul le dernier export fait foi, assurez-vous qu’il n’en existe pas de plus récent</source>
+        <translation>export no. {seq}: the deliberation was exported {before} time(s) before; only the latest export is authoritative, make sure there is no more recent one</translation>
+    </message>
 </context>
 <context>
     <name>OpinionsPanel</name>

@@ -160,7 +160,7 @@ FRENCH_MARKS = re.compile(r"[«»éèàêç]|\bn° |\bentrée\b|\bintrouvable\b|
         or k in ("check.findings", "check.structure.unopenable", "check.structure.unreadable")
         or k.startswith(("csv.", "separator.", "encoding.", "error.hearing_already_recorded"))
         or k == "error.hearing_entry"
-        or k.startswith("snapshot.reason.")
+        or k.startswith(("snapshot.reason.", "error.verify."))
         or k in ENVIRONMENT_KEYS
     ),
 )
@@ -919,3 +919,19 @@ def test_every_snapshot_reason_is_worded() -> None:
     }
     assert snapshots.reason_label("avant-export") == "avant export"
     assert messages.snapshot_reason("avant-purge-2", english) == "before purge 2"
+
+
+def test_what_verify_warns_about_is_a_code(exported: tuple[Path, Any]) -> None:
+    path, ident = exported
+    report = export.verify_result(path, [ident.jwk])
+    assert report.not_checked_findings == [export.NOT_CHECKED_WITHOUT_BUNDLE]
+    assert report.not_checked[0].startswith("sans --session-bundle, les données du manifeste")
+    assert [k for k, _ in report.warning_findings] == ["verify.demonstration"]
+    assert report.warnings == [
+        "SESSION DE DÉMONSTRATION : ce résultat ne porte sur aucune session réelle (clé et "
+        "données publiques)"
+    ]
+    before = export.finding("verify.exported_before", seq=3, before=2)
+    assert messages.error_text(before[0], dict(before[1]), english).startswith(
+        "export no. 3: the deliberation was exported 2 time(s) before;"
+    )
