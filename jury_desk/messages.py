@@ -21,6 +21,7 @@ from fractions import Fraction
 from typing import TYPE_CHECKING
 
 from jury_desk.core import fmt
+from jury_desk.core.errors import Quoted
 
 if TYPE_CHECKING:
     from jury_desk.core.deliberation import Blocker
@@ -1613,6 +1614,7 @@ TEMPLATES: dict[str, str] = {
         "export n° {seq} : la délibération a été exportée {before} fois avant ; seul le dernier "
         "export fait foi, assurez-vous qu’il n’en existe pas de plus récent",
     ),
+    "quote": QT_TRANSLATE_NOOP("Messages", "« {text} »"),
 }
 
 
@@ -1627,10 +1629,13 @@ def _listing(items: Sequence[str], tr: Translate) -> str:
     return template("list.and", tr).format(first=", ".join(items[:-1]), last=items[-1])
 
 
-def _value(value: object) -> str:
-    """A parameter as text: exact notes in French digits, the rest as it is."""
+def _value(value: object, tr: Translate = french) -> str:
+    """A parameter as text: exact notes in French digits, a quoted text between the
+    reader's quotation marks, the rest as it is."""
     if isinstance(value, Fraction):
         return fmt.number(value, 4, trim=True)
+    if isinstance(value, Quoted):
+        return template("quote", tr).format(text=str(value))
     return str(value)
 
 
@@ -1801,7 +1806,7 @@ def _words(params: Mapping[str, object], tr: Translate) -> dict[str, str]:
     ``<name>`` from the template ``<name>.<code>`` (an action, an operating system's reason).
     """
     nesting = ("inner", "inner_params", "inners", "subject", "after")
-    words = {k: _value(v) for k, v in params.items() if k not in nesting}
+    words = {k: _value(v, tr) for k, v in params.items() if k not in nesting}
     for name in [k for k in words if k.endswith("_code")]:
         words[name.removesuffix("_code")] = template(
             f"{name.removesuffix('_code')}.{words[name]}", tr
@@ -1816,7 +1821,7 @@ def _words(params: Mapping[str, object], tr: Translate) -> dict[str, str]:
         after = params["after"]
         assert isinstance(after, tuple)
         words["after"] = "".join(
-            " " + template("after." + key, tr).format(**{k: _value(v) for k, v in pairs})
+            " " + template("after." + key, tr).format(**{k: _value(v, tr) for k, v in pairs})
             for key, pairs in after
         )
     if "inner" in params:

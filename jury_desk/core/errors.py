@@ -73,6 +73,13 @@ class Problem(Exception):
         return UserError(self.code, key=self.key, params=self.params)
 
 
+class Quoted(str):
+    """A text parameter shown between the reader's quotation marks (« … » in French,
+    “…” in English): the catalogue's ``quote`` template adds them."""
+
+    __slots__ = ()
+
+
 # One thing found wrong in a document: a catalogue key (``error.<key>``) and its
 # parameters, as pairs; several are carried as ``inners`` and worded into ``{messages}``.
 Finding = tuple[str, tuple[tuple[str, object], ...]]

@@ -38,7 +38,7 @@ from jury_desk.core.domain import (
     decimal_text,
     to_fraction,
 )
-from jury_desk.core.errors import Problem
+from jury_desk.core.errors import Problem, Quoted
 
 if TYPE_CHECKING:
     from jury_desk.core.services import SessionState
@@ -487,7 +487,9 @@ def session_state(
 def _shown(value: Any) -> str:
     if isinstance(value, Fraction):
         value = decimal_text(value)
-    text = repr(value) if not isinstance(value, str) else f"« {value} »"
+    if isinstance(value, str):  # quoted in the reader's language
+        return Quoted(value if len(value) <= 76 else value[:75] + "…")
+    text = repr(value)
     return text if len(text) <= 80 else text[:77] + "…"
 
 

@@ -4109,6 +4109,10 @@ A snapshot of the current state is taken first (“before restore”): the resto
         <source>export n° {seq} : la délibération a été exportée {before} fois avant ; seul le dernier export fait foi, assurez-vous qu’il n’en existe pas de plus récent</source>
         <translation>export no. {seq}: the deliberation was exported {before} time(s) before; only the latest export is authoritative, make sure there is no more recent one</translation>
     </message>
+    <message>
+        <source>« {text} »</source>
+        <translation>“{text}”</translation>
+    </message>
 </context>
 <context>
     <name>OpinionsPanel</name>

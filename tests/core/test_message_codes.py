@@ -41,7 +41,7 @@ from jury_desk.core import (
     snapshots,
     zipcheck,
 )
-from jury_desk.core.errors import Problem, UserError, nested
+from jury_desk.core.errors import Problem, Quoted, UserError, nested
 from jury_desk.core.replay import Known, Replayer, ReplayError
 from tests.conftest import played_demo, signing_identity
 
@@ -436,6 +436,8 @@ def test_differences_are_worded_in_both_languages() -> None:
     diffs = replay.document_differences(
         {"a": {"b": [1, 2]}, "c": "x", "e": 1}, {"a": {"b": [1]}, "c": "y", "d": None}
     )
+    value = dict(diffs[1].params)["value"]
+    assert value == "x" and isinstance(value, Quoted)
     assert [str(d) for d in diffs] == [
         "« a.b » : 2 élément(s), 1 attendu(s)",
         "« c » vaut « x », « y » attendu",
@@ -443,7 +445,7 @@ def test_differences_are_worded_in_both_languages() -> None:
         "« (racine).e » n’a pas lieu d’être",
     ]
     assert messages.error_text(diffs[1].key, dict(diffs[1].params), english) == (
-        "“c” is « x », « y » expected"
+        "“c” is “x”, “y” expected"
     )
     state = replay._difference(
         "state.score", mine="8", theirs="0", dossier="d01", juror="j02", criterion="impact"
@@ -461,7 +463,7 @@ def test_differences_are_worded_in_both_languages() -> None:
     )
     assert _worded(check)[1] == (
         "result.json does not match the audit log: “a.b”: 2 item(s), 1 expected; "
-        "“c” is « x », « y » expected"
+        "“c” is “x”, “y” expected"
     )
 
 
