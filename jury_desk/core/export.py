@@ -971,7 +971,10 @@ def _refusal_check(code: str, exc: BundleRefused) -> Check:
     """A failed check whose detail is a refused session bundle, without its prefix."""
     if exc.key in ("bundle_refused", "bundle_refused_entry"):
         return _worded(code, False, "refused." + exc.key, **exc.params)
-    return Check(code, False, _refusal_text(exc))
+    if exc.key is None:  # pragma: no cover - every refusal of a bundle has its key
+        return Check(code, False, _refusal_text(exc))
+    # The French without its prefix (« Paquet de session refusé — »); the key words it whole.
+    return Check(code, False, _refusal_text(exc), "problem", tuple(nested(exc).items()))
 
 
 # What each check is about (worded by ``messages.check_label``).

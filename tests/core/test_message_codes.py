@@ -937,3 +937,16 @@ def test_what_verify_warns_about_is_a_code(exported: tuple[Path, Any]) -> None:
     assert messages.error_text(before[0], dict(before[1]), english).startswith(
         "export no. 3: the deliberation was exported 2 time(s) before;"
     )
+
+
+def test_a_session_bundle_that_is_no_zip_fails_the_manifest_check_in_both_languages(
+    exported: tuple[Path, Any], tmp_path: Path
+) -> None:
+    path, ident = exported
+    hq = tmp_path / "paquet.zip"
+    hq.write_bytes(b"not a zip at all")
+    report = export.verify_result(path, [ident.jwk], session_bundle=hq)
+    manifest = {c.code: c for c in report.checks if not c.ok}[export.L_MANIFEST]
+    assert manifest.detail == "« paquet.zip » n’est pas une archive ZIP lisible."
+    detail = _worded(manifest)[1]
+    assert "paquet.zip" in detail and not FRENCH_MARKS.search(detail), detail
