@@ -1459,8 +1459,9 @@ TEMPLATES: dict[str, str] = {
     ),
     "error.purge.not_verified": QT_TRANSLATE_NOOP(
         "Messages",
-        "Le dernier export de la session « {title} » (n° {seq}, le {at}) n’a pas été vérifié "
-        "et date de moins de {days} jours : vérifiez-le (jury-desk verify) avant de purger.",
+        "Le dernier export de la session « {title} » (n° {seq}, le {date} à {hour}\u00a0h\u00a0"
+        "{minute}) n’a pas été vérifié et date de moins de {days} jours : vérifiez-le "
+        "(jury-desk verify) avant de purger.",
     ),
     "error.purge.kept.not_a_file": QT_TRANSLATE_NOOP(
         "Messages", "n’est pas un fichier ordinaire : conservé"

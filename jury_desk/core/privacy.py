@@ -44,7 +44,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from jury_desk.core import fmt, fsutil, ledger
+from jury_desk.core import fsutil, ledger
 from jury_desk.core import settings as settings_mod
 from jury_desk.core.errors import Problem, UserError, nested
 
@@ -270,12 +270,15 @@ def purge_status(
             allowed, reason = True, None
         else:
             allowed = False
+            local = last.at.astimezone()
             reason = Problem(
                 "purge_refused",
                 "purge.not_verified",
                 title=str(title),
                 seq=last.seq,
-                at=fmt.datetime_text(last.at.astimezone()),
+                date=f"{local:%d/%m/%Y}",
+                hour=local.hour,
+                minute=f"{local.minute:02d}",
                 days=cfg.purge_after_days,
             )
         statuses.append(SessionPurgeStatus(str(sid), str(title), demo, last, allowed, reason, due))

@@ -3894,8 +3894,8 @@ A snapshot of the current state is taken first (“before restore”): the resto
         <translation>The session “{title}” has never been exported: purging it would erase the only copy of its results.</translation>
     </message>
     <message>
-        <source>Le dernier export de la session « {title} » (n° {seq}, le {at}) n’a pas été vérifié et date de moins de {days} jours : vérifiez-le (jury-desk verify) avant de purger.</source>
-        <translation>The last export of the session “{title}” (no. {seq}, on {at}) has not been verified and is less than {days} days old: verify it (jury-desk verify) before purging.</translation>
+        <source>Le dernier export de la session « {title} » (n° {seq}, le {date} à {hour}&#xa0;h&#xa0;{minute}) n’a pas été vérifié et date de moins de {days} jours : vérifiez-le (jury-desk verify) avant de purger.</source>
+        <translation>The last export of the session “{title}” (no. {seq}, on {date} at {hour}:{minute}) has not been verified and is less than {days} days old: verify it (jury-desk verify) before purging.</translation>
     </message>
     <message>
         <source>n’est pas un fichier ordinaire : conservé</source>

@@ -950,3 +950,23 @@ def test_a_session_bundle_that_is_no_zip_fails_the_manifest_check_in_both_langua
     assert manifest.detail == "« paquet.zip » n’est pas une archive ZIP lisible."
     detail = _worded(manifest)[1]
     assert "paquet.zip" in detail and not FRENCH_MARKS.search(detail), detail
+
+
+def test_an_unverified_export_names_its_time_in_each_language() -> None:
+    from jury_desk.core import fmt
+
+    when = datetime(2026, 6, 18, 9, 5)
+    p = Problem(
+        "purge_refused",
+        "purge.not_verified",
+        title="Jury",
+        seq=2,
+        date=f"{when:%d/%m/%Y}",
+        hour=when.hour,
+        minute=f"{when.minute:02d}",
+        days=30,
+    )
+    assert f"(n° 2, le {fmt.datetime_text(when)}) n’a pas été vérifié" in p.message
+    assert "(no. 2, on 18/06/2026 at 9:05) has not been verified" in messages.error_text(
+        p.key, p.params, english
+    )
