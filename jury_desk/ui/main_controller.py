@@ -515,7 +515,7 @@ class MainController(QObject):
             trusted = api.trusted_keys()
             report = await self.writer.run(desk.import_bundle, path, trusted, relay)
         except UserError as exc:
-            welcome.import_finished(refusal=str(exc))
+            welcome.import_finished(refusal=wording.full(exc))
             return None
         except OSError as exc:
             welcome.import_finished(

@@ -37,7 +37,7 @@ def export_step(step: str) -> str:
 
 def check(c: Check) -> tuple[str, str]:
     """A line of a result bundle's verification (``export.Check``): what is checked, and
-    what holds or not, in the UI's language (a detail from deeper layers stays French)."""
+    what holds or not, in the UI's language (a detail without a key stays as core gave it)."""
     label = messages.check_label(c.code, _tr)
     detail = messages.check_text(c.key, dict(c.params), _tr) if c.key else c.detail
     return label, detail

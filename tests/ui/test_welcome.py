@@ -122,3 +122,18 @@ def test_demo_button_then_reopen_the_last_session(make_gui) -> None:
     assert gui.window.welcome.last_button.isEnabled()
     gui.window.welcome.last_button.click()
     assert gui.console is not None and gui.console.current == "d05"
+
+
+def test_a_refused_bundle_reads_english_in_the_english_welcome_screen(
+    make_gui, demo_source: Path, hq_key, tmp_path: Path
+) -> None:
+    _pem, jwks, key = hq_key
+    keys.add_trusted(jwks)
+    bundle = make_signed_bundle(demo_source, key, tmp_path / "session.zip")
+    with zipfile.ZipFile(bundle, "a") as zf:
+        zf.writestr("attachments/d01/intrus.pdf", b"%PDF-1.7 rien")
+    gui = make_gui(language="en")
+    run_task(gui, gui.controller.import_bundle(bundle))
+    text = gui.window.welcome.refusal.text()
+    assert "attachments/d01/intrus.pdf" in text
+    assert "absent du manifeste" not in text and "Paquet de session" not in text, text

@@ -196,7 +196,7 @@ class ExportDialog(QDialog):
         try:
             self._identity = api.load_identity(create=False)
         except UserError as exc:
-            return exc.message
+            return wording.error(exc)
         return self.tr("{name}\nempreinte {kid}").format(
             name=self._identity.name, kid=api.fingerprint_text(self._identity.kid)[:39]
         )
