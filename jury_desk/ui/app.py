@@ -235,9 +235,12 @@ def take_instance_lock(db_path: Path, name: str, reporter: errors.ErrorReporter)
     reporter.user_error(
         UserError(
             "db_in_use",
-            f"La base « {db_path} » est utilisée par un autre programme jury_desk (une "
-            "commande dans une console, ou une fenêtre qui se ferme). Réessayez quand il a "
-            "fini ; si aucun n’est ouvert, redémarrez la session Windows.",
+            QCoreApplication.translate(
+                "App",
+                "La base « {path} » est utilisée par un autre programme jury_desk (une "
+                "commande dans une console, ou une fenêtre qui se ferme). Réessayez quand il a "
+                "fini ; si aucun n’est ouvert, redémarrez la session Windows.",
+            ).format(path=db_path),
         )
     )
     return None, 2

@@ -229,6 +229,13 @@ judgement</translation>
     </message>
 </context>
 <context>
+    <name>App</name>
+    <message>
+        <source>La base « {path} » est utilisée par un autre programme jury_desk (une commande dans une console, ou une fenêtre qui se ferme). Réessayez quand il a fini ; si aucun n’est ouvert, redémarrez la session Windows.</source>
+        <translation>The database “{path}” is in use by another jury_desk program (a command in a console, or a window that is closing). Try again when it has finished; if none is open, restart the Windows session.</translation>
+    </message>
+</context>
+<context>
     <name>AttachmentsView</name>
     <message>
         <source>Pièces jointes</source>
