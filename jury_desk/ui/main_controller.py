@@ -19,7 +19,7 @@ from jury_desk import __version__
 from jury_desk.core import fmt, fsutil
 from jury_desk.core.errors import UserError
 from jury_desk.qt.core import QEvent, QObject, QTimer, Signal, Slot
-from jury_desk.qt.gui import QAction, QKeySequence, QScreen
+from jury_desk.qt.gui import QKeySequence
 from jury_desk.qt.widgets import QApplication, QFileDialog, QMessageBox
 from jury_desk.ui import dialogs, maintenance, prefs, theme
 from jury_desk.ui.announce import announce
@@ -116,8 +116,8 @@ class MainController(QObject):
         self.tasks: set[asyncio.Task[Any]] = set()
         self.shared = SharedScreen()
         self.shared.addActions(self.actions.hearing_actions())
-        self.shared.geometryChanged.connect(self._save_shared_geometry)
         self.projector = ProjectorController(self.shared, window, settings, self)
+        self.shared.geometryChanged.connect(self.projector.save_geometry)
         self.projector.warning.connect(lambda text: window.statusBar().showMessage(text, 15000))
         self.hub.statusMessage.connect(lambda text: window.statusBar().showMessage(text, 8000))
         # What the status bar says without a keystroke is spoken too (déport, save, export…).
@@ -133,9 +133,9 @@ class MainController(QObject):
             (a.welcome, self.show_welcome),
             (a.quit, window.close),
             (a.settings, self.edit_settings),
-            (a.shared_show, self.show_shared),
-            (a.shared_fullscreen, self.toggle_shared_fullscreen),
-            (a.shared_close, self.close_shared),
+            (a.shared_show, self.projector.show),
+            (a.shared_fullscreen, self.projector.toggle_fullscreen),
+            (a.shared_close, self.projector.close),
             (a.shared_next_screen, self.projector.next_screen),
             (a.zoom_in, lambda: self.zoom(+theme.SCALE_STEP)),
             (a.zoom_out, lambda: self.zoom(-theme.SCALE_STEP)),
@@ -144,7 +144,7 @@ class MainController(QObject):
             (a.about, self.about),
         ]:
             action.triggered.connect(slot)
-        a.shared_black.toggled.connect(self.black_out_shared)
+        a.shared_black.toggled.connect(self.projector.set_black)
         a.high_contrast.setChecked(bool(getattr(settings, "high_contrast", False)))
         a.high_contrast.toggled.connect(self.set_high_contrast)
         w = window.welcome
@@ -159,7 +159,8 @@ class MainController(QObject):
         window.reminder.action_button.clicked.connect(self.request_purge)
         window.warning.clicked.connect(self._warning_clicked)
         if window.screens_menu is not None:
-            window.screens_menu.aboutToShow.connect(self._fill_screens_menu)
+            menu = window.screens_menu
+            menu.aboutToShow.connect(lambda: self.projector.fill_screens_menu(menu))
         self._session_actions_enabled(False)
         self._show_last()
 
@@ -384,7 +385,7 @@ class MainController(QObject):
         self.settings.last_db, self.settings.last_session_id = self.current_db().resolve(), sid
         if quick is None:  # else written after the first paint (an fsync on the way to it)
             prefs.save(self.settings)
-        self._restore_shared()
+        self.projector.restore()
         self.resume = ResumeKeeper(self.console, self.settings, self.hub, self.console)
         if getattr(self.settings, "last_session_id", None) == sid and resuming:
             self.resume.restore()
@@ -543,66 +544,6 @@ class MainController(QObject):
         self.hub.statusMessage.emit(message)
         self.open_session(report.session_id)
         return report
-
-    # ------------------------------------------------------------------ shared screen
-
-    def _restore_shared(self) -> None:
-        geo = prefs.decode_geometry(getattr(self.settings, "shared_screen_geometry", None))
-        if geo is None:
-            return  # never placed: shown on demand (Ctrl+E)
-        self.shared.restoreGeometry(geo)
-        # On the projector it was on (found by more than its name), full screen only there;
-        # never over the console (issue 16).
-        self.projector.open()
-
-    @Slot()
-    def show_shared(self) -> None:
-        if self.shared.isVisible():
-            self.shared.raise_()
-            self.window.activateWindow()
-        else:
-            self.projector.open()
-
-    @Slot()
-    def toggle_shared_fullscreen(self) -> None:
-        self.projector.toggle_fullscreen()
-
-    @Slot()
-    def close_shared(self) -> None:
-        self.projector.close()
-
-    @Slot(bool)
-    def black_out_shared(self, on: bool) -> None:
-        self.projector.set_black(on)
-
-    def _fill_screens_menu(self) -> None:
-        menu = self.window.screens_menu
-        assert menu is not None
-        menu.clear()
-        console = self.projector.console_screen()
-        for i, screen in enumerate(self.projector.screens(), start=1):
-            g = screen.geometry()
-            text = self.tr("Écran &{i} : {name} ({w} × {h})").format(
-                i=i, name=screen.model() or screen.name(), w=g.width(), h=g.height()
-            )
-            if screen is console:
-                text += self.tr(" — console")
-            act = QAction(text, menu)
-            act.triggered.connect(lambda _=False, s=screen: self._move_shared(s))
-            menu.addAction(act)
-
-    def _move_shared(self, screen: QScreen) -> None:
-        self.projector.move_to(screen)
-
-    @Slot()
-    def _save_shared_geometry(self) -> None:
-        if not self.shared.isVisible():
-            return
-        prefs.update(
-            self.settings,
-            shared_screen_geometry=prefs.encode_geometry(bytes(self.shared.saveGeometry().data())),
-        )
-        self.projector.remember()
 
     # ------------------------------------------------------------------ view settings
 
@@ -974,8 +915,7 @@ class MainController(QObject):
             self.console.scoring.save_comment()
             self.console.timer.pause_if_running()
             self.console.view.attachments.remove_copies()
-        if self.shared.isVisible():
-            self._save_shared_geometry()
+        self.projector.save_geometry()  # when shown
         self.writer.flush(timeout=15)
         self.shared.close()
         if self.lock is not None:

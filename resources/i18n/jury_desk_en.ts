@@ -1836,14 +1836,6 @@ fingerprint {kid}</translation>
         <translation>Session imported: “{title}” — {d} dossiers, {a} attachments ({mb} MB).</translation>
     </message>
     <message>
-        <source>Écran &amp;{i} : {name} ({w} × {h})</source>
-        <translation>Screen &amp;{i}: {name} ({w} × {h})</translation>
-    </message>
-    <message>
-        <source> — console</source>
-        <translation> — console</translation>
-    </message>
-    <message>
         <source>Taille du texte : {pct} %</source>
         <translation>Text size: {pct} %</translation>
     </message>
@@ -3725,6 +3717,14 @@ A snapshot of the current state is taken first (“before restore”): the resto
     <message>
         <source>C’est l’écran de la console : l’écran partagé n’y va pas en plein écran.</source>
         <translation>This is the console&apos;s screen: the shared screen does not go full screen there.</translation>
+    </message>
+    <message>
+        <source>Écran &amp;{i} : {name} ({w} × {h})</source>
+        <translation>Screen &amp;{i}: {name} ({w} × {h})</translation>
+    </message>
+    <message>
+        <source> — console</source>
+        <translation> — console</translation>
     </message>
     <message>
         <source>Le projecteur a été débranché : l’écran partagé est masqué. Il reviendra dès que le projecteur sera rebranché (ou Ctrl+E pour l’afficher ici).</source>
