@@ -1,7 +1,7 @@
-"""Wires the main window: welcome screen, opening sessions, importing bundles, the shared
-screen's window, view settings, and the database's upkeep (snapshots and restoring one,
-the purge of personal data, the purge reminder, where a database may live). One per
-application."""
+"""Wires the main window: welcome screen, opening sessions, importing bundles, and the
+database's upkeep (snapshots and restoring one, the purge of personal data, the purge
+reminder, where a database may live). One per application. The shared window's placement
+is the :class:`ProjectorController`'s, the view settings are :class:`ViewSettings`'."""
 
 from __future__ import annotations
 
@@ -15,13 +15,11 @@ from concurrent.futures import Future
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from jury_desk import __version__
 from jury_desk.core import fmt, fsutil
 from jury_desk.core.errors import UserError
 from jury_desk.qt.core import QEvent, QObject, QTimer, Signal, Slot
-from jury_desk.qt.gui import QKeySequence
-from jury_desk.qt.widgets import QApplication, QFileDialog, QMessageBox
-from jury_desk.ui import dialogs, maintenance, prefs, theme
+from jury_desk.qt.widgets import QFileDialog
+from jury_desk.ui import dialogs, maintenance, prefs
 from jury_desk.ui.announce import announce
 from jury_desk.ui.console import ConsoleView
 from jury_desk.ui.console_controller import ConsoleController
@@ -33,6 +31,7 @@ from jury_desk.ui.projector import ProjectorController, ProjectorThumbnail
 from jury_desk.ui.resume import ResumeKeeper
 from jury_desk.ui.shared_screen import SharedScreen
 from jury_desk.ui.timer import Clock, monotonic_ms
+from jury_desk.ui.view_settings import ViewSettings
 from jury_desk.ui.writer import DbWriter
 
 if TYPE_CHECKING:
@@ -132,21 +131,16 @@ class MainController(QObject):
             (a.open_db, self.choose_db),
             (a.welcome, self.show_welcome),
             (a.quit, window.close),
-            (a.settings, self.edit_settings),
             (a.shared_show, self.projector.show),
             (a.shared_fullscreen, self.projector.toggle_fullscreen),
             (a.shared_close, self.projector.close),
             (a.shared_next_screen, self.projector.next_screen),
-            (a.zoom_in, lambda: self.zoom(+theme.SCALE_STEP)),
-            (a.zoom_out, lambda: self.zoom(-theme.SCALE_STEP)),
-            (a.zoom_reset, lambda: self.zoom(None)),
-            (a.shortcuts, self.show_shortcuts),
-            (a.about, self.about),
         ]:
             action.triggered.connect(slot)
         a.shared_black.toggled.connect(self.projector.set_black)
-        a.high_contrast.setChecked(bool(getattr(settings, "high_contrast", False)))
-        a.high_contrast.toggled.connect(self.set_high_contrast)
+        self.view_settings = ViewSettings(window, settings, self.hub, self.shared, self)
+        self.view_settings.connect_actions()
+        self.view_settings.themeChanged.connect(self._theme_changed)
         w = window.welcome
         w.openLastRequested.connect(self.open_last)
         w.importRequested.connect(self.import_bundle)
@@ -403,6 +397,11 @@ class MainController(QObject):
         prefs.save(self.settings)
         self.check_purge_reminder()
 
+    @Slot()
+    def _theme_changed(self) -> None:
+        if self.console is not None:
+            self.console.refresh_all()
+
     @Slot(str)
     def _session_changed(self, _sid: str) -> None:
         if self.console is not None:
@@ -544,98 +543,6 @@ class MainController(QObject):
         self.hub.statusMessage.emit(message)
         self.open_session(report.session_id)
         return report
-
-    # ------------------------------------------------------------------ view settings
-
-    def zoom(self, delta: float | None) -> None:
-        scale = 1.0 if delta is None else theme.current_scale() + delta
-        scale = theme.set_font_scale(scale)
-        prefs.update(self.settings, font_scale=scale)
-        self.hub.statusMessage.emit(
-            self.tr("Taille du texte : {pct} %")
-            .format(pct=round(scale * 100))
-            .replace(" %", "\u00a0%")
-        )
-
-    @Slot(bool)
-    def set_high_contrast(self, on: bool) -> None:
-        app = QApplication.instance()
-        assert isinstance(app, QApplication)
-        theme.apply(app, theme.current_scale(), on)
-        self.shared.refresh_theme()
-        prefs.update(self.settings, high_contrast=on)
-        if self.console is not None:
-            self.console.refresh_all()
-
-    @Slot()
-    def edit_settings(self) -> None:
-        s = self.settings
-        dlg = dialogs.SettingsDialog(
-            getattr(s, "language", "fr"),
-            theme.current_scale(),
-            bool(getattr(s, "high_contrast", False)),
-            self.window,
-            secondary_dir=getattr(s, "secondary_snapshot_dir", None),
-            purge_reminder=bool(getattr(s, "purge_reminder", True)),
-        )
-        if dlg.exec() != dialogs.SettingsDialog.DialogCode.Accepted:
-            return
-        self.apply_settings_dialog(dlg)
-
-    def apply_settings_dialog(self, dlg: dialogs.SettingsDialog) -> None:
-        """What an accepted preferences dialog changes."""
-        s = self.settings
-        secondary = dlg.secondary_dir()
-        if secondary != getattr(s, "secondary_snapshot_dir", None):
-            prefs.update(s, secondary_snapshot_dir=secondary)
-            self.window.warning.hide()
-            self.hub.statusMessage.emit(
-                self.tr("Les instantanés seront aussi copiés dans « {dir} ».").format(
-                    dir=str(secondary)
-                )
-                if secondary
-                else self.tr("Les instantanés ne sont plus copiés dans un second dossier.")
-            )
-        if dlg.purge_reminder.isChecked() != bool(getattr(s, "purge_reminder", True)):
-            prefs.update(s, purge_reminder=dlg.purge_reminder.isChecked())
-        language = str(dlg.language.currentData())
-        if language != getattr(s, "language", "fr"):
-            prefs.update(s, language=language)
-            QMessageBox.information(
-                self.window,
-                self.tr("Langue"),
-                self.tr("La nouvelle langue s’appliquera au prochain démarrage."),
-            )
-        if abs(dlg.scale.value() - theme.current_scale()) > 1e-6:
-            self.zoom(dlg.scale.value() - theme.current_scale())
-        if dlg.contrast.isChecked() != bool(getattr(s, "high_contrast", False)):
-            self.actions.high_contrast.setChecked(dlg.contrast.isChecked())
-
-    @Slot()
-    def show_shortcuts(self) -> None:
-        rows: list[tuple[str, QKeySequence]] = []
-        for act in [*self.actions.all(), *self.window.maintenance.all()]:
-            for seq in act.shortcuts():
-                rows.append((act.text(), seq))
-        rows.append(
-            (self.tr("Saisir une note puis passer au critère suivant"), QKeySequence("Return"))
-        )
-        rows.append((self.tr("Passer au juré suivant"), QKeySequence("Tab")))
-        rows.append((self.tr("Effacer la note de la cellule"), QKeySequence("Del")))
-        rows.append((self.tr("Enregistrer le commentaire"), QKeySequence("Ctrl+Return")))
-        rows.append((self.tr("Quitter le plein écran (écran partagé)"), QKeySequence("Esc")))
-        dialogs.ShortcutsDialog(rows, self.window).exec()
-
-    @Slot()
-    def about(self) -> None:
-        QMessageBox.about(
-            self.window,
-            self.tr("À propos de jury_desk"),
-            self.tr(
-                "jury_desk {v}\nApplication hors ligne des jurys du Label Actions Innovantes "
-                "(Grand-Orly Seine Bièvre)."
-            ).format(v=__version__),
-        )
 
     # ------------------------------------------------------------------ snapshots
 
