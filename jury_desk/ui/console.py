@@ -149,7 +149,7 @@ class ConsoleView(QWidget):
         root.setContentsMargins(0, 0, 0, 0)
         root.setSpacing(0)
 
-        header = QWidget()
+        header = QFrame()  # its bottom rule is drawn by the console style
         header.setObjectName("consoleHeader")
         header.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         hl = QHBoxLayout(header)

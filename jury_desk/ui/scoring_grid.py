@@ -435,6 +435,9 @@ class ScoringGridView(QWidget):
         self.table.setItemDelegate(self.delegate)
         self.delegate.move.connect(self.table.after_commit)
         theme.scaled(self.table, 1.25)
+        # The headers keep the text size of the rest of the console (names, criteria).
+        theme.scaled(self.table.horizontalHeader(), 1.0)
+        theme.scaled(self.table.verticalHeader(), 1.0)
         split.addWidget(self.table)
         comment_box = QWidget()
         cl = QVBoxLayout(comment_box)

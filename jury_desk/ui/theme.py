@@ -253,54 +253,18 @@ def clamp_scale(scale: float) -> float:
     return round(min(MAX_SCALE, max(MIN_SCALE, float(scale or 1.0))), 2)
 
 
-def stylesheet() -> str:
-    return f"""
-QWidget#consoleHeader {{ background: {C.bg}; border-bottom: 1px solid {C.border}; }}
-QLabel#sessionTitle {{ font-weight: bold; }}
-QLabel#demoBadge {{ background: {C.demo_bg}; color: #FFFFFF; padding: 2px 8px; border-radius: 3px; font-weight: bold; }}
-QLabel#quorumOk {{ color: {C.ok}; font-weight: bold; }}
-QLabel#quorumKo {{ color: {C.error}; font-weight: bold; }}
-QLabel#blindBadge {{ color: {C.accent}; font-weight: bold; }}
-QLabel#sectionTitle {{ font-weight: bold; color: {C.accent}; }}
-QLabel#dossierTitle {{ font-weight: bold; }}
-QLabel#fieldName {{ color: {C.muted}; }}
-QLabel#refusal {{ background: {C.error_bg}; color: {C.error}; border: 1px solid {C.error}; padding: 8px; }}
-QLabel#hint {{ color: {C.muted}; }}
-QLabel#banner {{ background: {C.warn_bg}; color: {C.warn_text}; padding: 6px 10px; }}
-QLabel#timerDigits[level="normal"] {{ color: {C.text}; }}
-QLabel#timerDigits[level="warning"] {{ color: {C.warn_text}; background: {C.warn_bg}; }}
-QLabel#timerDigits[level="overtime"] {{ color: {C.error}; }}
-QFrame#dropZone {{ border: 2px dashed {C.border}; border-radius: 6px; background: {C.bg}; }}
-QFrame#dropZone[hover="true"] {{ border-color: {C.accent}; background: {C.highlight_bg}; }}
-QPushButton#primary {{ background: {C.accent}; color: {C.accent_text}; border: 1px solid {C.accent};
-                       padding: 6px 14px; border-radius: 3px; font-weight: bold; }}
-QPushButton#primary:focus {{ border: {FOCUS_WIDTH}px solid {C.accent_text}; }}
-QPushButton#primary:disabled {{ background: {C.window}; color: {C.muted}; border: 1px solid {C.border};
-                                font-weight: normal; }}
-QTableView {{ gridline-color: {C.border}; }}
-QTableView:focus, QListView:focus, QTreeView:focus, QPlainTextEdit:focus, QTextEdit:focus,
-QLineEdit:focus, QComboBox:focus, QSpinBox:focus, QDateTimeEdit:focus,
-QPushButton:focus, QToolButton:focus, QCheckBox:focus, QRadioButton:focus,
-QTabBar:focus, QScrollArea:focus {{ border: {FOCUS_WIDTH}px solid {C.accent}; }}
-QPushButton {{ padding: 4px 10px; }}
-QHeaderView::section {{ background: {C.window}; color: {C.text}; padding: 4px; border: 0;
-                        border-right: 1px solid {C.border}; border-bottom: 1px solid {C.border}; }}
-QTabBar::tab:selected {{ font-weight: bold; }}
-ScoreEditor[verdict="refused"] {{ background: {C.error_bg}; color: {C.error};
-                                  border: {FOCUS_WIDTH}px solid {C.error}; }}
-ScoreEditor[verdict="partial"] {{ border: {FOCUS_WIDTH}px dashed {C.accent}; }}
-"""
-
-
 def apply(app: QApplication, font_scale: float = 1.0, high: bool = False) -> None:
     load_fonts()
     set_high_contrast(high)
-    app.setStyle("Fusion")
-    app.setPalette(console_palette())
     global _current_scale
     _current_scale = clamp_scale(font_scale)
+    app.setPalette(console_palette())
     app.setFont(base_font(_current_scale))
-    app.setStyleSheet(stylesheet())
+    # No application style sheet: under QStyleSheetStyle the console's start cost about
+    # 25 ms more, whatever the rules (issue 15). Fusion and a proxy style give the look.
+    from jury_desk.ui import console_style
+
+    console_style.install(app)
 
 
 _scaled: dict[int, tuple[weakref.ref[QWidget], float, bool]] = {}
@@ -309,10 +273,7 @@ _current_scale = 1.0
 
 def scaled(widget: QWidget, factor: float = 1.0, bold: bool = False) -> QWidget:
     """Give ``widget`` a font ``factor`` times the base size, following Ctrl++ / Ctrl+-."""
-    f = base_font(_current_scale)
-    f.setPointSizeF(f.pointSizeF() * factor)
-    f.setBold(bold)
-    widget.setFont(f)
+    widget.setFont(_scaled_font(widget, factor, bold))
     _scaled[id(widget)] = (weakref.ref(widget), factor, bold)
     return widget
 
@@ -327,19 +288,34 @@ def set_font_scale(font_scale: float) -> float:
     _current_scale = clamp_scale(font_scale)
     app = QGuiApplication.instance()
     if isinstance(app, QApplication):
-        app.setFont(base_font(_current_scale))
-        # With a style sheet, a new application font reaches the widgets already built
-        # (tables, headers, hints, tabs, menus) only when they are polished again.
-        app.setStyleSheet(stylesheet())
+        app.setFont(base_font(_current_scale))  # reaches every widget already built
     for key, (ref, factor, bold) in list(_scaled.items()):
         w = ref()
         try:
             if w is None:
                 raise RuntimeError
-            f = base_font(_current_scale)
-            f.setPointSizeF(f.pointSizeF() * factor)
-            f.setBold(bold)
-            w.setFont(f)
+            w.setFont(_scaled_font(w, factor, bold))
         except RuntimeError:  # the widget is gone
             _scaled.pop(key, None)
     return _current_scale
+
+
+def _scaled_font(widget: QWidget, factor: float, bold: bool) -> QFont:
+    from jury_desk.ui.console_style import BOLD_ROLES
+
+    f = base_font(_current_scale)
+    f.setPointSizeF(f.pointSizeF() * factor)
+    f.setBold(bold or widget.objectName() in BOLD_ROLES)
+    return f
+
+
+def is_scaled(widget: QWidget) -> bool:
+    entry = _scaled.get(id(widget))
+    return entry is not None and entry[0]() is widget
+
+
+def rescale(widget: QWidget) -> None:
+    """The font ``scaled`` gave ``widget``, again (its role's weight may have changed)."""
+    entry = _scaled.get(id(widget))
+    if entry is not None and entry[0]() is widget:
+        widget.setFont(_scaled_font(widget, entry[1], entry[2]))

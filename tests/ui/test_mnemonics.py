@@ -76,11 +76,43 @@ def test_the_focus_ring_is_seen_from_two_metres(high: bool) -> None:
         assert theme.FOCUS_WIDTH >= 2
         for name, ring, bg in theme.focus_pairs():
             assert theme.contrast_ratio(ring, bg) >= 3.0, name
-        css = theme.stylesheet()
-        assert "QPushButton:focus, QToolButton:focus" in css
-        assert f"border: {theme.FOCUS_WIDTH}px solid" in css
     finally:
         theme.set_high_contrast(False)
+
+
+@pytest.mark.parametrize("high", [False, True])
+def test_the_focus_ring_is_drawn_around_what_has_the_focus(gui: Any, high: bool) -> None:
+    """The ring follows the focus: FOCUS_WIDTH px of the accent colour inside the edge of
+    the focused table, field or button (white inside a primary button), none outside."""
+    from jury_desk.qt.gui import QColor
+    from jury_desk.qt.widgets import QPushButton
+    from jury_desk.ui import console_style, theme
+
+    gui.window.commands.high_contrast.setChecked(high)
+    try:
+        console = gui.console
+        gui.window.activateWindow()
+        for widget in (console.view.order, console.view.grid.comment):
+            widget.setFocus()
+            QApplication.processEvents()
+            assert console_style.ring_target() is widget
+            image = widget.grab().toImage()
+            w = theme.FOCUS_WIDTH
+            mid_y = image.height() // 2
+            for x in range(w):
+                assert QColor(image.pixel(x, mid_y)) == QColor(theme.C.accent), (widget, x)
+            assert QColor(image.pixel(w + 2, mid_y)) != QColor(theme.C.accent), widget
+        button = QPushButton("Valider", gui.window)
+        button.setObjectName("primary")
+        button.show()
+        button.setFocus()
+        QApplication.processEvents()
+        assert console_style.ring_target() is button
+        image = button.grab().toImage()
+        assert QColor(image.pixel(1, image.height() // 2)) == QColor(theme.C.accent_text)
+        button.deleteLater()
+    finally:
+        gui.window.commands.high_contrast.setChecked(False)
 
 
 def test_page_keys_work_wherever_the_focus_is_and_tab_leaves_the_order_list(gui: Any) -> None:
