@@ -40,7 +40,9 @@ from jury_desk.qt.widgets import (
     QProxyStyle,
     QPushButton,
     QScrollArea,
+    QScrollBar,
     QStyle,
+    QStyleFactory,
     QStyleOption,
     QStyleOptionButton,
     QStyleOptionHeader,
@@ -156,7 +158,8 @@ def _bold_font(widget: QWidget, bold: bool) -> QFont:
 
 
 def style_widget(widget: QWidget) -> None:
-    """Give ``widget`` the look of its role (again, after a change of role or property)."""
+    """Give ``widget`` the look of its role (again, after a change of role or property;
+    a widget that loses its role keeps an object name: that name is no role)."""
     role = _role(widget)
     previous = widget.property(_ROLE)
     if not role and not previous:
@@ -235,15 +238,34 @@ def _table_style_for(table: QTableView) -> None:
         table.setStyle(_table_style)
 
 
+_plain: QStyle | None = None
+
+
+def _plain_fusion() -> QStyle:
+    global _plain
+    if _plain is None:
+        _plain = QStyleFactory.create("Fusion")
+        _plain.setParent(QApplication.instance())
+    return _plain
+
+
 class ConsoleStyle(QProxyStyle):
     """Fusion with the console theme (see the module's docstring)."""
 
     def polish(self, arg: Any) -> Any:
-        result = super().polish(arg)
-        if isinstance(arg, QWidget):
+        result = QProxyStyle.polish(self, arg)
+        if not isinstance(arg, QWidget):
+            return result
+        # Called for every widget: most have no object name and no role.
+        if arg.objectName() or type(arg).__name__ == "ScoreEditor":
             style_widget(arg)
-            if isinstance(arg, QTableView) and arg.style() is self:
-                _table_style_for(arg)  # not under a style sheet of its own or a parent's
+        if isinstance(arg, QTableView):
+            if arg.style() is self:  # not under a style sheet of its own or a parent's
+                _table_style_for(arg)
+        elif isinstance(arg, QScrollBar) and arg.style() is self:
+            # Scroll bars ask their size hundreds of times at the start: plain Fusion
+            # answers them without a call into Python.
+            arg.setStyle(_plain_fusion())
         return result
 
     def sizeFromContents(
