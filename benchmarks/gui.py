@@ -363,7 +363,7 @@ async def script():
     out["deliberation_paint_ms"] = (painted["deliberation"] - t_ask) * 1000
     await asyncio.sleep(0.8)
     phase[0] = "projections"
-    controller.show_shared()
+    controller.projector.show()
     await asyncio.sleep(0.3)
     if getattr(view, "project_button", None) is not None:
         view.project_button.setChecked(True)

@@ -24,6 +24,9 @@ def main(argv: list[str] | None = None) -> int:
 
     logsetup.configure()
     if args.command is None:
+        import gc
+
+        gc.disable()  # for the start: resumed at the first paint (ui.app.resume_collector)
         from jury_desk.ui.app import run_gui
 
         return run_gui(args)

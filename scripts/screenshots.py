@@ -113,7 +113,7 @@ def main() -> int:
     # 3. The shared screen, then the hearing of d02 (order 2), 9 min 20 s in: warning minute.
     shared = controller.shared
     shared.resize(1600, 900)
-    controller.show_shared()
+    controller.projector.show()
     console.select("d01")
     key(Qt.Key.Key_F5)
     clock.now += 612_000

@@ -8,7 +8,7 @@ Two environment hooks exist for tests and benchmarks, and do nothing otherwise:
 ``JURY_DESK_BENCH_PAINT=1`` prints ``PAINTED <seconds>`` at the console's first paint
 (seconds since ``JURY_DESK_BENCH_T0``, a ``time.time()`` stamp taken by the caller before
 it started the process) and quits; ``JURY_DESK_TEST_SCRIPT=<file.py>`` runs that file's
-``run(controller)`` once the window is shown (the kill-and-restart test drives the
+``run(controller)`` once the window is painted (the kill-and-restart test drives the
 grid with it). The second is ignored in the frozen application (``sys.frozen``): an
 installed copy never runs code named by its environment.
 
@@ -21,16 +21,16 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import gc
 import importlib.util
 import logging
 import os
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-# isort: off
-# isort: on
 from jury_desk import __version__
 from jury_desk.core import resources
 from jury_desk.core.errors import UserError
@@ -45,7 +45,6 @@ from jury_desk.qt.core import (
     Signal,
 )
 from jury_desk.qt.gui import QIcon
-from jury_desk.qt.network import QLocalServer, QLocalSocket
 from jury_desk.qt.widgets import QApplication
 from jury_desk.ui import errors, prefs, theme
 
@@ -93,6 +92,8 @@ class InstanceServer(QObject):
     raised = Signal()  # after the window was brought forward for a second launch
 
     def __init__(self, name: str, window: Any, parent: QObject | None = None) -> None:
+        from jury_desk.qt.network import QLocalServer  # after the first paint (run_gui)
+
         super().__init__(parent)
         self.window = window
         self.server = QLocalServer(self)
@@ -118,6 +119,8 @@ class InstanceServer(QObject):
 
 
 def _ask_running_instance(name: str) -> bool:
+    from jury_desk.qt.network import QLocalSocket
+
     sock = QLocalSocket()
     sock.connectToServer(name)
     if not sock.waitForConnected(1500):
@@ -126,6 +129,51 @@ def _ask_running_instance(name: str) -> bool:
     sock.waitForBytesWritten(1000)
     sock.disconnectFromServer()
     return True
+
+
+# --------------------------------------------------------------------------- the start
+
+
+def resume_collector() -> None:
+    """Resume the cyclic garbage collector that ``jury_desk.__main__`` paused for the start.
+
+    Before the first paint, the start (imports, the window, the console) would set off
+    about a hundred collections (9 ms) that find almost nothing to free. What it built
+    (modules, classes, functions, the window's widgets, which live as long as the process)
+    is frozen first (``gc.freeze``: later collections skip it), as ``jury_desk.ui.import_core``
+    does for the services, so that the first collection after the start does not walk it
+    all at once. Does nothing when the collector runs (tests build windows with it on).
+    """
+    if not gc.isenabled():
+        gc.freeze()
+        gc.enable()
+
+
+class _AfterFirstFrame(QObject):
+    """At the window's first paint: the collector resumed, then ``then`` called from the
+    event loop. A window never painted (started minimised) gets both after
+    ``FALLBACK_MS``."""
+
+    FALLBACK_MS = 3000
+
+    def __init__(self, window: QObject, then: Callable[[], None]) -> None:
+        super().__init__(window)
+        self.then: Callable[[], None] | None = then
+        window.installEventFilter(self)
+        QTimer.singleShot(self.FALLBACK_MS, self, self._done)
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:
+        if self.then is not None and event.type() == QEvent.Type.Paint:
+            obj.removeEventFilter(self)
+            resume_collector()
+            QTimer.singleShot(0, self, self._done)
+        return False
+
+    def _done(self) -> None:
+        then, self.then = self.then, None
+        resume_collector()
+        if then is not None:
+            then()
 
 
 # --------------------------------------------------------------------------- hooks
@@ -282,7 +330,15 @@ def run_gui(args: argparse.Namespace) -> int:
     window, controller = build(settings, db_path=db_path, language=getattr(args, "lang", None))
     reporter.parent_widget = lambda: window
     controller.lock, controller.lock_path = lock, db_path
-    server = InstanceServer(name, window, controller)
+    servers: list[InstanceServer] = []  # listening once the window is painted
+    script = test_script()
+
+    def after_first_frame() -> None:
+        servers.append(InstanceServer(name, window, controller))
+        if script:
+            _run_test_script(script, controller)
+
+    _AfterFirstFrame(window, after_first_frame)
     try:
         if demo:
             report = controller.get_desk().import_demo()
@@ -303,9 +359,6 @@ def run_gui(args: argparse.Namespace) -> int:
         QTimer.singleShot(0, lambda: reporter.user_error(UserError("db_location", refusal)))
     elif controller.console is None:
         QTimer.singleShot(0, controller.check_purge_reminder)  # open_session did it otherwise
-    script = test_script()
-    if script:
-        QTimer.singleShot(0, lambda: _run_test_script(script, controller))
     try:
         with loop:
             loop.run_forever()
@@ -313,7 +366,8 @@ def run_gui(args: argparse.Namespace) -> int:
         controller.writer.shutdown()
         if controller.desk is not None:
             controller.desk.close()
-        server.server.close()
+        for server in servers:
+            server.server.close()
         if controller.lock is not None:
             controller.lock.release()
         reporter.uninstall()

@@ -35,7 +35,6 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import platform
 import sys
 import threading
 import traceback
@@ -107,6 +106,8 @@ def details_text(
     exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None
 ) -> str:
     """What « Copier les détails » copies: the full traceback, version, platform."""
+    import platform  # only when a report is shown: not on the way to the first paint
+
     text = "".join(traceback.format_exception(exc_type, exc, tb))
     return (
         f"jury_desk {__version__}\nPython {platform.python_version()} — {platform.platform()}\n"

@@ -1,7 +1,7 @@
-"""Wires the main window: welcome screen, opening sessions, importing bundles, the shared
-screen's window, view settings, and the database's upkeep (snapshots and restoring one,
-the purge of personal data, the purge reminder, where a database may live). One per
-application."""
+"""Wires the main window: welcome screen, opening sessions, importing bundles, and the
+database's upkeep (snapshots and restoring one, the purge of personal data, the purge
+reminder, where a database may live). One per application. The shared window's placement
+is the :class:`ProjectorController`'s, the view settings are :class:`ViewSettings`'."""
 
 from __future__ import annotations
 
@@ -15,13 +15,11 @@ from concurrent.futures import Future
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from jury_desk import __version__
 from jury_desk.core import fmt, fsutil
 from jury_desk.core.errors import UserError
 from jury_desk.qt.core import QEvent, QObject, QTimer, Signal, Slot
-from jury_desk.qt.gui import QAction, QKeySequence, QScreen
-from jury_desk.qt.widgets import QApplication, QFileDialog, QMessageBox
-from jury_desk.ui import dialogs, maintenance, prefs, theme
+from jury_desk.qt.widgets import QFileDialog
+from jury_desk.ui import dialogs, maintenance, prefs
 from jury_desk.ui.announce import announce
 from jury_desk.ui.console import ConsoleView
 from jury_desk.ui.console_controller import ConsoleController
@@ -33,6 +31,7 @@ from jury_desk.ui.projector import ProjectorController, ProjectorThumbnail
 from jury_desk.ui.resume import ResumeKeeper
 from jury_desk.ui.shared_screen import SharedScreen
 from jury_desk.ui.timer import Clock, monotonic_ms
+from jury_desk.ui.view_settings import ViewSettings
 from jury_desk.ui.writer import DbWriter
 
 if TYPE_CHECKING:
@@ -116,8 +115,8 @@ class MainController(QObject):
         self.tasks: set[asyncio.Task[Any]] = set()
         self.shared = SharedScreen()
         self.shared.addActions(self.actions.hearing_actions())
-        self.shared.geometryChanged.connect(self._save_shared_geometry)
         self.projector = ProjectorController(self.shared, window, settings, self)
+        self.shared.geometryChanged.connect(self.projector.save_geometry)
         self.projector.warning.connect(lambda text: window.statusBar().showMessage(text, 15000))
         self.hub.statusMessage.connect(lambda text: window.statusBar().showMessage(text, 8000))
         # What the status bar says without a keystroke is spoken too (déport, save, export…).
@@ -132,21 +131,16 @@ class MainController(QObject):
             (a.open_db, self.choose_db),
             (a.welcome, self.show_welcome),
             (a.quit, window.close),
-            (a.settings, self.edit_settings),
-            (a.shared_show, self.show_shared),
-            (a.shared_fullscreen, self.toggle_shared_fullscreen),
-            (a.shared_close, self.close_shared),
+            (a.shared_show, self.projector.show),
+            (a.shared_fullscreen, self.projector.toggle_fullscreen),
+            (a.shared_close, self.projector.close),
             (a.shared_next_screen, self.projector.next_screen),
-            (a.zoom_in, lambda: self.zoom(+theme.SCALE_STEP)),
-            (a.zoom_out, lambda: self.zoom(-theme.SCALE_STEP)),
-            (a.zoom_reset, lambda: self.zoom(None)),
-            (a.shortcuts, self.show_shortcuts),
-            (a.about, self.about),
         ]:
             action.triggered.connect(slot)
-        a.shared_black.toggled.connect(self.black_out_shared)
-        a.high_contrast.setChecked(bool(getattr(settings, "high_contrast", False)))
-        a.high_contrast.toggled.connect(self.set_high_contrast)
+        a.shared_black.toggled.connect(self.projector.set_black)
+        self.view_settings = ViewSettings(window, settings, self.hub, self.shared, self)
+        self.view_settings.connect_actions()
+        self.view_settings.themeChanged.connect(self._theme_changed)
         w = window.welcome
         w.openLastRequested.connect(self.open_last)
         w.importRequested.connect(self.import_bundle)
@@ -159,7 +153,8 @@ class MainController(QObject):
         window.reminder.action_button.clicked.connect(self.request_purge)
         window.warning.clicked.connect(self._warning_clicked)
         if window.screens_menu is not None:
-            window.screens_menu.aboutToShow.connect(self._fill_screens_menu)
+            menu = window.screens_menu
+            menu.aboutToShow.connect(lambda: self.projector.fill_screens_menu(menu))
         self._session_actions_enabled(False)
         self._show_last()
 
@@ -384,7 +379,7 @@ class MainController(QObject):
         self.settings.last_db, self.settings.last_session_id = self.current_db().resolve(), sid
         if quick is None:  # else written after the first paint (an fsync on the way to it)
             prefs.save(self.settings)
-        self._restore_shared()
+        self.projector.restore()
         self.resume = ResumeKeeper(self.console, self.settings, self.hub, self.console)
         if getattr(self.settings, "last_session_id", None) == sid and resuming:
             self.resume.restore()
@@ -401,6 +396,11 @@ class MainController(QObject):
         self.start_desk_opening()
         prefs.save(self.settings)
         self.check_purge_reminder()
+
+    @Slot()
+    def _theme_changed(self) -> None:
+        if self.console is not None:
+            self.console.refresh_all()
 
     @Slot(str)
     def _session_changed(self, _sid: str) -> None:
@@ -543,158 +543,6 @@ class MainController(QObject):
         self.hub.statusMessage.emit(message)
         self.open_session(report.session_id)
         return report
-
-    # ------------------------------------------------------------------ shared screen
-
-    def _restore_shared(self) -> None:
-        geo = prefs.decode_geometry(getattr(self.settings, "shared_screen_geometry", None))
-        if geo is None:
-            return  # never placed: shown on demand (Ctrl+E)
-        self.shared.restoreGeometry(geo)
-        # On the projector it was on (found by more than its name), full screen only there;
-        # never over the console (issue 16).
-        self.projector.open()
-
-    @Slot()
-    def show_shared(self) -> None:
-        if self.shared.isVisible():
-            self.shared.raise_()
-            self.window.activateWindow()
-        else:
-            self.projector.open()
-
-    @Slot()
-    def toggle_shared_fullscreen(self) -> None:
-        self.projector.toggle_fullscreen()
-
-    @Slot()
-    def close_shared(self) -> None:
-        self.projector.close()
-
-    @Slot(bool)
-    def black_out_shared(self, on: bool) -> None:
-        self.projector.set_black(on)
-
-    def _fill_screens_menu(self) -> None:
-        menu = self.window.screens_menu
-        assert menu is not None
-        menu.clear()
-        console = self.projector.console_screen()
-        for i, screen in enumerate(self.projector.screens(), start=1):
-            g = screen.geometry()
-            text = self.tr("Écran &{i} : {name} ({w} × {h})").format(
-                i=i, name=screen.model() or screen.name(), w=g.width(), h=g.height()
-            )
-            if screen is console:
-                text += self.tr(" — console")
-            act = QAction(text, menu)
-            act.triggered.connect(lambda _=False, s=screen: self._move_shared(s))
-            menu.addAction(act)
-
-    def _move_shared(self, screen: QScreen) -> None:
-        self.projector.move_to(screen)
-
-    @Slot()
-    def _save_shared_geometry(self) -> None:
-        if not self.shared.isVisible():
-            return
-        prefs.update(
-            self.settings,
-            shared_screen_geometry=prefs.encode_geometry(bytes(self.shared.saveGeometry().data())),
-        )
-        self.projector.remember()
-
-    # ------------------------------------------------------------------ view settings
-
-    def zoom(self, delta: float | None) -> None:
-        scale = 1.0 if delta is None else theme.current_scale() + delta
-        scale = theme.set_font_scale(scale)
-        prefs.update(self.settings, font_scale=scale)
-        self.hub.statusMessage.emit(
-            self.tr("Taille du texte : {pct} %")
-            .format(pct=round(scale * 100))
-            .replace(" %", "\u00a0%")
-        )
-
-    @Slot(bool)
-    def set_high_contrast(self, on: bool) -> None:
-        app = QApplication.instance()
-        assert isinstance(app, QApplication)
-        theme.apply(app, theme.current_scale(), on)
-        self.shared.refresh_theme()
-        prefs.update(self.settings, high_contrast=on)
-        if self.console is not None:
-            self.console.refresh_all()
-
-    @Slot()
-    def edit_settings(self) -> None:
-        s = self.settings
-        dlg = dialogs.SettingsDialog(
-            getattr(s, "language", "fr"),
-            theme.current_scale(),
-            bool(getattr(s, "high_contrast", False)),
-            self.window,
-            secondary_dir=getattr(s, "secondary_snapshot_dir", None),
-            purge_reminder=bool(getattr(s, "purge_reminder", True)),
-        )
-        if dlg.exec() != dialogs.SettingsDialog.DialogCode.Accepted:
-            return
-        self.apply_settings_dialog(dlg)
-
-    def apply_settings_dialog(self, dlg: dialogs.SettingsDialog) -> None:
-        """What an accepted preferences dialog changes."""
-        s = self.settings
-        secondary = dlg.secondary_dir()
-        if secondary != getattr(s, "secondary_snapshot_dir", None):
-            prefs.update(s, secondary_snapshot_dir=secondary)
-            self.window.warning.hide()
-            self.hub.statusMessage.emit(
-                self.tr("Les instantanés seront aussi copiés dans « {dir} ».").format(
-                    dir=str(secondary)
-                )
-                if secondary
-                else self.tr("Les instantanés ne sont plus copiés dans un second dossier.")
-            )
-        if dlg.purge_reminder.isChecked() != bool(getattr(s, "purge_reminder", True)):
-            prefs.update(s, purge_reminder=dlg.purge_reminder.isChecked())
-        language = str(dlg.language.currentData())
-        if language != getattr(s, "language", "fr"):
-            prefs.update(s, language=language)
-            QMessageBox.information(
-                self.window,
-                self.tr("Langue"),
-                self.tr("La nouvelle langue s’appliquera au prochain démarrage."),
-            )
-        if abs(dlg.scale.value() - theme.current_scale()) > 1e-6:
-            self.zoom(dlg.scale.value() - theme.current_scale())
-        if dlg.contrast.isChecked() != bool(getattr(s, "high_contrast", False)):
-            self.actions.high_contrast.setChecked(dlg.contrast.isChecked())
-
-    @Slot()
-    def show_shortcuts(self) -> None:
-        rows: list[tuple[str, QKeySequence]] = []
-        for act in [*self.actions.all(), *self.window.maintenance.all()]:
-            for seq in act.shortcuts():
-                rows.append((act.text(), seq))
-        rows.append(
-            (self.tr("Saisir une note puis passer au critère suivant"), QKeySequence("Return"))
-        )
-        rows.append((self.tr("Passer au juré suivant"), QKeySequence("Tab")))
-        rows.append((self.tr("Effacer la note de la cellule"), QKeySequence("Del")))
-        rows.append((self.tr("Enregistrer le commentaire"), QKeySequence("Ctrl+Return")))
-        rows.append((self.tr("Quitter le plein écran (écran partagé)"), QKeySequence("Esc")))
-        dialogs.ShortcutsDialog(rows, self.window).exec()
-
-    @Slot()
-    def about(self) -> None:
-        QMessageBox.about(
-            self.window,
-            self.tr("À propos de jury_desk"),
-            self.tr(
-                "jury_desk {v}\nApplication hors ligne des jurys du Label Actions Innovantes "
-                "(Grand-Orly Seine Bièvre)."
-            ).format(v=__version__),
-        )
 
     # ------------------------------------------------------------------ snapshots
 
@@ -974,8 +822,7 @@ class MainController(QObject):
             self.console.scoring.save_comment()
             self.console.timer.pause_if_running()
             self.console.view.attachments.remove_copies()
-        if self.shared.isVisible():
-            self._save_shared_geometry()
+        self.projector.save_geometry()  # when shown
         self.writer.flush(timeout=15)
         self.shared.close()
         if self.lock is not None:

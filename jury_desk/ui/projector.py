@@ -25,8 +25,8 @@ from dataclasses import asdict, dataclass
 from typing import Any
 
 from jury_desk.qt.core import QObject, QRect, Qt, QTimer, Signal, Slot
-from jury_desk.qt.gui import QGuiApplication, QPixmap, QScreen
-from jury_desk.qt.widgets import QLabel, QWidget
+from jury_desk.qt.gui import QAction, QGuiApplication, QPixmap, QScreen
+from jury_desk.qt.widgets import QLabel, QMenu, QWidget
 from jury_desk.ui import prefs
 
 
@@ -233,12 +233,14 @@ class ProjectorController(QObject):
         )
         self.changed.emit()
 
+    @Slot()
     def close(self) -> None:
         self.remember()
         self.lost = False
         self.shared.hide()
         self.changed.emit()
 
+    @Slot()
     def toggle_fullscreen(self) -> None:
         if not self.shared.isVisible():
             self.open()
@@ -291,9 +293,57 @@ class ProjectorController(QObject):
         self.remember()
         self.changed.emit()
 
+    @Slot(bool)
     def set_black(self, on: bool) -> None:
         self.shared.set_blackout(on)
         self.changed.emit()
+
+    @Slot()
+    def show(self) -> None:
+        """Ctrl+E: the shared window opened where it belongs, or brought forward (the
+        keyboard stays on the console)."""
+        if self.shared.isVisible():
+            self.shared.raise_()
+            self.console_window.activateWindow()
+        else:
+            self.open()
+
+    def restore(self) -> None:
+        """At a session's opening: the shared window where it was last placed, on the
+        projector it was on (found by more than its name), full screen only there; never
+        over the console (issue 16). Never placed: it waits for Ctrl+E."""
+        geo = prefs.decode_geometry(getattr(self.settings, "shared_screen_geometry", None))
+        if geo is None:
+            return
+        self.shared.restoreGeometry(geo)
+        self.open()
+
+    @Slot()
+    def save_geometry(self) -> None:
+        """The shared window was moved or resized: remembered for the next start."""
+        if not self.shared.isVisible():
+            return
+        prefs.update(
+            self.settings,
+            shared_screen_geometry=prefs.encode_geometry(bytes(self.shared.saveGeometry().data())),
+        )
+        self.remember()
+
+    def fill_screens_menu(self, menu: QMenu) -> None:
+        """The « Écrans » menu: one entry per screen, the console's marked, each moving the
+        shared window there."""
+        menu.clear()
+        console = self.console_screen()
+        for i, screen in enumerate(self.screens(), start=1):
+            g = screen.geometry()
+            text = self.tr("Écran &{i} : {name} ({w} × {h})").format(
+                i=i, name=screen.model() or screen.name(), w=g.width(), h=g.height()
+            )
+            if screen is console:
+                text += self.tr(" — console")
+            act = QAction(text, menu)
+            act.triggered.connect(lambda _=False, s=screen: self.move_to(s))
+            menu.addAction(act)
 
     def remember(self) -> None:
         if not self.shared.isVisible():

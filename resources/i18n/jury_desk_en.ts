@@ -1836,64 +1836,6 @@ fingerprint {kid}</translation>
         <translation>Session imported: “{title}” — {d} dossiers, {a} attachments ({mb} MB).</translation>
     </message>
     <message>
-        <source>Écran &amp;{i} : {name} ({w} × {h})</source>
-        <translation>Screen &amp;{i}: {name} ({w} × {h})</translation>
-    </message>
-    <message>
-        <source> — console</source>
-        <translation> — console</translation>
-    </message>
-    <message>
-        <source>Taille du texte : {pct} %</source>
-        <translation>Text size: {pct} %</translation>
-    </message>
-    <message>
-        <source>Les instantanés seront aussi copiés dans « {dir} ».</source>
-        <translation>Snapshots will also be copied to “{dir}”.</translation>
-    </message>
-    <message>
-        <source>Les instantanés ne sont plus copiés dans un second dossier.</source>
-        <translation>Snapshots are no longer copied to a second folder.</translation>
-    </message>
-    <message>
-        <source>Langue</source>
-        <translation>Language</translation>
-    </message>
-    <message>
-        <source>La nouvelle langue s’appliquera au prochain démarrage.</source>
-        <translation>The new language will apply at the next start.</translation>
-    </message>
-    <message>
-        <source>Saisir une note puis passer au critère suivant</source>
-        <translation>Enter a score then go to the next criterion</translation>
-    </message>
-    <message>
-        <source>Passer au juré suivant</source>
-        <translation>Go to the next juror</translation>
-    </message>
-    <message>
-        <source>Effacer la note de la cellule</source>
-        <translation>Clear the cell&apos;s score</translation>
-    </message>
-    <message>
-        <source>Enregistrer le commentaire</source>
-        <translation>Save the comment</translation>
-    </message>
-    <message>
-        <source>Quitter le plein écran (écran partagé)</source>
-        <translation>Leave full screen (shared screen)</translation>
-    </message>
-    <message>
-        <source>À propos de jury_desk</source>
-        <translation>About jury_desk</translation>
-    </message>
-    <message>
-        <source>jury_desk {v}
-Application hors ligne des jurys du Label Actions Innovantes (Grand-Orly Seine Bièvre).</source>
-        <translation>jury_desk {v}
-Offline application for the juries of the Label Actions Innovantes (Grand-Orly Seine Bièvre).</translation>
-    </message>
-    <message>
         <source>Instantané pris : « {name} ». Mais sa copie dans le second dossier a échoué.</source>
         <translation>Snapshot taken: “{name}”. But its copy to the second folder failed.</translation>
     </message>
@@ -3727,6 +3669,14 @@ A snapshot of the current state is taken first (“before restore”): the resto
         <translation>This is the console&apos;s screen: the shared screen does not go full screen there.</translation>
     </message>
     <message>
+        <source>Écran &amp;{i} : {name} ({w} × {h})</source>
+        <translation>Screen &amp;{i}: {name} ({w} × {h})</translation>
+    </message>
+    <message>
+        <source> — console</source>
+        <translation> — console</translation>
+    </message>
+    <message>
         <source>Le projecteur a été débranché : l’écran partagé est masqué. Il reviendra dès que le projecteur sera rebranché (ou Ctrl+E pour l’afficher ici).</source>
         <translation>The projector was unplugged: the shared screen is hidden. It comes back as soon as the projector is plugged in again (or Ctrl+E to show it here).</translation>
     </message>
@@ -4903,6 +4853,59 @@ The ranking will be shown when the secretary reveals them.</translation>
     <message>
         <source>Durées enregistrées — </source>
         <translation>Recorded durations — </translation>
+    </message>
+</context>
+<context>
+    <name>ViewSettings</name>
+    <message>
+        <source>Taille du texte : {pct} %</source>
+        <translation>Text size: {pct} %</translation>
+    </message>
+    <message>
+        <source>Les instantanés seront aussi copiés dans « {dir} ».</source>
+        <translation>Snapshots will also be copied to “{dir}”.</translation>
+    </message>
+    <message>
+        <source>Les instantanés ne sont plus copiés dans un second dossier.</source>
+        <translation>Snapshots are no longer copied to a second folder.</translation>
+    </message>
+    <message>
+        <source>Langue</source>
+        <translation>Language</translation>
+    </message>
+    <message>
+        <source>La nouvelle langue s’appliquera au prochain démarrage.</source>
+        <translation>The new language will apply at the next start.</translation>
+    </message>
+    <message>
+        <source>Saisir une note puis passer au critère suivant</source>
+        <translation>Enter a score then go to the next criterion</translation>
+    </message>
+    <message>
+        <source>Passer au juré suivant</source>
+        <translation>Go to the next juror</translation>
+    </message>
+    <message>
+        <source>Effacer la note de la cellule</source>
+        <translation>Clear the cell&apos;s score</translation>
+    </message>
+    <message>
+        <source>Enregistrer le commentaire</source>
+        <translation>Save the comment</translation>
+    </message>
+    <message>
+        <source>Quitter le plein écran (écran partagé)</source>
+        <translation>Leave full screen (shared screen)</translation>
+    </message>
+    <message>
+        <source>À propos de jury_desk</source>
+        <translation>About jury_desk</translation>
+    </message>
+    <message>
+        <source>jury_desk {v}
+Application hors ligne des jurys du Label Actions Innovantes (Grand-Orly Seine Bièvre).</source>
+        <translation>jury_desk {v}
+Offline application for the juries of the Label Actions Innovantes (Grand-Orly Seine Bièvre).</translation>
     </message>
 </context>
 <context>

@@ -46,7 +46,7 @@ def _labelled(w: QWidget) -> bool:
 
 
 def test_controls_have_accessible_names(gui) -> None:
-    gui.controller.show_shared()
+    gui.controller.projector.show()
     missing = []
     for root in (gui.window, gui.controller.shared):
         for w in root.findChildren(QWidget):

@@ -30,7 +30,7 @@ def _page(gui: Any, i: int) -> QWidget:
 def measure(gui: Any) -> dict[str, tuple[Audit, TabWalk]]:
     out: dict[str, tuple[Audit, TabWalk]] = {}
     ctl = gui.controller
-    ctl.show_shared()
+    ctl.projector.show()
     for phase in ("avant", "après"):
         if phase == "après":
             gui.console.scoring.reveal()
@@ -92,7 +92,7 @@ def test_every_window_is_a_window_to_assistive_technology(gui) -> None:
     from jury_desk.qt.gui import QAccessible
     from jury_desk.ui import dialogs
 
-    gui.controller.show_shared()
+    gui.controller.projector.show()
     st = gui.ctx.st
     deport = dialogs.DeportDialog(st.jurors, st.jurors[0].id, "Dossier")
     deport.show()

@@ -173,7 +173,7 @@ def every_heatmap_cell_shown(shared: QWidget, day: Any) -> bool:
 
 def test_the_shared_screen_never_sizes_itself_from_its_content(day: Any) -> None:
     shared = day.controller.shared
-    day.controller.show_shared()
+    day.controller.projector.show()
     largest = QSize(0, 0)
     for size in PROJECTORS:
         shared.resize(size)
@@ -193,7 +193,7 @@ def test_the_shared_screen_never_sizes_itself_from_its_content(day: Any) -> None
 @pytest.mark.parametrize("size", PROJECTORS, ids=lambda s: f"{s.width()}x{s.height()}")
 def test_the_projector_type_scales_with_its_height(gui: Any, size: QSize) -> None:
     shared = gui.controller.shared
-    gui.controller.show_shared()
+    gui.controller.projector.show()
     gui.console.show_page(ConsoleView.TAB_HEARING)
     shared.resize(size)
     settle(10)

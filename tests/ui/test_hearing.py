@@ -28,7 +28,7 @@ def press(gui, key: Qt.Key) -> None:
 
 def test_a_hearing_by_keyboard_with_the_timer_on_the_shared_screen(gui) -> None:
     shared = gui.controller.shared
-    gui.controller.show_shared()
+    gui.controller.projector.show()
     clock = gui.clock
     assert shared.digits.text() == "10:00"
     press(gui, Qt.Key.Key_F5)  # start

@@ -70,10 +70,10 @@ def test_the_projector_is_found_by_more_than_its_name() -> None:
 
 
 def test_opens_on_the_projector_and_remembers_it(gui: Any, screens: list[FakeScreen]) -> None:
-    gui.controller.show_shared()
+    gui.controller.projector.show()
     shared, proj = gui.controller.shared, gui.controller.projector
     assert shared.isVisible() and proj.shared_screen() is PROJ
-    gui.controller.toggle_shared_fullscreen()
+    gui.controller.projector.toggle_fullscreen()
     assert shared.isFullScreen()
     assert ScreenId.decode(gui.controller.settings.shared_screen_identity) == ScreenId.of(PROJ)
 
@@ -86,11 +86,11 @@ def test_one_screen_warns_and_never_goes_full_screen_over_the_console(
     proj = gui.controller.projector
     proj.warning.connect(messages.append)
     gui.controller.settings.shared_screen_fullscreen = True
-    gui.controller.show_shared()
+    gui.controller.projector.show()
     shared = gui.controller.shared
     assert shared.isVisible() and not shared.isFullScreen()
     assert "Un seul écran" in messages[-1]
-    gui.controller.toggle_shared_fullscreen()
+    gui.controller.projector.toggle_fullscreen()
     assert not shared.isFullScreen()
     assert "Plein écran refusé" in messages[-1]
     # The window sits in a corner and leaves most of the console in view.
@@ -99,8 +99,8 @@ def test_one_screen_warns_and_never_goes_full_screen_over_the_console(
 
 def test_the_projector_unplugged_and_plugged_back(gui: Any, screens: list[FakeScreen]) -> None:
     proj, shared = gui.controller.projector, gui.controller.shared
-    gui.controller.show_shared()
-    gui.controller.toggle_shared_fullscreen()
+    gui.controller.projector.show()
+    gui.controller.projector.toggle_fullscreen()
     assert shared.isFullScreen()
     screens.remove(PROJ)
     proj._screen_removed(PROJ)  # an HDMI glitch
@@ -114,7 +114,7 @@ def test_another_screen_plugged_in_is_not_taken_for_the_projector_unless_it_is_t
     gui: Any, screens: list[FakeScreen]
 ) -> None:
     proj = gui.controller.projector
-    gui.controller.show_shared()
+    gui.controller.projector.show()
     screens[:] = [LAPTOP, TV]
     assert proj.target() is TV  # the only other screen: the projector's place
     screens[:] = [LAPTOP, TV, PROJ]
@@ -126,7 +126,7 @@ def test_qt_screen_signals_reach_the_controller(gui: Any) -> None:
     proj = gui.controller.projector
     seen: list[str] = []
     proj.warning.connect(seen.append)
-    gui.controller.show_shared()
+    gui.controller.projector.show()
     real = app.primaryScreen()
     app.screenRemoved.emit(real)  # the only screen « went »: the window must not stay over it
     assert not gui.controller.shared.isVisible() and proj.lost
@@ -138,7 +138,7 @@ def test_black_out_close_and_next_screen_from_the_console(
 ) -> None:
     a = gui.controller.actions
     shared = gui.controller.shared
-    gui.controller.show_shared()
+    gui.controller.projector.show()
     a.shared_black.trigger()
     assert shared.blacked_out()
     a.shared_black.trigger()
@@ -174,7 +174,29 @@ def test_the_console_shows_a_live_thumbnail_of_the_projector(gui: Any) -> None:
 
     thumb = gui.console.view.findChild(ProjectorThumbnail)
     assert thumb is not None and "fermé" in thumb.text()
-    gui.controller.show_shared()
+    gui.controller.projector.show()
     assert thumb.pixmap() is not None and not thumb.pixmap().isNull()
     gui.controller.actions.shared_black.trigger()
     assert "noir" in thumb.toolTip()
+
+
+def test_the_screens_menu_names_each_screen_and_moves_the_shared_window(
+    gui: Any, screens: list[FakeScreen]
+) -> None:
+    from jury_desk.qt.widgets import QMenu
+
+    proj = gui.controller.projector
+    menu = QMenu()
+    proj.fill_screens_menu(menu)
+    texts = [a.text() for a in menu.actions()]
+    assert texts == [
+        "Écran &1 : Built-in (1280 × 720) — console",
+        "Écran &2 : EB-X41 (1024 × 768)",
+    ]
+    menu.actions()[1].trigger()
+    assert gui.controller.shared.isVisible() and proj.shared_screen() is PROJ
+    assert gui.controller.shared.isFullScreen()
+    proj.fill_screens_menu(menu)  # filled again at each opening, not appended to
+    assert len(menu.actions()) == 2
+    menu.actions()[0].trigger()  # the console's screen: a window, never full screen there
+    assert not gui.controller.shared.isFullScreen()

@@ -133,7 +133,7 @@ def test_a_failed_copy_to_the_second_folder_is_a_status_bar_warning(
     dlg = dialogs.SettingsDialog("fr", 1.0, False, window)
     usb = tmp_path / "usb-key"
     dlg.secondary.setText(str(usb))
-    gui.controller.apply_settings_dialog(dlg)
+    gui.controller.view_settings.apply_settings(dlg)
     assert core_settings.load().secondary_snapshot_dir == usb
 
     # A hearing starts and ends (F5, F7): its snapshot is taken in the writer thread.
@@ -157,7 +157,7 @@ def test_a_failed_copy_to_the_second_folder_is_a_status_bar_warning(
     ) == 1
     dlg = dialogs.SettingsDialog("fr", 1.0, False, window, secondary_dir=usb)
     dlg.secondary_clear.click()
-    gui.controller.apply_settings_dialog(dlg)
+    gui.controller.view_settings.apply_settings(dlg)
     assert core_settings.load().secondary_snapshot_dir is None
 
 

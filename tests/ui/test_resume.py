@@ -18,7 +18,7 @@ def test_a_restart_lands_where_it_left(make_gui: Any) -> None:
     first.console.show_page(ConsoleView.TAB_DELIBERATION)
     QApplication.processEvents()
     view = first.deliberation()
-    first.controller.show_shared()
+    first.controller.projector.show()
     view.picture_combo.setCurrentIndex(view.picture_combo.findData("dots"))
     view.project_button.setChecked(True)
     first.wait_writes()

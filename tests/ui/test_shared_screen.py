@@ -39,7 +39,7 @@ def seed(gui) -> None:
 
 def show_scoring(gui) -> SharedScreen:
     shared = gui.controller.shared
-    gui.controller.show_shared()
+    gui.controller.projector.show()
     shared.resize(1600, 900)
     gui.console.show_page(ConsoleView.TAB_SCORING)
     QApplication.processEvents()
@@ -111,7 +111,7 @@ def test_after_the_reveal_values_are_shown_but_never_comments(gui) -> None:
 
 def test_the_shared_screen_follows_the_console(gui) -> None:
     shared = gui.controller.shared
-    gui.controller.show_shared()
+    gui.controller.projector.show()
     gui.console.next_dossier()
     assert gui.console.current == "d02"
     assert shared.title_label.text() == gui.ctx.st.dossier("d02").title
@@ -139,7 +139,7 @@ def test_set_page_lends_the_screen_and_show_hearing_takes_it_back(gui) -> None:
 
 def test_timer_digits_are_at_least_a_sixth_of_the_height(gui) -> None:
     shared = gui.controller.shared
-    gui.controller.show_shared()
+    gui.controller.projector.show()
     for w, h in [(1600, 900), (1920, 1080), (1280, 800), (1024, 768)]:
         shared.resize(w, h)
         QApplication.processEvents()
