@@ -24,8 +24,6 @@ def main(argv: list[str] | None = None) -> int:
 
     logsetup.configure()
     if args.command is None:
-        import gc
-
         gc.disable()  # for the start: resumed at the first paint (ui.app.resume_collector)
         from jury_desk.ui.app import run_gui
 
@@ -36,7 +34,8 @@ def main(argv: list[str] | None = None) -> int:
         # objects one by one anyway, then runs full collections over everything the
         # imports made (SQLAlchemy, reportlab, pyHanko): 0.2 s of an export at 40
         # dossiers, for nothing. Frozen objects are left out of those walks
-        # (gc.freeze); files, the database and the log are closed before this point.
+        # (gc.freeze). The databases the command opened are closed by now (cli.run);
+        # the log is flushed at exit as before (atexit runs ahead of the teardown).
         gc.freeze()
     return code
 
