@@ -21,6 +21,10 @@ throw-away database. Then:
   started the same way, in the same run.
 
 Targets (issue 15): as whole processes, 300 x 15 at most 2 s and 40 x 7 at most 0.8 s.
+
+``--profile N`` then runs the command once more under cProfile (outside the timings, on a
+fresh copy) and prints its N costliest functions by cumulative time: where the whole
+process spends its time, imports included.
 """
 
 from __future__ import annotations
@@ -108,7 +112,19 @@ def _timed(cmd: list[str], env: dict[str, str]) -> float:
     return elapsed
 
 
-def one_size(tmp: Path, dossiers: int, jurors: int, runs: int, process_runs: int) -> None:
+def _profile(cmd: list[str], env: dict[str, str], prof: Path, top: int) -> None:
+    """The command once under cProfile; its ``top`` costliest functions, cumulative."""
+    import pstats
+
+    _timed([cmd[0], "-m", "cProfile", "-o", str(prof), *cmd[1:]], env)
+    stats = pstats.Stats(str(prof), stream=sys.stdout)
+    print(f"profil de la commande entière ({top} premières fonctions, temps cumulé) :")
+    stats.sort_stats("cumulative").print_stats(top)
+
+
+def one_size(
+    tmp: Path, dossiers: int, jurors: int, runs: int, process_runs: int, profile: int = 0
+) -> None:
     t = time.perf_counter()
     desk, sid, n_scores = build(tmp, dossiers, jurors)
     desk.close()
@@ -173,6 +189,14 @@ def one_size(tmp: Path, dossiers: int, jurors: int, runs: int, process_runs: int
         db.unlink()
         out.unlink()
 
+    if profile:
+        db = tmp / "profiled.sqlite3"
+        shutil.copy(pristine, db)
+        out = tmp / "profiled.zip"
+        cmd = [sys.executable, "-m", "jury_desk", "export", "--db", str(db), "--out", str(out)]
+        cmd += ["--key", str(pem), "--accept-proposal"]
+        _profile(cmd, env, tmp / "export.prof", profile)
+
     t_export, t_plain = statistics.median(export_times), statistics.median(plain_times)
     t_proc, t_bare = statistics.median(proc_times), statistics.median(bare_times)
     print(f"procès-verbal de {pages} pages")
@@ -202,6 +226,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sizes", default="40x7,300x15", help="dossiers x jurors, comma separated")
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--process-runs", type=int, default=5)
+    parser.add_argument(
+        "--profile", type=int, default=0, metavar="N", help="profile the command once: N lines"
+    )
     args = parser.parse_args(argv)
     for size in args.sizes.split(","):
         dossiers, jurors = (int(x) for x in size.lower().split("x"))
@@ -209,7 +236,7 @@ def main(argv: list[str] | None = None) -> int:
             tmp = Path(tmp_name)
             os.environ["JURY_DESK_DATA_DIR"] = str(tmp / "data")
             os.environ["JURY_DESK_CONFIG_DIR"] = str(tmp / "config")
-            one_size(tmp, dossiers, jurors, args.runs, args.process_runs)
+            one_size(tmp, dossiers, jurors, args.runs, args.process_runs, args.profile)
     return 0
 
 

@@ -223,9 +223,30 @@ def _db_path(args: argparse.Namespace) -> Path:
     return Path(db) if db else paths.default_db()
 
 
+# The databases a command opened, closed when it ends (:func:`run`): its connections are
+# closed and the WAL folded back into the file before the process exits.
+_opened: list[Any] = []
+
+
+def _open_desk(path: Path) -> Any:
+    from jury_desk.core.services import Desk
+
+    desk = Desk(path)
+    _opened.append(desk)
+    return desk
+
+
+def _close_opened() -> None:
+    while _opened:
+        desk = _opened.pop()
+        try:
+            desk.close()
+        except Exception:  # the command's own outcome is what the user must see
+            log.warning("could not close the database", exc_info=True)
+
+
 def _desk(args: argparse.Namespace) -> Any:
     """The database of a command that reads or changes a session: it must exist."""
-    from jury_desk.core.services import Desk
 
     path = _db_path(args)
     if not path.is_file():
@@ -234,7 +255,7 @@ def _desk(args: argparse.Namespace) -> Any:
             f"La base « {path} » n’existe pas : importez d’abord un paquet "
             "de session (jury-desk import PAQUET.zip --db FICHIER).",
         )
-    return Desk(path)
+    return _open_desk(path)
 
 
 def _read_state(args: argparse.Namespace, check_chain: bool = False) -> SessionState:
@@ -329,6 +350,7 @@ def run(argv: list[str] | None = None) -> int:
         )
         return EXIT_FAILURE
     finally:
+        _close_opened()
         if lock is not None:
             lock.release()
             if not lock_was_there:  # a command leaves no lock file behind (a refusal: nothing)
@@ -418,11 +440,10 @@ def _dispatch(args: argparse.Namespace) -> int:
 
 def _cmd_import(args: argparse.Namespace) -> int:
     from jury_desk.core import api
-    from jury_desk.core.services import Desk
 
     path = _db_path(args)
     created = not path.exists()
-    desk = Desk(path)
+    desk = _open_desk(path)
     try:
         report = desk.import_bundle(args.bundle, api.trusted_keys(args.trust))
     except BaseException:

@@ -33,10 +33,14 @@ GENESIS = "0" * 64
 SCORE_ACTIONS = frozenset({"score.set", "score.correct", "score.clear"})
 
 
+# What ``json.dumps(obj, sort_keys=True, separators=(",", ":"), ensure_ascii=False)``
+# builds on every call, built once: the chain is hashed entry by entry (22,800 entries at
+# 300 dossiers x 15 jurors, hashed by the export and again by its verify).
+_canonical = json.JSONEncoder(sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode
+
+
 def canonical_json(obj: Any) -> bytes:
-    return json.dumps(obj, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode(
-        "utf-8"
-    )
+    return _canonical(obj).encode("utf-8")
 
 
 def entry_hash(entry: Mapping[str, Any]) -> str:

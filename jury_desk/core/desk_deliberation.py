@@ -176,17 +176,25 @@ class DeliberationDesk(DeskBase):
         return list(self.deliberation_state(session_id).blockers)
 
     def close_deliberation(
-        self, session_id: str, *, accept_proposal: bool = False, actor: str = "secretariat"
+        self,
+        session_id: str,
+        *,
+        accept_proposal: bool = False,
+        actor: str = "secretariat",
+        state: SessionState | None = None,
     ) -> None:
         """Close the deliberation, or raise ClosingBlocked listing every blocking item.
 
         ``accept_proposal``: close on the default proposal (it becomes the jury's list);
         otherwise the jury must have set its own list (blocker ``decision_not_set``).
+        ``state``: the session as the caller has just read it, with nothing written
+        since (the export, which has checked it against the replay; 0.1 s to read again
+        at 300 dossiers); read here otherwise.
         """
         from jury_desk.core.deliberation import Blocker
         from jury_desk.core.errors import ClosingBlocked
 
-        ds = self.deliberation_state(session_id)
+        ds = self.deliberation_state(session_id, state)
         st = ds.session
         if st.closed:
             return

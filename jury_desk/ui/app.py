@@ -361,7 +361,9 @@ def run_gui(args: argparse.Namespace) -> int:
     if refusal is not None:
         QTimer.singleShot(0, lambda: reporter.user_error(refusal.refused()))
     elif controller.console is None:
-        QTimer.singleShot(0, controller.check_purge_reminder)  # open_session did it otherwise
+        QTimer.singleShot(
+            0, controller.upkeep.check_purge_reminder
+        )  # open_session did it otherwise
     try:
         with loop:
             loop.run_forever()

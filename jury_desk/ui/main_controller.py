@@ -1,7 +1,9 @@
-"""Wires the main window: welcome screen, opening sessions, importing bundles, and the
-database's upkeep (snapshots and restoring one, the purge of personal data, the purge
-reminder, where a database may live). One per application. The shared window's placement
-is the :class:`ProjectorController`'s, the view settings are :class:`ViewSettings`'."""
+"""Wires the main window: the welcome screen, the database and its lock, opening a
+session in the console (its first paint without the ORM), importing bundles, and closing.
+One per application. Beside it: the shared window's placement is the
+:class:`ProjectorController`'s, the view settings are :class:`ViewSettings`', and the
+database's upkeep (snapshots, restoring one, the purge and its reminder) is
+:class:`DatabaseUpkeep`'s."""
 
 from __future__ import annotations
 
@@ -15,11 +17,11 @@ from concurrent.futures import Future
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from jury_desk.core import fmt, fsutil
+from jury_desk.core import fmt
 from jury_desk.core.errors import UserError
 from jury_desk.qt.core import QEvent, QObject, QTimer, Signal, Slot
 from jury_desk.qt.widgets import QFileDialog
-from jury_desk.ui import dialogs, maintenance, prefs, wording
+from jury_desk.ui import dialogs, prefs, wording
 from jury_desk.ui.announce import announce
 from jury_desk.ui.console import ConsoleView
 from jury_desk.ui.console_controller import ConsoleController
@@ -31,13 +33,13 @@ from jury_desk.ui.projector import ProjectorController, ProjectorThumbnail
 from jury_desk.ui.resume import ResumeKeeper
 from jury_desk.ui.shared_screen import SharedScreen
 from jury_desk.ui.timer import Clock, monotonic_ms
+from jury_desk.ui.upkeep import DatabaseUpkeep
 from jury_desk.ui.view_settings import ViewSettings
 from jury_desk.ui.writer import DbWriter
 
 if TYPE_CHECKING:
     from concurrent.futures import Future
 
-    from jury_desk.core.api import PurgeReport, SnapshotResult
     from jury_desk.core.services import Desk, ImportReport
     from jury_desk.core.state import SessionState
 
@@ -99,7 +101,7 @@ class MainController(QObject):
         self.clock = clock
         self.hub = Hub(self)
         self.writer = DbWriter(self)
-        self.writer.unhandled = self._unhandled
+        self.writer.unhandled = self.report_unhandled
         self.actions = window.commands
         self._desk: Desk | None = None
         # The first paint reads the session without the ORM (``core.quickread``); the Desk
@@ -121,9 +123,7 @@ class MainController(QObject):
         self.hub.statusMessage.connect(lambda text: window.statusBar().showMessage(text, 8000))
         # What the status bar says without a keystroke is spoken too (déport, save, export…).
         self.hub.statusMessage.connect(lambda text: announce(window.statusBar(), text))
-        self._reminded: set[Path] = set()
-        self.secondary_watch = maintenance.SecondaryCopyWatch(self)
-        self.secondary_watch.failed.connect(self._secondary_failed)
+        self.upkeep = DatabaseUpkeep(self)
         a = self.actions
         for action, slot in [
             (a.import_bundle, self.choose_bundle),
@@ -146,12 +146,7 @@ class MainController(QObject):
         w.importRequested.connect(self.import_bundle)
         w.demoRequested.connect(self.open_demo)
         window.closing.connect(self.shutdown)
-        m = window.maintenance
-        m.snapshots.triggered.connect(self.show_snapshots)
-        m.purge.triggered.connect(self.request_purge)
-        window.file_menu.aboutToShow.connect(self.refresh_purge_action)
-        window.reminder.action_button.clicked.connect(self.request_purge)
-        window.warning.clicked.connect(self._warning_clicked)
+        self.upkeep.connect_actions()
         if window.screens_menu is not None:
             menu = window.screens_menu
             menu.aboutToShow.connect(lambda: self.projector.fill_screens_menu(menu))
@@ -160,7 +155,7 @@ class MainController(QObject):
 
     # ------------------------------------------------------------------ helpers
 
-    def _unhandled(self, exc: BaseException) -> None:
+    def report_unhandled(self, exc: BaseException) -> None:
         if isinstance(exc, UserError):
             dialogs.show_user_error(self.window, exc)
             return
@@ -176,7 +171,7 @@ class MainController(QObject):
         def finished(t: asyncio.Task[Any]) -> None:
             self.tasks.discard(t)
             if not t.cancelled() and t.exception() is not None:
-                self._unhandled(t.exception())  # type: ignore[arg-type]
+                self.report_unhandled(t.exception())  # type: ignore[arg-type]
 
         task.add_done_callback(finished)
         return task
@@ -387,7 +382,7 @@ class MainController(QObject):
         self.hub.sessionChanged.connect(self._session_changed)  # later changes (deliberation)
         self.sessionOpened.emit(sid)
         if quick is None:
-            self.check_purge_reminder()
+            self.upkeep.check_purge_reminder()
         return True
 
     def _after_first_paint(self) -> None:
@@ -395,7 +390,7 @@ class MainController(QObject):
         the settings written, the retention reminder checked."""
         self.start_desk_opening()
         prefs.save(self.settings)
-        self.check_purge_reminder()
+        self.upkeep.check_purge_reminder()
 
     @Slot()
     def _theme_changed(self) -> None:
@@ -544,76 +539,12 @@ class MainController(QObject):
         self.open_session(report.session_id)
         return report
 
-    # ------------------------------------------------------------------ snapshots
+    # ------------------------------------------------------------------ replacing the database
 
-    @Slot()
-    def show_snapshots(self) -> None:
-        """« Instantanés… » : the list; a snapshot now; the restore of the chosen one."""
-        from jury_desk.core import api
-
-        db = self.current_db()
-        dlg = maintenance.SnapshotsDialog(
-            db,
-            api.list_snapshots(db, include_secondary=True),
-            getattr(self.settings, "secondary_snapshot_dir", None),
-            self.window,
-        )
-        dlg.take_button.setEnabled(self.desk is not None or db.is_file())
-        dlg.snapshotRequested.connect(lambda: self.take_snapshot_now(dlg))
-        if dlg.exec() == maintenance.SnapshotsDialog.DialogCode.Accepted and dlg.chosen is not None:
-            self.restore_snapshot(dlg.chosen.path)
-
-    def take_snapshot_now(
-        self, dlg: maintenance.SnapshotsDialog | None = None
-    ) -> Future[SnapshotResult] | None:
-        """A snapshot by hand, through the writer (after the writes already asked)."""
-        from jury_desk.core import api
-
-        try:
-            desk = self.get_desk()
-        except UserError as exc:
-            dialogs.show_user_error(self.window, exc)
-            return None
-
-        def done(result: SnapshotResult) -> None:
-            if result.secondary_error:
-                text = self.tr(
-                    "Instantané pris : « {name} ». Mais sa copie dans le second dossier a échoué."
-                ).format(name=result.path.name)
-            else:
-                text = self.tr("Instantané pris : « {name} ».").format(name=result.path.name)
-            self.hub.statusMessage.emit(text)
-            if dlg is not None:
-                with contextlib.suppress(RuntimeError):  # the dialog may be gone
-                    dlg.set_items(api.list_snapshots(desk.db_path, include_secondary=True))
-                    dlg.show_message(text, warning=bool(result.secondary_error))
-
-        return self.writer.submit(
-            api.snapshot, desk, "manuel", on_done=done, on_error=self._unhandled
-        )
-
-    @Slot(str)
-    def _secondary_failed(self, kind: str) -> None:
-        """A snapshot's copy to the second folder failed: a warning that does not block."""
-        folder = getattr(self.settings, "secondary_snapshot_dir", None)
-        self.window.show_warning(
-            self.tr("Copie de l’instantané sur le second dossier échouée"),
-            self.tr(
-                "L’instantané est bien enregistré à côté de la base, mais sa copie dans le second "
-                "dossier « {dir} » a échoué ({kind}) : vérifiez que la clé USB est branchée et "
-                "qu’elle a de la place. La séance peut continuer."
-            ).format(dir=str(folder or "?"), kind=kind),
-        )
-
-    @Slot()
-    def _warning_clicked(self) -> None:
-        self.window.warning.hide()
-        self.show_snapshots()
-
-    def _release_database(self) -> None:
+    def release_database(self) -> None:
         """Before the database is replaced or erased: what is being typed is saved, the
         console goes, and the writes already asked finish. The Desk itself is closed in
-        the writer thread, after them (see ``_restore`` and ``_purge``)."""
+        the writer thread, after them (see ``DatabaseUpkeep``)."""
         if self.console is not None:
             self.console.scoring.save_comment()
             self.console.timer.pause_if_running()
@@ -622,59 +553,14 @@ class MainController(QObject):
         self._session_actions_enabled(False)
         self.writer.flush(timeout=30)
 
-    def _close_desk_then(self, fn: Any, *args: Any, **kwargs: Any) -> Any:
+    def close_desk_then(self, fn: Any, *args: Any, **kwargs: Any) -> Any:
         """Runs in the writer thread: close the Desk (no connection left), then ``fn``."""
         desk, self.desk = self.desk, None
         if desk is not None:
             desk.close()
         return fn(*args, **kwargs)
 
-    def restore_snapshot(self, snapshot: Path) -> asyncio.Task[Any]:
-        return self.spawn(self._restore(Path(snapshot)))
-
-    async def _restore(self, snapshot: Path) -> Path | None:
-        """Stop the writes, close the Desk, ``api.restore``, reopen the Desk and the
-        console on the same session. The instance lock is kept throughout. Returns the
-        snapshot taken of the state before, or None when refused."""
-        from jury_desk.core import api
-
-        db = self.current_db()
-        sid = (
-            self.ctx.sid
-            if self.ctx is not None
-            else getattr(self.settings, "last_session_id", None)
-        )
-        self._release_database()
-        self.window.setEnabled(False)
-        self.window.statusBar().showMessage(self.tr("Restauration de l’instantané…"))
-        safety: Path | None = None
-        refused: UserError | None = None
-        failed: Exception | None = None
-        try:
-            safety = await self.writer.run(self._close_desk_then, api.restore, db, snapshot)
-        except UserError as exc:  # the database is untouched
-            refused = exc
-        except Exception as exc:  # reported below, once the session is open again
-            failed = exc
-        finally:
-            self.window.setEnabled(True)
-            self.window.statusBar().clearMessage()
-        self.db_path = db
-        if refused is not None:
-            dialogs.show_user_error(self.window, refused, self.tr("Restauration refusée"))
-        self._reopen(sid)
-        if failed is not None:
-            raise failed
-        if refused is None:
-            self.hub.statusMessage.emit(
-                self.tr(
-                    "Instantané restauré. L’état d’avant est conservé dans l’instantané « {name} »."
-                ).format(name=safety.name if safety else "—")
-            )
-        self.refresh_purge_action()
-        return None if refused is not None else safety
-
-    def _reopen(self, sid: str | None) -> bool:
+    def reopen(self, sid: str | None) -> bool:
         """The console on ``sid`` if the database still holds it, else on its last session,
         else the welcome screen."""
         try:
@@ -688,135 +574,12 @@ class MainController(QObject):
             return False
         return self.open_session(sid if sid in sessions else None)
 
-    # ------------------------------------------------------------------ purge
-
-    @Slot()
-    def refresh_purge_action(self) -> None:
-        """« Effacer les données de cette base… » is enabled once every real session's
-        last export was verified (``api.purge_status``); otherwise its tooltip says why."""
-        from jury_desk.core import api
-
-        act = self.window.maintenance.purge
-        try:
-            status = api.purge_status(self.current_db(), settings=self.settings)
-        except Exception as exc:  # never let a menu fail to open
-            log_failure(log, "purge status unavailable", exc)
-            act.setEnabled(False)
-            return
-        if not status.exists:
-            act.setEnabled(False)
-            act.setToolTip(self.tr("Aucune base ouverte."))
-        elif status.allowed:
-            act.setEnabled(True)
-            act.setToolTip(
-                self.tr("Efface la base, ses pièces jointes, ses instantanés et ses exports.")
-            )
-        else:
-            act.setEnabled(False)
-            act.setToolTip("\n".join(wording.problem(p) for p in status.problems))
-        act.setStatusTip(act.toolTip())
-
-    @Slot()
-    def request_purge(self) -> asyncio.Task[Any] | None:
-        """Refused with its reasons unless allowed; then the strong confirmation; then the purge."""
-        from jury_desk.core import api
-
-        db = self.current_db()
-        status = api.purge_status(db, settings=self.settings)
-        if not status.exists:
-            self.hub.statusMessage.emit(self.tr("Aucune base à effacer."))
-            return None
-        if not status.allowed:
-            dialogs.show_user_error(
-                self.window,
-                UserError(
-                    "purge_refused",
-                    self.tr(
-                        "L’effacement est refusé : des résultats n’ont pas encore été remis "
-                        "en lieu sûr (export vérifié). Rien n’a été effacé."
-                    ),
-                    details=[wording.problem(p) for p in status.problems],
-                ),
-                self.tr("Effacement refusé"),
-            )
-            return None
-        if not maintenance.ask_purge(self.window, status):
-            return None
-        return self.spawn(self._purge(db))
-
-    async def _purge(self, db: Path) -> PurgeReport | None:
-        """Close everything on this database, ``api.purge``, give the lock back, and
-        return to the welcome screen with the outcome. Returns the report (None if refused)."""
-        from jury_desk.core import api, instance
-
-        self._release_database()
-        self.show_welcome()
-        self.window.setEnabled(False)
-        self.window.statusBar().showMessage(self.tr("Effacement des données…"))
-        try:
-            report = await self.writer.run(
-                self._close_desk_then, api.purge, db, settings=self.settings
-            )
-        except UserError as exc:
-            dialogs.show_user_error(self.window, exc, self.tr("Effacement refusé"))
-            return None
-        finally:
-            self.window.setEnabled(True)
-            self.window.statusBar().clearMessage()
-        if (
-            self.lock is not None
-            and self.lock_path is not None
-            and self.lock_path.resolve() == db.resolve()
-        ):
-            self.lock.release()
-            self.lock = None
-            self.lock_path = None
-            with contextlib.suppress(OSError, UserError):
-                fsutil.unlink(instance.lock_path(db), missing_ok=True)
-        last = getattr(self.settings, "last_db", None)
-        if last is not None and Path(last).resolve() == db.resolve():
-            prefs.update(self.settings, last_db=None, last_session_id=None)
-        self.window.reminder.hide()
-        self._reminded.discard(db.resolve())
-        self.show_welcome()
-        summary, _details = maintenance.purge_report_text(report)
-        self.window.welcome.show_message(summary)
-        self.hub.statusMessage.emit(summary)
-        maintenance.show_purge_report(self.window, report)
-        self.refresh_purge_action()
-        return report
-
-    def check_purge_reminder(self) -> bool:
-        """The start-up reminder: a banner (never a modal dialog) when every real session of
-        this database is past its retention period (``api.purge_due``); once per run."""
-        from jury_desk.core import api
-
-        db = self.current_db()
-        key = db.resolve()
-        if key in self._reminded:
-            return False
-        try:
-            due = db.is_file() and api.purge_due(db, settings=self.settings)
-        except Exception as exc:
-            log_failure(log, "purge reminder unavailable", exc)
-            return False
-        if due:
-            self._reminded.add(key)
-            self.window.reminder.show_text(
-                self.tr(
-                    "Le délai de conservation des données de cette base ({days} jours après l’export) est "
-                    "passé : pensez à effacer ses données personnelles (Fichier → Effacer les données de "
-                    "cette base…)."
-                ).format(days=getattr(self.settings, "purge_after_days", 30))
-            )
-        return due
-
     # ------------------------------------------------------------------ closing
 
     @Slot()
     def shutdown(self) -> None:
         """Before the window goes: the comment being typed, the pending writes, the shared screen."""
-        self.secondary_watch.close()
+        self.upkeep.close()
         self.projector.detach()
         if self.console is not None:
             self.console.scoring.save_comment()

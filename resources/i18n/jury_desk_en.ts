@@ -623,6 +623,65 @@ judgement</translation>
     </message>
 </context>
 <context>
+    <name>DatabaseUpkeep</name>
+    <message>
+        <source>Instantané pris : « {name} ». Mais sa copie dans le second dossier a échoué.</source>
+        <translation>Snapshot taken: “{name}”. But its copy to the second folder failed.</translation>
+    </message>
+    <message>
+        <source>Instantané pris : « {name} ».</source>
+        <translation>Snapshot taken: “{name}”.</translation>
+    </message>
+    <message>
+        <source>Copie de l’instantané sur le second dossier échouée</source>
+        <translation>Copy of the snapshot to the second folder failed</translation>
+    </message>
+    <message>
+        <source>L’instantané est bien enregistré à côté de la base, mais sa copie dans le second dossier « {dir} » a échoué ({kind}) : vérifiez que la clé USB est branchée et qu’elle a de la place. La séance peut continuer.</source>
+        <translation>The snapshot is saved next to the database, but its copy to the second folder “{dir}” failed ({kind}): check that the USB key is plugged in and has room. The session can go on.</translation>
+    </message>
+    <message>
+        <source>Restauration de l’instantané…</source>
+        <translation>Restoring the snapshot…</translation>
+    </message>
+    <message>
+        <source>Restauration refusée</source>
+        <translation>Restore refused</translation>
+    </message>
+    <message>
+        <source>Instantané restauré. L’état d’avant est conservé dans l’instantané « {name} ».</source>
+        <translation>Snapshot restored. The previous state is kept in the snapshot “{name}”.</translation>
+    </message>
+    <message>
+        <source>Aucune base ouverte.</source>
+        <translation>No database open.</translation>
+    </message>
+    <message>
+        <source>Efface la base, ses pièces jointes, ses instantanés et ses exports.</source>
+        <translation>Erases the database, its attachments, its snapshots and its exports.</translation>
+    </message>
+    <message>
+        <source>Aucune base à effacer.</source>
+        <translation>No database to erase.</translation>
+    </message>
+    <message>
+        <source>L’effacement est refusé : des résultats n’ont pas encore été remis en lieu sûr (export vérifié). Rien n’a été effacé.</source>
+        <translation>Erasing is refused: some results have not been put in a safe place yet (verified export). Nothing was erased.</translation>
+    </message>
+    <message>
+        <source>Effacement refusé</source>
+        <translation>Erasing refused</translation>
+    </message>
+    <message>
+        <source>Effacement des données…</source>
+        <translation>Erasing the data…</translation>
+    </message>
+    <message>
+        <source>Le délai de conservation des données de cette base ({days} jours après l’export) est passé : pensez à effacer ses données personnelles (Fichier → Effacer les données de cette base…).</source>
+        <translation>The retention period of this database’s data ({days} days after the export) is over: remember to erase its personal data (File → Erase this database’s data…).</translation>
+    </message>
+</context>
+<context>
     <name>DecisionModel</name>
     <message>
         <source>Lauréat</source>
@@ -1841,62 +1900,6 @@ fingerprint {kid}</translation>
     <message>
         <source>Session importée : « {title} » — {d} dossiers, {a} pièces jointes ({mb} Mo).</source>
         <translation>Session imported: “{title}” — {d} dossiers, {a} attachments ({mb} MB).</translation>
-    </message>
-    <message>
-        <source>Instantané pris : « {name} ». Mais sa copie dans le second dossier a échoué.</source>
-        <translation>Snapshot taken: “{name}”. But its copy to the second folder failed.</translation>
-    </message>
-    <message>
-        <source>Instantané pris : « {name} ».</source>
-        <translation>Snapshot taken: “{name}”.</translation>
-    </message>
-    <message>
-        <source>Copie de l’instantané sur le second dossier échouée</source>
-        <translation>Copy of the snapshot to the second folder failed</translation>
-    </message>
-    <message>
-        <source>L’instantané est bien enregistré à côté de la base, mais sa copie dans le second dossier « {dir} » a échoué ({kind}) : vérifiez que la clé USB est branchée et qu’elle a de la place. La séance peut continuer.</source>
-        <translation>The snapshot is saved next to the database, but its copy to the second folder “{dir}” failed ({kind}): check that the USB key is plugged in and has room. The session can go on.</translation>
-    </message>
-    <message>
-        <source>Restauration de l’instantané…</source>
-        <translation>Restoring the snapshot…</translation>
-    </message>
-    <message>
-        <source>Restauration refusée</source>
-        <translation>Restore refused</translation>
-    </message>
-    <message>
-        <source>Instantané restauré. L’état d’avant est conservé dans l’instantané « {name} ».</source>
-        <translation>Snapshot restored. The previous state is kept in the snapshot “{name}”.</translation>
-    </message>
-    <message>
-        <source>Aucune base ouverte.</source>
-        <translation>No database open.</translation>
-    </message>
-    <message>
-        <source>Efface la base, ses pièces jointes, ses instantanés et ses exports.</source>
-        <translation>Erases the database, its attachments, its snapshots and its exports.</translation>
-    </message>
-    <message>
-        <source>Aucune base à effacer.</source>
-        <translation>No database to erase.</translation>
-    </message>
-    <message>
-        <source>L’effacement est refusé : des résultats n’ont pas encore été remis en lieu sûr (export vérifié). Rien n’a été effacé.</source>
-        <translation>Erasing is refused: some results have not been put in a safe place yet (verified export). Nothing was erased.</translation>
-    </message>
-    <message>
-        <source>Effacement refusé</source>
-        <translation>Erasing refused</translation>
-    </message>
-    <message>
-        <source>Effacement des données…</source>
-        <translation>Erasing the data…</translation>
-    </message>
-    <message>
-        <source>Le délai de conservation des données de cette base ({days} jours après l’export) est passé : pensez à effacer ses données personnelles (Fichier → Effacer les données de cette base…).</source>
-        <translation>The retention period of this database’s data ({days} days after the export) is over: remember to erase its personal data (File → Erase this database’s data…).</translation>
     </message>
 </context>
 <context>

@@ -473,3 +473,34 @@ def test_a_seal_removed_from_its_table_is_refused(tmp_path: Path) -> None:
             export.export_session(desk, sid, tmp_path / "r.zip", signing_identity())
         assert err.value.code == "export_tampered"
         assert "feuilles validées" in err.value.message
+
+
+@pytest.mark.parametrize("table", ["comment", "recusal"])
+def test_an_edited_comment_or_recusal_is_refused_and_named(tmp_path: Path, table: str) -> None:
+    """The replay's state check walks a table key by key only when it differs: one edited
+    comment, or one recusal deleted in the file, is still found and named."""
+    with played_demo(tmp_path) as (desk, sid):
+        st = desk.state(sid)
+        if table == "comment":
+            d, j = "d01", next(j.id for j in st.jurors if j.id in st.present)
+            desk.set_comment(sid, d, j, "Un commentaire du juré, consigné.")
+            sql = (
+                f"UPDATE comment SET text='Réécrit dans le fichier.' WHERE session_id='{sid}' "
+                f"AND dossier_id='{d}' AND juror_id='{j}'"
+            )
+            named = f"commentaire {d} / {j}"
+        else:
+            r = next(r for r in st.recusals if r.source.value == "session")
+            sql = (
+                f"DELETE FROM recusal WHERE session_id='{sid}' AND juror_id='{r.juror_id}' "
+                f"AND dossier_id='{r.dossier_id}'"
+            )
+            named = f"récusation {r.juror_id} / {r.dossier_id}"
+        _raw(desk.db_path, sql)
+        desk._ids.clear()
+        with pytest.raises(UserError) as err:
+            export.export_session(
+                desk, sid, tmp_path / "r.zip", signing_identity(), accept_proposal=True
+            )
+        assert err.value.code == "export_tampered"
+        assert named in err.value.message

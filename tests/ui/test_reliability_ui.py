@@ -121,7 +121,7 @@ def test_a_refused_restore_leaves_the_session_open(
     bogus = tmp_path / "20260618-073012-123456Z_manuel.sqlite3"
     bogus.write_bytes(b"not a database at all" * 100)
     sid = gui.ctx.sid
-    assert run_task(gui, gui.controller.restore_snapshot(bogus)) is None
+    assert run_task(gui, gui.controller.upkeep.restore_snapshot(bogus)) is None
     assert [e.code for e in dialog_log.errors] == ["snapshot_corrupt"]
     assert gui.ctx is not None and gui.ctx.sid == sid
 
@@ -152,7 +152,7 @@ def test_a_failed_copy_to_the_second_folder_is_a_status_bar_warning(
 
     # Plugged in: the next copy works and lands in the list.
     usb.mkdir()
-    gui.controller.take_snapshot_now()
+    gui.controller.upkeep.take_snapshot_now()
     gui.wait_writes()
     assert [i.location for i in snapshots.list_snapshots(gui.db, include_secondary=True)].count(
         "secondaire"
@@ -206,7 +206,7 @@ def test_purge_needs_a_verified_export_then_erases_everything(
     c.window.file_menu.aboutToShow.emit()
     assert not purge.isEnabled() and "jamais été exportée" in purge.toolTip()
     # Asked anyway (the reminder's button): refused, with the reason, nothing erased.
-    assert c.request_purge() is None
+    assert c.upkeep.request_purge() is None
     assert dialog_log.errors[-1].code == "purge_refused"
     assert any("jamais été exportée" in d for d in dialog_log.errors[-1].details)
 
@@ -214,7 +214,7 @@ def test_purge_needs_a_verified_export_then_erases_everything(
     out = tmp_path / "exports" / "resultats.zip"
     out.parent.mkdir()
     report = export.export_session(c.desk, sid, out, identity, accept_proposal=True)
-    c.refresh_purge_action()
+    c.upkeep.refresh_purge_action()
     assert not purge.isEnabled() and "n’a pas été vérifié" in purge.toolTip()
     assert export.verify_written(c.desk, sid, report, identity).ok
     c.window.file_menu.aboutToShow.emit()
@@ -293,7 +293,7 @@ def test_the_purge_reminder_is_a_banner(
     assert gui.console is not None  # the hearing room is open all the same
     bar.dismiss_button.click()
     assert bar.isHidden()
-    assert not gui.controller.check_purge_reminder()  # once per run
+    assert not gui.controller.upkeep.check_purge_reminder()  # once per run
 
     off = make_gui(
         db=tmp_path / "other.sqlite3",
