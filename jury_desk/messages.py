@@ -16,7 +16,8 @@ No Qt import here: the catalogue is plain data, read by every face.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
 from fractions import Fraction
 from typing import TYPE_CHECKING
 
@@ -25,11 +26,14 @@ from jury_desk.core.errors import Quoted
 
 if TYPE_CHECKING:
     from jury_desk.core.deliberation import Blocker
+    from jury_desk.core.domain import Criterion, Dossier, Juror
 
 __all__ = [
     "CONTEXT",
+    "IDS",
     "QT_TRANSLATE_NOOP",
     "TEMPLATES",
+    "Names",
     "Translate",
     "blocker_text",
     "check_label",
@@ -46,6 +50,53 @@ __all__ = [
 ]
 
 CONTEXT = "Messages"
+
+
+# A dossier's title in a message: its start, the rest in its reference's record.
+TITLE_CHARS = 40
+
+
+@dataclass(frozen=True)
+class Names:
+    """How a message names what core identifies by its id: a juror by name, a dossier by
+    its reference and title, a criterion by its label. Core's codes carry the ids (the
+    contract's, stable, typed on the command line); a front end that has the session's
+    state words them for a reader (``Names.of``). An id it does not know stays as it is."""
+
+    jurors: Mapping[str, str] = field(default_factory=dict)
+    dossiers: Mapping[str, str] = field(default_factory=dict)
+    criteria: Mapping[str, str] = field(default_factory=dict)
+
+    @classmethod
+    def of(
+        cls,
+        jurors: Iterable[Juror],
+        dossiers: Iterable[Dossier],
+        criteria: Iterable[Criterion],
+    ) -> Names:
+        def dossier(d: Dossier) -> str:
+            title = " ".join(d.title.split())
+            if len(title) > TITLE_CHARS:
+                title = title[: TITLE_CHARS - 1].rstrip() + "…"
+            return f"{d.reference} ({title})" if title else d.reference
+
+        return cls(
+            {j.id: j.name for j in jurors},
+            {d.id: dossier(d) for d in dossiers},
+            {c.id: c.label for c in criteria},
+        )
+
+    def juror(self, juror_id: object) -> str:
+        return self.jurors.get(str(juror_id), str(juror_id))
+
+    def dossier(self, dossier_id: object) -> str:
+        return self.dossiers.get(str(dossier_id), str(dossier_id))
+
+    def criterion(self, criterion_id: object) -> str:
+        return self.criteria.get(str(criterion_id), str(criterion_id))
+
+
+IDS = Names()  # the ids themselves: the command line's words (what its user typed)
 
 Translate = Callable[[str, str], str]  # (context, French source) -> text
 
@@ -1640,7 +1691,7 @@ def _value(value: object, tr: Translate = french) -> str:
     return str(value)
 
 
-def invalid_text(params: Mapping[str, object], tr: Translate = french) -> str:
+def invalid_text(params: Mapping[str, object], tr: Translate = french, names: Names = IDS) -> str:
     """Why a dossier is not valid (the parameters of ``deliberation.invalid_params``)."""
     reasons = params.get("reasons", ())
     assert isinstance(reasons, tuple)
@@ -1649,7 +1700,9 @@ def invalid_text(params: Mapping[str, object], tr: Translate = french) -> str:
     assert isinstance(missing, tuple)
     if "missing_sheets" in reasons and missing:
         sheets = [
-            template("invalid.sheet", tr).format(juror=juror, criteria=", ".join(criteria))
+            template("invalid.sheet", tr).format(
+                juror=names.juror(juror), criteria=", ".join(names.criterion(c) for c in criteria)
+            )
             for juror, criteria in missing
         ]
         key = "invalid.missing_one" if len(sheets) == 1 else "invalid.missing_many"
@@ -1667,7 +1720,7 @@ def invalid_text(params: Mapping[str, object], tr: Translate = french) -> str:
             )
         )
     return template("invalid.head", tr).format(
-        dossier=params["dossier"], parts=template("list.separator", tr).join(parts)
+        dossier=names.dossier(params["dossier"]), parts=template("list.separator", tr).join(parts)
     )
 
 
@@ -1713,18 +1766,22 @@ def missing_text(
     return template("list.separator", tr).join(parts)
 
 
-def blocker_text(b: Blocker, tr: Translate = french) -> str:
+def blocker_text(b: Blocker, tr: Translate = french, names: Names = IDS) -> str:
     """One closing blocker in words: what stops closing, and what to do."""
     p = b.params
     code = b.code
     if code == "quorum":
         absent = p.get("absent", ())
         assert isinstance(absent, tuple)
-        names = (
-            template("blocker.quorum.absent", tr).format(names=", ".join(absent)) if absent else ""
+        who = (
+            template("blocker.quorum.absent", tr).format(
+                names=", ".join(names.juror(j) for j in absent)
+            )
+            if absent
+            else ""
         )
         return template("blocker.quorum", tr).format(
-            present=p["present"], required=p["required"], absent=names
+            present=p["present"], required=p["required"], absent=who
         )
     if code == "invalid_without_reason":
         reasons = p.get("reasons", ())
@@ -1737,7 +1794,7 @@ def blocker_text(b: Blocker, tr: Translate = french) -> str:
         else:
             action = template("blocker.invalid_without_reason.enter_many", tr)
         return template("blocker.invalid_without_reason", tr).format(
-            why=invalid_text(p, tr), action=action
+            why=invalid_text(p, tr, names), action=action
         )
     if code == "unjustified_addition":
         key = (
@@ -1746,12 +1803,12 @@ def blocker_text(b: Blocker, tr: Translate = french) -> str:
             else "blocker.unjustified_addition.under_min"
         )
         return template(key, tr).format(
-            dossier=b.dossier_id,
+            dossier=names.dossier(b.dossier_id),
             score=_value(p.get("score")),
             min_score=_value(p.get("min_score")),
             rank=p.get("rank"),
         )
-    words: dict[str, object] = {"dossier": b.dossier_id, **p}
+    words: dict[str, object] = {**p, "dossier": names.dossier(p.get("dossier", b.dossier_id))}
     for name in ("amount_cents", "default_cents", "total_cents", "envelope_cents", "excess_cents"):
         if name in p:
             cents = p[name]

@@ -13,6 +13,7 @@ from jury_desk.qt.core import QCoreApplication
 
 if TYPE_CHECKING:
     from jury_desk.core.api import Check
+    from jury_desk.core.state import SessionState
 
 
 def _tr(context: str, text: str) -> str:
@@ -25,9 +26,15 @@ def full(exc: UserError) -> str:
     return error(exc) + "".join(f"\n  – {d}" for d in lines)
 
 
-def blocker(b: Blocker) -> str:
-    """A closing blocker in the UI's language."""
-    return messages.blocker_text(b, _tr)
+def blocker(b: Blocker, names: messages.Names = messages.IDS) -> str:
+    """A closing blocker in the UI's language, naming jurors, dossiers and criteria by
+    ``names`` (see :func:`names_of`)."""
+    return messages.blocker_text(b, _tr, names)
+
+
+def names_of(st: SessionState) -> messages.Names:
+    """How the GUI names the session's jurors, dossiers and criteria in a message."""
+    return messages.Names.of(st.jurors, st.dossiers, st.criteria)
 
 
 def export_step(step: str) -> str:
@@ -56,10 +63,10 @@ def problem(p: Problem) -> str:
     return messages.error_text(p.key, p.params, _tr)
 
 
-def details(exc: UserError) -> list[str]:
+def details(exc: UserError, names: messages.Names = messages.IDS) -> list[str]:
     """The details of a refusal: every blocker, worded, when closing is blocked."""
     if isinstance(exc, ClosingBlocked):
-        return [blocker(b) for b in exc.blockers]
+        return [blocker(b, names) for b in exc.blockers]
     return list(exc.details)
 
 

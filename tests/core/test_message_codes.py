@@ -43,6 +43,7 @@ from jury_desk.core import (
 )
 from jury_desk.core.errors import Problem, Quoted, UserError, nested
 from jury_desk.core.replay import Known, Replayer, ReplayError
+from jury_desk.core.services import Desk
 from tests.conftest import played_demo, signing_identity
 
 ROOT = Path(__file__).resolve().parent.parent.parent
@@ -970,3 +971,39 @@ def test_an_unverified_export_names_its_time_in_each_language() -> None:
     assert "(no. 2, on 18/06/2026 at 9:05) has not been verified" in messages.error_text(
         p.key, p.params, english
     )
+
+
+def test_blockers_name_jurors_dossiers_and_criteria_when_the_reader_has_the_session(
+    demo_desk: tuple[Desk, str],
+) -> None:
+    """The codes carry ids (the command line's words); the GUI words them with the
+    session's names: a juror by name, a dossier by reference and title, a criterion by
+    its label, and an id it does not know as it is."""
+    from jury_desk.core.deliberation import Blocker
+
+    desk, sid = demo_desk
+    st = desk.state(sid)
+    names = messages.Names.of(st.jurors, st.dossiers, st.criteria)
+    j01 = next(j for j in st.jurors if j.id == "j01")
+    d05 = next(d for d in st.dossiers if d.id == "d05")
+    impact = next(c for c in st.criteria if c.id == "impact")
+
+    quorum = Blocker("quorum", params={"present": 4, "required": 5, "absent": ("j01", "j99")})
+    assert j01.name in messages.blocker_text(quorum, names=names)
+    assert "j99" in messages.blocker_text(quorum, names=names)
+    assert "j01" in messages.blocker_text(quorum)  # the command line's: ids
+
+    invalid = Blocker(
+        "invalid_without_reason",
+        dossier_id="d05",
+        params={
+            "dossier": "d05",
+            "reasons": ("missing_sheets",),
+            "missing": (("j01", ("impact",)),),
+        },
+    )
+    text = messages.blocker_text(invalid, names=names)
+    assert names.dossier("d05").startswith(d5_ref := d05.reference)
+    assert f"Le dossier {d5_ref} (" in text and j01.name in text and impact.label in text
+    assert "d05" not in text and "j01" not in text
+    assert len(names.dossier("d05")) <= len(d5_ref) + 3 + messages.TITLE_CHARS

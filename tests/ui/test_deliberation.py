@@ -19,7 +19,7 @@ from jury_desk.core import export, fmt, keys
 from jury_desk.core.services import Desk
 from jury_desk.qt.core import QModelIndex, Qt
 from jury_desk.qt.widgets import QApplication, QLabel, QLineEdit, QMainWindow, QTableView, QWidget
-from jury_desk.ui import announce
+from jury_desk.ui import announce, wording
 from jury_desk.ui.deliberation import DeliberationView, SharedDeliberationPanel
 from jury_desk.ui.deliberation.charts import (
     AlternativesChart,
@@ -81,6 +81,11 @@ def row_index(view: DeliberationView, dossier_id: str, column: int) -> QModelInd
 def blocker_messages(view: DeliberationView) -> list[str]:
     model = view.blockers
     return [model.index(r).data() for r in range(model.rowCount())]
+
+
+def named(view: DeliberationView, dossier_id: str) -> str:
+    """How the page names a dossier: its reference and the start of its title."""
+    return wording.names_of(view.desk.state(view.session_id)).dossier(dossier_id)
 
 
 def texts_under(widget: QWidget) -> list[str]:
@@ -234,8 +239,8 @@ def test_depart_justify_close_export_and_verify(
     # Both departures are listed as blocking, and say so in the decision table.
     messages = blocker_messages(view)
     assert len(messages) == 2
-    assert any(ADDED in m and "Justifiez cet ajout" in m for m in messages)
-    assert any(REMOVED in m and "Justifiez ce retrait" in m for m in messages)
+    assert any(named(view, ADDED) in m and "Justifiez cet ajout" in m for m in messages)
+    assert any(named(view, REMOVED) in m and "Justifiez ce retrait" in m for m in messages)
     assert row_index(view, ADDED, DecisionModel.DEPARTURE).data() == "Ajout"
     assert row_index(view, REMOVED, DecisionModel.DEPARTURE).data() == "Retrait"
     assert row_index(view, REMOVED, DecisionModel.JUSTIFICATION).data() == "⚠ à justifier"
@@ -255,13 +260,13 @@ def test_depart_justify_close_export_and_verify(
 
     # Each blocker leads to its justification cell: Enter on it, type, Enter.
     view.blockers_view.setFocus()
-    row = next(i for i, m in enumerate(blocker_messages(view)) if ADDED in m)
+    row = next(i for i, m in enumerate(blocker_messages(view)) if named(view, ADDED) in m)
     view.blockers_view.setCurrentIndex(view.blockers.index(row))
     qtbot.keyClick(view.blockers_view, Qt.Key.Key_Return)
     assert view.tabs.currentIndex() == view.TAB_DECISION
     assert view.decision.table.currentIndex() == row_index(view, ADDED, DecisionModel.JUSTIFICATION)
     type_in_editor(qtbot, view, WHY_ADDED)
-    assert blocker_messages(view) == [m for m in messages if REMOVED in m]
+    assert blocker_messages(view) == [m for m in messages if named(view, REMOVED) in m]
     # The other one by the table itself: F2 on the cell.
     table = view.decision.table
     table.setFocus()
@@ -326,7 +331,14 @@ def test_an_invalid_dossier_needs_a_reason(qtbot: Any, view: DeliberationView) -
     view.controller.reveal()  # blind: the decision's table is there from the reveal on
     desk.clear_score(sid, "d05", "j02", "impact")
     view.controller.refresh()
-    assert any("d05" in m and "n’est pas valide" in m for m in blocker_messages(view))
+    # Named as the room knows them: the dossier by its reference and title, the juror by
+    # name, the criterion by its label (the codes carry ids).
+    expected = (
+        f"Le dossier {named(view, 'd05')} n’est pas valide : il manque la feuille de "
+        "Karim Benhadj (critères : Impact pour les habitants)"
+    )
+    assert any(m.startswith(expected) for m in blocker_messages(view)), blocker_messages(view)
+    assert named(view, "d05").startswith("LAI-2026-005 (")
     ranking_row = view.ranking.row_of("d05")
     assert (
         view.ranking.index(ranking_row, view.ranking.column_of("eligible")).data() == "Non valide"
@@ -338,7 +350,7 @@ def test_an_invalid_dossier_needs_a_reason(qtbot: Any, view: DeliberationView) -
     view.go_to_blocker(0)
     type_in_editor(qtbot, view, "Feuille de Karim Benhadj perdue ; le jury statue sans elle")
     assert desk.state(sid).invalid_reasons["d05"].startswith("Feuille")
-    assert not any("d05" in m for m in blocker_messages(view))
+    assert not any(named(view, "d05") in m for m in blocker_messages(view))
 
 
 def test_over_the_envelope_blocks_and_shows(qtbot: Any, view: DeliberationView) -> None:

@@ -20,6 +20,7 @@ from fractions import Fraction
 from functools import cached_property, partial
 from typing import Any
 
+from jury_desk import messages
 from jury_desk.core.api import (
     AlternativeRanking,
     Blocker,
@@ -242,6 +243,11 @@ class DeliberationController(QObject):
         """The last reading, without reading (None before the first)."""
         return self._snapshot
 
+    def _names(self) -> messages.Names:
+        """How a refusal's details name jurors and dossiers (ids before the first reading)."""
+        latest = self._snapshot
+        return wording.names_of(latest.state) if latest is not None else messages.IDS
+
     @Slot()
     def refresh(self) -> None:
         if self._emitting:  # asked from a view that is applying the last reading: next turn
@@ -252,7 +258,7 @@ class DeliberationController(QObject):
         try:
             snapshot = Snapshot.read(self.desk, self.session_id)
         except UserError as exc:
-            self.failed.emit(wording.error(exc), wording.details(exc))
+            self.failed.emit(wording.error(exc), wording.details(exc, self._names()))
             return
         self._publish(snapshot)
 
@@ -281,7 +287,7 @@ class DeliberationController(QObject):
         try:
             snapshot = future.result()
         except UserError as exc:
-            self.failed.emit(wording.error(exc), wording.details(exc))
+            self.failed.emit(wording.error(exc), wording.details(exc, self._names()))
             return
         except Exception:  # the database closed under it (a restore, the end): let it be
             log.warning("a background reading of the deliberation failed", exc_info=True)
@@ -328,7 +334,7 @@ class DeliberationController(QObject):
             raise exc  # a bug: the application's error dialog takes it
         log.info("%s refused: %s", action, exc.code)
         self.refresh()
-        self.failed.emit(wording.error(exc), wording.details(exc))
+        self.failed.emit(wording.error(exc), wording.details(exc, self._names()))
 
     def _tell_hub(self, action: str) -> None:
         """Let the other windows (console, shared screen) follow."""

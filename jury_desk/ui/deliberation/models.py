@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
+from jury_desk import messages
 from jury_desk.core import fmt
 from jury_desk.core.api import Blocker, DossierResult
 from jury_desk.core.domain import Dossier, LaureateDecision
@@ -674,13 +675,17 @@ class BlockersModel(QAbstractListModel):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._items: tuple[Blocker, ...] = ()
+        self._names = messages.IDS
 
-    def set_blockers(self, items: tuple[Blocker, ...]) -> None:
-        before = {wording.blocker(b) for b in self._items}
+    def set_blockers(
+        self, items: tuple[Blocker, ...], names: messages.Names = messages.IDS
+    ) -> None:
+        """The blockers, worded with ``names`` (``wording.names_of`` the session)."""
+        before = {wording.blocker(b, self._names) for b in self._items}
         self.beginResetModel()
-        self._items = tuple(items)
+        self._items, self._names = tuple(items), names
         self.endResetModel()
-        solved = before - {wording.blocker(b) for b in self._items}
+        solved = before - {wording.blocker(b, names) for b in self._items}
         if solved:
             from jury_desk.ui.announce import announce
 
@@ -702,9 +707,9 @@ class BlockersModel(QAbstractListModel):
             return None
         b = self._items[index.row()]
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return wording.blocker(b)
+            return wording.blocker(b, self._names)
         if role == Qt.ItemDataRole.AccessibleTextRole:
-            return self.tr("À régler : {message}").format(message=wording.blocker(b))
+            return self.tr("À régler : {message}").format(message=wording.blocker(b, self._names))
         if role == DOSSIER_ID_ROLE:
             return b.dossier_id or ""
         if role == KIND_ROLE:

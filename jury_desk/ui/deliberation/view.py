@@ -49,7 +49,7 @@ from jury_desk.qt.widgets import (
     QVBoxLayout,
     QWidget,
 )
-from jury_desk.ui import theme, uifmt
+from jury_desk.ui import theme, uifmt, wording
 from jury_desk.ui.deliberation.charts import (
     AlternativesChart,
     Chart,
@@ -791,7 +791,7 @@ class DeliberationView(QWidget):
         ).format(list=" ; ".join(parts))
 
     def _apply_closing(self, snap: Snapshot) -> None:
-        self.blockers.set_blockers(snap.blockers)
+        self.blockers.set_blockers(snap.blockers, wording.names_of(snap.state))
         blocked = bool(snap.blockers)
         self.nothing_blocks.setVisible(not blocked and not snap.closed)
         self.blockers_view.setVisible(blocked and not snap.closed)
