@@ -68,22 +68,14 @@ BOLD_ROLES = frozenset(
         "primary",
     }
 )
-_LABEL_ROLES = frozenset(
-    {
-        "sessionTitle",
-        "dossierTitle",
-        "demoBadge",
-        "quorumOk",
-        "quorumKo",
-        "blindBadge",
-        "sectionTitle",
-        "fieldName",
-        "hint",
-        "refusal",
-        "banner",
-        "timerDigits",
-    }
-)
+# object name -> the labels (and their like) that polish gives a role
+_LABEL_ROLES = (BOLD_ROLES - {"primary"}) | {
+    "fieldName",
+    "hint",
+    "refusal",
+    "banner",
+    "timerDigits",
+}
 _FRAME_ROLES = frozenset({"dropZone", "consoleHeader"})
 
 # What takes the focus ring (the style sheet's ``:focus`` selectors).

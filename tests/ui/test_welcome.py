@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import zipfile
 from pathlib import Path
+from typing import Any
 
 from jury_desk.core import keys
 from jury_desk.core import settings as core_settings
@@ -47,16 +48,24 @@ def test_import_a_bundle_with_a_progress_bar(
     assert core_settings.load().last_session_id == gui.ctx.sid
 
 
-def test_a_refused_bundle_shows_the_whole_message_and_changes_nothing(
-    make_gui, demo_source: Path, hq_key, tmp_path: Path
-) -> None:
+def _import_a_bundle_with_an_intruder(
+    make_gui, demo_source: Path, hq_key, tmp_path: Path, language: str = "fr"
+) -> Any:
+    """The GUI, after importing a signed bundle with a file its manifest does not list."""
     _pem, jwks, key = hq_key
     keys.add_trusted(jwks)
     bundle = make_signed_bundle(demo_source, key, tmp_path / "session.zip")
     with zipfile.ZipFile(bundle, "a") as zf:
         zf.writestr("attachments/d01/intrus.pdf", b"%PDF-1.7 rien")
-    gui = make_gui()
+    gui = make_gui(language=language)
     run_task(gui, gui.controller.import_bundle(bundle))
+    return gui
+
+
+def test_a_refused_bundle_shows_the_whole_message_and_changes_nothing(
+    make_gui, demo_source: Path, hq_key, tmp_path: Path
+) -> None:
+    gui = _import_a_bundle_with_an_intruder(make_gui, demo_source, hq_key, tmp_path)
     refusal = gui.window.welcome.refusal
     assert refusal.isVisibleTo(gui.window)
     text = refusal.text()
@@ -127,13 +136,7 @@ def test_demo_button_then_reopen_the_last_session(make_gui) -> None:
 def test_a_refused_bundle_reads_english_in_the_english_welcome_screen(
     make_gui, demo_source: Path, hq_key, tmp_path: Path
 ) -> None:
-    _pem, jwks, key = hq_key
-    keys.add_trusted(jwks)
-    bundle = make_signed_bundle(demo_source, key, tmp_path / "session.zip")
-    with zipfile.ZipFile(bundle, "a") as zf:
-        zf.writestr("attachments/d01/intrus.pdf", b"%PDF-1.7 rien")
-    gui = make_gui(language="en")
-    run_task(gui, gui.controller.import_bundle(bundle))
+    gui = _import_a_bundle_with_an_intruder(make_gui, demo_source, hq_key, tmp_path, "en")
     text = gui.window.welcome.refusal.text()
     assert "attachments/d01/intrus.pdf" in text
     assert "absent du manifeste" not in text and "Paquet de session" not in text, text
