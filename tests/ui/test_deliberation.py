@@ -709,3 +709,33 @@ def test_the_jurors_page_says_who_entered_each_value(qtbot: Any, view: Deliberat
     assert text.startswith("Saisie des notes en vigueur, sur son appareil / par le secrétariat")
     name = st.juror("j01").name
     assert f"{name} 1 / {counts['j01'][1]}" in text
+
+
+def test_a_long_blocker_is_measured_at_the_width_it_is_painted(
+    qtbot: Any, view: DeliberationView
+) -> None:
+    """Each blocker wraps at the list's painted width (its viewport less the spacing on
+    both sides); measured wider, a long one lost its last line above an empty one."""
+    from jury_desk.qt.widgets import QStyleOptionViewItem
+
+    desk, sid = view.desk, view.session_id
+    view.controller.reveal()
+    desk.clear_score(sid, "d05", "j02", "impact")
+    view.controller.refresh()
+    lst = view.blockers_view
+    index = view.blockers.index(0)
+    delegate = lst.itemDelegateForIndex(index)
+
+    def hint(width: int) -> tuple[int, int]:
+        lst.resize(width, 400)
+        option = QStyleOptionViewItem()
+        option.initFrom(lst)
+        option.features |= QStyleOptionViewItem.ViewItemFeature.WrapText
+        option.rect.setWidth(10_000)  # what QListView may pass: wider than it paints
+        size = delegate.sizeHint(option, index)
+        return size.width(), size.height()
+
+    _wide_w, wide_h = hint(600)
+    narrow_w, narrow_h = hint(260)
+    assert narrow_w <= lst.viewport().width() - 2 * lst.spacing()
+    assert narrow_h > wide_h  # more lines at the painted width, not at the one passed

@@ -23,7 +23,10 @@ from jury_desk.qt.core import (
     QT_TRANSLATE_NOOP,
     QCoreApplication,
     QEvent,
+    QModelIndex,
     QObject,
+    QPersistentModelIndex,
+    QSize,
     QSortFilterProxyModel,
     Qt,
     Signal,
@@ -44,6 +47,8 @@ from jury_desk.qt.widgets import (
     QSizePolicy,
     QSplitter,
     QStackedWidget,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QTableView,
     QTabWidget,
     QVBoxLayout,
@@ -114,6 +119,21 @@ SHORTCUTS: tuple[tuple[str, str, Any], ...] = (  # Any: QT_TRANSLATE_NOOP is typ
         QT_TRANSLATE_NOOP("DeliberationView", "Rouvrir la délibération (avec un motif)"),
     ),
 )
+
+
+class _WrappedItems(QStyledItemDelegate):
+    """A list's wrapped items measured at the width they are painted at: the list's
+    viewport less its spacing on both sides (QListView measured them wider, so that a
+    long blocker lost its last line, elided, above an empty one)."""
+
+    def sizeHint(
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> QSize:
+        view = self.parent()
+        if isinstance(view, QListView):
+            option = QStyleOptionViewItem(option)
+            option.rect.setWidth(max(1, view.viewport().width() - 2 * view.spacing()))
+        return super().sizeHint(option, index)
 
 
 class _FitTable(QTableView):
@@ -593,6 +613,10 @@ class DeliberationView(QWidget):
         self.blockers_view.setAccessibleName(self.tr("Ce qui bloque encore la clôture"))
         self.blockers_view.setModel(self.blockers)
         self.blockers_view.setWordWrap(True)
+        # Wrapped items measured again when the list's width changes (its scroll bar
+        # appearing, the window resized): measured once, a long blocker lost its last line.
+        self.blockers_view.setResizeMode(QListView.ResizeMode.Adjust)
+        self.blockers_view.setItemDelegate(_WrappedItems(self.blockers_view))
         self.blockers_view.setSpacing(4)
         self.blockers_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.blockers_view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
