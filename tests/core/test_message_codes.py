@@ -424,6 +424,7 @@ def test_every_difference_named_in_core_has_a_template() -> None:
     state = {"diff.state." + k for k in _kinds(CORE / "replay.py", "differ")}
     looped = re.findall(r'\("([a-z_]+)", db\.', (CORE / "replay.py").read_text(encoding="utf-8"))
     state |= {"diff.state." + k for k in looped}  # the texts of each dossier, in one loop
+    state |= {"diff.state." + k for k in _kinds(CORE / "replay.py", "table")}  # by key
     other = {"diff." + k for k in _kinds(CORE / "replay.py", "_difference")}
     record = {"diff.record." + k for k in _kinds(CORE / "export.py", "differ")}
     assert len(state) >= 20 and len(record) >= 10 and len(other) >= 6
