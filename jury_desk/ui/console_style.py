@@ -319,22 +319,28 @@ class ConsoleStyle(QProxyStyle):
             if widget.objectName() == "primary" and not (
                 option.state & QStyle.StateFlag.State_Enabled
             ):
-                painter.save()
-                f = painter.font()
-                f.setBold(False)
-                painter.setFont(f)
-                super().drawControl(element, option, painter, widget)
-                painter.restore()
+                self._draw_weighted(False, element, option, painter, widget)
                 return
         elif element == CE.CE_TabBarTabLabel and option.state & QStyle.StateFlag.State_Selected:
-            painter.save()
-            f = painter.font()
-            f.setBold(True)
-            painter.setFont(f)
-            super().drawControl(element, option, painter, widget)
-            painter.restore()
+            self._draw_weighted(True, element, option, painter, widget)
             return
         super().drawControl(element, option, painter, widget)
+
+    def _draw_weighted(
+        self,
+        bold: bool,
+        element: QStyle.ControlElement,
+        option: QStyleOption,
+        painter: QPainter,
+        widget: QWidget | None,
+    ) -> None:
+        """Fusion's drawing of ``element`` in the painter's font, bold or not."""
+        painter.save()
+        f = painter.font()
+        f.setBold(bold)
+        painter.setFont(f)
+        super().drawControl(element, option, painter, widget)
+        painter.restore()
 
     # ------------------------------------------------------------------ drawing
 
