@@ -25,7 +25,7 @@ from jury_desk.core import fmt
 from jury_desk.core.errors import Quoted
 
 if TYPE_CHECKING:
-    from jury_desk.core.deliberation import Blocker
+    from jury_desk.core.api import Blocker
     from jury_desk.core.domain import Criterion, Dossier, Juror
 
 __all__ = [
@@ -1819,9 +1819,9 @@ def blocker_text(b: Blocker, tr: Translate = french, names: Names = IDS) -> str:
 
 def snapshot_reason(reason_slug: str, tr: Translate = french) -> str:
     """Why a snapshot was taken (the slug in its name: a known reason, then any more)."""
-    from jury_desk.core.snapshots import reason_parts
+    from jury_desk.core import api
 
-    known, more = reason_parts(reason_slug)
+    known, more = api.reason_parts(reason_slug)
     if known is None:
         return more
     label = template("snapshot.reason." + known, tr)

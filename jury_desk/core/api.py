@@ -139,6 +139,9 @@ if TYPE_CHECKING:  # « X as X »: re-exported on purpose
         missing_attachments as missing_attachments,
     )
     from jury_desk.core.snapshots import (
+        reason_parts as reason_parts,
+    )
+    from jury_desk.core.snapshots import (
         restore as restore,
     )
     from jury_desk.core.snapshots import (
@@ -205,6 +208,7 @@ _HOME: dict[str, str] = {
             "SnapshotSession",
             "list_snapshots",
             "missing_attachments",
+            "reason_parts",
             "restore",
             "snapshot",
             "take_snapshot",
