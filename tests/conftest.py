@@ -2,20 +2,23 @@
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
+import sqlite3
 import subprocess
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 # GUI tests run offscreen unless a display is asked for explicitly.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from jury_desk.core import bundle, crypto, demo_scenario, replay, resources
+from jury_desk.core import audit, bundle, crypto, demo_scenario, replay, resources
 from jury_desk.core.services import Desk
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -133,3 +136,29 @@ def played_demo(tmp: Path) -> Iterator[tuple[Desk, str]]:
             yield desk, sid
         finally:
             desk.close()
+
+
+def rechain_audit(
+    con: sqlite3.Connection, sid: str, edit: Callable[[int, str, dict[str, Any]], None]
+) -> None:
+    """The attacker's rewrite of a session's audit log, outside jury_desk: its triggers
+    dropped, each entry's data given to ``edit(seq, action, data)`` to change in place,
+    and the hash chain computed anew over the result (committed)."""
+    for (name,) in con.execute("SELECT name FROM sqlite_master WHERE type='trigger'").fetchall():
+        con.execute(f"DROP TRIGGER {name}")
+    rows = con.execute(
+        "SELECT seq, at, actor, action, data FROM audit WHERE session_id=? ORDER BY seq", (sid,)
+    ).fetchall()
+    prev = audit.GENESIS
+    for seq, at, actor, action, data in rows:
+        payload = json.loads(data)
+        edit(seq, action, payload)
+        entry = {"seq": seq, "at": at, "actor": actor, "action": action, "data": payload}
+        entry["prev"] = prev
+        entry["hash"] = audit.entry_hash(entry)
+        con.execute(
+            "UPDATE audit SET data=?, prev=?, hash=? WHERE session_id=? AND seq=?",
+            (audit.canonical_json(payload).decode(), prev, entry["hash"], sid, seq),
+        )
+        prev = entry["hash"]
+    con.commit()

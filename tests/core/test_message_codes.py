@@ -44,7 +44,7 @@ from jury_desk.core import (
 from jury_desk.core.errors import Problem, Quoted, UserError, nested
 from jury_desk.core.replay import Known, Replayer, ReplayError
 from jury_desk.core.services import Desk
-from tests.conftest import played_demo, signing_identity
+from tests.conftest import played_demo, rechain_audit, signing_identity
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 CORE = ROOT / "jury_desk" / "core"
@@ -330,33 +330,18 @@ def test_a_replay_refusal_in_verify_is_worded_in_both_languages(
 def test_an_export_refused_by_the_replay_carries_its_code(tmp_path: Path) -> None:
     """An audit entry naming a juror the manifest does not know, chained anew: the export
     is refused with the same French sentence as before, and its code for the GUI."""
-    import sqlite3
-
     with played_demo(tmp_path) as (desk, sid):
+        found: list[int] = []
+
+        def unknown_juror(seq: int, action: str, data: dict[str, Any]) -> None:
+            if not found and action == "score.set":
+                data["juror_id"] = "j99"
+                found.append(seq)
+
         con = sqlite3.connect(desk.db_path)
-        for (name,) in con.execute(
-            "SELECT name FROM sqlite_master WHERE type='trigger'"
-        ).fetchall():
-            con.execute(f"DROP TRIGGER {name}")
-        rows = con.execute(
-            "SELECT seq, at, actor, action, data FROM audit WHERE session_id=? ORDER BY seq",
-            (sid,),
-        ).fetchall()
-        prev, target = audit.GENESIS, None
-        for seq, at, actor, action, data in rows:
-            payload = json.loads(data)
-            if target is None and action == "score.set":
-                payload["juror_id"], target = "j99", seq
-            entry = {"seq": seq, "at": at, "actor": actor, "action": action, "data": payload}
-            entry["prev"] = prev
-            entry["hash"] = audit.entry_hash(entry)
-            con.execute(
-                "UPDATE audit SET data=?, prev=?, hash=? WHERE session_id=? AND seq=?",
-                (audit.canonical_json(payload).decode(), prev, entry["hash"], sid, seq),
-            )
-            prev = entry["hash"]
-        con.commit()
+        rechain_audit(con, sid, unknown_juror)
         con.close()
+        (target,) = found
         desk._ids.clear()
         with pytest.raises(UserError) as caught:
             export.export_session(desk, sid, tmp_path / "r.zip", signing_identity())

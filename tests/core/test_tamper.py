@@ -22,7 +22,7 @@ import pytest
 from jury_desk.core import audit, bundle, crypto, export, resources, storage
 from jury_desk.core.errors import UserError
 from jury_desk.core.services import Desk
-from tests.conftest import played_demo, run_cli, signing_identity
+from tests.conftest import played_demo, rechain_audit, run_cli, signing_identity
 
 
 @dataclass
@@ -157,34 +157,13 @@ def test_a_rewritten_and_rechained_audit_log_is_refused(tmp_path: Path) -> None:
         forged = manifest.replace(b'"amount_requested_cents": 1', b'"amount_requested_cents": 9', 1)
         assert forged != manifest
         forged_sha = hashlib.sha256(forged).hexdigest()
-        con = sqlite3.connect(desk.db_path)
-        for (name,) in con.execute(
-            "SELECT name FROM sqlite_master WHERE type='trigger'"
-        ).fetchall():
-            con.execute(f"DROP TRIGGER {name}")
-        rows = con.execute(
-            "SELECT seq, at, actor, action, data FROM audit WHERE session_id=? ORDER BY seq",
-            (sid,),
-        ).fetchall()
-        prev = audit.GENESIS
-        for seq, at, actor, action, data in rows:
-            payload = json.loads(data)
+
+        def forge_import(_seq: int, action: str, data: dict[str, Any]) -> None:
             if action == "session.import":
-                payload["manifest_sha256"] = forged_sha
-            entry = {
-                "seq": seq,
-                "at": at,
-                "actor": actor,
-                "action": action,
-                "data": payload,
-                "prev": prev,
-            }
-            entry["hash"] = audit.entry_hash(entry)
-            con.execute(
-                "UPDATE audit SET data=?, prev=?, hash=? WHERE session_id=? AND seq=?",
-                (audit.canonical_json(payload).decode(), prev, entry["hash"], sid, seq),
-            )
-            prev = entry["hash"]
+                data["manifest_sha256"] = forged_sha
+
+        con = sqlite3.connect(desk.db_path)
+        rechain_audit(con, sid, forge_import)
         con.execute(
             "UPDATE session SET manifest=?, manifest_sha256=? WHERE id=?", (forged, forged_sha, sid)
         )
