@@ -27,7 +27,6 @@ import logging
 import os
 import sys
 import time
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -47,6 +46,7 @@ from jury_desk.qt.core import (
 from jury_desk.qt.gui import QIcon
 from jury_desk.qt.widgets import QApplication
 from jury_desk.ui import errors, prefs, theme
+from jury_desk.ui.first_paint import AfterFirstPaint
 
 log = logging.getLogger(__name__)
 
@@ -134,6 +134,10 @@ def _ask_running_instance(name: str) -> bool:
 # --------------------------------------------------------------------------- the start
 
 
+# A window never painted (started minimised) still gets what waits for its first paint.
+FIRST_PAINT_FALLBACK_MS = 3000
+
+
 def resume_collector() -> None:
     """Resume the cyclic garbage collector that ``jury_desk.__main__`` paused for the start.
 
@@ -147,33 +151,6 @@ def resume_collector() -> None:
     if not gc.isenabled():
         gc.freeze()
         gc.enable()
-
-
-class _AfterFirstFrame(QObject):
-    """At the window's first paint: the collector resumed, then ``then`` called from the
-    event loop. A window never painted (started minimised) gets both after
-    ``FALLBACK_MS``."""
-
-    FALLBACK_MS = 3000
-
-    def __init__(self, window: QObject, then: Callable[[], None]) -> None:
-        super().__init__(window)
-        self.then: Callable[[], None] | None = then
-        window.installEventFilter(self)
-        QTimer.singleShot(self.FALLBACK_MS, self, self._done)
-
-    def eventFilter(self, obj: QObject, event: QEvent) -> bool:
-        if self.then is not None and event.type() == QEvent.Type.Paint:
-            obj.removeEventFilter(self)
-            resume_collector()
-            QTimer.singleShot(0, self, self._done)
-        return False
-
-    def _done(self) -> None:
-        then, self.then = self.then, None
-        resume_collector()
-        if then is not None:
-            then()
 
 
 # --------------------------------------------------------------------------- hooks
@@ -337,11 +314,12 @@ def run_gui(args: argparse.Namespace) -> int:
     script = test_script()
 
     def after_first_frame() -> None:
+        resume_collector()
         servers.append(InstanceServer(name, window, controller))
         if script:
             _run_test_script(script, controller)
 
-    _AfterFirstFrame(window, after_first_frame)
+    AfterFirstPaint(window, after_first_frame, fallback_ms=FIRST_PAINT_FALLBACK_MS)
     try:
         if demo:
             report = controller.get_desk().import_demo()

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 from jury_desk.core import fmt
 from jury_desk.core.errors import UserError
-from jury_desk.qt.core import QEvent, QObject, QTimer, Signal, Slot
+from jury_desk.qt.core import QObject, Signal, Slot
 from jury_desk.qt.widgets import QFileDialog
 from jury_desk.ui import dialogs, prefs, wording
 from jury_desk.ui.announce import announce
@@ -27,6 +27,7 @@ from jury_desk.ui.console import ConsoleView
 from jury_desk.ui.console_controller import ConsoleController
 from jury_desk.ui.context import SessionContext
 from jury_desk.ui.errors import log_failure
+from jury_desk.ui.first_paint import AfterFirstPaint
 from jury_desk.ui.hub import Hub
 from jury_desk.ui.main_window import MainWindow
 from jury_desk.ui.projector import ProjectorController, ProjectorThumbnail
@@ -60,26 +61,6 @@ class _ProgressRelay(QObject):
         if done >= total or now - self._last >= 0.04:
             self._last = now
             self.progressed.emit(done, total)
-
-
-class _AfterFirstPaint(QObject):
-    """Calls the method ``then`` once, from the event loop, after ``target`` has been
-    painted. It holds the method weakly: a view that is never painted must not keep its
-    controller alive (a Qt object left to the cyclic collector can be freed on any thread)."""
-
-    def __init__(self, target: QObject, then: Callable[[], None]) -> None:
-        super().__init__(target)
-        self.then: weakref.WeakMethod[Callable[[], None]] | None = weakref.WeakMethod(then)
-        target.installEventFilter(self)
-
-    def eventFilter(self, obj: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Paint and self.then is not None:
-            ref, self.then = self.then, None
-            obj.removeEventFilter(self)
-            then = ref()
-            if then is not None:
-                QTimer.singleShot(0, then)
-        return False
 
 
 class MainController(QObject):
@@ -361,7 +342,7 @@ class MainController(QObject):
         self.ctx = ctx
         view = ConsoleView()
         if quick is not None:  # the start: what can wait waits for the first paint
-            _AfterFirstPaint(view, self._after_first_paint)
+            AfterFirstPaint(view, self._after_first_paint)
         self.window.set_console(view)
         self.console = ConsoleController(ctx, view, self.shared, self.actions, self.clock, self)
         view.set_projector_thumbnail(ProjectorThumbnail(self.projector, view))
