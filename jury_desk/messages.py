@@ -1691,6 +1691,24 @@ def _value(value: object, tr: Translate = french) -> str:
     return str(value)
 
 
+def _too_few(params: Mapping[str, object], reasons: tuple[object, ...], tr: Translate) -> list[str]:
+    """The counts an invalid dossier falls short of: jurors who count, complete sheets."""
+    parts = []
+    if "too_few_jurors" in reasons:
+        parts.append(
+            template("invalid.too_few_jurors", tr).format(
+                counted=params["counted"], need=params["need"]
+            )
+        )
+    if "too_few_sheets" in reasons:
+        parts.append(
+            template("invalid.too_few_sheets", tr).format(
+                sheets=params["sheets"], need=params["need"]
+            )
+        )
+    return parts
+
+
 def invalid_text(params: Mapping[str, object], tr: Translate = french, names: Names = IDS) -> str:
     """Why a dossier is not valid (the parameters of ``deliberation.invalid_params``)."""
     reasons = params.get("reasons", ())
@@ -1707,32 +1725,16 @@ def invalid_text(params: Mapping[str, object], tr: Translate = french, names: Na
         ]
         key = "invalid.missing_one" if len(sheets) == 1 else "invalid.missing_many"
         parts.append(template(key, tr).format(sheets=_listing(sheets, tr)))
-    if "too_few_jurors" in reasons:
-        parts.append(
-            template("invalid.too_few_jurors", tr).format(
-                counted=params["counted"], need=params["need"]
-            )
-        )
-    if "too_few_sheets" in reasons:
-        parts.append(
-            template("invalid.too_few_sheets", tr).format(
-                sheets=params["sheets"], need=params["need"]
-            )
-        )
+    parts.extend(_too_few(params, reasons, tr))
     return template("invalid.head", tr).format(
         dossier=names.dossier(params["dossier"]), parts=template("list.separator", tr).join(parts)
     )
 
 
 def missing_text(
-    params: Mapping[str, object],
-    *,
-    names: Mapping[str, str],
-    labels: Mapping[str, str],
-    criteria: int,
-    tr: Translate = french,
+    params: Mapping[str, object], *, names: Names, criteria: int, tr: Translate = french
 ) -> str:
-    """What an invalid dossier lacks, sheet by sheet, with jurors' names and criteria labels.
+    """What an invalid dossier lacks, sheet by sheet, jurors and criteria worded by ``names``.
 
     ``params`` are those of ``deliberation.invalid_params``; ``criteria`` is the number of
     criteria of the session (a sheet lacking them all is absent). Empty when valid.
@@ -1742,27 +1744,16 @@ def missing_text(
     assert isinstance(reasons, tuple) and isinstance(missing, tuple)
     parts: list[str] = []
     for juror, crits in missing:
-        name = names.get(juror, juror)
+        name = names.juror(juror)
         if len(crits) == criteria:
             parts.append(template("invalid.sheet_absent", tr).format(juror=name))
         else:
             parts.append(
                 template("invalid.sheet_incomplete", tr).format(
-                    juror=name, criteria=", ".join(labels.get(c, c) for c in crits)
+                    juror=name, criteria=", ".join(names.criterion(c) for c in crits)
                 )
             )
-    if "too_few_jurors" in reasons:
-        parts.append(
-            template("invalid.too_few_jurors", tr).format(
-                counted=params["counted"], need=params["need"]
-            )
-        )
-    if "too_few_sheets" in reasons:
-        parts.append(
-            template("invalid.too_few_sheets", tr).format(
-                sheets=params["sheets"], need=params["need"]
-            )
-        )
+    parts.extend(_too_few(params, reasons, tr))
     return template("list.separator", tr).join(parts)
 
 

@@ -1208,13 +1208,10 @@ class _Builder:
             return []
         out: list[Flowable] = [*self.heading("8. Dossiers sans résultat valide")]
         rows: list[list[Any]] = [["Dossier", "Ce qui manque", "Motif consigné par le jury"]]
-        names = {j.id: j.name for j in st.jurors}
-        labels = {c.id: c.label for c in st.criteria}
+        names = messages.Names.of(st.jurors, (), st.criteria)
         for r in invalid:
             validity = self.ds.dossier(r.dossier_id).validity
-            missing = messages.missing_text(
-                validity.params, names=names, labels=labels, criteria=len(st.criteria)
-            )
+            missing = messages.missing_text(validity.params, names=names, criteria=len(st.criteria))
             rows.append(
                 [
                     self.dossier_cell(r.dossier_id),

@@ -272,10 +272,9 @@ def _cell(text: str, width: int, right: bool = False) -> str:
 def why_invalid(ds: DeliberationState, d: DossierState) -> str:
     """Why a dossier is not valid, with the jury's reason, in French (terminal, PV)."""
     st = ds.session
-    what = messages.missing_text(
+    what = messages.missing_text(  # criteria by their ids: the terminal's columns
         d.validity.params,
-        names={j.id: j.name for j in st.jurors},
-        labels={c.id: c.id for c in st.criteria},
+        names=messages.Names(jurors={j.id: j.name for j in st.jurors}),
         criteria=len(st.criteria),
     )
     parts = [what] if what else []
