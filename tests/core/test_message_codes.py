@@ -993,3 +993,27 @@ def test_blockers_name_jurors_dossiers_and_criteria_when_the_reader_has_the_sess
     assert f"Le dossier {d5_ref} (" in text and j01.name in text and impact.label in text
     assert "d05" not in text and "j01" not in text
     assert len(names.dossier("d05")) <= len(d5_ref) + 3 + messages.TITLE_CHARS
+
+
+def test_the_pv_says_what_an_invalid_dossier_lacks_with_names_and_labels(
+    scored_demo: tuple[Desk, str], tmp_path: Path
+) -> None:
+    """The PV's « Dossiers sans résultat valide » words the missing sheet with the juror's
+    name and the criterion's label (messages.missing_text through Names), and the jury's
+    reason."""
+    from jury_desk.core import demo_scenario
+    from tests.conftest import exported_pv_text
+
+    desk, sid = scored_demo
+    demo_scenario.record_hearings(desk, sid)
+    desk.clear_score(sid, "d05", "j02", "impact")
+    desk.set_invalid_reason(sid, "d05", "Feuille de notation perdue")
+    st = desk.state(sid)
+    juror = next(j.name for j in st.jurors if j.id == "j02")
+    label = next(c.label for c in st.criteria if c.id == "impact")
+    text = exported_pv_text(desk, sid, tmp_path)
+    section = " ".join(text[text.index("Dossiers sans résultat valide") :].split())
+    # the cell wraps beside the others (pdftotext -layout): its parts, each in one piece
+    assert f"feuille de {juror} incomplète" in section and f"({label})" in section, section
+    assert "j02" not in section and "(impact)" not in section
+    assert "Feuille de notation perdue" in section
