@@ -1173,10 +1173,21 @@ TEMPLATES: dict[str, str] = {
         "{count} entrées chaînées depuis l’import du manifeste jusqu’à l’export n° {seq}, "
         "dernière empreinte {head}…",
     ),
+    "check.chain.ok_at_export": QT_TRANSLATE_NOOP(
+        "Messages",
+        "{count} entrées chaînées depuis l’import du manifeste jusqu’à l’export n° {seq}, "
+        "dernière empreinte {head}… : ce sont, octet pour octet, celles que l’export a lues "
+        "et vérifiées avant de signer",
+    ),
     "check.replay.ok_whole": QT_TRANSLATE_NOOP(
         "Messages",
         "identique au rejeu du journal entièrement (résultats, rangs et proposition par "
         "défaut recalculés)",
+    ),
+    "check.replay.ok_at_export": QT_TRANSLATE_NOOP(
+        "Messages",
+        "identique au rejeu du journal entièrement, fait par l’export avant de signer sur ces "
+        "octets mêmes (résultats, rangs et proposition par défaut recalculés)",
     ),
     "check.replay.ok_records": QT_TRANSLATE_NOOP(
         "Messages",

@@ -135,17 +135,18 @@ def entries(db: Session, session_id: str, *, after: int = 0) -> list[dict[str, A
     ]
 
 
-def jsonl(db: Session, session_id: str) -> tuple[bytes, str]:
+def jsonl(db: Session, session_id: str, *, after: int = 0) -> tuple[bytes, str]:
     """``to_jsonl(entries(db, session_id))`` and the chain's head, written straight from
     the rows: ``data`` is stored as its canonical JSON (``append`` is the only writer,
     and triggers forbid changing a row), so each line is put together around it, in
     canonical key order, without parsing and re-encoding every entry (36,000 of them at
-    300 dossiers x 15 jurors x 8 criteria)."""
+    300 dossiers x 15 jurors x 8 criteria). From entry n° ``after + 1`` when given (the
+    head is then :data:`GENESIS` when there is none)."""
     enc = json.encoder.encode_basestring  # ensure_ascii=False, as canonical_json
     rows = db.connection().exec_driver_sql(
         "SELECT seq, at, actor, action, data, prev, hash FROM audit"
-        " WHERE session_id = ? ORDER BY seq",
-        (session_id,),
+        " WHERE session_id = ? AND seq > ? ORDER BY seq",
+        (session_id, after),
     )
     parts: list[str] = []
     last = GENESIS

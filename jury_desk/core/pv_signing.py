@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import asyncio
 import io
+import sys
+import types
 from collections.abc import Awaitable, Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
@@ -36,6 +38,38 @@ from jury_desk.core.pv_style import (
 from jury_desk.core.result_document import short_title
 
 T = TypeVar("T")
+
+
+class Offline:
+    """What pyHanko's clients over HTTP are in jury_desk: refused when built."""
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        raise RuntimeError("jury_desk never connects out (no time-stamp, OCSP or CRL fetched)")
+
+
+# pyHanko's modules that reach the network, and the names pyHanko imports from them.
+_NETWORK_MODULES = {
+    "pyhanko.sign.timestamps.aiohttp_client": ("HTTPTimeStamper",),
+    "pyhanko_certvalidator.fetchers.aiohttp_fetchers": ("AIOHttpFetcherBackend",),
+}
+
+
+def _offline_pyhanko() -> None:
+    """Before pyHanko is first imported: its clients over HTTP (the time-stamping client,
+    the certificate, OCSP and CRL fetchers) are classes that refuse to be built.
+    ``pyhanko.sign.timestamps`` and ``pyhanko.sign.validation`` import them whatever is
+    signed or checked, and with them aiohttp, which builds two TLS contexts on import
+    (65 ms of every export and verify). jury_desk signs PAdES B-B without a time-stamp,
+    validates with ``allow_fetching=False`` and never connects out. Without effect on a
+    module already imported (a test that imports pyHanko itself first)."""
+    for name, classes in _NETWORK_MODULES.items():
+        if name in sys.modules:
+            continue
+        module = types.ModuleType(name, "jury_desk: offline, nothing fetched over HTTP")
+        for cls in classes:
+            setattr(module, cls, Offline)
+        module.__dict__["__all__"] = list(classes)
+        sys.modules[name] = module
 
 
 def _run(factory: Callable[[], Awaitable[T]]) -> T:
@@ -117,6 +151,7 @@ async def sign_pdf_async(
     location: str | None = None,
 ) -> bytes:
     """Sign ``pdf_bytes`` PAdES B-B with ``identity``; a visible stamp at ``placement``."""
+    _offline_pyhanko()
     from pyhanko.pdf_utils.content import PdfContent
     from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
     from pyhanko.pdf_utils.layout import (
@@ -217,6 +252,8 @@ async def validate_pdf_async(
     has no other).
     """
     from cryptography import x509
+
+    _offline_pyhanko()
     from pyhanko.pdf_utils.reader import PdfFileReader
     from pyhanko.sign.validation import async_validate_pdf_signature
     from pyhanko.sign.validation.errors import SignatureValidationError

@@ -3458,8 +3458,16 @@ A snapshot of the current state is taken first (“before restore”): the resto
         <translation>{count} chained entries from the manifest’s import to export no. {seq}, last hash {head}…</translation>
     </message>
     <message>
+        <source>{count} entrées chaînées depuis l’import du manifeste jusqu’à l’export n° {seq}, dernière empreinte {head}… : ce sont, octet pour octet, celles que l’export a lues et vérifiées avant de signer</source>
+        <translation>{count} chained entries from the manifest’s import to export no. {seq}, last hash {head}…: byte for byte, the ones the export read and checked before signing</translation>
+    </message>
+    <message>
         <source>identique au rejeu du journal entièrement (résultats, rangs et proposition par défaut recalculés)</source>
         <translation>identical to the replay of the whole log (results, ranks and default proposal recomputed)</translation>
+    </message>
+    <message>
+        <source>identique au rejeu du journal entièrement, fait par l’export avant de signer sur ces octets mêmes (résultats, rangs et proposition par défaut recalculés)</source>
+        <translation>identical to the replay of the whole log, made by the export on these very bytes before signing (results, ranks and default proposal recomputed)</translation>
     </message>
     <message>
         <source>identique au rejeu du journal pour les présences, récusations, notes, commentaires, auditions, avis et décisions du jury (le calcul des résultats demande --session-bundle)</source>
