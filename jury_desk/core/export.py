@@ -584,7 +584,7 @@ class _Binding:
     head: str
     count: int
     # audit.jsonl's bytes the entries were read from, when they were (an export's)
-    log: list[bytes] = field(default_factory=list)
+    log: list[bytes] | None = None
 
     def state(self) -> Any:
         return replay.session_state(
@@ -615,11 +615,15 @@ class _Binding:
             except replay.ReplayError as exc:
                 raise _tampered(exc) from exc
             self.head, self.count = str(entry["hash"]), seq
-        self.log.append(appended)
+        if self.log is not None:
+            self.log.append(appended)
 
     def audit_jsonl(self) -> bytes:
         """audit.jsonl as far as the binding goes: the bytes whose every line it parsed
-        as verify parses them, checked link by link and replayed."""
+        as verify parses them, checked link by link and replayed (a binding made from
+        the bytes of the log, as the export makes it)."""
+        if self.log is None:
+            raise ValueError("this binding was not made from the bytes of audit.jsonl")
         return b"".join(self.log)
 
 
@@ -658,7 +662,7 @@ def _bind(
         rp.feed_all(entries)
     except replay.ReplayError as exc:
         raise _tampered(exc) from exc
-    return _Binding(manifest, rp, chain.head, chain.count, [log] if log is not None else [])
+    return _Binding(manifest, rp, chain.head, chain.count, [log] if log is not None else None)
 
 
 _parsed_manifest: tuple[bytes, Any] | None = None  # the last manifest parsed, and its bytes
