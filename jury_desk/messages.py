@@ -1902,10 +1902,36 @@ def words(params: Mapping[str, object], tr: Translate = french) -> dict[str, str
     return _words(params, tr)
 
 
-def error_text(key: str, params: Mapping[str, object], tr: Translate = french) -> str:
-    """A refusal of the services (``UserError.key``) in words.
+# The refusals that name a juror, a dossier or a criterion the user picked in the GUI:
+# worded with :class:`Names` there. Not the ones about typed text (a CSV's line, a
+# hearing entered afterwards: its ids are what the user reads in the file), nor what a
+# bundle, a replay or a verification finds (about the file, by its ids).
+NAMED_REFUSALS = frozenset(
+    {
+        "already_recused",
+        "already_recused_bundle",
+        "duplicate_laureate",
+        "juror_absent",
+        "juror_recused",
+        "justification_not_sentence",
+        "not_recused",
+        "sheet_incomplete",
+        "sheet_sealed",
+        "unknown_attachment",
+    }
+)
+
+
+def error_text(
+    key: str, params: Mapping[str, object], tr: Translate = french, names: Names = IDS
+) -> str:
+    """A refusal of the services (``UserError.key``) in words; the juror, dossier and
+    criterion of a refusal of :data:`NAMED_REFUSALS` worded by ``names``.
 
     ``row`` and ``csv_row`` wrap another refusal: its key in ``inner``, its parameters
     in ``inner_params`` (pairs), worded into ``{message}``.
     """
+    if names is not IDS and key in NAMED_REFUSALS:
+        named = {"juror": names.juror, "dossier": names.dossier, "criterion": names.criterion}
+        params = {k: named[k](v) if k in named else v for k, v in params.items()}
     return template("error." + key, tr).format(**_words(params, tr))
