@@ -1062,7 +1062,7 @@ TEMPLATES: dict[str, str] = {
     ),
     "error.audit_chain_broken": QT_TRANSLATE_NOOP(
         "Messages",
-        "Le journal d’audit de cette session est altéré (entrée n° {seq} : {message}) : la "
+        "Le journal d’audit de cette session est altéré ({message}) : la "
         "base a été modifiée hors de jury_desk, ses résultats ne sont plus attestés et ne "
         "peuvent être ni calculés ni exportés. Restaurez le dernier instantané intact (menu "
         "Fichier, ou « jury-desk restore »). Rien n’a été modifié.",
@@ -1075,6 +1075,17 @@ TEMPLATES: dict[str, str] = {
     ),
     "error.chain.hash": QT_TRANSLATE_NOOP(
         "Messages", "entrée n° {seq} : son contenu a été modifié (empreinte différente)"
+    ),
+    "error.chain.unreadable": QT_TRANSLATE_NOOP(
+        "Messages", "entrée n° {seq} illisible comme ligne d’audit.jsonl : {message}"
+    ),
+    "error.chain.row": QT_TRANSLATE_NOOP(
+        "Messages", "entrée n° {seq} : une colonne de la table n’a pas le type attendu"
+    ),
+    "error.audit_entry_too_large": QT_TRANSLATE_NOOP(
+        "Messages",
+        "Ce texte est trop long, ou compte trop d’accolades et de crochets, pour être inscrit "
+        "au journal d’audit : raccourcissez-le. Rien n’a été enregistré.",
     ),
     "error.snapshot_missing": QT_TRANSLATE_NOOP("Messages", "Instantané introuvable : « {path} »."),
     "error.snapshot_unreadable": QT_TRANSLATE_NOOP(

@@ -107,7 +107,7 @@ class ReplayedAtExport:
     its own) and replayed it over the session's manifest, which gives exactly the
     result.json whose SHA-256 is ``result_sha256``.
 
-    :func:`verify_written` gives it to :func:`verify_result`, which still reads back and
+    :func:`verify_written` gives it to ``_verify_result``, which still reads back and
     checks the file it was written to (layout, JWS, the PDF's and the log's hashes,
     result.json strictly and against its schema, the PDF signature), and takes the
     chain and its replay as checked when the file holds those very bytes: parsing,
@@ -593,28 +593,35 @@ class _Binding:
 
     def advance(self, desk: Desk, session_id: str) -> None:
         """Fold in the entries appended since, checking that they extend the same chain
-        (only those are read: the ones before were checked when the binding was made)."""
+        (only those are read: the ones before were checked when the binding was made).
+        Each is read as verify reads a line of audit.jsonl; all are checked before any
+        is folded in, so that a refusal leaves the binding as it was."""
         from jury_desk.core import storage
 
         with storage.reading(desk.engine) as db:
             appended, _ = audit.jsonl(db, session_id, after=self.count)
-        try:
-            entries = list(log_entries(jsonl_lines(appended)))
-        except strictjson.StrictJsonError as exc:
-            raise _tampered("tamper.chain_broken_at", {"seq": self.count + 1}) from exc
-        for entry in entries:
-            seq = self.count + 1
+        entries: list[dict[str, Any]] = []
+        head = self.head
+        for line in jsonl_lines(appended):
+            seq = self.count + len(entries) + 1
+            try:
+                (entry,) = log_entries((line,))
+            except strictjson.StrictJsonError as exc:
+                raise _tampered("tamper.chain_broken_at", {"seq": seq}) from exc
             if (
                 entry.get("seq") != seq
-                or entry.get("prev") != self.head
+                or entry.get("prev") != head
                 or audit.entry_hash(entry) != entry.get("hash")
             ):
                 raise _tampered("tamper.chain_broken_at", {"seq": seq})
+            head = str(entry["hash"])
+            entries.append(entry)
+        for entry in entries:
             try:
                 self.replayer.feed(entry)
             except replay.ReplayError as exc:
                 raise _tampered(exc) from exc
-            self.head, self.count = str(entry["hash"]), seq
+        self.head, self.count = head, self.count + len(entries)
         if self.log is not None:
             self.log.append(appended)
 
@@ -635,7 +642,9 @@ def _bind(
     log: bytes | None = None,
 ) -> _Binding:
     """``entries`` and their ``chain`` check, when the caller has read and checked them
-    (from the audit.jsonl bytes ``log``, when given)."""
+    (from the audit.jsonl bytes ``log``, when given: the binding then gives them back)."""
+    if log is not None and (entries is None or chain is None):
+        raise ValueError("the bytes of the log go with the entries read from them")
 
     manifest_bytes = desk.manifest_bytes(session_id)
     if entries is None or chain is None:
@@ -895,11 +904,12 @@ def export_session(
         step(5)
         # What is signed is what the manifest and the audit log establish, nothing else:
         # the export's own entries folded in, and the log written is the one replayed.
+        binding.advance(desk, session_id)
+        if binding.head != st.audit_head or not _ends_with_export(binding.replayer.state, seq):
+            raise RuntimeError("the audit log changed during the export")
         expected, _ = check_bound(desk, session_id, st, binding)
         audit_bytes = binding.audit_jsonl()
         audit_sha256 = hashlib.sha256(audit_bytes).hexdigest()
-        if binding.head != st.audit_head or not _ends_with_export(binding.replayer.state, seq):
-            raise RuntimeError("the audit log changed during the export")
         doc_kwargs: dict[str, Any] = {
             "export_seq": seq,
             "signer": {"name": name, "kid": identity.kid, "jwk": identity.jwk},
@@ -1070,7 +1080,7 @@ L_MANIFEST = "manifest"
 L_SEMANTIC = "semantic"
 L_PDF_SIG = "pdf_signature"
 
-MAX_AUDIT_LINE = 1024 * 1024
+MAX_AUDIT_LINE = audit.MAX_LINE
 
 NOT_CHECKED_WITHOUT_BUNDLE = finding("verify.without_bundle")
 
@@ -1146,7 +1156,9 @@ def log_entries(lines: Iterable[bytes]) -> Iterator[dict[str, Any]]:
     for line in lines:
         if not line.strip():
             raise strictjson.StrictJsonError("audit_line_empty")
-        entry = strictjson.loads(line, max_bytes=MAX_AUDIT_LINE, max_containers=10_000)
+        entry = strictjson.loads(
+            line, max_bytes=MAX_AUDIT_LINE, max_containers=audit.MAX_CONTAINERS
+        )
         if not isinstance(entry, dict):
             raise strictjson.StrictJsonError("audit_line_not_object")
         yield entry
@@ -1160,13 +1172,11 @@ def _read_log(data: bytes) -> list[dict[str, Any]]:
     try:
         entries.extend(log_entries(jsonl_lines(data)))
     except strictjson.StrictJsonError as exc:
+        seq = len(entries) + 1
+        unreadable = (("seq", seq), ("inner", exc.key), ("inner_params", tuple(exc.params.items())))
         raise UserError(
             "audit_chain_broken",
-            params={
-                "seq": len(entries) + 1,
-                "inner": exc.key,
-                "inner_params": tuple(exc.params.items()),
-            },
+            params={"seq": seq, "inner": "chain.unreadable", "inner_params": unreadable},
         ) from exc
     return entries
 
@@ -1176,7 +1186,7 @@ def verify_written(
 ) -> VerifyReport:
     """Verify what an export has just written, trusting the key that signed it, and
     record in the audit log that this export was verified (which allows the purge)."""
-    checked = verify_result(
+    checked = _verify_result(
         report.path,
         [identity.jwk],
         manifest_bytes=desk.manifest_bytes(session_id),
@@ -1220,7 +1230,6 @@ def verify_result(
     *,
     session_bundle: Path | None = None,
     manifest_bytes: bytes | None = None,
-    replayed_at_export: ReplayedAtExport | None = None,
 ) -> VerifyReport:
     """Check a result bundle; each check says in French what holds or what does not.
 
@@ -1229,10 +1238,24 @@ def verify_result(
     SHA-256 of the PV and of audit.jsonl; then result.json, parsed strictly and checked
     against its schema; audit.jsonl, parsed line by line, its chain and its replay; the
     PDF signature. ``session_bundle`` (headquarters' own bundle) or ``manifest_bytes``
-    gives the manifest against which result.json is recomputed whole;
-    ``replayed_at_export``, what the export that wrote ``path`` replayed (see
-    :class:`ReplayedAtExport`).
+    gives the manifest against which result.json is recomputed whole.
     """
+    return _verify_result(
+        path, trusted, session_bundle=session_bundle, manifest_bytes=manifest_bytes
+    )
+
+
+def _verify_result(
+    path: Path,
+    trusted: Sequence[Mapping[str, Any]],
+    *,
+    session_bundle: Path | None = None,
+    manifest_bytes: bytes | None = None,
+    replayed_at_export: ReplayedAtExport | None = None,
+) -> VerifyReport:
+    """:func:`verify_result`, given what the export that wrote ``path`` replayed (see
+    :class:`ReplayedAtExport`): only :func:`verify_written` knows it, from that export's
+    report in the same process."""
     path = Path(path)
     trusted_list = [dict(k) for k in trusted]
     archive, structure = _read_archive(path)
@@ -1499,15 +1522,9 @@ def _check_audit(
     )
 
 
-def _ends_with_export(last: replay.Replayed | Mapping[str, Any], seq: object) -> bool:
-    """The chain's last entry (as a replay ends, or as read) is export n° ``seq``."""
-    action: object
-    data: object
-    if isinstance(last, replay.Replayed):
-        action, data = last.last_action, last.last_data
-    else:
-        action, data = last.get("action"), last.get("data")
-    return action == replay.EXPORT and isinstance(data, dict) and data.get("export_seq") == seq
+def _ends_with_export(replayed: replay.Replayed, seq: object) -> bool:
+    """The replayed chain's last entry is export n° ``seq``."""
+    return replayed.last_action == replay.EXPORT and replayed.last_data.get("export_seq") == seq
 
 
 def _chain_problem(chain: audit.ChainCheck, head: object) -> Check | None:

@@ -11,6 +11,7 @@ one already runs a loop. pyHanko is imported when a PDF is signed (FIELD-NOTES: 
 from __future__ import annotations
 
 import asyncio
+import importlib.machinery
 import io
 import sys
 import types
@@ -66,10 +67,14 @@ def _offline_pyhanko() -> None:
         if name in sys.modules:
             continue
         module = types.ModuleType(name, "jury_desk: offline, nothing fetched over HTTP")
+        module.__spec__ = importlib.machinery.ModuleSpec(name, None)
         for cls in classes:
             setattr(module, cls, Offline)
         module.__dict__["__all__"] = list(classes)
         sys.modules[name] = module
+
+
+_offline_pyhanko()  # pyHanko is imported in this module only, after it
 
 
 def _run(factory: Callable[[], Awaitable[T]]) -> T:
@@ -151,7 +156,6 @@ async def sign_pdf_async(
     location: str | None = None,
 ) -> bytes:
     """Sign ``pdf_bytes`` PAdES B-B with ``identity``; a visible stamp at ``placement``."""
-    _offline_pyhanko()
     from pyhanko.pdf_utils.content import PdfContent
     from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
     from pyhanko.pdf_utils.layout import (
@@ -252,8 +256,6 @@ async def validate_pdf_async(
     has no other).
     """
     from cryptography import x509
-
-    _offline_pyhanko()
     from pyhanko.pdf_utils.reader import PdfFileReader
     from pyhanko.sign.validation import async_validate_pdf_signature
     from pyhanko.sign.validation.errors import SignatureValidationError

@@ -24,7 +24,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from jury_desk.core import audit, export, resources
+from jury_desk.core import audit, export, resources, strictjson
 from jury_desk.core.domain import Criterion
 from jury_desk.core.errors import UserError
 from tests.conftest import ROOT, played_demo, rechain_audit, signing_identity
@@ -240,14 +240,14 @@ def test_a_log_or_a_document_other_than_the_exported_one_is_checked_in_full(
         dataclasses.replace(proof, audit_head="0" * 64),
         dataclasses.replace(proof, result_sha256="0" * 64),
     ):
-        checked = export.verify_result(
+        checked = export._verify_result(
             report.path, [ident.jwk], manifest_bytes=manifest, replayed_at_export=other
         )
         keys = {c.code: c.key for c in checked.checks}
         assert checked.ok and keys[export.L_CHAIN] == "chain.ok"
         assert keys[export.L_REPLAY] == "replay.ok_whole"
     # Without the manifest nothing is recomputed whole: the proof does not apply.
-    checked = export.verify_result(report.path, [ident.jwk], replayed_at_export=proof)
+    checked = export._verify_result(report.path, [ident.jwk], replayed_at_export=proof)
     keys = {c.code: c.key for c in checked.checks}
     assert checked.ok and keys[export.L_REPLAY] == "replay.ok_records"
 
@@ -272,7 +272,7 @@ def test_an_audit_log_rewritten_after_the_export_fails_despite_the_proof(
     with zipfile.ZipFile(forged, "w") as z:
         for name, data in entries.items():
             z.writestr(infos[name], data)
-    checked = export.verify_result(
+    checked = export._verify_result(
         forged, [ident.jwk], manifest_bytes=manifest, replayed_at_export=_proof(report)
     )
     failed = {c.code for c in checked.failed()}
@@ -337,6 +337,12 @@ def test_pyhanko_signs_and_validates_without_its_network_clients(tmp_path: Path)
                     assert "never connects out" in str(exc)
                 else:
                     raise AssertionError("a client over HTTP was built")
+            from jury_desk.core import pv_chart
+
+            pv_chart._without_shape_checking()
+            from reportlab.graphics import shapes
+
+            assert "__setattr__" not in shapes.Shape.__dict__, "shapes checked"
             print("hors ligne")
             """
         )
@@ -346,3 +352,112 @@ def test_pyhanko_signs_and_validates_without_its_network_clients(tmp_path: Path)
     )
     assert done.returncode == 0, done.stderr[-2000:]
     assert done.stdout.strip() == "hors ligne"
+
+
+def _export_refused(desk: Any, sid: str, out: Path) -> UserError:
+    with pytest.raises(UserError) as refused:
+        export.export_session(desk, sid, out, signing_identity(), accept_proposal=True)
+    assert not out.exists()
+    return refused.value
+
+
+@pytest.mark.parametrize(
+    ("column", "value"),
+    [("seq", "'x'"), ("at", "CAST(at AS BLOB)"), ("data", "CAST(data AS BLOB)")],
+)
+def test_a_log_row_of_another_type_refuses_the_export_as_a_broken_chain(
+    tmp_path: Path, column: str, value: str
+) -> None:
+    """A row edited outside jury_desk to another SQL type (text for the number, bytes for
+    a text) is refused as a broken chain, before anything changes, not a crash."""
+    with played_demo(tmp_path) as (desk, sid):
+        count = len(desk.audit_entries(sid))
+        con = sqlite3.connect(desk.db_path)
+        rechain_audit(con, sid, lambda seq, action, data: None)
+        con.execute(f"UPDATE audit SET {column} = {value} WHERE session_id = ? AND seq = 5", (sid,))
+        con.commit()
+        con.close()
+        refused = _export_refused(desk, sid, tmp_path / "r.zip")
+        assert refused.code == "audit_chain_broken"
+        assert dict(refused.params)["seq"] == (count if column == "seq" else 5)
+        assert not desk.state(sid).closed
+
+
+def _append_raw(db: Path, sid: str, action: str, data: str, lax: dict[str, Any]) -> None:
+    """An entry added outside jury_desk, chained to the head over what a lax parser
+    reads of ``data``."""
+    con = sqlite3.connect(db)
+    seq, prev = con.execute(
+        "SELECT seq, hash FROM audit WHERE session_id = ? ORDER BY seq DESC LIMIT 1", (sid,)
+    ).fetchone()
+    entry = {
+        "seq": seq + 1,
+        "at": "2026-06-18T18:00:00+02:00",
+        "actor": "secretariat",
+        "action": action,
+        "data": lax,
+        "prev": prev,
+    }
+    con.execute(
+        "INSERT INTO audit (session_id, seq, at, actor, action, data, prev, hash)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        (sid, seq + 1, entry["at"], "secretariat", action, data, prev, audit.entry_hash(entry)),
+    )
+    con.commit()
+    con.close()
+
+
+@pytest.mark.parametrize("strict", [False, True])
+def test_an_entry_slipped_in_during_the_export_fails_it_and_reopens(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, strict: bool
+) -> None:
+    """An entry added to the log while the export runs (after its own entry, before
+    result.json is made): one verify would refuse (the same member twice), or a valid one
+    after the export's own. The export fails, writes nothing, reopens the deliberation,
+    and nothing is marked verified."""
+    from jury_desk.core import pv_signing
+
+    with played_demo(tmp_path) as (desk, sid):
+        sign = pv_signing.sign_pdf
+
+        def sign_then_slip(*args: Any, **kwargs: Any) -> bytes:
+            if strict:
+                _append_raw(
+                    desk.db_path, sid, "notes.set", '{"notes":"a","notes":"b"}', {"notes": "b"}
+                )
+            else:
+                _append_raw(desk.db_path, sid, "notes.set", '{"notes":"b"}', {"notes": "b"})
+            return sign(*args, **kwargs)
+
+        monkeypatch.setattr(pv_signing, "sign_pdf", sign_then_slip)
+        refused = _export_refused(desk, sid, tmp_path / "r.zip")
+        assert refused.code == ("export_tampered" if strict else "export_failed")
+        assert not desk.state(sid).closed
+        actions = [e["action"] for e in desk.audit_entries(sid)]
+        assert "export.failed" in actions and "export.verified" not in actions
+
+
+def test_a_text_beyond_what_verify_reads_of_a_line_is_refused_when_written(
+    demo_desk: tuple[Any, str],
+) -> None:
+    """Every entry jury_desk writes is one verify reads: the notes with more brackets than
+    a line may hold objects and arrays are refused when saved, nothing changed."""
+    desk, sid = demo_desk
+    before = len(desk.audit_entries(sid))
+    with pytest.raises(UserError) as refused:
+        desk.set_notes(sid, "[" * (audit.MAX_CONTAINERS + 1))
+    assert refused.value.code == "audit_entry_too_large"
+    assert len(desk.audit_entries(sid)) == before and desk.state(sid).notes == ""
+    desk.set_notes(sid, "[" * (audit.MAX_CONTAINERS - 10))  # within: kept
+    assert len(desk.audit_entries(sid)) == before + 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    ['{"a": 1, "a": 1}', '{"x": {"a": [1], "a": [1]}}', '[{"a": 1}, {"b": 2, "b": 2}]'],
+)
+def test_a_member_named_twice_is_refused_even_with_the_same_value(text: str) -> None:
+    with pytest.raises(strictjson.StrictJsonError) as refused:
+        strictjson.loads(text.encode(), max_bytes=1000)
+    assert refused.value.key == "json.duplicate_key"
+    assert strictjson.loads(b'{"a": {"a": 1}, "b": [{"a": 2}]}', max_bytes=1000)
