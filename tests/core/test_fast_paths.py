@@ -210,7 +210,9 @@ def _proof(report: export.ExportReport) -> export.ReplayedAtExport:
 
 def test_the_check_after_an_export_takes_the_log_it_replayed_as_checked(written: Any) -> None:
     desk, sid, report, ident, manifest = written
+    assert report.result_sha256 in export._exported_parse  # the export's parse, handed over
     after = export.verify_written(desk, sid, report, ident)
+    assert not export._exported_parse  # taken by the check, and dropped
     whole = export.verify_result(report.path, [ident.jwk], manifest_bytes=manifest)
     assert after.ok and whole.ok
     with zipfile.ZipFile(report.path) as z:
@@ -238,7 +240,7 @@ def test_a_log_or_a_document_other_than_the_exported_one_is_checked_in_full(
     for other in (
         dataclasses.replace(proof, audit_sha256="0" * 64),
         dataclasses.replace(proof, audit_head="0" * 64),
-        dataclasses.replace(proof, result_sha256="0" * 64),
+        dataclasses.replace(proof, result_sha256="0" * 64, result_doc={"not": "this"}),
     ):
         checked = export._verify_result(
             report.path, [ident.jwk], manifest_bytes=manifest, replayed_at_export=other
