@@ -102,3 +102,24 @@ def test_a_page_built_late_keeps_its_place_in_the_tab_order(gui: Any) -> None:
     assert all(
         not view.tabs.isAncestorOf(w) or view.deliberation_host.isAncestorOf(w) for w in after
     )
+
+
+def test_a_render_asked_while_held_starts_at_release_as_it_was_asked(qtbot: Any) -> None:
+    from jury_desk.ui.pdf_render import PageRenderer
+    from tests.pdfbomb import simple_pdf
+
+    renderer = PageRenderer()
+    renderer.hold()
+    renderer.render(simple_pdf(2), 300)
+    assert renderer.running() and renderer.last_pid is None  # asked, no process yet
+    renderer.cancel()  # another dossier before the first paint: nothing is left to start
+    assert not renderer.running()
+    renderer.release()
+    assert not renderer.running() and renderer.last_pid is None
+    renderer.hold()
+    renderer.render(simple_pdf(3), 300, 0, 1)
+    with qtbot.waitSignal(renderer.opened, timeout=30_000) as opened:
+        renderer.release()
+    assert opened.args == [3]
+    assert renderer.last_pid is not None
+    qtbot.waitUntil(lambda: not renderer.running(), timeout=30_000)
