@@ -1062,7 +1062,7 @@ TEMPLATES: dict[str, str] = {
     ),
     "error.audit_chain_broken": QT_TRANSLATE_NOOP(
         "Messages",
-        "Le journal d’audit de cette session est altéré (entrée n° {seq} : {message}) : la "
+        "Le journal d’audit de cette session est altéré ({message}) : la "
         "base a été modifiée hors de jury_desk, ses résultats ne sont plus attestés et ne "
         "peuvent être ni calculés ni exportés. Restaurez le dernier instantané intact (menu "
         "Fichier, ou « jury-desk restore »). Rien n’a été modifié.",
@@ -1075,6 +1075,17 @@ TEMPLATES: dict[str, str] = {
     ),
     "error.chain.hash": QT_TRANSLATE_NOOP(
         "Messages", "entrée n° {seq} : son contenu a été modifié (empreinte différente)"
+    ),
+    "error.chain.unreadable": QT_TRANSLATE_NOOP(
+        "Messages", "entrée n° {seq} illisible comme ligne d’audit.jsonl : {message}"
+    ),
+    "error.chain.row": QT_TRANSLATE_NOOP(
+        "Messages", "entrée n° {seq} : une colonne de la table n’a pas le type attendu"
+    ),
+    "error.audit_entry_too_large": QT_TRANSLATE_NOOP(
+        "Messages",
+        "Ce texte est trop long, ou compte trop d’accolades et de crochets, pour être inscrit "
+        "au journal d’audit : raccourcissez-le. Rien n’a été enregistré.",
     ),
     "error.snapshot_missing": QT_TRANSLATE_NOOP("Messages", "Instantané introuvable : « {path} »."),
     "error.snapshot_unreadable": QT_TRANSLATE_NOOP(
@@ -1173,10 +1184,21 @@ TEMPLATES: dict[str, str] = {
         "{count} entrées chaînées depuis l’import du manifeste jusqu’à l’export n° {seq}, "
         "dernière empreinte {head}…",
     ),
+    "check.chain.ok_at_export": QT_TRANSLATE_NOOP(
+        "Messages",
+        "{count} entrées chaînées depuis l’import du manifeste jusqu’à l’export n° {seq}, "
+        "dernière empreinte {head}… : ce sont, octet pour octet, celles que l’export a lues "
+        "et vérifiées avant de signer",
+    ),
     "check.replay.ok_whole": QT_TRANSLATE_NOOP(
         "Messages",
         "identique au rejeu du journal entièrement (résultats, rangs et proposition par "
         "défaut recalculés)",
+    ),
+    "check.replay.ok_at_export": QT_TRANSLATE_NOOP(
+        "Messages",
+        "identique au rejeu du journal entièrement, fait par l’export avant de signer sur ces "
+        "octets mêmes (résultats, rangs et proposition par défaut recalculés)",
     ),
     "check.replay.ok_records": QT_TRANSLATE_NOOP(
         "Messages",
@@ -1891,10 +1913,36 @@ def words(params: Mapping[str, object], tr: Translate = french) -> dict[str, str
     return _words(params, tr)
 
 
-def error_text(key: str, params: Mapping[str, object], tr: Translate = french) -> str:
-    """A refusal of the services (``UserError.key``) in words.
+# The refusals that name a juror, a dossier or a criterion the user picked in the GUI:
+# worded with :class:`Names` there. Not the ones about typed text (a CSV's line, a
+# hearing entered afterwards: its ids are what the user reads in the file), nor what a
+# bundle, a replay or a verification finds (about the file, by its ids).
+NAMED_REFUSALS = frozenset(
+    {
+        "already_recused",
+        "already_recused_bundle",
+        "duplicate_laureate",
+        "juror_absent",
+        "juror_recused",
+        "justification_not_sentence",
+        "not_recused",
+        "sheet_incomplete",
+        "sheet_sealed",
+        "unknown_attachment",
+    }
+)
+
+
+def error_text(
+    key: str, params: Mapping[str, object], tr: Translate = french, names: Names = IDS
+) -> str:
+    """A refusal of the services (``UserError.key``) in words; the juror, dossier and
+    criterion of a refusal of :data:`NAMED_REFUSALS` worded by ``names``.
 
     ``row`` and ``csv_row`` wrap another refusal: its key in ``inner``, its parameters
     in ``inner_params`` (pairs), worded into ``{message}``.
     """
+    if names is not IDS and key in NAMED_REFUSALS:
+        named = {"juror": names.juror, "dossier": names.dossier, "criterion": names.criterion}
+        params = {k: named[k](v) if k in named else v for k, v in params.items()}
     return template("error." + key, tr).format(**_words(params, tr))

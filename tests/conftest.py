@@ -18,6 +18,11 @@ import pytest
 # GUI tests run offscreen unless a display is asked for explicitly.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+# reportlab's shapes imported first, with their checks on: the tests keep the check of
+# every attribute the PV's chart sets, which the application turns off
+# (pv_chart._without_shape_checking).
+import reportlab.graphics.shapes  # noqa: F401
+
 from jury_desk.core import audit, bundle, crypto, demo_scenario, replay, resources
 from jury_desk.core.services import Desk
 

@@ -48,6 +48,14 @@ def entry_hash(entry: Mapping[str, Any]) -> str:
     return hashlib.sha256(canonical_json(body)).hexdigest()
 
 
+# What verify reads of one line of audit.jsonl (export.log_entries): at most MAX_LINE
+# bytes and MAX_CONTAINERS objects and arrays, counted on the bytes (a bracket inside a
+# text counts). An entry beyond is refused when written (a text pasted whole), never found
+# out by the export or at headquarters.
+MAX_LINE = 1024 * 1024
+MAX_CONTAINERS = 10_000
+
+
 def append(
     db: Session | Connection,
     session_id: str,
@@ -78,6 +86,11 @@ def append(
         "prev": last[1] if last else GENESIS,
     }
     entry["hash"] = entry_hash(entry)
+    line = canonical_json(entry)
+    if len(line) > MAX_LINE or line.count(b"{") + line.count(b"[") > MAX_CONTAINERS:
+        from jury_desk.core.errors import UserError
+
+        raise UserError("audit_entry_too_large")
     conn.exec_driver_sql(
         "INSERT INTO audit (session_id, seq, at, actor, action, data, prev, hash)"
         " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
@@ -135,26 +148,36 @@ def entries(db: Session, session_id: str, *, after: int = 0) -> list[dict[str, A
     ]
 
 
-def jsonl(db: Session, session_id: str) -> tuple[bytes, str]:
+def jsonl(db: Session, session_id: str, *, after: int = 0) -> tuple[bytes, str]:
     """``to_jsonl(entries(db, session_id))`` and the chain's head, written straight from
     the rows: ``data`` is stored as its canonical JSON (``append`` is the only writer,
     and triggers forbid changing a row), so each line is put together around it, in
     canonical key order, without parsing and re-encoding every entry (36,000 of them at
-    300 dossiers x 15 jurors x 8 criteria)."""
+    300 dossiers x 15 jurors x 8 criteria). From entry n° ``after + 1`` when given (the
+    head is then :data:`GENESIS` when there is none)."""
     enc = json.encoder.encode_basestring  # ensure_ascii=False, as canonical_json
     rows = db.connection().exec_driver_sql(
         "SELECT seq, at, actor, action, data, prev, hash FROM audit"
-        " WHERE session_id = ? ORDER BY seq",
-        (session_id,),
+        " WHERE session_id = ? AND seq > ? ORDER BY seq",
+        (session_id, after),
     )
     parts: list[str] = []
     last = GENESIS
-    for seq, at, actor, action, data, prev, hash_ in rows:
-        parts.append(
-            f'{{"action":{enc(action)},"actor":{enc(actor)},"at":{enc(at)},"data":{data},'
-            f'"hash":{enc(hash_)},"prev":{enc(prev)},"seq":{int(seq)}}}\n'
-        )
-        last = hash_
+    try:
+        for seq, at, actor, action, data, prev, hash_ in rows:
+            parts.append(
+                f'{{"action":{enc(action)},"actor":{enc(actor)},"at":{enc(at)},"data":{data},'
+                f'"hash":{enc(hash_)},"prev":{enc(prev)},"seq":{seq:d}}}\n'
+            )
+            last = hash_
+    except (TypeError, ValueError) as exc:  # a column of another type: edited outside
+        from jury_desk.core.errors import UserError
+
+        seq = after + len(parts) + 1
+        raise UserError(
+            "audit_chain_broken",
+            params={"seq": seq, "inner": "chain.row", "inner_params": (("seq", seq),)},
+        ) from exc
     return "".join(parts).encode("utf-8"), last
 
 

@@ -5,6 +5,7 @@ graphics, split in chunks that fit a page.
 
 from __future__ import annotations
 
+import sys
 from fractions import Fraction
 from typing import TYPE_CHECKING, Any
 
@@ -58,6 +59,18 @@ def ranking_chart(
     ]
 
 
+def _without_shape_checking() -> None:
+    """Before reportlab.graphics.shapes is first imported: reportlab checks every
+    attribute set on a shape against its declared type unless ``rl_config.shapeChecking``
+    is off then ("a big help when developing", its own docs say, at a cost). The chart
+    sets 34,000 of them at 300 dossiers, 20 ms of every export; its shapes are built
+    here only, and tested (tests/core/test_report.py)."""
+    if "reportlab.graphics.shapes" not in sys.modules:
+        from reportlab import rl_config
+
+        rl_config.shapeChecking = 0
+
+
 def _chart(
     st: SessionState,
     result: DeliberationResult,
@@ -68,6 +81,7 @@ def _chart(
     *,
     last: bool,
 ) -> Drawing:
+    _without_shape_checking()
     from reportlab.graphics.shapes import Drawing, Line, Polygon, Rect, String
     from reportlab.lib import colors
     from reportlab.pdfbase.pdfmetrics import stringWidth

@@ -11,7 +11,10 @@ one already runs a loop. pyHanko is imported when a PDF is signed (FIELD-NOTES: 
 from __future__ import annotations
 
 import asyncio
+import importlib.machinery
 import io
+import sys
+import types
 from collections.abc import Awaitable, Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
@@ -36,6 +39,42 @@ from jury_desk.core.pv_style import (
 from jury_desk.core.result_document import short_title
 
 T = TypeVar("T")
+
+
+class Offline:
+    """What pyHanko's clients over HTTP are in jury_desk: refused when built."""
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        raise RuntimeError("jury_desk never connects out (no time-stamp, OCSP or CRL fetched)")
+
+
+# pyHanko's modules that reach the network, and the names pyHanko imports from them.
+_NETWORK_MODULES = {
+    "pyhanko.sign.timestamps.aiohttp_client": ("HTTPTimeStamper",),
+    "pyhanko_certvalidator.fetchers.aiohttp_fetchers": ("AIOHttpFetcherBackend",),
+}
+
+
+def _offline_pyhanko() -> None:
+    """Before pyHanko is first imported: its clients over HTTP (the time-stamping client,
+    the certificate, OCSP and CRL fetchers) are classes that refuse to be built.
+    ``pyhanko.sign.timestamps`` and ``pyhanko.sign.validation`` import them whatever is
+    signed or checked, and with them aiohttp, which builds two TLS contexts on import
+    (65 ms of every export and verify). jury_desk signs PAdES B-B without a time-stamp,
+    validates with ``allow_fetching=False`` and never connects out. Without effect on a
+    module already imported (a test that imports pyHanko itself first)."""
+    for name, classes in _NETWORK_MODULES.items():
+        if name in sys.modules:
+            continue
+        module = types.ModuleType(name, "jury_desk: offline, nothing fetched over HTTP")
+        module.__spec__ = importlib.machinery.ModuleSpec(name, None)
+        for cls in classes:
+            setattr(module, cls, Offline)
+        module.__dict__["__all__"] = list(classes)
+        sys.modules[name] = module
+
+
+_offline_pyhanko()  # pyHanko is imported in this module only, after it
 
 
 def _run(factory: Callable[[], Awaitable[T]]) -> T:

@@ -339,6 +339,7 @@ class MainController(QObject):
             return False
         self.close_console()
         self.ctx = ctx
+        wording.session_opened(ctx.st)
         view = ConsoleView()
         if quick is not None:  # the start: what can wait waits for the first paint
             AfterFirstPaint(view, self._after_first_paint)
@@ -394,6 +395,7 @@ class MainController(QObject):
             self.console.deleteLater()
             self.console = None
         self.ctx = None
+        wording.session_opened(None)
 
     @Slot()
     def show_welcome(self) -> None:
@@ -577,6 +579,7 @@ class MainController(QObject):
             self.lock = None
         for t in list(self.tasks):
             t.cancel()
+        wording.session_opened(None)
 
 
 def _open_desk(path: Path, warm: bool = False, session_id: str | None = None) -> Desk:

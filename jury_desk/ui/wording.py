@@ -22,15 +22,43 @@ def _tr(context: str, text: str) -> str:
     return QCoreApplication.translate(context, text)
 
 
-def full(exc: UserError) -> str:
+class _OpenSession:
+    """The session the window shows, whose jurors, dossiers and criteria a refusal
+    names (:func:`session_opened`); its Names built at the first refusal worded."""
+
+    state: SessionState | None = None
+    names: messages.Names | None = None
+
+
+_open = _OpenSession()
+
+
+def session_opened(st: SessionState | None) -> None:
+    """The session the window now shows (None: none). A juror, a dossier or a criterion
+    a refusal names is then worded by its name, reference or label (``names_of``)."""
+    _open.state, _open.names = st, None
+
+
+def open_names() -> messages.Names:
+    """How the open session's jurors, dossiers and criteria are named (ids without one)."""
+    from jury_desk import messages
+
+    if _open.state is None:
+        return messages.IDS
+    if _open.names is None:
+        _open.names = names_of(_open.state)
+    return _open.names
+
+
+def full(exc: UserError, names: messages.Names | None = None) -> str:
     """A refusal and its details, one per line, in the UI's language (like ``str(exc)``)."""
-    lines = details(exc)
-    return error(exc) + "".join(f"\n  – {d}" for d in lines)
+    lines = details(exc, names)
+    return error(exc, names) + "".join(f"\n  – {d}" for d in lines)
 
 
 def blocker(b: Blocker, names: messages.Names | None = None) -> str:
     """A closing blocker in the UI's language, naming jurors, dossiers and criteria by
-    ``names`` (see :func:`names_of`)."""
+    ``names`` (see :func:`names_of`; ids by default)."""
     from jury_desk import messages
 
     return messages.blocker_text(b, _tr, messages.IDS if names is None else names)
@@ -60,12 +88,13 @@ def check(c: Check) -> tuple[str, str]:
     return label, detail
 
 
-def error(exc: UserError) -> str:
-    """A refusal in the UI's language (its own French sentence when it has no key)."""
+def error(exc: UserError, names: messages.Names | None = None) -> str:
+    """A refusal in the UI's language (its own French sentence when it has no key),
+    naming jurors, dossiers and criteria by ``names``, the open session's by default."""
     from jury_desk import messages
 
     if exc.key is not None and "error." + exc.key in messages.TEMPLATES:
-        return messages.error_text(exc.key, exc.params, _tr)
+        return messages.error_text(exc.key, exc.params, _tr, names or open_names())
     return exc.message
 
 
@@ -78,9 +107,10 @@ def problem(p: Problem) -> str:
 
 
 def details(exc: UserError, names: messages.Names | None = None) -> list[str]:
-    """The details of a refusal: every blocker, worded, when closing is blocked."""
+    """The details of a refusal: every blocker, worded, when closing is blocked (naming
+    by ``names``, the open session's by default)."""
     if isinstance(exc, ClosingBlocked):
-        return [blocker(b, names) for b in exc.blockers]
+        return [blocker(b, names or open_names()) for b in exc.blockers]
     return list(exc.details)
 
 

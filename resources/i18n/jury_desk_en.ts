@@ -3294,8 +3294,8 @@ A snapshot of the current state is taken first (“before restore”): the resto
         <translation>The CSV file is readable neither as UTF-8 nor as Windows-1252 (byte {offset}). In Excel, save it as “CSV UTF-8 (comma delimited)”. No score was recorded.</translation>
     </message>
     <message>
-        <source>Le journal d’audit de cette session est altéré (entrée n° {seq} : {message}) : la base a été modifiée hors de jury_desk, ses résultats ne sont plus attestés et ne peuvent être ni calculés ni exportés. Restaurez le dernier instantané intact (menu Fichier, ou « jury-desk restore »). Rien n’a été modifié.</source>
-        <translation>The audit log of this session has been altered (entry no. {seq}: {message}): the database was changed outside jury_desk, its results are no longer attested and can be neither computed nor exported. Restore the last intact snapshot (File menu, or “jury-desk restore”). Nothing was changed.</translation>
+        <source>Le journal d’audit de cette session est altéré ({message}) : la base a été modifiée hors de jury_desk, ses résultats ne sont plus attestés et ne peuvent être ni calculés ni exportés. Restaurez le dernier instantané intact (menu Fichier, ou « jury-desk restore »). Rien n’a été modifié.</source>
+        <translation>The audit log of this session has been altered ({message}): the database was changed outside jury_desk, its results are no longer attested and can be neither computed nor exported. Restore the last intact snapshot (File menu, or “jury-desk restore”). Nothing was changed.</translation>
     </message>
     <message>
         <source>entrée n° {seq} manquante ou déplacée (trouvé n° {found})</source>
@@ -3308,6 +3308,18 @@ A snapshot of the current state is taken first (“before restore”): the resto
     <message>
         <source>entrée n° {seq} : son contenu a été modifié (empreinte différente)</source>
         <translation>entry no. {seq}: its content was changed (different hash)</translation>
+    </message>
+    <message>
+        <source>entrée n° {seq} illisible comme ligne d’audit.jsonl : {message}</source>
+        <translation>entry no. {seq} cannot be read as a line of audit.jsonl: {message}</translation>
+    </message>
+    <message>
+        <source>entrée n° {seq} : une colonne de la table n’a pas le type attendu</source>
+        <translation>entry no. {seq}: a column of the table does not have the expected type</translation>
+    </message>
+    <message>
+        <source>Ce texte est trop long, ou compte trop d’accolades et de crochets, pour être inscrit au journal d’audit : raccourcissez-le. Rien n’a été enregistré.</source>
+        <translation>This text is too long, or has too many braces and brackets, to be written to the audit log: shorten it. Nothing was saved.</translation>
     </message>
     <message>
         <source>Instantané introuvable : « {path} ».</source>
@@ -3458,8 +3470,16 @@ A snapshot of the current state is taken first (“before restore”): the resto
         <translation>{count} chained entries from the manifest’s import to export no. {seq}, last hash {head}…</translation>
     </message>
     <message>
+        <source>{count} entrées chaînées depuis l’import du manifeste jusqu’à l’export n° {seq}, dernière empreinte {head}… : ce sont, octet pour octet, celles que l’export a lues et vérifiées avant de signer</source>
+        <translation>{count} chained entries from the manifest’s import to export no. {seq}, last hash {head}…: byte for byte, the ones the export read and checked before signing</translation>
+    </message>
+    <message>
         <source>identique au rejeu du journal entièrement (résultats, rangs et proposition par défaut recalculés)</source>
         <translation>identical to the replay of the whole log (results, ranks and default proposal recomputed)</translation>
+    </message>
+    <message>
+        <source>identique au rejeu du journal entièrement, fait par l’export avant de signer sur ces octets mêmes (résultats, rangs et proposition par défaut recalculés)</source>
+        <translation>identical to the replay of the whole log, made by the export on these very bytes before signing (results, ranks and default proposal recomputed)</translation>
     </message>
     <message>
         <source>identique au rejeu du journal pour les présences, récusations, notes, commentaires, auditions, avis et décisions du jury (le calcul des résultats demande --session-bundle)</source>

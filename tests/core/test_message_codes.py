@@ -382,13 +382,12 @@ def test_a_broken_chain_is_a_code_worded_in_both_languages() -> None:
         audit.require_intact(entries)
     err = caught.value
     assert err.message.startswith(
-        "Le journal d’audit de cette session est altéré (entrée n° 3 : entrée n° 3 : son "
-        "contenu a été modifié (empreinte différente)) : la base a été modifiée hors de "
-        "jury_desk"
+        "Le journal d’audit de cette session est altéré (entrée n° 3 : son contenu a été "
+        "modifié (empreinte différente)) : la base a été modifiée hors de jury_desk"
     )
     assert messages.error_text(err.key or "", err.params, english).startswith(
-        "The audit log of this session has been altered (entry no. 3: entry no. 3: its "
-        "content was changed (different hash)): the database was changed outside jury_desk"
+        "The audit log of this session has been altered (entry no. 3: its content was "
+        "changed (different hash)): the database was changed outside jury_desk"
     )
     moved = _chain(3)
     del moved[1]

@@ -18,7 +18,16 @@ import pytest
 from jury_desk.core import export, fmt, keys
 from jury_desk.core.services import Desk
 from jury_desk.qt.core import QModelIndex, Qt
-from jury_desk.qt.widgets import QApplication, QLabel, QLineEdit, QMainWindow, QTableView, QWidget
+from jury_desk.qt.widgets import (
+    QApplication,
+    QLabel,
+    QLineEdit,
+    QListView,
+    QMainWindow,
+    QStyleOptionViewItem,
+    QTableView,
+    QWidget,
+)
 from jury_desk.ui import announce, wording
 from jury_desk.ui.deliberation import DeliberationView, SharedDeliberationPanel
 from jury_desk.ui.deliberation.charts import (
@@ -739,3 +748,35 @@ def test_a_long_blocker_is_measured_at_the_width_it_is_painted(
     narrow_w, narrow_h = hint(260)
     assert narrow_w <= lst.viewport().width() - 2 * lst.spacing()
     assert narrow_h > wide_h  # more lines at the painted width, not at the one passed
+
+
+def test_a_long_check_detail_wraps_under_its_label(qtbot: Any) -> None:
+    """The export dialog's checks: the detail wraps in full under the label, indented past
+    the mark, and the row is as tall as its lines at the width the list paints it."""
+    from jury_desk.ui.deliberation.export_dialog import CheckLines
+    from jury_desk.ui.deliberation.models import ChecksModel
+
+    model = ChecksModel()
+    detail = "440 entrées chaînées depuis l’import du manifeste jusqu’à l’export n° 1, " * 4
+    model.set_checks([("Chaîne du journal d’audit", True, detail), ("Structure", True, "")])
+    view = QListView()
+    qtbot.addWidget(view)
+    view.setModel(model)
+    view.setWordWrap(True)
+    delegate = CheckLines(view)
+    view.setItemDelegate(delegate)
+    view.resize(420, 400)
+    view.show()
+    qtbot.waitExposed(view)
+    option = QStyleOptionViewItem()
+    option.initFrom(view)
+    option.rect = view.visualRect(model.index(0))
+    line = view.fontMetrics().height()
+    head, below = delegate._rects(option, model.index(0))
+    assert below.left() > head.left()  # under the label, past the mark
+    assert below.right() < view.viewport().width()
+    assert below.height() >= 4 * line  # the whole detail, wrapped, not elided
+    tall = delegate.sizeHint(option, model.index(0)).height()
+    assert tall >= head.height() + below.height()
+    assert view.visualRect(model.index(0)).height() == tall
+    assert delegate.sizeHint(option, model.index(1)).height() < 2 * line  # no detail

@@ -34,6 +34,7 @@ Index = QModelIndex | QPersistentModelIndex
 DOSSIER_ID_ROLE = Qt.ItemDataRole.UserRole + 1  # str: the row's dossier id
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2  # a value that sorts the column
 KIND_ROLE = Qt.ItemDataRole.UserRole + 3  # departure kind (decision) / blocker code
+PARTS_ROLE = Qt.ItemDataRole.UserRole + 4  # (first line, detail): a check, laid out apart
 
 _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 _CENTER = int(Qt.AlignmentFlag.AlignCenter)
@@ -747,6 +748,8 @@ class ChecksModel(QAbstractListModel):
         if role == Qt.ItemDataRole.DisplayRole:
             mark = "✔" if ok else "✘"
             return f"{mark}  {label}" + (f"\n     {detail}" if detail else "")
+        if role == PARTS_ROLE:
+            return (f"{'✔' if ok else '✘'}  {label}", detail)
         if role == Qt.ItemDataRole.AccessibleTextRole:
             state = self.tr("réussi") if ok else self.tr("échec")
             return f"{label} : {state}" + (f". {detail}" if detail else "")
