@@ -129,6 +129,9 @@ class ConsoleController(QObject):
             page.list.setModel(self.attendance_model)
             page.recusals.setModel(self.recusal_model)
             page.finish_setup()
+            # Filled again after the setup, as when the page was built with the console
+            # (a reset of the model sizes the columns anew).
+            self.recusal_model.set_state(self.ctx.st)
             page.deport_button.setDefaultAction(self.actions.deport)
             page.all_present.clicked.connect(self.all_present)
             page.withdraw.clicked.connect(self.withdraw_selected)

@@ -98,7 +98,11 @@ class ScoringController(QObject):
         view.comment.submit.connect(self.save_comment)
         view.blind.clicked.connect(self._blind_clicked)
         view.reveal.clicked.connect(self.reveal)
-        self.sync_flags()
+        # The page's own widgets as the session is; the actions keep the state they have
+        # (the window enables them when a session opens, as when the page was built
+        # with the console).
+        self._sync_view()
+        self.update_summary()
         self._load_comment()
 
     def disconnect_all(self) -> None:
@@ -119,17 +123,23 @@ class ScoringController(QObject):
         self.actions.blind.setChecked(st.blind)
         self.actions.blind.setEnabled(can_toggle)
         self.actions.reveal.setEnabled(st.blind and not st.revealed and not st.closed)
-        view = self._view  # the page, if built (else it is set so when built)
-        if view is not None:
-            view.blind.setChecked(st.blind)
-            view.blind.setEnabled(can_toggle)
-            view.reveal.setVisible(st.blind)
-            view.reveal.setEnabled(st.blind and not st.revealed and not st.closed)
-            if st.revealed:
-                view.reveal.setText(self.tr("Notes révélées"))
+        self._sync_view()
         self.actions.undo.setEnabled(bool(self.undo_stack) and not st.closed)
         self.actions.validate_sheets.setEnabled(not st.closed)
         self.update_summary()
+
+    def _sync_view(self) -> None:
+        """The blind box and the reveal button, if the page is built (else when it is)."""
+        view = self._view
+        if view is None:
+            return
+        st = self.ctx.st
+        view.blind.setChecked(st.blind)
+        view.blind.setEnabled(not st.revealed and not st.closed)
+        view.reveal.setVisible(st.blind)
+        view.reveal.setEnabled(st.blind and not st.revealed and not st.closed)
+        if st.revealed:
+            view.reveal.setText(self.tr("Notes révélées"))
 
     def update_summary(self) -> None:
         if self._view is None:
