@@ -17,7 +17,6 @@ from collections import deque
 from dataclasses import dataclass
 
 from jury_desk.qt.core import QObject
-from jury_desk.qt.gui import QAccessible, QAccessibleAnnouncementEvent
 
 log = logging.getLogger(__name__)
 
@@ -57,6 +56,9 @@ def announce(
     if last is not None and last[0] == text and (now - last[1]) * 1000 < REPEAT_MS:
         return False
     _last_text[id(source)] = (text, now)
+    # Here, not at the top: QAccessible is not needed on the way to the first paint.
+    from jury_desk.qt.gui import QAccessible, QAccessibleAnnouncementEvent
+
     event = QAccessibleAnnouncementEvent(source, text)
     event.setPoliteness(
         QAccessible.AnnouncementPoliteness.Assertive

@@ -1,11 +1,18 @@
 """The secretary's console: session header, hearing order, and the four pages
-(hearing, scoring, attendance and recusals, deliberation)."""
+(hearing, scoring, attendance and recusals, deliberation).
+
+The scoring and attendance pages, hidden at the start, are built (and their modules
+imported) when first asked for (``ConsoleView.grid``, ``ConsoleView.attendance``, or
+their tab shown), at the latest once the console is painted (``ConsoleController``): the
+first frame does not wait for them. The deliberation page is built by its controller at
+its first showing."""
 
 from __future__ import annotations
 
 import logging
+from typing import TYPE_CHECKING, cast
 
-from jury_desk.qt.core import QEvent, QObject, QSize, Qt
+from jury_desk.qt.core import QEvent, QObject, QSize, Qt, Signal
 from jury_desk.qt.gui import QFont, QFontMetrics, QResizeEvent
 from jury_desk.qt.widgets import (
     QAbstractItemView,
@@ -23,10 +30,12 @@ from jury_desk.qt.widgets import (
 )
 from jury_desk.ui import a11y, theme
 from jury_desk.ui.attachments_view import AttachmentsView
-from jury_desk.ui.attendance_view import AttendanceView
 from jury_desk.ui.dossier_panel import DossierPanel
-from jury_desk.ui.scoring_grid import ScoringGridView
 from jury_desk.ui.timer_widget import TimerWidget
+
+if TYPE_CHECKING:
+    from jury_desk.ui.attendance_view import AttendanceView
+    from jury_desk.ui.scoring_grid import ScoringGridView
 
 log = logging.getLogger(__name__)
 
@@ -49,6 +58,28 @@ class PageScroll(QScrollArea):
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.setWidget(page)
         page.installEventFilter(self)
+
+    def set_page(self, page: QWidget) -> None:
+        """Put the page built late in place of the empty one it was given (deleted), at
+        the same place in the Tab order as a page given at the start."""
+        self.setWidget(page)
+        page.installEventFilter(self)
+        # The page's widgets came in at the end of the window's focus chain, in their
+        # order: those that take Tab are put back where they would have been, right after
+        # this area, the last first (QWidget.setTabOrder leaves a widget where it is when
+        # it is already the next to take Tab, and moves nothing after a widget that takes
+        # no focus: this area lends itself the Tab focus for the move).
+        block: list[QWidget] = []
+        w: QWidget | None = page
+        while w is not None and (w is page or page.isAncestorOf(w)):
+            if w.focusPolicy() & Qt.FocusPolicy.TabFocus:
+                block.append(w)
+            w = w.nextInFocusChain()
+        policy = self.focusPolicy()
+        self.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+        for w in reversed(block):
+            QWidget.setTabOrder(self, w)
+        self.setFocusPolicy(policy)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.widget() and event.type() == QEvent.Type.LayoutRequest:
@@ -141,10 +172,17 @@ class DeliberationPlaceholder(QLabel):
 
 class ConsoleView(QWidget):
     TAB_HEARING, TAB_SCORING, TAB_ATTENDANCE, TAB_DELIBERATION = range(4)
+    LATE_PAGES = (TAB_SCORING, TAB_ATTENDANCE)  # built when first asked for
+
+    # TAB_SCORING or TAB_ATTENDANCE: its page was just built (before it is shown), for
+    # the controller to wire it.
+    pageBuilt = Signal(int)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("console")
+        self._pages: dict[int, QWidget] = {}
+        self._late: dict[int, PageScroll] = {}
         root = QVBoxLayout(self)
         root.setContentsMargins(0, 0, 0, 0)
         root.setSpacing(0)
@@ -239,6 +277,7 @@ class ConsoleView(QWidget):
         hsplit = QSplitter(Qt.Orientation.Horizontal)
         self.dossier = DossierPanel()
         self.attachments = AttachmentsView()
+        self.attachments.renderer.hold()  # until the first paint: after_first_paint
         hsplit.addWidget(self.dossier)
         hsplit.addWidget(self.attachments)
         self.dossier.setMinimumWidth(300)
@@ -246,16 +285,15 @@ class ConsoleView(QWidget):
         hsplit.setStretchFactor(1, 3)
         hsplit.setSizes([440, 660])
         hv.addWidget(hsplit, 1)
-        self.grid = ScoringGridView()
-        self.attendance = AttendanceView()
         self.deliberation_host = QWidget()
         self.deliberation_layout = QVBoxLayout(self.deliberation_host)
         self.deliberation_layout.setContentsMargins(0, 0, 0, 0)
         # No mnemonic on the tabs: Ctrl+1…4 (in their tooltips) go to the pages, and the
         # menus' and the pages' Alt keys stay unique.
         self.tabs.addTab(PageScroll(hearing), self.tr("Audition"))
-        self.tabs.addTab(PageScroll(self.grid), self.tr("Notation"))
-        self.tabs.addTab(PageScroll(self.attendance), self.tr("Présences et déports"))
+        self._late = {tab: PageScroll(QWidget()) for tab in self.LATE_PAGES}
+        self.tabs.addTab(self._late[self.TAB_SCORING], self.tr("Notation"))
+        self.tabs.addTab(self._late[self.TAB_ATTENDANCE], self.tr("Présences et déports"))
         self.tabs.addTab(PageScroll(self.deliberation_host), self.tr("Délibération"))
         for i in range(4):
             self.tabs.setTabToolTip(i, f"Ctrl+{i + 1}")
@@ -264,6 +302,61 @@ class ConsoleView(QWidget):
         split.setStretchFactor(1, 4)
         split.setSizes([380, 1200])
         root.addWidget(split, 1)
+        # Before anyone else's: a page is built before its tab's other listeners run.
+        self.tabs.currentChanged.connect(self._tab_shown)
+
+    # ------------------------------------------------------------------ pages built late
+
+    @property
+    def grid(self) -> ScoringGridView:
+        """The scoring page (built now if it was not)."""
+        page = self._pages.get(self.TAB_SCORING) or self.build_page(self.TAB_SCORING)
+        return cast("ScoringGridView", page)
+
+    @property
+    def attendance(self) -> AttendanceView:
+        """The attendance and recusals page (built now if it was not)."""
+        page = self._pages.get(self.TAB_ATTENDANCE) or self.build_page(self.TAB_ATTENDANCE)
+        return cast("AttendanceView", page)
+
+    def is_built(self, tab: int) -> bool:
+        return tab not in self._late or tab in self._pages
+
+    def build_page(self, tab: int) -> QWidget:
+        """The page of ``tab`` (TAB_SCORING or TAB_ATTENDANCE), built if it was not, and
+        wired (``pageBuilt``) before this returns."""
+        page = self._pages.get(tab)
+        if page is not None:
+            return page
+        if tab == self.TAB_SCORING:
+            from jury_desk.ui.scoring_grid import ScoringGridView
+
+            page = ScoringGridView()
+        elif tab == self.TAB_ATTENDANCE:
+            from jury_desk.ui.attendance_view import AttendanceView
+
+            page = AttendanceView()
+        else:
+            raise ValueError(f"not a page built late: {tab}")
+        self._pages[tab] = page
+        self._late[tab].set_page(page)
+        self.pageBuilt.emit(tab)
+        return page
+
+    def build_pages(self) -> None:
+        """Every page not built yet."""
+        for tab in self.LATE_PAGES:
+            self.build_page(tab)
+
+    def after_first_paint(self) -> None:
+        """What waits for the console's first paint: the attachment's render worker
+        started (held until now: ``PageRenderer.hold``), then the pages not built yet."""
+        self.attachments.renderer.release()
+        self.build_pages()
+
+    def _tab_shown(self, tab: int) -> None:
+        if tab in self._late:
+            self.build_page(tab)
 
     def finish_order_setup(self) -> None:
         # Not ResizeToContents: that mode measures every row of the model again at each

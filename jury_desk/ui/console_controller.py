@@ -19,6 +19,7 @@ from jury_desk.ui.actions import Actions
 from jury_desk.ui.console import ConsoleView, DeliberationPlaceholder
 from jury_desk.ui.context import SessionContext
 from jury_desk.ui.devices_controller import DevicesController
+from jury_desk.ui.first_paint import AfterFirstPaint
 from jury_desk.ui.models import AttendanceModel, HearingOrderModel, RecusalModel, ScoringGridModel
 from jury_desk.ui.paper_controller import PaperController
 from jury_desk.ui.scoring_controller import ScoringController
@@ -32,6 +33,10 @@ if TYPE_CHECKING:
     from jury_desk.ui.deliberation.controller import Snapshot as Snapshot
 
 log = logging.getLogger(__name__)
+
+# A console never painted (a window started minimised) still gets what waits for its first
+# paint (ConsoleView.after_first_paint), as the application does (ui.app).
+FIRST_PAINT_FALLBACK_MS = 3000
 
 
 class ConsoleController(QObject):
@@ -60,24 +65,23 @@ class ConsoleController(QObject):
         self.grid_model = ScoringGridModel(self)
         self.attendance_model = AttendanceModel(self)
         self.recusal_model = RecusalModel(self)
+        self._quorum: tuple[int, int, int, bool, bool] | None = None  # as the page shows it
         view.order.setModel(self.order_model)
         view.finish_order_setup()
-        view.attendance.list.setModel(self.attendance_model)
-        view.attendance.recusals.setModel(self.recusal_model)
-        view.attendance.finish_setup()
-        view.attendance.deport_button.setDefaultAction(actions.deport)
 
         self.presenter = SharedPresenter(ctx, shared)
         self.timer = TimerController(ctx, actions, view.timer, clock, self)
-        self.scoring = ScoringController(ctx, view.grid, self.grid_model, actions, self)
+        # The scoring and attendance pages are wired when built (_page_built): when first
+        # asked for, or once the console is painted.
+        self.scoring = ScoringController(ctx, lambda: view.grid, self.grid_model, actions, self)
         self.paper = PaperController(self, self)
         self.devices = DevicesController(self, self)
+        view.pageBuilt.connect(self._page_built)
+        AfterFirstPaint(view, view.after_first_paint, fallback_ms=FIRST_PAINT_FALLBACK_MS)
 
         view.order.selectionModel().currentRowChanged.connect(self._order_row_changed)
         view.tabs.currentChanged.connect(self._tab_changed)
         self.attendance_model.presenceRequested.connect(self.set_present)
-        view.attendance.all_present.clicked.connect(self.all_present)
-        view.attendance.withdraw.clicked.connect(self.withdraw_selected)
         self._connections = [
             (actions.prev_dossier.triggered, self.previous_dossier),
             (actions.next_dossier.triggered, self.next_dossier),
@@ -108,6 +112,37 @@ class ConsoleController(QObject):
         if start is None and ctx.st.dossiers:
             start = self._first_unheard()
         self.select(start, persist=False)
+        for tab in ConsoleView.LATE_PAGES:  # any built before the wiring above
+            if view.is_built(tab):
+                self._page_built(tab)
+
+    @Slot(int)
+    def _page_built(self, tab: int) -> None:
+        """Wire a page the view has just built, and show it the session as it is."""
+        view = self.view
+        if tab == ConsoleView.TAB_SCORING:
+            self.scoring.attach(view.grid)
+            self._show_grid_dossier()
+            view.grid.table.go(view.grid.table.first_open_cell())
+        elif tab == ConsoleView.TAB_ATTENDANCE:
+            page = view.attendance
+            page.list.setModel(self.attendance_model)
+            page.recusals.setModel(self.recusal_model)
+            page.finish_setup()
+            # Filled again after the setup, as when the page was built with the console
+            # (a reset of the model sizes the columns anew).
+            self.recusal_model.set_state(self.ctx.st)
+            page.deport_button.setDefaultAction(self.actions.deport)
+            page.all_present.clicked.connect(self.all_present)
+            page.withdraw.clicked.connect(self.withdraw_selected)
+            if self._quorum is not None:
+                n, total, q, taken, ok = self._quorum
+                page.show_quorum(n, total, q, taken, met=ok)
+
+    def _show_grid_dossier(self) -> None:
+        """The scoring page's title: the dossier in hand."""
+        d = self.ctx.st.dossier(self.current) if self.current else None
+        self.view.grid.title.setText(f"{d.hearing_order}. {d.title}" if d is not None else "")
 
     def close(self) -> None:
         """Disconnect from the shared objects (actions, hub) before the console goes away."""
@@ -166,7 +201,9 @@ class ConsoleController(QObject):
         self.view.quorum_badge.setObjectName("quorumOk" if ok else "quorumKo")
         self.view.quorum_badge.style().unpolish(self.view.quorum_badge)
         self.view.quorum_badge.style().polish(self.view.quorum_badge)
-        self.view.attendance.show_quorum(n, total, q, st.attendance_taken, met=ok)
+        self._quorum = (n, total, q, st.attendance_taken, ok)
+        if self.view.is_built(ConsoleView.TAB_ATTENDANCE):
+            self.view.attendance.show_quorum(n, total, q, st.attendance_taken, met=ok)
 
     def _show_blind(self) -> None:
         st = self.ctx.st
@@ -280,14 +317,16 @@ class ConsoleController(QObject):
                 atts,  # the store is read directly: no need to wait for the Desk
                 lambda pos: quickread.attachment_content(self.ctx.db_path, atts[pos]),
             )
-            self.view.grid.title.setText(f"{d.hearing_order}. {d.title}")
         else:
             self.view.attachments.set_attachments((), None)
-            self.view.grid.title.setText("")
+        grid_built = self.view.is_built(ConsoleView.TAB_SCORING)  # else done when built
+        if grid_built:
+            self._show_grid_dossier()
         self.grid_model.set_state(st, dossier_id or "")
         self.scoring.update_summary()
         self.timer.load(dossier_id)
-        self.view.grid.table.go(self.view.grid.table.first_open_cell())
+        if grid_built:
+            self.view.grid.table.go(self.view.grid.table.first_open_cell())
         self.actions.prev_dossier.setEnabled(
             dossier_id is not None and dossier_id != self.ctx.dossier_ids()[0]
         )
@@ -459,12 +498,15 @@ class ConsoleController(QObject):
     # ------------------------------------------------------------------ recusals
 
     def _selected_juror(self) -> str | None:
-        idx = self.view.grid.table.currentIndex()
-        if self.view.tabs.currentIndex() == ConsoleView.TAB_SCORING and idx.isValid():
-            return self.grid_model.juror(idx.column()).id
-        idx = self.view.attendance.list.currentIndex()
-        if self.view.tabs.currentIndex() == ConsoleView.TAB_ATTENDANCE and idx.isValid():
-            return str(self.attendance_model.data(idx, int(Qt.ItemDataRole.UserRole) + 1))
+        tab = self.view.tabs.currentIndex()
+        if tab == ConsoleView.TAB_SCORING:
+            idx = self.view.grid.table.currentIndex()
+            if idx.isValid():
+                return self.grid_model.juror(idx.column()).id
+        elif tab == ConsoleView.TAB_ATTENDANCE:
+            idx = self.view.attendance.list.currentIndex()
+            if idx.isValid():
+                return str(self.attendance_model.data(idx, int(Qt.ItemDataRole.UserRole) + 1))
         return None
 
     @Slot()

@@ -9,22 +9,14 @@ from pathlib import Path
 
 from jury_desk.core.domain import Juror
 from jury_desk.core.errors import UserError
+from jury_desk.qt import widgets
 from jury_desk.qt.core import QCoreApplication, Qt
 from jury_desk.qt.gui import QKeySequence
 from jury_desk.qt.widgets import (
-    QCheckBox,
-    QComboBox,
     QDialog,
-    QDialogButtonBox,
-    QDoubleSpinBox,
-    QFileDialog,
-    QFormLayout,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
-    QMessageBox,
     QPushButton,
-    QRadioButton,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -42,8 +34,8 @@ def show_user_error(parent: QWidget | None, exc: UserError, title: str | None = 
     log.info("user error %s", exc.code)
     if HEADLESS:
         return
-    box = QMessageBox(parent)
-    box.setIcon(QMessageBox.Icon.Warning)
+    box = widgets.QMessageBox(parent)
+    box.setIcon(widgets.QMessageBox.Icon.Warning)
     box.setWindowTitle(title or QCoreApplication.translate("Dialogs", "Action refusée"))
     from jury_desk.ui import wording
 
@@ -58,13 +50,14 @@ def show_user_error(parent: QWidget | None, exc: UserError, title: str | None = 
 def confirm(parent: QWidget | None, title: str, text: str, yes: str, no: str | None = None) -> bool:
     if HEADLESS:
         return True
-    box = QMessageBox(parent)
-    box.setIcon(QMessageBox.Icon.Question)
+    box = widgets.QMessageBox(parent)
+    box.setIcon(widgets.QMessageBox.Icon.Question)
     box.setWindowTitle(title)
     box.setText(text)
-    yes_b = box.addButton(yes, QMessageBox.ButtonRole.AcceptRole)
+    yes_b = box.addButton(yes, widgets.QMessageBox.ButtonRole.AcceptRole)
     no_b = box.addButton(
-        no or QCoreApplication.translate("Dialogs", "Annuler"), QMessageBox.ButtonRole.RejectRole
+        no or QCoreApplication.translate("Dialogs", "Annuler"),
+        widgets.QMessageBox.ButtonRole.RejectRole,
     )
     box.setDefaultButton(no_b)
     box.exec()
@@ -91,8 +84,8 @@ class DeportDialog(QDialog):
         head.setWordWrap(True)
         head.setObjectName("dossierTitle")
         lay.addWidget(head)
-        form = QFormLayout()
-        self.juror = QComboBox()
+        form = widgets.QFormLayout()
+        self.juror = widgets.QComboBox()
         self.juror.setAccessibleName(self.tr("Juré qui se déporte"))
         for j in jurors:
             self.juror.addItem(j.name, j.id)
@@ -101,12 +94,12 @@ class DeportDialog(QDialog):
             if i >= 0:
                 self.juror.setCurrentIndex(i)
         form.addRow(self.tr("&Juré :"), self.juror)
-        self.deport = QRadioButton(self.tr("Déport (conflit d’intérêts déclaré en séance)"))
-        self.absent = QRadioButton(self.tr("Absent pendant cette audition"))
+        self.deport = widgets.QRadioButton(self.tr("Déport (conflit d’intérêts déclaré en séance)"))
+        self.absent = widgets.QRadioButton(self.tr("Absent pendant cette audition"))
         self.deport.setChecked(True)
         form.addRow(self.tr("Nature :"), self.deport)
         form.addRow("", self.absent)
-        self.reason = QLineEdit(self.tr("Déport déclaré en séance"))
+        self.reason = widgets.QLineEdit(self.tr("Déport déclaré en séance"))
         self.reason.setAccessibleName(self.tr("Motif du déport"))
         self.reason.selectAll()
         form.addRow(self.tr("&Motif :"), self.reason)
@@ -120,13 +113,14 @@ class DeportDialog(QDialog):
         note.setWordWrap(True)
         note.setObjectName("hint")
         lay.addWidget(note)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        buttons = widgets.QDialogButtonBox(
+            widgets.QDialogButtonBox.StandardButton.Ok
+            | widgets.QDialogButtonBox.StandardButton.Cancel
         )
-        ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        ok = buttons.button(widgets.QDialogButtonBox.StandardButton.Ok)
         ok.setText(self.tr("Enregistrer le déport"))
         ok.setDefault(True)
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Annuler"))
+        buttons.button(widgets.QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Annuler"))
         buttons.accepted.connect(self._accept)
         buttons.rejected.connect(self.reject)
         self.absent.toggled.connect(self._kind_changed)
@@ -167,20 +161,23 @@ class SealedChangeDialog(QDialog):
         )
         text.setWordWrap(True)
         lay.addWidget(text)
-        form = QFormLayout()
-        self.reason = QLineEdit()
+        form = widgets.QFormLayout()
+        self.reason = widgets.QLineEdit()
         self.reason.setMaxLength(500)
         self.reason.setAccessibleName(self.tr("Motif de la modification"))
         form.addRow(self.tr("&Motif :"), self.reason)
         lay.addLayout(form)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        buttons = widgets.QDialogButtonBox(
+            widgets.QDialogButtonBox.StandardButton.Ok
+            | widgets.QDialogButtonBox.StandardButton.Cancel
         )
-        self.ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok = buttons.button(widgets.QDialogButtonBox.StandardButton.Ok)
         self.ok.setText(self.tr("&Enregistrer la modification"))
         self.ok.setDefault(True)
         self.ok.setEnabled(False)
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("&Abandonner"))
+        buttons.button(widgets.QDialogButtonBox.StandardButton.Cancel).setText(
+            self.tr("&Abandonner")
+        )
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         self.reason.textChanged.connect(lambda t: self.ok.setEnabled(bool(t.strip())))
@@ -219,28 +216,28 @@ class SettingsDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Préférences"))
         lay = QVBoxLayout(self)
-        form = QFormLayout()
-        self.language = QComboBox()
+        form = widgets.QFormLayout()
+        self.language = widgets.QComboBox()
         self.language.setAccessibleName(self.tr("Langue de l’interface"))
         self.language.addItem("Français", "fr")
         self.language.addItem("English", "en")
         self.language.setCurrentIndex(max(0, self.language.findData(language)))
         form.addRow(self.tr("&Langue :"), self.language)
-        self.scale = QDoubleSpinBox()
+        self.scale = widgets.QDoubleSpinBox()
         self.scale.setAccessibleName(self.tr("Taille du texte"))
         self.scale.setRange(0.8, 2.0)
         self.scale.setSingleStep(0.1)
         self.scale.setSuffix(" ×")
         self.scale.setValue(font_scale)
         form.addRow(self.tr("&Taille du texte :"), self.scale)
-        self.contrast = QCheckBox(
+        self.contrast = widgets.QCheckBox(
             self.tr("Contraste élevé (noir sur blanc, aussi sur l’écran partagé)")
         )
         self.contrast.setChecked(high_contrast)
         form.addRow("", self.contrast)
 
         # The second snapshot folder: a line showing it, « Choisir… », « Aucun ».
-        self.secondary = QLineEdit(str(secondary_dir) if secondary_dir else "")
+        self.secondary = widgets.QLineEdit(str(secondary_dir) if secondary_dir else "")
         self.secondary.setReadOnly(True)
         self.secondary.setPlaceholderText(
             self.tr("Aucun (instantanés seulement à côté de la base)")
@@ -268,7 +265,7 @@ class SettingsDialog(QDialog):
         hint.setObjectName("hint")
         hint.setWordWrap(True)
         form.addRow("", hint)
-        self.purge_reminder = QCheckBox(
+        self.purge_reminder = widgets.QCheckBox(
             self.tr(
                 "Rappeler d’effacer les données personnelles une fois le "
                 "délai de conservation passé"
@@ -280,11 +277,12 @@ class SettingsDialog(QDialog):
         note = QLabel(self.tr("Le changement de langue s’applique au prochain démarrage."))
         note.setObjectName("hint")
         lay.addWidget(note)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        buttons = widgets.QDialogButtonBox(
+            widgets.QDialogButtonBox.StandardButton.Ok
+            | widgets.QDialogButtonBox.StandardButton.Cancel
         )
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Appliquer"))
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Annuler"))
+        buttons.button(widgets.QDialogButtonBox.StandardButton.Ok).setText(self.tr("Appliquer"))
+        buttons.button(widgets.QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Annuler"))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         lay.addWidget(buttons)
@@ -293,7 +291,7 @@ class SettingsDialog(QDialog):
 
     def _choose_secondary(self) -> None:
         start = self.secondary.text() or str(Path.home())
-        path = QFileDialog.getExistingDirectory(
+        path = widgets.QFileDialog.getExistingDirectory(
             self, self.tr("Second dossier d’instantanés"), start
         )
         if path:
@@ -334,8 +332,8 @@ class ShortcutsDialog(QDialog):
         view.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
         view.setMinimumSize(520, 420)
         lay.addWidget(view)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        buttons.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("Fermer"))
+        buttons = widgets.QDialogButtonBox(widgets.QDialogButtonBox.StandardButton.Close)
+        buttons.button(widgets.QDialogButtonBox.StandardButton.Close).setText(self.tr("Fermer"))
         buttons.rejected.connect(self.reject)
         lay.addWidget(buttons)
 

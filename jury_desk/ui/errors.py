@@ -44,14 +44,13 @@ from typing import Any
 
 from jury_desk import __version__
 from jury_desk.core.errors import UserError
+from jury_desk.qt import widgets
 from jury_desk.qt.core import QObject, Qt, QThread, QtMsgType, Signal, Slot, qInstallMessageHandler
 from jury_desk.qt.gui import QGuiApplication
 from jury_desk.qt.widgets import (
     QApplication,
     QDialog,
-    QDialogButtonBox,
     QLabel,
-    QPlainTextEdit,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -160,17 +159,17 @@ class ErrorDialog(QDialog):
         )
         self.message.setWordWrap(True)
         lay.addWidget(self.message)
-        self.details = QPlainTextEdit(details)
+        self.details = widgets.QPlainTextEdit(details)
         self.details.setReadOnly(True)
         self.details.setAccessibleName(self.tr("Détails de l’erreur"))
-        self.details.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
+        self.details.setLineWrapMode(widgets.QPlainTextEdit.LineWrapMode.NoWrap)
         self.details.setMinimumSize(640, 220)
         lay.addWidget(self.details, 1)
-        buttons = QDialogButtonBox()
+        buttons = widgets.QDialogButtonBox()
         self.copy_button = QPushButton(self.tr("Copier les détails"))
         self.copy_button.setAccessibleName(self.tr("Copier les détails"))
-        buttons.addButton(self.copy_button, QDialogButtonBox.ButtonRole.ActionRole)
-        self.close_button = buttons.addButton(QDialogButtonBox.StandardButton.Close)
+        buttons.addButton(self.copy_button, widgets.QDialogButtonBox.ButtonRole.ActionRole)
+        self.close_button = buttons.addButton(widgets.QDialogButtonBox.StandardButton.Close)
         self.close_button.setText(self.tr("Fermer"))
         self.close_button.setDefault(True)
         self.close_button.setFocus()

@@ -20,7 +20,6 @@ from typing import TYPE_CHECKING, Any
 from jury_desk.core import fmt
 from jury_desk.core.errors import UserError
 from jury_desk.qt.core import QObject, Signal, Slot
-from jury_desk.qt.widgets import QFileDialog
 from jury_desk.ui import dialogs, prefs, wording
 from jury_desk.ui.announce import announce
 from jury_desk.ui.console import ConsoleView
@@ -437,6 +436,8 @@ class MainController(QObject):
 
     @Slot()
     def choose_db(self) -> None:
+        from jury_desk.qt.widgets import QFileDialog  # at first use (issue 15)
+
         path, _ = QFileDialog.getOpenFileName(
             self.window,
             self.tr("Ouvrir une base jury_desk"),
@@ -464,6 +465,8 @@ class MainController(QObject):
 
     @Slot()
     def choose_bundle(self) -> None:
+        from jury_desk.qt.widgets import QFileDialog  # at first use (issue 15)
+
         path, _ = QFileDialog.getOpenFileName(
             self.window,
             self.tr("Importer un paquet de session"),

@@ -11,15 +11,17 @@ from __future__ import annotations
 import contextlib
 import logging
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from jury_desk.core import paths, sheets
 from jury_desk.core.errors import UserError
-from jury_desk.qt.core import QObject, QUrl, Slot
-from jury_desk.qt.gui import QDesktopServices
-from jury_desk.qt.widgets import QDialog, QFileDialog
+from jury_desk.qt.core import QObject, Slot
 from jury_desk.ui import dialogs
-from jury_desk.ui.sheets_dialog import SheetsPreviewDialog
+
+if TYPE_CHECKING:
+    from jury_desk.ui.sheets_dialog import SheetsPreviewDialog
+
+# The sheets' rules and preview, the file dialogs: imported at first use (a command),
+# not on the way to the console's first paint (issue 15).
 
 log = logging.getLogger(__name__)
 
@@ -51,6 +53,8 @@ class PaperController(QObject):
     def _choose_csv(self, title: str) -> Path | None:
         if dialogs.HEADLESS:
             return None
+        from jury_desk.qt.widgets import QFileDialog
+
         name, _ = QFileDialog.getOpenFileName(
             self.view, title, str(Path.home()), self.tr("Feuilles CSV (*.csv *.txt)")
         )
@@ -73,6 +77,10 @@ class PaperController(QObject):
 
     def import_sheets_from(self, path: Path, second: Path | None = None) -> bool:
         """Preview ``path`` (compared with ``second``, a double entry), then write it."""
+        from jury_desk.core import sheets
+        from jury_desk.qt.widgets import QDialog
+        from jury_desk.ui.sheets_dialog import SheetsPreviewDialog
+
         try:
             data = Path(path).read_bytes()
             plan = sheets.plan_scores_import(self.ctx.st, data)
@@ -117,6 +125,11 @@ class PaperController(QObject):
     # ------------------------------------------------------------------ printing
 
     def _save_pdf(self, suggested: str, data: bytes) -> Path | None:
+        from jury_desk.core import paths
+        from jury_desk.qt.core import QUrl
+        from jury_desk.qt.gui import QDesktopServices
+        from jury_desk.qt.widgets import QFileDialog
+
         folder = paths.default_export_dir()
         if dialogs.HEADLESS:
             return None

@@ -74,6 +74,8 @@ class PageRenderer(QObject):
         )
         self._timer.timeout.connect(self._on_timeout)
         self.last_pid: int | None = None
+        self._held = False
+        self._pending: tuple[bytes, int, int, int] | None = None
         self._live: list[QProcess]
         app = QCoreApplication.instance()
         if app is not None:  # no worker outlives the application
@@ -84,11 +86,27 @@ class PageRenderer(QObject):
         self.destroyed.connect(lambda *_: _stop_all(live))
 
     def running(self) -> bool:
-        return self._process is not None
+        """A render is under way (or held, to start at ``release``)."""
+        return self._process is not None or self._pending is not None
+
+    def hold(self) -> None:
+        """Renders asked for from now on wait for ``release`` (the console's start: the
+        worker process is started once the console is painted, not on the way to it)."""
+        self._held = True
+
+    def release(self) -> None:
+        """Start the render asked for while held, as it was asked."""
+        self._held = False
+        pending, self._pending = self._pending, None
+        if pending is not None:
+            self.render(*pending)
 
     def render(self, data: bytes, width: int, first: int = 0, count: int = 3) -> None:
         """Start rendering (any render in progress is abandoned)."""
         self.cancel()
+        if self._held:
+            self._pending = (data, width, first, count)
+            return
         self._payload = render_worker.request(width, first, count, data)
         self._buffer = bytearray()
         self._done = False
@@ -110,6 +128,7 @@ class PageRenderer(QObject):
 
     @Slot()
     def cancel(self) -> None:
+        self._pending = None
         proc, self._process = self._process, None
         self._timer.stop()
         if proc is not None:

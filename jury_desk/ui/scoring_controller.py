@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import contextlib
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from fractions import Fraction
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from jury_desk.core import fmt
 from jury_desk.core.errors import UserError
@@ -24,7 +25,9 @@ from jury_desk.ui.actions import Actions
 from jury_desk.ui.announce import announce
 from jury_desk.ui.context import SessionContext
 from jury_desk.ui.models import ScoringGridModel, kind_label
-from jury_desk.ui.scoring_grid import ScoringGridView
+
+if TYPE_CHECKING:
+    from jury_desk.ui.scoring_grid import ScoringGridView
 
 log = logging.getLogger(__name__)
 
@@ -47,21 +50,45 @@ class ScoringController(QObject):
     def __init__(
         self,
         ctx: SessionContext,
-        view: ScoringGridView,
+        grid: Callable[[], ScoringGridView],
         model: ScoringGridModel,
         actions: Actions,
         parent: QObject | None = None,
     ) -> None:
+        """``grid`` gives the scoring page, built if it was not (the console builds it
+        when first asked for, once painted at the latest); the page is wired here when
+        it is built (``attach``), the model and the actions at once."""
         super().__init__(parent)
         self.ctx = ctx
-        self.view = view
+        self._grid = grid
+        self._view: ScoringGridView | None = None
         self.model = model
         self.actions = actions
         self.undo_stack: list[Change] = []
         self._comment_key: tuple[str, str] | None = None  # (dossier, juror) the box is showing
-        view.set_model(model)
-        view.set_actions(actions.undo, actions.deport, actions.validate_sheets)
         model.valueCommitted.connect(self._write)
+        actions.undo.triggered.connect(self.undo)
+        actions.reveal.triggered.connect(self.reveal)
+        actions.blind.triggered.connect(self._blind_action)
+        actions.validate_sheets.triggered.connect(self.validate_sheets)
+        self.sync_flags()
+
+    @property
+    def view(self) -> ScoringGridView:
+        """The scoring page, built and wired if it was not."""
+        if self._view is None:
+            self.attach(self._grid())
+        assert self._view is not None
+        return self._view
+
+    def attach(self, view: ScoringGridView) -> None:
+        """Wire the scoring page, once built (again: nothing)."""
+        if self._view is view:
+            return
+        self._view = view
+        model = self.model
+        view.set_model(model)
+        view.set_actions(self.actions.undo, self.actions.deport, self.actions.validate_sheets)
         view.table.clearRequested.connect(self._clear)
         view.table.blockedInput.connect(self._blocked)
         view.delegate.message.connect(self._typing_message)
@@ -71,11 +98,12 @@ class ScoringController(QObject):
         view.comment.submit.connect(self.save_comment)
         view.blind.clicked.connect(self._blind_clicked)
         view.reveal.clicked.connect(self.reveal)
-        actions.undo.triggered.connect(self.undo)
-        actions.reveal.triggered.connect(self.reveal)
-        actions.blind.triggered.connect(self._blind_action)
-        actions.validate_sheets.triggered.connect(self.validate_sheets)
-        self.sync_flags()
+        # The page's own widgets as the session is; the actions keep the state they have
+        # (the window enables them when a session opens, as when the page was built
+        # with the console).
+        self._sync_view()
+        self.update_summary()
+        self._load_comment()
 
     def disconnect_all(self) -> None:
         for a, slot in (
@@ -91,21 +119,31 @@ class ScoringController(QObject):
 
     def sync_flags(self) -> None:
         st = self.ctx.st
-        self.view.blind.setChecked(st.blind)
-        self.actions.blind.setChecked(st.blind)
         can_toggle = not st.revealed and not st.closed
-        self.view.blind.setEnabled(can_toggle)
+        self.actions.blind.setChecked(st.blind)
         self.actions.blind.setEnabled(can_toggle)
-        self.view.reveal.setVisible(st.blind)
-        self.view.reveal.setEnabled(st.blind and not st.revealed and not st.closed)
         self.actions.reveal.setEnabled(st.blind and not st.revealed and not st.closed)
-        if st.revealed:
-            self.view.reveal.setText(self.tr("Notes révélées"))
+        self._sync_view()
         self.actions.undo.setEnabled(bool(self.undo_stack) and not st.closed)
         self.actions.validate_sheets.setEnabled(not st.closed)
         self.update_summary()
 
+    def _sync_view(self) -> None:
+        """The blind box and the reveal button, if the page is built (else when it is)."""
+        view = self._view
+        if view is None:
+            return
+        st = self.ctx.st
+        view.blind.setChecked(st.blind)
+        view.blind.setEnabled(not st.revealed and not st.closed)
+        view.reveal.setVisible(st.blind)
+        view.reveal.setEnabled(st.blind and not st.revealed and not st.closed)
+        if st.revealed:
+            view.reveal.setText(self.tr("Notes révélées"))
+
     def update_summary(self) -> None:
+        if self._view is None:
+            return  # the page is not built: it will be when it is
         comp = self.model.completeness()
         counting = [c for c in comp if c[3]]
         done = sum(1 for c in counting if c[1] == c[2] and c[2])

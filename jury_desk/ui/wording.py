@@ -1,18 +1,20 @@
 """The GUI's words for the codes core returns: ``jury_desk.messages`` through Qt's
 translation (``QCoreApplication.translate``), so that the English UI is English.
+
+``messages`` is imported by each function, at the first wording, not on the way to the
+console's first paint (issue 15).
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from jury_desk import messages
-from jury_desk.core.api import Blocker
 from jury_desk.core.errors import ClosingBlocked, Problem, UserError
 from jury_desk.qt.core import QCoreApplication
 
 if TYPE_CHECKING:
-    from jury_desk.core.api import Check
+    from jury_desk import messages
+    from jury_desk.core.api import Blocker, Check
     from jury_desk.core.state import SessionState
 
 
@@ -39,6 +41,8 @@ def session_opened(st: SessionState | None) -> None:
 
 def open_names() -> messages.Names:
     """How the open session's jurors, dossiers and criteria are named (ids without one)."""
+    from jury_desk import messages
+
     if _open.state is None:
         return messages.IDS
     if _open.names is None:
@@ -52,25 +56,33 @@ def full(exc: UserError, names: messages.Names | None = None) -> str:
     return error(exc, names) + "".join(f"\n  – {d}" for d in lines)
 
 
-def blocker(b: Blocker, names: messages.Names = messages.IDS) -> str:
+def blocker(b: Blocker, names: messages.Names | None = None) -> str:
     """A closing blocker in the UI's language, naming jurors, dossiers and criteria by
-    ``names`` (see :func:`names_of`)."""
-    return messages.blocker_text(b, _tr, names)
+    ``names`` (see :func:`names_of`; ids by default)."""
+    from jury_desk import messages
+
+    return messages.blocker_text(b, _tr, messages.IDS if names is None else names)
 
 
 def names_of(st: SessionState) -> messages.Names:
     """How the GUI names the session's jurors, dossiers and criteria in a message."""
+    from jury_desk import messages
+
     return messages.Names.of(st.jurors, st.dossiers, st.criteria)
 
 
 def export_step(step: str) -> str:
     """A step of the export (``export.STEPS``) in the UI's language."""
+    from jury_desk import messages
+
     return messages.template("export.step." + step, _tr)
 
 
 def check(c: Check) -> tuple[str, str]:
     """A line of a result bundle's verification (``export.Check``): what is checked, and
     what holds or not, in the UI's language (a detail without a key stays as core gave it)."""
+    from jury_desk import messages
+
     label = messages.check_label(c.code, _tr)
     detail = messages.check_text(c.key, dict(c.params), _tr) if c.key else c.detail
     return label, detail
@@ -79,6 +91,8 @@ def check(c: Check) -> tuple[str, str]:
 def error(exc: UserError, names: messages.Names | None = None) -> str:
     """A refusal in the UI's language (its own French sentence when it has no key),
     naming jurors, dossiers and criteria by ``names``, the open session's by default."""
+    from jury_desk import messages
+
     if exc.key is not None and "error." + exc.key in messages.TEMPLATES:
         return messages.error_text(exc.key, exc.params, _tr, names or open_names())
     return exc.message
@@ -87,6 +101,8 @@ def error(exc: UserError, names: messages.Names | None = None) -> str:
 def problem(p: Problem) -> str:
     """A problem or a warning core returns (a location, a copy that failed) in the UI's
     language."""
+    from jury_desk import messages
+
     return messages.error_text(p.key, p.params, _tr)
 
 
@@ -100,9 +116,13 @@ def details(exc: UserError, names: messages.Names | None = None) -> list[str]:
 
 def method_label(method: str) -> str:
     """The name of an alternative ranking in the UI's language."""
+    from jury_desk import messages
+
     return messages.method_label(method, _tr)
 
 
 def snapshot_reason(reason_slug: str) -> str:
     """Why a snapshot was taken, in the UI's language."""
+    from jury_desk import messages
+
     return messages.snapshot_reason(reason_slug, _tr)
