@@ -22,7 +22,7 @@ def main(argv: list[str] | None = None) -> int:
         return selftest.run(args)
     from jury_desk import logsetup
 
-    logsetup.configure()
+    logsetup.configure(rotate=args.command is not None)  # the GUI's: after its first paint
     if args.command is None:
         gc.disable()  # for the start: resumed at the first paint (ui.app.resume_collector)
         from jury_desk.ui.app import run_gui

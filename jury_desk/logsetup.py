@@ -19,13 +19,12 @@ from __future__ import annotations
 
 import faulthandler
 import logging
-import logging.handlers
 import os
 import time
 import traceback
 from pathlib import Path
 from types import TracebackType
-from typing import IO
+from typing import IO, Any
 
 LOG_NAME = "jury_desk.log"
 CRASH_NAME = "crash.log"
@@ -35,34 +34,6 @@ CRASH_MAX_BYTES = 1_000_000
 RETRY_ROTATION_SECONDS = 60.0
 
 _crash_file: IO[str] | None = None
-
-
-class TolerantRotatingFileHandler(logging.handlers.RotatingFileHandler):
-    """A RotatingFileHandler that survives another process holding the log open."""
-
-    clock = staticmethod(time.monotonic)
-
-    def __init__(self, filename: Path | str, max_bytes: int, backups: int) -> None:
-        super().__init__(filename, maxBytes=max_bytes, backupCount=backups, encoding="utf-8")
-        self._blocked_until = 0.0
-
-    def shouldRollover(self, record: logging.LogRecord) -> bool:
-        if self.clock() < self._blocked_until:
-            return False
-        return bool(super().shouldRollover(record))
-
-    def doRollover(self) -> None:
-        try:
-            super().doRollover()
-        except OSError as exc:  # Windows: a file of the rotation is open elsewhere
-            self._blocked_until = self.clock() + RETRY_ROTATION_SECONDS
-            if self.stream is None:  # closed by the rollover: append to the same file
-                self.stream = self._open()
-            logging.getLogger(__name__).warning(
-                "log rotation postponed (%s, winerror %s)",
-                type(exc).__name__,
-                getattr(exc, "winerror", None),
-            )
 
 
 def enable_crash_file(folder: Path) -> Path | None:
@@ -117,7 +88,19 @@ class SafeFormatter(logging.Formatter):
         return "(exception not logged)"
 
 
-def configure(level: int = logging.INFO) -> None:
+def __getattr__(name: str) -> Any:
+    if name == "TolerantRotatingFileHandler":  # jury_desk.logrotate's, imported when asked
+        from jury_desk.logrotate import TolerantRotatingFileHandler
+
+        return TolerantRotatingFileHandler
+    raise AttributeError(name)
+
+
+def configure(level: int = logging.INFO, *, rotate: bool = True) -> None:
+    """The log file (and the crash file) in the user's log folder. Without ``rotate`` (the
+    GUI's start), records go to the same file by a plain handler until :func:`rotate_now`
+    puts the rotating one in its place (after the first paint): the rotation's module
+    imports pickle and sockets, 10 ms before the console could show."""
     root = logging.getLogger()
     if any(getattr(h, "_jury_desk", False) for h in root.handlers):
         return
@@ -126,11 +109,42 @@ def configure(level: int = logging.INFO) -> None:
         from jury_desk.core import paths
 
         folder = paths.log_dir()
-        handler = TolerantRotatingFileHandler(folder / LOG_NAME, MAX_BYTES, BACKUPS)
+        handler = _rotating(folder / LOG_NAME) if rotate else _Plain(folder / LOG_NAME)
         enable_crash_file(folder)
     except OSError:
         handler = logging.StreamHandler()  # sys.stderr; nothing is written when it is None
+    _install(root, handler)
+    root.setLevel(os.environ.get("JURY_DESK_LOG_LEVEL", logging.getLevelName(level)))
+
+
+class _Plain(logging.FileHandler):
+    """The log file before its rotation is installed (:func:`rotate_now`)."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__(path, encoding="utf-8")
+
+
+def _rotating(path: Path) -> logging.Handler:
+    from jury_desk.logrotate import TolerantRotatingFileHandler
+
+    return TolerantRotatingFileHandler(path, MAX_BYTES, BACKUPS)
+
+
+def _install(root: logging.Logger, handler: logging.Handler) -> None:
     handler.setFormatter(SafeFormatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     setattr(handler, "_jury_desk", True)  # noqa: B010 - marks our handler for configure()
     root.addHandler(handler)
-    root.setLevel(os.environ.get("JURY_DESK_LOG_LEVEL", logging.getLevelName(level)))
+
+
+def rotate_now() -> None:
+    """The rotating handler in place of the plain one :func:`configure` installed without
+    ``rotate`` (the same file, appended to); nothing when it is in place already."""
+    root = logging.getLogger()
+    for plain in [h for h in root.handlers if isinstance(h, _Plain)]:
+        try:
+            rotating = _rotating(Path(plain.baseFilename))
+        except OSError:
+            continue  # the plain handler goes on writing
+        _install(root, rotating)
+        root.removeHandler(plain)
+        plain.close()

@@ -10,7 +10,6 @@ session does not pay for the ORM (``tests/core/test_import_cost.py``).
 
 from __future__ import annotations
 
-import csv
 import io
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -172,6 +171,8 @@ def format_value(v: Fraction) -> str:
 def scores_csv(st: SessionState) -> str:
     """Every score of the session as CSV (``dossier_id,juror_id,criterion_id,value``), in
     hearing, juror and criterion order: what ``jury-desk scores export`` prints."""
+    import csv  # not at the GUI's start
+
     out = io.StringIO()
     w = csv.writer(out, lineterminator="\n")
     w.writerow(["dossier_id", "juror_id", "criterion_id", "value"])

@@ -30,7 +30,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from jury_desk import __version__
+from jury_desk import __version__, logsetup
 from jury_desk.core import resources
 from jury_desk.core.errors import UserError
 from jury_desk.qt.core import (
@@ -315,11 +315,11 @@ def run_gui(args: argparse.Namespace) -> int:
 
     def after_first_frame() -> None:
         resume_collector()
+        logsetup.rotate_now()
         servers.append(InstanceServer(name, window, controller))
         if script:
             _run_test_script(script, controller)
 
-    AfterFirstPaint(window, after_first_frame, fallback_ms=FIRST_PAINT_FALLBACK_MS)
     try:
         if demo:
             report = controller.get_desk().import_demo()
@@ -333,8 +333,12 @@ def run_gui(args: argparse.Namespace) -> int:
     except UserError as exc:
         controller.show_welcome()
         reporter.user_error(exc)
+    # After the first frame of what is shown (the console, or the welcome page): its
+    # paint, the last of that frame, and what the frame itself queued come first.
+    shown = window.console or window
+    AfterFirstPaint(shown, after_first_frame, fallback_ms=FIRST_PAINT_FALLBACK_MS)
     if os.environ.get("JURY_DESK_BENCH_PAINT"):
-        _FirstPaint(window.console or window)
+        _FirstPaint(shown)  # installed last: Qt asks it first, its report comes first
     window.show()
     if refusal is not None:
         QTimer.singleShot(0, lambda: reporter.user_error(refusal.refused()))

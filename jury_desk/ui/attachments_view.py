@@ -17,7 +17,6 @@ application closes, and by a purge.
 from __future__ import annotations
 
 import logging
-import mimetypes
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -349,6 +348,8 @@ class AttachmentsView(QWidget):
         i = self.tabs.currentIndex()
         if not 0 <= i < len(self._attachments) or self._loader is None:
             return None
+        import mimetypes  # here: not at the start
+
         a = self._attachments[i]
         suffix = mimetypes.guess_extension(a.media_type) or ""
         try:

@@ -8,7 +8,6 @@ that close and reopen the database are in ``main_controller``. Nothing here writ
 
 from __future__ import annotations
 
-import contextlib
 import logging
 from collections.abc import Sequence
 from pathlib import Path
@@ -423,42 +422,3 @@ def show_purge_report(parent: QWidget | None, report: PurgeReport) -> None:
         box.setInformativeText(details)
     box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     box.exec()
-
-
-# --------------------------------------------------------------------------- second folder
-
-
-class SecondaryCopyWatch(QObject):
-    """Turns ``core.snapshots``' « secondary snapshot copy failed » warning into a signal.
-
-    Every snapshot goes through ``core.snapshots`` (after a hearing from the timer, before
-    an export, by hand), in whatever thread; the copy to the second folder reports its
-    failure by a warning in the log (the primary snapshot stands). This handler watches
-    that logger and emits :attr:`failed` (queued: delivered in the GUI thread). Only the
-    exception's type is logged there, so the signal carries nothing personal.
-    """
-
-    failed = Signal(str)  # the exception's type name
-
-    LOGGER = "jury_desk.core.snapshots"
-    MARK = "secondary snapshot copy failed"
-
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._handler = _WatchHandler(self)
-        logging.getLogger(self.LOGGER).addHandler(self._handler)
-
-    def close(self) -> None:
-        logging.getLogger(self.LOGGER).removeHandler(self._handler)
-
-
-class _WatchHandler(logging.Handler):
-    def __init__(self, watch: SecondaryCopyWatch) -> None:
-        super().__init__(logging.WARNING)
-        self.watch = watch
-
-    def emit(self, record: logging.LogRecord) -> None:
-        if str(record.msg).startswith(SecondaryCopyWatch.MARK):
-            kind = str(record.args[0]) if isinstance(record.args, tuple) and record.args else ""
-            with contextlib.suppress(RuntimeError):  # the watch is gone (application closing)
-                self.watch.failed.emit(kind)

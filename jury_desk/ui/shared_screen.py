@@ -13,7 +13,6 @@ any screen: the timer's digits are at least a sixth of the height.
 
 from __future__ import annotations
 
-import html
 from dataclasses import dataclass
 
 from jury_desk.qt.core import QEvent, QObject, Qt, QTimer, Signal
@@ -42,7 +41,7 @@ from jury_desk.qt.widgets import (
     QVBoxLayout,
     QWidget,
 )
-from jury_desk.ui import a11y, theme
+from jury_desk.ui import a11y, theme, uifmt
 from jury_desk.ui.models import SharedGrid, SharedGridModel
 from jury_desk.ui.timer import Level, Status, TimerView
 from jury_desk.ui.timer_widget import phase_label, status_label
@@ -395,10 +394,10 @@ QTableView#sharedGrid QTableCornerButton::section {{ background: {s.bg}; border:
         columns = 1 if wide else 2
         for i, c in enumerate(self._frame.criteria, start=1):
             # One wrapped label per criterion: Qt sizes its height for the width it gets.
-            more = f" — {html.escape(c.description)}" if self._criteria_details else ""
+            more = f" — {uifmt.html_text(c.description)}" if self._criteria_details else ""
             label = QLabel(
-                f'<div style="font-size:{label_px}px; font-weight:bold">{i}.&nbsp;{html.escape(c.label)}</div>'
-                f'<div style="font-size:{text_px}px; color:{muted}"><b>{html.escape(c.scale)}</b>'
+                f'<div style="font-size:{label_px}px; font-weight:bold">{i}.&nbsp;{uifmt.html_text(c.label)}</div>'
+                f'<div style="font-size:{text_px}px; color:{muted}"><b>{uifmt.html_text(c.scale)}</b>'
                 f"{more}</div>"
             )
             label.setTextFormat(Qt.TextFormat.RichText)

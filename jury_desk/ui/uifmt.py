@@ -20,6 +20,18 @@ _MONTHS = (
 )  # fmt: skip
 
 
+def html_text(text: str) -> str:
+    """``html.escape(text)`` (quotes too) for Qt's rich text, without importing :mod:`html`,
+    whose table of 2,000 named entities took 6 ms of the start."""
+    return (
+        text.replace("&", "&amp;")
+        .replace("<", "&lt;")
+        .replace(">", "&gt;")
+        .replace('"', "&quot;")
+        .replace("'", "&#x27;")
+    )
+
+
 def french() -> bool:
     return QLocale().language() == QLocale.Language.French
 

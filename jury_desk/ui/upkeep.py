@@ -16,12 +16,13 @@ from typing import TYPE_CHECKING, Any
 
 from jury_desk.core import fsutil
 from jury_desk.core.errors import UserError
-from jury_desk.qt.core import QObject, Slot
-from jury_desk.ui import dialogs, maintenance, prefs, wording
+from jury_desk.qt.core import QObject, Signal, Slot
+from jury_desk.ui import dialogs, prefs, wording
 from jury_desk.ui.errors import log_failure
 
 if TYPE_CHECKING:
     from jury_desk.core.api import PurgeReport, SnapshotResult
+    from jury_desk.ui import maintenance
     from jury_desk.ui.main_controller import MainController
 
 log = logging.getLogger(__name__)
@@ -36,7 +37,7 @@ class DatabaseUpkeep(QObject):
         self.main = main
         self.settings = main.settings
         self._reminded: set[Path] = set()
-        self.secondary_watch = maintenance.SecondaryCopyWatch(self)
+        self.secondary_watch = SecondaryCopyWatch(self)
         self.secondary_watch.failed.connect(self.secondary_failed)
 
     def connect_actions(self) -> None:
@@ -56,6 +57,7 @@ class DatabaseUpkeep(QObject):
     def show_snapshots(self) -> None:
         """« Instantanés… » : the list; a snapshot now; the restore of the chosen one."""
         from jury_desk.core import api
+        from jury_desk.ui import maintenance
 
         db = self.main.current_db()
         dlg = maintenance.SnapshotsDialog(
@@ -215,6 +217,8 @@ class DatabaseUpkeep(QObject):
                 self.tr("Effacement refusé"),
             )
             return None
+        from jury_desk.ui import maintenance
+
         if not maintenance.ask_purge(self.main.window, status):
             return None
         return self.main.spawn(self._purge(db))
@@ -223,6 +227,7 @@ class DatabaseUpkeep(QObject):
         """Close everything on this database, ``api.purge``, give the lock back, and
         return to the welcome screen with the outcome. Returns the report (None if refused)."""
         from jury_desk.core import api, instance
+        from jury_desk.ui import maintenance
 
         self.main.release_database()
         self.main.show_welcome()
@@ -285,3 +290,39 @@ class DatabaseUpkeep(QObject):
                 ).format(days=getattr(self.settings, "purge_after_days", 30))
             )
         return due
+
+
+class SecondaryCopyWatch(QObject):
+    """Turns ``core.snapshots``' « secondary snapshot copy failed » warning into a signal.
+
+    Every snapshot goes through ``core.snapshots`` (after a hearing from the timer, before
+    an export, by hand), in whatever thread; the copy to the second folder reports its
+    failure by a warning in the log (the primary snapshot stands). This handler watches
+    that logger and emits :attr:`failed` (queued: delivered in the GUI thread). Only the
+    exception's type is logged there, so the signal carries nothing personal.
+    """
+
+    failed = Signal(str)  # the exception's type name
+
+    LOGGER = "jury_desk.core.snapshots"
+    MARK = "secondary snapshot copy failed"
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._handler = _WatchHandler(self)
+        logging.getLogger(self.LOGGER).addHandler(self._handler)
+
+    def close(self) -> None:
+        logging.getLogger(self.LOGGER).removeHandler(self._handler)
+
+
+class _WatchHandler(logging.Handler):
+    def __init__(self, watch: SecondaryCopyWatch) -> None:
+        super().__init__(logging.WARNING)
+        self.watch = watch
+
+    def emit(self, record: logging.LogRecord) -> None:
+        if str(record.msg).startswith(SecondaryCopyWatch.MARK):
+            kind = str(record.args[0]) if isinstance(record.args, tuple) and record.args else ""
+            with contextlib.suppress(RuntimeError):  # the watch is gone (application closing)
+                self.watch.failed.emit(kind)

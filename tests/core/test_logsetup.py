@@ -107,3 +107,39 @@ def test_configure_uses_both(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) ->
             if h not in root.handlers:
                 root.addHandler(h)
         _restore_pytest_faulthandler()
+
+
+def test_the_guis_start_logs_to_the_same_file_and_rotates_after_its_first_paint(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Without rotation (the GUI's start, logging.handlers not imported yet) the records go
+    to the log file all the same; rotate_now puts the rotating handler in the plain one's
+    place, on the same file, once."""
+    monkeypatch.setenv("JURY_DESK_DATA_DIR", str(tmp_path))
+    root = logging.getLogger()
+    before = list(root.handlers)
+    for h in before:
+        if getattr(h, "_jury_desk", False):
+            root.removeHandler(h)
+    try:
+        logsetup.configure(rotate=False)
+        ours = [h for h in root.handlers if getattr(h, "_jury_desk", False)]
+        assert len(ours) == 1 and not isinstance(ours[0], logsetup.TolerantRotatingFileHandler)
+        logging.getLogger("jury_desk.test").warning("avant la rotation")
+        logsetup.rotate_now()
+        logsetup.rotate_now()  # once only
+        ours = [h for h in root.handlers if getattr(h, "_jury_desk", False)]
+        assert len(ours) == 1 and isinstance(ours[0], logsetup.TolerantRotatingFileHandler)
+        logging.getLogger("jury_desk.test").warning("après la rotation")
+        ours[0].flush()
+        text = (tmp_path / "logs" / logsetup.LOG_NAME).read_text(encoding="utf-8")
+        assert text.index("avant la rotation") < text.index("après la rotation")
+    finally:
+        for h in root.handlers[:]:
+            if h not in before:
+                root.removeHandler(h)
+                h.close()
+        for h in before:
+            if h not in root.handlers:
+                root.addHandler(h)
+        _restore_pytest_faulthandler()

@@ -6,6 +6,9 @@ from __future__ import annotations
 
 from typing import Any
 
+from hypothesis import given
+from hypothesis import strategies as st
+
 from jury_desk.qt.core import Qt
 from jury_desk.qt.qttest import QTest
 from jury_desk.qt.widgets import QApplication, QWidget
@@ -123,3 +126,14 @@ def test_a_render_asked_while_held_starts_at_release_as_it_was_asked(qtbot: Any)
     assert opened.args == [3]
     assert renderer.last_pid is not None
     qtbot.waitUntil(lambda: not renderer.running(), timeout=30_000)
+
+
+@given(st.text())
+def test_html_text_escapes_as_the_standard_library_does(text: str) -> None:
+    """The shared screen's escape (uifmt.html_text, without importing html at the start)
+    is html.escape's, quotes included."""
+    import html
+
+    from jury_desk.ui import uifmt
+
+    assert uifmt.html_text(text) == html.escape(text)
