@@ -1477,14 +1477,7 @@ def _check_audit(
         # audit.jsonl is, byte for byte, the log that the export which wrote this file
         # parsed as below, checked and replayed into this very result.json.
         checks.append(
-            _worded(
-                L_CHAIN,
-                True,
-                "chain.ok_at_export",
-                count=proof.audit_count,
-                seq=doc["export_seq"],
-                head=proof.audit_head[:16],
-            )
+            _chain_ok("chain.ok_at_export", proof.audit_count, doc["export_seq"], proof.audit_head)
         )
         return _worded(L_REPLAY, True, "replay.ok_at_export")
     if manifest is not None:
@@ -1520,16 +1513,7 @@ def _check_audit(
     if not _ends_with_export(rp, doc["export_seq"]):
         checks.append(_worded(L_CHAIN, False, "chain.no_export", seq=doc["export_seq"]))
         return None
-    checks.append(
-        _worded(
-            L_CHAIN,
-            True,
-            "chain.ok",
-            count=chain.count,
-            seq=doc["export_seq"],
-            head=chain.head[:16],
-        )
-    )
+    checks.append(_chain_ok("chain.ok", chain.count, doc["export_seq"], chain.head))
     if replay_error:
         return _failed(L_REPLAY, replay_error[0])
     if manifest is not None:
@@ -1551,6 +1535,11 @@ def _check_audit(
     return _worded(
         L_REPLAY, True, "replay.ok_whole" if manifest is not None else "replay.ok_records"
     )
+
+
+def _chain_ok(key: str, count: int, seq: object, head: str) -> Check:
+    """The chain holds: ``count`` entries up to export n° ``seq``, ending at ``head``."""
+    return _worded(L_CHAIN, True, key, count=count, seq=seq, head=head[:16])
 
 
 def _ends_with_export(replayed: replay.Replayed, seq: object) -> bool:

@@ -31,17 +31,11 @@ from tests.conftest import ROOT, played_demo, rechain_audit, signing_identity
 
 
 @pytest.fixture(scope="module")
-def played(tmp_path_factory: pytest.TempPathFactory) -> Any:
+def played(written: Any) -> Any:
     """The played demo day, and the result.json of its export."""
-    tmp = tmp_path_factory.mktemp("fast")
-    with played_demo(tmp) as (desk, sid), pytest.MonkeyPatch.context() as mp:
-        mp.setenv("JURY_DESK_DATA_DIR", str(tmp / "data"))
-        mp.setenv("JURY_DESK_CONFIG_DIR", str(tmp / "config"))
-        out = tmp / "resultats.zip"
-        export.export_session(desk, sid, out, signing_identity(), accept_proposal=True)
-        with zipfile.ZipFile(out) as z:
-            doc = json.loads(z.read(export.RESULT))
-        yield desk, sid, doc
+    desk, sid, report, _, _ = written
+    with zipfile.ZipFile(report.path) as z:
+        return desk, sid, json.loads(z.read(export.RESULT))
 
 
 def _plain_messages(doc: Any) -> list[str]:

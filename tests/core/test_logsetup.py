@@ -8,6 +8,7 @@ import logging
 import os
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -86,60 +87,55 @@ def test_a_native_crash_leaves_its_stack_in_crash_log(tmp_path: Path) -> None:
     assert "Fatal Python error" in text and "line 6" in text
 
 
-def test_configure_uses_both(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+@pytest.fixture
+def root(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[logging.Logger]:
+    """The root logger without jury_desk's handler (configure() installs one for the log
+    folder under ``tmp_path``), put back as it was after the test."""
     monkeypatch.setenv("JURY_DESK_DATA_DIR", str(tmp_path))
-    root = logging.getLogger()
-    before = list(root.handlers)
+    logger = logging.getLogger()
+    before = list(logger.handlers)
     for h in before:
         if getattr(h, "_jury_desk", False):
-            root.removeHandler(h)
+            logger.removeHandler(h)
     try:
-        logsetup.configure()
-        ours = [h for h in root.handlers if getattr(h, "_jury_desk", False)]
-        assert len(ours) == 1 and isinstance(ours[0], logsetup.TolerantRotatingFileHandler)
-        assert (tmp_path / "logs" / "crash.log").is_file()
+        yield logger
     finally:
-        for h in root.handlers[:]:
+        for h in logger.handlers[:]:
             if h not in before:
-                root.removeHandler(h)
+                logger.removeHandler(h)
                 h.close()
         for h in before:
-            if h not in root.handlers:
-                root.addHandler(h)
+            if h not in logger.handlers:
+                logger.addHandler(h)
         _restore_pytest_faulthandler()
 
 
+def _ours(root: logging.Logger) -> list[logging.Handler]:
+    return [h for h in root.handlers if getattr(h, "_jury_desk", False)]
+
+
+def test_configure_uses_both(root: logging.Logger, tmp_path: Path) -> None:
+    logsetup.configure()
+    ours = _ours(root)
+    assert len(ours) == 1 and isinstance(ours[0], logsetup.TolerantRotatingFileHandler)
+    assert (tmp_path / "logs" / "crash.log").is_file()
+
+
 def test_the_guis_start_logs_to_the_same_file_and_rotates_after_its_first_paint(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    root: logging.Logger, tmp_path: Path
 ) -> None:
     """Without rotation (the GUI's start, logging.handlers not imported yet) the records go
     to the log file all the same; rotate_now puts the rotating handler in the plain one's
     place, on the same file, once."""
-    monkeypatch.setenv("JURY_DESK_DATA_DIR", str(tmp_path))
-    root = logging.getLogger()
-    before = list(root.handlers)
-    for h in before:
-        if getattr(h, "_jury_desk", False):
-            root.removeHandler(h)
-    try:
-        logsetup.configure(rotate=False)
-        ours = [h for h in root.handlers if getattr(h, "_jury_desk", False)]
-        assert len(ours) == 1 and not isinstance(ours[0], logsetup.TolerantRotatingFileHandler)
-        logging.getLogger("jury_desk.test").warning("avant la rotation")
-        logsetup.rotate_now()
-        logsetup.rotate_now()  # once only
-        ours = [h for h in root.handlers if getattr(h, "_jury_desk", False)]
-        assert len(ours) == 1 and isinstance(ours[0], logsetup.TolerantRotatingFileHandler)
-        logging.getLogger("jury_desk.test").warning("après la rotation")
-        ours[0].flush()
-        text = (tmp_path / "logs" / logsetup.LOG_NAME).read_text(encoding="utf-8")
-        assert text.index("avant la rotation") < text.index("après la rotation")
-    finally:
-        for h in root.handlers[:]:
-            if h not in before:
-                root.removeHandler(h)
-                h.close()
-        for h in before:
-            if h not in root.handlers:
-                root.addHandler(h)
-        _restore_pytest_faulthandler()
+    logsetup.configure(rotate=False)
+    ours = _ours(root)
+    assert len(ours) == 1 and not isinstance(ours[0], logsetup.TolerantRotatingFileHandler)
+    logging.getLogger("jury_desk.test").warning("avant la rotation")
+    logsetup.rotate_now()
+    logsetup.rotate_now()  # once only
+    ours = _ours(root)
+    assert len(ours) == 1 and isinstance(ours[0], logsetup.TolerantRotatingFileHandler)
+    logging.getLogger("jury_desk.test").warning("après la rotation")
+    ours[0].flush()
+    text = (tmp_path / "logs" / logsetup.LOG_NAME).read_text(encoding="utf-8")
+    assert text.index("avant la rotation") < text.index("après la rotation")
