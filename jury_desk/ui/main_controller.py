@@ -169,13 +169,16 @@ class MainController(QObject):
             a.page_scoring,
             a.page_attendance,
             a.page_deliberation,
-            a.undo,
             a.deport,
-            a.blind,
-            a.reveal,
             a.shared_scoring,
         ):
             act.setEnabled(on)
+        # Undo, blind and reveal follow the session's state (ScoringController.sync_flags,
+        # run when its console is built): enabling them here turned on an undo with nothing
+        # to undo, until the next refresh.
+        if not on:
+            for act in (a.undo, a.blind, a.reveal):
+                act.setEnabled(False)
 
     @property
     def desk(self) -> Desk | None:

@@ -17,6 +17,7 @@ from jury_desk.qt.widgets import QApplication, QLineEdit
 from jury_desk.ui import announce
 from jury_desk.ui.console import ConsoleView
 from jury_desk.ui.models import Roles
+from tests.ui.conftest import Gui
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 
@@ -288,3 +289,17 @@ def test_blind_grid_reads_entered_or_to_enter_on_the_console_too(gui) -> None:
     editor = QApplication.focusWidget()
     assert isinstance(editor, QLineEdit) and editor.text() == "3"
     assert shown(0, 0) == "saisi"
+
+
+def test_undo_blind_and_reveal_follow_the_session_when_it_opens(gui: Gui) -> None:
+    """The demo opens blind, nothing typed yet: nothing to undo, the blind mode can be
+    switched and the scores revealed (the session's actions no longer turn undo on)."""
+    actions = gui.controller.actions
+    st = gui.controller.ctx.st
+    assert st.blind and not st.revealed
+    assert not actions.undo.isEnabled()
+    assert actions.blind.isEnabled() and actions.blind.isChecked()
+    assert actions.reveal.isEnabled()
+    gui.controller.close_console()
+    gui.controller.show_welcome()
+    assert not (actions.undo.isEnabled() or actions.blind.isEnabled() or actions.reveal.isEnabled())
