@@ -753,7 +753,7 @@ def test_a_long_blocker_is_measured_at_the_width_it_is_painted(
 def test_a_long_check_detail_wraps_under_its_label(qtbot: Any) -> None:
     """The export dialog's checks: the detail wraps in full under the label, indented past
     the mark, and the row is as tall as its lines at the width the list paints it."""
-    from jury_desk.ui.deliberation.export_dialog import CheckLines
+    from jury_desk.ui.deliberation.delegates import CheckLines
     from jury_desk.ui.deliberation.models import ChecksModel
 
     model = ChecksModel()

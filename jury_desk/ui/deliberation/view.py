@@ -23,10 +23,7 @@ from jury_desk.qt.core import (
     QT_TRANSLATE_NOOP,
     QCoreApplication,
     QEvent,
-    QModelIndex,
     QObject,
-    QPersistentModelIndex,
-    QSize,
     QSortFilterProxyModel,
     Qt,
     Signal,
@@ -47,8 +44,6 @@ from jury_desk.qt.widgets import (
     QSizePolicy,
     QSplitter,
     QStackedWidget,
-    QStyledItemDelegate,
-    QStyleOptionViewItem,
     QTableView,
     QTabWidget,
     QVBoxLayout,
@@ -65,6 +60,7 @@ from jury_desk.ui.deliberation.charts import (
 )
 from jury_desk.ui.deliberation.controller import DeliberationController, Snapshot
 from jury_desk.ui.deliberation.decision import DecisionPanel, OpinionsPanel, ReasonDialog
+from jury_desk.ui.deliberation.delegates import WrappedItems
 from jury_desk.ui.deliberation.models import (
     DOSSIER_ID_ROLE,
     KIND_ROLE,
@@ -119,21 +115,6 @@ SHORTCUTS: tuple[tuple[str, str, Any], ...] = (  # Any: QT_TRANSLATE_NOOP is typ
         QT_TRANSLATE_NOOP("DeliberationView", "Rouvrir la délibération (avec un motif)"),
     ),
 )
-
-
-class _WrappedItems(QStyledItemDelegate):
-    """A list's wrapped items measured at the width they are painted at: the list's
-    viewport less its spacing on both sides (QListView measured them wider, so that a
-    long blocker lost its last line, elided, above an empty one)."""
-
-    def sizeHint(
-        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
-    ) -> QSize:
-        view = self.parent()
-        if isinstance(view, QListView):
-            option = QStyleOptionViewItem(option)
-            option.rect.setWidth(max(1, view.viewport().width() - 2 * view.spacing()))
-        return super().sizeHint(option, index)
 
 
 class _FitTable(QTableView):
@@ -616,7 +597,7 @@ class DeliberationView(QWidget):
         # Wrapped items measured again when the list's width changes (its scroll bar
         # appearing, the window resized): measured once, a long blocker lost its last line.
         self.blockers_view.setResizeMode(QListView.ResizeMode.Adjust)
-        self.blockers_view.setItemDelegate(_WrappedItems(self.blockers_view))
+        self.blockers_view.setItemDelegate(WrappedItems(self.blockers_view))
         self.blockers_view.setSpacing(4)
         self.blockers_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.blockers_view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
