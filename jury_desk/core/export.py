@@ -1325,13 +1325,12 @@ def _verify(
     kid = crypto.thumbprint(signer_jwk)
 
     # 2. result.json, strictly (as the export that wrote these very bytes parsed them).
+    # What the export established holds only for the result.json it wrote.
     proof = replayed_at_export
+    if proof is not None and proof.result_sha256 != hashlib.sha256(archive.result).hexdigest():
+        proof = None
     try:
-        if (
-            proof is not None
-            and proof.result_doc is not None
-            and proof.result_sha256 == hashlib.sha256(archive.result).hexdigest()
-        ):
+        if proof is not None and proof.result_doc is not None:
             doc = proof.result_doc
         else:
             doc = strictjson.loads(
@@ -1376,7 +1375,7 @@ def _verify(
         not_checked.append(NOT_CHECKED_WITHOUT_BUNDLE)
 
     # 4. audit.jsonl: chain, ends, replay.
-    replay_result = _check_audit(archive, doc, manifest, manifest_bytes, checks, replayed_at_export)
+    replay_result = _check_audit(archive, doc, manifest, manifest_bytes, checks, proof)
 
     # 5. What the document says, against itself and against the replay.
     if replay_result is not None:
@@ -1464,15 +1463,15 @@ def _check_audit(
     manifest: Any,
     manifest_bytes: bytes | None,
     checks: list[Check],
-    replayed_at_export: ReplayedAtExport | None = None,
+    proof: ReplayedAtExport | None = None,
 ) -> Check | None:
-    proof = replayed_at_export
+    """The audit log's chain and replay; ``proof``, what the export that wrote this very
+    result.json established (checked against it by the caller)."""
     if (
         proof is not None
         and manifest is not None
         and proof.audit_sha256 == archive.audit_sha256
         and proof.audit_head == doc["audit_head"]
-        and proof.result_sha256 == hashlib.sha256(archive.result).hexdigest()
     ):
         # audit.jsonl is, byte for byte, the log that the export which wrote this file
         # parsed as below, checked and replayed into this very result.json.
