@@ -46,7 +46,7 @@ from jury_desk.qt.core import (
 from jury_desk.qt.gui import QIcon
 from jury_desk.qt.widgets import QApplication
 from jury_desk.ui import errors, prefs, theme
-from jury_desk.ui.first_paint import AfterFirstPaint
+from jury_desk.ui.first_paint import FIRST_PAINT_FALLBACK_MS, AfterFirstPaint
 
 log = logging.getLogger(__name__)
 
@@ -132,10 +132,6 @@ def _ask_running_instance(name: str) -> bool:
 
 
 # --------------------------------------------------------------------------- the start
-
-
-# A window never painted (started minimised) still gets what waits for its first paint.
-FIRST_PAINT_FALLBACK_MS = 3000
 
 
 def resume_collector() -> None:

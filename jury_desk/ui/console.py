@@ -310,14 +310,12 @@ class ConsoleView(QWidget):
     @property
     def grid(self) -> ScoringGridView:
         """The scoring page (built now if it was not)."""
-        page = self._pages.get(self.TAB_SCORING) or self.build_page(self.TAB_SCORING)
-        return cast("ScoringGridView", page)
+        return cast("ScoringGridView", self.build_page(self.TAB_SCORING))
 
     @property
     def attendance(self) -> AttendanceView:
         """The attendance and recusals page (built now if it was not)."""
-        page = self._pages.get(self.TAB_ATTENDANCE) or self.build_page(self.TAB_ATTENDANCE)
-        return cast("AttendanceView", page)
+        return cast("AttendanceView", self.build_page(self.TAB_ATTENDANCE))
 
     def is_built(self, tab: int) -> bool:
         return tab not in self._late or tab in self._pages

@@ -19,7 +19,7 @@ from jury_desk.ui.actions import Actions
 from jury_desk.ui.console import ConsoleView, DeliberationPlaceholder
 from jury_desk.ui.context import SessionContext
 from jury_desk.ui.devices_controller import DevicesController
-from jury_desk.ui.first_paint import AfterFirstPaint
+from jury_desk.ui.first_paint import FIRST_PAINT_FALLBACK_MS, AfterFirstPaint
 from jury_desk.ui.models import AttendanceModel, HearingOrderModel, RecusalModel, ScoringGridModel
 from jury_desk.ui.paper_controller import PaperController
 from jury_desk.ui.scoring_controller import ScoringController
@@ -33,10 +33,6 @@ if TYPE_CHECKING:
     from jury_desk.ui.deliberation.controller import Snapshot as Snapshot
 
 log = logging.getLogger(__name__)
-
-# A console never painted (a window started minimised) still gets what waits for its first
-# paint (ConsoleView.after_first_paint), as the application does (ui.app).
-FIRST_PAINT_FALLBACK_MS = 3000
 
 
 class ConsoleController(QObject):

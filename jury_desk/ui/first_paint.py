@@ -9,6 +9,10 @@ from collections.abc import Callable
 
 from jury_desk.qt.core import QEvent, QObject, QTimer
 
+# A window never painted (started minimised) still gets what waits for its first paint,
+# this long after it was asked (the application's start, the console's late pages).
+FIRST_PAINT_FALLBACK_MS = 3000
+
 
 class AfterFirstPaint(QObject):
     """Calls ``then`` once, from the event loop, after ``target`` was first painted, or
