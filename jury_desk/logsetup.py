@@ -24,7 +24,7 @@ import time
 import traceback
 from pathlib import Path
 from types import TracebackType
-from typing import IO, Any
+from typing import IO
 
 LOG_NAME = "jury_desk.log"
 CRASH_NAME = "crash.log"
@@ -86,14 +86,6 @@ class SafeFormatter(logging.Formatter):
         if isinstance(ei, tuple) and len(ei) == 3 and isinstance(ei[1], BaseException):
             return exception_text(ei[1], ei[2])
         return "(exception not logged)"
-
-
-def __getattr__(name: str) -> Any:
-    if name == "TolerantRotatingFileHandler":  # jury_desk.logrotate's, imported when asked
-        from jury_desk.logrotate import TolerantRotatingFileHandler
-
-        return TolerantRotatingFileHandler
-    raise AttributeError(name)
 
 
 def configure(level: int = logging.INFO, *, rotate: bool = True) -> None:

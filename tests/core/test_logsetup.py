@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from jury_desk import logsetup
+from jury_desk.logrotate import TolerantRotatingFileHandler
 from tests.core.windows_sim import sharing_violation
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -29,7 +30,7 @@ def test_rotation_postponed_while_another_process_holds_the_log(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     path = tmp_path / "jury_desk.log"
-    handler = logsetup.TolerantRotatingFileHandler(path, max_bytes=500, backups=2)
+    handler = TolerantRotatingFileHandler(path, max_bytes=500, backups=2)
     errors: list[logging.LogRecord] = []
     monkeypatch.setattr(handler, "handleError", errors.append)
     now = [0.0]
@@ -117,7 +118,7 @@ def _ours(root: logging.Logger) -> list[logging.Handler]:
 def test_configure_uses_both(root: logging.Logger, tmp_path: Path) -> None:
     logsetup.configure()
     ours = _ours(root)
-    assert len(ours) == 1 and isinstance(ours[0], logsetup.TolerantRotatingFileHandler)
+    assert len(ours) == 1 and isinstance(ours[0], TolerantRotatingFileHandler)
     assert (tmp_path / "logs" / "crash.log").is_file()
 
 
@@ -129,12 +130,12 @@ def test_the_guis_start_logs_to_the_same_file_and_rotates_after_its_first_paint(
     place, on the same file, once."""
     logsetup.configure(rotate=False)
     ours = _ours(root)
-    assert len(ours) == 1 and not isinstance(ours[0], logsetup.TolerantRotatingFileHandler)
+    assert len(ours) == 1 and not isinstance(ours[0], TolerantRotatingFileHandler)
     logging.getLogger("jury_desk.test").warning("avant la rotation")
     logsetup.rotate_now()
     logsetup.rotate_now()  # once only
     ours = _ours(root)
-    assert len(ours) == 1 and isinstance(ours[0], logsetup.TolerantRotatingFileHandler)
+    assert len(ours) == 1 and isinstance(ours[0], TolerantRotatingFileHandler)
     logging.getLogger("jury_desk.test").warning("après la rotation")
     ours[0].flush()
     text = (tmp_path / "logs" / logsetup.LOG_NAME).read_text(encoding="utf-8")
