@@ -26,7 +26,6 @@ from __future__ import annotations
 
 import contextlib
 import getpass
-import hashlib
 import ntpath
 import os
 import sys
@@ -159,6 +158,8 @@ def server_name(db_path: Path) -> str:
         user = getpass.getuser()
     except (KeyError, OSError):  # no user name in the environment
         user = str(os.getuid()) if hasattr(os, "getuid") else "user"
+    import hashlib  # here: its OpenSSL set-up (3 ms) comes after the GUI's first paint
+
     digest = hashlib.sha256(f"{user}\0{_normalised(Path(db_path))}".encode()).hexdigest()
     return f"jury_desk-{digest[:24]}"
 

@@ -2,13 +2,15 @@
 
 Installed (wheel) and frozen (PyInstaller) builds carry ``resources/`` inside the
 package as ``jury_desk/resources``; a source checkout keeps it at the top of the tree.
+Both are folders on disk, next to the package's ``__file__`` (PyInstaller sets it in
+its extraction folder): ``importlib.resources`` (for packages inside a zip, which
+jury_desk never is) would only add its import to the GUI's start.
 """
 
 from __future__ import annotations
 
 import json
 from functools import cache
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -17,10 +19,11 @@ import jury_desk
 
 @cache
 def root() -> Path:
-    packaged = Path(str(resources.files(jury_desk))) / "resources"
+    package = Path(jury_desk.__file__).resolve().parent
+    packaged = package / "resources"
     if packaged.is_dir():
         return packaged
-    source = Path(jury_desk.__file__).resolve().parent.parent / "resources"
+    source = package.parent / "resources"
     if source.is_dir():
         return source
     raise FileNotFoundError("jury_desk resources folder not found")

@@ -230,19 +230,20 @@ def test_script() -> str | None:
 LOCK_WAIT_SECONDS = 5.0
 
 
-def take_instance_lock(db_path: Path, name: str, reporter: errors.ErrorReporter) -> tuple[Any, int]:
+def take_instance_lock(db_path: Path, reporter: errors.ErrorReporter) -> tuple[Any, int]:
     """The instance lock of ``db_path``, or ``(None, exit code)`` once the user is told.
 
     A running jury_desk on the same database is asked to bring its window forward (exit
-    0). Otherwise the lock is tried again for ``LOCK_WAIT_SECONDS``; still held, the user
-    is told in a dialog (the windowed executable has no console: ``sys.stderr`` is None).
+    0), at its ``instance.server_name``. Otherwise the lock is tried again for
+    ``LOCK_WAIT_SECONDS``; still held, the user is told in a dialog (the windowed
+    executable has no console: ``sys.stderr`` is None).
     """
     from jury_desk.core import instance
 
     lock = instance.acquire(db_path)
     if lock is not None:
         return lock, 0
-    if _ask_running_instance(name):
+    if _ask_running_instance(instance.server_name(db_path)):
         log.info("database already open in another window: brought forward")
         errors.write_stderr(
             f"jury-desk : « {db_path.name} » est déjà ouvert ; sa fenêtre est ramenée au premier plan.\n"
@@ -290,8 +291,7 @@ def run_gui(args: argparse.Namespace) -> int:
         log.warning("database location refused")
         db_path, db_arg, session, reopen_last = paths.default_db(), None, None, False
 
-    name = instance.server_name(db_path)
-    lock, code = take_instance_lock(db_path, name, reporter)
+    lock, code = take_instance_lock(db_path, reporter)
     if lock is None:
         return code
 
@@ -312,7 +312,7 @@ def run_gui(args: argparse.Namespace) -> int:
     def after_first_frame() -> None:
         resume_collector()
         logsetup.rotate_now()
-        servers.append(InstanceServer(name, window, controller))
+        servers.append(InstanceServer(instance.server_name(db_path), window, controller))
         if script:
             _run_test_script(script, controller)
 

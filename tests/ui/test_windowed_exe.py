@@ -55,7 +55,7 @@ def test_a_held_lock_is_told_in_a_dialog_not_on_stderr(
     waited = _quick_lock_wait(monkeypatch)
     try:
         with no_console():
-            lock, code = app.take_instance_lock(db, "unused", errors.ErrorReporter(False))
+            lock, code = app.take_instance_lock(db, errors.ErrorReporter(False))
     finally:
         holder.release()
     assert lock is None and code == 2
@@ -82,7 +82,7 @@ def test_a_lock_released_late_is_taken_after_waiting(
     monkeypatch.setattr(app, "_ask_running_instance", lambda name: False)
     _quick_lock_wait(monkeypatch)
     with no_console():
-        lock, code = app.take_instance_lock(db, "unused", errors.ErrorReporter(False))
+        lock, code = app.take_instance_lock(db, errors.ErrorReporter(False))
     assert lock is not None and code == 0 and dialog_log.errors == []
     lock.release()
 
@@ -95,7 +95,7 @@ def test_a_running_window_is_brought_forward_without_a_console(
     monkeypatch.setattr(app, "_ask_running_instance", lambda name: True)
     try:
         with no_console():
-            assert app.take_instance_lock(db, "x", errors.ErrorReporter(False)) == (None, 0)
+            assert app.take_instance_lock(db, errors.ErrorReporter(False)) == (None, 0)
     finally:
         assert holder is not None
         holder.release()
