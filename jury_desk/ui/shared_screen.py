@@ -13,8 +13,7 @@ any screen: the timer's digits are at least a sixth of the height.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
+from jury_desk.core.records import record
 from jury_desk.qt.core import QEvent, QObject, Qt, QTimer, Signal
 from jury_desk.qt.gui import (
     QCloseEvent,
@@ -24,6 +23,7 @@ from jury_desk.qt.gui import (
     QMoveEvent,
     QResizeEvent,
     QScreen,
+    QShowEvent,
 )
 from jury_desk.qt.widgets import (
     QAbstractItemView,
@@ -52,14 +52,14 @@ CRITERIA_TEXT_SHARE = 0.030  # its scale and description
 CRITERIA_MIN_TEXT_SHARE = 0.025  # never below a 40th of the height (issue 13)
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class SharedCriterion:
     label: str
     description: str
     scale: str  # « de 0 à 5 — coefficient 3 »
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class SharedFrame:
     """Everything the shared screen may show about the current dossier."""
 
@@ -110,6 +110,7 @@ class SharedScreen(QMainWindow):
         self._wide = True
         self._criteria_scale = 1.0
         self._criteria_details = True  # each criterion's description (dropped if no room)
+        self._criteria_stale = False  # criteria to lay out when next shown (_fill_criteria)
         self._fit_timer = QTimer(self)
         self._fit_timer.setSingleShot(True)
         self._fit_timer.setInterval(0)
@@ -371,7 +372,18 @@ QTableView#sharedGrid QTableCornerButton::section {{ background: {s.bg}; border:
         )
         self._fill_criteria()
 
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._criteria_stale:
+            self._fill_criteria()
+
     def _fill_criteria(self, refit: bool = True) -> None:
+        if not self.isVisible():
+            # Hidden (no projector yet, or closed): its criteria are laid out when it is
+            # shown (showEvent), at the size it is shown at; not at each dossier before.
+            self._criteria_stale = True
+            return
+        self._criteria_stale = False
         lay = self.criteria_layout
         while lay.count():
             taken = lay.takeAt(0)

@@ -124,6 +124,36 @@ def test_the_shared_screen_follows_the_console(gui) -> None:
         assert c.label in joined and c.description in joined
 
 
+def test_a_hidden_shared_screen_lays_out_its_criteria_when_shown(gui) -> None:
+    """Closed (or not opened yet, as at the start), the screen keeps up with the console but
+    makes its criteria's labels only when shown: at the size it is shown at."""
+    from jury_desk.qt.widgets import QLabel
+
+    shared = gui.controller.shared
+    assert not shared.isVisible()
+
+    def criteria() -> list[str]:  # those replaced are hidden, deleted later
+        for _ in range(5):  # the fitting's passes, each showing its labels when queued
+            QApplication.processEvents()
+        labels = shared.criteria_box.findChildren(QLabel, "criterion")
+        return [w.text() for w in labels if not w.isHidden()]
+
+    gui.console.next_dossier()
+    assert shared.title_label.text() == gui.ctx.st.dossier("d02").title
+    assert criteria() == []
+    gui.controller.projector.show()
+    shown = criteria()
+    assert len(shown) == len(gui.ctx.st.criteria)
+    for c, text in zip(gui.ctx.st.criteria, shown, strict=True):
+        assert c.label in text
+    gui.controller.projector.close()
+    gui.console.next_dossier()  # while closed: the title follows, the labels wait
+    assert shared.title_label.text() == gui.ctx.st.dossier("d03").title
+    gui.controller.projector.show()
+    assert len(criteria()) == len(gui.ctx.st.criteria)
+    assert shared.title_label.text() == gui.ctx.st.dossier("d03").title
+
+
 def test_set_page_lends_the_screen_and_show_hearing_takes_it_back(gui) -> None:
     from jury_desk.qt.widgets import QLabel
 
