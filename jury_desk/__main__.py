@@ -13,9 +13,9 @@ def main(argv: list[str] | None = None) -> int:
         from jury_desk import render_worker
 
         return render_worker.main(argv[1:])
-    from jury_desk.cli import build_parser, run
+    from jury_desk.cli import parse_launch, run
 
-    args, _ = build_parser().parse_known_args(argv)
+    args = parse_launch(argv)
     if args.self_test:  # before logging: the self-test keeps away from the user's folders
         from jury_desk import selftest
 

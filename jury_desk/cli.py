@@ -14,7 +14,7 @@ import logging
 import os
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NoReturn
 
 from jury_desk import __version__
 from jury_desk.core import fsutil
@@ -44,13 +44,42 @@ def _db_arg(p: argparse.ArgumentParser) -> None:
     )
 
 
-def build_parser() -> argparse.ArgumentParser:
+class _NotTheGuiAlone(Exception):
+    """The GUI's options alone do not read this command line (see :func:`parse_launch`)."""
+
+
+def _not_the_gui_alone(message: str) -> NoReturn:
+    raise _NotTheGuiAlone(message)
+
+
+def parse_launch(argv: list[str]) -> argparse.Namespace:
+    """``argv`` read as :func:`build_parser`'s parser reads it (unknown options left, as
+    Qt's own are).
+
+    A launch of the window has only the GUI's options: they are read first by a parser
+    without the commands, whose sub-parsers take 2 ms to build on the GUI's start. Anything
+    else (a command, a request for help, an unknown option, a mistake) is read again by the
+    whole parser, which answers and words its messages as it always did.
+    """
+    try:
+        args, rest = build_parser(commands=False).parse_known_args(argv)
+    except _NotTheGuiAlone:
+        rest = argv
+    if rest:
+        args, _ = build_parser().parse_known_args(argv)
+    return args
+
+
+def build_parser(commands: bool = True) -> argparse.ArgumentParser:
+    """The command line; without ``commands``, the GUI's options alone, for
+    :func:`parse_launch` (no help, and an error is raised instead of printed)."""
     from jury_desk.cli_fr import ArgumentParser
 
     parser = ArgumentParser(
         prog="jury-desk",
         description="jury_desk — jurys du Label Actions Innovantes (Grand-Orly Seine Bièvre). "
         "Sans sous-commande : ouvre l’interface graphique.",
+        add_help=commands,
     )
     parser.add_argument("--version", action="version", version=f"jury_desk {__version__}")
     parser.add_argument(
@@ -71,6 +100,10 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="vérifie l’installation (import, notes, clôture, export, vérification) et quitte",
     )
+    if not commands:
+        parser.set_defaults(command=None)
+        parser.error = _not_the_gui_alone  # type: ignore[method-assign]
+        return parser
     sub = parser.add_subparsers(dest="command", metavar="COMMANDE")
 
     p = sub.add_parser("import", help="importe un paquet de session signé")
