@@ -18,8 +18,9 @@ import hashlib
 import json
 import json.encoder
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
+
+from jury_desk.core.records import record
 
 if TYPE_CHECKING:
     from sqlalchemy import Connection
@@ -195,7 +196,7 @@ def head(db: Session, session_id: str) -> str:
     return last.hash if last else GENESIS
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class ChainCheck:
     ok: bool
     count: int

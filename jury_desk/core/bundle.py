@@ -47,6 +47,7 @@ from jury_desk.core.domain import (
     to_fraction,
 )
 from jury_desk.core.errors import BundleRefused, Problem, UserError, nested
+from jury_desk.core.records import record
 from jury_desk.core.zipcheck import refuse
 
 MANIFEST = "manifest.json"
@@ -69,7 +70,7 @@ _MAGIC: dict[str, tuple[bytes, ...]] = {
 # --------------------------------------------------------------------------- demo trust
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class DemoTrust:
     session_id: str
     jwk: dict[str, Any]

@@ -11,8 +11,9 @@ Pure function over the session state; it returns codes and ids, and each face wo
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
+
+from jury_desk.core.records import record
 
 if TYPE_CHECKING:
     from jury_desk.core.services import SessionState
@@ -23,7 +24,7 @@ JUROR_ABSENT = "juror_absent"  # marked absent from the session
 COMMENT_MISSING = "comment_missing"  # a counted sheet without its juror's comment
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class CheckItem:
     code: str
     dossier_id: str | None = None

@@ -25,9 +25,9 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Iterator
-from dataclasses import dataclass
 
 from jury_desk.core.errors import UserError
+from jury_desk.core.records import record
 
 UTF8_BOM = b"\xef\xbb\xbf"
 UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
@@ -37,7 +37,7 @@ UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 _SEPARATOR_CODES = {";": "semicolon", ",": "comma"}
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Sheet:
     """A decoded CSV text, its separator and its encoding."""
 

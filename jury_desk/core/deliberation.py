@@ -49,6 +49,7 @@ from jury_desk.core.domain import (
     Rules,
     to_fraction,
 )
+from jury_desk.core.records import record
 
 __all__ = [
     "BLOCKER_CODES",
@@ -87,7 +88,7 @@ TIE_AT_BOUNDARY = "tie_at_boundary"
 # --------------------------------------------------------------------------- results
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Missing:
     """An incomplete or absent sheet of a juror who counts for the dossier.
 
@@ -122,13 +123,13 @@ class DossierResult:
     disagreement: bool  # sd > sd_threshold or spread > range_threshold (valid only)
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class ProposalEntry:
     dossier_id: str
     amount_cents: int
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class ProposalFlag:
     """A rank group at the boundary of the default proposal (``flag`` = ``tie_at_boundary``)."""
 
@@ -163,7 +164,7 @@ class DeliberationResult:
 # --------------------------------------------------------------------------- notes
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class _Scale:
     """The criteria in whole numbers.
 
@@ -522,7 +523,7 @@ class DepartureKind(StrEnum):
     AMOUNT_CHANGED = "amount"  # a laureate of the default proposal at another amount
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Departure:
     """One departure of the jury's list from the default proposal.
 
@@ -605,7 +606,7 @@ BLOCKER_CODES = (
 )
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Blocker:
     """One reason why the deliberation cannot close yet: a code and its parameters.
 

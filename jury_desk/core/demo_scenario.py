@@ -14,11 +14,11 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, timezone
 
 from jury_desk.core import resources
 from jury_desk.core.domain import LaureateDecision
+from jury_desk.core.records import record
 from jury_desk.core.services import Desk
 
 SUMMER_TIME = timezone(timedelta(hours=2))  # Paris in June (no tz database needed on Windows)
@@ -128,7 +128,7 @@ DEPARTURES = {
 AMOUNTS = {"d09": 1_800_000}
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class DemoDay:
     absent: str
     deport: tuple[str, str, str]

@@ -7,7 +7,6 @@ from __future__ import annotations
 import logging
 import threading
 from collections.abc import Mapping
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -25,6 +24,7 @@ from jury_desk.core.domain import (
     to_fraction,
 )
 from jury_desk.core.errors import UserError
+from jury_desk.core.records import record
 from jury_desk.core.state import SessionState, SessionSummary
 from jury_desk.core.storage import (
     ConflictRow,
@@ -39,7 +39,7 @@ from jury_desk.core.storage import (
 log = logging.getLogger(__name__)
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class ImportReport:
     session_id: str
     title: str
@@ -85,7 +85,7 @@ def _info(row: SessionRow) -> SessionInfo:
     )
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class SessionIds:
     """What a write may name in a session, read once per :class:`DeskBase` (a session's
     manifest never changes): its criteria with their scales, its jurors in order, its

@@ -33,11 +33,11 @@ import secrets
 import time
 from collections import OrderedDict
 from collections.abc import Awaitable, Callable
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from jury_desk.core.domain import decimal_text
 from jury_desk.core.errors import UserError
+from jury_desk.core.records import record
 
 if TYPE_CHECKING:
     from jury_desk.core.services import Desk, SessionState
@@ -60,14 +60,14 @@ def _digest(token: str) -> bytes:
     return hashlib.sha256(token.encode("utf-8", "surrogatepass")).digest()
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Pairing:
     juror_id: str
     device: str  # short public id of this pairing, for the audit log and the console
     digest: bytes  # SHA-256 of the token
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class DeviceStatus:
     """What the secretary sees for one juror (never a value)."""
 

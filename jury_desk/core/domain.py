@@ -14,6 +14,8 @@ from decimal import ROUND_HALF_EVEN, Decimal
 from enum import StrEnum
 from fractions import Fraction
 
+from jury_desk.core.records import record
+
 
 class Role(StrEnum):
     ELU = "elu"
@@ -88,7 +90,7 @@ def decimal_text(value: Fraction) -> str:
     return text
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Criterion:
     id: str
     label: str
@@ -115,7 +117,7 @@ class Criterion:
         return [self.min + i * self.step for i in range(n + 1)]
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Juror:
     id: str
     name: str
@@ -124,7 +126,7 @@ class Juror:
     commune: str | None
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Timer:
     presentation_s: int
     questions_s: int
@@ -136,7 +138,7 @@ DEFAULT_SD_THRESHOLD = Fraction(3)
 DEFAULT_RANGE_THRESHOLD = Fraction(8)
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Rules:
     quorum: int
     min_sheets: int
@@ -148,7 +150,7 @@ class Rules:
     range_threshold: Fraction = DEFAULT_RANGE_THRESHOLD
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Attachment:
     path: str  # the name inside the bundle; never a path on disk
     title: str
@@ -157,7 +159,7 @@ class Attachment:
     sha256: str
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Dossier:
     id: str
     reference: str
@@ -179,14 +181,14 @@ class Dossier:
     attachments: tuple[Attachment, ...] = ()
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Conflict:
     juror_id: str
     dossier_id: str
     reason: str
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class SessionInfo:
     id: str
     title: str
@@ -197,7 +199,7 @@ class SessionInfo:
     timer: Timer
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Manifest:
     """A parsed, validated ``manifest.json`` (CONTRACT section 1)."""
 
@@ -208,7 +210,7 @@ class Manifest:
     conflicts: tuple[Conflict, ...]
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class DossierRef:
     """What the rules need of a dossier."""
 
@@ -233,7 +235,7 @@ class DeliberationInput:
     scores: Mapping[ScoreKey, Fraction] = field(default_factory=dict)
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class LaureateDecision:
     dossier_id: str
     amount_cents: int

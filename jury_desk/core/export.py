@@ -57,6 +57,7 @@ from jury_desk.core import (
 )
 from jury_desk.core.domain import decimal_text
 from jury_desk.core.errors import BundleRefused, Finding, Problem, UserError, finding, nested
+from jury_desk.core.records import record
 
 if TYPE_CHECKING:
     from jury_desk.core.services import Desk
@@ -84,7 +85,7 @@ _LIMITS = {RESULT: 16 * 1024**2, JWS: 64 * 1024, PV: 10 * 1024**2, AUDIT: 2 * 10
 MAX_RESULT_CONTAINERS = 250_000
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class ExportReport:
     path: Path
     export_seq: int
@@ -99,7 +100,7 @@ class ExportReport:
     audit_sha256: str = ""  # of audit.jsonl, as the export read, checked and replayed it
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class ReplayedAtExport:
     """What an export established before it signed: it read the audit log as the bytes
     of audit.jsonl whose SHA-256 is ``audit_sha256``, parsed each line as verify parses
@@ -130,7 +131,7 @@ class ReplayedAtExport:
 _exported_parse: dict[str, Any] = {}
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Check:
     """One line of a verification: ``code`` names what is checked (``structure``,
     ``jws``…; worded by :func:`messages.check_label`), ``detail`` says in French what
@@ -159,7 +160,7 @@ def _failed(code: str, problem: Problem, key: str = "problem") -> Check:
     return _worded(code, False, key, **nested(problem))
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class VerifyReport:
     ok: bool
     checks: list[Check] = field(default_factory=list)

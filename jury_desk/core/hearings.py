@@ -14,17 +14,17 @@ from __future__ import annotations
 
 import csv
 import io
-from dataclasses import dataclass
 from datetime import datetime
 
 from jury_desk.core.errors import UserError, nested
+from jury_desk.core.records import record
 
 COLUMNS = ("dossier_id", "started_at", "presentation_s", "questions_s", "reason")
 MAX_DURATION_S = 4 * 3600  # a hearing longer than four hours is a typing error
 MIN_SENTENCE = 20
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class HearingEntry:
     """One hearing held without the timer."""
 

@@ -26,11 +26,11 @@ import logging
 import os
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from jury_desk.core import fsutil, paths
+from jury_desk.core.records import record
 
 if TYPE_CHECKING:
     from sqlalchemy import Engine
@@ -40,7 +40,7 @@ log = logging.getLogger(__name__)
 _PART_RE = re.compile(r"^\..+\.[0-9a-f]{12}\.part$")
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Written:
     session_id: str
     export_seq: int
@@ -83,7 +83,7 @@ def record_written(
     )
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Part:
     """An export begun: its temporary file, and the session as it was before."""
 

@@ -12,16 +12,16 @@ from __future__ import annotations
 
 import io
 from collections.abc import Sequence
-from dataclasses import dataclass
 from typing import Any
 
 from jury_desk.core.pv_style import FONT, FONT_BOLD, _fit, _register_fonts, wrap_words
+from jury_desk.core.records import record
 
 CARDS_PER_PAGE = 4
 QR_BORDER = 4  # modules of white around the code: what a reader needs to find it
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Card:
     juror_name: str
     url: str

@@ -47,6 +47,7 @@ from typing import TYPE_CHECKING, Any
 from jury_desk.core import fsutil, ledger
 from jury_desk.core import settings as settings_mod
 from jury_desk.core.errors import Problem, UserError, nested
+from jury_desk.core.records import record
 
 if TYPE_CHECKING:
     from jury_desk.core.services import Desk
@@ -60,7 +61,7 @@ _ZEROS = bytes(_CHUNK)
 # --------------------------------------------------------------------------- status
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class ExportRecord:
     seq: int  # export_seq
     at: datetime
@@ -70,7 +71,7 @@ class ExportRecord:
     failed: bool = False  # an ``export.failed`` entry names it: no file was written
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class SessionPurgeStatus:
     session_id: str
     title: str
@@ -81,7 +82,7 @@ class SessionPurgeStatus:
     due: bool  # past the retention period
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class PurgeStatus:
     db_path: Path
     exists: bool

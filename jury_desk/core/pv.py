@@ -46,6 +46,7 @@ from jury_desk.core.pv_style import (
     _register_fonts,
     wrap_words,
 )
+from jury_desk.core.records import record
 from jury_desk.core.result_document import flag_sentence, role_label, short_title
 from jury_desk.core.state import value_authors as value_authors
 
@@ -236,7 +237,7 @@ def para(markup: str, style: Any) -> Flowable:
 # --------------------------------------------------------------------------- layout data
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class PvContext:
     """What the minutes say about their own export."""
 
@@ -259,13 +260,13 @@ class PvContext:
     sealed_changes: Sequence[SealedChange] = ()
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class SignaturePlacement:
     page_index: int  # 0-based
     box: tuple[float, float, float, float]  # x1, y1, x2, y2 in PDF points
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class PvDocument:
     pdf: bytes
     pages: int
@@ -405,7 +406,7 @@ class _SignatureBox:
         return _Box()
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Wrap:
     """A table cell of plain text, wrapped to its column by :meth:`_Builder.table`."""
 

@@ -17,7 +17,6 @@ import sys
 import types
 from collections.abc import Awaitable, Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, TypeVar
 
@@ -36,6 +35,7 @@ from jury_desk.core.pv_style import (
     STAMP_WIDTH,
     _register_fonts,
 )
+from jury_desk.core.records import record
 from jury_desk.core.result_document import short_title
 
 T = TypeVar("T")
@@ -235,7 +235,7 @@ def sign_pdf(
     return _run(lambda: sign_pdf_async(pdf_bytes, identity, placement, **kwargs))
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class PdfSignatureCheck:
     ok: bool
     detail: str  # French (``key`` and ``params`` word it in another language)

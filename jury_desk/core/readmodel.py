@@ -43,6 +43,7 @@ from jury_desk.core.deliberation import (
 from jury_desk.core.deliberation import alternative_rankings as _alternative_rankings
 from jury_desk.core.deliberation import kendall_w as _kendall_w
 from jury_desk.core.domain import Dossier, JuryDecision, LaureateDecision
+from jury_desk.core.records import record
 
 if TYPE_CHECKING:
     from jury_desk.core.services import SessionState
@@ -58,7 +59,7 @@ __all__ = [
 ]
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Validity:
     """Whether a dossier's result is valid and, when not, why (codes and parameters).
 
@@ -98,7 +99,7 @@ class DossierState:
         return self.dossier.id
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Envelope:
     """The envelope and the jury's effective list against it."""
 
@@ -111,7 +112,7 @@ class Envelope:
     requested_eligible_cents: int  # what the eligible dossiers ask for, together
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Quorum:
     present: int
     required: int
@@ -122,7 +123,7 @@ class Quorum:
         return self.present >= self.required
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Thresholds:
     """The disagreement thresholds in force (defaults in ``domain``)."""
 

@@ -19,15 +19,16 @@ correct (the GUI shows the timer paused, "interrompu", with that value).
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
+
+from jury_desk.core.records import record
 
 if TYPE_CHECKING:
     from jury_desk.core.services import Desk, SessionState
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class InterruptedTimer:
     dossier_id: str
     phase: str | None

@@ -39,6 +39,7 @@ from jury_desk.core.domain import (
     to_fraction,
 )
 from jury_desk.core.errors import Problem, Quoted
+from jury_desk.core.records import record
 
 if TYPE_CHECKING:
     from jury_desk.core.services import SessionState
@@ -86,7 +87,7 @@ class Known:
     criteria: frozenset[str]
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class SealedChange:
     """A value changed on a validated (sealed) sheet, with its reason: the minutes list
     every one (issue 14)."""
@@ -493,7 +494,7 @@ def _shown(value: Any) -> str:
     return text if len(text) <= 80 else text[:77] + "…"
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Difference:
     """One way a record differs from the replay of what was signed: the catalogue key
     ``diff.<kind>`` (``error.diff.<kind>`` in ``jury_desk.messages``) and its parameters;

@@ -21,11 +21,11 @@ and a juror-device page can too.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from enum import Enum
 from fractions import Fraction
 
 from jury_desk.core.domain import Criterion
+from jury_desk.core.records import record
 
 __all__ = ["Judgement", "Key", "Reason", "ScoreInput", "Verdict", "judge", "spelled_value"]
 
@@ -48,7 +48,7 @@ class Reason(Enum):
     OFF_STEP = "off_step"  # within bounds, between two admitted values
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Judgement:
     verdict: Verdict
     reason: Reason
@@ -164,7 +164,7 @@ class Key(Enum):
     ESCAPE = "escape"
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Outcome:
     """What a key did: the committed value (``committed``), or why nothing was."""
 

@@ -13,13 +13,13 @@ Pure: no database, no Qt; codes and values, which each face words.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from fractions import Fraction
 from typing import TYPE_CHECKING
 
 from jury_desk.core import csvio
 from jury_desk.core.domain import to_fraction
 from jury_desk.core.errors import UserError
+from jury_desk.core.records import record
 
 if TYPE_CHECKING:
     from jury_desk.core.services import SessionState
@@ -37,7 +37,7 @@ def _header_refused(line: int, rec: list[str]) -> UserError:
     )
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class PlannedRow:
     line: int  # in the file, the header being line 1
     dossier_id: str
@@ -52,7 +52,7 @@ class PlannedRow:
     code: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class ScoresPlan:
     rows: tuple[PlannedRow, ...]
     delimiter: str  # « ; » or « , », as found
@@ -147,7 +147,7 @@ def plan_scores_import(st: SessionState, source: str | bytes) -> ScoresPlan:
     return ScoresPlan(tuple(out), sheet.delimiter)
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class TypingDifference:
     """Double entry: a cell the two typings do not agree on (None: not typed)."""
 

@@ -35,7 +35,7 @@ import shutil
 import sqlite3
 import threading
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -46,6 +46,7 @@ from jury_desk.core import audit, fsutil, paths, storage
 from jury_desk.core import settings as settings_mod
 from jury_desk.core.errors import Problem, UserError, nested
 from jury_desk.core.fsutil import fsync_dir
+from jury_desk.core.records import record
 
 if TYPE_CHECKING:
     from jury_desk.core.services import Desk
@@ -68,14 +69,14 @@ REASONS = ("apres-audition", "avant-export", "avant-restauration", "avant-purge"
 # --------------------------------------------------------------------------- data
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class SnapshotSession:
     id: str
     title: str
     audit_entries: int
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class SnapshotInfo:
     path: Path
     taken_at: datetime  # aware, UTC
@@ -90,7 +91,7 @@ class SnapshotInfo:
         return reason_label(self.reason)
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class SnapshotResult:
     path: Path
     secondary: Path | None = None
@@ -519,7 +520,7 @@ def restore(db_path: Path, snapshot_path: Path) -> Path | None:
     return safety
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class _Head:
     seq: int
     hash: str

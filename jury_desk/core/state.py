@@ -32,9 +32,10 @@ from jury_desk.core.domain import (
     SessionInfo,
     decimal_text,
 )
+from jury_desk.core.records import record
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class SessionSummary:
     id: str
     title: str
@@ -44,7 +45,7 @@ class SessionSummary:
     closed: bool
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Recusal:
     juror_id: str
     dossier_id: str
@@ -54,7 +55,7 @@ class Recusal:
     at: str | None
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Hearing:
     dossier_id: str
     state: str  # a_venir | en_audition | entendu
@@ -154,7 +155,7 @@ class SessionState:
         return JuryDecision(self.laureates, dict(self.departures), dict(self.invalid_reasons))
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class ScoreWrite:
     dossier_id: str
     juror_id: str

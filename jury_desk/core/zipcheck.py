@@ -15,11 +15,11 @@ import unicodedata
 import zipfile
 import zlib
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
 from jury_desk.core.errors import BundleRefused, Problem
+from jury_desk.core.records import record
 
 MAX_ENTRIES = 10_000
 MAX_TOTAL_BYTES = 4 * 1024**3
@@ -96,7 +96,7 @@ def fold(name: str) -> str:
     return unicodedata.normalize("NFC", unicodedata.normalize("NFC", name).casefold())
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Entry:
     name: str
     info: zipfile.ZipInfo
@@ -274,7 +274,7 @@ class LayoutError(Problem):
         super().__init__(code, "layout." + rule, **params)
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class ExactEntry:
     name: str
     method: int
@@ -301,7 +301,7 @@ def _extra_tags(extra: bytes) -> list[int] | None:
     return tags if i == len(extra) else None
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class _Central:
     """One central-directory record: the entry, and what its local header must repeat."""
 

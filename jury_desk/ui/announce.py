@@ -14,8 +14,8 @@ from __future__ import annotations
 import logging
 import time
 from collections import deque
-from dataclasses import dataclass
 
+from jury_desk.core.records import record
 from jury_desk.qt.core import QObject
 
 log = logging.getLogger(__name__)
@@ -23,7 +23,7 @@ log = logging.getLogger(__name__)
 REPEAT_MS = 1500
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Announcement:
     text: str
     assertive: bool

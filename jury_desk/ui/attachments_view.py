@@ -19,13 +19,13 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from jury_desk.core import fmt
 from jury_desk.core.domain import Attachment
 from jury_desk.core.external_copies import ExternalCopies
-from jury_desk.qt.core import Qt, QTimer, QUrl, Slot
-from jury_desk.qt.gui import QDesktopServices, QImage, QPixmap
+from jury_desk.qt.core import Qt, QTimer, Slot
+from jury_desk.qt.gui import QImage, QPixmap
 from jury_desk.qt.widgets import (
     QHBoxLayout,
     QLabel,
@@ -38,6 +38,9 @@ from jury_desk.qt.widgets import (
 )
 from jury_desk.ui import pdf_render
 from jury_desk.ui.errors import log_failure
+
+if TYPE_CHECKING:
+    from jury_desk.qt.core import QUrl
 
 log = logging.getLogger(__name__)
 
@@ -136,7 +139,7 @@ class AttachmentsView(QWidget):
         self._loader: Loader | None = None
         self._pdf_attachment: Attachment | None = None
         self.copies = ExternalCopies()
-        self.opener: Callable[[QUrl], bool] = QDesktopServices.openUrl
+        self.opener: Callable[[QUrl], bool] = open_url
         self.open_external.clicked.connect(self.open_in_system_reader)
         self.tabs.currentChanged.connect(self._show)
         self.zoom_in.clicked.connect(lambda: self._zoom(1.25))
@@ -362,6 +365,8 @@ class AttachmentsView(QWidget):
                 )
             )
             return None
+        from jury_desk.qt.core import QUrl  # at first use (issue 15)
+
         if not self.opener(QUrl.fromLocalFile(str(path))):
             self.about.setText(
                 self.tr("Aucun lecteur du système n’a pu ouvrir « {title} ».").format(title=a.title)
@@ -381,6 +386,13 @@ class AttachmentsView(QWidget):
 
     def current_kind(self) -> Any:
         return self.stack.currentWidget()
+
+
+def open_url(url: QUrl) -> bool:
+    """The system's reader for ``url`` (``QDesktopServices``, read at first use: issue 15)."""
+    from jury_desk.qt.gui import QDesktopServices
+
+    return bool(QDesktopServices.openUrl(url))
 
 
 def pdf_render_max_width() -> int:

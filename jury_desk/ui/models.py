@@ -10,7 +10,6 @@ Every model here passes pytest-qt's ``qtmodeltester``.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
 from enum import IntEnum
 from fractions import Fraction
 from typing import Any
@@ -20,6 +19,7 @@ from jury_desk.core import text as textrules
 from jury_desk.core.api import DossierStatus
 from jury_desk.core.domain import Criterion, Juror, RecusalKind, RecusalSource, to_fraction
 from jury_desk.core.readmodel import DeliberationState
+from jury_desk.core.records import record
 from jury_desk.core.state import SessionState, format_value
 from jury_desk.qt.core import (
     QAbstractListModel,
@@ -791,7 +791,7 @@ class RecusalModel(ShownText, QAbstractTableModel):
 # --------------------------------------------------------------------------- shared screen
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class SharedCell:
     """One cell as the shared screen may know it: a status, and a value only when allowed."""
 
@@ -799,7 +799,7 @@ class SharedCell:
     value: str | None = None  # None whenever blind scoring is on and not revealed
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class SharedGrid:
     criteria: tuple[str, ...]  # labels
     jurors: tuple[str, ...]  # names

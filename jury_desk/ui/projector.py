@@ -21,16 +21,17 @@ from __future__ import annotations
 import contextlib
 import json
 from collections.abc import Sequence
-from dataclasses import asdict, dataclass
+from dataclasses import asdict
 from typing import Any
 
+from jury_desk.core.records import record
 from jury_desk.qt.core import QObject, QRect, Qt, QTimer, Signal, Slot
 from jury_desk.qt.gui import QAction, QGuiApplication, QPixmap, QScreen
 from jury_desk.qt.widgets import QLabel, QMenu, QWidget
 from jury_desk.ui import prefs
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class ScreenId:
     """What identifies a screen across launches: Qt's name alone is not unique."""
 

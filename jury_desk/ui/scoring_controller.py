@@ -11,13 +11,13 @@ from __future__ import annotations
 import contextlib
 import logging
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import datetime
 from fractions import Fraction
 from typing import TYPE_CHECKING, Any
 
 from jury_desk.core import fmt
 from jury_desk.core.errors import UserError
+from jury_desk.core.records import record
 from jury_desk.core.state import ScoreWrite, format_value
 from jury_desk.qt.core import QModelIndex, QObject, Qt, QTimer, Signal, Slot
 from jury_desk.ui import dialogs, wording
@@ -34,7 +34,7 @@ log = logging.getLogger(__name__)
 UNDO_ACTOR = "secretariat (annulation)"
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Change:
     dossier_id: str
     juror_id: str

@@ -16,8 +16,9 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
 from enum import StrEnum
+
+from jury_desk.core.records import record
 
 Clock = Callable[[], int]  # monotonic milliseconds
 
@@ -44,7 +45,7 @@ class Level(StrEnum):
     OVERTIME = "overtime"
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class TimerView:
     """What a display needs, at one instant."""
 

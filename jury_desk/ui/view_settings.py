@@ -8,7 +8,7 @@ from typing import Any
 from jury_desk import __version__
 from jury_desk.qt.core import QObject, Signal, Slot
 from jury_desk.qt.gui import QKeySequence
-from jury_desk.qt.widgets import QApplication, QMessageBox
+from jury_desk.qt.widgets import QApplication
 from jury_desk.ui import dialogs, prefs, theme
 from jury_desk.ui.hub import Hub
 from jury_desk.ui.main_window import MainWindow
@@ -100,6 +100,8 @@ class ViewSettings(QObject):
         language = str(dlg.language.currentData())
         if language != getattr(s, "language", "fr"):
             prefs.update(s, language=language)
+            from jury_desk.qt.widgets import QMessageBox  # at first use (issue 15)
+
             QMessageBox.information(
                 self.window,
                 self.tr("Langue"),
@@ -127,6 +129,8 @@ class ViewSettings(QObject):
 
     @Slot()
     def about(self) -> None:
+        from jury_desk.qt.widgets import QMessageBox  # at first use (issue 15)
+
         QMessageBox.about(
             self.window,
             self.tr("À propos de jury_desk"),

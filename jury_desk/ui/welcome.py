@@ -8,7 +8,6 @@ from jury_desk import __version__
 from jury_desk.qt.core import Qt, Signal
 from jury_desk.qt.gui import QDragEnterEvent, QDragLeaveEvent, QDropEvent
 from jury_desk.qt.widgets import (
-    QFileDialog,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -163,6 +162,8 @@ class WelcomeView(QWidget):
         self.last_detail.setText(text or self.tr("Aucune session ouverte récemment."))
 
     def _choose_file(self) -> None:
+        from jury_desk.qt.widgets import QFileDialog  # at first use (issue 15)
+
         path, _ = QFileDialog.getOpenFileName(
             self,
             self.tr("Importer un paquet de session"),

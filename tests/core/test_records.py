@@ -1,0 +1,160 @@
+"""``core.records.record`` behaves as ``@dataclass(frozen=True, slots=True)``: the same
+equality, hash, repr, frozenness and fields, its three last methods compiled when first
+called (issue 15: the GUI's start)."""
+
+from __future__ import annotations
+
+import copy
+import dataclasses
+import pickle
+from dataclasses import dataclass, field
+from fractions import Fraction
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from jury_desk.core import domain
+from jury_desk.core.records import record
+
+
+@dataclass(frozen=True, slots=True)
+class Plain:
+    """The reference."""
+
+    name: str
+    value: Fraction | None = None
+    tags: tuple[str, ...] = ()
+    note: str = field(default="", compare=False)
+    secret: str = field(default="", repr=False)
+    loose: int = field(default=0, hash=False)
+
+
+@record
+class Rec:
+    """The same fields, as a record."""
+
+    name: str
+    value: Fraction | None = None
+    tags: tuple[str, ...] = ()
+    note: str = field(default="", compare=False)
+    secret: str = field(default="", repr=False)
+    loose: int = field(default=0, hash=False)
+
+
+@record
+class Child(Rec):
+    extra: str = ""
+
+
+@record
+class Empty:
+    pass
+
+
+@record
+class Own:
+    a: int
+
+    def __eq__(self, other: object) -> bool:
+        return True
+
+    def __repr__(self) -> str:
+        return "mine"
+
+
+@record
+class Node:
+    label: str
+    children: list[Node] = field(default_factory=list, compare=False, hash=False)
+
+
+values = st.builds(
+    lambda *a: a,
+    st.text(max_size=5),
+    st.none() | st.fractions(max_denominator=7),
+    st.lists(st.text(max_size=3), max_size=3).map(tuple),
+    st.text(max_size=3),
+    st.text(max_size=3),
+    st.integers(-3, 3),
+)
+
+
+@given(values, values)
+def test_equality_hash_and_repr_are_the_dataclass_ones(a: tuple, b: tuple) -> None:  # type: ignore[type-arg]
+    pa, pb, ra, rb = Plain(*a), Plain(*b), Rec(*a), Rec(*b)
+    assert (ra == rb) == (pa == pb)
+    assert (ra != rb) == (pa != pb)
+    assert hash(ra) == hash(pa) and hash(rb) == hash(pb)
+    assert repr(ra) == repr(pa).replace("Plain(", "Rec(", 1)
+    assert ra != pa and ra.__eq__(pa) is NotImplemented  # another class is never equal
+    assert dataclasses.astuple(ra) == dataclasses.astuple(pa)
+
+
+def test_the_three_methods_are_compiled_once_then_kept() -> None:
+    @record
+    class Fresh:
+        a: int
+
+    stubs = {name: Fresh.__dict__[name] for name in ("__eq__", "__hash__", "__repr__")}
+    assert (
+        Fresh(1) == Fresh(1)
+        and hash(Fresh(2)) == hash((2,))
+        and repr(Fresh(3)) == f"{Fresh.__qualname__}(a=3)"
+    )
+    for name, stub in stubs.items():
+        compiled = Fresh.__dict__[name]
+        assert compiled is not stub
+        assert compiled.__qualname__.endswith(f"Fresh.{name}")
+    assert Fresh(1) != Fresh(2) and {Fresh(1), Fresh(1)} == {Fresh(1)}
+
+
+def test_a_record_is_frozen_slotted_and_a_dataclass() -> None:
+    r = Rec("a", Fraction(1, 3), ("x",), note="n", secret="s", loose=2)
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        r.name = "b"  # type: ignore[misc]
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        del r.name  # type: ignore[misc]
+    assert not hasattr(r, "__dict__") and "name" in Rec.__slots__
+    assert [f.name for f in dataclasses.fields(Rec)] == [f.name for f in dataclasses.fields(Plain)]
+    assert dataclasses.replace(r, name="b") == Rec("b", Fraction(1, 3), ("x",), "n", "s", 2)
+    assert Rec.__match_args__ == Plain.__match_args__
+    assert pickle.loads(pickle.dumps(r)) == r and copy.deepcopy(r) == r
+    assert Rec("a", note="x") == Rec("a", note="y")  # not compared, as in the dataclass
+    assert hash(Rec("a", loose=1)) == hash(Rec("a", loose=2))
+
+
+def test_subclasses_empty_records_own_methods_and_recursion() -> None:
+    assert Child("a", extra="e") == Child("a", extra="e") != Child("a", extra="f")
+    assert Child("a") != Rec("a")
+    assert repr(Child("a")).startswith("Child(name='a'") and "extra=''" in repr(Child("a"))
+    assert Empty() == Empty() and hash(Empty()) == hash(()) and repr(Empty()) == "Empty()"
+    assert Own(1) == Own(2) and repr(Own(1)) == "mine" and hash(Own(1)) == hash((1,))
+    loop = Node("n")
+    loop.children.append(loop)
+    assert repr(loop) == "Node(label='n', children=[...])"
+
+
+def test_the_domain_records_keep_their_dataclass_behaviour() -> None:
+    c = domain.Criterion(
+        "impact", "Impact", "", Fraction(1), Fraction(0), Fraction(10), Fraction(1, 2)
+    )
+    assert c == dataclasses.replace(c) and hash(c) == hash(dataclasses.replace(c))
+    assert repr(c).startswith("Criterion(id='impact', label='Impact'")
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        c.label = "x"  # type: ignore[misc]
+
+
+def test_every_frozen_slotted_dataclass_of_the_package_is_a_record() -> None:
+    """One idiom: a frozen, slotted dataclass is written ``@record`` (records.py itself aside)."""
+    from pathlib import Path
+
+    import jury_desk
+
+    root = Path(jury_desk.__file__).parent
+    written = [
+        str(p.relative_to(root))
+        for p in root.rglob("*.py")
+        if p.name != "records.py" and "@dataclass(frozen=True, slots=True" in p.read_text("utf-8")
+    ]
+    assert written == []
