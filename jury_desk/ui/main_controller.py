@@ -490,6 +490,8 @@ class MainController(QObject):
 
         if self.console is not None:
             self.show_welcome()
+        else:
+            self.window.show_welcome()  # the page the refusal or the progress is shown on
         welcome = self.window.welcome
         welcome.import_started(path.name)
         relay = _ProgressRelay(self)

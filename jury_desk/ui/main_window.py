@@ -5,7 +5,7 @@ copy of a snapshot to the second folder (a warning in the status bar)."""
 from __future__ import annotations
 
 from jury_desk.qt.core import QObject, Qt, Signal
-from jury_desk.qt.gui import QAction, QCloseEvent, QGuiApplication, QKeySequence
+from jury_desk.qt.gui import QAction, QCloseEvent, QGuiApplication, QKeySequence, QShowEvent
 from jury_desk.qt.widgets import (
     QFrame,
     QHBoxLayout,
@@ -88,8 +88,9 @@ class MainWindow(QMainWindow):
         self.stack = QStackedWidget()
         col.addWidget(self.stack, 1)
         self.setCentralWidget(central)
+        # Joins the stack when first shown (show_welcome): as the stack's first page it
+        # was laid out at the start even when the console opens at once (2.5 ms).
         self.welcome = WelcomeView()
-        self.stack.addWidget(self.welcome)
         self.console: QWidget | None = None
         self.saving = QLabel("")
         self.saving.setObjectName("hint")
@@ -169,7 +170,14 @@ class MainWindow(QMainWindow):
         self.warning.setAccessibleName(text)
         self.warning.show()
 
+    def showEvent(self, event: QShowEvent) -> None:
+        if self.stack.currentWidget() is None:  # nothing opened: the welcome screen
+            self.show_welcome()
+        super().showEvent(event)
+
     def show_welcome(self) -> None:
+        if self.stack.indexOf(self.welcome) < 0:
+            self.stack.addWidget(self.welcome)
         self.stack.setCurrentWidget(self.welcome)
 
     def drop_console(self) -> None:

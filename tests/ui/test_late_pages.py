@@ -4,6 +4,7 @@ tab, a command that needs the page) finds the page built, wired and up to date."
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from hypothesis import given
@@ -137,3 +138,40 @@ def test_html_text_escapes_as_the_standard_library_does(text: str) -> None:
     from jury_desk.ui import uifmt
 
     assert uifmt.html_text(text) == html.escape(text)
+
+
+def test_the_welcome_screen_joins_the_window_when_first_shown(
+    make_gui: Any, qtbot: Any, tmp_path: Path
+) -> None:
+    """Opened on a session as at the start, the window never lays out the welcome screen
+    (issue 15: 2.5 ms of the start); asked for, or shown with nothing opened, the welcome
+    screen is its page."""
+    from jury_desk.core import settings as core_settings
+    from jury_desk.core.services import Desk
+    from jury_desk.ui import app
+
+    db = tmp_path / "demo.sqlite3"
+    desk = Desk(db)
+    desk.import_demo()
+    desk.close()
+    window, controller = app.build(core_settings.load(), db_path=db, language="fr")
+    qtbot.addWidget(window)
+    try:
+        controller.open_session(None)
+        window.show()
+        QApplication.processEvents()
+        assert window.stack.indexOf(window.welcome) < 0
+        assert window.stack.currentWidget() is controller.console.view
+        controller.show_welcome()
+        assert window.stack.currentWidget() is window.welcome
+        assert window.welcome.isVisible()
+    finally:
+        controller.shutdown()
+        controller.writer.shutdown()
+        if controller.desk is not None:
+            controller.desk.close()
+        controller.shared.close()
+
+    empty = make_gui(db=db.with_name("empty.sqlite3"))  # shown with nothing opened
+    assert empty.window.stack.currentWidget() is empty.window.welcome
+    assert empty.window.welcome.isVisible()
