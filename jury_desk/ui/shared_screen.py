@@ -198,6 +198,9 @@ class SharedScreen(QMainWindow):
         self.criteria_layout.setHorizontalSpacing(24)
         self.criteria_layout.setVerticalSpacing(6)
         hl.addWidget(self.criteria_box, 2)
+        # The room the box gets changes with the title (one line or two), the banner and
+        # the window: the criteria are fitted again to the height it has (eventFilter).
+        self.criteria_box.installEventFilter(self)
         self.stack.addWidget(self.hearing_page)
 
         # -- scoring page: the grid (statuses, or values once allowed)
@@ -371,6 +374,20 @@ QTableView#sharedGrid QTableCornerButton::section {{ background: {s.bg}; border:
             else ""
         )
         self._fill_criteria()
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:
+        if (
+            obj is self.criteria_box
+            and event.type() == QEvent.Type.Resize
+            and isinstance(event, QResizeEvent)
+            and event.size().height() < event.oldSize().height()
+        ):
+            # Less room than it was fitted for (the title took a second line once the
+            # window settled, a banner came): shrink again where they no longer fit. Only
+            # ever smaller here, so that the box's minimum, which follows its labels, can
+            # never swing it back and forth; the next dossier or resize starts from full.
+            self._fit_timer.start()
+        return super().eventFilter(obj, event)
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)

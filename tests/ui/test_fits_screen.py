@@ -209,3 +209,48 @@ def test_the_projector_type_scales_with_its_height(gui: Any, size: QSize) -> Non
     timer = shared.timer_panel.geometry()
     assert not timer.intersects(shared.criteria_box.geometry())
     assert overlaps(shared) == []
+
+
+@pytest.mark.parametrize("size", PROJECTORS, ids=lambda s: f"{s.width()}x{s.height()}")
+def test_every_criterion_shows_whole_whatever_the_title_takes(gui: Any, size: QSize) -> None:
+    """The criteria fit the room left by the title, on one line or two: a change of the
+    box's height (a longer title, a banner) fits them again, and no label shows less than
+    its text (it was cut at its third line under a two-line title)."""
+    shared = gui.controller.shared
+    gui.console.show_page(ConsoleView.TAB_HEARING)
+    gui.controller.projector.show()
+    shared.resize(size)
+    for _ in range(2):  # d01's title takes two lines at 1280×720, d02's one
+        for dossier in ("d01", "d02", "d01"):
+            gui.console.select(dossier)
+            settle(10)
+            labels = [
+                w for w in shared.criteria_box.findChildren(QLabel, "criterion") if w.isVisible()
+            ]
+            assert len(labels) == len(gui.ctx.st.criteria), dossier
+            for label in labels:
+                needed = label.heightForWidth(label.width())
+                assert label.height() >= needed, (size, dossier, label.height(), needed)
+                assert label.geometry().bottom() <= shared.criteria_box.height()
+            assert shared.criteria_text_px() >= size.height() / 40
+
+
+def test_the_criteria_fit_again_when_their_box_loses_height(gui: Any) -> None:
+    """Fitted, then the title above takes more lines (as when the window settled after its
+    first fit): the criteria are fitted again, none cut."""
+    shared = gui.controller.shared
+    gui.console.show_page(ConsoleView.TAB_HEARING)
+    gui.controller.projector.show()
+    shared.resize(QSize(1280, 720))
+    gui.console.select("d02")  # a one-line title
+    settle(10)
+    before = shared.criteria_box.height()
+    shared.title_label.setText(shared.title_label.text() + " — " + "très long intitulé " * 8)
+    settle(10)
+    assert shared.criteria_box.height() < before
+    labels = [w for w in shared.criteria_box.findChildren(QLabel, "criterion") if w.isVisible()]
+    assert len(labels) == len(gui.ctx.st.criteria)
+    for label in labels:
+        assert label.height() >= label.heightForWidth(label.width()), label.text()[:40]
+        assert label.geometry().bottom() <= shared.criteria_box.height()
+    assert shared.criteria_text_px() >= 720 / 40
