@@ -72,7 +72,8 @@ def parse_launch(argv: list[str]) -> argparse.Namespace:
 
 def build_parser(commands: bool = True) -> argparse.ArgumentParser:
     """The command line; without ``commands``, the GUI's options alone, for
-    :func:`parse_launch` (no help, and an error is raised instead of printed)."""
+    :func:`parse_launch` (no help, no version, and an error is raised instead of printed:
+    the whole parser answers those, in its place on the command line)."""
     from jury_desk.cli_fr import ArgumentParser
 
     parser = ArgumentParser(
@@ -81,7 +82,8 @@ def build_parser(commands: bool = True) -> argparse.ArgumentParser:
         "Sans sous-commande : ouvre l’interface graphique.",
         add_help=commands,
     )
-    parser.add_argument("--version", action="version", version=f"jury_desk {__version__}")
+    if commands:  # otherwise left over: after a command, argparse answers it at once
+        parser.add_argument("--version", action="version", version=f"jury_desk {__version__}")
     parser.add_argument(
         "--db", type=Path, default=None, metavar="FICHIER", help="fichier de base de données"
     )

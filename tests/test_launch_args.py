@@ -47,6 +47,13 @@ def _whole(argv: list[str]) -> object:
         ["results", "--help"],
         ["export"],  # its --out is required
         ["scores", "export", "--db", "x.sqlite3"],
+        # --version after a command is the command's (refused there), not the program's
+        ["import", "x.zip", "--version"],
+        ["import", "--version"],
+        ["x", "--version"],
+        ["--ver"],
+        ["--db", "--version"],
+        ["--dem", "--db=x.sqlite3", "--"],
     ],
 )
 def test_a_command_line_reads_as_the_whole_parser_reads_it(argv: list[str]) -> None:

@@ -16,13 +16,17 @@ hashed or printed in a given run: their three methods are never compiled.
 
 A method the class body defines itself is kept, as ``dataclass`` keeps it. ``eq``,
 ``repr`` and ``order`` are not options of :func:`record` (always compared and shown; never
-ordered); its other keyword arguments are ``dataclass``'s.
+ordered); its other keyword arguments are ``dataclass``'s. One difference shows:
+``__dataclass_params__`` says ``eq=False, repr=False``, since dataclass did not write
+those three methods.
 """
 
 from __future__ import annotations
 
+import abc
 import dataclasses
 import reprlib
+import threading
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, TypeVar, cast, overload
 
@@ -62,19 +66,29 @@ def _compiled(cls: type, name: str) -> Callable[..., Any]:
     exec(f"def {name}({args}):\n{body}\n", {}, namespace)
     method: Callable[..., Any] = namespace[name]
     method.__qualname__ = f"{cls.__qualname__}.{name}"
+    method.__module__ = cls.__module__
     if name == "__repr__":
         method = reprlib.recursive_repr()(method)
     return method
 
 
+# One compilation at a time: two threads' first calls must end with one method on the
+# class (two __repr__ wrappers would each keep their own guard against recursion).
+_compiling = threading.RLock()
+
+
 def _stub(cls: type, name: str) -> Callable[..., Any]:
     def stub(self: Any, *args: Any) -> Any:
-        method = _compiled(cls, name)
-        setattr(cls, name, method)
+        with _compiling:
+            method = cls.__dict__[name]
+            if method is stub:  # not compiled by another thread meanwhile
+                method = _compiled(cls, name)
+                setattr(cls, name, method)
         return method(self, *args)
 
     stub.__name__ = name
     stub.__qualname__ = f"{cls.__qualname__}.{name}"
+    stub.__module__ = cls.__module__
     return stub
 
 
@@ -104,6 +118,7 @@ def record(cls: T | None = None, /, **kwargs: Any) -> T | Callable[[T], T]:
         for name in ("__eq__", "__hash__", "__repr__"):
             if name not in own:
                 setattr(made, name, _stub(made, name))
+        abc.update_abstractmethods(made)  # an abstract __eq__ or __repr__ is now defined
         return made
 
     return wrap if cls is None else wrap(cls)

@@ -158,3 +158,45 @@ def test_every_frozen_slotted_dataclass_of_the_package_is_a_record() -> None:
         if p.name != "records.py" and "@dataclass(frozen=True, slots=True" in p.read_text("utf-8")
     ]
     assert written == []
+
+
+def test_first_calls_from_two_threads_leave_one_method() -> None:
+    import threading
+
+    @record
+    class Looped:
+        s: str
+        items: list[object] = field(default_factory=list, compare=False, hash=False)
+
+    one = Looped("s")
+    one.items.append(one)
+    start = threading.Barrier(8)
+    seen: list[str] = []
+
+    def first() -> None:
+        start.wait()
+        seen.append(repr(one))
+
+    threads = [threading.Thread(target=first) for _ in range(8)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert set(seen) == {f"{Looped.__qualname__}(s='s', items=[...])"}
+
+
+def test_an_abstract_base_is_satisfied_and_methods_name_their_module() -> None:
+    import abc
+
+    class Shown(abc.ABC):
+        @abc.abstractmethod
+        def __repr__(self) -> str: ...
+
+    @record
+    class Concrete(Shown):
+        x: int
+
+    assert repr(Concrete(1)).endswith("Concrete(x=1)")  # not abstract any more
+    assert Concrete.__eq__.__module__ == __name__
+    assert Concrete(1) == Concrete(1)
+    assert Concrete.__eq__.__module__ == __name__  # compiled now, still ours
