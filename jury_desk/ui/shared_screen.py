@@ -511,9 +511,7 @@ QTableView#sharedGrid QTableCornerButton::section {{ background: {s.bg}; border:
         """``hearing`` (timer and criteria) or ``scoring`` (the grid)."""
         self._mode = mode
         if self._external is None or self.stack.currentWidget() is not self._external:
-            self.stack.setCurrentWidget(
-                self.scoring_page if mode == "scoring" else self.hearing_page
-            )
+            self._show_own_page()
 
     def mode(self) -> str:
         return self._mode
@@ -535,10 +533,18 @@ QTableView#sharedGrid QTableCornerButton::section {{ background: {s.bg}; border:
 
     def show_hearing(self) -> None:
         """Back to the hearing room's own pages, with the dossier's header."""
-        self.stack.setCurrentWidget(
-            self.scoring_page if self._mode == "scoring" else self.hearing_page
-        )
+        self._show_own_page()
         self._show_header(True)
+
+    def _show_own_page(self) -> None:
+        page = self.scoring_page if self._mode == "scoring" else self.hearing_page
+        if page is self.hearing_page and self.stack.currentWidget() is not page:
+            # Sized or shown while another page was up, the criteria were not fitted:
+            # again from the full type, for the room they have now.
+            self._criteria_scale = 1.0
+            self._criteria_details = True
+            self._fill_criteria()
+        self.stack.setCurrentWidget(page)
 
     def page_borrowed(self) -> bool:
         """True while another view's page is shown (see :meth:`set_page`)."""

@@ -254,3 +254,25 @@ def test_the_criteria_fit_again_when_their_box_loses_height(gui: Any) -> None:
         assert label.height() >= label.heightForWidth(label.width()), label.text()[:40]
         assert label.geometry().bottom() <= shared.criteria_box.height()
     assert shared.criteria_text_px() >= 720 / 40
+
+
+def test_the_criteria_are_fitted_when_the_hearing_page_comes_back(gui: Any) -> None:
+    """Shown and sized while the grid was up, the screen fits its criteria when the hearing
+    page comes back (they were laid out for another size, and cut)."""
+    shared = gui.controller.shared
+    gui.console.show_page(ConsoleView.TAB_SCORING)
+    gui.controller.projector.show()
+    shared.resize(QSize(1920, 1080))
+    settle(10)
+    shared.resize(QSize(1024, 768))
+    settle(10)
+    assert shared.stack.currentWidget() is shared.scoring_page
+    gui.console.show_page(ConsoleView.TAB_HEARING)
+    settle(10)
+    assert shared.stack.currentWidget() is shared.hearing_page
+    labels = [w for w in shared.criteria_box.findChildren(QLabel, "criterion") if w.isVisible()]
+    assert len(labels) == len(gui.ctx.st.criteria)
+    for label in labels:
+        assert label.height() >= label.heightForWidth(label.width()), label.text()[:40]
+        assert label.geometry().bottom() <= shared.criteria_box.height()
+    assert shared.criteria_text_px() >= 768 / 40
