@@ -462,7 +462,8 @@ class MainController(QObject):
             dialogs.show_user_error(self.window, exc)
             self.show_welcome()
             return
-        self.open_session(None)
+        if not self.open_session(None):  # told why; the closed session's page goes
+            self.show_welcome()
 
     # ------------------------------------------------------------------ importing
 

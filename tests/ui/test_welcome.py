@@ -7,6 +7,8 @@ import zipfile
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 from jury_desk.core import keys
 from jury_desk.core import settings as core_settings
 from jury_desk.core.services import Desk
@@ -140,3 +142,22 @@ def test_a_refused_bundle_reads_english_in_the_english_welcome_screen(
     text = gui.window.welcome.refusal.text()
     assert "attachments/d01/intrus.pdf" in text
     assert "absent du manifeste" not in text and "Paquet de session" not in text, text
+
+
+def test_a_chosen_database_without_a_session_leaves_the_welcome_screen(
+    gui, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, dialog_log
+) -> None:
+    """The session closed for another database that holds none: its console does not stay
+    on screen, dead; the welcome screen is shown, with the reason."""
+    from jury_desk.qt import widgets
+
+    other = tmp_path / "autre.sqlite3"
+    monkeypatch.setattr(
+        widgets.QFileDialog, "getOpenFileName", staticmethod(lambda *a, **k: (str(other), ""))
+    )
+    assert gui.window.stack.currentWidget() is gui.console.view
+    gui.controller.choose_db()
+    assert gui.controller.console is None
+    assert gui.window.console is None
+    assert gui.window.stack.currentWidget() is gui.window.welcome
+    assert [e.code for e in dialog_log.errors]  # the reason was given
