@@ -9,6 +9,7 @@ import dataclasses
 import pickle
 from dataclasses import dataclass, field
 from fractions import Fraction
+from typing import Any
 
 import pytest
 from hypothesis import given
@@ -18,28 +19,23 @@ from jury_desk.core import domain
 from jury_desk.core.records import record
 
 
-@dataclass(frozen=True, slots=True)
-class Plain:
-    """The reference."""
+def _shaped(name: str, decorate: Any) -> Any:
+    """One class body, given to ``decorate`` under ``name``."""
 
-    name: str
-    value: Fraction | None = None
-    tags: tuple[str, ...] = ()
-    note: str = field(default="", compare=False)
-    secret: str = field(default="", repr=False)
-    loose: int = field(default=0, hash=False)
+    class Shape:
+        name: str
+        value: Fraction | None = None
+        tags: tuple[str, ...] = ()
+        note: str = field(default="", compare=False)
+        secret: str = field(default="", repr=False)
+        loose: int = field(default=0, hash=False)
+
+    Shape.__name__ = Shape.__qualname__ = name
+    return decorate(Shape)
 
 
-@record
-class Rec:
-    """The same fields, as a record."""
-
-    name: str
-    value: Fraction | None = None
-    tags: tuple[str, ...] = ()
-    note: str = field(default="", compare=False)
-    secret: str = field(default="", repr=False)
-    loose: int = field(default=0, hash=False)
+Plain = _shaped("Plain", dataclass(frozen=True, slots=True))  # the reference
+Rec = _shaped("Rec", record)  # the same fields, as a record
 
 
 @record

@@ -211,6 +211,19 @@ def test_the_projector_type_scales_with_its_height(gui: Any, size: QSize) -> Non
     assert overlaps(shared) == []
 
 
+def assert_criteria_whole(gui: Any, why: object = None) -> None:
+    """Every criterion is on the shared screen, whole (no label shorter than its text),
+    inside its box, in type at least a 40th of the screen's height."""
+    shared = gui.controller.shared
+    labels = [w for w in shared.criteria_box.findChildren(QLabel, "criterion") if w.isVisible()]
+    assert len(labels) == len(gui.ctx.st.criteria), why
+    for label in labels:
+        needed = label.heightForWidth(label.width())
+        assert label.height() >= needed, (why, label.text()[:40], label.height(), needed)
+        assert label.geometry().bottom() <= shared.criteria_box.height(), why
+    assert shared.criteria_text_px() >= shared.height() / 40, why
+
+
 @pytest.mark.parametrize("size", PROJECTORS, ids=lambda s: f"{s.width()}x{s.height()}")
 def test_every_criterion_shows_whole_whatever_the_title_takes(gui: Any, size: QSize) -> None:
     """The criteria fit the room left by the title, on one line or two: a change of the
@@ -224,15 +237,7 @@ def test_every_criterion_shows_whole_whatever_the_title_takes(gui: Any, size: QS
         for dossier in ("d01", "d02", "d01"):
             gui.console.select(dossier)
             settle(10)
-            labels = [
-                w for w in shared.criteria_box.findChildren(QLabel, "criterion") if w.isVisible()
-            ]
-            assert len(labels) == len(gui.ctx.st.criteria), dossier
-            for label in labels:
-                needed = label.heightForWidth(label.width())
-                assert label.height() >= needed, (size, dossier, label.height(), needed)
-                assert label.geometry().bottom() <= shared.criteria_box.height()
-            assert shared.criteria_text_px() >= size.height() / 40
+            assert_criteria_whole(gui, (size, dossier))
 
 
 def test_the_criteria_fit_again_when_their_box_loses_height(gui: Any) -> None:
@@ -248,12 +253,7 @@ def test_the_criteria_fit_again_when_their_box_loses_height(gui: Any) -> None:
     shared.title_label.setText(shared.title_label.text() + " — " + "très long intitulé " * 8)
     settle(10)
     assert shared.criteria_box.height() < before
-    labels = [w for w in shared.criteria_box.findChildren(QLabel, "criterion") if w.isVisible()]
-    assert len(labels) == len(gui.ctx.st.criteria)
-    for label in labels:
-        assert label.height() >= label.heightForWidth(label.width()), label.text()[:40]
-        assert label.geometry().bottom() <= shared.criteria_box.height()
-    assert shared.criteria_text_px() >= 720 / 40
+    assert_criteria_whole(gui)
 
 
 def test_the_criteria_are_fitted_when_the_hearing_page_comes_back(gui: Any) -> None:
@@ -270,9 +270,4 @@ def test_the_criteria_are_fitted_when_the_hearing_page_comes_back(gui: Any) -> N
     gui.console.show_page(ConsoleView.TAB_HEARING)
     settle(10)
     assert shared.stack.currentWidget() is shared.hearing_page
-    labels = [w for w in shared.criteria_box.findChildren(QLabel, "criterion") if w.isVisible()]
-    assert len(labels) == len(gui.ctx.st.criteria)
-    for label in labels:
-        assert label.height() >= label.heightForWidth(label.width()), label.text()[:40]
-        assert label.geometry().bottom() <= shared.criteria_box.height()
-    assert shared.criteria_text_px() >= 768 / 40
+    assert_criteria_whole(gui)
