@@ -17,12 +17,13 @@ No Qt import here: the catalogue is plain data, read by every face.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import field
 from fractions import Fraction
 from typing import TYPE_CHECKING
 
 from jury_desk.core import fmt
 from jury_desk.core.errors import Quoted
+from jury_desk.core.records import record
 
 if TYPE_CHECKING:
     from jury_desk.core.api import Blocker
@@ -56,7 +57,7 @@ CONTEXT = "Messages"
 TITLE_CHARS = 40
 
 
-@dataclass(frozen=True)
+@record(slots=False)
 class Names:
     """How a message names what core identifies by its id: a juror by name, a dossier by
     its reference and title, a criterion by its label. Core's codes carry the ids (the

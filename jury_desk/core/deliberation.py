@@ -100,7 +100,7 @@ class Missing:
     criterion_ids: tuple[str, ...]
 
 
-@dataclass(frozen=True)
+@record(slots=False)
 class DossierResult:
     """One dossier's result (CONTRACT sections 2 and 4)."""
 
@@ -137,7 +137,7 @@ class ProposalFlag:
     flag: str
 
 
-@dataclass(frozen=True)
+@record(slots=False)
 class DeliberationResult:
     """Everything :func:`compute` derives from a :class:`DeliberationInput`.
 
@@ -862,7 +862,7 @@ def mention(note: Fraction) -> int:
     return bisect_right(_MENTION_FLOORS, note)
 
 
-@dataclass(frozen=True)
+@record(slots=False)
 class AlternativeRanking:
     """Another way of ranking the valid dossiers, shown to the jury as an aid.
 

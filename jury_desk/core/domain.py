@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import field
 from decimal import ROUND_HALF_EVEN, Decimal
 from enum import StrEnum
 from fractions import Fraction
@@ -222,7 +222,7 @@ class DossierRef:
 ScoreKey = tuple[str, str, str]  # (dossier_id, juror_id, criterion_id)
 
 
-@dataclass(frozen=True)
+@record(slots=False)
 class DeliberationInput:
     """Everything section 4 of the contract needs, as exact values."""
 
@@ -242,7 +242,7 @@ class LaureateDecision:
     justification: str = ""
 
 
-@dataclass(frozen=True)
+@record(slots=False)
 class JuryDecision:
     """The jury's final list and the written reasons that closing requires."""
 

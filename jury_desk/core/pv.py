@@ -16,7 +16,6 @@ import logging
 import re
 import unicodedata
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 from datetime import datetime
 from functools import cache
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -115,7 +114,7 @@ def signer_name(identity: crypto.SigningIdentity) -> str:
     return identity.name
 
 
-@dataclass(frozen=True)
+@record(slots=False)
 class _Styles:
     body: Any
     small: Any

@@ -14,7 +14,7 @@ the console, the deliberation page, the shared screen, ``jury-desk results``,
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import field
 from fractions import Fraction
 from functools import cached_property
 from typing import TYPE_CHECKING
@@ -73,7 +73,7 @@ class Validity:
     jury_reason: str  # "" when none (or when valid)
 
 
-@dataclass(frozen=True)
+@record(slots=False)
 class DossierState:
     """One dossier as the faces show it."""
 
@@ -131,7 +131,7 @@ class Thresholds:
     spread: Fraction
 
 
-@dataclass(frozen=True)
+@record(slots=False)
 class DeliberationState:
     """Everything the faces read about a session's deliberation, computed once."""
 

@@ -16,7 +16,9 @@ hashed or printed in a given run: their three methods are never compiled.
 
 A method the class body defines itself is kept, as ``dataclass`` keeps it. ``eq``,
 ``repr`` and ``order`` are not options of :func:`record` (always compared and shown; never
-ordered); its other keyword arguments are ``dataclass``'s. One difference shows:
+ordered); its other keyword arguments are ``dataclass``'s: ``@record(slots=False)`` is
+``@dataclass(frozen=True)``, for a record that keeps a ``__dict__`` (a ``cached_property``,
+an index set in ``__post_init__``). One difference shows:
 ``__dataclass_params__`` says ``eq=False, repr=False``, since dataclass did not write
 those three methods.
 """
@@ -102,8 +104,9 @@ def record(cls: None = None, /, **kwargs: Any) -> Callable[[T], T]: ...
 
 @dataclass_transform(frozen_default=True)
 def record(cls: T | None = None, /, **kwargs: Any) -> T | Callable[[T], T]:
-    """``@dataclass(frozen=True, slots=True, **kwargs)``, its ``__eq__``, ``__hash__`` and
-    ``__repr__`` compiled when first called (see the module's docstring)."""
+    """``@dataclass(frozen=True, slots=True, **kwargs)`` (``slots=False`` may be given),
+    its ``__eq__``, ``__hash__`` and ``__repr__`` compiled when first called (see the
+    module's docstring)."""
 
     def wrap(cls: T) -> T:
         body = cls.__dict__
@@ -112,9 +115,8 @@ def record(cls: T | None = None, /, **kwargs: Any) -> T | Callable[[T], T]:
         # defines __eq__ is not the class's own.
         if "__hash__" in body and not (body["__hash__"] is None and "__eq__" in body):
             own.add("__hash__")
-        made = cast(
-            T, dataclasses.dataclass(cls, frozen=True, slots=True, repr=False, eq=False, **kwargs)
-        )
+        options = {"slots": True, **kwargs}
+        made = cast(T, dataclasses.dataclass(cls, frozen=True, repr=False, eq=False, **options))
         for name in ("__eq__", "__hash__", "__repr__"):
             if name not in own:
                 setattr(made, name, _stub(made, name))

@@ -141,8 +141,9 @@ def test_the_domain_records_keep_their_dataclass_behaviour() -> None:
         c.label = "x"  # type: ignore[misc]
 
 
-def test_every_frozen_slotted_dataclass_of_the_package_is_a_record() -> None:
-    """One idiom: a frozen, slotted dataclass is written ``@record`` (records.py itself aside)."""
+def test_every_frozen_dataclass_of_the_package_is_a_record() -> None:
+    """One idiom: a frozen dataclass is written ``@record`` (``@record(slots=False)`` when it
+    keeps a ``__dict__``), records.py itself aside."""
     from pathlib import Path
 
     import jury_desk
@@ -151,7 +152,7 @@ def test_every_frozen_slotted_dataclass_of_the_package_is_a_record() -> None:
     written = [
         str(p.relative_to(root))
         for p in root.rglob("*.py")
-        if p.name != "records.py" and "@dataclass(frozen=True, slots=True" in p.read_text("utf-8")
+        if p.name != "records.py" and "@dataclass(frozen=True" in p.read_text("utf-8")
     ]
     assert written == []
 
@@ -196,3 +197,26 @@ def test_an_abstract_base_is_satisfied_and_methods_name_their_module() -> None:
     assert Concrete.__eq__.__module__ == __name__
     assert Concrete(1) == Concrete(1)
     assert Concrete.__eq__.__module__ == __name__  # compiled now, still ours
+
+
+def test_a_record_without_slots_keeps_its_dict_and_cached_properties() -> None:
+    from functools import cached_property
+
+    @record(slots=False)
+    class Indexed:
+        items: tuple[str, ...]
+
+        def __post_init__(self) -> None:
+            object.__setattr__(self, "_index", {v: i for i, v in enumerate(self.items)})
+
+        @cached_property
+        def first(self) -> str:
+            return self.items[0]
+
+    r = Indexed(("a", "b"))
+    assert r._index == {"a": 0, "b": 1} and r.first == "a"  # type: ignore[attr-defined]
+    assert r == Indexed(("a", "b")) and hash(r) == hash((("a", "b"),))
+    assert repr(r).endswith("Indexed(items=('a', 'b'))")
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        r.items = ()  # type: ignore[misc]
+    assert copy.deepcopy(r) == r and copy.deepcopy(r)._index == r._index  # type: ignore[attr-defined]

@@ -15,13 +15,13 @@ accessible description that says in words what it draws.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from fractions import Fraction
 from functools import cache
 from typing import TYPE_CHECKING
 
 from jury_desk.core import fmt
 from jury_desk.core.api import DossierResult
+from jury_desk.core.records import record
 from jury_desk.qt.core import QEvent, QPointF, QRect, QRectF, QSize, Qt
 from jury_desk.qt.gui import (
     QAccessible,
@@ -44,7 +44,7 @@ if TYPE_CHECKING:
     from jury_desk.ui.deliberation.controller import Snapshot
 
 
-@dataclass(frozen=True)
+@record(slots=False)
 class Scheme:
     """The colours of a picture: the console's (dark on white) or the shared screen's."""
 

@@ -15,7 +15,7 @@ import contextlib
 import logging
 from collections.abc import Callable, Mapping, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import field
 from fractions import Fraction
 from functools import cached_property, partial
 from typing import Any
@@ -30,6 +30,7 @@ from jury_desk.core.api import (
 from jury_desk.core.domain import JuryDecision, LaureateDecision
 from jury_desk.core.errors import UserError
 from jury_desk.core.readmodel import DeliberationState
+from jury_desk.core.records import record
 from jury_desk.core.services import Desk, SessionState
 from jury_desk.qt.core import QObject, Qt, QTimer, Signal, Slot
 from jury_desk.ui import wording
@@ -48,7 +49,7 @@ HUB_REFRESH_SIGNALS = (
 )
 
 
-@dataclass(frozen=True)
+@record(slots=False)
 class Snapshot:
     """One consistent reading of a session's deliberation: the core's read model
     (:class:`~jury_desk.core.readmodel.DeliberationState`) and what the views ask of it.
