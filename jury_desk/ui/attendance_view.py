@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import re
+
+from jury_desk.qt.core import QEvent, QObject, Qt
 from jury_desk.qt.widgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -15,6 +18,8 @@ from jury_desk.qt.widgets import (
     QWidget,
 )
 from jury_desk.ui import a11y, theme
+
+_BREAKS = re.compile(r"\s+|(?<=-)")
 
 
 def _section(title_text: str, hint_text: str) -> QVBoxLayout:
@@ -49,6 +54,11 @@ class AttendanceView(QWidget):
         a11y.navigable(self.list)
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.list.setSpacing(2)
+        # A juror's name and organisation wrap in the room the page gives the list,
+        # instead of running out of sight behind a sideways scroll bar.
+        self.list.setWordWrap(True)
+        self.list.setResizeMode(QListView.ResizeMode.Adjust)
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         left.addWidget(self.list, 1)
         self.quorum = QLabel("")
         a11y.caption(self.quorum, self.tr("Quorum"))
@@ -77,6 +87,8 @@ class AttendanceView(QWidget):
         self.recusals.verticalHeader().hide()
         self.recusals.setWordWrap(True)
         self.recusals.horizontalHeader().setStretchLastSection(False)
+        # Its widths follow the room it has (fit_recusal_columns): sized again with it.
+        self.recusals.viewport().installEventFilter(self)
         right.addWidget(self.recusals, 1)
         buttons = QHBoxLayout()
         self.deport_button = QToolButton()
@@ -89,19 +101,57 @@ class AttendanceView(QWidget):
         lay.addLayout(right, 3)
 
     def finish_setup(self) -> None:
-        h = self.recusals.horizontalHeader()
-        for col, mode in enumerate(
-            [
-                QHeaderView.ResizeMode.ResizeToContents,
-                QHeaderView.ResizeMode.Stretch,
-                QHeaderView.ResizeMode.ResizeToContents,
-                QHeaderView.ResizeMode.Stretch,
-                QHeaderView.ResizeMode.ResizeToContents,
-                QHeaderView.ResizeMode.ResizeToContents,
+        """Once the recusals' model is set: its columns fitted now and at each change."""
+        model = self.recusals.model()
+        self.recusals.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        for signal in (model.modelReset, model.rowsInserted, model.dataChanged):
+            signal.connect(self.fit_recusal_columns)
+        self.fit_recusal_columns()
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:
+        if obj is self.recusals.viewport() and event.type() == QEvent.Type.Resize:
+            self.fit_recusal_columns()
+        return super().eventFilter(obj, event)
+
+    def fit_recusal_columns(self, *_args: object) -> None:
+        """Each column as wide as its title and its longest word, at the least; the room
+        left shared in proportion to what each would need on one line. The text wraps
+        within (rows as tall as their text), so that no juror, dossier or reason is cut
+        on a laptop (the contents-sized columns left the dossier and the reason 30 px)."""
+        table = self.recusals
+        model = table.model()
+        if model is None:
+            return
+        head = table.horizontalHeader()
+        fm = table.fontMetrics()
+        pad = 2 * (table.style().pixelMetric(table.style().PixelMetric.PM_FocusFrameHMargin) + 1)
+        pad += 2 + (1 if table.showGrid() else 0)
+        least: list[int] = []
+        whole: list[int] = []
+        for col in range(model.columnCount()):
+            texts = [str(model.index(row, col).data() or "") for row in range(model.rowCount())]
+            # Lines break at spaces and after hyphens (« Vasseur-|Lemoine »), as Qt wraps.
+            words = [w for text in texts for w in _BREAKS.split(text) if w]
+            title = head.sectionSizeHint(col)
+            least.append(max([title] + [fm.horizontalAdvance(w) + pad for w in words]))
+            whole.append(max([title] + [fm.horizontalAdvance(t) + pad for t in texts]))
+        room = table.viewport().width()
+        extra = [w - m for w, m in zip(whole, least, strict=True)]
+        spare = room - sum(least)
+        if spare >= sum(extra):  # all on one line: the rest to the widest needs
+            widths = whole
+            if whole:
+                widths[whole.index(max(whole))] += spare - sum(extra)
+        elif spare > 0:
+            widths = [
+                m + spare * e // max(1, sum(extra)) for m, e in zip(least, extra, strict=True)
             ]
-        ):
-            if col < h.count():
-                h.setSectionResizeMode(col, mode)
+        else:  # narrower than the least: it scrolls sideways rather than cut
+            widths = least
+        for col, width in enumerate(widths):
+            if head.sectionSize(col) != width:
+                head.resizeSection(col, width)
+        table.resizeRowsToContents()
 
     def show_quorum(self, present: int, total: int, quorum: int, taken: bool, *, met: bool) -> None:
         """The quorum as the read model has it (``met``: core.readmodel.Quorum.met)."""

@@ -11,6 +11,7 @@ of ``docs/screenshots/`` are taken anew.
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -18,7 +19,7 @@ from typing import Any
 import pytest
 
 from jury_desk.core import resources
-from jury_desk.qt.core import QSize
+from jury_desk.qt.core import QSize, Qt
 from jury_desk.qt.widgets import QApplication, QLabel, QStackedWidget, QWidget
 from jury_desk.ui.console import ConsoleView, PageScroll
 from jury_desk.ui.deliberation import DeliberationView
@@ -271,3 +272,43 @@ def test_the_criteria_are_fitted_when_the_hearing_page_comes_back(gui: Any) -> N
     settle(10)
     assert shared.stack.currentWidget() is shared.hearing_page
     assert_criteria_whole(gui)
+
+
+def test_every_recusal_cell_shows_its_whole_text_on_the_laptop(day: Any) -> None:
+    """The attendance page at 1280×720: the recusals' columns each at least as wide as
+    their title, each cell's text whole (wrapped to more lines if need be), after the model
+    is reset by a change too; the dossier and the reason were squeezed to « ossi » and
+    « 3… ». The jurors' list wraps their organisations instead of scrolling sideways."""
+    day.console.show_page(ConsoleView.TAB_ATTENDANCE)
+    settle()
+    page = day.console.view.attendance
+    jurors = page.list
+    assert not jurors.horizontalScrollBar().isVisible()
+    for row in range(jurors.model().rowCount()):
+        rect = jurors.visualRect(jurors.model().index(row, 0))
+        assert rect.right() <= jurors.viewport().width(), row
+    table = page.recusals
+    for attempt in ("opened", "after a reset"):
+        model = table.model()
+        assert model.rowCount() > 0
+        head = table.horizontalHeader()
+        for col in range(model.columnCount()):
+            title = str(model.headerData(col, Qt.Orientation.Horizontal))
+            assert head.sectionSize(col) >= table.fontMetrics().horizontalAdvance(title), (
+                attempt,
+                title,
+            )
+            for row in range(model.rowCount()):
+                index = model.index(row, col)
+                needed = table.sizeHintForIndex(index)
+                assert table.rowHeight(row) >= needed.height(), (attempt, title, row)
+                text = str(index.data() or "")
+                for word in re.split(r"\s+|(?<=-)", text):  # where Qt may break a line
+                    width = table.fontMetrics().horizontalAdvance(word)
+                    assert head.sectionSize(col) >= width, (attempt, title, word)
+        # nothing hidden sideways either
+        assert sum(head.sectionSize(c) for c in range(model.columnCount())) <= (
+            table.viewport().width()
+        ), attempt
+        model.set_state(day.ctx.st)  # a change resets the model
+        settle()
