@@ -3,7 +3,7 @@
 :class:`jury_desk.core.services.Desk` is the door to a session (import, attendance,
 hearings, scoring, deliberation). This module is the door to the rest: the keys and the
 trusted keys, headquarters' session bundles, the export and its verification, the
-snapshots, the purge, and the domain types the front ends show. The command line, the
+printed sheets, the snapshots, the purge, and the domain types the front ends show. The command line, the
 GUI and the self-test import nothing else of the core's inner modules (a test holds
 them to it: ``tests/test_import_contracts.py``).
 
@@ -102,6 +102,12 @@ if TYPE_CHECKING:  # « X as X »: re-exported on purpose
     from jury_desk.core.keys import (
         trusted_keys as trusted_keys,
     )
+    from jury_desk.core.paper import (
+        attendance_sheet_pdf as attendance_sheet_pdf,
+    )
+    from jury_desk.core.paper import (
+        blank_sheets_pdf as blank_sheets_pdf,
+    )
     from jury_desk.core.privacy import (
         PurgeReport as PurgeReport,
     )
@@ -197,6 +203,7 @@ _HOME: dict[str, str] = {
         ],
         "keys",
     ),
+    **dict.fromkeys(["attendance_sheet_pdf", "blank_sheets_pdf"], "paper"),
     **dict.fromkeys(
         ["PurgeReport", "PurgeStatus", "purge", "purge_due", "purge_status"], "privacy"
     ),

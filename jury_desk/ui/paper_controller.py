@@ -145,9 +145,9 @@ class PaperController(QObject):
 
     @Slot()
     def print_blank_sheets(self, path: Path | None = None) -> Path | None:
-        from jury_desk.core import paper  # reportlab, and the PV's crypto: when printed
+        from jury_desk.core import api  # reportlab: when printed
 
-        data = paper.blank_sheets_pdf(self.ctx.st)
+        data = api.blank_sheets_pdf(self.ctx.st)
         if path is not None:
             Path(path).write_bytes(data)
             return Path(path)
@@ -155,9 +155,9 @@ class PaperController(QObject):
 
     @Slot()
     def print_attendance_sheet(self, path: Path | None = None) -> Path | None:
-        from jury_desk.core import paper  # reportlab, and the PV's crypto: when printed
+        from jury_desk.core import api  # reportlab: when printed
 
-        data = paper.attendance_sheet_pdf(self.ctx.st)
+        data = api.attendance_sheet_pdf(self.ctx.st)
         if path is not None:
             Path(path).write_bytes(data)
             return Path(path)
