@@ -457,3 +457,25 @@ def test_a_member_named_twice_is_refused_even_with_the_same_value(text: str) -> 
         strictjson.loads(text.encode(), max_bytes=1000)
     assert refused.value.key == "json.duplicate_key"
     assert strictjson.loads(b'{"a": {"a": 1}, "b": [{"a": 2}]}', max_bytes=1000)
+
+
+def test_an_entry_whose_line_is_exactly_the_limit_is_written_one_byte_more_refused(
+    demo_desk: tuple[Any, str],
+) -> None:
+    """The size checked when writing is the size of the line verify reads, to the byte."""
+    desk, sid = demo_desk
+    desk.set_notes(sid, "x")
+    data, _ = desk.audit_jsonl(sid)
+    overhead = len(jsonl_last(data)) - 1  # the line of a one-character note, less that note
+    desk.set_notes(sid, "y" * (audit.MAX_LINE - overhead))  # a line of MAX_LINE bytes
+    data, _ = desk.audit_jsonl(sid)
+    assert len(jsonl_last(data)) == audit.MAX_LINE
+    before = len(desk.audit_entries(sid))
+    with pytest.raises(UserError) as refused:
+        desk.set_notes(sid, "z" * (audit.MAX_LINE - overhead + 1))
+    assert refused.value.code == "audit_entry_too_large"
+    assert len(desk.audit_entries(sid)) == before
+
+
+def jsonl_last(data: bytes) -> bytes:
+    return data.rstrip(b"\n").rsplit(b"\n", 1)[-1]
