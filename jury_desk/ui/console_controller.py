@@ -118,8 +118,7 @@ class ConsoleController(QObject):
         view = self.view
         if tab == ConsoleView.TAB_SCORING:
             self.scoring.attach(view.grid)
-            self._show_grid_dossier()
-            view.grid.table.go(view.grid.table.first_open_cell())
+            self._grid_on_dossier()
         elif tab == ConsoleView.TAB_ATTENDANCE:
             page = view.attendance
             page.list.setModel(self.attendance_model)
@@ -135,10 +134,13 @@ class ConsoleController(QObject):
                 n, total, q, taken, ok = self._quorum
                 page.show_quorum(n, total, q, taken, met=ok)
 
-    def _show_grid_dossier(self) -> None:
-        """The scoring page's title: the dossier in hand."""
+    def _grid_on_dossier(self) -> None:
+        """The scoring page on the dossier in hand: its title, the cursor on its first
+        open cell (the grid's model is on it already)."""
         d = self.ctx.st.dossier(self.current) if self.current else None
-        self.view.grid.title.setText(f"{d.hearing_order}. {d.title}" if d is not None else "")
+        grid = self.view.grid
+        grid.title.setText(f"{d.hearing_order}. {d.title}" if d is not None else "")
+        grid.table.go(grid.table.first_open_cell())
 
     def close(self) -> None:
         """Disconnect from the shared objects (actions, hub) before the console goes away."""
@@ -315,14 +317,11 @@ class ConsoleController(QObject):
             )
         else:
             self.view.attachments.set_attachments((), None)
-        grid_built = self.view.is_built(ConsoleView.TAB_SCORING)  # else done when built
-        if grid_built:
-            self._show_grid_dossier()
         self.grid_model.set_state(st, dossier_id or "")
         self.scoring.update_summary()
         self.timer.load(dossier_id)
-        if grid_built:
-            self.view.grid.table.go(self.view.grid.table.first_open_cell())
+        if self.view.is_built(ConsoleView.TAB_SCORING):  # else when built (_page_built)
+            self._grid_on_dossier()
         self.actions.prev_dossier.setEnabled(
             dossier_id is not None and dossier_id != self.ctx.dossier_ids()[0]
         )
