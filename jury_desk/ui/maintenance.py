@@ -24,7 +24,6 @@ from jury_desk.qt.core import (
     Signal,
     Slot,
 )
-from jury_desk.qt.gui import QBrush, QColor
 from jury_desk.qt.widgets import (
     QAbstractItemView,
     QDialog,
@@ -39,6 +38,7 @@ from jury_desk.qt.widgets import (
     QWidget,
 )
 from jury_desk.ui import theme, uifmt, wording
+from jury_desk.ui.models import solid
 
 if TYPE_CHECKING:
     from jury_desk.core.api import PurgeReport, PurgeStatus, SnapshotInfo
@@ -141,7 +141,7 @@ class SnapshotsModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.TextAlignmentRole and col in (self.SIZE, self.OPERATIONS):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ForegroundRole and not i.readable:
-            return QBrush(QColor(theme.C.error))
+            return solid(theme.C.error)
         return None
 
     def flags(self, index: AnyIndex) -> Qt.ItemFlag:

@@ -576,7 +576,7 @@ class ScoringGridModel(ShownText, QAbstractTableModel):
                 if off:
                     return solid(theme.C.muted)
                 if n == total and total:
-                    return QBrush(QColor(theme.C.ok))
+                    return solid(theme.C.ok)
                 return None
             if role == Roles.Id:
                 return j.id
@@ -879,7 +879,7 @@ class SharedGridModel(ShownText, QAbstractTableModel):
             colour = {"saisi": theme.S.ok, "a_saisir": theme.S.muted, "off": theme.S.muted}[
                 cell.status
             ]
-            return QBrush(QColor(colour))
+            return solid(colour)
         if role == Roles.State:
             return cell.status
         return None
